@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { LoggerModule } from 'nestjs-pino';
+import { Env } from './config/env';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './modules/health/health.module';
+
+function editorDistDir(env: Env) {
+  return env.EDITOR_DIST_DIR ?? path.resolve(__dirname, '../../editor/dist');
+}
+
+@Module({})
+export class AppModule {
+  /** The whole application for a validated environment. */
+  static forRoot(env: Env): DynamicModule {
+    const editorDir = editorDistDir(env);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => env }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            // Tokens and keys never reach the log; bodies are not logged at all (patients' details).
+            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        DatabaseModule,
+        HealthModule,
+        ...(existsSync(path.join(editorDir, 'index.html'))
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: editorDir,
+                exclude: ['/api/{*path}', '/socket.io/{*path}'],
+              }),
+            ]
+          : []),
+      ],
+    };
+  }
+}

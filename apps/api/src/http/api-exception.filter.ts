@@ -1,0 +1,72 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiErrorBody, RequestValidationError } from './api-error';
+
+interface BodyParserError {
+  type: string;
+  status: number;
+  message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error;
+}
+
+/** Terminus's 503 body, which api.md keeps as it is: `{ status: 'error', info, error, details }`. */
+interface HealthReport {
+  status: string;
+  details: unknown;
+}
+
+function isHealthReport(response: unknown): response is HealthReport {
+  return typeof response === 'object' && response !== null && 'status' in response && 'details' in response;
+}
+
+/** Turns anything thrown in a request into the error body of api.md; unknown errors are 500 and logged. */
+export function toErrorBody(error: unknown): ApiErrorBody | HealthReport {
+  if (error instanceof RequestValidationError) {
+    return { statusCode: 400, message: 'Invalid request', errors: error.problems };
+  }
+  if (error instanceof HttpException) {
+    const statusCode = error.getStatus();
+    const response = error.getResponse();
+    if (isHealthReport(response)) return response;
+    if (typeof response === 'object' && response !== null && 'errors' in response) {
+      const body = response as Partial<ApiErrorBody>;
+      return { statusCode, message: body.message ?? error.message, errors: body.errors ?? [] };
+    }
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? [(response as { message: unknown }).message].flat().join('; ')
+        : error.message;
+    // Our own validation always names its fields; a bare 400 comes from Nest itself, which turns a body that
+    // is not JSON into BadRequestException before any handler runs: the body is what is wrong.
+    return { statusCode, message, errors: statusCode === 400 ? [{ path: 'body', message }] : [] };
+  }
+  if (isBodyParserError(error)) {
+    if (error.type === 'entity.too.large') {
+      return {
+        statusCode: 413,
+        message: 'Request body is larger than 1 MB',
+        errors: [{ path: 'body', message: 'too large' }],
+      };
+    }
+    return { statusCode: error.status, message: error.message, errors: [] };
+  }
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error', errors: [] };
+}
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost) {
+    const body = toErrorBody(error);
+    const statusCode = 'statusCode' in body ? body.statusCode : HttpStatus.SERVICE_UNAVAILABLE;
+    if (statusCode >= 500 && 'statusCode' in body) {
+      // The stack only: request bodies may hold patients' details and never reach the log.
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    host.switchToHttp().getResponse<Response>().status(statusCode).json(body);
+  }
+}

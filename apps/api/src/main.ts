@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { InvalidEnvError, loadEnv } from './config/env';
+import { DatabaseUnreachableError, waitForDatabase } from './database/wait-for-database';
+import { configureHttp } from './http/configure-http';
+
+async function bootstrap() {
+  const env = loadEnv();
+  await waitForDatabase(env.MONGODB_URI, env.DATABASE_CONNECT_TIMEOUT_SECONDS, (message) =>
+    console.warn(message),
+  );
+  const app = await NestFactory.create(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  configureHttp(app);
+  try {
+    await app.listen(env.PORT, env.HOST);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      await app.close();
+      throw new Error(
+        `Port ${env.PORT} is already in use: stop what runs there or set PORT to another port.`,
+      );
+    }
+    throw error;
+  }
+  app.get(Logger).log(`clinicflow API listening on port ${env.PORT}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  const known = error instanceof InvalidEnvError || error instanceof DatabaseUnreachableError;
+  console.error(known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack);
+  process.exit(1);
+});

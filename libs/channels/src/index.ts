@@ -1,0 +1,2 @@
+/** Public surface of @clinicflow/channels. */
+export {};

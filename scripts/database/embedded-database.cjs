@@ -1,0 +1,144 @@
+// The embedded MongoDB-protocol database: the one place that decides which server runs for `npm start` and
+// for test runs, starts it, waits for it to answer, and stops it without leaving a stray process.
+//
+// Order (architecture.md): MONGODB_URI given → start nothing; a `mongod` on PATH → run it; otherwise
+// FerretDB v1.24.2 with its SQLite backend, built once into .tools/bin by ./ferretdb-install.cjs.
+// CommonJS, so that Node scripts, Jest set-up files and TypeScript tests can all load it without a build step.
+const { spawn } = require('node:child_process');
+const { mkdirSync, openSync, closeSync, readFileSync } = require('node:fs');
+const { createServer } = require('node:net');
+const path = require('node:path');
+const { MongoClient } = require('mongodb');
+const { findOnPath, ensureFerretDB } = require('./ferretdb-install.cjs');
+
+const READY_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/** Hides the password of a MongoDB URI, so it can be printed. */
+function maskUri(uri) {
+  return uri.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:****@');
+}
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function ping(uri) {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1_000, connectTimeoutMS: 1_000 });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+function tail(file, lines = 15) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log written)';
+  }
+}
+
+async function waitUntilReady(uri, child, logFile, name) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastError;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `${name} exited (${child.exitCode ?? child.signalCode}) before answering ping; see ${logFile}:\n${tail(logFile)}`,
+      );
+    }
+    try {
+      await ping(uri);
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(
+    `${name} did not answer ping within ${READY_TIMEOUT_MS / 1000} s (${lastError?.message}); see ${logFile}:\n${tail(logFile)}`,
+  );
+}
+
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+// Last resort for an abrupt exit of the parent (an uncaught error, process.exit): the child must not outlive us.
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+function serverCommand(kind, binary, dataDir, port) {
+  if (kind === 'mongod') {
+    return [binary, ['--dbpath', dataDir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet']];
+  }
+  return [
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--telemetry=disable',
+      '--debug-addr=-',
+      '--log-level=warn',
+      '--log-format=text',
+      `--state-dir=${dataDir}`,
+    ],
+  ];
+}
+
+/**
+ * Starts (or adopts) the database and resolves to `{ uri, kind, stop }` once it answers ping.
+ * `dataDir` keeps the server's files; its log goes to `logFile`.
+ */
+async function startDatabase({ dataDir, logFile, env = process.env, log = console.log }) {
+  if (env.MONGODB_URI) {
+    return { uri: env.MONGODB_URI, kind: 'external', stop: async () => undefined };
+  }
+  const mongod = findOnPath('mongod', env);
+  const kind = mongod ? 'mongod' : 'ferretdb';
+  const binary = mongod ?? (await ensureFerretDB({ env, log }));
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const port = await freePort();
+  const [command, args] = serverCommand(kind, binary, dataDir, port);
+  const out = openSync(logFile, 'a');
+  const child = spawn(command, args, { stdio: ['ignore', out, out] });
+  closeSync(out);
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  await waitUntilReady(uri, child, logFile, kind);
+  return {
+    uri,
+    kind,
+    pid: child.pid,
+    logFile,
+    stop: () => stopChild(child),
+  };
+}
+
+module.exports = { maskUri, freePort, startDatabase };

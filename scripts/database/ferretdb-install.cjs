@@ -1,0 +1,124 @@
+// Builds FerretDB v1.24.2 from the Go module proxy into .tools/bin/ferretdb, once.
+//
+// Why not `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2`: on this machine's proxy the
+// module's version list answers 403, which `go install pkg@version` needs for its deprecation check, and the
+// published module zip carries an empty build/version/version.txt, so a binary built from it panics at start
+// ("Invalid build/version/version.txt"). So we download that exact module version with `go mod download`,
+// copy it to a writable folder, write the version file the FerretDB release process would have written, and
+// build its own cmd/ferretdb with its own go.mod and go.sum (every dependency still comes from the proxy).
+const { execFileSync, spawnSync } = require('node:child_process');
+const {
+  accessSync,
+  constants,
+  cpSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  readdirSync,
+  statSync,
+} = require('node:fs');
+const path = require('node:path');
+
+const FERRETDB_VERSION = 'v1.24.2';
+const MODULE = 'github.com/FerretDB/FerretDB';
+const root = path.resolve(__dirname, '../..');
+const toolsDir = path.join(root, '.tools');
+const ferretdbBinary = path.join(toolsDir, 'bin', 'ferretdb');
+
+/** Returns the absolute path of an executable found on PATH, or undefined. */
+function findOnPath(name, env = process.env) {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+function makeWritable(dir) {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) makeWritable(full);
+    else chmodSync(full, 0o644);
+  }
+}
+
+async function withLock(lockDir, work) {
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() > deadline)
+        throw new Error(`Gave up waiting for ${lockDir}; remove it if no build is running.`, {
+          cause: error,
+        });
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+/** Makes sure .tools/bin/ferretdb exists (building it on first use) and returns its path. */
+async function ensureFerretDB({ env = process.env, log = console.log } = {}) {
+  if (existsSync(ferretdbBinary)) return ferretdbBinary;
+  const go = findOnPath('go', env);
+  if (!go) {
+    throw new Error(
+      'No database to start: install Go 1.22 or newer (Debian: apt-get install golang) so clinicflow can build ' +
+        'its embedded FerretDB, or put mongod on PATH, or set MONGODB_URI to a MongoDB server.',
+    );
+  }
+  mkdirSync(toolsDir, { recursive: true });
+  return withLock(path.join(toolsDir, 'ferretdb.lock'), async () => {
+    if (existsSync(ferretdbBinary)) return ferretdbBinary;
+    log(`Building FerretDB ${FERRETDB_VERSION} into .tools/bin (first run only, about two minutes)…`);
+    const started = Date.now();
+    const goEnv = { ...env, GOFLAGS: '-mod=mod -buildvcs=false', GOWORK: 'off' };
+    const info = JSON.parse(
+      execFileSync(go, ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], {
+        env: goEnv,
+        encoding: 'utf8',
+      }),
+    );
+    if (info.Error || !info.Dir)
+      throw new Error(`go mod download ${MODULE}@${FERRETDB_VERSION} failed: ${info.Error}`);
+    const source = path.join(toolsDir, 'src', `ferretdb-${FERRETDB_VERSION}`);
+    rmSync(source, { recursive: true, force: true });
+    cpSync(info.Dir, source, { recursive: true });
+    makeWritable(source);
+    writeFileSync(path.join(source, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
+    const partial = `${ferretdbBinary}.partial`;
+    mkdirSync(path.dirname(ferretdbBinary), { recursive: true });
+    const build = spawnSync(go, ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
+      cwd: source,
+      env: goEnv,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (build.status !== 0) {
+      throw new Error(
+        `go build of FerretDB ${FERRETDB_VERSION} failed (exit ${build.status}); see the output above.`,
+      );
+    }
+    renameSync(partial, ferretdbBinary);
+    log(`FerretDB ${FERRETDB_VERSION} built in ${Math.round((Date.now() - started) / 1000)} s.`);
+    return ferretdbBinary;
+  });
+}
+
+module.exports = { FERRETDB_VERSION, toolsDir, ferretdbBinary, findOnPath, ensureFerretDB };
