@@ -21,6 +21,7 @@ async function bootstrap() {
       await app.close();
       throw new Error(
         `Port ${env.PORT} is already in use: stop what runs there or set PORT to another port.`,
+        { cause: error },
       );
     }
     throw error;
