@@ -24,5 +24,6 @@ module.exports = {
     '^@clinicflow/channels$': path.join(__dirname, 'libs/channels/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx', '<rootDir>/test/**/*.spec.ts'],
+  reporters: ['default', path.join(__dirname, 'scripts/testing/summary-reporter.cjs')],
   coverageReporters: ['text-summary', 'json-summary'],
 };

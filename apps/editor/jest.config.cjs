@@ -1,0 +1,12 @@
+/** Component tests of the editor in jsdom with Testing Library. */
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'editor',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  setupFilesAfterEnv: ['<rootDir>/src/test/setup-tests.ts'],
+  moduleNameMapper: {
+    ...require('../../jest.preset.cjs').moduleNameMapper,
+    '\\.css$': 'identity-obj-proxy',
+  },
+};

@@ -1,0 +1,19 @@
+import { messages } from './messages';
+import { pickLanguage } from './useMessages';
+
+describe(pickLanguage.name, () => {
+  it.each([
+    [['fr-FR', 'en'], 'fr'],
+    [['nb-NO', 'en-GB'], 'en'],
+    [['de'], 'en'],
+    [[], 'en'],
+  ])('picks a language for %j', (preferred, expected) => {
+    expect(pickLanguage(preferred)).toBe(expected);
+  });
+});
+
+describe('messages', () => {
+  it('should have every English string in French too', () => {
+    expect(Object.keys(messages.fr).sort()).toEqual(Object.keys(messages.en).sort());
+  });
+});
