@@ -6,7 +6,14 @@ import path from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
+import { ClockModule } from './common/clock.repository';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { ClinicsModule } from './modules/clinics/clinics.module';
+import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
+import { SettingsModule } from './modules/settings/settings.module';
+import { UsersModule } from './modules/users/users.module';
 
 function editorDistDir(env: Env) {
   return env.EDITOR_DIST_DIR ?? path.resolve(__dirname, '../../editor/dist');
@@ -30,7 +37,14 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        ClockModule,
         HealthModule,
+        AuthModule,
+        UsersModule,
+        ApiKeysModule,
+        ClinicsModule,
+        SettingsModule,
+        EventsModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [
               ServeStaticModule.forRoot({

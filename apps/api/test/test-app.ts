@@ -1,9 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { loadEnv } from '../src/config/env';
 import { configureHttp } from '../src/http/configure-http';
+import { ClinicService } from '../src/modules/clinics/clinic.service';
+import { UserService } from '../src/modules/users/user.service';
 
 /** A database name of its own for one test file (FerretDB allows [A-Za-z0-9_-], 63 characters). */
 export function testDatabaseName() {
@@ -25,3 +28,52 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   await app.init();
   return app;
 }
+
+/** A clinic made for a test: its manager's and staff member's tokens and a PMS API key. */
+export interface TestClinic {
+  clinicId: string;
+  managerEmail: string;
+  managerToken: string;
+  staffToken: string;
+  apiKey: string;
+}
+
+let clinicCounter = 0;
+
+/** The app plus fixtures: `ctx.newClinic()` creates a tenant through the services and logs its users in. */
+export async function createTestContext(overrides: Record<string, string> = {}) {
+  const app = await createTestApp(overrides);
+  const http = () => request(app.getHttpServer());
+
+  async function newClinic(
+    options: { timeZone?: string; defaultLanguage?: string } = {},
+  ): Promise<TestClinic> {
+    const n = ++clinicCounter;
+    const tag = randomBytes(4).toString('hex');
+    const managerEmail = `manager-${tag}-${n}@test.clinicflow`;
+    const password = 'correct-horse-battery';
+    const { clinicId } = await app.get(ClinicService).create({
+      name: `Clinic ${n}`,
+      timeZone: options.timeZone ?? 'Europe/Paris',
+      country: 'FR',
+      defaultLanguage: options.defaultLanguage ?? 'fr',
+      manager: { email: managerEmail, name: 'Manager', password },
+    });
+    const staffEmail = `staff-${tag}-${n}@test.clinicflow`;
+    await app
+      .get(UserService)
+      .create(clinicId, { email: staffEmail, name: 'Staff', role: 'staff', password });
+    const login = async (email: string) =>
+      (await http().post('/api/auth/login').send({ email, password }).expect(200)).body.accessToken as string;
+    const managerToken = await login(managerEmail);
+    const staffToken = await login(staffEmail);
+    const apiKey = (
+      await http().post('/api/api-keys').auth(managerToken, { type: 'bearer' }).send({ name: 'PMS' })
+    ).body.key as string;
+    return { clinicId, managerEmail, managerToken, staffToken, apiKey };
+  }
+
+  return { app, http, newClinic, close: () => app.close() };
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

@@ -14,6 +14,16 @@ export const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EDITOR_DIST_DIR: z.string().optional(),
+  /** Signs access tokens and derives the key that encrypts provider credentials at rest. */
+  APP_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default('clinicflow-development-secret-not-for-production'),
+  /** `true`: create the demo clinic at start when the database has no clinic yet (npm start sets it). */
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 export type Env = z.infer<typeof envSchema>;

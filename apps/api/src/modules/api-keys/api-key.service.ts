@@ -1,0 +1,72 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ClockRepository } from '../../common/clock.repository';
+import type { Principal } from '../auth/principal';
+import { ApiKeyDocument, ApiKeyRepository } from './api-key.repository';
+
+const KEY_PATTERN = /^cf_([0-9a-f]{16})\.([A-Za-z0-9_-]{32})$/;
+
+function sha256(text: string) {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function toApiKeyView(key: ApiKeyDocument) {
+  return {
+    id: key._id,
+    name: key.name,
+    prefix: key.prefix,
+    createdAt: key.createdAt,
+    revokedAt: key.revokedAt,
+    lastUsedAt: key.lastUsedAt,
+  };
+}
+
+/**
+ * API keys of a clinic for its practice-management system. A key is `cf_<id>.<secret>`: the id finds the
+ * stored document by `_id`, the secret is kept only as a sha256 (keys are 192 random bits, so a slow hash
+ * adds nothing), and the whole key is shown once, when it is created.
+ */
+@Injectable()
+export class ApiKeyService {
+  constructor(
+    private readonly apiKeys: ApiKeyRepository,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  async create(principal: Principal, name: string) {
+    const id = randomBytes(8).toString('hex');
+    const secret = randomBytes(24).toString('base64url');
+    const key = await this.apiKeys.insert(principal.clinicId, {
+      _id: id,
+      name,
+      secretHash: sha256(secret),
+      prefix: `cf_${id}`,
+      createdAt: this.clock.now(),
+      createdBy: principal.email ?? principal.apiKeyId ?? 'system',
+      revokedAt: null,
+      lastUsedAt: null,
+    });
+    return { ...toApiKeyView(key), key: `cf_${id}.${secret}` };
+  }
+
+  async list(clinicId: string) {
+    return (await this.apiKeys.findMany(clinicId, {}, { createdAt: -1 })).map(toApiKeyView);
+  }
+
+  async revoke(clinicId: string, id: string) {
+    const key = await this.apiKeys.updateById(clinicId, id, { $set: { revokedAt: this.clock.now() } });
+    if (!key) throw new NotFoundException(`No API key ${id}`);
+    return toApiKeyView(key);
+  }
+
+  /** The clinic of a presented key, or null when the key is malformed, unknown or revoked. */
+  async authenticate(presented: string): Promise<Principal | null> {
+    const match = KEY_PATTERN.exec(presented);
+    if (!match) return null;
+    const key = await this.apiKeys.findForAuthentication(match[1]);
+    if (!key || key.revokedAt) return null;
+    const expected = Buffer.from(key.secretHash, 'hex');
+    if (!timingSafeEqual(expected, Buffer.from(sha256(match[2]), 'hex'))) return null;
+    return { clinicId: key.clinicId, kind: 'api-key', apiKeyId: key._id };
+  }
+}

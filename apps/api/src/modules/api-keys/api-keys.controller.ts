@@ -1,0 +1,49 @@
+import { Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodBody } from '../../http/zod-validation';
+import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../auth/principal';
+import { ApiKeyService } from './api-key.service';
+
+const createApiKeySchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+const keyExample = {
+  id: '3f1c2a9b8d7e6f50',
+  name: 'Cabinet PMS',
+  prefix: 'cf_3f1c2a9b8d7e6f50',
+  createdAt: '2026-03-20T10:00:00.000Z',
+  revokedAt: null,
+  lastUsedAt: null,
+};
+
+@ApiTags('api-keys')
+@ApiBearerAuth()
+@ManagersOnly()
+@Controller('api-keys')
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeyService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API key for the PMS; the key is in this answer only.' })
+  @ApiCreatedResponse({ schema: { example: { ...keyExample, key: 'cf_3f1c2a9b8d7e6f50.<secret>' } } })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(createApiKeySchema, { name: 'Cabinet PMS' }) body: z.infer<typeof createApiKeySchema>,
+  ) {
+    return this.apiKeys.create(principal, body.name);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The clinic's API keys (never the secrets)." })
+  @ApiOkResponse({ schema: { example: [keyExample] } })
+  list(@ClinicId() clinicId: string) {
+    return this.apiKeys.list(clinicId);
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Revoke an API key: it stops working at once.' })
+  @ApiOkResponse({ schema: { example: { ...keyExample, revokedAt: '2026-03-21T08:00:00.000Z' } } })
+  revoke(@ClinicId() clinicId: string, @Param('id') id: string) {
+    return this.apiKeys.revoke(clinicId, id);
+  }
+}

@@ -1,0 +1,51 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiKeyService } from '../api-keys/api-key.service';
+import { AuthService } from './auth.service';
+import { API_KEY_ROUTE, MANAGER_ROUTE, PUBLIC_ROUTE, RequestWithPrincipal } from './principal';
+
+/**
+ * The one gate of the API (a global guard): every route needs a user's bearer token unless it is marked
+ * public; routes marked for PMS also take `X-Api-Key`; manager routes refuse staff with 403.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly apiKeys: ApiKeyService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
+
+    const apiKey = request.headers['x-api-key'];
+    if (typeof apiKey === 'string' && this.reflector.getAllAndOverride<boolean>(API_KEY_ROUTE, targets)) {
+      request.principal = (await this.apiKeys.authenticate(apiKey)) ?? undefined;
+      if (!request.principal) throw new UnauthorizedException('Unknown or revoked API key');
+      return true;
+    }
+
+    const authorization = request.headers.authorization;
+    const token = typeof authorization === 'string' ? /^Bearer (.+)$/i.exec(authorization)?.[1] : undefined;
+    if (!token) throw new UnauthorizedException('Authorization: Bearer <token> is required');
+    request.principal = (await this.auth.verify(token)) ?? undefined;
+    if (!request.principal) throw new UnauthorizedException('Invalid or expired token');
+
+    if (
+      this.reflector.getAllAndOverride<boolean>(MANAGER_ROUTE, targets) &&
+      request.principal.role !== 'manager'
+    ) {
+      throw new ForbiddenException('Only a manager may do this');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,42 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export type Role = 'manager' | 'staff';
+export const ROLES: readonly Role[] = ['manager', 'staff'];
+
+/** Who is calling: a user of one clinic (with a role) or one clinic's API key. */
+export interface Principal {
+  clinicId: string;
+  kind: 'user' | 'api-key';
+  userId?: string;
+  email?: string;
+  role?: Role;
+  apiKeyId?: string;
+}
+
+export interface RequestWithPrincipal {
+  principal?: Principal;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export const PUBLIC_ROUTE = 'clinicflow:public';
+export const API_KEY_ROUTE = 'clinicflow:api-key';
+export const MANAGER_ROUTE = 'clinicflow:manager';
+
+/** No credentials needed (login, health). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+/** Also accepts `X-Api-Key` (practice-management systems) besides a user's token. */
+export const AllowApiKey = () => SetMetadata(API_KEY_ROUTE, true);
+/** Only managers (flows, templates, settings, users, keys); staff get 403. */
+export const ManagersOnly = () => SetMetadata(MANAGER_ROUTE, true);
+
+/** The caller, set by the access guard. */
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest<RequestWithPrincipal>().principal!,
+);
+
+/** The caller's clinic: the only clinic any handler may touch. */
+export const ClinicId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string =>
+    context.switchToHttp().getRequest<RequestWithPrincipal>().principal!.clinicId,
+);

@@ -1,0 +1,52 @@
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodBody } from '../../http/zod-validation';
+import { ClinicId, ManagersOnly, ROLES } from '../auth/principal';
+import { UserService } from './user.service';
+
+const createUserSchema = z.object({
+  email: z.email().max(200),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  password: z.string().min(10, 'at least 10 characters').max(200),
+});
+
+const userExample = {
+  id: '0b7c1e7e-4f0e-4b8e-9a55-1f0d8c2b3a41',
+  email: 'accueil@cabinet.fr',
+  name: 'Accueil',
+  role: 'staff',
+  createdAt: '2026-03-20T10:00:00.000Z',
+};
+
+@ApiTags('users')
+@ApiBearerAuth()
+@ManagersOnly()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UserService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Add a manager or staff user to the clinic.' })
+  @ApiCreatedResponse({ schema: { example: userExample } })
+  create(
+    @ClinicId() clinicId: string,
+    @ZodBody(createUserSchema, {
+      email: 'accueil@cabinet.fr',
+      name: 'Accueil',
+      role: 'staff',
+      password: 'a-long-password',
+    })
+    body: z.infer<typeof createUserSchema>,
+  ) {
+    return this.users.create(clinicId, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The clinic's users." })
+  @ApiOkResponse({ schema: { example: [userExample] } })
+  list(@ClinicId() clinicId: string) {
+    return this.users.list(clinicId);
+  }
+}

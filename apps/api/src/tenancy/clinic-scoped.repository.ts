@@ -1,0 +1,114 @@
+import type { Connection } from 'mongoose';
+import type {
+  Collection,
+  Filter,
+  OptionalUnlessRequiredId,
+  Sort,
+  UpdateFilter,
+  Document as MongoDocument,
+} from 'mongodb';
+
+/** Every document of a clinic's data carries its clinic. */
+export interface ClinicDocument extends MongoDocument {
+  _id: string;
+  clinicId: string;
+}
+
+export interface PageQuery {
+  page: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The one tenancy mechanism: every read and write of clinic data goes through a subclass of this repository,
+ * whose methods take the clinic first and add it to every filter, so an id of clinic B read with clinic A's
+ * credentials finds nothing (404), and no service writes a clinic filter by hand.
+ */
+export abstract class ClinicScopedRepository<T extends ClinicDocument> {
+  protected readonly collection: Collection<T>;
+
+  protected constructor(connection: Connection, collectionName: string) {
+    this.collection = connection.db!.collection<T>(collectionName);
+  }
+
+  protected scope(clinicId: string, filter: Filter<T> = {}): Filter<T> {
+    return { ...filter, clinicId } as Filter<T>;
+  }
+
+  findById(clinicId: string, id: string): Promise<T | null> {
+    return this.collection.findOne(this.scope(clinicId, { _id: id } as Filter<T>)) as Promise<T | null>;
+  }
+
+  findOne(clinicId: string, filter: Filter<T>): Promise<T | null> {
+    return this.collection.findOne(this.scope(clinicId, filter)) as Promise<T | null>;
+  }
+
+  findMany(clinicId: string, filter: Filter<T> = {}, sort: Sort = { _id: 1 }): Promise<T[]> {
+    return this.collection.find(this.scope(clinicId, filter)).sort(sort).toArray() as Promise<T[]>;
+  }
+
+  async findPage(clinicId: string, filter: Filter<T>, query: PageQuery, sort: Sort): Promise<Page<T>> {
+    const scoped = this.scope(clinicId, filter);
+    const [items, total] = await Promise.all([
+      this.collection
+        .find(scoped)
+        .sort(sort)
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .toArray() as Promise<T[]>,
+      this.collection.countDocuments(scoped),
+    ]);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  count(clinicId: string, filter: Filter<T> = {}): Promise<number> {
+    return this.collection.countDocuments(this.scope(clinicId, filter));
+  }
+
+  /** Inserts; a duplicate `_id` or unique key rejects with code 11000, which callers use to decide races. */
+  async insert(clinicId: string, document: Omit<T, 'clinicId'>): Promise<T> {
+    const scoped = { ...document, clinicId } as T;
+    await this.collection.insertOne(scoped as OptionalUnlessRequiredId<T>);
+    return scoped;
+  }
+
+  async insertMany(clinicId: string, documents: Omit<T, 'clinicId'>[]): Promise<void> {
+    if (documents.length === 0) return;
+    await this.collection.insertMany(
+      documents.map((d) => ({ ...d, clinicId }) as OptionalUnlessRequiredId<T>),
+      { ordered: false },
+    );
+  }
+
+  /** Updates one document of the clinic and returns it as it is now, or null when the clinic has no such id. */
+  async updateById(clinicId: string, id: string, update: UpdateFilter<T> | MongoDocument): Promise<T | null> {
+    const filter = this.scope(clinicId, { _id: id } as Filter<T>);
+    const result = await this.collection.updateOne(filter, update as UpdateFilter<T>);
+    if (result.matchedCount === 0) return null;
+    return this.collection.findOne(filter) as Promise<T | null>;
+  }
+
+  async deleteById(clinicId: string, id: string): Promise<boolean> {
+    const result = await this.collection.deleteOne(this.scope(clinicId, { _id: id } as Filter<T>));
+    return result.deletedCount === 1;
+  }
+
+  /** Creates the collection's indexes; subclasses call it from onModuleInit. */
+  protected async ensureIndexes(indexes: { key: Record<string, 1 | -1>; unique?: boolean }[]) {
+    for (const index of indexes) {
+      await this.collection.createIndex(index.key, { unique: index.unique ?? false });
+    }
+  }
+}
+
+/** Escapes user text for a case-insensitive `$regex` search. */
+export function searchPattern(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+}

@@ -1,0 +1,180 @@
+import { MongoClient } from 'mongodb';
+import { createTestContext, TestClinic, TestContext } from './test-app';
+
+describe('settings', () => {
+  let ctx: TestContext;
+  let a: TestClinic;
+  let b: TestClinic;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    [a, b] = await Promise.all([ctx.newClinic(), ctx.newClinic({ timeZone: 'America/New_York' })]);
+  });
+  afterAll(() => ctx.close());
+
+  const get = (clinic: TestClinic) =>
+    ctx.http().get('/api/settings').auth(clinic.managerToken, { type: 'bearer' });
+  const put = (clinic: TestClinic, body: object, token = clinic.managerToken) =>
+    ctx.http().put('/api/settings').auth(token, { type: 'bearer' }).send(body);
+
+  it("should answer each clinic's own settings with careful defaults", async () => {
+    const [ra, rb] = await Promise.all([get(a).expect(200), get(b).expect(200)]);
+    expect(ra.body).toMatchObject({
+      clinicId: a.clinicId,
+      timeZone: 'Europe/Paris',
+      testMode: true,
+      consent: { mode: 'opted-in-only' },
+      credits: { balance: 0 },
+    });
+    expect(rb.body).toMatchObject({ clinicId: b.clinicId, timeZone: 'America/New_York' });
+  });
+
+  it('should replace the sections given and keep the others', async () => {
+    const res = await put(a, {
+      quietHours: {
+        windows: [{ start: '22:00', end: '07:00' }],
+        noSendWeekdays: [6, 7],
+        holidays: ['2026-12-25'],
+      },
+      consent: { mode: 'nobody', purposes: ['recall'] },
+      channelToggles: { services: { hygiene: { sms: false } }, resources: { martin: { voice: false } } },
+      senders: {
+        smsSenderName: 'CabLilas',
+        emailFromName: null,
+        emailFromAddress: null,
+        voiceCallerNumber: null,
+      },
+    }).expect(200);
+    expect(res.body).toMatchObject({
+      quietHours: { noSendWeekdays: [6, 7] },
+      consent: { mode: 'nobody' },
+      channelToggles: { services: { hygiene: { sms: false } } },
+      timeZone: 'Europe/Paris',
+    });
+    expect((await get(b)).body.consent.mode).toBe('opted-in-only');
+  });
+
+  it('should store provider credentials encrypted and answer them masked', async () => {
+    const secret = 'twilio-auth-token-123456';
+    const res = await put(a, {
+      providers: {
+        sms: { kind: 'twilio', options: { accountSid: 'AC1' }, credentials: { authToken: secret } },
+      },
+    }).expect(200);
+    expect(res.body.providers.sms).toEqual({
+      kind: 'twilio',
+      options: { accountSid: 'AC1' },
+      credentials: { authToken: '********' },
+    });
+    const client = await MongoClient.connect(process.env.MONGODB_URI!);
+    try {
+      const names = (await client.db('admin').admin().listDatabases()).databases.map((d) => d.name);
+      for (const name of names) {
+        const doc = await client
+          .db(name)
+          .collection('clinic_settings')
+          .findOne({ _id: a.clinicId as never });
+        if (doc) expect(JSON.stringify(doc)).not.toContain(secret);
+      }
+    } finally {
+      await client.close();
+    }
+    // Sending the settings back unchanged (masked) keeps the secret.
+    await put(a, { providers: res.body.providers }).expect(200);
+    const test = await ctx
+      .http()
+      .post('/api/settings/providers/sms/test')
+      .auth(a.managerToken, { type: 'bearer' })
+      .expect(200);
+    expect(test.body.ok).toBe(false);
+  });
+
+  it('should test the sandbox connection', async () => {
+    const res = await ctx
+      .http()
+      .post('/api/settings/providers/email/test')
+      .auth(b.managerToken, { type: 'bearer' })
+      .expect(200);
+    expect(res.body).toEqual({ ok: true, message: 'Sandbox email provider is reachable' });
+  });
+
+  it('should answer 400 naming params.channel for an unknown channel', async () => {
+    const res = await ctx
+      .http()
+      .post('/api/settings/providers/fax/test')
+      .auth(b.managerToken, { type: 'bearer' })
+      .expect(400);
+    expect(res.body.errors[0].path).toBe('params.channel');
+  });
+
+  it('should add top-ups to the balance and keep their history', async () => {
+    const topUp = (credits: number) =>
+      ctx
+        .http()
+        .post('/api/settings/credits/top-ups')
+        .auth(b.managerToken, { type: 'bearer' })
+        .send({ credits, note: `pack ${credits}` });
+    await topUp(500).expect(200);
+    const res = await topUp(100).expect(200);
+    expect(res.body.balance).toBe(600);
+    expect(res.body.topUps.map((t: { credits: number }) => t.credits)).toEqual([500, 100]);
+    expect((await get(a)).body.credits.balance).toBe(0);
+  });
+
+  it.each([
+    { path: 'body.timeZone', body: { timeZone: 'Mars/Olympus' } },
+    { path: 'body.country', body: { country: 'france' } },
+    { path: 'body.defaultLanguage', body: { defaultLanguage: 'french' } },
+    { path: 'body.communicationsEnabled', body: { communicationsEnabled: 'yes' } },
+    { path: 'body.consent.mode', body: { consent: { mode: 'some', purposes: [] } } },
+    { path: 'body.consent.purposes.0', body: { consent: { mode: 'nobody', purposes: ['marketing'] } } },
+    {
+      path: 'body.quietHours.windows.0.start',
+      body: { quietHours: { windows: [{ start: '25:00', end: '07:00' }], noSendWeekdays: [], holidays: [] } },
+    },
+    {
+      path: 'body.quietHours.noSendWeekdays.0',
+      body: { quietHours: { windows: [], noSendWeekdays: [8], holidays: [] } },
+    },
+    {
+      path: 'body.quietHours.holidays.0',
+      body: { quietHours: { windows: [], noSendWeekdays: [], holidays: ['25/12/2026'] } },
+    },
+    {
+      path: 'body.limits.minimumLeadTimeHours',
+      body: { limits: { minimumLeadTimeHours: -1, onePerPersonPerDay: true } },
+    },
+    { path: 'body.unreliable.noShowRate', body: { unreliable: { noShowRate: 1.5, minimumVisits: 3 } } },
+    {
+      path: 'body.senders.smsSenderName',
+      body: {
+        senders: {
+          smsSenderName: 'WayTooLongSender',
+          emailFromName: null,
+          emailFromAddress: null,
+          voiceCallerNumber: null,
+        },
+      },
+    },
+    { path: 'body.providers.sms.kind', body: { providers: { sms: { kind: 'pigeon' } } } },
+    { path: 'body.adminEmail', body: { adminEmail: 'not-mail' } },
+  ])('should answer 400 naming $path', async ({ path, body }) => {
+    const res = await put(a, body).expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+  });
+
+  it('should answer 400 naming body.credits for a bad top-up', async () => {
+    const res = await ctx
+      .http()
+      .post('/api/settings/credits/top-ups')
+      .auth(a.managerToken, { type: 'bearer' })
+      .send({ credits: 0 })
+      .expect(400);
+    expect(res.body.errors[0].path).toBe('body.credits');
+  });
+
+  it('should refuse staff changes with 403 but let staff read', async () => {
+    await put(a, { testMode: false }, a.staffToken).expect(403);
+    await ctx.http().get('/api/settings').auth(a.staffToken, { type: 'bearer' }).expect(200);
+  });
+});
