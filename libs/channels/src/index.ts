@@ -15,3 +15,7 @@ export * from './sms/sms-segments';
 export * from './sms/sender-id';
 export * from './phone-numbers/phone-number';
 export * from './phone-numbers/one-message-per-phone';
+export * from './providers/provider';
+export * from './providers/clock';
+export * from './providers/sandbox/sandbox-provider';
+export * from './providers/smtp/smtp-provider';

@@ -1,13 +1,11 @@
 import { composeEmail } from '../email/email-message';
+import type { Channel } from '../providers/provider';
 import { resolveLanguage, type Language } from '../languages/language';
 import { measureSms, type SmsEncoding } from '../sms/sms-segments';
 import { completeMessageContext, type PartialMessageContext } from '../templates/message-context';
 import { renderTemplate } from '../templates/render-template';
 import type { TemplateProblem } from '../templates/template-problem';
 import { composeVoiceScript } from '../voice/voice-script';
-
-/** The channels a message can go out on (C1). */
-export type Channel = 'sms' | 'email' | 'voice';
 
 /** The body of `POST /api/messages/preview` (api.md). */
 export interface PreviewRequest {

@@ -1,0 +1,129 @@
+/** The channels a message can go out on (C1). */
+export type Channel = 'sms' | 'email' | 'voice';
+
+/** The common statuses a provider's receipt or callback maps to (S1). */
+export type DeliveryStatus = 'sent' | 'delivered' | 'undelivered' | 'failed' | 'expired';
+
+/** One message for one recipient on one channel, as a provider needs it. */
+export interface OutgoingMessage {
+  channel: Channel;
+  /** E.164 number for SMS and voice, e-mail address for e-mail. */
+  to: string;
+  /** SMS sender id or number, caller number, or e-mail "Name <address>"; the provider's default if absent. */
+  from?: string;
+  /** SMS text, spoken script, or e-mail plain text. */
+  text: string;
+  subject?: string;
+  html?: string;
+  headers?: Record<string, string>;
+  /** BCP 47 tag for speech ("fr-FR"). */
+  speechLanguage?: string;
+  /** Not delivered after this instant: SMS validity period, refused when already past. */
+  expiresAt?: Date;
+}
+
+/** The provider took the message; its id lets receipts and lookups find it again. */
+export interface SendAccepted {
+  accepted: true;
+  providerMessageId: string;
+}
+
+/** The provider did not take the message: retry later (`retryable`) or give up (`final`), and why. */
+export interface SendRefused {
+  accepted: false;
+  kind: 'retryable' | 'final';
+  code: string;
+  /** A sentence the front desk understands, e.g. "The number is not a valid mobile number." */
+  reason: string;
+}
+
+/** What `send` answers. */
+export type SendOutcome = SendAccepted | SendRefused;
+
+/** A status learnt from a receipt or callback. */
+export interface DeliveryReport {
+  providerMessageId: string;
+  status: DeliveryStatus;
+  at: Date;
+  errorCode?: string;
+  reason?: string;
+}
+
+/** A message a patient sent back (a reply such as "C" or "STOP"). */
+export interface InboundMessage {
+  from: string;
+  to: string;
+  text: string;
+  at: Date;
+  providerMessageId?: string;
+}
+
+/** An HTTP callback (Twilio-style) or a protocol notification (SMPP deliver_sm) as received. */
+export interface ProviderCallback {
+  /** For HTTP: the form fields; for SMPP: the deliver_sm PDU's fields. */
+  body: unknown;
+  headers?: Record<string, string | string[] | undefined>;
+  /** The full public URL the callback was posted to (needed for signature checks). */
+  url?: string;
+}
+
+/** What a provider pushes by itself (SMPP receipts and replies, sandbox receipts). */
+export type ProviderEvent =
+  { type: 'status'; report: DeliveryReport } | { type: 'inbound'; message: InboundMessage };
+
+/** What the provider says it accepted, when asked after a crash. */
+export interface LookupResult {
+  providerMessageId: string;
+  status: DeliveryStatus | 'accepted';
+  idempotencyKey?: string;
+}
+
+/** The result of a connection test (C7). */
+export type ConnectionTest = { ok: true } | { ok: false; reason: string };
+
+/** One provider of one or more channels, behind one interface. */
+export interface MessageProvider {
+  readonly name: string;
+  readonly channels: readonly Channel[];
+  /** Hands one message to the provider; the same idempotency key never sends twice where the protocol allows. */
+  send(message: OutgoingMessage, idempotencyKey: string): Promise<SendOutcome>;
+  /** Maps a receipt or status callback to a common status; null for intermediate or foreign notifications. */
+  parseStatus(callback: ProviderCallback): DeliveryReport | null;
+  /** Turns an inbound notification into a reply; null when it is not one. */
+  parseInbound(callback: ProviderCallback): InboundMessage | null;
+  /** Checks credentials and reachability without sending anything (C7). */
+  testConnection(): Promise<ConnectionTest>;
+  /** Asks what the provider accepted, by our key or its id; absent where the protocol cannot answer. */
+  lookup?(reference: { idempotencyKey?: string; providerMessageId?: string }): Promise<LookupResult | null>;
+  /** Subscribes to pushed receipts and replies; returns the unsubscribe function. */
+  onEvent?(listener: (event: ProviderEvent) => void): () => void;
+  /** Releases connections and timers. */
+  close(): Promise<void>;
+}
+
+/** A callback whose signature does not verify: the API answers 403 and ignores it. */
+export class InvalidCallbackError extends Error {
+  readonly code = 'invalid-callback';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidCallbackError';
+  }
+}
+
+/** A refusal to retry later. */
+export function retryable(code: string, reason: string): SendRefused {
+  return { accepted: false, kind: 'retryable', code, reason };
+}
+
+/** A refusal not worth retrying. */
+export function final(code: string, reason: string): SendRefused {
+  return { accepted: false, kind: 'final', code, reason };
+}
+
+/** Refuses a message whose expiry has passed: it must never be sent late (F6). */
+export function refuseIfExpired(message: OutgoingMessage, now: Date): SendRefused | null {
+  if (message.expiresAt && message.expiresAt.getTime() <= now.getTime()) {
+    return final('expired', `The message expired at ${message.expiresAt.toISOString()} and was not sent.`);
+  }
+  return null;
+}

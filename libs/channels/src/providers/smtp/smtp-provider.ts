@@ -1,0 +1,145 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { systemClock, type Clock } from '../clock';
+import {
+  final,
+  refuseIfExpired,
+  retryable,
+  type Channel,
+  type ConnectionTest,
+  type DeliveryReport,
+  type InboundMessage,
+  type MessageProvider,
+  type OutgoingMessage,
+  type SendOutcome,
+  type SendRefused,
+} from '../provider';
+
+/** How to reach the clinic's SMTP server (pooled; TLS options passed to nodemailer). */
+export interface SmtpOptions {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when offered. */
+  secure?: boolean;
+  requireTLS?: boolean;
+  auth?: { user: string; pass: string };
+  tls?: { rejectUnauthorized?: boolean; servername?: string; minVersion?: string };
+  /** The sender when a message has none: "Cabinet du Parc <rdv@cabinet.example>". */
+  defaultFrom: string;
+  maxConnections?: number;
+  /** Milliseconds to wait for a connection, greeting and each reply. */
+  timeoutMs?: number;
+  /** Domain of generated Message-IDs. */
+  messageIdDomain?: string;
+  clock?: Clock;
+}
+
+type SmtpError = Error & { code?: string; responseCode?: number; response?: string };
+
+const CONNECTION_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EDNS',
+  'EPIPE',
+]);
+
+/** Classifies an SMTP failure: 5xx and bad credentials are final; 4xx and connection problems retryable. */
+export function classifySmtpError(error: SmtpError): SendRefused {
+  const reply = error.response ? ` The server said: "${error.response}".` : '';
+  if (error.code === 'EAUTH') return final('authentication', `The mail server refused the login.${reply}`);
+  if (error.responseCode && error.responseCode >= 500) {
+    return final(`smtp-${error.responseCode}`, `The mail server refused the message for good.${reply}`);
+  }
+  if (error.responseCode && error.responseCode >= 400) {
+    return retryable(`smtp-${error.responseCode}`, `The mail server asked to try again later.${reply}`);
+  }
+  if (error.code && CONNECTION_CODES.has(error.code)) {
+    return retryable(
+      'connection',
+      `The mail server could not be reached or dropped the connection (${error.message}).`,
+    );
+  }
+  if (error.code === 'EENVELOPE') return final('address', `The e-mail address was refused: ${error.message}`);
+  return retryable(error.code ?? 'smtp', `Sending the e-mail failed: ${error.message}`);
+}
+
+/** E-mail over SMTP with nodemailer's pooled transport: 250 → accepted, 5xx final, 4xx/connection retryable. */
+export class SmtpProvider implements MessageProvider {
+  readonly name = 'smtp';
+  readonly channels: readonly Channel[] = ['email'];
+  private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: SmtpOptions) {
+    this.clock = options.clock ?? systemClock;
+    const timeout = options.timeoutMs ?? 30_000;
+    this.transport = nodemailer.createTransport({
+      pool: true,
+      host: options.host,
+      port: options.port,
+      secure: options.secure ?? false,
+      requireTLS: options.requireTLS,
+      auth: options.auth,
+      tls: options.tls as SMTPPool.Options['tls'],
+      maxConnections: options.maxConnections ?? 3,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+    });
+  }
+
+  /** The Message-ID for an idempotency key: the same key always gives the same id. */
+  messageId(idempotencyKey: string): string {
+    const local = Buffer.from(idempotencyKey).toString('base64url');
+    return `<${local}@${this.options.messageIdDomain ?? 'clinicflow.invalid'}>`;
+  }
+
+  /** Sends one e-mail; the provider id is its Message-ID, derived from the idempotency key. */
+  async send(message: OutgoingMessage, idempotencyKey: string): Promise<SendOutcome> {
+    const expired = refuseIfExpired(message, this.clock.now());
+    if (expired) return expired;
+    const messageId = this.messageId(idempotencyKey);
+    try {
+      await this.transport.sendMail({
+        from: message.from ?? this.options.defaultFrom,
+        to: message.to,
+        subject: message.subject ?? '',
+        text: message.text,
+        html: message.html,
+        headers: message.headers,
+        messageId,
+      });
+      return { accepted: true, providerMessageId: messageId };
+    } catch (error) {
+      return classifySmtpError(error as SmtpError);
+    }
+  }
+
+  /** SMTP has no delivery callbacks: always null. */
+  parseStatus(): DeliveryReport | null {
+    return null;
+  }
+
+  /** SMTP sending does not receive replies: always null. */
+  parseInbound(): InboundMessage | null {
+    return null;
+  }
+
+  /** Connects, greets and logs in without sending (C7). */
+  async testConnection(): Promise<ConnectionTest> {
+    try {
+      await this.transport.verify();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: classifySmtpError(error as SmtpError).reason };
+    }
+  }
+
+  /** Closes the pooled connections. */
+  async close(): Promise<void> {
+    this.transport.close();
+  }
+}
