@@ -10,6 +10,7 @@ import { ClockModule } from './common/clock.repository';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClinicsModule } from './modules/clinics/clinics.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ApiKeysModule,
         ClinicsModule,
         SettingsModule,
+        DirectoryModule,
         EventsModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [

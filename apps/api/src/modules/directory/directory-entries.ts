@@ -1,0 +1,122 @@
+import { ConflictException, NotFoundException } from '@nestjs/common';
+import type { Filter } from 'mongodb';
+import { externalDocumentId, isDuplicateKeyError, newId } from '../../common/ids';
+import { ClinicScopedRepository, PageQuery, searchPattern } from '../../tenancy/clinic-scoped.repository';
+import type { DirectoryDocument } from './directory.repository';
+
+export interface ListQuery extends PageQuery {
+  q?: string;
+}
+
+/** The answer shape of a directory entry: `id` instead of `_id`, no internal fields. */
+export function toEntryView<T extends DirectoryDocument>(entry: T) {
+  const { _id, clinicId: _clinicId, searchText: _searchText, ...rest } = entry;
+  return { id: _id, ...rest };
+}
+
+/**
+ * What patients, services, resources and locations share: creation (an external id gives a deterministic
+ * `_id`, so two concurrent upserts of one external id store one document), update, upsert by external id,
+ * placeholders for unknown references, and search with pagination.
+ */
+export class DirectoryEntries<T extends DirectoryDocument> {
+  constructor(
+    private readonly repository: ClinicScopedRepository<T>,
+    private readonly prefix: string,
+    private readonly noun: string,
+    private readonly searchTextOf: (entry: Partial<T>) => string,
+  ) {}
+
+  idFor(clinicId: string, externalId: string | null | undefined): string {
+    return externalId ? externalDocumentId(this.prefix, clinicId, externalId) : newId();
+  }
+
+  async get(clinicId: string, id: string): Promise<T> {
+    const entry = await this.repository.findById(clinicId, id);
+    if (!entry) throw new NotFoundException(`No ${this.noun} ${id}`);
+    return entry;
+  }
+
+  async create(clinicId: string, fields: Partial<T>, now: Date): Promise<T> {
+    const document = this.newDocument(clinicId, fields, now);
+    try {
+      return await this.repository.insert(clinicId, document);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      throw new ConflictException({
+        message: `A ${this.noun} with external id ${fields.externalId} already exists`,
+        errors: [{ path: 'body.externalId', message: 'already in use; PUT by external id to update it' }],
+      });
+    }
+  }
+
+  async update(clinicId: string, id: string, fields: Partial<T>, now: Date): Promise<T> {
+    const current = await this.get(clinicId, id);
+    const { externalId: _ignored, ...changes } = fields;
+    const merged = { ...current, ...changes };
+    return (await this.repository.updateById(clinicId, id, {
+      $set: { ...changes, placeholder: false, searchText: this.searchTextOf(merged), updatedAt: now },
+    }))!;
+  }
+
+  /** Creates or updates the entry the PMS names `externalId`; a placeholder becomes a real entry. */
+  async upsert(
+    clinicId: string,
+    externalId: string,
+    fields: Partial<T>,
+    now: Date,
+  ): Promise<{ entry: T; created: boolean }> {
+    const withId = { ...fields, externalId } as Partial<T>;
+    try {
+      return {
+        entry: await this.repository.insert(clinicId, this.newDocument(clinicId, withId, now)),
+        created: true,
+      };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return {
+        entry: await this.update(clinicId, this.idFor(clinicId, externalId), fields, now),
+        created: false,
+      };
+    }
+  }
+
+  /** The id of the entry named `externalId`, creating a flagged placeholder when the clinic has none. */
+  async ensure(clinicId: string, externalId: string, placeholder: Partial<T>, now: Date): Promise<string> {
+    const id = this.idFor(clinicId, externalId);
+    if (await this.repository.findById(clinicId, id)) return id;
+    const document = this.newDocument(clinicId, { ...placeholder, externalId } as Partial<T>, now);
+    try {
+      await this.repository.insert(clinicId, { ...document, placeholder: true });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    return id;
+  }
+
+  async list(clinicId: string, query: ListQuery, sort: Record<string, 1 | -1>) {
+    const filter = (query.q ? { searchText: searchPattern(query.q.toLowerCase()) } : {}) as Filter<T>;
+    const page = await this.repository.findPage(clinicId, filter, query, sort);
+    return { ...page, items: page.items.map(toEntryView) };
+  }
+
+  private newDocument(clinicId: string, fields: Partial<T>, now: Date): Omit<T, 'clinicId'> {
+    return {
+      ...fields,
+      _id: this.idFor(clinicId, fields.externalId),
+      externalId: fields.externalId ?? null,
+      placeholder: false,
+      searchText: this.searchTextOf(fields),
+      createdAt: now,
+      updatedAt: now,
+    } as unknown as Omit<T, 'clinicId'>;
+  }
+}
+
+/** Lower-cased words a search matches. */
+export function searchText(...parts: unknown[]): string {
+  return parts
+    .filter((p) => typeof p === 'string' && p.length > 0)
+    .join(' ')
+    .toLowerCase();
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { normaliseMobileNumber } from '@clinicflow/channels';
+import { ClockRepository } from '../../common/clock.repository';
+import { RequestValidationError } from '../../http/api-error';
+import type { Channel } from '../settings/settings.dto';
+import { SettingsRepository } from '../settings/settings.repository';
+import { DirectoryEntries, ListQuery, searchText, toEntryView } from './directory-entries';
+import type { ConsentChange, ConsentInput, PatientFields } from './directory.dto';
+import { ConsentRecord, ID_PREFIXES, PatientDocument, PatientRepository } from './directory.repository';
+
+type Strictness = 'refuse-bad-mobile' | 'keep-bad-mobile';
+
+/** Patients: mobile normalised to E.164 with the clinic's country, consent per channel with its evidence. */
+@Injectable()
+export class PatientService {
+  private readonly entries: DirectoryEntries<PatientDocument>;
+
+  constructor(
+    private readonly patients: PatientRepository,
+    private readonly settings: SettingsRepository,
+    private readonly clock: ClockRepository,
+  ) {
+    this.entries = new DirectoryEntries(patients, ID_PREFIXES.patients, 'patient', (p) =>
+      searchText(p.firstName, p.lastName, p.email, p.mobile, p.externalId),
+    );
+  }
+
+  list(clinicId: string, query: ListQuery) {
+    return this.entries.list(clinicId, query, { lastName: 1, firstName: 1 });
+  }
+
+  async get(clinicId: string, id: string) {
+    return toEntryView(await this.entries.get(clinicId, id));
+  }
+
+  async create(clinicId: string, fields: PatientFields) {
+    const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body');
+    return toEntryView(await this.entries.create(clinicId, newPatient(document, consent), this.clock.now()));
+  }
+
+  async update(clinicId: string, id: string, fields: Partial<PatientFields>) {
+    const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body');
+    return toEntryView(
+      await this.entries.update(clinicId, id, withConsent(document, consent), this.clock.now()),
+    );
+  }
+
+  async upsert(clinicId: string, externalId: string, fields: PatientFields) {
+    const { entry, created } = await this.upsertDocument(
+      clinicId,
+      externalId,
+      fields,
+      'refuse-bad-mobile',
+      'body',
+    );
+    return { ...toEntryView(entry), created };
+  }
+
+  /**
+   * The patient of an event: an unusable mobile does not lose the event; it is kept with the reason, so the
+   * engine skips SMS for that patient and the report says why.
+   */
+  async upsertFromEvent(clinicId: string, externalId: string, fields: Partial<PatientFields>) {
+    return (await this.upsertDocument(clinicId, externalId, fields, 'keep-bad-mobile', 'body.patient')).entry;
+  }
+
+  async changeConsent(clinicId: string, id: string, change: ConsentChange) {
+    await this.entries.get(clinicId, id);
+    const record = this.consentRecord(change);
+    const updated = await this.patients.updateById(clinicId, id, {
+      $set: { [`consent.${change.channel}`]: record, updatedAt: this.clock.now() },
+      $push: { consentHistory: { channel: change.channel, ...record } },
+    });
+    return toEntryView(updated!);
+  }
+
+  /** Counts an attended visit or a no-show on the patient (each event counts once: events are idempotent). */
+  async recordAttendance(clinicId: string, id: string, outcome: 'attended' | 'no_show', at: Date) {
+    await this.patients.updateById(clinicId, id, {
+      $inc: { [outcome === 'attended' ? 'attendance.attended' : 'attendance.noShows']: 1 },
+      ...(outcome === 'attended' ? { $set: { 'attendance.lastVisitAt': at } } : {}),
+    });
+  }
+
+  private async upsertDocument(
+    clinicId: string,
+    externalId: string,
+    fields: Partial<PatientFields>,
+    strictness: Strictness,
+    pathPrefix: string,
+  ) {
+    const { document, consent } = await this.toDocument(clinicId, fields, strictness, pathPrefix);
+    const now = this.clock.now();
+    const existing = await this.patients.findById(clinicId, this.entries.idFor(clinicId, externalId));
+    if (existing) {
+      return {
+        entry: await this.entries.update(clinicId, existing._id, withConsent(document, consent), now),
+        created: false,
+      };
+    }
+    return this.entries.upsert(clinicId, externalId, newPatient(document, consent), now);
+  }
+
+  /** The stored fields of a patient input, and its consent records by channel (kept apart: see callers). */
+  private async toDocument(
+    clinicId: string,
+    fields: Partial<PatientFields>,
+    strictness: Strictness,
+    pathPrefix: string,
+  ): Promise<{ document: Partial<PatientDocument>; consent: Partial<Record<Channel, ConsentRecord>> }> {
+    const { consent, mobile, ...rest } = fields;
+    const document = { ...rest } as Partial<PatientDocument>;
+    if (mobile !== undefined) {
+      document.mobile = null;
+      document.mobileProblem = null;
+      if (mobile) {
+        const settings = await this.settings.findForClinic(clinicId);
+        const normalised = normaliseMobileNumber(mobile, settings?.country ?? 'FR');
+        if (normalised.valid) document.mobile = normalised.e164;
+        else if (strictness === 'refuse-bad-mobile') {
+          throw new RequestValidationError([{ path: `${pathPrefix}.mobile`, message: normalised.reason }]);
+        } else document.mobileProblem = { raw: mobile, reason: normalised.reason };
+      }
+    }
+    const records = Object.entries(consent ?? {}).map(([channel, input]) => [
+      channel,
+      this.consentRecord(input!),
+    ]);
+    return { document, consent: Object.fromEntries(records) };
+  }
+
+  private consentRecord(input: ConsentInput): ConsentRecord {
+    return {
+      granted: input.granted,
+      purposes: input.granted ? input.purposes : [],
+      source: input.source,
+      at: input.at ? new Date(input.at) : this.clock.now(),
+    };
+  }
+}
+
+/** A new patient's document: defaults, the given fields, the consent records and their first evidence. */
+function newPatient(
+  document: Partial<PatientDocument>,
+  consent: Partial<Record<Channel, ConsentRecord>>,
+): Partial<PatientDocument> {
+  return {
+    lastName: '',
+    mobile: null,
+    mobileProblem: null,
+    email: null,
+    language: null,
+    attendance: { attended: 0, noShows: 0, lastVisitAt: null },
+    ...document,
+    consent,
+    consentHistory: Object.entries(consent).map(([channel, record]) => ({
+      channel: channel as Channel,
+      ...record,
+    })),
+  };
+}
+
+/** An update of a patient: consent records of the channels given replace those channels only. */
+function withConsent(
+  document: Partial<PatientDocument>,
+  consent: Partial<Record<Channel, ConsentRecord>>,
+): Partial<PatientDocument> {
+  const dotted = Object.fromEntries(
+    Object.entries(consent).map(([channel, record]) => [`consent.${channel}`, record]),
+  );
+  return { ...document, ...dotted } as Partial<PatientDocument>;
+}
