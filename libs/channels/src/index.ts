@@ -19,3 +19,6 @@ export * from './providers/provider';
 export * from './providers/clock';
 export * from './providers/sandbox/sandbox-provider';
 export * from './providers/smtp/smtp-provider';
+export * from './providers/twilio/twilio-provider';
+export * from './providers/twilio/twilio-signature';
+export * from './providers/twilio/twilio-errors';

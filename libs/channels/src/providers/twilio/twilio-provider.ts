@@ -1,0 +1,230 @@
+import { systemClock, type Clock } from '../clock';
+import {
+  InvalidCallbackError,
+  refuseIfExpired,
+  retryable,
+  type Channel,
+  type ConnectionTest,
+  type DeliveryReport,
+  type DeliveryStatus,
+  type InboundMessage,
+  type LookupResult,
+  type MessageProvider,
+  type OutgoingMessage,
+  type ProviderCallback,
+  type SendOutcome,
+} from '../provider';
+import { escapeForSpeech } from '../../voice/voice-script';
+import { TWILIO_ERRORS, classifyTwilioError } from './twilio-errors';
+import { verifyTwilioSignature, type TwilioParams } from './twilio-signature';
+
+/** How to reach a Twilio-style REST API for SMS and voice. */
+export interface TwilioOptions {
+  accountSid: string;
+  authToken: string;
+  /** Default https://api.twilio.com; a test server or a compatible provider otherwise. */
+  baseUrl?: string;
+  /** SMS sender (number or alphanumeric id) when a message has none. */
+  defaultFrom?: string;
+  /** Caller number for voice calls when a message has none. */
+  callerId?: string;
+  messagingServiceSid?: string;
+  /** Public URL Twilio posts status callbacks to. */
+  statusCallbackUrl?: string;
+  timeoutMs?: number;
+  clock?: Clock;
+}
+
+const MESSAGE_STATUSES: Record<string, DeliveryStatus> = {
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'delivered',
+  undelivered: 'undelivered',
+  failed: 'failed',
+  completed: 'delivered',
+  busy: 'undelivered',
+  'no-answer': 'undelivered',
+  canceled: 'failed',
+};
+const EXPIRED_CODES = new Set(['30036']);
+
+/** The TwiML of a voice call: the script said in the patient's language. */
+export function voiceTwiml(text: string, speechLanguage = 'en-GB'): string {
+  return `<Response><Say language="${escapeForSpeech(speechLanguage)}">${escapeForSpeech(text)}</Say></Response>`;
+}
+
+function header(headers: ProviderCallback['headers'], name: string): string | undefined {
+  const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  const value = entry?.[1];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function one(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** SMS (Messages API) and voice (Calls API with TwiML <Say>) over a Twilio-style REST API. */
+export class TwilioProvider implements MessageProvider {
+  readonly name = 'twilio';
+  readonly channels: readonly Channel[] = ['sms', 'voice'];
+  private readonly clock: Clock;
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: TwilioOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.baseUrl = (options.baseUrl ?? 'https://api.twilio.com').replace(/\/$/, '');
+  }
+
+  private async request(method: 'GET' | 'POST', path: string, form?: Record<string, string>) {
+    const credentials = Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString(
+      'base64',
+    );
+    const response = await fetch(`${this.baseUrl}/2010-04-01/Accounts/${this.options.accountSid}${path}`, {
+      method,
+      headers: {
+        Authorization: `Basic ${credentials}`,
+        Accept: 'application/json',
+        ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+    });
+    const text = await response.text();
+    let json: Record<string, unknown>;
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      json = { message: text.slice(0, 200) };
+    }
+    return { status: response.status, json };
+  }
+
+  /** Sends an SMS or places a voice call; 4xx answers are final, 429/5xx and network trouble retryable. */
+  async send(message: OutgoingMessage, _idempotencyKey: string): Promise<SendOutcome> {
+    const now = this.clock.now();
+    const expired = refuseIfExpired(message, now);
+    if (expired) return expired;
+    const form: Record<string, string> = { To: message.to };
+    if (this.options.statusCallbackUrl) form.StatusCallback = this.options.statusCallbackUrl;
+    let path: string;
+    if (message.channel === 'voice') {
+      path = '/Calls.json';
+      form.From = message.from ?? this.options.callerId ?? this.options.defaultFrom ?? '';
+      form.Twiml = voiceTwiml(message.text, message.speechLanguage);
+      if (this.options.statusCallbackUrl) form.StatusCallbackEvent = 'completed';
+    } else {
+      path = '/Messages.json';
+      form.Body = message.text;
+      const from = message.from ?? this.options.defaultFrom;
+      if (from) form.From = from;
+      else if (this.options.messagingServiceSid) form.MessagingServiceSid = this.options.messagingServiceSid;
+      if (message.expiresAt) {
+        const seconds = Math.ceil((message.expiresAt.getTime() - now.getTime()) / 1000);
+        form.ValidityPeriod = String(Math.min(36_000, Math.max(1, seconds)));
+      }
+    }
+    try {
+      const { status, json } = await this.request('POST', path, form);
+      if (status >= 200 && status < 300 && typeof json.sid === 'string') {
+        return { accepted: true, providerMessageId: json.sid };
+      }
+      return classifyTwilioError(status, json.code as number | undefined, json.message as string | undefined);
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        return retryable(
+          'timeout',
+          'The SMS provider did not answer in time; the message may or may not have been taken.',
+        );
+      }
+      const cause =
+        ((error as Error).cause as { code?: string } | undefined)?.code ?? (error as Error).message;
+      return retryable('connection', `The SMS provider could not be reached (${cause}).`);
+    }
+  }
+
+  private verified(callback: ProviderCallback): TwilioParams {
+    const params = (callback.body ?? {}) as TwilioParams;
+    if (!callback.url)
+      throw new InvalidCallbackError('The callback URL is needed to check the Twilio signature.');
+    const signature = header(callback.headers, 'x-twilio-signature');
+    if (!verifyTwilioSignature(this.options.authToken, signature, callback.url, params)) {
+      throw new InvalidCallbackError('The X-Twilio-Signature does not match: the callback is ignored.');
+    }
+    return params;
+  }
+
+  /** Verifies the signature and maps MessageStatus/CallStatus to a common status (null if intermediate). */
+  parseStatus(callback: ProviderCallback): DeliveryReport | null {
+    const params = this.verified(callback);
+    const id = one(params.MessageSid) ?? one(params.CallSid);
+    const raw = one(params.MessageStatus) ?? one(params.CallStatus);
+    const errorCode = one(params.ErrorCode);
+    if (!id || !raw) return null;
+    const status = errorCode && EXPIRED_CODES.has(errorCode) ? 'expired' : MESSAGE_STATUSES[raw];
+    if (!status) return null;
+    const timestamp = one(params.Timestamp);
+    const report: DeliveryReport = {
+      providerMessageId: id,
+      status,
+      at: timestamp ? new Date(timestamp) : this.clock.now(),
+    };
+    if (errorCode) {
+      report.errorCode = errorCode;
+      report.reason = TWILIO_ERRORS[Number(errorCode)]?.reason ?? `The provider reported error ${errorCode}.`;
+    }
+    return report;
+  }
+
+  /** Verifies the signature and reads an incoming SMS (a patient's reply). */
+  parseInbound(callback: ProviderCallback): InboundMessage | null {
+    const params = this.verified(callback);
+    const from = one(params.From);
+    const text = one(params.Body);
+    if (!from || text === undefined || one(params.MessageStatus)) return null;
+    return {
+      from,
+      to: one(params.To) ?? '',
+      text,
+      at: this.clock.now(),
+      providerMessageId: one(params.MessageSid),
+    };
+  }
+
+  /** Reads the account to check the credentials (C7). */
+  async testConnection(): Promise<ConnectionTest> {
+    try {
+      const { status, json } = await this.request('GET', '.json');
+      if (status === 200) return { ok: true };
+      return {
+        ok: false,
+        reason: classifyTwilioError(
+          status,
+          json.code as number | undefined,
+          json.message as string | undefined,
+        ).reason,
+      };
+    } catch (error) {
+      return { ok: false, reason: `The provider could not be reached (${(error as Error).message}).` };
+    }
+  }
+
+  /** Asks the provider about a message or call by its SID; our idempotency key cannot be looked up here. */
+  async lookup(reference: {
+    idempotencyKey?: string;
+    providerMessageId?: string;
+  }): Promise<LookupResult | null> {
+    const sid = reference.providerMessageId;
+    if (!sid) return null;
+    const { status, json } = await this.request(
+      'GET',
+      `/${sid.startsWith('CA') ? 'Calls' : 'Messages'}/${encodeURIComponent(sid)}.json`,
+    );
+    if (status !== 200) return null;
+    const mapped = MESSAGE_STATUSES[String(json.status)];
+    return { providerMessageId: sid, status: mapped ?? 'accepted' };
+  }
+
+  /** Nothing to release: HTTP requests are independent. */
+  async close(): Promise<void> {}
+}
