@@ -261,7 +261,7 @@ describe(TwilioProvider.name, () => {
     { body: { MessageSid: 'SM1', MessageStatus: 'queued' }, status: null },
     { body: { Foo: 'bar' }, status: null },
   ])('maps the callback $body to $status', ({ body, status }) => {
-    const report = provider().parseStatus(signed(body as Record<string, string>));
+    const report = provider().parseStatus(signed(body as unknown as Record<string, string>));
     expect(report?.status ?? null).toBe(status);
   });
 
@@ -287,10 +287,13 @@ describe(TwilioProvider.name, () => {
 
   it.each([
     { title: 'no URL', callback: { body: {} } },
-    { title: 'no signature', callback: { body: {}, url: callbackUrl } },
+    { title: 'no signature', callback: { body: {}, url: INBOUND_URL } },
     {
       title: 'a tampered field',
-      callback: { ...signed({ From: '+33612345678', Body: 'C' }), body: { From: '+33612345678', Body: 'N' } },
+      callback: {
+        ...signed({ From: '+33612345678', Body: 'C' }, INBOUND_URL),
+        body: { From: '+33612345678', Body: 'N' },
+      },
     },
   ])('rejects an inbound callback with $title', ({ callback }) => {
     expect(() => provider().parseInbound(callback)).toThrow(InvalidCallbackError);
