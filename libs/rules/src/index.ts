@@ -1,2 +1,70 @@
-/** Public surface of @clinicflow/rules. */
-export {};
+/** Public surface of @clinicflow/rules: the flow language, its validator, the evaluator and the simulator. */
+export { RulesErrorCode, rulesErrorMessage } from './errors/rules-error-code';
+export { RulesError, isRulesError, type RulesProblem } from './errors/rules-error';
+
+export * from './flow/flow-parts.schema';
+export * from './flow/trigger-node.schema';
+export * from './flow/condition-node.schema';
+export * from './flow/wait-node.schema';
+export * from './flow/send-node.schema';
+export * from './flow/ask-node.schema';
+export * from './flow/update-node.schema';
+export * from './flow/webhook-node.schema';
+export * from './flow/end-node.schema';
+export * from './flow/flow-node.schema';
+export * from './flow/flow-edge.schema';
+export * from './flow/flow.schema';
+export { nodeExits, branchingNodeTypes, edgeExit } from './flow/node-exits';
+
+export * from './context/evaluation-context.schema';
+export * from './context/context-field-catalogue';
+export { templateVariables, type TemplateVariable } from './context/template-variables';
+export { sampleContext } from './context/sample-context';
+
+export { validateFlow, type FlowValidation, type FlowValidationOptions } from './validation/validate-flow';
+export { expressionVariables } from './validation/node-problems';
+
+export { evaluate, triggerMismatch } from './evaluation/evaluate';
+export type * from './evaluation/evaluation.types';
+export { SkipReasonCode } from './evaluation/skip-reason-code';
+export { checkCondition, patientReliability, type ConditionAnswer } from './evaluation/check-condition';
+export { readReply, defaultReplyKeywords, type ReplyMeaning } from './evaluation/reply-keywords';
+export { templateData } from './evaluation/template-data';
+
+export { simulate, type SimulationOptions } from './simulation/simulate';
+export {
+  simulationRequestSchema,
+  simulatedChangeSchema,
+  type SimulationRequest,
+  type SimulatedChange,
+} from './simulation/simulation-request.schema';
+export type { TimelineEntry, SimulationResult } from './simulation/timeline-entry';
+export { renderPlainText, type RenderText, type RenderTextInput } from './simulation/render-text';
+
+export {
+  parseInstant,
+  toUtcIso,
+  toLocalIso,
+  shiftMoment,
+  atLocalTimeOfDay,
+  isKnownTimeZone,
+  isElapsedUnit,
+} from './time/clinic-time';
+export { quietHoursCalendar, type QuietHoursCalendar } from './quiet-hours/quiet-hours-calendar';
+export {
+  placeInAllowedHours,
+  type Placement,
+  type PlacementBounds,
+} from './quiet-hours/place-in-allowed-hours';
+
+export { starterFlows } from './starter-flows/starter-flows';
+export type { StarterFlow } from './starter-flows/starter-flow';
+export { bookingConfirmationFlow } from './starter-flows/booking-confirmation.flow';
+export { rescheduleNoticeFlow, cancellationNoticeFlow } from './starter-flows/appointment-change-notice.flow';
+export { remindersFlow } from './starter-flows/reminders.flow';
+export { opusRemindersFlow } from './starter-flows/opus-reminders.flow';
+export { unreliableSecondReminderFlow } from './starter-flows/unreliable-second-reminder.flow';
+export { thankYouFlow } from './starter-flows/thank-you.flow';
+export { recallFlow } from './starter-flows/recall.flow';
+export { resourceAlertFlow } from './starter-flows/resource-alert.flow';
+export { staffNoticeFlow } from './starter-flows/staff-notice.flow';

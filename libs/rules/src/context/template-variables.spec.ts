@@ -1,0 +1,41 @@
+import { templateVariables } from './template-variables';
+import { fieldsForEvents, scopesForEvents } from './context-field-catalogue';
+
+describe(templateVariables.name, () => {
+  it.each([
+    ['Hello {{patient.firstName}}', [{ path: 'patient.firstName', helper: null }]],
+    ['{{date appointment.start "EEEE d MMMM"}}', [{ path: 'appointment.start', helper: 'date' }]],
+    [
+      '{{#if service.notes}}{{service.notes}}{{/if}}',
+      [
+        { path: 'service.notes', helper: 'if' },
+        { path: 'service.notes', helper: null },
+      ],
+    ],
+    ['{{! a comment }} {{> partial}} {{else}}', []],
+    [
+      '{{time appointment.start format="HH:mm"}} {{{clinic.name}}}',
+      [
+        { path: 'appointment.start', helper: 'time' },
+        { path: 'clinic.name', helper: null },
+      ],
+    ],
+    ['{{ }} {{upper "x" 3}}', []],
+  ])('should find the variables of %p', (template, expected) => {
+    expect(templateVariables(template)).toEqual(expected);
+  });
+});
+
+describe(fieldsForEvents.name, () => {
+  it.each([
+    [['appointment.booked'], true, false],
+    [['resource.delayed', 'resource.absent'], true, true],
+    [['patient.created'], false, false],
+    [['appointment.booked', 'manual'], false, false],
+  ] as const)('should scope %p (appointment %p, delay %p)', (events, appointment, delay) => {
+    const paths = fieldsForEvents(events).map((field) => field.path);
+    expect(paths.includes('appointment.start')).toBe(appointment);
+    expect(paths.includes('delay.minutes')).toBe(delay);
+    expect(scopesForEvents(events).has('always')).toBe(true);
+  });
+});

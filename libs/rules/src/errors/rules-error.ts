@@ -1,0 +1,28 @@
+import { RulesErrorCode, rulesErrorMessage } from './rules-error-code';
+
+/** One problem found in a flow or in an input, in words a practice manager understands. */
+export interface RulesProblem {
+  nodeId: string | null;
+  path: string;
+  message: string;
+}
+
+/** The typed error of the rules library: a code, a message and the problems behind it. */
+export class RulesError extends Error {
+  override readonly name = 'RulesError';
+
+  constructor(
+    readonly code: RulesErrorCode,
+    readonly problems: RulesProblem[] = [],
+    message: string = rulesErrorMessage(code),
+  ) {
+    super(message);
+  }
+}
+
+/** Whether a value is a RulesError (also across package copies). */
+export function isRulesError(value: unknown): value is RulesError {
+  return (
+    value instanceof RulesError || (value instanceof Error && value.name === 'RulesError' && 'code' in value)
+  );
+}

@@ -1,0 +1,410 @@
+import type { DateTime } from 'luxon';
+import type { EvaluationContext } from '../context/evaluation-context.schema';
+import { RulesError } from '../errors/rules-error';
+import { RulesErrorCode } from '../errors/rules-error-code';
+import type { FlowNode, FlowNodeOf } from '../flow/flow-node.schema';
+import type { TriggerData } from '../flow/trigger-node.schema';
+import { placeInAllowedHours } from '../quiet-hours/place-in-allowed-hours';
+import { cachedCalendar } from './cached-calendar';
+import { parseInstant, toUtcIso } from '../time/clinic-time';
+import { checkCondition } from './check-condition';
+import type { EvaluationInput, EvaluationResult, RunState, RunStep } from './evaluation.types';
+import { indexFlow, type FlowIndex } from './flow-index';
+import { planDelivery } from './plan-delivery';
+import { readReply } from './reply-keywords';
+import { SkipReasonCode } from './skip-reason-code';
+import { waitMoment } from './wait-moment';
+
+/** Why a trigger does not start a run for this event, or null when it does. */
+export function triggerMismatch(
+  trigger: TriggerData,
+  context: EvaluationContext,
+): { code: SkipReasonCode; reason: string } | null {
+  if (!trigger.events.includes(context.event.type)) {
+    return { code: SkipReasonCode.NotTriggered, reason: `this flow does not start on ${context.event.type}` };
+  }
+  const filters = trigger.filters;
+  const appointment = context.appointment;
+  const source = appointment?.source ?? 'staff';
+  if (filters?.sources?.length && !filters.sources.includes(source)) {
+    return {
+      code: SkipReasonCode.FilteredOut,
+      reason: `booked ${source === 'online' ? 'online' : 'by staff'}; this flow is for ${filters.sources.join(' or ')} bookings only`,
+    };
+  }
+  const checks: Array<[string[] | undefined, string | undefined, string]> = [
+    [filters?.serviceIds, context.service?.id ?? appointment?.serviceId, 'service'],
+    [filters?.resourceIds, context.resource?.id ?? appointment?.resourceId, 'resource'],
+    [filters?.locationIds, context.location?.id ?? appointment?.locationId, 'location'],
+  ];
+  for (const [ids, id, what] of checks) {
+    if (ids?.length && !ids.includes(id ?? ''))
+      return { code: SkipReasonCode.FilteredOut, reason: `this flow is not for this ${what}` };
+  }
+  return null;
+}
+
+/** The state of a run that has just started. */
+function freshRun(runId: string, at: string): RunState {
+  return {
+    runId,
+    status: 'ended',
+    nodeId: null,
+    at,
+    timerAt: null,
+    awaiting: null,
+    suppressed: null,
+    guards: [],
+    quietHours: null,
+    endedReason: null,
+  };
+}
+
+/** One evaluation: the flow, the context, `now`, and what it decides. */
+class Evaluation {
+  readonly result: EvaluationResult;
+  readonly zone: string;
+  private readonly plannedReminders: DateTime[] = [];
+
+  constructor(
+    private readonly input: EvaluationInput,
+    private readonly index: FlowIndex,
+    private readonly now: DateTime,
+    run: RunState,
+  ) {
+    this.zone = input.context.clinic.timeZone;
+    this.result = {
+      run: { ...run },
+      deliveries: [],
+      timers: [],
+      awaitedReplies: [],
+      skipped: [],
+      steps: [],
+      appointmentUpdates: [],
+      consentChanges: [],
+      webhooks: [],
+    };
+  }
+
+  get run(): RunState {
+    return this.result.run;
+  }
+
+  private get nowIso(): string {
+    return toUtcIso(this.now);
+  }
+
+  step(
+    node: Pick<FlowNode, 'id' | 'type'> | { id: string; type: 'reply' },
+    outcome: RunStep['outcome'],
+    exit: string | null,
+    reason: string | null,
+    extra?: Partial<RunStep>,
+  ): void {
+    this.result.steps.push({
+      at: this.nowIso,
+      nodeId: node.id,
+      kind: node.type,
+      outcome,
+      exit,
+      reason,
+      delivery: null,
+      ...extra,
+    });
+  }
+
+  skip(nodeId: string, kind: RunStep['kind'], code: SkipReasonCode, reason: string): void {
+    this.result.skipped.push({ nodeId, at: this.nowIso, code, reason });
+    this.step({ id: nodeId, type: kind }, 'skipped', null, reason);
+  }
+
+  end(nodeId: string | null, reason: string | null): void {
+    Object.assign(this.run, {
+      status: 'ended',
+      nodeId,
+      at: this.nowIso,
+      timerAt: null,
+      awaiting: null,
+      endedReason: reason,
+    });
+  }
+
+  /** Walks from a node until the run waits or ends; a flow is a DAG, so the walk is bounded by its size. */
+  walk(startId: string | null): void {
+    let id = startId;
+    const bound = this.index.nodes.size + 1;
+    for (let steps = 0; id !== null && steps <= bound; steps++) {
+      const node = this.index.nodes.get(id);
+      if (!node)
+        throw new RulesError(RulesErrorCode.UnknownNode, [
+          { nodeId: id, path: 'run.nodeId', message: `No step "${id}" in this flow` },
+        ]);
+      id = this.visit(node);
+      if (id === '') return;
+    }
+    this.end(this.run.nodeId, id === null ? 'the flow has no further step' : 'the flow loops');
+  }
+
+  /** Handles one node; returns the next node id, null when the branch ends, or '' when the run now waits or has ended. */
+  private visit(node: FlowNode): string | null {
+    this.run.nodeId = node.id;
+    const ctx = this.input.context;
+    switch (node.type) {
+      case 'trigger':
+        this.step(node, 'passed', 'next', null);
+        return this.index.next(node.id);
+      case 'condition': {
+        const answer = checkCondition(node.data.check, ctx, this.now);
+        this.run.guards = [...this.run.guards, { nodeId: node.id, yes: answer.yes }];
+        const exit = answer.yes ? 'yes' : 'no';
+        this.step(node, 'passed', exit, answer.reason);
+        return this.index.next(node.id, exit);
+      }
+      case 'wait':
+        return this.visitWait(node);
+      case 'send':
+      case 'ask':
+        return this.visitSend(node);
+      case 'update':
+        this.result.appointmentUpdates.push({
+          appointmentId: ctx.appointment?.id ?? null,
+          confirmation: node.data.confirmation,
+        });
+        this.step(node, 'passed', 'next', `appointment marked ${node.data.confirmation}`);
+        return this.index.next(node.id);
+      case 'webhook':
+        this.result.webhooks.push({
+          nodeId: node.id,
+          url: node.data.url,
+          idempotencyKey: `${this.run.runId}:${node.id}:webhook`,
+        });
+        this.step(node, 'passed', 'next', null);
+        return this.index.next(node.id);
+      case 'end':
+        this.step(node, 'ended', null, null);
+        this.end(node.id, null);
+        return '';
+    }
+  }
+
+  private visitWait(node: FlowNodeOf<'wait'>): string | null {
+    const moment = waitMoment(node.data, this.input.context, this.now);
+    const policy = node.data.quietHours ?? this.input.flow.settings?.quietHours ?? 'shift-later';
+    this.run.quietHours = policy;
+    if ('missing' in moment) {
+      this.suppress(node, SkipReasonCode.MissingData, `cannot wait: ${moment.missing}`);
+      return this.index.next(node.id);
+    }
+    if (moment.at < this.now) {
+      if (node.data.ifPassed === 'continue') {
+        this.run.suppressed = null;
+        this.step(node, 'passed', 'next', 'the moment had passed; continuing now');
+      } else {
+        this.suppress(node, SkipReasonCode.MomentPassed, 'the moment to wait for had already passed');
+      }
+      return this.index.next(node.id);
+    }
+    const placement = placeInAllowedHours(moment.at, policy, cachedCalendar(this.input.context.clinic), {
+      notBefore: this.now,
+      notAfter: moment.deadline,
+      deadlineName: 'the appointment',
+    });
+    if (placement.kind === 'skipped') {
+      this.suppress(node, SkipReasonCode.QuietHours, placement.reason);
+      return this.index.next(node.id);
+    }
+    this.run.suppressed = null;
+    const reason = placement.kind === 'moved' ? placement.reason : null;
+    if (placement.at <= this.now) {
+      this.step(node, 'passed', 'next', reason);
+      return this.index.next(node.id);
+    }
+    const at = toUtcIso(placement.at);
+    Object.assign(this.run, { status: 'waiting', nodeId: node.id, timerAt: at, at: this.nowIso });
+    this.result.timers.push({ runId: this.run.runId, nodeId: node.id, at, purpose: 'wait' });
+    this.step(node, 'waiting', null, reason, { at });
+    return '';
+  }
+
+  private suppress(node: FlowNode, code: SkipReasonCode, reason: string): void {
+    this.run.suppressed = {
+      nodeId: node.id,
+      reason: `skipped because the wait before it was skipped (${reason})`,
+    };
+    this.skip(node.id, 'wait', code, reason);
+  }
+
+  private visitSend(node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>): string | null {
+    const ctx = this.input.context;
+    const isAsk = node.type === 'ask';
+    const plan = planDelivery(node.data, {
+      runId: this.run.runId,
+      nodeId: node.id,
+      context: ctx,
+      now: this.now,
+      calendar: cachedCalendar(ctx.clinic),
+      policy: this.run.quietHours ?? this.input.flow.settings?.quietHours ?? 'shift-later',
+      suppressed: this.run.suppressed?.reason ?? null,
+      defaultLanguage: this.input.flow.settings?.defaultLanguage ?? ctx.clinic.defaultLanguage ?? 'en',
+      plannedReminders: this.plannedReminders,
+      expectsReply: isAsk,
+    });
+    if ('skip' in plan) {
+      this.skip(node.id, node.type, plan.skip.code, plan.skip.reason);
+      return this.index.next(node.id, isAsk ? 'failed' : 'next');
+    }
+    const delivery = plan.delivery;
+    this.result.deliveries.push(delivery);
+    if (delivery.purpose === 'reminder') this.plannedReminders.push(parseInstant(delivery.sendAt, this.zone));
+    this.result.steps.push({
+      at: delivery.sendAt,
+      nodeId: node.id,
+      kind: node.type,
+      outcome: 'planned',
+      exit: null,
+      reason: delivery.note,
+      delivery,
+    });
+    if (node.type === 'send') return this.index.next(node.id);
+    let until = parseInstant(delivery.sendAt, this.zone).plus({
+      [node.data.timeout.unit]: node.data.timeout.amount,
+    });
+    const start = ctx.appointment ? parseInstant(ctx.appointment.start, this.zone) : null;
+    if (start && start > parseInstant(delivery.sendAt, this.zone) && start < until) until = start;
+    const untilIso = toUtcIso(until);
+    const awaiting = {
+      nodeId: node.id,
+      deliveryKey: delivery.idempotencyKey,
+      channel: node.data.channel,
+      until: untilIso,
+    };
+    Object.assign(this.run, {
+      status: 'awaiting-reply',
+      nodeId: node.id,
+      timerAt: untilIso,
+      awaiting,
+      at: this.nowIso,
+    });
+    this.result.awaitedReplies.push({ runId: this.run.runId, ...awaiting });
+    this.result.timers.push({
+      runId: this.run.runId,
+      nodeId: node.id,
+      at: untilIso,
+      purpose: 'reply-timeout',
+    });
+    return '';
+  }
+
+  /** A timer is due: a wait ends (conditions passed before it are checked again) or a question times out. */
+  resume(): void {
+    const node = this.run.nodeId ? this.index.nodes.get(this.run.nodeId) : undefined;
+    if (!node)
+      throw new RulesError(RulesErrorCode.UnknownNode, [
+        { nodeId: this.run.nodeId, path: 'run.nodeId', message: 'The run waits at an unknown step' },
+      ]);
+    Object.assign(this.run, { status: 'ended', timerAt: null, at: this.nowIso });
+    if (node.type === 'ask') {
+      this.run.awaiting = null;
+      this.step({ id: node.id, type: 'reply' }, 'passed', 'no-reply', 'no reply before the time-out');
+      return this.walk(this.index.next(node.id, 'no-reply'));
+    }
+    for (const guard of this.run.guards) {
+      const condition = this.index.nodes.get(guard.nodeId);
+      if (condition?.type !== 'condition') continue;
+      const answer = checkCondition(condition.data.check, this.input.context, this.now);
+      if (answer.yes !== guard.yes) {
+        this.skip(
+          condition.id,
+          'condition',
+          SkipReasonCode.ConditionChanged,
+          `checked again after the wait: ${answer.reason}`,
+        );
+        return this.end(condition.id, `condition changed: ${answer.reason}`);
+      }
+    }
+    this.walk(this.index.next(node.id));
+  }
+
+  /** A reply came in: confirm, decline, STOP (consent withdrawn, no-reply exit) or not understood (keep waiting). */
+  reply(text: string): void {
+    const awaiting = this.run.status === 'awaiting-reply' ? this.run.awaiting : null;
+    const node = awaiting ? this.index.nodes.get(awaiting.nodeId) : undefined;
+    const meaning = readReply(
+      text,
+      node?.type === 'ask' ? (node.data.keywords ?? this.input.context.clinic.replyKeywords) : undefined,
+    );
+    const replyNode = { id: node?.id ?? this.run.nodeId ?? 'reply', type: 'reply' as const };
+    if (meaning === 'stop') {
+      const channel = awaiting?.channel ?? 'sms';
+      this.result.consentChanges.push({
+        patientId: this.input.context.patient.id ?? null,
+        channel,
+        consent: false,
+        reason: `patient replied "${text.trim()}"`,
+      });
+    }
+    if (!awaiting || node?.type !== 'ask') {
+      this.step(
+        replyNode,
+        'passed',
+        null,
+        meaning === 'stop' ? 'STOP: consent withdrawn' : 'no question is waiting for a reply',
+      );
+      return;
+    }
+    if (meaning === 'unknown') {
+      this.step(replyNode, 'passed', null, `reply "${text.trim()}" not understood; still waiting`);
+      return;
+    }
+    const exit = meaning === 'stop' ? 'no-reply' : meaning;
+    Object.assign(this.run, { status: 'ended', timerAt: null, awaiting: null, at: this.nowIso });
+    this.step(
+      replyNode,
+      'passed',
+      exit,
+      meaning === 'stop'
+        ? `patient replied "${text.trim()}": ${awaiting.channel} consent withdrawn`
+        : `patient replied "${text.trim()}" (${meaning})`,
+    );
+    this.walk(this.index.next(node.id, exit));
+  }
+}
+
+/**
+ * Evaluates a run: starts it from the trigger, or resumes it on a due timer or a reply, and returns the deliveries to
+ * make, the timers to set, the replies awaited, the new run state and every skipped step with its reason. Pure.
+ */
+export function evaluate(input: EvaluationInput): EvaluationResult {
+  const index = indexFlow(input.flow);
+  const zone = input.context.clinic.timeZone;
+  const now = parseInstant(input.now, zone);
+  const signal = input.signal ?? (input.run ? { kind: 'timer' } : { kind: 'start' });
+  if (signal.kind === 'start' || !input.run) {
+    const ctx = input.context;
+    const runId =
+      input.runId ??
+      `${input.flow.id ?? input.flow.name}:${ctx.appointment?.id ?? ctx.patient.id ?? 'patient'}:${ctx.event.type}:${ctx.event.at}`;
+    const evaluation = new Evaluation(input, index, now, freshRun(runId, toUtcIso(now)));
+    const trigger = index.trigger;
+    if (!trigger)
+      throw new RulesError(RulesErrorCode.InvalidFlow, [
+        { nodeId: null, path: 'nodes', message: 'The flow has no trigger' },
+      ]);
+    const mismatch = triggerMismatch(trigger.data, ctx);
+    if (mismatch) {
+      evaluation.skip(trigger.id, 'trigger', mismatch.code, mismatch.reason);
+      evaluation.end(trigger.id, mismatch.reason);
+    } else {
+      evaluation.walk(trigger.id);
+    }
+    return evaluation.result;
+  }
+  const evaluation = new Evaluation(input, index, now, input.run);
+  if (input.run.status === 'ended') return evaluation.result;
+  if (signal.kind === 'reply') {
+    evaluation.reply(signal.text);
+  } else if (input.run.timerAt && parseInstant(input.run.timerAt, zone) <= now) {
+    evaluation.resume();
+  }
+  return evaluation.result;
+}

@@ -1,0 +1,110 @@
+import type { EvaluationContext } from '../context/evaluation-context.schema';
+import type {
+  Channel,
+  MessageTemplate,
+  QuietHoursPolicy,
+  RecipientType,
+  Sender,
+} from '../flow/flow-parts.schema';
+import type { Flow } from '../flow/flow.schema';
+import type { NodeType } from '../flow/flow-node.schema';
+import type { MessagePurpose } from '../flow/send-node.schema';
+import type { SkipReasonCode } from './skip-reason-code';
+
+/** Where a run is: waiting for a timer, waiting for a reply, or ended. All times are UTC ISO strings. */
+export interface RunState {
+  runId: string;
+  status: 'waiting' | 'awaiting-reply' | 'ended';
+  nodeId: string | null;
+  at: string;
+  timerAt: string | null;
+  awaiting: { nodeId: string; deliveryKey: string; channel: Channel; until: string } | null;
+  suppressed: { nodeId: string; reason: string } | null;
+  guards: Array<{ nodeId: string; yes: boolean }>;
+  quietHours: QuietHoursPolicy | null;
+  endedReason: string | null;
+}
+
+/** What woke the run: its start, a due timer (a wait or a reply timeout), or a reply from the patient. */
+export type RunSignal = { kind: 'start' } | { kind: 'timer' } | { kind: 'reply'; text: string };
+
+/** The evaluator's input: the flow version, the run (null to start one), the context, `now` and the signal. */
+export interface EvaluationInput {
+  flow: Flow;
+  run: RunState | null;
+  context: EvaluationContext;
+  now: string;
+  signal?: RunSignal;
+  runId?: string;
+}
+
+/** A message to make: the API stores it under its idempotency key and sends it at `sendAt`, never after `expiresAt`. */
+export interface PlannedDelivery {
+  idempotencyKey: string;
+  runId: string;
+  nodeId: string;
+  channel: Channel;
+  recipient: { type: RecipientType; address: string | null; name: string | null };
+  sendAt: string;
+  expiresAt: string | null;
+  template: MessageTemplate;
+  language: string;
+  sender: Sender | null;
+  purpose: MessagePurpose | null;
+  expectsReply: boolean;
+  note: string | null;
+}
+
+/** A timer to set: call the evaluator again with `{ kind: 'timer' }` at `at`. */
+export interface RunTimer {
+  runId: string;
+  nodeId: string;
+  at: string;
+  purpose: 'wait' | 'reply-timeout';
+}
+
+/** A reply the run is waiting for, until `until`. */
+export interface AwaitedReply {
+  runId: string;
+  nodeId: string;
+  deliveryKey: string;
+  channel: Channel;
+  until: string;
+}
+
+/** A step that did not happen, and why. */
+export interface SkippedStep {
+  nodeId: string;
+  at: string;
+  code: SkipReasonCode;
+  reason: string;
+}
+
+/** One step the run went through, in order, for the run history and the simulation timeline. */
+export interface RunStep {
+  at: string;
+  nodeId: string;
+  kind: NodeType | 'reply';
+  outcome: 'passed' | 'planned' | 'skipped' | 'waiting' | 'ended';
+  exit: string | null;
+  reason: string | null;
+  delivery: PlannedDelivery | null;
+}
+
+/** Everything the evaluator decided; the API persists it, the simulator shows it. */
+export interface EvaluationResult {
+  run: RunState;
+  deliveries: PlannedDelivery[];
+  timers: RunTimer[];
+  awaitedReplies: AwaitedReply[];
+  skipped: SkippedStep[];
+  steps: RunStep[];
+  appointmentUpdates: Array<{
+    appointmentId: string | null;
+    confirmation: 'confirmed' | 'declined' | 'pending';
+  }>;
+  consentChanges: Array<{ patientId: string | null; channel: Channel; consent: false; reason: string }>;
+  webhooks: Array<{ nodeId: string; url: string; idempotencyKey: string }>;
+}
+
+export type { EvaluationContext };

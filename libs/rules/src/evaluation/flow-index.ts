@@ -1,0 +1,33 @@
+import type { FlowNode, FlowNodeOf } from '../flow/flow-node.schema';
+import type { Flow } from '../flow/flow.schema';
+import { edgeExit } from '../flow/node-exits';
+
+/** A flow indexed for walking: nodes by id and the target of each node's exits. */
+export interface FlowIndex {
+  trigger: FlowNodeOf<'trigger'> | null;
+  nodes: Map<string, FlowNode>;
+  next(nodeId: string, exit?: string): string | null;
+}
+
+const cache = new WeakMap<Flow, FlowIndex>();
+
+/** Indexes a flow once (cached per flow object, which is immutable once published). */
+export function indexFlow(flow: Flow): FlowIndex {
+  const cached = cache.get(flow);
+  if (cached) return cached;
+  const nodes = new Map(flow.nodes.map((node) => [node.id, node] as const));
+  const exits = new Map<string, string>();
+  for (const edge of flow.edges) {
+    const key = `${edge.source}\u0000${edgeExit(edge)}`;
+    if (!exits.has(key)) exits.set(key, edge.target);
+  }
+  const trigger =
+    (flow.nodes.find((node) => node.type === 'trigger') as FlowNodeOf<'trigger'> | undefined) ?? null;
+  const index: FlowIndex = {
+    trigger,
+    nodes,
+    next: (nodeId, exit = 'next') => exits.get(`${nodeId}\u0000${exit}`) ?? null,
+  };
+  cache.set(flow, index);
+  return index;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { nodeDataBase, nodePositionSchema, triggerEventSchema } from './flow-parts.schema';
+
+/** Which events start the flow, and for which bookings. */
+export const triggerDataSchema = z.object({
+  ...nodeDataBase,
+  events: z.array(triggerEventSchema).min(1),
+  filters: z
+    .object({
+      sources: z.array(z.enum(['online', 'staff'])).optional(),
+      serviceIds: z.array(z.string()).optional(),
+      resourceIds: z.array(z.string()).optional(),
+      locationIds: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+export type TriggerData = z.infer<typeof triggerDataSchema>;
+
+/** The one start of a flow. */
+export const triggerNodeSchema = z.object({
+  id: z.string().min(1),
+  type: z.literal('trigger'),
+  position: nodePositionSchema,
+  data: triggerDataSchema,
+});
+export type TriggerNode = z.infer<typeof triggerNodeSchema>;

@@ -1,0 +1,50 @@
+import type { DateTime } from 'luxon';
+import type { QuietHoursPolicy } from '../flow/flow-parts.schema';
+import type { QuietHoursCalendar } from './quiet-hours-calendar';
+
+/** Where a moment ended up after the quiet-hours policy: kept, moved, or skipped with the reason. */
+export type Placement =
+  | { kind: 'kept'; at: DateTime }
+  | { kind: 'moved'; at: DateTime; reason: string }
+  | { kind: 'skipped'; reason: string };
+
+/** The bounds a moved moment must stay within: not before `notBefore` (now), strictly before `notAfter`. */
+export interface PlacementBounds {
+  notBefore: DateTime;
+  notAfter?: DateTime | null;
+  /** What `notAfter` is, for the reason ("the appointment", "the message's expiry"). */
+  deadlineName?: string;
+}
+
+/**
+ * Applies a quiet-hours policy to a moment (scenario 4): `shift-later` moves to the next allowed moment, or, when that
+ * is past the deadline, to the last allowed moment before; `shift-earlier` moves to the last allowed moment before;
+ * `skip` skips; `ignore` keeps it. A moment that cannot be placed is skipped with the reason.
+ */
+export function placeInAllowedHours(
+  moment: DateTime,
+  policy: QuietHoursPolicy,
+  calendar: QuietHoursCalendar,
+  bounds: PlacementBounds,
+): Placement {
+  const why = policy === 'ignore' ? null : calendar.whyQuiet(moment);
+  if (why === null) return { kind: 'kept', at: moment };
+  const deadline = bounds.notAfter ?? null;
+  const deadlineName = bounds.deadlineName ?? 'the deadline';
+  const fits = (at: DateTime | null): at is DateTime =>
+    at !== null && at >= bounds.notBefore && (deadline === null || at < deadline);
+  if (policy === 'skip') return { kind: 'skipped', reason: `quiet hours: ${why}` };
+  if (policy === 'shift-later') {
+    const later = calendar.nextAllowed(moment);
+    if (fits(later)) return { kind: 'moved', at: later, reason: `moved later out of quiet hours (${why})` };
+  }
+  const earlier = calendar.lastAllowed(moment);
+  if (fits(earlier)) {
+    const because = policy === 'shift-later' ? `the next allowed time is not before ${deadlineName}` : why;
+    return { kind: 'moved', at: earlier, reason: `moved earlier out of quiet hours (${because})` };
+  }
+  return {
+    kind: 'skipped',
+    reason: `quiet hours: ${why}, and there is no allowed time between now and ${deadlineName}`,
+  };
+}

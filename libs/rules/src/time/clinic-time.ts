@@ -1,0 +1,79 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { TimeUnit } from '../flow/flow-parts.schema';
+import { RulesError } from '../errors/rules-error';
+import { RulesErrorCode } from '../errors/rules-error-code';
+
+const zoneCache = new Map<string, boolean>();
+
+/** Whether a clinic time zone is a known IANA zone. */
+export function isKnownTimeZone(zone: string): boolean {
+  let known = zoneCache.get(zone);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zone);
+    zoneCache.set(zone, known);
+  }
+  return known;
+}
+
+/** Reads an ISO 8601 instant into the clinic's zone; raises RULES_INVALID_TIME or RULES_UNKNOWN_TIME_ZONE. */
+export function parseInstant(iso: string, zone: string): DateTime {
+  if (!isKnownTimeZone(zone)) {
+    throw new RulesError(RulesErrorCode.UnknownTimeZone, [
+      { nodeId: null, path: 'clinic.timeZone', message: `Unknown time zone "${zone}"` },
+    ]);
+  }
+  const moment = DateTime.fromISO(iso, { zone, setZone: false });
+  if (!moment.isValid) {
+    throw new RulesError(RulesErrorCode.InvalidTime, [
+      { nodeId: null, path: '', message: `"${iso}" is not a date and time` },
+    ]);
+  }
+  return moment;
+}
+
+/** An instant as UTC ISO 8601 without milliseconds ("2026-03-28T09:00:00Z"). */
+export function toUtcIso(moment: DateTime): string {
+  return moment.toUTC().toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** An instant as clinic-local ISO 8601 with its offset ("2026-03-28T10:00:00+01:00"). */
+export function toLocalIso(moment: DateTime, zone: string): string {
+  return moment.setZone(zone).toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** Whether a unit counts elapsed time (minutes, hours) rather than calendar time (days, weeks, months). */
+export function isElapsedUnit(unit: TimeUnit): boolean {
+  return unit === 'minutes' || unit === 'hours';
+}
+
+/**
+ * Moves a moment by an amount in the clinic's zone: hours and minutes are elapsed time, days, weeks and months keep
+ * the local wall-clock time (scenario 12). A wall-clock time that does not exist that day moves forward by the gap.
+ */
+export function shiftMoment(
+  anchor: DateTime,
+  direction: 'before' | 'after',
+  amount: number,
+  unit: TimeUnit,
+  zone: string,
+): DateTime {
+  const local = anchor.setZone(zone);
+  const duration = { [unit]: amount };
+  return direction === 'before' ? local.minus(duration) : local.plus(duration);
+}
+
+/** The same local day at a given "HH:mm" in the clinic's zone. */
+export function atLocalTimeOfDay(moment: DateTime, time: string, zone: string): DateTime {
+  const [hour, minute] = time.split(':').map(Number);
+  return moment.setZone(zone).set({ hour, minute, second: 0, millisecond: 0 });
+}
+
+/** Whole hours between two instants, rounded down (for lead times). */
+export function hoursBetween(from: DateTime, to: DateTime): number {
+  return (to.toMillis() - from.toMillis()) / 3_600_000;
+}
+
+/** A short clinic-local wording of a moment, e.g. "Sat 28 Mar 2026 10:00". */
+export function describeLocal(moment: DateTime, zone: string): string {
+  return moment.setZone(zone).toFormat('ccc d LLL yyyy HH:mm');
+}

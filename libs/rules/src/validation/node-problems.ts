@@ -1,0 +1,162 @@
+import { eventHasAppointment, fieldsForEvents } from '../context/context-field-catalogue';
+import { templateVariables } from '../context/template-variables';
+import type { RulesProblem } from '../errors/rules-error';
+import type { ConditionKind } from '../flow/condition-node.schema';
+import type { FlowNode, FlowNodeOf } from '../flow/flow-node.schema';
+import type { Flow } from '../flow/flow.schema';
+import type { TriggerEvent } from '../flow/flow-parts.schema';
+import { nameOf } from './step-name';
+
+/** What the node checks need to know about the flow and the clinic. */
+export interface NodeCheckScope {
+  events: readonly TriggerEvent[];
+  defaultLanguage: string | null;
+}
+
+const appointmentConditions: ReadonlySet<ConditionKind> = new Set<ConditionKind>([
+  'booked-online',
+  'appointment-status',
+  'appointment-confirmed',
+  'lead-time-at-least',
+  'service-in',
+  'resource-in',
+]);
+
+const eventWords = (events: readonly TriggerEvent[]): string =>
+  events.map((e) => e.replace(/[._]/g, ' ')).join(' / ');
+
+/** The data paths a JSON Logic expression reads (`{"var": "patient.language"}`). */
+export function expressionVariables(logic: unknown, found: string[] = [], depth = 0): string[] {
+  if (depth > 50 || logic === null || typeof logic !== 'object') return found;
+  if (Array.isArray(logic)) {
+    logic.forEach((item) => expressionVariables(item, found, depth + 1));
+    return found;
+  }
+  for (const [operator, argument] of Object.entries(logic)) {
+    if (operator === 'var') {
+      const path = Array.isArray(argument) ? argument[0] : argument;
+      if (typeof path === 'string' && path.length > 0) found.push(path);
+    } else {
+      expressionVariables(argument, found, depth + 1);
+    }
+  }
+  return found;
+}
+
+/** Whether a path is a known field, or an object holding known fields. */
+function knownPath(path: string, known: readonly string[]): boolean {
+  return known.some((field) => field === path || field.startsWith(`${path}.`)) || path === 'now';
+}
+
+function messageProblems(
+  node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>,
+  path: string,
+  scope: NodeCheckScope,
+  known: readonly string[],
+): RulesProblem[] {
+  const problems: RulesProblem[] = [];
+  const add = (where: string, message: string) =>
+    problems.push({ nodeId: node.id, path: `${path}.data.${where}`, message });
+  const data = node.data;
+  const name = nameOf(node);
+  const texts = Object.entries(data.template.byLanguage ?? {});
+  if (!data.template.templateId && texts.length === 0) add('template', `${name} has no template`);
+  if (texts.length > 0 && scope.defaultLanguage && !data.template.byLanguage?.[scope.defaultLanguage]) {
+    add('template.byLanguage', `${name} has no template in the clinic's language (${scope.defaultLanguage})`);
+  }
+  for (const [language, text] of texts) {
+    if (text.body.trim() === '')
+      add(`template.byLanguage.${language}.body`, `${name}: the ${language} text is empty`);
+    if (data.channel === 'email' && !text.subject?.trim())
+      add(`template.byLanguage.${language}.subject`, `${name}: the ${language} e-mail has no subject`);
+    for (const part of ['subject', 'body'] as const) {
+      for (const variable of templateVariables(text[part] ?? '')) {
+        if (!knownPath(variable.path, known)) {
+          add(
+            `template.byLanguage.${language}.${part}`,
+            `${name} uses {{${variable.path}}}, which does not exist in flows started by ${eventWords(scope.events)}`,
+          );
+        }
+      }
+    }
+  }
+  if (data.recipient.type === 'custom' && !data.recipient.address)
+    add('recipient.address', `${name}: give the number or address of the custom recipient`);
+  if (node.type === 'ask' && data.recipient.type !== 'patient')
+    add('recipient', `${name}: only the patient can be asked a question`);
+  const hasAppointment = scope.events.every(eventHasAppointment);
+  if (data.purpose === 'reminder' && !hasAppointment)
+    add(
+      'purpose',
+      `${name} is a reminder, but flows started by ${eventWords(scope.events)} have no appointment`,
+    );
+  return problems;
+}
+
+/** Rules of each step's content: templates, variables, waits and conditions that need an appointment. */
+export function nodeProblems(flow: Flow, scope: NodeCheckScope): RulesProblem[] {
+  const problems: RulesProblem[] = [];
+  const known = fieldsForEvents(scope.events).map((field) => field.path);
+  const hasAppointment = scope.events.length > 0 && scope.events.every(eventHasAppointment);
+  const noAppointment = (node: FlowNode, path: string, what: string) =>
+    problems.push({
+      nodeId: node.id,
+      path,
+      message: `${nameOf(node)} ${what}, but flows started by ${eventWords(scope.events)} have no appointment`,
+    });
+  flow.nodes.forEach((node, i) => {
+    const path = `nodes.${i}`;
+    switch (node.type) {
+      case 'wait':
+        if (
+          !hasAppointment &&
+          (node.data.relativeTo === 'appointment-start' || node.data.relativeTo === 'appointment-end')
+        ) {
+          noAppointment(node, `${path}.data.relativeTo`, 'counts from the appointment');
+        }
+        if (node.data.atLocalTime && (node.data.unit === 'minutes' || node.data.unit === 'hours')) {
+          problems.push({
+            nodeId: node.id,
+            path: `${path}.data.atLocalTime`,
+            message: `${nameOf(node)}: a time of day only goes with days, weeks or months`,
+          });
+        }
+        break;
+      case 'condition':
+        if (!hasAppointment && appointmentConditions.has(node.data.check.kind))
+          noAppointment(node, `${path}.data.check`, 'looks at the appointment');
+        if (node.data.check.kind === 'expression') {
+          for (const variable of expressionVariables(node.data.check.logic)) {
+            if (!knownPath(variable, known)) {
+              problems.push({
+                nodeId: node.id,
+                path: `${path}.data.check.logic`,
+                message: `${nameOf(node)} reads "${variable}", which does not exist in flows started by ${eventWords(scope.events)}`,
+              });
+            }
+          }
+        }
+        if (
+          node.data.check.kind === 'patient-age' &&
+          node.data.check.min !== undefined &&
+          node.data.check.max !== undefined &&
+          node.data.check.min > node.data.check.max
+        ) {
+          problems.push({
+            nodeId: node.id,
+            path: `${path}.data.check`,
+            message: `${nameOf(node)}: the minimum age is above the maximum`,
+          });
+        }
+        break;
+      case 'update':
+        if (!hasAppointment) noAppointment(node, `${path}.data`, 'updates the appointment');
+        break;
+      case 'send':
+      case 'ask':
+        problems.push(...messageProblems(node, path, scope, known));
+        break;
+    }
+  });
+  return problems;
+}
