@@ -81,17 +81,23 @@ export class DirectoryEntries<T extends DirectoryDocument> {
     }
   }
 
-  /** The id of the entry named `externalId`, creating a flagged placeholder when the clinic has none. */
-  async ensure(clinicId: string, externalId: string, placeholder: Partial<T>, now: Date): Promise<string> {
+  /** The entry named `externalId` (and whether it is a placeholder), creating a placeholder when the clinic has none. */
+  async ensure(
+    clinicId: string,
+    externalId: string,
+    placeholder: Partial<T>,
+    now: Date,
+  ): Promise<{ id: string; placeholder: boolean }> {
     const id = this.idFor(clinicId, externalId);
-    if (await this.repository.findById(clinicId, id)) return id;
+    const existing = await this.repository.findById(clinicId, id);
+    if (existing) return { id, placeholder: existing.placeholder };
     const document = this.newDocument(clinicId, { ...placeholder, externalId } as Partial<T>, now);
     try {
       await this.repository.insert(clinicId, { ...document, placeholder: true });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
-    return id;
+    return { id, placeholder: true };
   }
 
   async list(clinicId: string, query: ListQuery, sort: Record<string, 1 | -1>) {

@@ -1,16 +1,104 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AllowApiKey, CurrentPrincipal, Principal } from '../auth/principal';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiSecurity,
+  ApiTags,
+  ApiBearerAuth,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { openApiSchema, ZodBody, ZodQuery, ZodValidationPipe } from '../../http/zod-validation';
+import { AllowApiKey, ClinicId, CurrentPrincipal, Principal } from '../auth/principal';
+import {
+  bulkEventsSchema,
+  eventExample,
+  EventListQuery,
+  eventListQuerySchema,
+  PmsEvent,
+  pmsEventSchema,
+} from './event.dto';
+import { EventService } from './event.service';
 
 @ApiTags('events')
 @ApiSecurity('api-key')
+@ApiBearerAuth()
 @AllowApiKey()
 @Controller('events')
 export class EventsController {
+  constructor(private readonly events: EventService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Receive one PMS event: 202 when new, 200 with duplicate: true when already received.',
+  })
+  @ApiResponse({ status: 202, schema: { example: { accepted: true, duplicate: false } } })
+  @ApiResponse({ status: 200, schema: { example: { accepted: true, duplicate: true } } })
+  async receive(
+    @ClinicId() clinicId: string,
+    @ZodBody(pmsEventSchema, eventExample) body: PmsEvent,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withStatus(res, await this.events.receive(clinicId, body));
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Receive up to 1 000 events; each gets its own answer (accepted, duplicate, errors).',
+  })
+  @ApiBody({ schema: { ...openApiSchema(bulkEventsSchema), example: { events: [eventExample] } } })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        results: [
+          { index: 0, id: 'pms-evt-123', accepted: true, duplicate: false, errors: [] },
+          {
+            index: 1,
+            id: 'x',
+            accepted: false,
+            duplicate: false,
+            errors: [{ path: 'body.events.1.type', message: 'Invalid option' }],
+          },
+        ],
+      },
+    },
+  })
+  receiveMany(
+    @ClinicId() clinicId: string,
+    @Body(new ZodValidationPipe(bulkEventsSchema, 'body')) body: z.infer<typeof bulkEventsSchema>,
+  ) {
+    return this.events.receiveMany(clinicId, body.events);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Received events, newest first (filter by appointment or type).' })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        items: [{ id: 'pms-evt-123', type: 'appointment.booked', status: 'applied' }],
+        total: 1,
+        page: 1,
+        pageSize: 20,
+      },
+    },
+  })
+  list(@ClinicId() clinicId: string, @ZodQuery(eventListQuerySchema) query: EventListQuery) {
+    return this.events.list(clinicId, query);
+  }
+
   @Get('probe')
   @ApiOperation({ summary: 'Check an API key: answers its clinic (PMS set-up).' })
   @ApiOkResponse({ schema: { example: { ok: true, clinicId: 'c0a80101-0000-4000-8000-000000000001' } } })
   probe(@CurrentPrincipal() principal: Principal) {
     return { ok: true, clinicId: principal.clinicId };
   }
+}
+
+/** api.md: 202 for a new event, 200 for a duplicate. */
+function withStatus(res: Response, answer: { accepted: boolean; duplicate: boolean }) {
+  res.status(answer.duplicate ? 200 : 202);
+  return answer;
 }

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsModule } from '../appointments/appointments.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { SettingsModule } from '../settings/settings.module';
+import { EventStoreModule } from './event-store.module';
+import { EventService } from './event.service';
 import { EventsController } from './events.controller';
 
-@Module({ controllers: [EventsController] })
+@Module({
+  imports: [EventStoreModule, AppointmentsModule, DirectoryModule, SettingsModule],
+  controllers: [EventsController],
+  providers: [EventService],
+})
 export class EventsModule {}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { APPOINTMENT_STATUSES } from '../events/event.dto';
+
+export const appointmentListQuerySchema = z.object({
+  day: z.iso.date({ error: 'must be a day yyyy-MM-dd' }).optional(),
+  resourceId: z.string().max(200).optional(),
+  patientId: z.string().max(200).optional(),
+  status: z.enum(APPOINTMENT_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type AppointmentListQuery = z.infer<typeof appointmentListQuerySchema>;
+
+export const appointmentExample = {
+  id: 'apt_6a5b4c3d2e1f0a9b8c7d6e5f',
+  externalId: 'A1',
+  start: '2026-03-25T08:30:00.000Z',
+  end: '2026-03-25T09:00:00.000Z',
+  localDay: '2026-03-25',
+  status: 'booked',
+  source: 'online',
+  notes: null,
+  patientId: 'pat_0c1d2e3f4a5b6c7d8e9f0a1b',
+  serviceId: 'svc_4f3e2d1c0b9a8f7e6d5c4b3a',
+  resourceId: 'res_9e8d7c6b5a4f3e2d1c0b9a8f',
+  locationId: 'loc_1a2b3c4d5e6f7a8b9c0d1e2f',
+  unknownReferences: ['service'],
+  lastEventType: 'appointment.booked',
+  lastEventAt: '2026-03-20T10:00:00.000Z',
+};

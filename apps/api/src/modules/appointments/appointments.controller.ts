@@ -1,0 +1,36 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodQuery } from '../../http/zod-validation';
+import { ClinicId } from '../auth/principal';
+import { appointmentExample, AppointmentListQuery, appointmentListQuerySchema } from './appointment.dto';
+import { AppointmentService } from './appointment.service';
+
+@ApiTags('appointments')
+@ApiBearerAuth()
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(private readonly appointments: AppointmentService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Appointments by clinic-local day, resource, patient and status, in start order.',
+  })
+  @ApiOkResponse({ schema: { example: { items: [appointmentExample], total: 1, page: 1, pageSize: 50 } } })
+  list(@ClinicId() clinicId: string, @ZodQuery(appointmentListQuerySchema) query: AppointmentListQuery) {
+    return this.appointments.list(clinicId, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One appointment with its history (every event that touched it).' })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        ...appointmentExample,
+        history: [{ id: 'pms-evt-123', type: 'appointment.booked', occurredAt: '2026-03-20T10:00:00.000Z' }],
+      },
+    },
+  })
+  get(@ClinicId() clinicId: string, @Param('id') id: string) {
+    return this.appointments.get(clinicId, id);
+  }
+}

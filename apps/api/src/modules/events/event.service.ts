@@ -1,0 +1,183 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Filter } from 'mongodb';
+import { ClockRepository } from '../../common/clock.repository';
+import { externalDocumentId, isDuplicateKeyError } from '../../common/ids';
+import { toProblems } from '../../http/zod-validation';
+import { AppointmentReferences, AppointmentService } from '../appointments/appointment.service';
+import { DirectoryService } from '../directory/directory.service';
+import { PatientService } from '../directory/patient.service';
+import { SettingsRepository } from '../settings/settings.repository';
+import { EventListQuery, PmsEvent, pmsEventSchema } from './event.dto';
+import { EventDocument, EventRepository, toEventView } from './event.repository';
+
+export interface IntakeAnswer {
+  accepted: boolean;
+  duplicate: boolean;
+}
+
+export interface BulkAnswer extends IntakeAnswer {
+  index: number;
+  id: string | null;
+  errors: { path: string; message: string }[];
+}
+
+/** How many appointments of one bulk post are written at the same time (events of one appointment: in order). */
+const BULK_CONCURRENCY = 8;
+
+/**
+ * Intake of PMS events: each event is stored once (its `_id` is derived from the clinic and the event id),
+ * then applied: patient upserted, unknown service/resource/location turned into flagged placeholders,
+ * appointment upserted, attendance counted. Its history is the list of its events.
+ */
+@Injectable()
+export class EventService {
+  constructor(
+    private readonly events: EventRepository,
+    private readonly appointments: AppointmentService,
+    private readonly patients: PatientService,
+    private readonly directory: DirectoryService,
+    private readonly settings: SettingsRepository,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  async receive(clinicId: string, event: PmsEvent): Promise<IntakeAnswer> {
+    try {
+      await this.events.insert(clinicId, this.toDocument(clinicId, event));
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return { accepted: true, duplicate: true };
+      throw error;
+    }
+    await this.apply(clinicId, event, await this.timeZone(clinicId));
+    return { accepted: true, duplicate: false };
+  }
+
+  /** Up to 1 000 events: validated and answered one by one; stored with one unordered insert. */
+  async receiveMany(clinicId: string, raw: unknown[]): Promise<{ results: BulkAnswer[] }> {
+    const results: BulkAnswer[] = [];
+    const valid: { index: number; event: PmsEvent }[] = [];
+    raw.forEach((item, index) => {
+      const parsed = pmsEventSchema.safeParse(item);
+      const id = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : null;
+      results[index] = { index, id, accepted: false, duplicate: false, errors: [] };
+      if (parsed.success) valid.push({ index, event: parsed.data });
+      else results[index].errors = toProblems(parsed.error, `body.events.${index}`);
+    });
+    const duplicates = await this.events.insertManyReportingDuplicates(
+      clinicId,
+      valid.map(({ event }) => this.toDocument(clinicId, event)),
+    );
+    const fresh = valid.filter((_, position) => !duplicates.has(position));
+    for (const [position, { index }] of valid.entries()) {
+      results[index] = { ...results[index], accepted: true, duplicate: duplicates.has(position) };
+    }
+    const timeZone = await this.timeZone(clinicId);
+    const byAppointment = new Map<string, PmsEvent[]>();
+    for (const { event } of fresh) {
+      const key = event.appointment?.externalId ?? `resource:${event.id}`;
+      byAppointment.set(key, [...(byAppointment.get(key) ?? []), event]);
+    }
+    const queues = [...byAppointment.values()];
+    const workers = Array.from({ length: Math.min(BULK_CONCURRENCY, queues.length) }, async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+        for (const event of queue) await this.apply(clinicId, event, timeZone);
+      }
+    });
+    await Promise.all(workers);
+    return { results };
+  }
+
+  async list(clinicId: string, query: EventListQuery) {
+    const filter: Filter<EventDocument> = {};
+    if (query.appointmentId) filter.appointmentId = query.appointmentId;
+    if (query.type) filter.type = query.type;
+    const page = await this.events.findPage(clinicId, filter, query, { occurredAt: -1, _id: 1 });
+    return { ...page, items: page.items.map(toEventView) };
+  }
+
+  private async apply(clinicId: string, event: PmsEvent, timeZone: string) {
+    const now = this.clock.now();
+    let patientId: string | null = null;
+    if (event.patient) {
+      const { externalId, ...fields } = event.patient;
+      patientId = (await this.patients.upsertFromEvent(clinicId, externalId, fields))._id;
+    }
+    const references = await this.references(clinicId, event, patientId);
+    let appointmentId: string | null = null;
+    if (event.appointment) {
+      const appointment = await this.appointments.applyEvent(clinicId, event, references, timeZone);
+      appointmentId = appointment?._id ?? null;
+      const attendee = appointment?.patientId ?? patientId;
+      if (attendee && (event.type === 'appointment.attended' || event.type === 'appointment.no_show')) {
+        await this.patients.recordAttendance(
+          clinicId,
+          attendee,
+          event.type === 'appointment.attended' ? 'attended' : 'no_show',
+          new Date(event.occurredAt),
+        );
+      }
+    }
+    await this.events.updateById(clinicId, this.eventDocumentId(clinicId, event.id), {
+      $set: {
+        status: 'applied',
+        appointmentId,
+        patientId,
+        resourceId: references.resourceId,
+        appliedAt: now,
+      },
+    });
+  }
+
+  private async references(
+    clinicId: string,
+    event: PmsEvent,
+    patientId: string | null,
+  ): Promise<AppointmentReferences> {
+    const named = {
+      service: event.appointment?.serviceExternalId,
+      resource: event.resource?.externalId ?? event.appointment?.resourceExternalId,
+      location: event.appointment?.locationExternalId,
+    };
+    const unknownReferences: AppointmentReferences['unknownReferences'] = [];
+    const resolve = async (kind: 'service' | 'resource' | 'location') => {
+      const externalId = named[kind];
+      if (!externalId) return null;
+      const { id, placeholder } = await this.directory.ensure(`${kind}s`, clinicId, externalId);
+      if (placeholder) unknownReferences.push(kind);
+      return id;
+    };
+    const [serviceId, resourceId, locationId] = [
+      await resolve('service'),
+      await resolve('resource'),
+      await resolve('location'),
+    ];
+    return { patientId, serviceId, resourceId, locationId, unknownReferences };
+  }
+
+  private toDocument(clinicId: string, event: PmsEvent): Omit<EventDocument, 'clinicId'> {
+    return {
+      _id: this.eventDocumentId(clinicId, event.id),
+      eventId: event.id,
+      type: event.type,
+      occurredAt: new Date(event.occurredAt),
+      receivedAt: this.clock.now(),
+      payload: event,
+      status: 'received',
+      appointmentId: event.appointment
+        ? this.appointments.idFor(clinicId, event.appointment.externalId)
+        : null,
+      patientId: null,
+      resourceId: null,
+      engine: { status: 'pending' },
+    };
+  }
+
+  private eventDocumentId(clinicId: string, eventId: string) {
+    return externalDocumentId('evt', clinicId, eventId);
+  }
+
+  private async timeZone(clinicId: string) {
+    const settings = await this.settings.findForClinic(clinicId);
+    if (!settings) throw new NotFoundException('This clinic has no settings');
+    return settings.timeZone;
+  }
+}
