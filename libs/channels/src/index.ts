@@ -22,3 +22,5 @@ export * from './providers/smtp/smtp-provider';
 export * from './providers/twilio/twilio-provider';
 export * from './providers/twilio/twilio-signature';
 export * from './providers/twilio/twilio-errors';
+export * from './providers/smpp/smpp-provider';
+export * from './providers/smpp/smpp-pdus';

@@ -1,0 +1,361 @@
+import * as smpp from 'smpp';
+import { systemClock, type Clock } from '../clock';
+import {
+  refuseIfExpired,
+  retryable,
+  type Channel,
+  type ConnectionTest,
+  type DeliveryReport,
+  type InboundMessage,
+  type LookupResult,
+  type MessageProvider,
+  type OutgoingMessage,
+  type ProviderCallback,
+  type ProviderEvent,
+  type SendOutcome,
+  type SendRefused,
+} from '../provider';
+import {
+  classifySmppStatus,
+  parseSmppInbound,
+  parseSmppReceipt,
+  smppMessageState,
+  smppSourceAddress,
+  submitSmFields,
+} from './smpp-pdus';
+
+/** How to reach an SMS centre over SMPP 3.4 and how patient to be with it. */
+export interface SmppOptions {
+  host: string;
+  port: number;
+  systemId: string;
+  password: string;
+  systemType?: string;
+  /** Sender id or number when a message has none. */
+  defaultFrom: string;
+  /** Keep-alive period (enquire_link), default 30 s. */
+  enquireLinkMs?: number;
+  /** How long to wait for any response PDU, default 10 s. */
+  responseTimeoutMs?: number;
+  /** Reconnect backoff: first delay, doubling up to the maximum. */
+  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
+  /** Most submits waiting for their response at once, default 10. */
+  window?: number;
+  clock?: Clock;
+}
+
+type Response = { pdu: smpp.PDU } | { failure: SendRefused };
+
+class BindRefused extends Error {
+  constructor(readonly status: number) {
+    super(`bind refused (0x${status.toString(16)})`);
+  }
+}
+
+/** SMS over SMPP: bind_transceiver, submit_sm with receipts, UDH for long texts, MO replies, keep-alive, reconnect. */
+export class SmppProvider implements MessageProvider {
+  readonly name = 'smpp';
+  readonly channels: readonly Channel[] = ['sms'];
+  private readonly clock: Clock;
+  private session: smpp.Session | null = null;
+  private bound = false;
+  private connecting: Promise<void> | null = null;
+  private closed = false;
+  private wanted = false;
+  private failures = 0;
+  private reconnectTimer: unknown = null;
+  private keepAliveTimer: unknown = null;
+  private reference = 0;
+  private inFlight = 0;
+  private readonly queue: (() => void)[] = [];
+  private readonly pending = new Set<(response: Response) => void>();
+  private readonly listeners = new Set<(event: ProviderEvent) => void>();
+  private readonly byKey = new Map<string, string>();
+  private readonly parts = new Map<string, { id: string; remaining: number }>();
+  private readonly sources = new Map<string, string>();
+
+  constructor(private readonly options: SmppOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** True while a bound session is open. */
+  get isBound(): boolean {
+    return this.bound;
+  }
+
+  /** Opens and binds a transceiver session if there is none (shared by concurrent callers). */
+  connect(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('The SMPP provider is closed.'));
+    if (this.bound) return Promise.resolve();
+    this.wanted = true;
+    this.connecting ??= this.open().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private open(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const session = smpp.connect({ host: this.options.host, port: this.options.port });
+      session.socket.setNoDelay(true);
+      this.session = session;
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        session.destroy();
+        reject(error);
+      };
+      const timer = this.clock.setTimeout(() => fail(new Error('bind timed out')), this.responseTimeout);
+      session.on('error', (error: Error) => fail(error));
+      session.on('close', () => {
+        fail(new Error('connection closed'));
+        this.onClose(session);
+      });
+      session.on('connect', () => {
+        const bind = new smpp.PDU('bind_transceiver', {
+          system_id: this.options.systemId,
+          password: this.options.password,
+          system_type: this.options.systemType ?? '',
+          interface_version: 0x34,
+        });
+        session.send(bind, (response) => {
+          this.clock.clearTimeout(timer);
+          if (response.command_status !== 0) return fail(new BindRefused(response.command_status));
+          settled = true;
+          this.bound = true;
+          this.failures = 0;
+          this.keepAlive(session);
+          resolve();
+        });
+      });
+      session.on('pdu', (pdu: smpp.PDU) => this.onPdu(session, pdu));
+    });
+  }
+
+  private get responseTimeout(): number {
+    return this.options.responseTimeoutMs ?? 10_000;
+  }
+
+  private onPdu(session: smpp.Session, pdu: smpp.PDU): void {
+    if (pdu.command === 'enquire_link' || pdu.command === 'unbind') session.send(pdu.response());
+    if (pdu.command === 'unbind') session.close();
+    if (pdu.command !== 'deliver_sm') return;
+    session.send(pdu.response());
+    const receipt = this.parseStatus({ body: pdu });
+    if (receipt) {
+      const whole = this.wholeMessage(receipt);
+      if (whole) this.emit({ type: 'status', report: whole });
+      return;
+    }
+    const inbound = this.parseInbound({ body: pdu });
+    if (inbound) this.emit({ type: 'inbound', message: inbound });
+  }
+
+  /** A long message is delivered when all its parts are; it fails at its first failed part. */
+  private wholeMessage(report: DeliveryReport): DeliveryReport | null {
+    const part = this.parts.get(report.providerMessageId);
+    if (!part) return report;
+    this.parts.delete(report.providerMessageId);
+    if (report.status === 'delivered') {
+      part.remaining -= 1;
+      if (part.remaining > 0) return null;
+    } else {
+      for (const [partId, other] of this.parts) if (other === part) this.parts.delete(partId);
+    }
+    return { ...report, providerMessageId: part.id };
+  }
+
+  private keepAlive(session: smpp.Session): void {
+    const period = this.options.enquireLinkMs ?? 30_000;
+    this.keepAliveTimer = this.clock.setTimeout(async () => {
+      const answer = await this.request(session, new smpp.PDU('enquire_link'));
+      if ('failure' in answer) return session.destroy();
+      if (this.session === session && this.bound) this.keepAlive(session);
+    }, period);
+  }
+
+  private onClose(session: smpp.Session): void {
+    if (this.session !== session) return;
+    this.bound = false;
+    this.session = null;
+    this.clock.clearTimeout(this.keepAliveTimer);
+    for (const settle of [...this.pending]) {
+      settle({
+        failure: retryable(
+          'connection-lost',
+          'The connection to the SMS centre was lost before it answered.',
+        ),
+      });
+    }
+    if (!this.closed && this.wanted) this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer !== null) return;
+    const initial = this.options.reconnect?.initialDelayMs ?? 1000;
+    const delay = Math.min(this.options.reconnect?.maxDelayMs ?? 30_000, initial * 2 ** this.failures);
+    this.failures += 1;
+    this.reconnectTimer = this.clock.setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.closed || this.bound) return;
+      this.connect().catch(() => undefined);
+    }, delay);
+  }
+
+  private request(session: smpp.Session, pdu: smpp.PDU): Promise<Response> {
+    return new Promise<Response>((resolve) => {
+      const settle = (response: Response) => {
+        this.pending.delete(settle);
+        this.clock.clearTimeout(timer);
+        resolve(response);
+      };
+      const timer = this.clock.setTimeout(
+        () =>
+          settle({
+            failure: retryable(
+              'timeout',
+              'The SMS centre did not answer in time; the message may or may not have been taken.',
+            ),
+          }),
+        this.responseTimeout,
+      );
+      this.pending.add(settle);
+      if (!session.send(pdu, (response) => settle({ pdu: response }))) {
+        settle({
+          failure: retryable('connection-lost', 'The connection to the SMS centre is not writable.'),
+        });
+      }
+    });
+  }
+
+  private async slot(): Promise<void> {
+    if (this.inFlight < (this.options.window ?? 10)) {
+      this.inFlight += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.queue.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.inFlight -= 1;
+  }
+
+  private connectionFailure(error: unknown): SendRefused {
+    if (error instanceof BindRefused) return classifySmppStatus(error.status);
+    return retryable('connection', `The SMS centre could not be reached (${(error as Error).message}).`);
+  }
+
+  /** Submits an SMS (in parts if long) with a receipt request; the provider id is the first part's message_id. */
+  async send(message: OutgoingMessage, idempotencyKey: string): Promise<SendOutcome> {
+    const known = this.byKey.get(idempotencyKey);
+    if (known) return { accepted: true, providerMessageId: known };
+    const expired = refuseIfExpired(message, this.clock.now());
+    if (expired) return expired;
+    try {
+      await this.connect();
+    } catch (error) {
+      return this.connectionFailure(error);
+    }
+    const sender = message.from ?? this.options.defaultFrom;
+    this.reference = (this.reference + 1) & 0xff;
+    const ids: string[] = [];
+    for (const fields of submitSmFields(message, sender, this.reference)) {
+      await this.slot();
+      const session = this.session;
+      const answer: Response = session
+        ? await this.request(session, new smpp.PDU('submit_sm', fields))
+        : { failure: retryable('connection-lost', 'The connection to the SMS centre was lost.') };
+      this.release();
+      if ('failure' in answer) return answer.failure;
+      if (answer.pdu.command_status !== 0) return classifySmppStatus(answer.pdu.command_status);
+      ids.push(String(answer.pdu.message_id));
+    }
+    const id = ids[0];
+    if (ids.length > 1) for (const partId of ids) this.parts.set(partId, { id, remaining: ids.length });
+    this.byKey.set(idempotencyKey, id);
+    this.sources.set(id, sender);
+    return { accepted: true, providerMessageId: id };
+  }
+
+  /** Reads a deliver_sm receipt (stat: DELIVRD, UNDELIV, EXPIRED, REJECTD…); null for replies. */
+  parseStatus(callback: ProviderCallback): DeliveryReport | null {
+    return parseSmppReceipt(callback.body as Record<string, unknown>, this.clock.now());
+  }
+
+  /** Reads a mobile-originated deliver_sm (a reply such as "C"); null for receipts. */
+  parseInbound(callback: ProviderCallback): InboundMessage | null {
+    return parseSmppInbound(callback.body as Record<string, unknown>, this.clock.now());
+  }
+
+  /** Binds (if needed) and exchanges an enquire_link (C7). */
+  async testConnection(): Promise<ConnectionTest> {
+    try {
+      await this.connect();
+    } catch (error) {
+      return { ok: false, reason: this.connectionFailure(error).reason };
+    }
+    const answer = this.session ? await this.request(this.session, new smpp.PDU('enquire_link')) : null;
+    if (!answer || 'failure' in answer)
+      return { ok: false, reason: answer?.failure.reason ?? 'The connection was lost.' };
+    return { ok: true };
+  }
+
+  /** Asks the SMS centre (query_sm) about a message, by its id or by a key this process sent it under. */
+  async lookup(reference: {
+    idempotencyKey?: string;
+    providerMessageId?: string;
+  }): Promise<LookupResult | null> {
+    const id =
+      reference.providerMessageId ?? (reference.idempotencyKey && this.byKey.get(reference.idempotencyKey));
+    if (!id) return null;
+    try {
+      await this.connect();
+    } catch {
+      return null;
+    }
+    const source = smppSourceAddress(this.sources.get(id) ?? this.options.defaultFrom);
+    const query = new smpp.PDU('query_sm', {
+      message_id: id,
+      source_addr: source.addr,
+      source_addr_ton: source.ton,
+      source_addr_npi: source.npi,
+    });
+    const answer = this.session ? await this.request(this.session, query) : null;
+    if (!answer || 'failure' in answer || answer.pdu.command_status !== 0) return null;
+    const result: LookupResult = {
+      providerMessageId: id,
+      status: smppMessageState(Number(answer.pdu.message_state)),
+    };
+    if (reference.idempotencyKey) result.idempotencyKey = reference.idempotencyKey;
+    return result;
+  }
+
+  /** Subscribes to receipts and replies arriving on the session. */
+  onEvent(listener: (event: ProviderEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: ProviderEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Unbinds, closes the session and stops reconnecting. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.clock.clearTimeout(this.reconnectTimer);
+    this.clock.clearTimeout(this.keepAliveTimer);
+    const session = this.session;
+    if (!session) return;
+    if (this.bound) await this.request(session, new smpp.PDU('unbind'));
+    await new Promise<void>((resolve) => {
+      if (session.socket.destroyed) return resolve();
+      const timer = this.clock.setTimeout(() => session.destroy(), 1000);
+      session.close(() => {
+        this.clock.clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
