@@ -12,6 +12,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ClinicsModule } from './modules/clinics/clinics.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { EventsModule } from './modules/events/events.module';
+import { FlowsModule } from './modules/flows/flows.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
@@ -47,6 +48,7 @@ export class AppModule {
         SettingsModule,
         DirectoryModule,
         EventsModule,
+        FlowsModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [
               ServeStaticModule.forRoot({

@@ -23,7 +23,7 @@ describe('settings', () => {
       clinicId: a.clinicId,
       timeZone: 'Europe/Paris',
       testMode: true,
-      consent: { mode: 'opted-in-only' },
+      consent: { mode: 'opt-in' },
       credits: { balance: 0 },
     });
     expect(rb.body).toMatchObject({ clinicId: b.clinicId, timeZone: 'America/New_York' });
@@ -51,7 +51,7 @@ describe('settings', () => {
       channelToggles: { services: { hygiene: { sms: false } } },
       timeZone: 'Europe/Paris',
     });
-    expect((await get(b)).body.consent.mode).toBe('opted-in-only');
+    expect((await get(b)).body.consent.mode).toBe('opt-in');
   });
 
   it('should store provider credentials encrypted and answer them masked', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const CHANNELS = ['sms', 'email', 'voice'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const CONSENT_MODES = ['all-with-valid-contact', 'opted-in-only', 'nobody'] as const;
+export const CONSENT_MODES = ['all-with-valid-contact', 'opt-in', 'nobody'] as const;
 export const CONSENT_PURPOSES = ['reminders', 'recall', 'surveys'] as const;
 export const PROVIDER_KINDS = ['sandbox', 'twilio', 'smpp', 'http', 'smtp'] as const;
 
@@ -102,7 +102,7 @@ export const settingsExample = {
     services: { 'svc-hygiene': { sms: false } },
     resources: { 'res-martin': { voice: false } },
   },
-  consent: { mode: 'opted-in-only', purposes: ['reminders', 'recall', 'surveys'] },
+  consent: { mode: 'opt-in', purposes: ['reminders', 'recall', 'surveys'] },
   quietHours: { windows: [{ start: '21:00', end: '08:00' }], noSendWeekdays: [7], holidays: ['2026-12-25'] },
   limits: { minimumLeadTimeHours: 12, onePerPersonPerDay: true },
   unreliable: { noShowRate: 0.3, minimumVisits: 3 },

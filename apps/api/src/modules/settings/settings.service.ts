@@ -19,7 +19,7 @@ export function defaultSettings(
     communicationsEnabled: true,
     channels: { sms: true, email: true, voice: false },
     channelToggles: { services: {}, resources: {} },
-    consent: { mode: 'opted-in-only', purposes: ['reminders', 'recall', 'surveys'] },
+    consent: { mode: 'opt-in', purposes: ['reminders', 'recall', 'surveys'] },
     quietHours: { windows: [{ start: '21:00', end: '08:00' }], noSendWeekdays: [7], holidays: [] },
     limits: { minimumLeadTimeHours: 12, onePerPersonPerDay: true },
     unreliable: { noShowRate: 0.3, minimumVisits: 3 },

@@ -1,0 +1,52 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { renderPreview, type PartialMessageContext } from '@clinicflow/channels';
+import { simulate, type RenderText } from '@clinicflow/rules';
+import { SettingsRepository } from '../settings/settings.repository';
+import { clinicContextOf } from './clinic-context';
+import type { SimulateRequest, SimulateSavedRequest } from './flow.dto';
+import { FlowVersionService } from './flow-version.service';
+
+/**
+ * Renders a simulated message with the channels library (strict templates, dates in the patient's language).
+ * Saved templates referenced by id are shown by their id until the engine resolves them.
+ */
+export const renderWithChannels: RenderText = ({ channel, template, language, data }) => {
+  const text = template.byLanguage?.[language] ?? Object.values(template.byLanguage ?? {})[0];
+  if (!text) return { text: template.templateId ? `[template ${template.templateId}]` : null };
+  const resource = data.resource as { name?: string } | undefined;
+  const clinic = data.clinic as { defaultLanguage?: string } | undefined;
+  const context = {
+    ...data,
+    clinic: { ...(data.clinic as object), language: clinic?.defaultLanguage },
+    resource: resource ? { ...resource, fullName: resource.name } : undefined,
+  } as PartialMessageContext;
+  const preview = renderPreview({ channel, template: text, language, context });
+  return { text: preview.text, subject: preview.subject, errors: preview.errors };
+};
+
+/** Flow simulation (api.md): context parts left out come from the caller's clinic settings and sample data. */
+@Injectable()
+export class FlowSimulationService {
+  constructor(
+    private readonly versions: FlowVersionService,
+    private readonly settings: SettingsRepository,
+  ) {}
+
+  async simulate(clinicId: string, request: SimulateRequest) {
+    const settings = await this.settings.findForClinic(clinicId);
+    if (!settings) throw new NotFoundException('This clinic has no settings');
+    const context = request.context ?? {};
+    const clinic = { ...clinicContextOf(settings), ...((context.clinic as object | undefined) ?? {}) };
+    const result = simulate({ ...request, context: { ...context, clinic } }, { render: renderWithChannels });
+    return {
+      ...result,
+      errors: result.errors.map((e) => ({ nodeId: e.nodeId, path: e.path, message: e.message })),
+    };
+  }
+
+  async simulateSaved(clinicId: string, flowId: string, request: SimulateSavedRequest) {
+    const { version, ...rest } = request;
+    const flow = await this.versions.document(clinicId, flowId, version);
+    return this.simulate(clinicId, { ...rest, flow });
+  }
+}

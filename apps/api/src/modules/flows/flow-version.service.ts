@@ -1,0 +1,97 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { ClockRepository } from '../../common/clock.repository';
+import { isDuplicateKeyError } from '../../common/ids';
+import type { Principal } from '../auth/principal';
+import { diffFlows } from './flow-diff';
+import type { FlowDocument } from './flow.dto';
+import { FlowRepository, FlowVersion, FlowVersionRepository } from './flow.repository';
+import { FlowService, toFlowView } from './flow.service';
+
+function toVersionView(version: FlowVersion, withFlow = true) {
+  const { _id: _i, clinicId: _c, flow, ...rest } = version;
+  return withFlow ? { ...rest, flow } : rest;
+}
+
+/** Published versions: immutable and numbered; publish refuses an invalid draft; diff and restore. */
+@Injectable()
+export class FlowVersionService {
+  constructor(
+    private readonly flowService: FlowService,
+    private readonly flows: FlowRepository,
+    private readonly versions: FlowVersionRepository,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  /** Publishes the draft as the next version; the number is won by inserting `<flow>#v<N>`. */
+  async publish(principal: Principal, flowId: string, note: string) {
+    const flow = await this.flowService.get(principal.clinicId, flowId);
+    const { valid, problems } = await this.flowService.validate(principal.clinicId, flow.draft);
+    if (!valid) {
+      throw new BadRequestException({
+        message: 'The draft has problems; fix them before publishing',
+        errors: problems.map((p) => ({
+          path: p.path ? `draft.${p.path}` : 'draft',
+          message: p.message,
+          nodeId: p.nodeId,
+        })),
+      });
+    }
+    for (let version = (flow.latestVersion ?? 0) + 1; ; version++) {
+      try {
+        const stored = await this.versions.insert(principal.clinicId, {
+          _id: `${flowId}#v${version}`,
+          flowId,
+          version,
+          note,
+          flow: flow.draft,
+          publishedAt: this.clock.now(),
+          publishedBy: principal.email ?? 'system',
+        });
+        await this.flows.updateById(principal.clinicId, flowId, { $max: { latestVersion: version } });
+        return toVersionView(stored, false);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+  }
+
+  async list(clinicId: string, flowId: string) {
+    await this.flowService.get(clinicId, flowId);
+    const versions = await this.versions.findMany(clinicId, { flowId }, { version: -1 });
+    return versions.map((v) => toVersionView(v, false));
+  }
+
+  async get(clinicId: string, flowId: string, version: number) {
+    return toVersionView(await this.find(clinicId, flowId, version));
+  }
+
+  async diff(clinicId: string, flowId: string, from: number | 'draft', to: number | 'draft') {
+    const [before, after] = await Promise.all([
+      this.document(clinicId, flowId, from),
+      this.document(clinicId, flowId, to),
+    ]);
+    return { from, to, ...diffFlows(before, after) };
+  }
+
+  /** Copies a version into the draft (a new draft revision); `revision`, when given, must be the current one. */
+  async restore(principal: Principal, flowId: string, version: number, revision?: number) {
+    const flow = await this.flowService.get(principal.clinicId, flowId);
+    const source = await this.find(principal.clinicId, flowId, version);
+    if (revision !== undefined && revision !== flow.revision) {
+      return this.flowService.saveDraft(principal, flowId, revision, source.flow);
+    }
+    return toFlowView(await this.flowService.writeDraft(principal, flow, source.flow));
+  }
+
+  /** The document of a version, or of the draft. */
+  async document(clinicId: string, flowId: string, ref: number | 'draft'): Promise<FlowDocument> {
+    if (ref === 'draft') return (await this.flowService.get(clinicId, flowId)).draft;
+    return (await this.find(clinicId, flowId, ref)).flow;
+  }
+
+  private async find(clinicId: string, flowId: string, version: number) {
+    const found = await this.versions.findById(clinicId, `${flowId}#v${version}`);
+    if (!found) throw new NotFoundException(`Flow ${flowId} has no version ${version}`);
+    return found;
+  }
+}
