@@ -5,6 +5,7 @@ import type { ConditionCheck } from '../flow/condition-node.schema';
 import { parseInstant, hoursBetween } from '../time/clinic-time';
 import { channelAllowed, channelName, hasConsent } from './channel-gates';
 import { templateData } from './template-data';
+import { clinicZone } from '../time/clinic-zone';
 
 /** The answer of a condition and why, in the clinic's words. */
 export interface ConditionAnswer {
@@ -102,7 +103,9 @@ export function checkCondition(
         'resource not in the list',
       );
     case 'weekday-in': {
-      const day = appointment ? parseInstant(appointment.start, zone).setZone(zone) : now.setZone(zone);
+      const day = appointment
+        ? parseInstant(appointment.start, zone).setZone(clinicZone(zone))
+        : now.setZone(clinicZone(zone));
       return answer(
         check.weekdays.includes(day.weekday),
         `on ${day.weekdayLong}`,
@@ -112,7 +115,7 @@ export function checkCondition(
     case 'patient-age': {
       if (!context.patient.birthDate) return { yes: false, reason: 'date of birth unknown' };
       const age = Math.floor(
-        now.setZone(zone).diff(parseInstant(context.patient.birthDate, zone), 'years').years,
+        now.setZone(clinicZone(zone)).diff(parseInstant(context.patient.birthDate, zone), 'years').years,
       );
       const within =
         (check.min === undefined || age >= check.min) && (check.max === undefined || age <= check.max);

@@ -64,6 +64,7 @@ function freshRun(runId: string, at: string): RunState {
 class Evaluation {
   readonly result: EvaluationResult;
   readonly zone: string;
+  private readonly nowIso: string;
   private readonly plannedReminders: DateTime[] = [];
 
   constructor(
@@ -73,6 +74,7 @@ class Evaluation {
     run: RunState,
   ) {
     this.zone = input.context.clinic.timeZone;
+    this.nowIso = toUtcIso(now);
     this.result = {
       run: { ...run },
       deliveries: [],
@@ -88,10 +90,6 @@ class Evaluation {
 
   get run(): RunState {
     return this.result.run;
-  }
-
-  private get nowIso(): string {
-    return toUtcIso(this.now);
   }
 
   step(

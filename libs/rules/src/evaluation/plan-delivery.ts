@@ -8,6 +8,7 @@ import { describeLocal, hoursBetween, parseInstant, shiftMoment, toUtcIso } from
 import { channelAllowed, hasConsent, type Gate } from './channel-gates';
 import type { PlannedDelivery } from './evaluation.types';
 import { SkipReasonCode } from './skip-reason-code';
+import { clinicZone } from '../time/clinic-zone';
 
 /** What planning a message needs besides its step. */
 export interface DeliveryPlanning {
@@ -132,8 +133,8 @@ export function planDelivery(
     };
   }
   if (isReminder && toPatient && context.clinic.limits?.oneReminderPerDay !== false) {
-    const day = sendAt.setZone(zone).toISODate();
-    const sameDay = (at: DateTime) => at.setZone(zone).toISODate() === day;
+    const day = sendAt.setZone(clinicZone(zone)).toISODate();
+    const sameDay = (at: DateTime) => at.setZone(clinicZone(zone)).toISODate() === day;
     const earlier = (context.recentDeliveries ?? []).some(
       (d) => d.purpose === 'reminder' && sameDay(parseInstant(d.at, zone)),
     );

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { EvaluationContext } from '../context/evaluation-context.schema';
+import { clinicZone } from '../time/clinic-zone';
 
 /** The data templates and expressions see: the context plus computed fields (`delay.minutes`, `delay.newStart` for resource alerts). */
 export function templateData(context: EvaluationContext, now?: string): Record<string, unknown> {
@@ -10,7 +11,7 @@ export function templateData(context: EvaluationContext, now?: string): Record<s
     ? {
         minutes: late ? minutes : null,
         newStart: late
-          ? DateTime.fromISO(start, { zone: context.clinic.timeZone })
+          ? DateTime.fromISO(start, { zone: clinicZone(context.clinic.timeZone) })
               .plus({ minutes })
               .toISO({ suppressMilliseconds: true })
           : null,

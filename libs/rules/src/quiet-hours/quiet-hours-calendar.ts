@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { RRule, RRuleSet, type Weekday } from 'rrule';
 import type { QuietHoursSettings } from '../context/evaluation-context.schema';
+import { clinicZone } from '../time/clinic-zone';
 
 /** The clinic's sending calendar: when a message may go out, in the clinic's zone. */
 export interface QuietHoursCalendar {
@@ -50,6 +51,7 @@ export function quietHoursCalendar(
   settings: QuietHoursSettings | undefined,
   zone: string,
 ): QuietHoursCalendar {
+  const tz = clinicZone(zone);
   const noSend = new Set(settings?.noSendWeekdays ?? []);
   const holidays = new Set(settings?.holidays ?? []);
   const ranges = allowedRanges(settings?.nightly);
@@ -86,7 +88,7 @@ export function quietHoursCalendar(
   };
 
   const isAllowed = (moment: DateTime): boolean => {
-    const local = moment.setZone(zone);
+    const local = moment.setZone(tz);
     if (!isSendingDay(local)) return false;
     const minute = local.hour * 60 + local.minute;
     return ranges.some(([from, to]) => minute >= from && minute < to);
@@ -95,7 +97,7 @@ export function quietHoursCalendar(
   return {
     isAllowed,
     whyQuiet(moment) {
-      const local = moment.setZone(zone);
+      const local = moment.setZone(tz);
       const key = local.toISODate() as string;
       if (holidays.has(key)) return `${key} is a holiday`;
       if (noSend.has(local.weekday)) return `${weekdayNames[local.weekday - 1]} is a no-send day`;
@@ -104,7 +106,7 @@ export function quietHoursCalendar(
       return null;
     },
     nextAllowed(moment) {
-      const local = moment.setZone(zone);
+      const local = moment.setZone(tz);
       for (let offset = 0; offset < searchDays; offset++) {
         const day = local.startOf('day').plus({ days: offset });
         if (!isSendingDay(day)) continue;
@@ -115,7 +117,7 @@ export function quietHoursCalendar(
       return null;
     },
     lastAllowed(moment) {
-      const local = moment.setZone(zone);
+      const local = moment.setZone(tz);
       for (let offset = 0; offset < searchDays; offset++) {
         const day = local.startOf('day').minus({ days: offset });
         if (!isSendingDay(day)) continue;

@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import type { TimeUnit } from '../flow/flow-parts.schema';
 import { RulesError } from '../errors/rules-error';
 import { RulesErrorCode } from '../errors/rules-error-code';
+import { clinicZone } from './clinic-zone';
 
 const zoneCache = new Map<string, boolean>();
 
@@ -15,30 +16,50 @@ export function isKnownTimeZone(zone: string): boolean {
   return known;
 }
 
+const instantWithOffset = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
+const parsed = new Map<string, DateTime>();
+const written = new Map<number, string>();
+
 /** Reads an ISO 8601 instant into the clinic's zone; raises RULES_INVALID_TIME or RULES_UNKNOWN_TIME_ZONE. */
 export function parseInstant(iso: string, zone: string): DateTime {
+  const key = `${zone}\u0000${iso}`;
+  const known = parsed.get(key);
+  if (known) return known;
   if (!isKnownTimeZone(zone)) {
     throw new RulesError(RulesErrorCode.UnknownTimeZone, [
       { nodeId: null, path: 'clinic.timeZone', message: `Unknown time zone "${zone}"` },
     ]);
   }
-  const moment = DateTime.fromISO(iso, { zone, setZone: false });
+  const millis = instantWithOffset.test(iso) ? Date.parse(iso) : Number.NaN;
+  const moment = Number.isFinite(millis)
+    ? DateTime.fromMillis(millis, { zone: clinicZone(zone) })
+    : DateTime.fromISO(iso, { zone: clinicZone(zone), setZone: false });
   if (!moment.isValid) {
     throw new RulesError(RulesErrorCode.InvalidTime, [
       { nodeId: null, path: '', message: `"${iso}" is not a date and time` },
     ]);
   }
+  if (parsed.size >= 50_000) parsed.clear();
+  parsed.set(key, moment);
   return moment;
 }
 
 /** An instant as UTC ISO 8601 without milliseconds ("2026-03-28T09:00:00Z"). */
 export function toUtcIso(moment: DateTime): string {
-  return moment.toUTC().toISO({ suppressMilliseconds: true }) as string;
+  const millis = moment.toMillis();
+  let iso = written.get(millis);
+  if (iso === undefined) {
+    iso = new Date(millis).toISOString();
+    if (iso.endsWith('.000Z')) iso = `${iso.slice(0, -5)}Z`;
+    if (written.size >= 50_000) written.clear();
+    written.set(millis, iso);
+  }
+  return iso;
 }
 
 /** An instant as clinic-local ISO 8601 with its offset ("2026-03-28T10:00:00+01:00"). */
 export function toLocalIso(moment: DateTime, zone: string): string {
-  return moment.setZone(zone).toISO({ suppressMilliseconds: true }) as string;
+  return moment.setZone(clinicZone(zone)).toISO({ suppressMilliseconds: true }) as string;
 }
 
 /** Whether a unit counts elapsed time (minutes, hours) rather than calendar time (days, weeks, months). */
@@ -57,7 +78,7 @@ export function shiftMoment(
   unit: TimeUnit,
   zone: string,
 ): DateTime {
-  const local = anchor.setZone(zone);
+  const local = anchor.setZone(clinicZone(zone));
   const duration = { [unit]: amount };
   return direction === 'before' ? local.minus(duration) : local.plus(duration);
 }
@@ -65,7 +86,7 @@ export function shiftMoment(
 /** The same local day at a given "HH:mm" in the clinic's zone. */
 export function atLocalTimeOfDay(moment: DateTime, time: string, zone: string): DateTime {
   const [hour, minute] = time.split(':').map(Number);
-  return moment.setZone(zone).set({ hour, minute, second: 0, millisecond: 0 });
+  return moment.setZone(clinicZone(zone)).set({ hour, minute, second: 0, millisecond: 0 });
 }
 
 /** Whole hours between two instants, rounded down (for lead times). */
@@ -75,5 +96,5 @@ export function hoursBetween(from: DateTime, to: DateTime): number {
 
 /** A short clinic-local wording of a moment, e.g. "Sat 28 Mar 2026 10:00". */
 export function describeLocal(moment: DateTime, zone: string): string {
-  return moment.setZone(zone).toFormat('ccc d LLL yyyy HH:mm');
+  return moment.setZone(clinicZone(zone)).toFormat('ccc d LLL yyyy HH:mm');
 }

@@ -1,0 +1,62 @@
+// Evaluator throughput for the reminders starter flow (48 h e-mail + 24 h SMS asking to confirm), on one core.
+// Each run is evaluated the way the engine does it: the booking event, the two due timers and the patient's "C" reply;
+// every call to evaluate() counts as one event. Needs `npx nx build rules` first (libs/rules/dist).
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
+const { evaluate, remindersFlow, sampleContext } = require('../libs/rules/dist/index.js');
+
+const appointments = 500;
+const contexts = Array.from({ length: appointments }, (_, i) => {
+  const day = String(10 + (i % 18)).padStart(2, '0');
+  const hour = String(8 + (i % 10)).padStart(2, '0');
+  return {
+    ...sampleContext,
+    patient: { ...sampleContext.patient, id: `patient-${i}` },
+    appointment: {
+      ...sampleContext.appointment,
+      id: `appointment-${i}`,
+      start: `2026-06-${day}T${hour}:00:00+02:00`,
+    },
+    event: { type: 'appointment.booked', at: '2026-06-01T09:00:00+02:00' },
+  };
+});
+
+/** One appointment's whole run; returns the number of events evaluated. */
+function lifecycle(context) {
+  let result = evaluate({ flow: remindersFlow, run: null, context, now: context.event.at });
+  let events = 1;
+  while (result.run.status === 'waiting') {
+    result = evaluate({
+      flow: remindersFlow,
+      run: result.run,
+      context,
+      now: result.run.timerAt,
+      signal: { kind: 'timer' },
+    });
+    events++;
+  }
+  if (result.run.status === 'awaiting-reply') {
+    evaluate({
+      flow: remindersFlow,
+      run: result.run,
+      context,
+      now: result.run.at,
+      signal: { kind: 'reply', text: 'C' },
+    });
+    events++;
+  }
+  return events;
+}
+
+for (let i = 0; i < 2_000; i++) lifecycle(contexts[i % appointments]);
+let events = 0;
+const started = performance.now();
+let elapsed = 0;
+for (let i = 0; elapsed < 3_000; i++) {
+  events += lifecycle(contexts[i % appointments]);
+  if (i % 100 === 0) elapsed = performance.now() - started;
+}
+elapsed = performance.now() - started;
+console.log(`rules.evaluator: ${Math.round((events / elapsed) * 1000)} events/s`);

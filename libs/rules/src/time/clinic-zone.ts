@@ -1,0 +1,69 @@
+import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+
+const bucket = 15 * 60_000;
+const maxCached = 200_000;
+
+/**
+ * An IANA zone whose UTC offsets are remembered per quarter of an hour (luxon asks Intl for every offset, which is
+ * most of the evaluator's time). A quarter is cached only when its offset is the same at both ends, so it is exact.
+ */
+export class ClinicZone extends Zone {
+  private readonly iana: IANAZone;
+  private readonly offsets = new Map<number, number>();
+
+  constructor(name: string) {
+    super();
+    this.iana = IANAZone.create(name);
+  }
+
+  override get type(): string {
+    return 'iana';
+  }
+
+  override get name(): string {
+    return this.iana.name;
+  }
+
+  override get isUniversal(): boolean {
+    return false;
+  }
+
+  override get isValid(): boolean {
+    return this.iana.isValid;
+  }
+
+  override offsetName(ts: number, options: ZoneOffsetOptions): string | null {
+    return this.iana.offsetName(ts, options);
+  }
+
+  override formatOffset(ts: number, format: ZoneOffsetFormat): string {
+    return this.iana.formatOffset(ts, format);
+  }
+
+  override offset(ts: number): number {
+    const key = Math.floor(ts / bucket);
+    const known = this.offsets.get(key);
+    if (known !== undefined) return known;
+    const first = this.iana.offset(key * bucket);
+    if (first !== this.iana.offset(key * bucket + bucket - 1)) return this.iana.offset(ts);
+    if (this.offsets.size >= maxCached) this.offsets.clear();
+    this.offsets.set(key, first);
+    return first;
+  }
+
+  override equals(other: Zone): boolean {
+    return other.type === 'iana' && other.name === this.name;
+  }
+}
+
+const zones = new Map<string, ClinicZone>();
+
+/** The clinic's zone as a luxon Zone, one shared instance per name. */
+export function clinicZone(name: string): ClinicZone {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = new ClinicZone(name);
+    zones.set(name, zone);
+  }
+  return zone;
+}
