@@ -24,3 +24,4 @@ export * from './providers/twilio/twilio-signature';
 export * from './providers/twilio/twilio-errors';
 export * from './providers/smpp/smpp-provider';
 export * from './providers/smpp/smpp-pdus';
+export * from './providers/create-provider';

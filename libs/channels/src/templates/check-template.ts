@@ -46,17 +46,22 @@ function firstLine(message: string): string {
 }
 
 /** Parses a template and lists its problems and the variables it reads, without any data. */
-export function inspectTemplate(source: string): { problems: TemplateProblem[]; variables: VariableUse[] } {
+export function inspectTemplate(source: string): {
+  problems: TemplateProblem[];
+  variables: VariableUse[];
+  unescaped: { line: number; column: number }[];
+} {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(source);
   } catch (error) {
     const position = parseErrorPosition(source, error as Error);
     const message = `Syntax error: ${firstLine((error as Error).message).replace(/ - \d+:\d+$/, '')}`;
-    return { problems: [{ code: 'syntax', message, ...position }], variables: [] };
+    return { problems: [{ code: 'syntax', message, ...position }], variables: [], unescaped: [] };
   }
   const problems: TemplateProblem[] = [];
   const variables: VariableUse[] = [];
+  const unescaped: Position[] = [];
 
   const variable = (path: hbs.AST.PathExpression, scoped: boolean, groupAllowed = false): void => {
     if (groupAllowed && GROUPS.has(path.original as never)) return;
@@ -109,6 +114,7 @@ export function inspectTemplate(source: string): { problems: TemplateProblem[]; 
         (node as hbs.AST.Program).body.forEach((child) => walk(child, scoped));
         break;
       case 'MustacheStatement':
+        if (!(node as hbs.AST.MustacheStatement).escaped) unescaped.push(at(node));
         call(node as hbs.AST.MustacheStatement, scoped);
         break;
       case 'BlockStatement': {
@@ -130,5 +136,5 @@ export function inspectTemplate(source: string): { problems: TemplateProblem[]; 
     }
   };
   walk(program, false);
-  return { problems, variables };
+  return { problems, variables, unescaped };
 }

@@ -195,6 +195,19 @@ describe('renderTemplate', () => {
     expect(problem.message).toMatch(message);
   });
 
+  it('refuses triple braces in HTML but allows them in plain text', () => {
+    expect(
+      renderTemplate('<p>{{{patient.firstName}}}</p>', context, { language: 'fr', escape: true }),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ code: 'syntax', line: 1, column: 4, message: expect.stringMatching(/unescaped/) }],
+    });
+    expect(renderTemplate('{{{patient.firstName}}}', context, { language: 'fr' })).toEqual({
+      ok: true,
+      text: 'Léa',
+    });
+  });
+
   it('reports a value the context lacks rather than an empty string', () => {
     const partial = { ...context, patient: { ...context.patient, address: undefined as unknown as string } };
     const sut = renderTemplate('Adresse : {{patient.address}}', partial, { language: 'fr' });

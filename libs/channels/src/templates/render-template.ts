@@ -117,6 +117,15 @@ export function renderTemplate(
   settings: RenderSettings,
 ): RenderResult {
   const inspection = inspectTemplate(source);
+  if (settings.escape) {
+    inspection.problems.push(
+      ...inspection.unescaped.map((position) => ({
+        code: 'syntax' as const,
+        message: 'Triple braces would put a value in the HTML unescaped; use double braces.',
+        ...position,
+      })),
+    );
+  }
   if (inspection.problems.length > 0) return { ok: false, problems: inspection.problems };
   const formatting = formattingSettings(context, settings);
   let view: Record<string, unknown>;

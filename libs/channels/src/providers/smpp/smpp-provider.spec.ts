@@ -12,7 +12,9 @@ interface Smsc {
   /** What the SMS centre does with each submit_sm. */
   behaviour: 'accept' | 'throttle' | 'invalid-destination' | 'silent' | 'slow';
   autoReceipt: 'DELIVRD' | 'UNDELIV' | null;
+  answersEnquireLink: boolean;
   sessions: smpp.Session[];
+  binds: number;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,7 +37,9 @@ async function startSmsc(port = 0, state?: Smsc): Promise<Smsc> {
     maxInFlight: 0,
     behaviour: 'accept',
     autoReceipt: null,
+    answersEnquireLink: true,
     sessions: [],
+    binds: 0,
   };
   let counter = 0;
   let inFlight = 0;
@@ -43,12 +47,13 @@ async function startSmsc(port = 0, state?: Smsc): Promise<Smsc> {
     smsc.sessions.push(session);
     session.on('error', () => undefined);
     session.on('bind_transceiver', (pdu: smpp.PDU) => {
+      smsc.binds += 1;
       const ok = pdu.system_id === 'clinic' && pdu.password === 'secret';
       session.send(pdu.response(ok ? {} : { command_status: smpp.ESME_RINVPASWD }));
     });
     session.on('enquire_link', (pdu: smpp.PDU) => {
       smsc.enquireLinks += 1;
-      session.send(pdu.response());
+      if (smsc.answersEnquireLink) session.send(pdu.response());
     });
     session.on('unbind', (pdu: smpp.PDU) => {
       session.send(pdu.response());
@@ -293,6 +298,23 @@ describe(SmppProvider.name, () => {
     await sut.testConnection();
     await until(() => smsc.enquireLinks >= 3);
     expect(sut.isBound).toBe(true);
+  });
+
+  it('reconnects when the SMS centre stops answering enquire_link', async () => {
+    const sut = provider({ enquireLinkMs: 20, responseTimeoutMs: 100 });
+    await sut.testConnection();
+    smsc.answersEnquireLink = false;
+    await until(() => smsc.binds >= 2);
+    smsc.answersEnquireLink = true;
+    await until(() => sut.isBound);
+    expect((await sut.send({ channel: 'sms', to: '+33612345678', text: 'x' }, 'k')).accepted).toBe(true);
+  });
+
+  it('does not keep binding with a refused password', async () => {
+    const sut = provider({ password: 'wrong' });
+    await sut.testConnection();
+    await wait(150);
+    expect(smsc.binds).toBe(1);
   });
 
   it('survives an SMS centre that goes away and comes back', async () => {

@@ -101,6 +101,9 @@ export class SmppProvider implements MessageProvider {
       const fail = (error: Error) => {
         if (settled) return;
         settled = true;
+        this.clock.clearTimeout(timer);
+        // Wrong credentials will not get better by retrying: reconnect only when a send asks again.
+        if (error instanceof BindRefused) this.wanted = false;
         session.destroy();
         reject(error);
       };
