@@ -227,10 +227,10 @@ describe(TwilioProvider.name, () => {
     const sut = provider();
     const outcome = await sut.send({ channel: 'sms', to: '+33600000003', text: 'x' }, 'k3');
     const id = outcome.accepted ? outcome.providerMessageId : '';
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const callback = callbacks.find(
-      (c) => (c.body as Record<string, string>).MessageSid === id,
-    ) as ProviderCallback;
+    const arrived = () => callbacks.find((c) => (c.body as Record<string, string>).MessageSid === id);
+    for (let waited = 0; !arrived() && waited < 3000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const callback = arrived() as ProviderCallback;
     expect(sut.parseStatus(callback)).toEqual({
       providerMessageId: id,
       status: 'undelivered',
