@@ -56,7 +56,9 @@ export function quietHoursCalendar(
   const holidays = new Set(settings?.holidays ?? []);
   const ranges = allowedRanges(settings?.nightly);
   const sendingWeekdays = rruleWeekdays.filter((_, index) => !noSend.has(index + 1));
-  const dayCache = new Map<string, boolean>();
+  const dayCache = new Map<number, boolean>();
+  const windowCache = new Map<number, Array<[DateTime, DateTime]>>();
+  const keyOf = (day: DateTime): number => day.year * 10_000 + day.month * 100 + day.day;
 
   const fillDays = (start: DateTime): void => {
     const set = new RRuleSet();
@@ -67,24 +69,39 @@ export function quietHoursCalendar(
     }
     for (const holiday of holidays) set.exdate(new Date(`${holiday}T00:00:00Z`));
     const sending = new Set(set.all().map((date) => date.toISOString().slice(0, 10)));
+    if (dayCache.size > 20_000) dayCache.clear();
     for (let offset = 0; offset < chunkDays; offset++) {
-      const key = start.plus({ days: offset }).toISODate() as string;
-      dayCache.set(key, sending.has(key));
+      const day = start.plus({ days: offset });
+      dayCache.set(keyOf(day), sending.has(day.toISODate() as string));
     }
   };
 
   const isSendingDay = (day: DateTime): boolean => {
-    const key = day.toISODate() as string;
-    if (!dayCache.has(key)) fillDays(day.startOf('day'));
-    return dayCache.get(key) as boolean;
+    const key = keyOf(day);
+    let sending = dayCache.get(key);
+    if (sending === undefined) {
+      fillDays(day.startOf('day'));
+      sending = dayCache.get(key) as boolean;
+    }
+    return sending;
   };
 
+  /** The allowed windows of a local day, oldest first (cached per day). */
   const windowsOf = (day: DateTime): Array<[DateTime, DateTime]> => {
-    const midnight = day.startOf('day');
-    return ranges.map(([from, to]) => [
-      midnight.set({ hour: Math.floor(from / 60), minute: from % 60 }),
-      to === 1440 ? midnight.plus({ days: 1 }) : midnight.set({ hour: Math.floor(to / 60), minute: to % 60 }),
-    ]);
+    const key = keyOf(day);
+    let windows = windowCache.get(key);
+    if (!windows) {
+      const midnight = day.startOf('day');
+      windows = ranges.map(([from, to]) => [
+        midnight.set({ hour: Math.floor(from / 60), minute: from % 60 }),
+        to === 1440
+          ? midnight.plus({ days: 1 })
+          : midnight.set({ hour: Math.floor(to / 60), minute: to % 60 }),
+      ]);
+      if (windowCache.size > 20_000) windowCache.clear();
+      windowCache.set(key, windows);
+    }
+    return windows;
   };
 
   const isAllowed = (moment: DateTime): boolean => {
@@ -121,7 +138,7 @@ export function quietHoursCalendar(
       for (let offset = 0; offset < searchDays; offset++) {
         const day = local.startOf('day').minus({ days: offset });
         if (!isSendingDay(day)) continue;
-        for (const [from, to] of windowsOf(day).reverse()) {
+        for (const [from, to] of [...windowsOf(day)].reverse()) {
           const last = to.minus({ minutes: 1 });
           if (from <= local) return last < local ? last : local;
         }

@@ -1,11 +1,12 @@
 import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
-const bucket = 15 * 60_000;
+const bucket = 24 * 3_600_000;
 const maxCached = 200_000;
 
 /**
- * An IANA zone whose UTC offsets are remembered per quarter of an hour (luxon asks Intl for every offset, which is
- * most of the evaluator's time). A quarter is cached only when its offset is the same at both ends, so it is exact.
+ * An IANA zone whose UTC offsets are remembered per UTC day (luxon asks Intl for every offset, which was most of
+ * the evaluator's time). A day is cached only when its offset is the same at both ends; a day with a change is
+ * always asked exactly (no zone changes its offset twice within one day).
  */
 export class ClinicZone extends Zone {
   private readonly iana: IANAZone;
