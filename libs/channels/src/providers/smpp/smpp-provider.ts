@@ -1,3 +1,6 @@
+// The smpp package has no types: this brings its declaration along wherever this file is compiled (e.g. by the API).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./smpp.d.ts" />
 import * as smpp from 'smpp';
 import { systemClock, type Clock } from '../clock';
 import {
