@@ -13,6 +13,8 @@ import { ClinicsModule } from './modules/clinics/clinics.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { EventsModule } from './modules/events/events.module';
 import { FlowsModule } from './modules/flows/flows.module';
+import { MessagesModule } from './modules/messages/messages.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
@@ -49,6 +51,8 @@ export class AppModule {
         DirectoryModule,
         EventsModule,
         FlowsModule,
+        TemplatesModule,
+        MessagesModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [
               ServeStaticModule.forRoot({

@@ -1,0 +1,94 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { inspectTemplate } from '@clinicflow/channels';
+import type { Filter } from 'mongodb';
+import { ClockRepository } from '../../common/clock.repository';
+import { newId } from '../../common/ids';
+import { RequestValidationError } from '../../http/api-error';
+import { searchPattern } from '../../tenancy/clinic-scoped.repository';
+import type { Principal } from '../auth/principal';
+import type { TemplateInput, TemplateListQuery } from './template.dto';
+import { TemplateDocument, TemplateRepository } from './template.repository';
+
+function toTemplateView(template: TemplateDocument) {
+  const { _id, clinicId: _c, searchText: _s, ...rest } = template;
+  return { id: _id, ...rest };
+}
+
+/** Problems of every text of a template (syntax, unknown variable, unknown helper), each naming its field. */
+export function templateProblems(template: TemplateInput) {
+  const problems: { path: string; message: string }[] = [];
+  for (const [language, variant] of Object.entries(template.variants)) {
+    for (const field of ['subject', 'body', 'html'] as const) {
+      const source = variant?.[field];
+      if (source === undefined) continue;
+      for (const problem of inspectTemplate(source).problems) {
+        problems.push({
+          path: `body.variants.${language}.${field}`,
+          message: `${problem.message} (line ${problem.line}, column ${problem.column})`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Message templates of a clinic, per channel, with a text per language. */
+@Injectable()
+export class TemplateService {
+  constructor(
+    private readonly templates: TemplateRepository,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  async list(clinicId: string, query: TemplateListQuery) {
+    const filter: Filter<TemplateDocument> = {};
+    if (query.channel) filter.channel = query.channel;
+    if (query.q) filter.searchText = searchPattern(query.q.toLowerCase());
+    const page = await this.templates.findPage(clinicId, filter, query, { name: 1 });
+    return { ...page, items: page.items.map(toTemplateView) };
+  }
+
+  async get(clinicId: string, id: string) {
+    const template = await this.templates.findById(clinicId, id);
+    if (!template) throw new NotFoundException(`No template ${id}`);
+    return toTemplateView(template);
+  }
+
+  async create(principal: Principal, input: TemplateInput) {
+    this.check(input);
+    const now = this.clock.now();
+    const template = await this.templates.insert(principal.clinicId, {
+      _id: newId(),
+      ...input,
+      searchText: input.name.toLowerCase(),
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: principal.email ?? 'system',
+    });
+    return toTemplateView(template);
+  }
+
+  async replace(principal: Principal, id: string, input: TemplateInput) {
+    this.check(input);
+    const updated = await this.templates.updateById(principal.clinicId, id, {
+      $set: {
+        ...input,
+        searchText: input.name.toLowerCase(),
+        updatedAt: this.clock.now(),
+        updatedBy: principal.email ?? 'system',
+      },
+    });
+    if (!updated) throw new NotFoundException(`No template ${id}`);
+    return toTemplateView(updated);
+  }
+
+  async remove(clinicId: string, id: string) {
+    if (!(await this.templates.deleteById(clinicId, id))) throw new NotFoundException(`No template ${id}`);
+    return { deleted: true };
+  }
+
+  private check(input: TemplateInput) {
+    const problems = templateProblems(input);
+    if (problems.length > 0) throw new RequestValidationError(problems);
+  }
+}

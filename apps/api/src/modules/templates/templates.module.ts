@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TemplateRepository } from './template.repository';
+import { TemplateService } from './template.service';
+import { TemplatesController } from './templates.controller';
+
+@Module({
+  controllers: [TemplatesController],
+  providers: [TemplateRepository, TemplateService],
+  exports: [TemplateRepository],
+})
+export class TemplatesModule {}
