@@ -1,0 +1,53 @@
+import { edgeExit, nodeExits, type Flow, type RulesProblem } from '@clinicflow/rules';
+import type { Messages } from '../../../i18n/messages';
+import type { ExitDiagramEdge, FlowDiagram, StepDiagramNode, StepSize } from '../types/flowDiagram';
+import { connectedExits } from './connectedExits';
+import { summarizeStep } from './summarizeStep';
+
+/** What the diagram shows besides the flow itself. */
+export interface DiagramOptions {
+  problems?: readonly RulesProblem[];
+  selectedIds?: ReadonlySet<string>;
+  /** Sizes React Flow measured, passed back so layout and fit-view know them. */
+  measured?: ReadonlyMap<string, StepSize>;
+}
+
+/** The canvas of a flow: one card per step, one connection per edge, each leaving by its typed exit. */
+export function generateFlowDiagram(flow: Flow, t: Messages, options: DiagramOptions = {}): FlowDiagram {
+  const problemsByStep = new Map<string, string[]>();
+  for (const problem of options.problems ?? []) {
+    if (problem.nodeId === null) continue;
+    problemsByStep.set(problem.nodeId, [...(problemsByStep.get(problem.nodeId) ?? []), problem.message]);
+  }
+  const nodes = flow.nodes.map((step) => {
+    const connected = connectedExits(flow, step.id);
+    const summary = summarizeStep(step, t);
+    const measured = options.measured?.get(step.id);
+    return {
+      id: step.id,
+      type: step.type,
+      position: step.position,
+      data: {
+        step,
+        summary,
+        problems: problemsByStep.get(step.id) ?? [],
+        openExits: nodeExits[step.type].filter((exit) => !connected.has(exit)),
+      },
+      selected: options.selectedIds?.has(step.id) ?? false,
+      deletable: false,
+      ariaLabel: summary,
+      ...(measured ? { measured } : {}),
+    } as StepDiagramNode;
+  });
+  const edges: ExitDiagramEdge[] = flow.edges.map((edge) => ({
+    id: edge.id,
+    type: 'exit',
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: edgeExit(edge),
+    targetHandle: null,
+    deletable: false,
+    data: { exit: edgeExit(edge) },
+  }));
+  return { nodes, edges };
+}

@@ -1,0 +1,106 @@
+import type { ConditionCheck, FlowNode, SendData } from '@clinicflow/rules';
+import type { Messages } from '../../../i18n/messages';
+import { formatMessage } from './formatMessage';
+import { durationWords, stepWords } from './stepWords';
+
+const list = (t: Messages, words: string[]) => words.join(t.summaryOr);
+
+function conditionSummary(t: Messages, check: ConditionCheck): string {
+  const template = t[stepWords.condition[check.kind]];
+  switch (check.kind) {
+    case 'has-consent':
+    case 'channel-enabled':
+      return formatMessage(template, { channel: t[stepWords.channel[check.channel]] });
+    case 'appointment-status':
+      return formatMessage(template, {
+        statuses: list(
+          t,
+          check.statuses.map((status) => t[stepWords.status[status]]),
+        ),
+      });
+    case 'lead-time-at-least':
+      return formatMessage(template, { hours: check.hours });
+    case 'service-in':
+      return formatMessage(template, { list: check.serviceIds.join(', ') });
+    case 'resource-in':
+      return formatMessage(template, { list: check.resourceIds.join(', ') });
+    case 'weekday-in':
+      return formatMessage(template, {
+        days: check.weekdays.map((day) => t[stepWords.weekday[day]]).join(', '),
+      });
+    case 'patient-age':
+      return formatMessage(template, { min: check.min ?? 0, max: check.max ?? '∞' });
+    default:
+      return template;
+  }
+}
+
+/** What a message step is called on its card: its label, its saved template, or the start of its text. */
+function messageTitle(t: Messages, data: SendData): string {
+  if (data.label) return data.label;
+  if (data.template.templateId) return data.template.templateId;
+  const text = Object.values(data.template.byLanguage ?? {}).find((part) => part.body.trim() !== '');
+  if (text) {
+    const words = (text.subject?.trim() || text.body.trim()).replace(/\s+/g, ' ');
+    return words.length > 40 ? `${words.slice(0, 39)}…` : words;
+  }
+  return t.summaryNoTemplate;
+}
+
+/** One line, in the clinic's words, of what a step does: "Wait until 24 h before the appointment". */
+export function summarizeStep(node: FlowNode, t: Messages): string {
+  switch (node.type) {
+    case 'trigger':
+      return formatMessage(t.summaryTrigger, {
+        events: list(
+          t,
+          node.data.events.map((event) => t[stepWords.event[event]]),
+        ),
+      });
+    case 'condition':
+      return conditionSummary(t, node.data.check);
+    case 'wait': {
+      const data = node.data;
+      const anchor = t[stepWords.anchor[data.relativeTo]];
+      let line: string;
+      if (data.useServiceRecallInterval) line = formatMessage(t.summaryWaitRecall, { anchor });
+      else if (data.relativeTo === 'previous-step')
+        line = formatMessage(t.summaryWaitFor, { duration: durationWords(t, data) });
+      else
+        line = formatMessage(t.summaryWaitUntil, {
+          duration: durationWords(t, data),
+          direction: data.direction === 'before' ? t.directionBefore : t.directionAfter,
+          anchor,
+        });
+      return data.atLocalTime
+        ? formatMessage(t.summaryAtTime, { summary: line, time: data.atLocalTime })
+        : line;
+    }
+    case 'send':
+      return formatMessage(t.summarySend, {
+        channel: t[stepWords.channel[node.data.channel]],
+        recipient: t[stepWords.toRecipient[node.data.recipient.type]],
+        title: messageTitle(t, node.data),
+      });
+    case 'ask':
+      return formatMessage(t.summaryAsk, {
+        channel: t[stepWords.channel[node.data.channel]],
+        recipient: t[stepWords.toRecipient[node.data.recipient.type]],
+        title: messageTitle(t, node.data),
+        duration: durationWords(t, node.data.timeout),
+      });
+    case 'update':
+      return t[stepWords.confirmation[node.data.confirmation]];
+    case 'webhook': {
+      let host = node.data.url;
+      try {
+        host = new URL(node.data.url).host;
+      } catch {
+        // an unfinished address is shown as typed
+      }
+      return formatMessage(t.summaryWebhook, { url: host });
+    }
+    case 'end':
+      return t.summaryEnd;
+  }
+}
