@@ -18,7 +18,7 @@ export function contextWith(
   for (const [key, value] of Object.entries(overrides)) {
     const current = (base as Record<string, unknown>)[key];
     out[key] =
-      Array.isArray(value) || typeof current !== 'object'
+      value === undefined || Array.isArray(value) || typeof current !== 'object'
         ? value
         : { ...(current as object), ...(value as object) };
   }
