@@ -49,6 +49,16 @@ export interface SmppOptions {
 
 type Response = { pdu: smpp.PDU } | { failure: SendRefused };
 
+/** The parts of one long message, so their receipts add up to one status. */
+interface LongMessage {
+  id: string;
+  partIds: string[];
+  total: number;
+  reported: number;
+  delivered: number;
+  finished: boolean;
+}
+
 class BindRefused extends Error {
   constructor(readonly status: number) {
     super(`bind refused (0x${status.toString(16)})`);
@@ -74,7 +84,7 @@ export class SmppProvider implements MessageProvider {
   private readonly pending = new Set<(response: Response) => void>();
   private readonly listeners = new Set<(event: ProviderEvent) => void>();
   private readonly byKey = new Map<string, string>();
-  private readonly parts = new Map<string, { id: string; remaining: number }>();
+  private readonly parts = new Map<string, LongMessage>();
   private readonly sources = new Map<string, string>();
 
   constructor(private readonly options: SmppOptions) {
@@ -158,16 +168,14 @@ export class SmppProvider implements MessageProvider {
 
   /** A long message is delivered when all its parts are; it fails at its first failed part. */
   private wholeMessage(report: DeliveryReport): DeliveryReport | null {
-    const part = this.parts.get(report.providerMessageId);
-    if (!part) return report;
-    this.parts.delete(report.providerMessageId);
-    if (report.status === 'delivered') {
-      part.remaining -= 1;
-      if (part.remaining > 0) return null;
-    } else {
-      for (const [partId, other] of this.parts) if (other === part) this.parts.delete(partId);
-    }
-    return { ...report, providerMessageId: part.id };
+    const long = this.parts.get(report.providerMessageId);
+    if (!long) return report;
+    long.reported += 1;
+    if (long.reported >= long.total) for (const partId of long.partIds) this.parts.delete(partId);
+    if (long.finished) return null;
+    if (report.status === 'delivered' && ++long.delivered < long.total) return null;
+    long.finished = true;
+    return { ...report, providerMessageId: long.id };
   }
 
   private keepAlive(session: smpp.Session): void {
@@ -207,7 +215,12 @@ export class SmppProvider implements MessageProvider {
     }, delay);
   }
 
-  private request(session: smpp.Session, pdu: smpp.PDU): Promise<Response> {
+  /** Sends a PDU and waits for its response; `onResponse` runs at once, before PDUs that follow it are read. */
+  private request(
+    session: smpp.Session,
+    pdu: smpp.PDU,
+    onResponse?: (response: smpp.PDU) => void,
+  ): Promise<Response> {
     return new Promise<Response>((resolve) => {
       const settle = (response: Response) => {
         this.pending.delete(settle);
@@ -225,7 +238,11 @@ export class SmppProvider implements MessageProvider {
         this.responseTimeout,
       );
       this.pending.add(settle);
-      if (!session.send(pdu, (response) => settle({ pdu: response }))) {
+      const answered = (response: smpp.PDU) => {
+        onResponse?.(response);
+        settle({ pdu: response });
+      };
+      if (!session.send(pdu, answered)) {
         settle({
           failure: retryable('connection-lost', 'The connection to the SMS centre is not writable.'),
         });
@@ -265,20 +282,35 @@ export class SmppProvider implements MessageProvider {
     }
     const sender = message.from ?? this.options.defaultFrom;
     this.reference = (this.reference + 1) & 0xff;
-    const ids: string[] = [];
-    for (const fields of submitSmFields(message, sender, this.reference)) {
+    const parts = submitSmFields(message, sender, this.reference);
+    const long: LongMessage = {
+      id: '',
+      partIds: [],
+      total: parts.length,
+      reported: 0,
+      delivered: 0,
+      finished: false,
+    };
+    // Receipts can arrive right behind a submit_sm_resp: register each part as its response is read.
+    const accepted = (response: smpp.PDU) => {
+      if (response.command_status !== 0 || parts.length === 1) return;
+      const partId = String(response.message_id);
+      long.id ||= partId;
+      long.partIds.push(partId);
+      this.parts.set(partId, long);
+    };
+    let id = '';
+    for (const fields of parts) {
       await this.slot();
       const session = this.session;
       const answer: Response = session
-        ? await this.request(session, new smpp.PDU('submit_sm', fields))
+        ? await this.request(session, new smpp.PDU('submit_sm', fields), accepted)
         : { failure: retryable('connection-lost', 'The connection to the SMS centre was lost.') };
       this.release();
       if ('failure' in answer) return answer.failure;
       if (answer.pdu.command_status !== 0) return classifySmppStatus(answer.pdu.command_status);
-      ids.push(String(answer.pdu.message_id));
+      id ||= String(answer.pdu.message_id);
     }
-    const id = ids[0];
-    if (ids.length > 1) for (const partId of ids) this.parts.set(partId, { id, remaining: ids.length });
     this.byKey.set(idempotencyKey, id);
     this.sources.set(id, sender);
     return { accepted: true, providerMessageId: id };
