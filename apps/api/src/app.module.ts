@@ -15,6 +15,7 @@ import { EventsModule } from './modules/events/events.module';
 import { FlowsModule } from './modules/flows/flows.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { TemplatesModule } from './modules/templates/templates.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
@@ -53,6 +54,7 @@ export class AppModule {
         FlowsModule,
         TemplatesModule,
         MessagesModule,
+        DemoModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [
               ServeStaticModule.forRoot({

@@ -10,5 +10,6 @@ import { EventsController } from './events.controller';
   imports: [EventStoreModule, AppointmentsModule, DirectoryModule, SettingsModule],
   controllers: [EventsController],
   providers: [EventService],
+  exports: [EventService],
 })
 export class EventsModule {}
