@@ -24,7 +24,8 @@ export { sampleContext } from './context/sample-context';
 export { validateFlow, type FlowValidation, type FlowValidationOptions } from './validation/validate-flow';
 export { expressionVariables } from './validation/node-problems';
 
-export { evaluate, triggerMismatch } from './evaluation/evaluate';
+export { evaluate } from './evaluation/evaluate';
+export { triggerMismatch } from './evaluation/trigger-mismatch';
 export type * from './evaluation/evaluation.types';
 export { SkipReasonCode } from './evaluation/skip-reason-code';
 export { checkCondition, patientReliability, type ConditionAnswer } from './evaluation/check-condition';

@@ -184,6 +184,26 @@ describe(evaluate.name, () => {
       expect(sut.run.status).toBe('ended');
     });
 
+    it('should leave by the failed exit when the question could not be delivered', () => {
+      const asked = toSms24();
+      const signal = { kind: 'delivery-failed', reason: 'invalid number' } as const;
+      const sut = evaluate({
+        flow: remindersFlow,
+        run: asked.run,
+        context: contextWith(),
+        now: '2026-05-11T08:01:00Z',
+        signal,
+      });
+      expect(sut.steps.map((s) => [s.kind, s.exit, s.reason])).toEqual([
+        ['reply', 'failed', 'the question could not be delivered: invalid number'],
+        ['end', null, null],
+      ]);
+      const waiting = start(remindersFlow).run;
+      expect(
+        evaluate({ flow: remindersFlow, run: waiting, context: contextWith(), now: booked, signal }).steps,
+      ).toEqual([]);
+    });
+
     it('should keep waiting on a reply it does not understand', () => {
       const asked = toSms24();
       const sut = evaluate({

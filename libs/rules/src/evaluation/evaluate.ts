@@ -1,9 +1,7 @@
 import type { DateTime } from 'luxon';
-import type { EvaluationContext } from '../context/evaluation-context.schema';
 import { RulesError } from '../errors/rules-error';
 import { RulesErrorCode } from '../errors/rules-error-code';
 import type { FlowNode, FlowNodeOf } from '../flow/flow-node.schema';
-import type { TriggerData } from '../flow/trigger-node.schema';
 import { placeInAllowedHours } from '../quiet-hours/place-in-allowed-hours';
 import { cachedCalendar } from './cached-calendar';
 import { parseInstant, toUtcIso } from '../time/clinic-time';
@@ -13,36 +11,8 @@ import { indexFlow, type FlowIndex } from './flow-index';
 import { planDelivery } from './plan-delivery';
 import { readReply } from './reply-keywords';
 import { SkipReasonCode } from './skip-reason-code';
+import { triggerMismatch } from './trigger-mismatch';
 import { waitMoment } from './wait-moment';
-
-/** Why a trigger does not start a run for this event, or null when it does. */
-export function triggerMismatch(
-  trigger: TriggerData,
-  context: EvaluationContext,
-): { code: SkipReasonCode; reason: string } | null {
-  if (!trigger.events.includes(context.event.type)) {
-    return { code: SkipReasonCode.NotTriggered, reason: `this flow does not start on ${context.event.type}` };
-  }
-  const filters = trigger.filters;
-  const appointment = context.appointment;
-  const source = appointment?.source ?? 'staff';
-  if (filters?.sources?.length && !filters.sources.includes(source)) {
-    return {
-      code: SkipReasonCode.FilteredOut,
-      reason: `booked ${source === 'online' ? 'online' : 'by staff'}; this flow is for ${filters.sources.join(' or ')} bookings only`,
-    };
-  }
-  const checks: Array<[string[] | undefined, string | undefined, string]> = [
-    [filters?.serviceIds, context.service?.id ?? appointment?.serviceId, 'service'],
-    [filters?.resourceIds, context.resource?.id ?? appointment?.resourceId, 'resource'],
-    [filters?.locationIds, context.location?.id ?? appointment?.locationId, 'location'],
-  ];
-  for (const [ids, id, what] of checks) {
-    if (ids?.length && !ids.includes(id ?? ''))
-      return { code: SkipReasonCode.FilteredOut, reason: `this flow is not for this ${what}` };
-  }
-  return null;
-}
 
 /** The state of a run that has just started. */
 function freshRun(runId: string, at: string): RunState {
@@ -323,6 +293,23 @@ class Evaluation {
     this.walk(this.index.next(node.id));
   }
 
+  /** The question could not be delivered (provider failure): the ask leaves by its `failed` exit. */
+  questionFailed(reason: string): void {
+    const node =
+      this.run.status === 'awaiting-reply' && this.run.awaiting
+        ? this.index.nodes.get(this.run.awaiting.nodeId)
+        : undefined;
+    if (node?.type !== 'ask') return;
+    Object.assign(this.run, { status: 'ended', timerAt: null, awaiting: null, at: this.nowIso });
+    this.step(
+      { id: node.id, type: 'reply' },
+      'passed',
+      'failed',
+      `the question could not be delivered: ${reason}`,
+    );
+    this.walk(this.index.next(node.id, 'failed'));
+  }
+
   /** A reply came in: confirm, decline, STOP (consent withdrawn, no-reply exit) or not understood (keep waiting). */
   reply(text: string): void {
     const awaiting = this.run.status === 'awaiting-reply' ? this.run.awaiting : null;
@@ -401,6 +388,8 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   if (input.run.status === 'ended') return evaluation.result;
   if (signal.kind === 'reply') {
     evaluation.reply(signal.text);
+  } else if (signal.kind === 'delivery-failed') {
+    evaluation.questionFailed(signal.reason);
   } else if (input.run.timerAt && parseInstant(input.run.timerAt, zone) <= now) {
     evaluation.resume();
   }

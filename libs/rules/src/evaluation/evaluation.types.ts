@@ -25,8 +25,12 @@ export interface RunState {
   endedReason: string | null;
 }
 
-/** What woke the run: its start, a due timer (a wait or a reply timeout), or a reply from the patient. */
-export type RunSignal = { kind: 'start' } | { kind: 'timer' } | { kind: 'reply'; text: string };
+/** What woke the run: its start, a due timer (a wait or a reply timeout), a reply, or a question that failed to go out. */
+export type RunSignal =
+  | { kind: 'start' }
+  | { kind: 'timer' }
+  | { kind: 'reply'; text: string }
+  | { kind: 'delivery-failed'; reason: string };
 
 /** The evaluator's input: the flow version, the run (null to start one), the context, `now` and the signal. */
 export interface EvaluationInput {

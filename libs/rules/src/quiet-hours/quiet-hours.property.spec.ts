@@ -64,7 +64,7 @@ function run(s: Scenario) {
   return { context, deliveries };
 }
 
-describe('quiet hours and expiry (property)', () => {
+describe(evaluate.name, () => {
   it('should never plan a send in quiet hours unless the policy is ignore, nor at or after its expiry', () => {
     fc.assert(
       fc.property(scenario, (s) => {
