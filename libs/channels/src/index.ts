@@ -25,3 +25,5 @@ export * from './providers/twilio/twilio-errors';
 export * from './providers/smpp/smpp-provider';
 export * from './providers/smpp/smpp-pdus';
 export * from './providers/create-provider';
+export * from './messages/compose-message';
+export * from './replies/reply-keyword';
