@@ -50,7 +50,10 @@ function lifecycle(context) {
 }
 
 for (let i = 0; i < 2_000; i++) lifecycle(contexts[appointments - 1 - i]);
+// Throughput is events per second of this process's CPU time (one core), so other work on a shared machine does not
+// change the figure; the wall-clock rate is printed alongside.
 let events = 0;
+const cpuStart = process.cpuUsage();
 const started = performance.now();
 let elapsed = 0;
 for (let i = 0; elapsed < 3_000; i++) {
@@ -58,4 +61,10 @@ for (let i = 0; elapsed < 3_000; i++) {
   if (i % 100 === 0) elapsed = performance.now() - started;
 }
 elapsed = performance.now() - started;
-console.log(`rules.evaluator: ${Math.round((events / elapsed) * 1000)} events/s`);
+const cpu = process.cpuUsage(cpuStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
+const perCpuSecond = Math.round((events / cpuMs) * 1000);
+const perWallSecond = Math.round((events / elapsed) * 1000);
+console.log(
+  `rules.evaluator: ${perCpuSecond} events/s (reminders flow, one core; ${perWallSecond} events/s wall clock)`,
+);

@@ -115,12 +115,11 @@ export function quietHoursCalendar(
     isAllowed,
     whyQuiet(moment) {
       const local = moment.setZone(tz);
+      if (isAllowed(local)) return null;
       const key = local.toISODate() as string;
       if (holidays.has(key)) return `${key} is a holiday`;
       if (noSend.has(local.weekday)) return `${weekdayNames[local.weekday - 1]} is a no-send day`;
-      if (!isAllowed(local))
-        return `${local.toFormat('HH:mm')} is in the night pause ${settings?.nightly?.from}–${settings?.nightly?.to}`;
-      return null;
+      return `${local.toFormat('HH:mm')} is in the night pause ${settings?.nightly?.from}–${settings?.nightly?.to}`;
     },
     nextAllowed(moment) {
       const local = moment.setZone(tz);
