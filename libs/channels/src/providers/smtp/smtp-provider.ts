@@ -50,6 +50,12 @@ const CONNECTION_CODES = new Set([
 export function classifySmtpError(error: SmtpError): SendRefused {
   const reply = error.response ? ` The server said: "${error.response}".` : '';
   if (error.code === 'EAUTH') return final('authentication', `The mail server refused the login.${reply}`);
+  if (error.code === 'ETLS' || /certificate|self[- ]signed|wrong version number/i.test(error.message)) {
+    return final(
+      'tls',
+      `The mail server's TLS could not be trusted or negotiated; check the TLS settings (${error.message}).`,
+    );
+  }
   if (error.responseCode && error.responseCode >= 500) {
     return final(`smtp-${error.responseCode}`, `The mail server refused the message for good.${reply}`);
   }
