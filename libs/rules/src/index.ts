@@ -23,6 +23,7 @@ export { sampleContext } from './context/sample-context';
 
 export { validateFlow, type FlowValidation, type FlowValidationOptions } from './validation/validate-flow';
 export { expressionVariables } from './validation/node-problems';
+export { connectionProblem, type ProposedConnection } from './validation/connection-problem';
 
 export { evaluate } from './evaluation/evaluate';
 export { triggerMismatch } from './evaluation/trigger-mismatch';

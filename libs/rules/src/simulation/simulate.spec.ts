@@ -1,4 +1,5 @@
 import { bookingConfirmationFlow } from '../starter-flows/booking-confirmation.flow';
+import { unreliableSecondReminderFlow } from '../starter-flows/unreliable-second-reminder.flow';
 import { remindersFlow } from '../starter-flows/reminders.flow';
 import { simulate } from './simulate';
 import type { RenderText } from './render-text';
@@ -84,6 +85,18 @@ describe(simulate.name, () => {
       'email48',
     ]);
     expect(sut.runs[0]).toMatchObject({ status: 'waiting', nodeId: 'wait24' });
+  });
+
+  it('should keep each run on the event that started it when another event comes in', () => {
+    const sut = simulate({
+      flow: unreliableSecondReminderFlow,
+      context: { patient: { mobile: '+33612345678', attendance: { visits: 8, noShows: 3 } } },
+      event,
+      changes: [{ at: '2026-05-12T04:00:00+02:00', type: 'appointment.confirmed' }],
+    });
+    expect(sut.timeline.filter((entry) => entry.kind === 'send').map((entry) => entry.local)).toEqual([
+      '2026-05-12T08:00:00+02:00',
+    ]);
   });
 
   it('should cancel what is pending when the appointment is cancelled', () => {

@@ -26,6 +26,7 @@ export interface SimulationOptions {
 
 interface SimulatedRun {
   flow: Flow;
+  event: EvaluationContext['event'];
   state: RunState;
   waitEntry: TimelineEntry | null;
 }
@@ -133,7 +134,7 @@ class Simulation {
         now: at,
         runId: `sim:${flow.id ?? flow.name}:${type}:${at}`,
       });
-      const run: SimulatedRun = { flow, state: result.run, waitEntry: null };
+      const run: SimulatedRun = { flow, event: this.context.event, state: result.run, waitEntry: null };
       this.runs.push(run);
       this.apply(run, result);
     }
@@ -151,7 +152,8 @@ class Simulation {
   }
 
   wake(run: SimulatedRun, now: string, signal: RunSignal): void {
-    this.apply(run, evaluate({ flow: run.flow, run: run.state, context: this.context, now, signal }));
+    const context = { ...this.context, event: run.event };
+    this.apply(run, evaluate({ flow: run.flow, run: run.state, context, now, signal }));
   }
 
   reply(at: string, text: string): void {
@@ -237,7 +239,7 @@ class Simulation {
 
   private apply(run: SimulatedRun, result: EvaluationResult): void {
     run.state = result.run;
-    const data = templateData(this.context, result.run.at);
+    const data = templateData({ ...this.context, event: run.event }, result.run.at);
     const entries = timelineEntries(result, run.flow, this.render, data);
     run.waitEntry = null;
     for (const { entry, delivery } of entries) {
