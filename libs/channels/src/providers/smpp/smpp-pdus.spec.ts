@@ -1,5 +1,6 @@
 import {
   classifySmppStatus,
+  concatenationOf,
   parseSmppInbound,
   parseSmppReceipt,
   smppMessageState,
@@ -146,5 +147,19 @@ describe('submitSmFields', () => {
       '€' + 'b'.repeat(10),
     ]);
     expect(parts.every((p) => p.data_coding === 0 && p.validity_period === undefined)).toBe(true);
+  });
+});
+
+describe('concatenationOf', () => {
+  it.each([
+    { udh: [Buffer.from([0x00, 0x03, 0x2a, 3, 2])], info: { reference: 0x2a, total: 3, sequence: 2 } },
+    {
+      udh: [Buffer.from([0x08, 0x04, 0x01, 0x02, 3, 1])],
+      info: { reference: 0x0102, total: 3, sequence: 1 },
+    },
+    { udh: [Buffer.from([0x24, 0x01, 0x02])], info: null },
+    { udh: undefined, info: null },
+  ])('reads $info', ({ udh, info }) => {
+    expect(concatenationOf({ short_message: { udh, message: 'x' } })).toEqual(info);
   });
 });

@@ -174,3 +174,18 @@ export function parseSmppInbound(pdu: PduFields, now: Date): InboundMessage | nu
     Number(pdu.dest_addr_ton) === 1 ? `+${pdu.destination_addr}` : String(pdu.destination_addr ?? '');
   return { from, to, text: messageText(pdu), at: now };
 }
+
+/** The concatenation header of one part of a long message (UDH IE 0x00 or 0x08), or null. */
+export function concatenationOf(
+  pdu: PduFields,
+): { reference: number; total: number; sequence: number } | null {
+  const udh = (pdu.short_message as { udh?: Buffer[] } | undefined)?.udh;
+  for (const element of udh ?? []) {
+    if (element[0] === 0x00 && element.length >= 5)
+      return { reference: element[2], total: element[3], sequence: element[4] };
+    if (element[0] === 0x08 && element.length >= 6) {
+      return { reference: element.readUInt16BE(2), total: element[4], sequence: element[5] };
+    }
+  }
+  return null;
+}

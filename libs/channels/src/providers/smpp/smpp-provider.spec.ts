@@ -244,6 +244,33 @@ describe(SmppProvider.name, () => {
     });
   });
 
+  it('joins a long reply that arrives in parts, and reads UCS-2 replies', async () => {
+    const sut = provider();
+    const events: ProviderEvent[] = [];
+    sut.onEvent((event) => events.push(event));
+    await sut.testConnection();
+    const part = (sequence: number, message: string) =>
+      new smpp.PDU('deliver_sm', {
+        source_addr: '33612345678',
+        source_addr_ton: 1,
+        destination_addr: '33700000000',
+        dest_addr_ton: 1,
+        data_coding: 8,
+        short_message: { udh: Buffer.from([0x05, 0x00, 0x03, 0x2a, 2, sequence]), message },
+      });
+    smsc.sessions[0].send(part(2, ' je serai là 👍'));
+    smsc.sessions[0].send(part(2, ' je serai là 👍'));
+    smsc.sessions[0].send(part(1, 'Oui,'));
+    await until(() => events.length > 0);
+    await wait(30);
+    expect(events).toEqual([
+      {
+        type: 'inbound',
+        message: expect.objectContaining({ from: '+33612345678', text: 'Oui, je serai là 👍' }),
+      },
+    ]);
+  });
+
   it.each([
     { behaviour: 'throttle', kind: 'retryable', code: 'smpp-0x58', reason: /throttling/ },
     { behaviour: 'invalid-destination', kind: 'final', code: 'smpp-0x0b', reason: /invalid destination/ },

@@ -20,12 +20,15 @@ import {
 } from '../provider';
 import {
   classifySmppStatus,
+  concatenationOf,
   parseSmppInbound,
   parseSmppReceipt,
   smppMessageState,
   smppSourceAddress,
   submitSmFields,
 } from './smpp-pdus';
+import { LongMessageReceipts, LongReplies } from './long-messages';
+import { SubmitWindow } from './submit-window';
 
 /** How to reach an SMS centre over SMPP 3.4 and how patient to be with it. */
 export interface SmppOptions {
@@ -49,16 +52,6 @@ export interface SmppOptions {
 
 type Response = { pdu: smpp.PDU } | { failure: SendRefused };
 
-/** The parts of one long message, so their receipts add up to one status. */
-interface LongMessage {
-  id: string;
-  partIds: string[];
-  total: number;
-  reported: number;
-  delivered: number;
-  finished: boolean;
-}
-
 class BindRefused extends Error {
   constructor(readonly status: number) {
     super(`bind refused (0x${status.toString(16)})`);
@@ -79,16 +72,17 @@ export class SmppProvider implements MessageProvider {
   private reconnectTimer: unknown = null;
   private keepAliveTimer: unknown = null;
   private reference = 0;
-  private inFlight = 0;
-  private readonly queue: (() => void)[] = [];
+  private readonly window: SubmitWindow;
   private readonly pending = new Set<(response: Response) => void>();
   private readonly listeners = new Set<(event: ProviderEvent) => void>();
   private readonly byKey = new Map<string, string>();
-  private readonly parts = new Map<string, LongMessage>();
+  private readonly longMessages = new LongMessageReceipts();
   private readonly sources = new Map<string, string>();
+  private readonly longReplies = new LongReplies();
 
   constructor(private readonly options: SmppOptions) {
     this.clock = options.clock ?? systemClock;
+    this.window = new SubmitWindow(options.window ?? 10);
   }
 
   /** True while a bound session is open. */
@@ -158,24 +152,13 @@ export class SmppProvider implements MessageProvider {
     session.send(pdu.response());
     const receipt = this.parseStatus({ body: pdu });
     if (receipt) {
-      const whole = this.wholeMessage(receipt);
+      const whole = this.longMessages.whole(receipt);
       if (whole) this.emit({ type: 'status', report: whole });
       return;
     }
     const inbound = this.parseInbound({ body: pdu });
-    if (inbound) this.emit({ type: 'inbound', message: inbound });
-  }
-
-  /** A long message is delivered when all its parts are; it fails at its first failed part. */
-  private wholeMessage(report: DeliveryReport): DeliveryReport | null {
-    const long = this.parts.get(report.providerMessageId);
-    if (!long) return report;
-    long.reported += 1;
-    if (long.reported >= long.total) for (const partId of long.partIds) this.parts.delete(partId);
-    if (long.finished) return null;
-    if (report.status === 'delivered' && ++long.delivered < long.total) return null;
-    long.finished = true;
-    return { ...report, providerMessageId: long.id };
+    const whole = inbound && this.longReplies.whole(inbound, concatenationOf(pdu));
+    if (whole) this.emit({ type: 'inbound', message: whole });
   }
 
   private keepAlive(session: smpp.Session): void {
@@ -250,20 +233,6 @@ export class SmppProvider implements MessageProvider {
     });
   }
 
-  private async slot(): Promise<void> {
-    if (this.inFlight < (this.options.window ?? 10)) {
-      this.inFlight += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.queue.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.queue.shift();
-    if (next) next();
-    else this.inFlight -= 1;
-  }
-
   private connectionFailure(error: unknown): SendRefused {
     if (error instanceof BindRefused) return classifySmppStatus(error.status);
     return retryable('connection', `The SMS centre could not be reached (${(error as Error).message}).`);
@@ -283,30 +252,19 @@ export class SmppProvider implements MessageProvider {
     const sender = message.from ?? this.options.defaultFrom;
     this.reference = (this.reference + 1) & 0xff;
     const parts = submitSmFields(message, sender, this.reference);
-    const long: LongMessage = {
-      id: '',
-      partIds: [],
-      total: parts.length,
-      reported: 0,
-      delivered: 0,
-      finished: false,
-    };
+    const long = this.longMessages.start(parts.length);
     // Receipts can arrive right behind a submit_sm_resp: register each part as its response is read.
     const accepted = (response: smpp.PDU) => {
-      if (response.command_status !== 0 || parts.length === 1) return;
-      const partId = String(response.message_id);
-      long.id ||= partId;
-      long.partIds.push(partId);
-      this.parts.set(partId, long);
+      if (response.command_status === 0) long.accepted(String(response.message_id));
     };
     let id = '';
     for (const fields of parts) {
-      await this.slot();
+      await this.window.enter();
       const session = this.session;
       const answer: Response = session
         ? await this.request(session, new smpp.PDU('submit_sm', fields), accepted)
         : { failure: retryable('connection-lost', 'The connection to the SMS centre was lost.') };
-      this.release();
+      this.window.leave();
       if ('failure' in answer) return answer.failure;
       if (answer.pdu.command_status !== 0) return classifySmppStatus(answer.pdu.command_status);
       id ||= String(answer.pdu.message_id);
