@@ -20,6 +20,11 @@ const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'S
 const searchDays = 400;
 const chunkDays = 62;
 
+/** The numeric key (yyyymmdd) of an rrule "floating" UTC date. */
+function floatingKey(date: Date): number {
+  return date.getUTCFullYear() * 10_000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+}
+
 /** A local calendar date as rrule's "floating" UTC date. */
 function floating(day: DateTime): Date {
   return new Date(Date.UTC(day.year, day.month - 1, day.day));
@@ -68,11 +73,11 @@ export function quietHoursCalendar(
       set.rrule(new RRule({ freq: RRule.DAILY, dtstart, until, byweekday: sendingWeekdays }));
     }
     for (const holiday of holidays) set.exdate(new Date(`${holiday}T00:00:00Z`));
-    const sending = new Set(set.all().map((date) => date.toISOString().slice(0, 10)));
+    const sending = new Set(set.all().map((date) => floatingKey(date)));
     if (dayCache.size > 20_000) dayCache.clear();
     for (let offset = 0; offset < chunkDays; offset++) {
-      const day = start.plus({ days: offset });
-      dayCache.set(keyOf(day), sending.has(day.toISODate() as string));
+      const key = floatingKey(new Date(dtstart.getTime() + offset * 86_400_000));
+      dayCache.set(key, sending.has(key));
     }
   };
 
@@ -123,8 +128,8 @@ export function quietHoursCalendar(
     },
     nextAllowed(moment) {
       const local = moment.setZone(tz);
-      for (let offset = 0; offset < searchDays; offset++) {
-        const day = local.startOf('day').plus({ days: offset });
+      let day = local;
+      for (let offset = 0; offset < searchDays; offset++, day = day.plus({ days: 1 })) {
         if (!isSendingDay(day)) continue;
         for (const [from, to] of windowsOf(day)) {
           if (to > local) return from > local ? from : local;
@@ -134,8 +139,8 @@ export function quietHoursCalendar(
     },
     lastAllowed(moment) {
       const local = moment.setZone(tz);
-      for (let offset = 0; offset < searchDays; offset++) {
-        const day = local.startOf('day').minus({ days: offset });
+      let day = local;
+      for (let offset = 0; offset < searchDays; offset++, day = day.minus({ days: 1 })) {
         if (!isSendingDay(day)) continue;
         for (const [from, to] of [...windowsOf(day)].reverse()) {
           const last = to.minus({ minutes: 1 });
