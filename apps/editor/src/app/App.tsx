@@ -6,6 +6,7 @@ import { AppLayout } from './AppLayout';
 
 // Each screen is its own chunk, so the first page loads only what it shows.
 const FlowsPage = lazy(() => import('../features/flows/FlowsPage'));
+const FlowEditorPage = lazy(() => import('../features/flows/FlowEditorPage'));
 const ReportPage = lazy(() => import('../features/report/ReportPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 
@@ -15,6 +16,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/flows" replace /> },
       { path: 'flows', element: <FlowsPage /> },
+      { path: 'flows/new', element: <FlowEditorPage /> },
       { path: 'report', element: <ReportPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],

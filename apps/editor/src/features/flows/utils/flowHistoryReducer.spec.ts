@@ -53,6 +53,17 @@ describe(flowHistoryReducer.name, () => {
       past: 1,
       future: 0,
     },
+    {
+      title: 'a layout of an older document is dropped',
+      actions: [
+        { type: 'commit', flow: a },
+        { type: 'commit', flow: b },
+        { type: 'replace', flow: c, base: a },
+      ],
+      present: 'b',
+      past: 2,
+      future: 0,
+    },
     { title: 'undo with nothing to undo', actions: [{ type: 'undo' }], present: 'v0', past: 0, future: 0 },
     { title: 'redo with nothing to redo', actions: [{ type: 'redo' }], present: 'v0', past: 0, future: 0 },
     {

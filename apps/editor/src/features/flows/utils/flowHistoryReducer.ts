@@ -9,10 +9,13 @@ export interface FlowHistory {
   mergeKey: string | null;
 }
 
-/** What can happen to the history. `replace` changes the present without an undo step (auto-layout). */
+/**
+ * What can happen to the history. `replace` changes the present without an undo step (auto-layout), and only
+ * if the present is still `base` when given (a layout computed for an older document is dropped).
+ */
 export type FlowHistoryAction =
   | { type: 'commit'; flow: Flow; mergeKey?: string }
-  | { type: 'replace'; flow: Flow }
+  | { type: 'replace'; flow: Flow; base?: Flow }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'reset'; flow: Flow };
@@ -42,6 +45,7 @@ export function flowHistoryReducer(history: FlowHistory, action: FlowHistoryActi
       };
     }
     case 'replace':
+      if (action.base && action.base !== history.present) return history;
       return { ...history, present: action.flow };
     case 'undo': {
       if (history.past.length === 0) return history;

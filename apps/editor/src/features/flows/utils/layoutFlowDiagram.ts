@@ -1,5 +1,5 @@
 import { nodeExits, type NodeType } from '@clinicflow/rules';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk-api';
 import type { StepSize } from '../types/flowDiagram';
 
 /** The default size of a step card before React Flow has measured it. */
@@ -20,7 +20,10 @@ export interface LayoutEdge {
   sourceHandle?: string | null;
 }
 
-const elk = new ELK();
+let elk: Promise<ELK> | null = null;
+// elkjs is large: it is fetched the first time a flow is laid out, not with the editor.
+const loadElk = () =>
+  (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk() as ELK));
 
 /**
  * Top-down layered layout (elkjs): the trigger in the first layer, each exit a port under its card in
@@ -31,7 +34,9 @@ export async function layoutFlowDiagram(
   edges: readonly LayoutEdge[],
 ): Promise<Record<string, { x: number; y: number }>> {
   const ids = new Set(nodes.map((node) => node.id));
-  const graph = await elk.layout({
+  const graph = await (
+    await loadElk()
+  ).layout({
     id: 'flow',
     layoutOptions: {
       'elk.algorithm': 'layered',

@@ -1,0 +1,65 @@
+import { ActionIcon, Badge, Group } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getSmoothStepPath,
+  useInternalNode,
+  type EdgeProps,
+} from '@xyflow/react';
+import { memo } from 'react';
+import { useMessages } from '../../../i18n/useMessages';
+import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
+import type { ExitDiagramEdge, StepDiagramNode } from '../types/flowDiagram';
+import { formatMessage } from '../utils/formatMessage';
+import { exitWords } from '../utils/stepWords';
+import { insertableTypes, StepPalette } from './StepPalette';
+
+/** A connection: the exit's label when the step branches, and a "+" that inserts a step on it. */
+function ExitEdgeLine({ id, source, target, data, markerEnd, ...geometry }: EdgeProps<ExitDiagramEdge>) {
+  const t = useMessages();
+  const actions = useFlowEditorActions();
+  const from = useInternalNode<StepDiagramNode>(source);
+  const to = useInternalNode<StepDiagramNode>(target);
+  const [path, labelX, labelY] = getSmoothStepPath({ ...geometry, borderRadius: 12 });
+  const exit = data?.exit ?? 'next';
+  const name = (node: typeof from) => node?.data.summary ?? '';
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} />
+      <EdgeLabelRenderer>
+        <Group
+          gap={4}
+          className="nodrag nopan"
+          style={{
+            position: 'absolute',
+            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            pointerEvents: 'all',
+          }}
+        >
+          {exit !== 'next' && (
+            <Badge size="xs" variant="light" color="gray">
+              {exitWords(t, exit)}
+            </Badge>
+          )}
+          <StepPalette
+            types={insertableTypes(false)}
+            onPick={(type) => actions.insert({ kind: 'edge', edgeId: id }, type)}
+          >
+            <ActionIcon
+              size="sm"
+              radius="xl"
+              variant="default"
+              aria-label={formatMessage(t.addStepOnEdge, { from: name(from), to: name(to) })}
+            >
+              <IconPlus size={14} />
+            </ActionIcon>
+          </StepPalette>
+        </Group>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+/** The memoised connection. */
+export const ExitEdge = memo(ExitEdgeLine);

@@ -1,0 +1,163 @@
+import type { Flow } from '@clinicflow/rules';
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Popover,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconArrowBackUp, IconArrowForwardUp, IconLayoutDistributeHorizontal } from '@tabler/icons-react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { useMessages } from '../../../i18n/useMessages';
+import { FlowEditorContext } from '../hooks/flowEditorContext';
+import { useFlowEditor } from '../hooks/useFlowEditor';
+import { ChooseBranchModal } from './ChooseBranchModal';
+import { FlowCanvas } from './FlowCanvas';
+import { FlowOutline } from './FlowOutline';
+import { FlowProblems } from './FlowProblems';
+import { LiveAnnouncer } from './LiveAnnouncer';
+import { StepInspector } from './StepInspector';
+
+/** Which view of the flow is shown: the canvas, or the outline (the same model as a list). */
+export type FlowView = 'canvas' | 'outline';
+
+/** The flow editor: toolbar, canvas or outline, inspector of the selected step and the validator's problems. */
+export function FlowEditor({
+  initialFlow,
+  onChange,
+  onStartOver,
+  initialView = 'canvas',
+}: {
+  initialFlow: Flow;
+  onChange: (flow: Flow) => void;
+  onStartOver: () => void;
+  initialView?: FlowView;
+}) {
+  const t = useMessages();
+  const [state, actions] = useFlowEditor(initialFlow, t);
+  const [view, setView] = useState<FlowView>(initialView);
+  const { flow, validation } = state;
+  useEffect(() => onChange(flow), [flow, onChange]);
+  useHotkeys([
+    ['mod+Z', actions.undo],
+    ['mod+shift+Z', actions.redo],
+    ['mod+Y', actions.redo],
+  ]);
+  const selected =
+    state.selectedIds.length === 1 ? flow.nodes.find((node) => node.id === state.selectedIds[0]) : undefined;
+
+  return (
+    <FlowEditorContext.Provider value={actions}>
+      <Stack gap="xs" h="calc(100vh - 88px)">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <TextInput
+            aria-label={t.flowName}
+            placeholder={t.untitledFlow}
+            value={flow.name}
+            onChange={(event) => actions.rename(event.currentTarget.value)}
+            w={320}
+          />
+          <SegmentedControl
+            aria-label={t.viewLabel}
+            value={view}
+            onChange={(value) => setView(value as FlowView)}
+            data={[
+              { value: 'canvas', label: t.viewCanvas },
+              { value: 'outline', label: t.viewOutline },
+            ]}
+          />
+          <Group gap="xs">
+            <Tooltip label={t.undo}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t.undo}
+                disabled={!state.canUndo}
+                onClick={actions.undo}
+              >
+                <IconArrowBackUp size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t.redo}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t.redo}
+                disabled={!state.canRedo}
+                onClick={actions.redo}
+              >
+                <IconArrowForwardUp size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <Button
+              variant="default"
+              leftSection={<IconLayoutDistributeHorizontal size={16} />}
+              onClick={actions.tidy}
+              disabled={view !== 'canvas'}
+            >
+              {t.tidyUp}
+            </Button>
+            <Popover withArrow trapFocus>
+              <Popover.Target>
+                <Button variant="subtle" color="red">
+                  {t.startOver}
+                </Button>
+              </Popover.Target>
+              <Popover.Dropdown>
+                <Stack gap="xs" maw={260}>
+                  <Text size="sm">{t.startOverConfirm}</Text>
+                  <Button color="red" size="xs" onClick={onStartOver}>
+                    {t.startOver}
+                  </Button>
+                </Stack>
+              </Popover.Dropdown>
+            </Popover>
+          </Group>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t.shortcutsHint} · {t.draftKept}
+        </Text>
+        <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+          <Paper withBorder style={{ flex: 1, minWidth: 0, position: 'relative', overflow: 'hidden' }}>
+            {view === 'canvas' ? (
+              <ReactFlowProvider>
+                <FlowCanvas
+                  flow={flow}
+                  problems={validation.problems}
+                  selectedIds={state.selectedIds}
+                  layoutCount={state.layoutCount}
+                />
+              </ReactFlowProvider>
+            ) : (
+              <ScrollArea h="100%">
+                <FlowOutline flow={flow} problems={validation.problems} selectedIds={state.selectedIds} />
+              </ScrollArea>
+            )}
+          </Paper>
+          <Box
+            w={380}
+            style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', gap: 8, minHeight: 0 }}
+          >
+            <Paper withBorder style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+              <StepInspector step={selected ?? null} problems={validation.problems} />
+            </Paper>
+            <ScrollArea.Autosize mah={220}>
+              <FlowProblems flow={flow} problems={validation.problems} />
+            </ScrollArea.Autosize>
+          </Box>
+        </Group>
+      </Stack>
+      <ChooseBranchModal flow={flow} pending={state.pendingRemoval} />
+      <LiveAnnouncer message={state.announcement} />
+    </FlowEditorContext.Provider>
+  );
+}

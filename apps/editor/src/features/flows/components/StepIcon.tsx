@@ -1,0 +1,32 @@
+import type { FlowNode, NodeType } from '@clinicflow/rules';
+import {
+  IconBolt,
+  IconCalendarCheck,
+  IconClock,
+  IconFlag,
+  IconGitBranch,
+  IconMail,
+  IconMessage,
+  IconMessageQuestion,
+  IconPhone,
+  IconWebhook,
+  type Icon,
+} from '@tabler/icons-react';
+
+const typeIcons: Record<NodeType, Icon> = {
+  trigger: IconBolt,
+  condition: IconGitBranch,
+  wait: IconClock,
+  send: IconMessage,
+  ask: IconMessageQuestion,
+  update: IconCalendarCheck,
+  webhook: IconWebhook,
+  end: IconFlag,
+};
+const channelIcons: Record<string, Icon> = { sms: IconMessage, email: IconMail, voice: IconPhone };
+
+/** The icon of a step: its type's, or for a message its channel's (SMS, e-mail, voice). */
+export function StepIcon({ type, step, size = 18 }: { type: NodeType; step?: FlowNode; size?: number }) {
+  const Glyph = step?.type === 'send' ? (channelIcons[step.data.channel] ?? IconMessage) : typeIcons[type];
+  return <Glyph size={size} stroke={1.75} aria-hidden="true" />;
+}

@@ -1,0 +1,77 @@
+import type { FlowNode, RulesProblem } from '@clinicflow/rules';
+import { Alert, CloseButton, Group, List, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useMessages } from '../../../i18n/useMessages';
+import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
+import { stepWords } from '../utils/stepWords';
+import { ConditionStepForm } from './ConditionStepForm';
+import { EndStepForm } from './EndStepForm';
+import { MessageStepForm } from './MessageStepForm';
+import { StepIcon } from './StepIcon';
+import { TriggerStepForm } from './TriggerStepForm';
+import { UpdateStepForm } from './UpdateStepForm';
+import { WaitStepForm } from './WaitStepForm';
+import { WebhookStepForm } from './WebhookStepForm';
+
+/** The form of a step's type; each edit that passes the libs/rules schema goes into the flow at once. */
+function StepForm({ step, onChange }: { step: FlowNode; onChange: (data: unknown) => void }) {
+  switch (step.type) {
+    case 'trigger':
+      return <TriggerStepForm step={step} onChange={onChange} />;
+    case 'condition':
+      return <ConditionStepForm step={step} onChange={onChange} />;
+    case 'wait':
+      return <WaitStepForm step={step} onChange={onChange} />;
+    case 'send':
+    case 'ask':
+      return <MessageStepForm step={step} onChange={onChange} />;
+    case 'update':
+      return <UpdateStepForm step={step} onChange={onChange} />;
+    case 'webhook':
+      return <WebhookStepForm step={step} onChange={onChange} />;
+    case 'end':
+      return <EndStepForm step={step} onChange={onChange} />;
+  }
+}
+
+/** The side panel of the selected step: its problems in plain language and the form of its type. */
+export function StepInspector({
+  step,
+  problems,
+}: {
+  step: FlowNode | null;
+  problems: readonly RulesProblem[];
+}) {
+  const t = useMessages();
+  const actions = useFlowEditorActions();
+  if (!step) {
+    return (
+      <Text c="dimmed" size="sm" p="md">
+        {t.inspectorEmpty}
+      </Text>
+    );
+  }
+  const own = problems.filter((problem) => problem.nodeId === step.id);
+  return (
+    <Stack gap="sm" p="md" component="section" aria-label={t.inspectorTitle}>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <StepIcon type={step.type} step={step} />
+          <Title order={4}>{t[stepWords.type[step.type]]}</Title>
+        </Group>
+        <CloseButton aria-label={t.close} onClick={() => actions.select([])} />
+      </Group>
+      {own.length > 0 && (
+        <Alert color="red" title={t.stepProblems} p="xs">
+          <List size="sm">
+            {own.map((problem) => (
+              <List.Item key={`${problem.path}:${problem.message}`}>{problem.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto" offsetScrollbars>
+        <StepForm key={step.id} step={step} onChange={(data) => actions.updateData(step.id, data)} />
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}

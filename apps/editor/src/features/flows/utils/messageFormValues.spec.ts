@@ -1,0 +1,44 @@
+import type { SendData } from '@clinicflow/rules';
+import { messageData, messageFormValues } from './messageFormValues';
+
+const base: SendData = { channel: 'sms', recipient: { type: 'patient' }, template: {} };
+
+describe(messageFormValues.name, () => {
+  it('gives the form a text box per language', () => {
+    expect(messageFormValues(base).template.byLanguage).toEqual({
+      fr: { subject: '', body: '' },
+      en: { subject: '', body: '' },
+    });
+  });
+});
+
+describe(messageData.name, () => {
+  it.each<[string, SendData, SendData]>([
+    ['drops empty languages', messageFormValues(base), base],
+    [
+      'keeps written languages without empty subjects',
+      {
+        ...base,
+        template: { byLanguage: { fr: { subject: '', body: 'Bonjour' }, en: { subject: '', body: '' } } },
+      },
+      { ...base, template: { byLanguage: { fr: { body: 'Bonjour' } } } },
+    ],
+    [
+      'keeps a saved template and drops an empty sender',
+      { ...base, template: { templateId: 'tpl-1' }, sender: { smsName: undefined } },
+      { ...base, template: { templateId: 'tpl-1' } },
+    ],
+    [
+      'keeps a sender name',
+      { ...base, sender: { smsName: 'CABINET' } },
+      { ...base, sender: { smsName: 'CABINET' } },
+    ],
+  ])('%s', (_title, values, expected) => {
+    expect(messageData(values)).toEqual(expected);
+  });
+
+  it('gives back what the form was given', () => {
+    const data: SendData = { ...base, template: { byLanguage: { fr: { body: 'Rappel' } } } };
+    expect(messageData(messageFormValues(data))).toEqual(data);
+  });
+});

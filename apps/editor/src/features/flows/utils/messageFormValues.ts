@@ -1,0 +1,29 @@
+import type { SendData } from '@clinicflow/rules';
+
+/** The languages a message is written in, in the form. */
+export const messageLanguages = ['fr', 'en'] as const;
+
+/** The form's values of a message: an entry per language, so every text box has a field. */
+export function messageFormValues<Data extends SendData>(data: Data): Data {
+  const byLanguage = { ...data.template.byLanguage };
+  for (const language of messageLanguages) byLanguage[language] ??= { subject: '', body: '' };
+  return { ...data, template: { ...data.template, byLanguage } };
+}
+
+/** The message data to save: languages with no text, empty subjects and an empty sender are left out. */
+export function messageData<Data extends SendData>(values: Data): Data {
+  const byLanguage = Object.fromEntries(
+    Object.entries(values.template.byLanguage ?? {})
+      .filter(([, text]) => text.body.trim() !== '' || (text.subject ?? '').trim() !== '')
+      .map(([language, text]) => [language, text.subject ? text : { body: text.body }]),
+  );
+  const template = {
+    ...(values.template.templateId ? { templateId: values.template.templateId } : {}),
+    ...(Object.keys(byLanguage).length > 0 ? { byLanguage } : {}),
+  };
+  const sender = Object.fromEntries(
+    Object.entries(values.sender ?? {}).filter(([, value]) => value !== undefined),
+  );
+  const { sender: _sender, ...rest } = values;
+  return { ...rest, template, ...(Object.keys(sender).length > 0 ? { sender } : {}) } as Data;
+}
