@@ -4,7 +4,7 @@ import { RulesErrorCode } from '../errors/rules-error-code';
 import type { FlowNode, FlowNodeOf } from '../flow/flow-node.schema';
 import { placeInAllowedHours } from '../quiet-hours/place-in-allowed-hours';
 import { cachedCalendar } from './cached-calendar';
-import { parseInstant, toUtcIso } from '../time/clinic-time';
+import { parseInstant, shiftMoment, toUtcIso } from '../time/clinic-time';
 import { checkCondition } from './check-condition';
 import type { EvaluationInput, EvaluationResult, RunState, RunStep } from './evaluation.types';
 import { indexFlow, type FlowIndex } from './flow-index';
@@ -223,7 +223,8 @@ class Evaluation {
     }
     const delivery = plan.delivery;
     this.result.deliveries.push(delivery);
-    if (delivery.purpose === 'reminder') this.plannedReminders.push(parseInstant(delivery.sendAt, this.zone));
+    const sendAt = parseInstant(delivery.sendAt, this.zone);
+    if (delivery.purpose === 'reminder') this.plannedReminders.push(sendAt);
     this.result.steps.push({
       at: delivery.sendAt,
       nodeId: node.id,
@@ -234,11 +235,10 @@ class Evaluation {
       delivery,
     });
     if (node.type === 'send') return this.index.next(node.id);
-    let until = parseInstant(delivery.sendAt, this.zone).plus({
-      [node.data.timeout.unit]: node.data.timeout.amount,
-    });
+    const timeout = node.data.timeout;
+    let until = shiftMoment(sendAt, 'after', timeout.amount, timeout.unit, this.zone);
     const start = ctx.appointment ? parseInstant(ctx.appointment.start, this.zone) : null;
-    if (start && start > parseInstant(delivery.sendAt, this.zone) && start < until) until = start;
+    if (start && start > sendAt && start < until) until = start;
     const untilIso = toUtcIso(until);
     const awaiting = {
       nodeId: node.id,
