@@ -5,7 +5,7 @@ import {
   Button,
   Group,
   Paper,
-  Popover,
+  Modal,
   ScrollArea,
   SegmentedControl,
   Stack,
@@ -45,6 +45,7 @@ export function FlowEditor({
   const t = useMessages();
   const [state, actions] = useFlowEditor(initialFlow, t);
   const [view, setView] = useState<FlowView>(initialView);
+  const [confirmingStartOver, setConfirmingStartOver] = useState(false);
   const { flow, validation } = state;
   useEffect(() => onChange(flow), [flow, onChange]);
   useHotkeys([
@@ -106,21 +107,9 @@ export function FlowEditor({
             >
               {t.tidyUp}
             </Button>
-            <Popover withArrow trapFocus>
-              <Popover.Target>
-                <Button variant="subtle" color="red">
-                  {t.startOver}
-                </Button>
-              </Popover.Target>
-              <Popover.Dropdown>
-                <Stack gap="xs" maw={260}>
-                  <Text size="sm">{t.startOverConfirm}</Text>
-                  <Button color="red" size="xs" onClick={onStartOver}>
-                    {t.startOver}
-                  </Button>
-                </Stack>
-              </Popover.Dropdown>
-            </Popover>
+            <Button variant="subtle" color="red" onClick={() => setConfirmingStartOver(true)}>
+              {t.startOver}
+            </Button>
           </Group>
         </Group>
         <Text size="xs" c="dimmed">
@@ -148,7 +137,11 @@ export function FlowEditor({
             style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', gap: 8, minHeight: 0 }}
           >
             <Paper withBorder style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-              <StepInspector step={selected ?? null} problems={validation.problems} />
+              <StepInspector
+                step={selected ?? null}
+                problems={validation.problems}
+                revision={state.revision}
+              />
             </Paper>
             <ScrollArea.Autosize mah={220}>
               <FlowProblems flow={flow} problems={validation.problems} />
@@ -157,6 +150,19 @@ export function FlowEditor({
         </Group>
       </Stack>
       <ChooseBranchModal flow={flow} pending={state.pendingRemoval} />
+      <Modal opened={confirmingStartOver} onClose={() => setConfirmingStartOver(false)} title={t.startOver}>
+        <Stack>
+          <Text size="sm">{t.startOverConfirm}</Text>
+          <Group>
+            <Button color="red" onClick={onStartOver}>
+              {t.startOver}
+            </Button>
+            <Button variant="default" onClick={() => setConfirmingStartOver(false)}>
+              {t.cancel}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <LiveAnnouncer message={state.announcement} />
     </FlowEditorContext.Provider>
   );

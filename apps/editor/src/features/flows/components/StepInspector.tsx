@@ -37,9 +37,12 @@ function StepForm({ step, onChange }: { step: FlowNode; onChange: (data: unknown
 export function StepInspector({
   step,
   problems,
+  revision = 0,
 }: {
   step: FlowNode | null;
   problems: readonly RulesProblem[];
+  /** Changes on undo and redo, so the form starts again from the flow. */
+  revision?: number;
 }) {
   const t = useMessages();
   const actions = useFlowEditorActions();
@@ -70,7 +73,11 @@ export function StepInspector({
         </Alert>
       )}
       <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto" offsetScrollbars>
-        <StepForm key={step.id} step={step} onChange={(data) => actions.updateData(step.id, data)} />
+        <StepForm
+          key={`${step.id}:${revision}`}
+          step={step}
+          onChange={(data) => actions.updateData(step.id, data)}
+        />
       </ScrollArea.Autosize>
     </Stack>
   );

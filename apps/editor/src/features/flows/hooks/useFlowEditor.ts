@@ -30,6 +30,8 @@ export interface FlowEditorState {
   announcement: string;
   /** Grows each time the automatic layout placed the steps (the canvas then zooms to fit). */
   layoutCount: number;
+  /** Grows on each undo and redo: forms showing step data start again from the flow. */
+  revision: number;
   validation: ReturnType<typeof validateFlow>;
 }
 
@@ -52,6 +54,7 @@ export function useFlowEditor(initialFlow: Flow, t: Messages): [FlowEditorState,
   const [pendingRemoval, setPendingRemoval] = useState<PendingRemoval | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [layoutCount, setLayoutCount] = useState(0);
+  const [revision, setRevision] = useState(0);
   const historyRef = useRef(history);
   const selectedRef = useRef<string[]>([]);
   const clipboardRef = useRef<FlowClipboard | null>(null);
@@ -153,11 +156,13 @@ export function useFlowEditor(initialFlow: Flow, t: Messages): [FlowEditorState,
       undo() {
         if (historyRef.current.past.length === 0) return say(messagesRef.current.announceNothingToUndo);
         apply({ type: 'undo' });
+        setRevision((count) => count + 1);
         say(messagesRef.current.announceUndo);
       },
       redo() {
         if (historyRef.current.future.length === 0) return say(messagesRef.current.announceNothingToRedo);
         apply({ type: 'redo' });
+        setRevision((count) => count + 1);
         say(messagesRef.current.announceRedo);
       },
       tidy() {
@@ -180,6 +185,7 @@ export function useFlowEditor(initialFlow: Flow, t: Messages): [FlowEditorState,
     pendingRemoval,
     announcement,
     layoutCount,
+    revision,
     validation,
   };
   return [state, actions];

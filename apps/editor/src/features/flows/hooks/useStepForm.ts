@@ -2,10 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
+import { compactData } from '../utils/compactData';
 
 /**
  * A react-hook-form form over one step's data, validated by the libs/rules schema of its type. Every change
- * that passes the schema is handed to `onValid` (after `toData`); changes made elsewhere (undo) reset it.
+ * that passes the schema is handed to `onValid` (after `toData`, without empty values). The inspector mounts
+ * a new form when the data changes elsewhere (undo, redo).
  */
 export function useStepForm<Schema extends z.ZodType<unknown, FieldValues>>(
   schema: Schema,
@@ -18,17 +20,10 @@ export function useStepForm<Schema extends z.ZodType<unknown, FieldValues>>(
     defaultValues: toForm(data) as DefaultValues<z.input<Schema>>,
     mode: 'onChange',
   });
-  const committed = useRef(data);
-  const handlers = useRef({ onValid, toData, toForm });
+  const handlers = useRef({ onValid, toData });
   useEffect(() => {
-    handlers.current = { onValid, toData, toForm };
+    handlers.current = { onValid, toData };
   });
-
-  useEffect(() => {
-    if (data === committed.current) return;
-    committed.current = data;
-    form.reset(handlers.current.toForm(data) as z.input<Schema>);
-  }, [data, form]);
 
   useEffect(
     () =>
@@ -38,9 +33,7 @@ export function useStepForm<Schema extends z.ZodType<unknown, FieldValues>>(
           if (!name) return; // a reset, not an edit
           const parsed = schema.safeParse(values);
           if (!parsed.success) return;
-          const next = handlers.current.toData(parsed.data as z.output<Schema>);
-          committed.current = next;
-          handlers.current.onValid(next as z.output<Schema>);
+          handlers.current.onValid(compactData(handlers.current.toData(parsed.data as z.output<Schema>)));
         },
       }),
     [form, schema],
