@@ -157,8 +157,8 @@ describe('events', () => {
       const events = await get(a, '/api/events?type=resource.delayed').expect(200);
       expect(events.body.items[0]).toMatchObject({
         id: 'late-1',
-        status: 'applied',
         payload: { minutes: 40 },
+        resourceId: expect.stringMatching(/^res_/),
       });
     });
 

@@ -28,8 +28,9 @@ export interface Page<T> {
 
 /**
  * The one tenancy mechanism: every read and write of clinic data goes through a subclass of this repository,
- * whose methods take the clinic first and add it to every filter, so an id of clinic B read with clinic A's
- * credentials finds nothing (404), and no service writes a clinic filter by hand.
+ * whose methods take the clinic first and add it to every filter (or, for lookups by id, check it on the
+ * document found), so an id of clinic B read with clinic A's credentials finds nothing (404), and no service
+ * writes a clinic filter by hand.
  */
 export abstract class ClinicScopedRepository<T extends ClinicDocument> {
   protected readonly collection: Collection<T>;
@@ -42,8 +43,13 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
     return { ...filter, clinicId } as Filter<T>;
   }
 
-  findById(clinicId: string, id: string): Promise<T | null> {
-    return this.collection.findOne(this.scope(clinicId, { _id: id } as Filter<T>)) as Promise<T | null>;
+  /**
+   * By id: the filter is `_id` alone (FerretDB only reaches an index for a bare `_id` equality; with the
+   * clinic added it scans the collection), and a document of another clinic is treated as absent.
+   */
+  async findById(clinicId: string, id: string): Promise<T | null> {
+    const document = (await this.collection.findOne(this.byId(id))) as T | null;
+    return document && document.clinicId === clinicId ? document : null;
   }
 
   findOne(clinicId: string, filter: Filter<T>): Promise<T | null> {
@@ -87,17 +93,29 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
     );
   }
 
-  /** Updates one document of the clinic and returns it as it is now, or null when the clinic has no such id. */
+  /**
+   * Updates one document of the clinic and returns it as it is now, or null when the clinic has no such id.
+   * Ownership is read first (a document's clinic never changes), then the update goes by `_id` alone.
+   */
   async updateById(clinicId: string, id: string, update: UpdateFilter<T> | MongoDocument): Promise<T | null> {
-    const filter = this.scope(clinicId, { _id: id } as Filter<T>);
-    const result = await this.collection.updateOne(filter, update as UpdateFilter<T>);
-    if (result.matchedCount === 0) return null;
-    return this.collection.findOne(filter) as Promise<T | null>;
+    if (!(await this.findById(clinicId, id))) return null;
+    await this.collection.updateOne(this.byId(id), update as UpdateFilter<T>);
+    return this.collection.findOne(this.byId(id)) as Promise<T | null>;
+  }
+
+  /** Updates a document just read through this repository (so of the right clinic), without reading it again. */
+  async updateRead(document: T, update: UpdateFilter<T> | MongoDocument): Promise<void> {
+    await this.collection.updateOne(this.byId(document._id), update as UpdateFilter<T>);
   }
 
   async deleteById(clinicId: string, id: string): Promise<boolean> {
-    const result = await this.collection.deleteOne(this.scope(clinicId, { _id: id } as Filter<T>));
+    if (!(await this.findById(clinicId, id))) return false;
+    const result = await this.collection.deleteOne(this.byId(id));
     return result.deletedCount === 1;
+  }
+
+  private byId(id: string): Filter<T> {
+    return { _id: id } as Filter<T>;
   }
 
   /** Creates the collection's indexes; subclasses call it from onModuleInit. */

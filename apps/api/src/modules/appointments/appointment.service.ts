@@ -83,8 +83,11 @@ export class AppointmentService {
         if (!isDuplicateKeyError(error)) throw error;
       }
     }
-    if (existing && existing.lastEventAt > occurredAt) return existing;
-    return this.appointments.updateById(clinicId, id, { $set: fields });
+    const current = existing ?? (await this.appointments.findById(clinicId, id));
+    if (!current) return null;
+    if (current.lastEventAt > occurredAt) return current;
+    await this.appointments.updateRead(current, { $set: fields });
+    return { ...current, ...fields };
   }
 
   async list(clinicId: string, query: AppointmentListQuery) {

@@ -53,10 +53,21 @@ export class DirectoryEntries<T extends DirectoryDocument> {
   async update(clinicId: string, id: string, fields: Partial<T>, now: Date): Promise<T> {
     const current = await this.get(clinicId, id);
     const { externalId: _ignored, ...changes } = fields;
+    await this.repository.updateRead(current, this.changeSet(current, changes, now));
+    return (await this.repository.findById(clinicId, id))!;
+  }
+
+  /** Writes changes to an entry just read, without reading it back (the hot path of event intake). */
+  async updateRead(current: T, fields: Partial<T>, now: Date): Promise<void> {
+    const { externalId: _ignored, ...changes } = fields;
+    await this.repository.updateRead(current, this.changeSet(current, changes, now));
+  }
+
+  private changeSet(current: T, changes: Omit<Partial<T>, 'externalId'>, now: Date) {
     const merged = { ...current, ...changes };
-    return (await this.repository.updateById(clinicId, id, {
+    return {
       $set: { ...changes, placeholder: false, searchText: this.searchTextOf(merged), updatedAt: now },
-    }))!;
+    };
   }
 
   /** Creates or updates the entry the PMS names `externalId`; a placeholder becomes a real entry. */

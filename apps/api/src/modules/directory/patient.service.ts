@@ -60,8 +60,27 @@ export class PatientService {
    * The patient of an event: an unusable mobile does not lose the event; it is kept with the reason, so the
    * engine skips SMS for that patient and the report says why.
    */
-  async upsertFromEvent(clinicId: string, externalId: string, fields: Partial<PatientFields>) {
-    return (await this.upsertDocument(clinicId, externalId, fields, 'keep-bad-mobile', 'body.patient')).entry;
+  async upsertFromEvent(
+    clinicId: string,
+    externalId: string,
+    fields: Partial<PatientFields>,
+    country: string,
+  ): Promise<string> {
+    const id = this.entries.idFor(clinicId, externalId);
+    const { document, consent } = await this.toDocument(
+      clinicId,
+      fields,
+      'keep-bad-mobile',
+      'body.patient',
+      country,
+    );
+    const now = this.clock.now();
+    const existing = await this.patients.findById(clinicId, id);
+    if (!existing)
+      return (await this.entries.upsert(clinicId, externalId, newPatient(document, consent), now)).entry._id;
+    if (Object.keys(fields).length > 0)
+      await this.entries.updateRead(existing, withConsent(document, consent), now);
+    return id;
   }
 
   async changeConsent(clinicId: string, id: string, change: ConsentChange) {
@@ -107,6 +126,7 @@ export class PatientService {
     fields: Partial<PatientFields>,
     strictness: Strictness,
     pathPrefix: string,
+    knownCountry?: string,
   ): Promise<{ document: Partial<PatientDocument>; consent: Partial<Record<Channel, ConsentRecord>> }> {
     const { consent, mobile, ...rest } = fields;
     const document = { ...rest } as Partial<PatientDocument>;
@@ -114,8 +134,8 @@ export class PatientService {
       document.mobile = null;
       document.mobileProblem = null;
       if (mobile) {
-        const settings = await this.settings.findForClinic(clinicId);
-        const normalised = normaliseMobileNumber(mobile, settings?.country ?? 'FR');
+        const country = knownCountry ?? (await this.settings.findForClinic(clinicId))?.country ?? 'FR';
+        const normalised = normaliseMobileNumber(mobile, country);
         if (normalised.valid) document.mobile = normalised.e164;
         else if (strictness === 'refuse-bad-mobile') {
           throw new RequestValidationError([{ path: `${pathPrefix}.mobile`, message: normalised.reason }]);

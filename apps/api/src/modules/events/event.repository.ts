@@ -19,8 +19,6 @@ export interface EventDocument extends ClinicDocument {
   occurredAt: Date;
   receivedAt: Date;
   payload: PmsEvent;
-  /** `received` until its appointment, patient and references are written, then `applied`. */
-  status: 'received' | 'applied';
   appointmentId: string | null;
   patientId: string | null;
   resourceId: string | null;

@@ -5,6 +5,7 @@ import { externalDocumentId, isDuplicateKeyError } from '../../common/ids';
 import { toProblems } from '../../http/zod-validation';
 import { AppointmentReferences, AppointmentService } from '../appointments/appointment.service';
 import { DirectoryService } from '../directory/directory.service';
+import { ID_PREFIXES } from '../directory/directory.repository';
 import { PatientService } from '../directory/patient.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { EventListQuery, PmsEvent, pmsEventSchema } from './event.dto';
@@ -21,12 +22,21 @@ export interface BulkAnswer extends IntakeAnswer {
   errors: { path: string; message: string }[];
 }
 
+interface ClinicFacts {
+  timeZone: string;
+  country: string;
+}
+
+function resourceExternalId(event: PmsEvent) {
+  return event.resource?.externalId ?? event.appointment?.resourceExternalId;
+}
+
 /** How many appointments of one bulk post are written at the same time (events of one appointment: in order). */
 const BULK_CONCURRENCY = 8;
 
 /**
  * Intake of PMS events: each event is stored once (its `_id` is derived from the clinic and the event id),
- * then applied: patient upserted, unknown service/resource/location turned into flagged placeholders,
+ * then applied (by `_id` lookups only, the indexed path on FerretDB): patient upserted, unknown service/resource/location turned into flagged placeholders,
  * appointment upserted, attendance counted. Its history is the list of its events.
  */
 @Injectable()
@@ -47,7 +57,7 @@ export class EventService {
       if (isDuplicateKeyError(error)) return { accepted: true, duplicate: true };
       throw error;
     }
-    await this.apply(clinicId, event, await this.timeZone(clinicId));
+    await this.apply(clinicId, event, await this.clinic(clinicId));
     return { accepted: true, duplicate: false };
   }
 
@@ -70,7 +80,7 @@ export class EventService {
     for (const [position, { index }] of valid.entries()) {
       results[index] = { ...results[index], accepted: true, duplicate: duplicates.has(position) };
     }
-    const timeZone = await this.timeZone(clinicId);
+    const clinic = await this.clinic(clinicId);
     const byAppointment = new Map<string, PmsEvent[]>();
     for (const { event } of fresh) {
       const key = event.appointment?.externalId ?? `resource:${event.id}`;
@@ -79,7 +89,7 @@ export class EventService {
     const queues = [...byAppointment.values()];
     const workers = Array.from({ length: Math.min(BULK_CONCURRENCY, queues.length) }, async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
-        for (const event of queue) await this.apply(clinicId, event, timeZone);
+        for (const event of queue) await this.apply(clinicId, event, clinic);
       }
     });
     await Promise.all(workers);
@@ -94,37 +104,20 @@ export class EventService {
     return { ...page, items: page.items.map(toEventView) };
   }
 
-  private async apply(clinicId: string, event: PmsEvent, timeZone: string) {
-    const now = this.clock.now();
+  private async apply(clinicId: string, event: PmsEvent, clinic: ClinicFacts) {
     let patientId: string | null = null;
     if (event.patient) {
       const { externalId, ...fields } = event.patient;
-      patientId = (await this.patients.upsertFromEvent(clinicId, externalId, fields))._id;
+      patientId = await this.patients.upsertFromEvent(clinicId, externalId, fields, clinic.country);
     }
     const references = await this.references(clinicId, event, patientId);
-    let appointmentId: string | null = null;
-    if (event.appointment) {
-      const appointment = await this.appointments.applyEvent(clinicId, event, references, timeZone);
-      appointmentId = appointment?._id ?? null;
-      const attendee = appointment?.patientId ?? patientId;
-      if (attendee && (event.type === 'appointment.attended' || event.type === 'appointment.no_show')) {
-        await this.patients.recordAttendance(
-          clinicId,
-          attendee,
-          event.type === 'appointment.attended' ? 'attended' : 'no_show',
-          new Date(event.occurredAt),
-        );
-      }
+    if (!event.appointment) return;
+    const appointment = await this.appointments.applyEvent(clinicId, event, references, clinic.timeZone);
+    const attendee = appointment?.patientId ?? patientId;
+    if (attendee && (event.type === 'appointment.attended' || event.type === 'appointment.no_show')) {
+      const outcome = event.type === 'appointment.attended' ? 'attended' : 'no_show';
+      await this.patients.recordAttendance(clinicId, attendee, outcome, new Date(event.occurredAt));
     }
-    await this.events.updateById(clinicId, this.eventDocumentId(clinicId, event.id), {
-      $set: {
-        status: 'applied',
-        appointmentId,
-        patientId,
-        resourceId: references.resourceId,
-        appliedAt: now,
-      },
-    });
   }
 
   private async references(
@@ -134,7 +127,7 @@ export class EventService {
   ): Promise<AppointmentReferences> {
     const named = {
       service: event.appointment?.serviceExternalId,
-      resource: event.resource?.externalId ?? event.appointment?.resourceExternalId,
+      resource: resourceExternalId(event),
       location: event.appointment?.locationExternalId,
     };
     const unknownReferences: AppointmentReferences['unknownReferences'] = [];
@@ -161,12 +154,15 @@ export class EventService {
       occurredAt: new Date(event.occurredAt),
       receivedAt: this.clock.now(),
       payload: event,
-      status: 'received',
       appointmentId: event.appointment
         ? this.appointments.idFor(clinicId, event.appointment.externalId)
         : null,
-      patientId: null,
-      resourceId: null,
+      patientId: event.patient
+        ? externalDocumentId(ID_PREFIXES.patients, clinicId, event.patient.externalId)
+        : null,
+      resourceId: resourceExternalId(event)
+        ? externalDocumentId(ID_PREFIXES.resources, clinicId, resourceExternalId(event)!)
+        : null,
       engine: { status: 'pending' },
     };
   }
@@ -175,9 +171,9 @@ export class EventService {
     return externalDocumentId('evt', clinicId, eventId);
   }
 
-  private async timeZone(clinicId: string) {
+  private async clinic(clinicId: string): Promise<ClinicFacts> {
     const settings = await this.settings.findForClinic(clinicId);
     if (!settings) throw new NotFoundException('This clinic has no settings');
-    return settings.timeZone;
+    return { timeZone: settings.timeZone, country: settings.country };
   }
 }
