@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group } from '@mantine/core';
+import { ActionIcon, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import {
   BaseEdge,
@@ -15,7 +15,7 @@ import { formatMessage } from '../utils/formatMessage';
 import { exitWords } from '../utils/stepWords';
 import { insertableTypes, StepPalette } from './StepPalette';
 
-/** A connection: the exit's label when the step branches, and a "+" that inserts a step on it. */
+/** A connection with a "+" that inserts a step on it (a branch's name is on its handle, under the card). */
 function ExitEdgeLine({ id, source, target, data, markerEnd, ...geometry }: EdgeProps<ExitDiagramEdge>) {
   const t = useMessages();
   const actions = useFlowEditorActions();
@@ -23,6 +23,8 @@ function ExitEdgeLine({ id, source, target, data, markerEnd, ...geometry }: Edge
   const to = useInternalNode<StepDiagramNode>(target);
   const [path, labelX, labelY] = getSmoothStepPath({ ...geometry, borderRadius: 12 });
   const exit = data?.exit ?? 'next';
+  // A branch's label and "+" sit just under its own handle, so branches that meet again never overlap.
+  const [x, y] = exit === 'next' ? [labelX, labelY] : [geometry.sourceX, geometry.sourceY + 22];
   const name = (node: typeof from) => node?.data.summary ?? '';
   return (
     <>
@@ -33,15 +35,10 @@ function ExitEdgeLine({ id, source, target, data, markerEnd, ...geometry }: Edge
           className="nodrag nopan"
           style={{
             position: 'absolute',
-            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`,
             pointerEvents: 'all',
           }}
         >
-          {exit !== 'next' && (
-            <Badge size="xs" variant="light" color="gray">
-              {exitWords(t, exit)}
-            </Badge>
-          )}
           <StepPalette
             types={insertableTypes(false)}
             onPick={(type) => actions.insert({ kind: 'edge', edgeId: id }, type)}
@@ -50,7 +47,11 @@ function ExitEdgeLine({ id, source, target, data, markerEnd, ...geometry }: Edge
               size="sm"
               radius="xl"
               variant="default"
-              aria-label={formatMessage(t.addStepOnEdge, { from: name(from), to: name(to) })}
+              aria-label={
+                exit === 'next'
+                  ? formatMessage(t.addStepOnEdge, { from: name(from), to: name(to) })
+                  : formatMessage(t.addStepOnExit, { exit: exitWords(t, exit), from: name(from) })
+              }
             >
               <IconPlus size={14} />
             </ActionIcon>

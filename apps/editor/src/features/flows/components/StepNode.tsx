@@ -7,6 +7,7 @@ import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
 import type { StepDiagramNode } from '../types/flowDiagram';
 import { formatMessage } from '../utils/formatMessage';
+import { stepCardWidth } from '../utils/stepCardWidth';
 import { exitWords, stepWords } from '../utils/stepWords';
 import { StepIcon } from './StepIcon';
 import { insertableTypes, StepPalette } from './StepPalette';
@@ -28,7 +29,7 @@ function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
       shadow={selected ? 'md' : 'xs'}
       radius="md"
       p="xs"
-      w={260}
+      w={stepCardWidth(step.type)}
       pb={branching ? 28 : 'xs'}
       style={{
         borderColor:
@@ -74,9 +75,9 @@ function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
         >
           {branching && (
             <Text
-              size="10px"
-              fw={600}
-              c="dimmed"
+              size="11px"
+              fw={700}
+              c="gray.8"
               style={{ position: 'absolute', bottom: 6, transform: 'translateX(-50%)', whiteSpace: 'nowrap' }}
             >
               {exitWords(t, exit)}

@@ -47,6 +47,8 @@ export function generateFlowDiagram(flow: Flow, t: Messages, options: DiagramOpt
     sourceHandle: edgeExit(edge),
     targetHandle: null,
     deletable: false,
+    // Tab goes through the cards and the "+" buttons; a connection itself has nothing to edit.
+    focusable: false,
     data: { exit: edgeExit(edge) },
   }));
   return { nodes, edges };

@@ -1,6 +1,7 @@
 import { nodeExits, type NodeType } from '@clinicflow/rules';
 import type { ELK } from 'elkjs/lib/elk-api';
 import type { StepSize } from '../types/flowDiagram';
+import { stepCardWidth } from './stepCardWidth';
 
 /** The default size of a step card before React Flow has measured it. */
 export const defaultStepSize: StepSize = { width: 260, height: 96 };
@@ -47,7 +48,7 @@ export async function layoutFlowDiagram(
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
     children: nodes.map((node) => {
-      const width = node.measured?.width ?? defaultStepSize.width;
+      const width = node.measured?.width ?? stepCardWidth(node.type);
       const height = node.measured?.height ?? defaultStepSize.height;
       const exits = nodeExits[node.type];
       return {
