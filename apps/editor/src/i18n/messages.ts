@@ -253,6 +253,8 @@ export const messages = {
     outlineAddOnExit: 'Add a step on “{exit}”',
     editStep: 'Edit {step}',
     deleteNamedStep: 'Delete {step}',
+    outlineConnect: 'Connect the “{exit}” exit of {step} to an existing step',
+    outlineConnectTitle: 'Go on with',
     minimap: 'Mini map of the flow',
   },
   fr: {
@@ -509,6 +511,8 @@ export const messages = {
     outlineAddOnExit: 'Ajouter une étape sur « {exit} »',
     editStep: 'Modifier {step}',
     deleteNamedStep: 'Supprimer {step}',
+    outlineConnect: 'Relier la sortie « {exit} » de {step} à une étape existante',
+    outlineConnectTitle: 'Continuer par',
     minimap: 'Mini-carte du scénario',
   },
 } as const;

@@ -62,7 +62,7 @@ export function FlowCanvas({
   );
 
   useEffect(() => {
-    if (layoutCount > 0) void fitView({ duration: 200, padding: 0.15 });
+    if (layoutCount > 0) void fitView({ duration: 200, padding: 0.15, maxZoom: 1 });
   }, [layoutCount, fitView]);
 
   const onNodesChange = useCallback(
@@ -160,7 +160,7 @@ export function FlowCanvas({
         deleteKeyCode={null}
         disableKeyboardA11y
         fitView
-        fitViewOptions={{ padding: 0.15 }}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         minZoom={0.2}
         aria-label={t.canvasLabel}
         ariaLabelConfig={{ 'node.a11yDescription.keyboardDisabled': t.canvasLabel }}

@@ -88,4 +88,22 @@ describe(FlowOutline.name, () => {
     expect(within(outline()).getByText('Not connected yet')).toBeInTheDocument();
     expect(saved.flow?.nodes.map((node) => node.id)).toContain('wait-1');
   });
+
+  it('connects an open exit to an existing step, offering only steps that make no loop', async () => {
+    const user = userEvent.setup();
+    const flow = lineFlow();
+    flow.edges = flow.edges.filter((edge) => edge.id !== 's-next-e');
+    const { saved } = renderFlowEditor(flow);
+    expect(within(outline()).getByText('Not connected yet')).toBeInTheDocument();
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Connect the “next” exit of SMS to patient: no text yet to an existing step',
+      }),
+    );
+    const items = await screen.findAllByRole('menuitem');
+    expect(items.map((item) => item.textContent)).toEqual(['End of the flow']);
+    await user.click(items[0]);
+    expect(within(outline()).queryByText('Not connected yet')).not.toBeInTheDocument();
+    expect(saved.flow?.edges.map((edge) => edge.id)).toContain('s-next-e');
+  });
 });

@@ -9,6 +9,7 @@ import { buildFlowOutline } from '../utils/buildFlowOutline';
 import { formatMessage } from '../utils/formatMessage';
 import { exitWords } from '../utils/stepWords';
 import { summarizeStep } from '../utils/summarizeStep';
+import { ConnectMenu } from './ConnectMenu';
 import { StepIcon } from './StepIcon';
 import { insertableTypes, StepPalette } from './StepPalette';
 
@@ -119,6 +120,9 @@ export function FlowOutline({
                     label={formatMessage(t.outlineAddAfter, { step: name(row.stepId) })}
                   />
                 )}
+                {row.addPlace?.kind === 'exit' && (
+                  <ConnectMenu flow={flow} stepId={row.stepId} exit={row.addPlace.exit} />
+                )}
                 {byId.get(row.stepId)?.type !== 'trigger' && (
                   <ActionIcon
                     size="sm"
@@ -141,6 +145,9 @@ export function FlowOutline({
                   place={row.addPlace}
                   label={formatMessage(t.outlineAddOnExit, { exit: exitWords(t, row.exit) })}
                 />
+                {row.addPlace.kind === 'exit' && (
+                  <ConnectMenu flow={flow} stepId={row.stepId} exit={row.exit} />
+                )}
               </Group>
             )}
             {row.kind === 'shared' && (

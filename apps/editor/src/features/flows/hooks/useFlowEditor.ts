@@ -148,7 +148,8 @@ export function useFlowEditor(initialFlow: Flow, t: Messages): [FlowEditorState,
       },
       paste() {
         if (!clipboardRef.current) return;
-        const result = pasteSteps(present(), clipboardRef.current);
+        // beside the copied steps rather than on top of them
+        const result = pasteSteps(present(), clipboardRef.current, { x: 320, y: 40 });
         apply({ type: 'commit', flow: result.flow });
         select(result.stepIds);
         say(formatMessage(messagesRef.current.announcePasted, { count: result.stepIds.length }));
