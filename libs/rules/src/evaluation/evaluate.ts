@@ -4,11 +4,11 @@ import { RulesErrorCode } from '../errors/rules-error-code';
 import type { FlowNode, FlowNodeOf } from '../flow/flow-node.schema';
 import { placeInAllowedHours } from '../quiet-hours/place-in-allowed-hours';
 import { cachedCalendar } from './cached-calendar';
-import { parseInstant, shiftMoment, toUtcIso } from '../time/clinic-time';
+import { instantMillis, momentAt, shiftMillis, utcIsoOf } from '../time/clinic-time';
 import { checkCondition } from './check-condition';
 import type { EvaluationInput, EvaluationResult, RunState, RunStep } from './evaluation.types';
 import { indexFlow, type FlowIndex } from './flow-index';
-import { planDelivery } from './plan-delivery';
+import { planDeliveryAt } from './plan-delivery';
 import { readReply } from './reply-keywords';
 import { SkipReasonCode } from './skip-reason-code';
 import { triggerMismatch } from './trigger-mismatch';
@@ -35,16 +35,19 @@ class Evaluation {
   readonly result: EvaluationResult;
   readonly zone: string;
   private readonly nowIso: string;
-  private readonly plannedReminders: DateTime[] = [];
+  /** Send times (epoch milliseconds) of the reminders planned in this evaluation, for one reminder per day. */
+  private readonly plannedReminders: number[] = [];
+  private nowMoment: DateTime | null = null;
 
   constructor(
     private readonly input: EvaluationInput,
     private readonly index: FlowIndex,
-    private readonly now: DateTime,
+    /** `now` as epoch milliseconds: the walk compares and shifts instants as numbers. */
+    private readonly now: number,
     run: RunState,
   ) {
     this.zone = input.context.clinic.timeZone;
-    this.nowIso = toUtcIso(now);
+    this.nowIso = utcIsoOf(now);
     this.result = {
       run: { ...run },
       deliveries: [],
@@ -60,6 +63,12 @@ class Evaluation {
 
   get run(): RunState {
     return this.result.run;
+  }
+
+  /** `now` as a luxon DateTime in the clinic's zone, made only when a condition needs it. */
+  private get nowInZone(): DateTime {
+    this.nowMoment ??= momentAt(this.now, this.zone);
+    return this.nowMoment;
   }
 
   step(
@@ -122,7 +131,7 @@ class Evaluation {
         this.step(node, 'passed', 'next', null);
         return this.index.next(node.id);
       case 'condition': {
-        const answer = checkCondition(node.data.check, ctx, this.now);
+        const answer = checkCondition(node.data.check, ctx, this.nowInZone);
         this.run.guards = [...this.run.guards, { nodeId: node.id, yes: answer.yes }];
         const exit = answer.yes ? 'yes' : 'no';
         this.step(node, 'passed', exit, answer.reason);
@@ -187,7 +196,7 @@ class Evaluation {
       this.step(node, 'passed', 'next', reason);
       return this.index.next(node.id);
     }
-    const at = toUtcIso(placement.at);
+    const at = utcIsoOf(placement.at);
     Object.assign(this.run, { status: 'waiting', nodeId: node.id, timerAt: at, at: this.nowIso });
     this.result.timers.push({ runId: this.run.runId, nodeId: node.id, at, purpose: 'wait' });
     this.step(node, 'waiting', null, reason, { at });
@@ -205,7 +214,7 @@ class Evaluation {
   private visitSend(node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>): string | null {
     const ctx = this.input.context;
     const isAsk = node.type === 'ask';
-    const plan = planDelivery(node.data, {
+    const plan = planDeliveryAt(node.data, {
       runId: this.run.runId,
       nodeId: node.id,
       context: ctx,
@@ -223,7 +232,7 @@ class Evaluation {
     }
     const delivery = plan.delivery;
     this.result.deliveries.push(delivery);
-    const sendAt = parseInstant(delivery.sendAt, this.zone);
+    const sendAt = instantMillis(delivery.sendAt, this.zone);
     if (delivery.purpose === 'reminder') this.plannedReminders.push(sendAt);
     this.result.steps.push({
       at: delivery.sendAt,
@@ -236,10 +245,10 @@ class Evaluation {
     });
     if (node.type === 'send') return this.index.next(node.id);
     const timeout = node.data.timeout;
-    let until = shiftMoment(sendAt, 'after', timeout.amount, timeout.unit, this.zone);
-    const start = ctx.appointment ? parseInstant(ctx.appointment.start, this.zone) : null;
-    if (start && start > sendAt && start < until) until = start;
-    const untilIso = toUtcIso(until);
+    let until = shiftMillis(sendAt, 'after', timeout.amount, timeout.unit, this.zone);
+    const start = ctx.appointment ? instantMillis(ctx.appointment.start, this.zone) : null;
+    if (start !== null && start > sendAt && start < until) until = start;
+    const untilIso = utcIsoOf(until);
     const awaiting = {
       nodeId: node.id,
       deliveryKey: delivery.idempotencyKey,
@@ -279,7 +288,7 @@ class Evaluation {
     for (const guard of this.run.guards) {
       const condition = this.index.nodes.get(guard.nodeId);
       if (condition?.type !== 'condition') continue;
-      const answer = checkCondition(condition.data.check, this.input.context, this.now);
+      const answer = checkCondition(condition.data.check, this.input.context, this.nowInZone);
       if (answer.yes !== guard.yes) {
         this.skip(
           condition.id,
@@ -362,14 +371,14 @@ class Evaluation {
 export function evaluate(input: EvaluationInput): EvaluationResult {
   const index = indexFlow(input.flow);
   const zone = input.context.clinic.timeZone;
-  const now = parseInstant(input.now, zone);
+  const now = instantMillis(input.now, zone);
   const signal = input.signal ?? (input.run ? { kind: 'timer' } : { kind: 'start' });
   if (signal.kind === 'start' || !input.run) {
     const ctx = input.context;
     const runId =
       input.runId ??
       `${input.flow.id ?? input.flow.name}:${ctx.appointment?.id ?? ctx.patient.id ?? 'patient'}:${ctx.event.type}:${ctx.event.at}`;
-    const evaluation = new Evaluation(input, index, now, freshRun(runId, toUtcIso(now)));
+    const evaluation = new Evaluation(input, index, now, freshRun(runId, utcIsoOf(now)));
     const trigger = index.trigger;
     if (!trigger)
       throw new RulesError(RulesErrorCode.InvalidFlow, [
@@ -390,7 +399,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     evaluation.reply(signal.text);
   } else if (signal.kind === 'delivery-failed') {
     evaluation.questionFailed(signal.reason);
-  } else if (input.run.timerAt && parseInstant(input.run.timerAt, zone) <= now) {
+  } else if (input.run.timerAt && instantMillis(input.run.timerAt, zone) <= now) {
     evaluation.resume();
   }
   return evaluation.result;

@@ -1,26 +1,32 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { EvaluationContext } from '../context/evaluation-context.schema';
 import type { Channel, QuietHoursPolicy, Recipient } from '../flow/flow-parts.schema';
 import type { SendData } from '../flow/send-node.schema';
 import { placeInAllowedHours } from '../quiet-hours/place-in-allowed-hours';
 import type { QuietHoursCalendar } from '../quiet-hours/quiet-hours-calendar';
-import { describeLocal, hoursBetween, parseInstant, shiftMoment, toUtcIso } from '../time/clinic-time';
+import {
+  describeLocal,
+  instantMillis,
+  localDayNumber,
+  momentAt,
+  shiftMillis,
+  utcIsoOf,
+} from '../time/clinic-time';
 import { channelAllowed, hasConsent, type Gate } from './channel-gates';
 import type { PlannedDelivery } from './evaluation.types';
 import { SkipReasonCode } from './skip-reason-code';
-import { clinicZone } from '../time/clinic-zone';
 
-/** What planning a message needs besides its step. */
-export interface DeliveryPlanning {
+/** What planning a message needs besides its step; moments are DateTimes, or epoch milliseconds in the evaluator. */
+export interface DeliveryPlanning<Moment = DateTime> {
   runId: string;
   nodeId: string;
   context: EvaluationContext;
-  now: DateTime;
-  calendar: QuietHoursCalendar;
+  now: Moment;
+  calendar: QuietHoursCalendar<Moment>;
   policy: QuietHoursPolicy;
   suppressed: string | null;
   defaultLanguage: string;
-  plannedReminders: readonly DateTime[];
+  plannedReminders: readonly Moment[];
   expectsReply: boolean;
 }
 
@@ -83,6 +89,28 @@ export function planDelivery(
   data: SendData,
   planning: DeliveryPlanning,
 ): { delivery: PlannedDelivery } | { skip: Gate } {
+  const { calendar, now, plannedReminders } = planning;
+  const zone = planning.context.clinic.timeZone;
+  const moment = (millis: number): DateTime => momentAt(millis, zone);
+  const orNull = (at: DateTime | null): number | null => (at === null ? null : at.toMillis());
+  return planDeliveryAt(data, {
+    ...planning,
+    now: now.toMillis(),
+    plannedReminders: plannedReminders.map((at) => at.toMillis()),
+    calendar: {
+      isAllowed: (at) => calendar.isAllowed(moment(at)),
+      whyQuiet: (at) => calendar.whyQuiet(moment(at)),
+      nextAllowed: (at) => orNull(calendar.nextAllowed(moment(at))),
+      lastAllowed: (at) => orNull(calendar.lastAllowed(moment(at))),
+    },
+  });
+}
+
+/** `planDelivery` over epoch milliseconds (the evaluator's form: no luxon object unless a reason needs a local date). */
+export function planDeliveryAt(
+  data: SendData,
+  planning: DeliveryPlanning<number>,
+): { delivery: PlannedDelivery } | { skip: Gate } {
   const { context, now, nodeId } = planning;
   const zone = context.clinic.timeZone;
   const toPatient = data.recipient.type === 'patient';
@@ -95,13 +123,11 @@ export function planDelivery(
   const recipient = resolveRecipient(data.recipient, data.channel, context);
   if ('code' in recipient) return { skip: recipient };
   const isReminder = data.purpose === 'reminder';
-  const appointmentStart = context.appointment ? parseInstant(context.appointment.start, zone) : null;
+  const appointmentStart = context.appointment ? instantMillis(context.appointment.start, zone) : null;
   const minimumLead = context.clinic.limits?.minimumLeadTimeHours ?? 0;
-  if (isReminder && appointmentStart && minimumLead > 0) {
-    const lead = hoursBetween(
-      parseInstant(context.appointment?.bookedAt ?? context.event.at, zone),
-      appointmentStart,
-    );
+  if (isReminder && appointmentStart !== null && minimumLead > 0) {
+    const bookedAt = instantMillis(context.appointment?.bookedAt ?? context.event.at, zone);
+    const lead = (appointmentStart - bookedAt) / 3_600_000;
     if (lead < minimumLead) {
       const reason = `booked ${Math.max(0, Math.floor(lead))} h before the appointment; reminders need at least ${minimumLead} h (minimum lead time)`;
       return { skip: { code: SkipReasonCode.LeadTime, reason } };
@@ -111,11 +137,12 @@ export function planDelivery(
     return { skip: { code: SkipReasonCode.EarlierStepSkipped, reason: planning.suppressed } };
 
   let expiresAt = data.expiresAfter
-    ? shiftMoment(now, 'after', data.expiresAfter.amount, data.expiresAfter.unit, zone)
+    ? shiftMillis(now, 'after', data.expiresAfter.amount, data.expiresAfter.unit, zone)
     : null;
-  if (isReminder && appointmentStart && (expiresAt === null || appointmentStart < expiresAt))
-    expiresAt = appointmentStart;
-  const deadlineName = isReminder && expiresAt === appointmentStart ? 'the appointment' : 'its expiry';
+  const expiresAtAppointment =
+    isReminder && appointmentStart !== null && (expiresAt === null || appointmentStart < expiresAt);
+  if (expiresAtAppointment) expiresAt = appointmentStart;
+  const deadlineName = expiresAtAppointment ? 'the appointment' : 'its expiry';
   const placement = placeInAllowedHours(now, planning.policy, planning.calendar, {
     notBefore: now,
     notAfter: expiresAt,
@@ -124,25 +151,25 @@ export function planDelivery(
   if (placement.kind === 'skipped')
     return { skip: { code: SkipReasonCode.QuietHours, reason: placement.reason } };
   const sendAt = placement.at;
-  if (expiresAt && sendAt >= expiresAt) {
+  if (expiresAt !== null && sendAt >= expiresAt) {
     return {
       skip: {
         code: SkipReasonCode.Expired,
-        reason: `it would go out at or after its expiry (${describeLocal(expiresAt, zone)})`,
+        reason: `it would go out at or after its expiry (${describeLocal(momentAt(expiresAt, zone), zone)})`,
       },
     };
   }
   if (isReminder && toPatient && context.clinic.limits?.oneReminderPerDay !== false) {
-    const day = sendAt.setZone(clinicZone(zone)).toISODate();
-    const sameDay = (at: DateTime) => at.setZone(clinicZone(zone)).toISODate() === day;
+    const day = localDayNumber(sendAt, zone);
+    const sameDay = (at: number) => localDayNumber(at, zone) === day;
     const earlier = (context.recentDeliveries ?? []).some(
-      (d) => d.purpose === 'reminder' && sameDay(parseInstant(d.at, zone)),
+      (d) => d.purpose === 'reminder' && sameDay(instantMillis(d.at, zone)),
     );
     if (earlier || planning.plannedReminders.some(sameDay)) {
       return {
         skip: {
           code: SkipReasonCode.OneReminderPerDay,
-          reason: `patient already has a reminder on ${day} (one reminder per day)`,
+          reason: `patient already has a reminder on ${momentAt(sendAt, zone).toISODate()} (one reminder per day)`,
         },
       };
     }
@@ -155,8 +182,8 @@ export function planDelivery(
       nodeId,
       channel: data.channel,
       recipient: { type: data.recipient.type, address: recipient.address, name: recipient.name },
-      sendAt: toUtcIso(sendAt),
-      expiresAt: expiresAt ? toUtcIso(expiresAt) : null,
+      sendAt: utcIsoOf(sendAt),
+      expiresAt: expiresAt !== null ? utcIsoOf(expiresAt) : null,
       template: data.template,
       language: languageOf(data, context, planning.defaultLanguage),
       sender: data.sender ?? null,

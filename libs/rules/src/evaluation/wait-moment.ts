@@ -1,27 +1,26 @@
-import type { DateTime } from 'luxon';
 import type { EvaluationContext } from '../context/evaluation-context.schema';
 import type { WaitData } from '../flow/wait-node.schema';
-import { atLocalTimeOfDay, parseInstant, shiftMoment } from '../time/clinic-time';
+import { atLocalTimeOfDay, instantMillis, momentAt, shiftMillis } from '../time/clinic-time';
 
-/** The moment a wait ends, or why it cannot be computed (missing appointment or last visit). */
-export type WaitMoment = { at: DateTime; deadline: DateTime | null } | { missing: string };
+/** The moment a wait ends, or why it cannot be computed (missing appointment or last visit); epoch milliseconds. */
+export type WaitMoment = { at: number; deadline: number | null } | { missing: string };
 
 /** Where a wait counts from. */
-function anchorOf(wait: WaitData, context: EvaluationContext, arrivedAt: DateTime): DateTime | string {
+function anchorOf(wait: WaitData, context: EvaluationContext, arrivedAt: number): number | string {
   const zone = context.clinic.timeZone;
   const appointment = context.appointment;
   switch (wait.relativeTo) {
     case 'appointment-start':
-      return appointment ? parseInstant(appointment.start, zone) : 'no appointment';
+      return appointment ? instantMillis(appointment.start, zone) : 'no appointment';
     case 'appointment-end':
-      return appointment?.end ? parseInstant(appointment.end, zone) : 'the appointment has no end time';
+      return appointment?.end ? instantMillis(appointment.end, zone) : 'the appointment has no end time';
     case 'event':
-      return parseInstant(context.event.at, zone);
+      return instantMillis(context.event.at, zone);
     case 'last-visit': {
       const last =
         context.patient.attendance?.lastVisitAt ??
         (context.event.type === 'appointment.attended' ? appointment?.start : undefined);
-      return last ? parseInstant(last, zone) : 'no last visit';
+      return last ? instantMillis(last, zone) : 'no last visit';
     }
     case 'previous-step':
       return arrivedAt;
@@ -32,15 +31,15 @@ function anchorOf(wait: WaitData, context: EvaluationContext, arrivedAt: DateTim
  * Computes when a wait ends: the anchor moved by the amount (calendar units keep the wall-clock time, hours are
  * elapsed), then set to the fixed local time of day if any. Waits before the appointment start have it as deadline.
  */
-export function waitMoment(wait: WaitData, context: EvaluationContext, arrivedAt: DateTime): WaitMoment {
+export function waitMoment(wait: WaitData, context: EvaluationContext, arrivedAt: number): WaitMoment {
   const zone = context.clinic.timeZone;
   const anchor = anchorOf(wait, context, arrivedAt);
   if (typeof anchor === 'string') return { missing: anchor };
   const recall = wait.useServiceRecallInterval ? context.service?.recallMonths : undefined;
   let at = recall
-    ? shiftMoment(anchor, wait.direction, recall, 'months', zone)
-    : shiftMoment(anchor, wait.direction, wait.amount, wait.unit, zone);
-  if (wait.atLocalTime) at = atLocalTimeOfDay(at, wait.atLocalTime, zone);
+    ? shiftMillis(anchor, wait.direction, recall, 'months', zone)
+    : shiftMillis(anchor, wait.direction, wait.amount, wait.unit, zone);
+  if (wait.atLocalTime) at = atLocalTimeOfDay(momentAt(at, zone), wait.atLocalTime, zone).toMillis();
   const deadline = wait.relativeTo === 'appointment-start' && wait.direction === 'before' ? anchor : null;
   return { at, deadline };
 }

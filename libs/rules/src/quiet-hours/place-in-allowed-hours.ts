@@ -3,15 +3,15 @@ import type { QuietHoursPolicy } from '../flow/flow-parts.schema';
 import type { QuietHoursCalendar } from './quiet-hours-calendar';
 
 /** Where a moment ended up after the quiet-hours policy: kept, moved, or skipped with the reason. */
-export type Placement =
-  | { kind: 'kept'; at: DateTime }
-  | { kind: 'moved'; at: DateTime; reason: string }
+export type Placement<Moment = DateTime> =
+  | { kind: 'kept'; at: Moment }
+  | { kind: 'moved'; at: Moment; reason: string }
   | { kind: 'skipped'; reason: string };
 
 /** The bounds a moved moment must stay within: not before `notBefore` (now), strictly before `notAfter`. */
-export interface PlacementBounds {
-  notBefore: DateTime;
-  notAfter?: DateTime | null;
+export interface PlacementBounds<Moment = DateTime> {
+  notBefore: Moment;
+  notAfter?: Moment | null;
   /** What `notAfter` is, for the reason ("the appointment", "the message's expiry"). */
   deadlineName?: string;
 }
@@ -19,19 +19,20 @@ export interface PlacementBounds {
 /**
  * Applies a quiet-hours policy to a moment (scenario 4): `shift-later` moves to the next allowed moment, or, when that
  * is past the deadline, to the last allowed moment before; `shift-earlier` moves to the last allowed moment before;
- * `skip` skips; `ignore` keeps it. A moment that cannot be placed is skipped with the reason.
+ * `skip` skips; `ignore` keeps it. A moment that cannot be placed is skipped with the reason. Moments are DateTimes
+ * or, in the evaluator, epoch milliseconds.
  */
-export function placeInAllowedHours(
-  moment: DateTime,
+export function placeInAllowedHours<Moment extends DateTime | number = DateTime>(
+  moment: Moment,
   policy: QuietHoursPolicy,
-  calendar: QuietHoursCalendar,
-  bounds: PlacementBounds,
-): Placement {
+  calendar: QuietHoursCalendar<Moment>,
+  bounds: PlacementBounds<Moment>,
+): Placement<Moment> {
   const why = policy === 'ignore' ? null : calendar.whyQuiet(moment);
   if (why === null) return { kind: 'kept', at: moment };
   const deadline = bounds.notAfter ?? null;
   const deadlineName = bounds.deadlineName ?? 'the deadline';
-  const fits = (at: DateTime | null): at is DateTime =>
+  const fits = (at: Moment | null): at is Moment =>
     at !== null && at >= bounds.notBefore && (deadline === null || at < deadline);
   if (policy === 'skip') return { kind: 'skipped', reason: `quiet hours: ${why}` };
   if (policy === 'shift-later') {

@@ -3,32 +3,35 @@ import { RRule, RRuleSet, type Weekday } from 'rrule';
 import type { QuietHoursSettings } from '../context/evaluation-context.schema';
 import { clinicZone } from '../time/clinic-zone';
 
-/** The clinic's sending calendar: when a message may go out, in the clinic's zone. */
-export interface QuietHoursCalendar {
+/**
+ * The clinic's sending calendar: when a message may go out, in the clinic's zone. Moments are luxon DateTimes for
+ * callers; the evaluator uses the same calendar over epoch milliseconds (`QuietHoursCalendar<number>`).
+ */
+export interface QuietHoursCalendar<Moment = DateTime> {
   /** Whether a message may go out at this moment. */
-  isAllowed(moment: DateTime): boolean;
+  isAllowed(moment: Moment): boolean;
   /** Why a moment is quiet, in the clinic's words (null when allowed). */
-  whyQuiet(moment: DateTime): string | null;
+  whyQuiet(moment: Moment): string | null;
   /** The first allowed moment at or after this one (within a year), or null. */
-  nextAllowed(moment: DateTime): DateTime | null;
+  nextAllowed(moment: Moment): Moment | null;
   /** The last allowed minute at or before this moment (within a year), or null. */
-  lastAllowed(moment: DateTime): DateTime | null;
+  lastAllowed(moment: Moment): Moment | null;
 }
 
 const rruleWeekdays: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
 const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const searchDays = 400;
 const chunkDays = 62;
+const dayMillis = 86_400_000;
+const maxCachedDays = 20_000;
 
-/** The numeric key (yyyymmdd) of an rrule "floating" UTC date. */
-function floatingKey(date: Date): number {
-  return date.getUTCFullYear() * 10_000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
-}
+/** A local calendar day as a number of days since 1970-01-01 (rrule's "floating" UTC dates are its midnights). */
+type DayNumber = number;
 
-/** A local calendar date as rrule's "floating" UTC date. */
-function floating(day: DateTime): Date {
-  return new Date(Date.UTC(day.year, day.month - 1, day.day));
-}
+/** ISO weekday (1 = Monday … 7 = Sunday) of a day number; 1970-01-01 was a Thursday. */
+const weekdayOf = (day: DayNumber): number => ((((day + 3) % 7) + 7) % 7) + 1;
+
+const pad = (value: number): string => String(value).padStart(2, '0');
 
 function minutesOf(time: string): number {
   const [hour, minute] = time.split(':').map(Number);
@@ -49,6 +52,117 @@ function allowedRanges(nightly: QuietHoursSettings['nightly']): Array<[number, n
 }
 
 /**
+ * The sending calendar over epoch milliseconds: local days and minutes come from the zone's offset, so a check costs
+ * no luxon object; luxon is used once per local day, for the wall-clock edges of its allowed windows.
+ */
+export function sendingCalendar(
+  settings: QuietHoursSettings | undefined,
+  zone: string,
+): QuietHoursCalendar<number> {
+  const tz = clinicZone(zone);
+  const noSend = new Set(settings?.noSendWeekdays ?? []);
+  const holidays = new Set(settings?.holidays ?? []);
+  const ranges = allowedRanges(settings?.nightly);
+  const sendingWeekdays = rruleWeekdays.filter((_, index) => !noSend.has(index + 1));
+  const dayCache = new Map<DayNumber, boolean>();
+  const windowCache = new Map<DayNumber, Array<[number, number]>>();
+
+  /** Clinic-local wall-clock time of an instant, as milliseconds since the local epoch. */
+  const localOf = (millis: number): number => millis + tz.offset(millis) * 60_000;
+
+  const fillDays = (first: DayNumber): void => {
+    const set = new RRuleSet();
+    const dtstart = new Date(first * dayMillis);
+    const until = new Date((first + chunkDays - 1) * dayMillis);
+    if (sendingWeekdays.length > 0) {
+      set.rrule(new RRule({ freq: RRule.DAILY, dtstart, until, byweekday: sendingWeekdays }));
+    }
+    for (const holiday of holidays) set.exdate(new Date(`${holiday}T00:00:00Z`));
+    const sending = new Set(set.all().map((date) => Math.floor(date.getTime() / dayMillis)));
+    if (dayCache.size > maxCachedDays) dayCache.clear();
+    for (let day = first; day < first + chunkDays; day++) dayCache.set(day, sending.has(day));
+  };
+
+  const isSendingDay = (day: DayNumber): boolean => {
+    let sending = dayCache.get(day);
+    if (sending === undefined) {
+      fillDays(day);
+      sending = dayCache.get(day) as boolean;
+    }
+    return sending;
+  };
+
+  /** The allowed windows of a local day as instants, oldest first (computed with luxon once per day). */
+  const windowsOf = (day: DayNumber): Array<[number, number]> => {
+    let windows = windowCache.get(day);
+    if (!windows) {
+      const noon = day * dayMillis + dayMillis / 2;
+      const midnight = DateTime.fromMillis(noon - tz.offset(noon) * 60_000, { zone: tz }).startOf('day');
+      windows = ranges.map(([from, to]) => [
+        midnight.set({ hour: Math.floor(from / 60), minute: from % 60 }).toMillis(),
+        (to === 1440
+          ? midnight.plus({ days: 1 })
+          : midnight.set({ hour: Math.floor(to / 60), minute: to % 60 })
+        ).toMillis(),
+      ]);
+      if (windowCache.size > maxCachedDays) windowCache.clear();
+      windowCache.set(day, windows);
+    }
+    return windows;
+  };
+
+  const isAllowedLocal = (local: number): boolean => {
+    const day = Math.floor(local / dayMillis);
+    if (!isSendingDay(day)) return false;
+    const minute = Math.floor((local - day * dayMillis) / 60_000);
+    return ranges.some(([from, to]) => minute >= from && minute < to);
+  };
+
+  return {
+    isAllowed: (moment) => isAllowedLocal(localOf(moment)),
+    whyQuiet(moment) {
+      const local = localOf(moment);
+      if (isAllowedLocal(local)) return null;
+      const day = Math.floor(local / dayMillis);
+      const date = new Date(day * dayMillis);
+      const year = date.getUTCFullYear();
+      const key =
+        year >= 0 && year <= 9999
+          ? date.toISOString().slice(0, 10)
+          : (DateTime.fromMillis(moment, { zone: tz }).toISODate() as string);
+      if (holidays.has(key)) return `${key} is a holiday`;
+      const weekday = weekdayOf(day);
+      if (noSend.has(weekday)) return `${weekdayNames[weekday - 1]} is a no-send day`;
+      const minute = Math.floor((local - day * dayMillis) / 60_000);
+      return `${pad(Math.floor(minute / 60))}:${pad(minute % 60)} is in the night pause ${settings?.nightly?.from}–${settings?.nightly?.to}`;
+    },
+    nextAllowed(moment) {
+      const today = Math.floor(localOf(moment) / dayMillis);
+      for (let day = today; day < today + searchDays; day++) {
+        if (!isSendingDay(day)) continue;
+        for (const [from, to] of windowsOf(day)) {
+          if (to > moment) return from > moment ? from : moment;
+        }
+      }
+      return null;
+    },
+    lastAllowed(moment) {
+      const today = Math.floor(localOf(moment) / dayMillis);
+      for (let day = today; day > today - searchDays; day--) {
+        if (!isSendingDay(day)) continue;
+        const windows = windowsOf(day);
+        for (let index = windows.length - 1; index >= 0; index--) {
+          const [from, to] = windows[index];
+          const last = to - 60_000;
+          if (from <= moment) return last < moment ? last : moment;
+        }
+      }
+      return null;
+    },
+  };
+}
+
+/**
  * Builds the sending calendar of a clinic: sending days are an rrule set (daily, on the weekdays that are not
  * no-send days, holidays as exclusion dates), each day minus the nightly pause, all in the clinic's zone.
  */
@@ -56,98 +170,14 @@ export function quietHoursCalendar(
   settings: QuietHoursSettings | undefined,
   zone: string,
 ): QuietHoursCalendar {
+  const calendar = sendingCalendar(settings, zone);
   const tz = clinicZone(zone);
-  const noSend = new Set(settings?.noSendWeekdays ?? []);
-  const holidays = new Set(settings?.holidays ?? []);
-  const ranges = allowedRanges(settings?.nightly);
-  const sendingWeekdays = rruleWeekdays.filter((_, index) => !noSend.has(index + 1));
-  const dayCache = new Map<number, boolean>();
-  const windowCache = new Map<number, Array<[DateTime, DateTime]>>();
-  const keyOf = (day: DateTime): number => day.year * 10_000 + day.month * 100 + day.day;
-
-  const fillDays = (start: DateTime): void => {
-    const set = new RRuleSet();
-    const dtstart = floating(start);
-    const until = new Date(dtstart.getTime() + (chunkDays - 1) * 86_400_000);
-    if (sendingWeekdays.length > 0) {
-      set.rrule(new RRule({ freq: RRule.DAILY, dtstart, until, byweekday: sendingWeekdays }));
-    }
-    for (const holiday of holidays) set.exdate(new Date(`${holiday}T00:00:00Z`));
-    const sending = new Set(set.all().map((date) => floatingKey(date)));
-    if (dayCache.size > 20_000) dayCache.clear();
-    for (let offset = 0; offset < chunkDays; offset++) {
-      const key = floatingKey(new Date(dtstart.getTime() + offset * 86_400_000));
-      dayCache.set(key, sending.has(key));
-    }
-  };
-
-  const isSendingDay = (day: DateTime): boolean => {
-    const key = keyOf(day);
-    let sending = dayCache.get(key);
-    if (sending === undefined) {
-      fillDays(day.startOf('day'));
-      sending = dayCache.get(key) as boolean;
-    }
-    return sending;
-  };
-
-  /** The allowed windows of a local day, oldest first (cached per day). */
-  const windowsOf = (day: DateTime): Array<[DateTime, DateTime]> => {
-    const key = keyOf(day);
-    let windows = windowCache.get(key);
-    if (!windows) {
-      const midnight = day.startOf('day');
-      windows = ranges.map(([from, to]) => [
-        midnight.set({ hour: Math.floor(from / 60), minute: from % 60 }),
-        to === 1440
-          ? midnight.plus({ days: 1 })
-          : midnight.set({ hour: Math.floor(to / 60), minute: to % 60 }),
-      ]);
-      if (windowCache.size > 20_000) windowCache.clear();
-      windowCache.set(key, windows);
-    }
-    return windows;
-  };
-
-  const isAllowed = (moment: DateTime): boolean => {
-    const local = moment.setZone(tz);
-    if (!isSendingDay(local)) return false;
-    const minute = local.hour * 60 + local.minute;
-    return ranges.some(([from, to]) => minute >= from && minute < to);
-  };
-
+  const moment = (millis: number | null): DateTime | null =>
+    millis === null ? null : DateTime.fromMillis(millis, { zone: tz });
   return {
-    isAllowed,
-    whyQuiet(moment) {
-      const local = moment.setZone(tz);
-      if (isAllowed(local)) return null;
-      const key = local.toISODate() as string;
-      if (holidays.has(key)) return `${key} is a holiday`;
-      if (noSend.has(local.weekday)) return `${weekdayNames[local.weekday - 1]} is a no-send day`;
-      return `${local.toFormat('HH:mm')} is in the night pause ${settings?.nightly?.from}–${settings?.nightly?.to}`;
-    },
-    nextAllowed(moment) {
-      const local = moment.setZone(tz);
-      let day = local;
-      for (let offset = 0; offset < searchDays; offset++, day = day.plus({ days: 1 })) {
-        if (!isSendingDay(day)) continue;
-        for (const [from, to] of windowsOf(day)) {
-          if (to > local) return from > local ? from : local;
-        }
-      }
-      return null;
-    },
-    lastAllowed(moment) {
-      const local = moment.setZone(tz);
-      let day = local;
-      for (let offset = 0; offset < searchDays; offset++, day = day.minus({ days: 1 })) {
-        if (!isSendingDay(day)) continue;
-        for (const [from, to] of [...windowsOf(day)].reverse()) {
-          const last = to.minus({ minutes: 1 });
-          if (from <= local) return last < local ? last : local;
-        }
-      }
-      return null;
-    },
+    isAllowed: (at) => calendar.isAllowed(at.toMillis()),
+    whyQuiet: (at) => calendar.whyQuiet(at.toMillis()),
+    nextAllowed: (at) => moment(calendar.nextAllowed(at.toMillis())),
+    lastAllowed: (at) => moment(calendar.lastAllowed(at.toMillis())),
   };
 }

@@ -3,6 +3,7 @@ import type { TimeUnit } from '../flow/flow-parts.schema';
 import { RulesError } from '../errors/rules-error';
 import { RulesErrorCode } from '../errors/rules-error-code';
 import { clinicZone } from './clinic-zone';
+import { readPlainInstant, writeUtcInstant } from './utc-instant';
 
 const zoneCache = new Map<string, boolean>();
 
@@ -18,7 +19,6 @@ export function isKnownTimeZone(zone: string): boolean {
 
 const instantWithOffset = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
 const parsed = new Map<string, DateTime>();
-const written = new Map<number, string>();
 
 /** Reads an ISO 8601 instant into the clinic's zone; raises RULES_INVALID_TIME or RULES_UNKNOWN_TIME_ZONE. */
 export function parseInstant(iso: string, zone: string): DateTime {
@@ -44,17 +44,52 @@ export function parseInstant(iso: string, zone: string): DateTime {
   return moment;
 }
 
+/**
+ * Reads an ISO 8601 instant as epoch milliseconds, with the errors of `parseInstant`. The usual form (date, time and
+ * offset) is read without luxon; any other form goes through `parseInstant` in the clinic's zone.
+ */
+export function instantMillis(iso: string, zone: string): number {
+  if (isKnownTimeZone(zone)) {
+    const plain = readPlainInstant(iso);
+    if (!Number.isNaN(plain)) return plain;
+    const millis = instantWithOffset.test(iso) ? Date.parse(iso) : Number.NaN;
+    if (Number.isFinite(millis)) return millis;
+  }
+  return parseInstant(iso, zone).toMillis();
+}
+
+/** An instant given as epoch milliseconds, as a luxon DateTime in the clinic's zone. */
+export function momentAt(millis: number, zone: string): DateTime {
+  return DateTime.fromMillis(millis, { zone: clinicZone(zone) });
+}
+
+/** `shiftMoment` over epoch milliseconds: elapsed units are plain arithmetic, calendar units go through luxon. */
+export function shiftMillis(
+  anchor: number,
+  direction: 'before' | 'after',
+  amount: number,
+  unit: TimeUnit,
+  zone: string,
+): number {
+  if (unit === 'minutes' || unit === 'hours') {
+    return anchor + (direction === 'before' ? -1 : 1) * amount * (unit === 'hours' ? 3_600_000 : 60_000);
+  }
+  return shiftMoment(momentAt(anchor, zone), direction, amount, unit, zone).toMillis();
+}
+
+/** The clinic-local calendar day of an instant, as a number of days since 1970-01-01 (equal days, equal numbers). */
+export function localDayNumber(millis: number, zone: string): number {
+  return Math.floor((millis + clinicZone(zone).offset(millis) * 60_000) / 86_400_000);
+}
+
 /** An instant as UTC ISO 8601 without milliseconds ("2026-03-28T09:00:00Z"). */
 export function toUtcIso(moment: DateTime): string {
-  const millis = moment.toMillis();
-  let iso = written.get(millis);
-  if (iso === undefined) {
-    iso = new Date(millis).toISOString();
-    if (iso.endsWith('.000Z')) iso = `${iso.slice(0, -5)}Z`;
-    if (written.size >= 50_000) written.clear();
-    written.set(millis, iso);
-  }
-  return iso;
+  return utcIsoOf(moment.toMillis());
+}
+
+/** Epoch milliseconds as UTC ISO 8601 without milliseconds ("2026-03-28T09:00:00Z"). */
+export function utcIsoOf(millis: number): string {
+  return writeUtcInstant(millis);
 }
 
 /** An instant as clinic-local ISO 8601 with its offset ("2026-03-28T10:00:00+01:00"). */
