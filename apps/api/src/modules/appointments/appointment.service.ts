@@ -64,7 +64,9 @@ export class AppointmentService {
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
       ...definedReferences(references),
     };
-    const existing = await this.appointments.findById(clinicId, id);
+    // A booking is usually of a new appointment: try the insert first and read only when it exists.
+    const existing =
+      event.type === 'appointment.booked' ? null : await this.appointments.findById(clinicId, id);
     if (!existing) {
       try {
         return await this.appointments.insert(clinicId, {

@@ -10,6 +10,9 @@ import {
   ServiceRepository,
 } from './directory.repository';
 
+const KNOWN_TTL_MS = 60_000;
+const KNOWN_LIMIT = 10_000;
+
 const NOUNS: Record<DirectoryKind, string> = {
   services: 'service',
   resources: 'resource',
@@ -20,6 +23,8 @@ const NOUNS: Record<DirectoryKind, string> = {
 @Injectable()
 export class DirectoryService {
   private readonly entries: Record<DirectoryKind, DirectoryEntries<DirectoryDocument>>;
+  /** Entries known to exist and not to be placeholders (they are never deleted): event intake skips their read. */
+  private readonly known = new Map<string, { id: string; until: number }>();
 
   constructor(
     services: ServiceRepository,
@@ -75,9 +80,18 @@ export class DirectoryService {
   }
 
   /** The id of the entry the PMS calls `externalId`; an unknown one becomes a flagged placeholder (never lost). */
-  ensure(kind: DirectoryKind, clinicId: string, externalId: string) {
+  async ensure(kind: DirectoryKind, clinicId: string, externalId: string) {
+    const now = this.clock.now();
+    const key = `${kind}\u0000${clinicId}\u0000${externalId}`;
+    const known = this.known.get(key);
+    if (known && known.until > now.getTime()) return { id: known.id, placeholder: false };
     const name = `${NOUNS[kind]} ${externalId} (unknown)`;
-    return this.entries[kind].ensure(clinicId, externalId, { name }, this.clock.now());
+    const entry = await this.entries[kind].ensure(clinicId, externalId, { name }, now);
+    if (!entry.placeholder) {
+      if (this.known.size >= KNOWN_LIMIT) this.known.clear();
+      this.known.set(key, { id: entry.id, until: now.getTime() + KNOWN_TTL_MS });
+    }
+    return entry;
   }
 
   /** Entries by id, for building a message context. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import { normaliseMobileNumber } from '@clinicflow/channels';
 import { ClockRepository } from '../../common/clock.repository';
 import { RequestValidationError } from '../../http/api-error';
@@ -178,6 +179,14 @@ function newPatient(
       ...record,
     })),
   };
+}
+
+/** True when every field of `changes` already has that value (the PMS resends the same patient each time). */
+function unchanged(patient: PatientDocument, changes: Partial<PatientDocument>): boolean {
+  return Object.entries(changes).every(([key, value]) => {
+    if (key.includes('.')) return false;
+    return isDeepStrictEqual((patient as Record<string, unknown>)[key], value);
+  });
 }
 
 /** An update of a patient: consent records of the channels given replace those channels only. */

@@ -31,6 +31,8 @@ function resourceExternalId(event: PmsEvent) {
   return event.resource?.externalId ?? event.appointment?.resourceExternalId;
 }
 
+const CLINIC_FACTS_TTL_MS = 5_000;
+
 /** How many appointments of one bulk post are written at the same time (events of one appointment: in order). */
 const BULK_CONCURRENCY = 8;
 
@@ -41,6 +43,8 @@ const BULK_CONCURRENCY = 8;
  */
 @Injectable()
 export class EventService {
+  private readonly clinicFacts = new Map<string, { facts: ClinicFacts; until: number }>();
+
   constructor(
     private readonly events: EventRepository,
     private readonly appointments: AppointmentService,
@@ -171,9 +175,16 @@ export class EventService {
     return externalDocumentId('evt', clinicId, eventId);
   }
 
+  /** The clinic's zone and country, read at most every few seconds per clinic (intake is the hot path). */
   private async clinic(clinicId: string): Promise<ClinicFacts> {
+    const now = this.clock.now().getTime();
+    const cached = this.clinicFacts.get(clinicId);
+    if (cached && cached.until > now) return cached.facts;
     const settings = await this.settings.findForClinic(clinicId);
     if (!settings) throw new NotFoundException('This clinic has no settings');
-    return { timeZone: settings.timeZone, country: settings.country };
+    const facts = { timeZone: settings.timeZone, country: settings.country };
+    if (this.clinicFacts.size >= 10_000) this.clinicFacts.clear();
+    this.clinicFacts.set(clinicId, { facts, until: now + CLINIC_FACTS_TTL_MS });
+    return facts;
   }
 }
