@@ -5,6 +5,7 @@ import { renderWithProviders } from '../../test/render-with-providers';
 import FlowEditorPage from './FlowEditorPage';
 import FlowsPage from './FlowsPage';
 import { draftStorageKey } from './hooks/useFlowDraft';
+import { branchFlow } from './testing/flowFixtures';
 
 const storedDraft = () => JSON.parse(localStorage.getItem(draftStorageKey) ?? 'null');
 
@@ -49,6 +50,17 @@ describe('FlowEditorPage', () => {
     const card = cards.find((element) => element.dataset.id === 'wait24');
     expect(card).toHaveAttribute('aria-label', 'Wait until 24 h before the appointment');
     expect(card).toHaveAttribute('tabindex', '0');
+  });
+
+  it('labels the typed exits of a card and shows the validator problems on it', () => {
+    localStorage.setItem(draftStorageKey, JSON.stringify(branchFlow()));
+    renderWithProviders(<FlowEditorPage />);
+    const condition = screen.getByTestId('step-c');
+    expect(within(condition).getByText('yes')).toBeInTheDocument();
+    expect(within(condition).getByText('no')).toBeInTheDocument();
+    const send = screen.getByTestId('step-s');
+    expect(within(send).getByText('1 to fix')).toBeInTheDocument();
+    expect(within(send).getByText('SMS step "s" has no template')).toBeInTheDocument();
   });
 
   it('starts over after confirmation', async () => {

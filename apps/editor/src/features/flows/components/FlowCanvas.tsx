@@ -86,6 +86,8 @@ export function FlowCanvas({
       if (Object.keys(sizes).length > 0) {
         actions.measure(sizes);
         setMeasured((previous) => new Map([...previous, ...Object.entries(sizes)]));
+        // A step added after the first drawing was laid out with a guessed size: place it again, now measured.
+        if (measured.size > 0 && Object.keys(sizes).some((id) => !measured.has(id))) actions.tidy();
       }
       if (Object.keys(moving).length > 0) setDragged((previous) => ({ ...previous, ...moving }));
       if (Object.keys(dropped).length > 0) {
@@ -94,7 +96,7 @@ export function FlowCanvas({
       }
       if (selection) actions.select([...selection]);
     },
-    [actions, selected],
+    [actions, selected, measured],
   );
 
   const onConnect = useCallback(
