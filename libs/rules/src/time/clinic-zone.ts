@@ -1,6 +1,7 @@
 import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
-const bucket = 24 * 3_600_000;
+const hourBucket = 3_600_000;
+const bucket = 24 * hourBucket;
 const maxCached = 200_000;
 
 /**
@@ -11,6 +12,7 @@ const maxCached = 200_000;
 export class ClinicZone extends Zone {
   private readonly iana: IANAZone;
   private readonly offsets = new Map<number, number>();
+  private readonly hourOffsets = new Map<number, number>();
 
   constructor(name: string) {
     super();
@@ -46,9 +48,21 @@ export class ClinicZone extends Zone {
     const known = this.offsets.get(key);
     if (known !== undefined) return known;
     const first = this.iana.offset(key * bucket);
-    if (first !== this.iana.offset(key * bucket + bucket - 1)) return this.iana.offset(ts);
+    if (first !== this.iana.offset(key * bucket + bucket - 1)) return this.changeDayOffset(ts);
     if (this.offsets.size >= maxCached) this.offsets.clear();
     this.offsets.set(key, first);
+    return first;
+  }
+
+  /** On a day with a change, offsets are remembered per UTC hour the same way (an hour with the change is asked). */
+  private changeDayOffset(ts: number): number {
+    const key = Math.floor(ts / hourBucket);
+    const known = this.hourOffsets.get(key);
+    if (known !== undefined) return known;
+    const first = this.iana.offset(key * hourBucket);
+    if (first !== this.iana.offset(key * hourBucket + hourBucket - 1)) return this.iana.offset(ts);
+    if (this.hourOffsets.size >= maxCached) this.hourOffsets.clear();
+    this.hourOffsets.set(key, first);
     return first;
   }
 

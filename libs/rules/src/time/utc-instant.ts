@@ -6,7 +6,7 @@
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const lastWrittenMillis = 253_402_300_800_000; // 10000-01-01T00:00:00Z
-const char = { dash: 45, colon: 58, plus: 43, T: 84, Z: 90 } as const;
+const char = { dash: 45, colon: 58, plus: 43, dot: 46, T: 84, Z: 90 } as const;
 
 /** The number written with `count` decimal digits from `at`, or -1 when one of them is not a digit. */
 function digits(text: string, at: number, count: number): number {
@@ -24,12 +24,14 @@ function isLeapYear(year: number): boolean {
 }
 
 /**
- * Epoch milliseconds of "yyyy-MM-ddTHH:mm:ssZ" or "yyyy-MM-ddTHH:mm:ss±HH:mm" (years 1000–9999, every field in its
- * range), or NaN for anything else (the caller then asks `Date.parse`).
+ * Epoch milliseconds of "yyyy-MM-ddTHH:mm:ss[.sss]Z" or "yyyy-MM-ddTHH:mm:ss[.sss]±HH:mm" (years 1000–9999, every
+ * field in its range), or NaN for anything else (the caller then asks `Date.parse`).
  */
 export function readPlainInstant(text: string): number {
-  const length = text.length;
-  if (length !== 20 && length !== 25) return Number.NaN;
+  const withMillis = text.charCodeAt(19) === char.dot;
+  const zoneAt = withMillis ? 23 : 19;
+  const zoneLength = text.length - zoneAt;
+  if (zoneLength !== 1 && zoneLength !== 6) return Number.NaN;
   if (
     text.charCodeAt(4) !== char.dash ||
     text.charCodeAt(7) !== char.dash ||
@@ -44,21 +46,23 @@ export function readPlainInstant(text: string): number {
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
+  const millis = withMillis ? digits(text, 20, 3) : 0;
   if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return Number.NaN;
-  if (minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) return Number.NaN;
   if (day > (month === 2 && isLeapYear(year) ? 29 : daysInMonth[month - 1])) return Number.NaN;
   let offset = 0;
-  if (length === 20) {
-    if (text.charCodeAt(19) !== char.Z) return Number.NaN;
+  if (zoneLength === 1) {
+    if (text.charCodeAt(zoneAt) !== char.Z) return Number.NaN;
   } else {
-    const sign = text.charCodeAt(19);
-    if ((sign !== char.plus && sign !== char.dash) || text.charCodeAt(22) !== char.colon) return Number.NaN;
-    const offsetHours = digits(text, 20, 2);
-    const offsetMinutes = digits(text, 23, 2);
+    const sign = text.charCodeAt(zoneAt);
+    if ((sign !== char.plus && sign !== char.dash) || text.charCodeAt(zoneAt + 3) !== char.colon)
+      return Number.NaN;
+    const offsetHours = digits(text, zoneAt + 1, 2);
+    const offsetMinutes = digits(text, zoneAt + 4, 2);
     if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return Number.NaN;
     offset = (sign === char.plus ? 1 : -1) * (offsetHours * 60 + offsetMinutes) * 60_000;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second) - offset;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
 }
 
 const two = (value: number): string => (value < 10 ? `0${value}` : `${value}`);
