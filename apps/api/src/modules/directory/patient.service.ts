@@ -79,8 +79,8 @@ export class PatientService {
     const existing = await this.patients.findById(clinicId, id);
     if (!existing)
       return (await this.entries.upsert(clinicId, externalId, newPatient(document, consent), now)).entry._id;
-    if (Object.keys(fields).length > 0)
-      await this.entries.updateRead(existing, withConsent(document, consent), now);
+    const changes = withConsent(document, consent);
+    if (!unchanged(existing, changes)) await this.entries.updateRead(existing, changes, now);
     return id;
   }
 
