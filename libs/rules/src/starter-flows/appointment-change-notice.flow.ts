@@ -1,5 +1,5 @@
 import type { Flow } from '../flow/flow.schema';
-import { link, slot } from './starter-flow';
+import { link, patientSms, slot } from './starter-flow';
 
 /** F2: tells the patient their appointment moved (the engine cancels and re-plans the pending reminders). */
 export const rescheduleNoticeFlow: Flow = {
@@ -12,27 +12,14 @@ export const rescheduleNoticeFlow: Flow = {
       position: slot(0),
       data: { label: 'Appointment rescheduled', events: ['appointment.rescheduled'] },
     },
-    {
+    patientSms({
       id: 'sms-moved',
-      type: 'send',
       position: slot(1),
-      data: {
-        label: 'Moved notice',
-        channel: 'sms',
-        recipient: { type: 'patient' },
-        purpose: 'notice',
-        template: {
-          byLanguage: {
-            fr: {
-              body: '{{patient.firstName}}, votre RDV est déplacé au {{date appointment.start "EEEE d MMMM"}} à {{time appointment.start}}. {{clinic.name}}',
-            },
-            en: {
-              body: '{{patient.firstName}}, your appointment has moved to {{date appointment.start "EEEE d MMMM"}} at {{time appointment.start}}. {{clinic.name}}',
-            },
-          },
-        },
-      },
-    },
+      label: 'Moved notice',
+      purpose: 'notice',
+      fr: '{{patient.firstName}}, votre RDV est déplacé au {{date appointment.start "EEEE d MMMM"}} à {{time appointment.start}}. {{clinic.name}}',
+      en: '{{patient.firstName}}, your appointment has moved to {{date appointment.start "EEEE d MMMM"}} at {{time appointment.start}}. {{clinic.name}}',
+    }),
     { id: 'end', type: 'end', position: slot(2) },
   ],
   edges: [link('rescheduled', 'sms-moved'), link('sms-moved', 'end')],
@@ -49,27 +36,14 @@ export const cancellationNoticeFlow: Flow = {
       position: slot(0),
       data: { label: 'Appointment cancelled', events: ['appointment.cancelled'] },
     },
-    {
+    patientSms({
       id: 'sms-cancelled',
-      type: 'send',
       position: slot(1),
-      data: {
-        label: 'Cancellation notice',
-        channel: 'sms',
-        recipient: { type: 'patient' },
-        purpose: 'notice',
-        template: {
-          byLanguage: {
-            fr: {
-              body: '{{patient.firstName}}, votre RDV du {{date appointment.start "EEEE d MMMM"}} est annulé. Pour reprendre RDV : {{clinic.phone}}',
-            },
-            en: {
-              body: '{{patient.firstName}}, your appointment on {{date appointment.start "EEEE d MMMM"}} is cancelled. To book again: {{clinic.phone}}',
-            },
-          },
-        },
-      },
-    },
+      label: 'Cancellation notice',
+      purpose: 'notice',
+      fr: '{{patient.firstName}}, votre RDV du {{date appointment.start "EEEE d MMMM"}} est annulé. Pour reprendre RDV : {{clinic.phone}}',
+      en: '{{patient.firstName}}, your appointment on {{date appointment.start "EEEE d MMMM"}} is cancelled. To book again: {{clinic.phone}}',
+    }),
     { id: 'end', type: 'end', position: slot(2) },
   ],
   edges: [link('cancelled', 'sms-cancelled'), link('sms-cancelled', 'end')],

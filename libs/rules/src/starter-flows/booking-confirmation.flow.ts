@@ -1,5 +1,5 @@
 import type { Flow } from '../flow/flow.schema';
-import { link, slot } from './starter-flow';
+import { link, patientSms, slot } from './starter-flow';
 
 /** F1: an SMS as soon as an appointment is booked online (the trigger's source filter is the "online only" option). */
 export const bookingConfirmationFlow: Flow = {
@@ -17,27 +17,14 @@ export const bookingConfirmationFlow: Flow = {
         filters: { sources: ['online'] },
       },
     },
-    {
+    patientSms({
       id: 'sms-booked',
-      type: 'send',
       position: slot(1),
-      data: {
-        label: 'Booking confirmation',
-        channel: 'sms',
-        recipient: { type: 'patient' },
-        purpose: 'confirmation',
-        template: {
-          byLanguage: {
-            fr: {
-              body: 'Bonjour {{patient.firstName}}, votre RDV {{service.name}} est réservé le {{date appointment.start "EEEE d MMMM"}} à {{time appointment.start}}. {{clinic.name}}',
-            },
-            en: {
-              body: 'Hello {{patient.firstName}}, your {{service.name}} appointment is booked for {{date appointment.start "EEEE d MMMM"}} at {{time appointment.start}}. {{clinic.name}}',
-            },
-          },
-        },
-      },
-    },
+      label: 'Booking confirmation',
+      purpose: 'confirmation',
+      fr: 'Bonjour {{patient.firstName}}, votre RDV {{service.name}} est réservé le {{date appointment.start "EEEE d MMMM"}} à {{time appointment.start}}. {{clinic.name}}',
+      en: 'Hello {{patient.firstName}}, your {{service.name}} appointment is booked for {{date appointment.start "EEEE d MMMM"}} at {{time appointment.start}}. {{clinic.name}}',
+    }),
     { id: 'end', type: 'end', position: slot(2) },
   ],
   edges: [link('booked', 'sms-booked'), link('sms-booked', 'end')],

@@ -1,43 +1,19 @@
 import type { Flow } from '../flow/flow.schema';
 import type { FlowNode } from '../flow/flow-node.schema';
-import { link, slot } from './starter-flow';
+import { bookedOrMovedTrigger, hoursBeforeAppointment, link, patientSms, slot } from './starter-flow';
 
 const hours = [70, 22, 1] as const;
 
 const reminder = (h: number, row: number): FlowNode[] => [
-  {
-    id: `wait${h}`,
-    type: 'wait',
-    position: slot(row),
-    data: {
-      label: `${h} h before`,
-      relativeTo: 'appointment-start',
-      direction: 'before',
-      amount: h,
-      unit: 'hours',
-    },
-  },
-  {
+  hoursBeforeAppointment(h, row),
+  patientSms({
     id: `sms${h}`,
-    type: 'send',
     position: slot(row + 1),
-    data: {
-      label: `Reminder ${h} h`,
-      channel: 'sms',
-      recipient: { type: 'patient' },
-      purpose: 'reminder',
-      template: {
-        byLanguage: {
-          fr: {
-            body: 'Rappel : RDV le {{date appointment.start "EEEE d MMMM"}} à {{time appointment.start}}. {{clinic.name}}',
-          },
-          en: {
-            body: 'Reminder: appointment on {{date appointment.start "EEEE d MMMM"}} at {{time appointment.start}}. {{clinic.name}}',
-          },
-        },
-      },
-    },
-  },
+    label: `Reminder ${h} h`,
+    purpose: 'reminder',
+    fr: 'Rappel : RDV le {{date appointment.start "EEEE d MMMM"}} à {{time appointment.start}}. {{clinic.name}}',
+    en: 'Reminder: appointment on {{date appointment.start "EEEE d MMMM"}} at {{time appointment.start}}. {{clinic.name}}',
+  }),
 ];
 
 /** F3: three SMS reminders, 70 h, 22 h and 1 h before, as the Opus seed sends them. */
@@ -45,15 +21,7 @@ export const opusRemindersFlow: Flow = {
   id: 'starter-opus-reminders',
   name: 'Reminders 70 h, 22 h and 1 h before',
   nodes: [
-    {
-      id: 'booked',
-      type: 'trigger',
-      position: slot(0),
-      data: {
-        label: 'Appointment booked or moved',
-        events: ['appointment.booked', 'appointment.rescheduled'],
-      },
-    },
+    bookedOrMovedTrigger(),
     ...hours.flatMap((h, i) => reminder(h, 1 + i * 2)),
     { id: 'end', type: 'end', position: slot(7) },
   ],

@@ -1,5 +1,5 @@
 import type { Flow } from '../flow/flow.schema';
-import { link, slot } from './starter-flow';
+import { link, patientSms, slot } from './starter-flow';
 
 /** F7: a recall 6 months after the visit (or the service's recall interval) unless a new appointment was booked. */
 export const recallFlow: Flow = {
@@ -32,28 +32,15 @@ export const recallFlow: Flow = {
       position: slot(2),
       data: { label: 'Booked again meanwhile?', check: { kind: 'has-future-appointment' } },
     },
-    {
+    patientSms({
       id: 'sms-recall',
-      type: 'send',
       position: slot(3, 1),
-      data: {
-        label: 'Recall',
-        channel: 'sms',
-        recipient: { type: 'patient' },
-        purpose: 'recall',
-        expiresAfter: { amount: 7, unit: 'days' },
-        template: {
-          byLanguage: {
-            fr: {
-              body: '{{patient.firstName}}, il est temps de reprendre RDV chez {{clinic.name}} : {{clinic.phone}}',
-            },
-            en: {
-              body: '{{patient.firstName}}, it is time to book your next visit at {{clinic.name}}: {{clinic.phone}}',
-            },
-          },
-        },
-      },
-    },
+      label: 'Recall',
+      purpose: 'recall',
+      expiresAfter: { amount: 7, unit: 'days' },
+      fr: '{{patient.firstName}}, il est temps de reprendre RDV chez {{clinic.name}} : {{clinic.phone}}',
+      en: '{{patient.firstName}}, it is time to book your next visit at {{clinic.name}}: {{clinic.phone}}',
+    }),
     { id: 'end', type: 'end', position: slot(4) },
   ],
   edges: [

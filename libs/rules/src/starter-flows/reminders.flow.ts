@@ -1,5 +1,5 @@
 import type { Flow } from '../flow/flow.schema';
-import { link, slot } from './starter-flow';
+import { bookedOrMovedTrigger, hoursBeforeAppointment, link, slot } from './starter-flow';
 
 /** F3 + F4: e-mail 48 h before, SMS 24 h before asking to reply C to confirm; the reply updates the appointment. */
 export const remindersFlow: Flow = {
@@ -7,27 +7,8 @@ export const remindersFlow: Flow = {
   name: 'Reminders with confirmation request',
   description: 'E-mail 48 h before, SMS 24 h before asking the patient to confirm.',
   nodes: [
-    {
-      id: 'booked',
-      type: 'trigger',
-      position: slot(0),
-      data: {
-        label: 'Appointment booked or moved',
-        events: ['appointment.booked', 'appointment.rescheduled'],
-      },
-    },
-    {
-      id: 'wait48',
-      type: 'wait',
-      position: slot(1),
-      data: {
-        label: '48 h before',
-        relativeTo: 'appointment-start',
-        direction: 'before',
-        amount: 48,
-        unit: 'hours',
-      },
-    },
+    bookedOrMovedTrigger(),
+    hoursBeforeAppointment(48, 1),
     {
       id: 'email48',
       type: 'send',
@@ -51,18 +32,7 @@ export const remindersFlow: Flow = {
         },
       },
     },
-    {
-      id: 'wait24',
-      type: 'wait',
-      position: slot(3),
-      data: {
-        label: '24 h before',
-        relativeTo: 'appointment-start',
-        direction: 'before',
-        amount: 24,
-        unit: 'hours',
-      },
-    },
+    hoursBeforeAppointment(24, 3),
     {
       id: 'sms24',
       type: 'ask',

@@ -1,5 +1,5 @@
 import type { Flow } from '../flow/flow.schema';
-import { link, slot } from './starter-flow';
+import { link, patientSms, slot } from './starter-flow';
 
 /** F9: a resource is late or absent; the engine runs this once per affected appointment, at once. */
 export const resourceAlertFlow: Flow = {
@@ -22,48 +22,22 @@ export const resourceAlertFlow: Flow = {
         check: { kind: 'expression', logic: { '==': [{ var: 'event.type' }, 'resource.delayed'] } },
       },
     },
-    {
+    patientSms({
       id: 'sms-late',
-      type: 'send',
       position: slot(2, 0),
-      data: {
-        label: 'Running late',
-        channel: 'sms',
-        recipient: { type: 'patient' },
-        purpose: 'alert',
-        template: {
-          byLanguage: {
-            fr: {
-              body: '{{resource.name}} a du retard : votre RDV de {{time appointment.start}} est prévu vers {{time delay.newStart}}. {{clinic.name}}',
-            },
-            en: {
-              body: '{{resource.name}} is running late: your {{time appointment.start}} appointment should start around {{time delay.newStart}}. {{clinic.name}}',
-            },
-          },
-        },
-      },
-    },
-    {
+      label: 'Running late',
+      purpose: 'alert',
+      fr: '{{resource.name}} a du retard : votre RDV de {{time appointment.start}} est prévu vers {{time delay.newStart}}. {{clinic.name}}',
+      en: '{{resource.name}} is running late: your {{time appointment.start}} appointment should start around {{time delay.newStart}}. {{clinic.name}}',
+    }),
+    patientSms({
       id: 'sms-absent',
-      type: 'send',
       position: slot(2, 1),
-      data: {
-        label: 'Absent',
-        channel: 'sms',
-        recipient: { type: 'patient' },
-        purpose: 'alert',
-        template: {
-          byLanguage: {
-            fr: {
-              body: '{{resource.name}} est absent aujourd’hui : votre RDV de {{time appointment.start}} doit être déplacé. Appelez le {{clinic.phone}}.',
-            },
-            en: {
-              body: '{{resource.name}} is absent today: your {{time appointment.start}} appointment must be moved. Please call {{clinic.phone}}.',
-            },
-          },
-        },
-      },
-    },
+      label: 'Absent',
+      purpose: 'alert',
+      fr: '{{resource.name}} est absent aujourd’hui : votre RDV de {{time appointment.start}} doit être déplacé. Appelez le {{clinic.phone}}.',
+      en: '{{resource.name}} is absent today: your {{time appointment.start}} appointment must be moved. Please call {{clinic.phone}}.',
+    }),
     { id: 'end', type: 'end', position: slot(3) },
   ],
   edges: [

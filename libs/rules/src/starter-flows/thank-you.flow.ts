@@ -1,5 +1,5 @@
 import type { Flow } from '../flow/flow.schema';
-import { link, slot } from './starter-flow';
+import { link, patientSms, slot } from './starter-flow';
 
 /** F8: a thank-you (or satisfaction survey) SMS 3 h after the visit. */
 export const thankYouFlow: Flow = {
@@ -25,28 +25,15 @@ export const thankYouFlow: Flow = {
         ifPassed: 'continue',
       },
     },
-    {
+    patientSms({
       id: 'sms-thanks',
-      type: 'send',
       position: slot(2),
-      data: {
-        label: 'Thank-you',
-        channel: 'sms',
-        recipient: { type: 'patient' },
-        purpose: 'thank-you',
-        expiresAfter: { amount: 2, unit: 'days' },
-        template: {
-          byLanguage: {
-            fr: {
-              body: 'Merci de votre visite, {{patient.firstName}}. Votre avis compte : répondez de 1 à 5. {{clinic.name}}',
-            },
-            en: {
-              body: 'Thank you for your visit, {{patient.firstName}}. How did we do? Reply 1 to 5. {{clinic.name}}',
-            },
-          },
-        },
-      },
-    },
+      label: 'Thank-you',
+      purpose: 'thank-you',
+      expiresAfter: { amount: 2, unit: 'days' },
+      fr: 'Merci de votre visite, {{patient.firstName}}. Votre avis compte : répondez de 1 à 5. {{clinic.name}}',
+      en: 'Thank you for your visit, {{patient.firstName}}. How did we do? Reply 1 to 5. {{clinic.name}}',
+    }),
     { id: 'end', type: 'end', position: slot(3) },
   ],
   edges: [link('attended', 'wait3'), link('wait3', 'sms-thanks'), link('sms-thanks', 'end')],
