@@ -1,4 +1,4 @@
-import type { TriggerEvent } from '../flow/flow-parts.schema';
+import { appointmentTriggerEvents, type TriggerEvent } from '../flow/flow-parts.schema';
 
 /** When a context field exists: always, for runs about an appointment, about a resource, or a resource alert. */
 export type ContextFieldScope = 'always' | 'appointment' | 'resource' | 'delay';
@@ -66,16 +66,7 @@ export const contextFieldCatalogue: readonly ContextField[] = [
   f('delay.newStart', 'New expected start', 'datetime', 'delay'),
 ];
 
-const appointmentEvents: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>([
-  'appointment.booked',
-  'appointment.rescheduled',
-  'appointment.confirmed',
-  'appointment.cancelled',
-  'appointment.attended',
-  'appointment.no_show',
-  'resource.delayed',
-  'resource.absent',
-]);
+const appointmentEvents: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(appointmentTriggerEvents);
 
 /** Whether runs started by this event are about one appointment (resource alerts run once per affected appointment). */
 export function eventHasAppointment(event: TriggerEvent): boolean {

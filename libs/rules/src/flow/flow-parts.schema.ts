@@ -3,12 +3,17 @@ import { z } from 'zod';
 /** Where a React Flow node sits on the canvas. */
 export const nodePositionSchema = z.object({ x: z.number(), y: z.number() });
 
+/** A React Flow node of one type: its id, the type, its place on the canvas and the step's data. */
+export function flowNodeSchemaOf<Type extends string, Data extends z.ZodType>(type: Type, data: Data) {
+  return z.object({ id: z.string().min(1), type: z.literal(type), position: nodePositionSchema, data });
+}
+
 /** The channels a message can go out on (C1). */
 export const channelSchema = z.enum(['sms', 'email', 'voice']);
 export type Channel = z.infer<typeof channelSchema>;
 
-/** Every event that can start a run. */
-export const triggerEventSchema = z.enum([
+/** The events about one appointment (resource alerts run once per affected appointment). */
+export const appointmentTriggerEvents = [
   'appointment.booked',
   'appointment.rescheduled',
   'appointment.confirmed',
@@ -17,9 +22,10 @@ export const triggerEventSchema = z.enum([
   'appointment.no_show',
   'resource.delayed',
   'resource.absent',
-  'patient.created',
-  'manual',
-]);
+] as const;
+
+/** Every event that can start a run. */
+export const triggerEventSchema = z.enum([...appointmentTriggerEvents, 'patient.created', 'manual']);
 export type TriggerEvent = z.infer<typeof triggerEventSchema>;
 
 /** Units of a wait: minutes and hours are elapsed time, days/weeks/months keep the wall-clock time. */
