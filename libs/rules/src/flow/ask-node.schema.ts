@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, nodePositionSchema } from './flow-parts.schema';
+import { durationSchema, flowNodeSchemaOf } from './flow-parts.schema';
 import { sendDataSchema } from './send-node.schema';
 
 /** Reply words that mean yes / no; the defaults cover French, Spanish, Norwegian and English. */
@@ -10,11 +10,9 @@ export const replyKeywordsSchema = z.object({
 export type ReplyKeywords = z.infer<typeof replyKeywordsSchema>;
 
 /** Sends a question and waits for the reply. Exits: `confirmed`, `declined`, `no-reply`, `failed`. */
-export const askNodeSchema = z.object({
-  id: z.string().min(1),
-  type: z.literal('ask'),
-  position: nodePositionSchema,
-  data: sendDataSchema.extend({ timeout: durationSchema, keywords: replyKeywordsSchema.optional() }),
-});
+export const askNodeSchema = flowNodeSchemaOf(
+  'ask',
+  sendDataSchema.extend({ timeout: durationSchema, keywords: replyKeywordsSchema.optional() }),
+);
 export type AskNode = z.infer<typeof askNodeSchema>;
 export type AskData = AskNode['data'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, nodeDataBase, nodePositionSchema, weekdaySchema } from './flow-parts.schema';
+import { channelSchema, flowNodeSchemaOf, nodeDataBase, weekdaySchema } from './flow-parts.schema';
 
 /** The built-in checks, named in the clinic's words, plus a general expression (JSON Logic) for the rest. */
 export const conditionCheckSchema = z.discriminatedUnion('kind', [
@@ -28,10 +28,8 @@ export type ConditionCheck = z.infer<typeof conditionCheckSchema>;
 export type ConditionKind = ConditionCheck['kind'];
 
 /** A yes/no question about the patient, the appointment or the clinic. Exits: `yes`, `no`. */
-export const conditionNodeSchema = z.object({
-  id: z.string().min(1),
-  type: z.literal('condition'),
-  position: nodePositionSchema,
-  data: z.object({ ...nodeDataBase, check: conditionCheckSchema }),
-});
+export const conditionNodeSchema = flowNodeSchemaOf(
+  'condition',
+  z.object({ ...nodeDataBase, check: conditionCheckSchema }),
+);
 export type ConditionNode = z.infer<typeof conditionNodeSchema>;

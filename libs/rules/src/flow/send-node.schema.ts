@@ -2,9 +2,9 @@ import { z } from 'zod';
 import {
   channelSchema,
   durationSchema,
+  flowNodeSchemaOf,
   messageTemplateSchema,
   nodeDataBase,
-  nodePositionSchema,
   recipientSchema,
   senderSchema,
 } from './flow-parts.schema';
@@ -34,10 +34,5 @@ export const sendDataSchema = z.object({
 export type SendData = z.infer<typeof sendDataSchema>;
 
 /** Sends one message on one channel to one recipient. */
-export const sendNodeSchema = z.object({
-  id: z.string().min(1),
-  type: z.literal('send'),
-  position: nodePositionSchema,
-  data: sendDataSchema,
-});
+export const sendNodeSchema = flowNodeSchemaOf('send', sendDataSchema);
 export type SendNode = z.infer<typeof sendNodeSchema>;

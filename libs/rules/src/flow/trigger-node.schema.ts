@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nodeDataBase, nodePositionSchema, triggerEventSchema } from './flow-parts.schema';
+import { flowNodeSchemaOf, nodeDataBase, triggerEventSchema } from './flow-parts.schema';
 
 /** Which events start the flow, and for which bookings. */
 export const triggerDataSchema = z.object({
@@ -17,10 +17,5 @@ export const triggerDataSchema = z.object({
 export type TriggerData = z.infer<typeof triggerDataSchema>;
 
 /** The one start of a flow. */
-export const triggerNodeSchema = z.object({
-  id: z.string().min(1),
-  type: z.literal('trigger'),
-  position: nodePositionSchema,
-  data: triggerDataSchema,
-});
+export const triggerNodeSchema = flowNodeSchemaOf('trigger', triggerDataSchema);
 export type TriggerNode = z.infer<typeof triggerNodeSchema>;

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { nodeDataBase, nodePositionSchema } from './flow-parts.schema';
+import { flowNodeSchemaOf, nodeDataBase } from './flow-parts.schema';
 
 /** Sets the appointment's confirmation status (after a confirming or declining reply, F4). */
-export const updateNodeSchema = z.object({
-  id: z.string().min(1),
-  type: z.literal('update'),
-  position: nodePositionSchema,
-  data: z.object({ ...nodeDataBase, confirmation: z.enum(['confirmed', 'declined', 'pending']) }),
-});
+export const updateNodeSchema = flowNodeSchemaOf(
+  'update',
+  z.object({ ...nodeDataBase, confirmation: z.enum(['confirmed', 'declined', 'pending']) }),
+);
 export type UpdateNode = z.infer<typeof updateNodeSchema>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
+  flowNodeSchemaOf,
   localTimeSchema,
   nodeDataBase,
-  nodePositionSchema,
   quietHoursPolicySchema,
   timeUnitSchema,
 } from './flow-parts.schema';
@@ -32,10 +32,5 @@ export const waitDataSchema = z.object({
 export type WaitData = z.infer<typeof waitDataSchema>;
 
 /** Pauses the run until a moment; the steps after it are checked again when it ends. */
-export const waitNodeSchema = z.object({
-  id: z.string().min(1),
-  type: z.literal('wait'),
-  position: nodePositionSchema,
-  data: waitDataSchema,
-});
+export const waitNodeSchema = flowNodeSchemaOf('wait', waitDataSchema);
 export type WaitNode = z.infer<typeof waitNodeSchema>;
