@@ -3,16 +3,9 @@ import { DateTime } from 'luxon';
 import type { EvaluationContext } from '../context/evaluation-context.schema';
 import { evaluate } from '../evaluation/evaluate';
 import type { QuietHoursPolicy } from '../flow/flow-parts.schema';
-import { contextWith, sendNode, straightFlow, waitNode } from '../testing/fixtures';
+import { contextWith, dstZones as zones, sendNode, straightFlow, waitNode } from '../testing/fixtures';
 import { quietHoursCalendar } from './quiet-hours-calendar';
 
-const zones = [
-  'Europe/Paris',
-  'Europe/Oslo',
-  'America/New_York',
-  'Australia/Sydney',
-  'America/Argentina/Buenos_Aires',
-];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const scenario = fc.record({

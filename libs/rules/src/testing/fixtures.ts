@@ -71,3 +71,22 @@ export function waitNode(id: string, data: Partial<WaitData>): FlowNode {
 export function sendNode(id: string, data: Partial<SendData> = {}): FlowNode {
   return { id, type: 'send', position: { x: 0, y: 0 }, data: smsData(data) };
 }
+
+/** The five zones of the daylight-saving properties: both hemispheres, and Buenos Aires, which keeps one offset. */
+export const dstZones = [
+  'Europe/Paris',
+  'Europe/Oslo',
+  'America/New_York',
+  'Australia/Sydney',
+  'America/Argentina/Buenos_Aires',
+] as const;
+
+/** The 2026 days on which one of `dstZones` changes its offset. */
+export const dstChangeDays2026 = [
+  '2026-03-08',
+  '2026-03-29',
+  '2026-04-05',
+  '2026-10-04',
+  '2026-10-25',
+  '2026-11-01',
+] as const;

@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { evaluate } from '../evaluation/evaluate';
-import { contextWith, sendNode, straightFlow, waitNode } from '../testing/fixtures';
-
-const zones = [
-  'Europe/Paris',
-  'Europe/Oslo',
-  'America/New_York',
-  'Australia/Sydney',
-  'America/Argentina/Buenos_Aires',
-];
-const changes = ['2026-03-08', '2026-03-29', '2026-04-05', '2026-10-04', '2026-10-25', '2026-11-01'];
+import {
+  contextWith,
+  dstChangeDays2026 as changes,
+  dstZones as zones,
+  sendNode,
+  straightFlow,
+  waitNode,
+} from '../testing/fixtures';
 
 /** The moment a "N unit before the appointment" reminder is planned for, through the evaluator. */
 function plannedAt(zone: string, start: DateTime, amount: number, unit: 'days' | 'hours'): DateTime | null {
