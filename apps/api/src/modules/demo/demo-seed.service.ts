@@ -22,6 +22,7 @@ import { DemoSeedRepository } from './demo-seed.repository';
 const PATIENTS = 40;
 const APPOINTMENTS = 120;
 const DAYS = 14;
+const ALTERNATIVE_STARTERS = new Set(['opus-reminders']);
 
 /**
  * `SEED_DEMO=true` on an empty database: the demo clinic of the README, with its users, catalogue,
@@ -198,14 +199,17 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if (rejected.length > 0) this.logger.warn(`Demo events refused: ${JSON.stringify(rejected.slice(0, 3))}`);
   }
 
-  /** Every starter flow as a published, enabled flow (those the validator refuses stay drafts). */
+  /**
+   * Every starter flow published; all enabled except the alternative reminder scheme (70/22/1 h), which would
+   * double the reminders of the enabled one (those the validator refuses stay drafts).
+   */
   private async starterFlows(principal: Principal) {
     let published = 0;
     for (const { key } of this.flows.starters()) {
       const flow = await this.flows.createFromStarter(principal, key);
       try {
         await this.versions.publish(principal, flow.id, 'Demo: starter flow');
-        await this.flows.setEnabled(principal.clinicId, flow.id, true);
+        if (!ALTERNATIVE_STARTERS.has(key)) await this.flows.setEnabled(principal.clinicId, flow.id, true);
         published++;
       } catch (error) {
         this.logger.warn(`Starter flow ${key} left as a draft: ${(error as Error).message}`);
