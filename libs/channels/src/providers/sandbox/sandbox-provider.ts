@@ -15,6 +15,7 @@ import {
   type SendOutcome,
   type SendRefused,
 } from '../provider';
+import { ProviderEvents } from '../provider-events';
 
 /** One message the sandbox accepted, and what became of it. */
 export interface SandboxRecord {
@@ -57,7 +58,7 @@ export class SandboxProvider implements MessageProvider {
   readonly channels: readonly Channel[];
   private readonly store: SandboxStore;
   private readonly clock: Clock;
-  private readonly listeners = new Set<(event: ProviderEvent) => void>();
+  private readonly events = new ProviderEvents();
   private readonly timers = new Set<unknown>();
   private readonly keysById = new Map<string, string>();
   private counter = 0;
@@ -87,7 +88,7 @@ export class SandboxProvider implements MessageProvider {
     };
     await this.store.set(idempotencyKey, record);
     this.keysById.set(providerMessageId, idempotencyKey);
-    this.emit({ type: 'status', report: { providerMessageId, status: 'sent', at: now } });
+    this.events.emit({ type: 'status', report: { providerMessageId, status: 'sent', at: now } });
     const delay = this.options.receiptDelayMs === undefined ? 2000 : this.options.receiptDelayMs;
     if (delay !== null) {
       const timer = this.clock.setTimeout(() => {
@@ -118,13 +119,13 @@ export class SandboxProvider implements MessageProvider {
       at,
     };
     if (outcome.reason) report.reason = outcome.reason;
-    this.emit({ type: 'status', report });
+    this.events.emit({ type: 'status', report });
   }
 
   /** Makes a patient reply, as if the text came back from the phone network. */
   reply(from: string, to: string, text: string): InboundMessage {
     const message: InboundMessage = { from, to, text, at: this.clock.now() };
-    this.emit({ type: 'inbound', message });
+    this.events.emit({ type: 'inbound', message });
     return message;
   }
 
@@ -190,12 +191,7 @@ export class SandboxProvider implements MessageProvider {
 
   /** Subscribes to receipts and replies. */
   onEvent(listener: (event: ProviderEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private emit(event: ProviderEvent): void {
-    for (const listener of this.listeners) listener(event);
+    return this.events.subscribe(listener);
   }
 
   /** Cancels pending receipts. */

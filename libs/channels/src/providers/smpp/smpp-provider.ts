@@ -18,6 +18,7 @@ import {
   type SendOutcome,
   type SendRefused,
 } from '../provider';
+import { ProviderEvents } from '../provider-events';
 import {
   classifySmppStatus,
   concatenationOf,
@@ -74,7 +75,7 @@ export class SmppProvider implements MessageProvider {
   private reference = 0;
   private readonly window: SubmitWindow;
   private readonly pending = new Set<(response: Response) => void>();
-  private readonly listeners = new Set<(event: ProviderEvent) => void>();
+  private readonly events = new ProviderEvents();
   private readonly byKey = new Map<string, string>();
   private readonly longMessages = new LongMessageReceipts();
   private readonly sources = new Map<string, string>();
@@ -153,12 +154,12 @@ export class SmppProvider implements MessageProvider {
     const receipt = this.parseStatus({ body: pdu });
     if (receipt) {
       const whole = this.longMessages.whole(receipt);
-      if (whole) this.emit({ type: 'status', report: whole });
+      if (whole) this.events.emit({ type: 'status', report: whole });
       return;
     }
     const inbound = this.parseInbound({ body: pdu });
     const whole = inbound && this.longReplies.whole(inbound, concatenationOf(pdu));
-    if (whole) this.emit({ type: 'inbound', message: whole });
+    if (whole) this.events.emit({ type: 'inbound', message: whole });
   }
 
   private keepAlive(session: smpp.Session): void {
@@ -329,12 +330,7 @@ export class SmppProvider implements MessageProvider {
 
   /** Subscribes to receipts and replies arriving on the session. */
   onEvent(listener: (event: ProviderEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private emit(event: ProviderEvent): void {
-    for (const listener of this.listeners) listener(event);
+    return this.events.subscribe(listener);
   }
 
   /** Unbinds, closes the session and stops reconnecting. */
