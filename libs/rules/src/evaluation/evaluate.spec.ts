@@ -4,7 +4,7 @@ import { remindersFlow } from '../starter-flows/reminders.flow';
 import { unreliableSecondReminderFlow } from '../starter-flows/unreliable-second-reminder.flow';
 import { contextWith, sendNode, straightFlow, waitNode } from '../testing/fixtures';
 import { evaluate } from './evaluate';
-import type { EvaluationContext, RunState } from './evaluation.types';
+import type { EvaluationContext, RunSignal, RunState } from './evaluation.types';
 import { SkipReasonCode } from './skip-reason-code';
 
 const booked = '2026-05-07T07:00:00Z';
@@ -25,6 +25,9 @@ const toSms24 = () => {
     now: second.run.timerAt as string,
   });
 };
+/** Wakes a run of the reminders flow at `now` with a signal (sample context). */
+const wake = (run: RunState, now: string, signal: RunSignal) =>
+  evaluate({ flow: remindersFlow, run, context: contextWith(), now, signal });
 
 describe(evaluate.name, () => {
   describe('start', () => {
@@ -139,13 +142,7 @@ describe(evaluate.name, () => {
       const asked = toSms24();
       expect(asked.run).toMatchObject({ status: 'awaiting-reply', timerAt: '2026-05-12T04:00:00Z' });
       expect(asked.awaitedReplies).toHaveLength(1);
-      const sut = evaluate({
-        flow: remindersFlow,
-        run: asked.run,
-        context: contextWith(),
-        now: '2026-05-12T04:00:00Z',
-        signal: { kind: 'timer' },
-      });
+      const sut = wake(asked.run, '2026-05-12T04:00:00Z', { kind: 'timer' });
       expect(sut.steps.map((s) => [s.kind, s.exit])).toEqual([
         ['reply', 'no-reply'],
         ['end', null],
@@ -172,13 +169,7 @@ describe(evaluate.name, () => {
       ],
     ])('should read "%s" as %s', (text, exit, updates, consent) => {
       const asked = toSms24();
-      const sut = evaluate({
-        flow: remindersFlow,
-        run: asked.run,
-        context: contextWith(),
-        now: '2026-05-11T09:00:00Z',
-        signal: { kind: 'reply', text },
-      });
+      const sut = wake(asked.run, '2026-05-11T09:00:00Z', { kind: 'reply', text });
       expect(sut.steps[0]).toMatchObject({ kind: 'reply', exit });
       expect([sut.appointmentUpdates, sut.consentChanges]).toEqual([updates, consent]);
       expect(sut.run.status).toBe('ended');
@@ -187,13 +178,7 @@ describe(evaluate.name, () => {
     it('should leave by the failed exit when the question could not be delivered', () => {
       const asked = toSms24();
       const signal = { kind: 'delivery-failed', reason: 'invalid number' } as const;
-      const sut = evaluate({
-        flow: remindersFlow,
-        run: asked.run,
-        context: contextWith(),
-        now: '2026-05-11T08:01:00Z',
-        signal,
-      });
+      const sut = wake(asked.run, '2026-05-11T08:01:00Z', signal);
       expect(sut.steps.map((s) => [s.kind, s.exit, s.reason])).toEqual([
         ['reply', 'failed', 'the question could not be delivered: invalid number'],
         ['end', null, null],
@@ -206,26 +191,14 @@ describe(evaluate.name, () => {
 
     it('should keep waiting on a reply it does not understand', () => {
       const asked = toSms24();
-      const sut = evaluate({
-        flow: remindersFlow,
-        run: asked.run,
-        context: contextWith(),
-        now: '2026-05-11T09:00:00Z',
-        signal: { kind: 'reply', text: 'peut-être' },
-      });
+      const sut = wake(asked.run, '2026-05-11T09:00:00Z', { kind: 'reply', text: 'peut-être' });
       expect(sut.steps[0].reason).toBe('reply "peut-être" not understood; still waiting');
       expect(sut.run.status).toBe('awaiting-reply');
     });
 
     it('should note a reply when no question waits, and still honour STOP', () => {
       const run = start(remindersFlow).run;
-      const sut = evaluate({
-        flow: remindersFlow,
-        run,
-        context: contextWith(),
-        now: '2026-05-08T09:00:00Z',
-        signal: { kind: 'reply', text: 'stop' },
-      });
+      const sut = wake(run, '2026-05-08T09:00:00Z', { kind: 'reply', text: 'stop' });
       expect(sut.steps[0].reason).toBe('STOP: consent withdrawn');
       expect(sut.consentChanges).toHaveLength(1);
     });
