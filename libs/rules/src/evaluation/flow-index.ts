@@ -16,17 +16,19 @@ export function indexFlow(flow: Flow): FlowIndex {
   const cached = cache.get(flow);
   if (cached) return cached;
   const nodes = new Map(flow.nodes.map((node) => [node.id, node] as const));
-  const exits = new Map<string, string>();
+  const exits = new Map<string, Map<string, string>>();
   for (const edge of flow.edges) {
-    const key = `${edge.source}\u0000${edgeExit(edge)}`;
-    if (!exits.has(key)) exits.set(key, edge.target);
+    let byExit = exits.get(edge.source);
+    if (!byExit) exits.set(edge.source, (byExit = new Map()));
+    const exit = edgeExit(edge);
+    if (!byExit.has(exit)) byExit.set(exit, edge.target);
   }
   const trigger =
     (flow.nodes.find((node) => node.type === 'trigger') as FlowNodeOf<'trigger'> | undefined) ?? null;
   const index: FlowIndex = {
     trigger,
     nodes,
-    next: (nodeId, exit = 'next') => exits.get(`${nodeId}\u0000${exit}`) ?? null,
+    next: (nodeId, exit = 'next') => exits.get(nodeId)?.get(exit) ?? null,
   };
   cache.set(flow, index);
   return index;

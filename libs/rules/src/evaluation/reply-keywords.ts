@@ -10,11 +10,15 @@ export const defaultReplyKeywords = {
   stop: ['STOP', 'ARRET', 'ARRÊT', 'STOPP', 'BAJA'],
 } as const;
 
+const upperCased = (words: readonly string[]): string[] => words.map((word) => word.toUpperCase());
+const defaultConfirm = upperCased(defaultReplyKeywords.confirm);
+const defaultDecline = upperCased(defaultReplyKeywords.decline);
+
 /** Reads a reply: the first word, upper-cased, without punctuation, against the confirm/decline/stop words. */
 export function readReply(text: string, keywords?: ReplyKeywords): ReplyMeaning {
   const word = (text.trim().split(/\s+/)[0] ?? '').toUpperCase().replace(/[.,;:!?"'()]/g, '');
-  const confirm = (keywords?.confirm ?? defaultReplyKeywords.confirm).map((k) => k.toUpperCase());
-  const decline = (keywords?.decline ?? defaultReplyKeywords.decline).map((k) => k.toUpperCase());
+  const confirm = keywords?.confirm ? upperCased(keywords.confirm) : defaultConfirm;
+  const decline = keywords?.decline ? upperCased(keywords.decline) : defaultDecline;
   if ((defaultReplyKeywords.stop as readonly string[]).includes(word)) return 'stop';
   if (confirm.includes(word)) return 'confirmed';
   if (decline.includes(word)) return 'declined';
