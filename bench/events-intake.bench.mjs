@@ -13,9 +13,13 @@ const { startDatabase, freePort } = createRequire(import.meta.url)(
   path.join(root, 'scripts/database/embedded-database.cjs'),
 );
 
-const SINGLE = Number(process.env.BENCH_SINGLE ?? 300);
-const BULK_BATCHES = Number(process.env.BENCH_BULK_BATCHES ?? 3);
+const SINGLE = Number(process.env.BENCH_SINGLE ?? 200);
+const BULK_BATCHES = Number(process.env.BENCH_BULK_BATCHES ?? 2);
 const BULK_SIZE = 1000;
+
+// The demo clinic's catalogue (SEED_DEMO), so references are known, as they are in a clinic in use.
+const SERVICES = ['S-CTRL', 'S-HYG', 'S-SOIN'];
+const RESOURCES = ['R-MARTIN', 'R-NGUYEN', 'R-FAUTEUIL3'];
 
 function booking(id, i) {
   const start = new Date(Date.UTC(2027, 0, 4 + (i % 60), 8 + (i % 9), 0));
@@ -28,15 +32,15 @@ function booking(id, i) {
       start: start.toISOString(),
       end: new Date(start.getTime() + 30 * 60_000).toISOString(),
       source: 'online',
-      serviceExternalId: `S-${i % 3}`,
-      resourceExternalId: `R-${i % 4}`,
-      locationExternalId: 'L-1',
+      serviceExternalId: SERVICES[i % 3],
+      resourceExternalId: RESOURCES[i % 3],
+      locationExternalId: 'L-LILAS',
     },
     patient: {
       externalId: `P-${i % 500}`,
       firstName: 'Bench',
       lastName: `Patient ${i % 500}`,
-      mobile: `+336123${String(i % 100000).padStart(5, '0')}`,
+      mobile: `+336123${String(i % 500).padStart(5, '0')}`,
     },
   };
 }

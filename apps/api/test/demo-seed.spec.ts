@@ -81,8 +81,11 @@ describe(DemoSeedService.name, () => {
   });
 
   it('should not seed again when the database has a clinic', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const again = await createTestApp({ SEED_DEMO: 'true', MONGODB_DB_NAME: database });
     await again.close();
+    expect(log.mock.calls.join('\n')).toContain('manager: manager@demo.clinicflow.test');
+    log.mockRestore();
     expect((await get('/api/patients').expect(200)).body.total).toBe(40);
   });
 });
