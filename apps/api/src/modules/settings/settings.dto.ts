@@ -1,3 +1,4 @@
+import { checkSenderId } from '@clinicflow/channels';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
@@ -63,7 +64,10 @@ export const settingsUpdateSchema = z
     senders: z.object({
       smsSenderName: z
         .string()
-        .regex(/^[A-Za-z0-9 ]{1,11}$/, 'at most 11 letters, digits or spaces')
+        .refine(
+          (v) => checkSenderId(v).valid,
+          'at most 11 letters, digits or spaces (with a letter), or a phone number',
+        )
         .nullable(),
       emailFromName: z.string().max(100).nullable(),
       emailFromAddress: z.email().nullable(),
