@@ -13,6 +13,7 @@ describe('@clinicflow/rules', () => {
     'starterFlows',
     'contextFieldCatalogue',
     'fieldsForEvents',
+    'templateFieldsForEvents',
     'templateVariables',
     'RulesError',
     'RulesErrorCode',

@@ -3,12 +3,18 @@ import { appointmentTriggerEvents, type TriggerEvent } from '../flow/flow-parts.
 /** When a context field exists: always, for runs about an appointment, about a resource, or a resource alert. */
 export type ContextFieldScope = 'always' | 'appointment' | 'resource' | 'delay';
 
-/** One merge variable a template may use (C3). */
+/** One context field a condition may read and, unless `inTemplates` is false, a message may show (C3). */
 export interface ContextField {
   path: string;
   label: string;
   type: 'string' | 'number' | 'datetime' | 'date' | 'boolean';
   scope: ContextFieldScope;
+  /**
+   * Whether a message template may show it. False for data a message must never carry (date of birth, the
+   * attendance record) and for the trigger's own bookkeeping (`event.*`): conditions may still read those.
+   * The channels library renders exactly the fields marked true (its tests check both catalogues agree).
+   */
+  inTemplates: boolean;
 }
 
 const f = (
@@ -16,14 +22,19 @@ const f = (
   label: string,
   type: ContextField['type'],
   scope: ContextFieldScope,
+  inTemplates = true,
 ): ContextField => ({
   path,
   label,
   type,
   scope,
+  inTemplates,
 });
 
-/** Every context field a template or an expression may use, with when it exists. */
+/** Conditions only: never shown in a message. */
+const conditionsOnly = false;
+
+/** Every context field an expression may read, with when it exists and whether a template may show it. */
 export const contextFieldCatalogue: readonly ContextField[] = [
   f('clinic.name', 'Clinic name', 'string', 'always'),
   f('clinic.phone', 'Clinic phone', 'string', 'always'),
@@ -35,13 +46,13 @@ export const contextFieldCatalogue: readonly ContextField[] = [
   f('patient.email', 'Patient e-mail', 'string', 'always'),
   f('patient.address', 'Patient address', 'string', 'always'),
   f('patient.language', 'Patient language', 'string', 'always'),
-  f('patient.birthDate', 'Patient date of birth', 'date', 'always'),
-  f('patient.attendance.visits', 'Number of past visits', 'number', 'always'),
-  f('patient.attendance.noShows', 'Number of missed visits', 'number', 'always'),
-  f('patient.attendance.lastVisitAt', 'Last visit', 'datetime', 'always'),
+  f('patient.birthDate', 'Patient date of birth', 'date', 'always', conditionsOnly),
+  f('patient.attendance.visits', 'Number of past visits', 'number', 'always', conditionsOnly),
+  f('patient.attendance.noShows', 'Number of missed visits', 'number', 'always', conditionsOnly),
+  f('patient.attendance.lastVisitAt', 'Last visit', 'datetime', 'always', conditionsOnly),
   f('patient.nextAppointmentAt', 'Next appointment', 'datetime', 'always'),
-  f('event.type', 'Event', 'string', 'always'),
-  f('event.at', 'Event time', 'datetime', 'always'),
+  f('event.type', 'Event', 'string', 'always', conditionsOnly),
+  f('event.at', 'Event time', 'datetime', 'always', conditionsOnly),
   f('appointment.start', 'Appointment start', 'datetime', 'appointment'),
   f('appointment.end', 'Appointment end', 'datetime', 'appointment'),
   f('appointment.status', 'Appointment status', 'string', 'appointment'),
@@ -81,8 +92,13 @@ export function scopesForEvents(events: readonly TriggerEvent[]): Set<ContextFie
   return scopes;
 }
 
-/** The context fields a template may use in a flow started by these events. */
+/** The context fields a condition may read in a flow started by these events. */
 export function fieldsForEvents(events: readonly TriggerEvent[]): ContextField[] {
   const scopes = scopesForEvents(events);
   return contextFieldCatalogue.filter((field) => scopes.has(field.scope));
+}
+
+/** The context fields a message template may show in a flow started by these events. */
+export function templateFieldsForEvents(events: readonly TriggerEvent[]): ContextField[] {
+  return fieldsForEvents(events).filter((field) => field.inTemplates);
 }

@@ -1,5 +1,10 @@
 import { templateVariables } from './template-variables';
-import { fieldsForEvents, scopesForEvents } from './context-field-catalogue';
+import {
+  contextFieldCatalogue,
+  fieldsForEvents,
+  scopesForEvents,
+  templateFieldsForEvents,
+} from './context-field-catalogue';
 
 describe(templateVariables.name, () => {
   it.each([
@@ -37,5 +42,25 @@ describe(fieldsForEvents.name, () => {
     expect(paths.includes('appointment.start')).toBe(appointment);
     expect(paths.includes('delay.minutes')).toBe(delay);
     expect(scopesForEvents(events).has('always')).toBe(true);
+  });
+});
+
+describe(templateFieldsForEvents.name, () => {
+  it('should leave out what a message may not show, and only that', () => {
+    const events = ['resource.delayed'] as const;
+    const shown = templateFieldsForEvents(events).map((field) => field.path);
+    const readOnly = fieldsForEvents(events)
+      .map((field) => field.path)
+      .filter((path) => !shown.includes(path));
+    expect(readOnly).toEqual([
+      'patient.birthDate',
+      'patient.attendance.visits',
+      'patient.attendance.noShows',
+      'patient.attendance.lastVisitAt',
+      'event.type',
+      'event.at',
+    ]);
+    expect(shown).toEqual(expect.arrayContaining(['resource.name', 'delay.newStart', 'appointment.source']));
+    expect(contextFieldCatalogue.filter((field) => !field.inTemplates)).toHaveLength(readOnly.length);
   });
 });

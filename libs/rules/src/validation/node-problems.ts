@@ -1,4 +1,8 @@
-import { eventHasAppointment, fieldsForEvents } from '../context/context-field-catalogue';
+import {
+  eventHasAppointment,
+  fieldsForEvents,
+  templateFieldsForEvents,
+} from '../context/context-field-catalogue';
 import { templateVariables } from '../context/template-variables';
 import type { RulesProblem } from '../errors/rules-error';
 import type { ConditionKind } from '../flow/condition-node.schema';
@@ -45,14 +49,36 @@ export function expressionVariables(logic: unknown, found: string[] = [], depth 
 
 /** Whether a path is a known field, or an object holding known fields. */
 function knownPath(path: string, known: readonly string[]): boolean {
-  return known.some((field) => field === path || field.startsWith(`${path}.`)) || path === 'now';
+  return known.some((field) => field === path || field.startsWith(`${path}.`));
+}
+
+/** Whether an expression may read a path: a known field, or `now` (expressions only; messages have no `now`). */
+const readablePath = (path: string, known: readonly string[]): boolean =>
+  path === 'now' || knownPath(path, known);
+
+/** The paths a condition may read and the (fewer) paths a message may show, in flows started by some events. */
+interface KnownFields {
+  read: readonly string[];
+  shown: readonly string[];
+}
+
+/** Why a template may not use a variable: it does not exist, or it is for conditions only. */
+function templateVariableProblem(
+  name: string,
+  path: string,
+  known: KnownFields,
+  scope: NodeCheckScope,
+): string {
+  return readablePath(path, known.read)
+    ? `${name} uses {{${path}}}, which conditions may read but a message may not show`
+    : `${name} uses {{${path}}}, which does not exist in flows started by ${eventWords(scope.events)}`;
 }
 
 function messageProblems(
   node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>,
   path: string,
   scope: NodeCheckScope,
-  known: readonly string[],
+  known: KnownFields,
 ): RulesProblem[] {
   const problems: RulesProblem[] = [];
   const add = (where: string, message: string) =>
@@ -71,10 +97,10 @@ function messageProblems(
       add(`template.byLanguage.${language}.subject`, `${name}: the ${language} e-mail has no subject`);
     for (const part of ['subject', 'body'] as const) {
       for (const variable of templateVariables(text[part] ?? '')) {
-        if (!knownPath(variable.path, known)) {
+        if (!knownPath(variable.path, known.shown)) {
           add(
             `template.byLanguage.${language}.${part}`,
-            `${name} uses {{${variable.path}}}, which does not exist in flows started by ${eventWords(scope.events)}`,
+            templateVariableProblem(name, variable.path, known, scope),
           );
         }
       }
@@ -96,7 +122,10 @@ function messageProblems(
 /** Rules of each step's content: templates, variables, waits and conditions that need an appointment. */
 export function nodeProblems(flow: Flow, scope: NodeCheckScope): RulesProblem[] {
   const problems: RulesProblem[] = [];
-  const known = fieldsForEvents(scope.events).map((field) => field.path);
+  const known: KnownFields = {
+    read: fieldsForEvents(scope.events).map((field) => field.path),
+    shown: templateFieldsForEvents(scope.events).map((field) => field.path),
+  };
   const hasAppointment = scope.events.length > 0 && scope.events.every(eventHasAppointment);
   const noAppointment = (node: FlowNode, path: string, what: string) =>
     problems.push({
@@ -127,7 +156,7 @@ export function nodeProblems(flow: Flow, scope: NodeCheckScope): RulesProblem[] 
           noAppointment(node, `${path}.data.check`, 'looks at the appointment');
         if (node.data.check.kind === 'expression') {
           for (const variable of expressionVariables(node.data.check.logic)) {
-            if (!knownPath(variable, known)) {
+            if (!readablePath(variable, known.read)) {
               problems.push({
                 nodeId: node.id,
                 path: `${path}.data.check.logic`,

@@ -209,6 +209,31 @@ const cases: Array<{ title: string; mutate: Mutation; nodeId: string | null; mes
       'E-mail step "Reminder e-mail" uses {{patient.nickname}}, which does not exist in flows started by appointment booked / appointment rescheduled',
   },
   {
+    title: 'variable for conditions only (the attendance record)',
+    mutate: (f) => (
+      (node(f, 'email48').data.template.byLanguage.fr.body = 'Absences : {{patient.attendance.noShows}}'),
+      f
+    ),
+    nodeId: 'email48',
+    message:
+      'E-mail step "Reminder e-mail" uses {{patient.attendance.noShows}}, which conditions may read but a message may not show',
+  },
+  {
+    title: 'variable for conditions only (the date of birth, in a subject)',
+    mutate: (f) => (
+      (node(f, 'email48').data.template.byLanguage.en.subject = 'Born {{date patient.birthDate}}'),
+      f
+    ),
+    nodeId: 'email48',
+    message: 'uses {{patient.birthDate}}, which conditions may read but a message may not show',
+  },
+  {
+    title: 'now in a template',
+    mutate: (f) => ((node(f, 'sms24').data.template.byLanguage.fr.body = 'Le {{date now}}'), f),
+    nodeId: 'sms24',
+    message: 'uses {{now}}, which conditions may read but a message may not show',
+  },
+  {
     title: 'custom recipient without address',
     mutate: (f) => ((node(f, 'email48').data.recipient = { type: 'custom' }), f),
     nodeId: 'email48',
@@ -272,6 +297,29 @@ describe(validateFlow.name, () => {
     expect(
       validateFlow({ ...flow, settings: { defaultLanguage: 'nb' } }).problems.map((p) => p.message),
     ).toEqual(['SMS step "sms" has no template in the clinic\'s language (nb)']);
+  });
+
+  it('should let a condition read what a message may not show', () => {
+    const flow = copy(remindersFlow);
+    flow.nodes.push({
+      id: 'expr',
+      type: 'condition',
+      position: { x: 0, y: 0 },
+      data: {
+        check: {
+          kind: 'expression',
+          logic: {
+            and: [
+              { '<': [{ var: 'patient.attendance.noShows' }, 3] },
+              { '<': [{ var: 'patient.birthDate' }, { var: 'now' }] },
+              { '==': [{ var: 'event.type' }, 'appointment.booked'] },
+            ],
+          },
+        },
+      },
+    });
+    const problems = validateFlow(flow, { defaultLanguage: 'fr' }).problems;
+    expect(problems.filter((problem) => problem.path.endsWith('.data.check.logic'))).toEqual([]);
   });
 
   it('should allow delay fields in resource alerts only', () => {
