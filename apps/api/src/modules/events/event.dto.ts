@@ -1,16 +1,9 @@
+import { appointmentTriggerEvents } from '@clinicflow/rules';
 import { z } from 'zod';
 import { languageSchema } from '../settings/settings.dto';
 
-export const EVENT_TYPES = [
-  'appointment.booked',
-  'appointment.rescheduled',
-  'appointment.confirmed',
-  'appointment.cancelled',
-  'appointment.attended',
-  'appointment.no_show',
-  'resource.delayed',
-  'resource.absent',
-] as const;
+/** The events a PMS may post: the flow language's appointment events (not `patient.created` or `manual`). */
+export const EVENT_TYPES = appointmentTriggerEvents;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'cancelled', 'attended', 'no_show'] as const;
