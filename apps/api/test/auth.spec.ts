@@ -1,16 +1,10 @@
 import request from 'supertest';
-import { createTestContext, TestClinic, TestContext } from './test-app';
+import { useTestContext } from './test-app';
 
 describe('access', () => {
-  let ctx: TestContext;
-  let a: TestClinic;
-  let b: TestClinic;
-
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    [a, b] = await Promise.all([ctx.newClinic(), ctx.newClinic()]);
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestContext();
+  const a = ctx.clinic();
+  const b = ctx.clinic();
 
   describe('POST /api/auth/login', () => {
     it('should answer a token that opens the API', async () => {

@@ -1,22 +1,11 @@
-import { createTestContext, TestClinic, TestContext } from './test-app';
+import { useTestContext } from './test-app';
 
 describe('directory', () => {
-  let ctx: TestContext;
-  let a: TestClinic;
-  let b: TestClinic;
+  const ctx = useTestContext();
+  const a = ctx.clinic();
+  const b = ctx.clinic();
 
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    [a, b] = await Promise.all([ctx.newClinic(), ctx.newClinic()]);
-  });
-  afterAll(() => ctx.close());
-
-  const as = (clinic: TestClinic, token = clinic.managerToken) => ({
-    get: (url: string) => ctx.http().get(url).auth(token, { type: 'bearer' }),
-    post: (url: string, body: object) => ctx.http().post(url).auth(token, { type: 'bearer' }).send(body),
-    patch: (url: string, body: object) => ctx.http().patch(url).auth(token, { type: 'bearer' }).send(body),
-    put: (url: string, body: object) => ctx.http().put(url).auth(token, { type: 'bearer' }).send(body),
-  });
+  const { as } = ctx;
 
   describe('patients', () => {
     it('should normalise the mobile to E.164 and keep consent evidence', async () => {

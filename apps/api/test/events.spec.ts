@@ -1,41 +1,27 @@
-import { createTestContext, TestClinic, TestContext } from './test-app';
+import { eventExample } from '../src/modules/events/event.dto';
+import { TestClinic, useTestContext } from './test-app';
 
+/** The API's documented example (OpenAPI) as event `id`, for an appointment that crosses midnight in Paris. */
 function booking(id: string, overrides: Record<string, unknown> = {}) {
+  const { email: _noEmail, ...patient } = eventExample.patient;
   return {
+    ...eventExample,
     id,
-    type: 'appointment.booked',
-    occurredAt: '2026-03-20T10:00:00Z',
     appointment: {
+      ...eventExample.appointment,
       externalId: `A-${id}`,
       start: '2026-03-25T23:30:00Z',
       end: '2026-03-26T00:00:00Z',
-      status: 'booked',
-      source: 'online',
-      serviceExternalId: 'S1',
-      resourceExternalId: 'R1',
-      locationExternalId: 'L1',
     },
-    patient: {
-      externalId: 'P1',
-      firstName: 'Léa',
-      lastName: 'Martin',
-      mobile: '06 12 34 56 78',
-      language: 'fr',
-    },
+    patient,
     ...overrides,
   };
 }
 
 describe('events', () => {
-  let ctx: TestContext;
-  let a: TestClinic;
-  let b: TestClinic;
-
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    [a, b] = await Promise.all([ctx.newClinic(), ctx.newClinic()]);
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestContext();
+  const a = ctx.clinic();
+  const b = ctx.clinic();
 
   const post = (clinic: TestClinic, body: unknown) =>
     ctx

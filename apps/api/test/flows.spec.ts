@@ -1,5 +1,5 @@
 import { remindersFlow } from '@clinicflow/rules';
-import { createTestContext, TestClinic, TestContext } from './test-app';
+import { useTestContext } from './test-app';
 
 const minimalFlow = {
   name: 'Unfinished',
@@ -8,22 +8,11 @@ const minimalFlow = {
 };
 
 describe('flows', () => {
-  let ctx: TestContext;
-  let a: TestClinic;
-  let b: TestClinic;
+  const ctx = useTestContext();
+  const a = ctx.clinic();
+  const b = ctx.clinic();
 
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    [a, b] = await Promise.all([ctx.newClinic(), ctx.newClinic()]);
-  });
-  afterAll(() => ctx.close());
-
-  const as = (clinic: TestClinic, token = clinic.managerToken) => ({
-    get: (url: string) => ctx.http().get(url).auth(token, { type: 'bearer' }),
-    post: (url: string, body: object = {}) => ctx.http().post(url).auth(token, { type: 'bearer' }).send(body),
-    put: (url: string, body: object) => ctx.http().put(url).auth(token, { type: 'bearer' }).send(body),
-    delete: (url: string) => ctx.http().delete(url).auth(token, { type: 'bearer' }),
-  });
+  const { as } = ctx;
   const { id: _ignored, ...reminders } = remindersFlow;
 
   describe('drafts', () => {

@@ -1,16 +1,10 @@
 import { MongoClient } from 'mongodb';
-import { createTestContext, TestClinic, TestContext } from './test-app';
+import { TestClinic, useTestContext } from './test-app';
 
 describe('settings', () => {
-  let ctx: TestContext;
-  let a: TestClinic;
-  let b: TestClinic;
-
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    [a, b] = await Promise.all([ctx.newClinic(), ctx.newClinic({ timeZone: 'America/New_York' })]);
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestContext();
+  const a = ctx.clinic();
+  const b = ctx.clinic({ timeZone: 'America/New_York' });
 
   const get = (clinic: TestClinic) =>
     ctx.http().get('/api/settings').auth(clinic.managerToken, { type: 'bearer' });

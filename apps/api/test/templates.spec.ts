@@ -1,4 +1,4 @@
-import { createTestContext, TestClinic, TestContext } from './test-app';
+import { useTestContext } from './test-app';
 
 const sms = {
   name: 'Rappel 24 h',
@@ -12,22 +12,11 @@ const sms = {
 };
 
 describe('templates and preview', () => {
-  let ctx: TestContext;
-  let a: TestClinic;
-  let b: TestClinic;
+  const ctx = useTestContext();
+  const a = ctx.clinic();
+  const b = ctx.clinic();
 
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    [a, b] = await Promise.all([ctx.newClinic(), ctx.newClinic()]);
-  });
-  afterAll(() => ctx.close());
-
-  const as = (clinic: TestClinic, token = clinic.managerToken) => ({
-    get: (url: string) => ctx.http().get(url).auth(token, { type: 'bearer' }),
-    post: (url: string, body: object) => ctx.http().post(url).auth(token, { type: 'bearer' }).send(body),
-    put: (url: string, body: object) => ctx.http().put(url).auth(token, { type: 'bearer' }).send(body),
-    delete: (url: string) => ctx.http().delete(url).auth(token, { type: 'bearer' }),
-  });
+  const { as } = ctx;
 
   describe('templates', () => {
     it('should create, read, list by channel, replace and delete', async () => {

@@ -77,3 +77,48 @@ export async function createTestContext(overrides: Record<string, string> = {}) 
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+export type ClinicOptions = Parameters<TestContext['newClinic']>[0];
+
+/**
+ * The fixture of an integration spec, called once in its `describe`: starts the app (fresh database) in
+ * `beforeAll`, closes it in `afterAll`. `ctx.clinic()` reserves a clinic made with the others in one
+ * `beforeAll` after the app starts; its fields are there from then on (read them inside tests and hooks).
+ * `ctx.as(clinic, token)` sends requests as that clinic's manager, or with the token given.
+ */
+export function useTestContext(overrides: Record<string, string> = {}) {
+  let context: TestContext | undefined;
+  const started = () => {
+    if (!context) throw new Error('the test app starts in beforeAll: use ctx inside tests and hooks');
+    return context;
+  };
+  const reserved: { clinic: TestClinic; options: ClinicOptions }[] = [];
+
+  beforeAll(async () => {
+    context = await createTestContext(overrides);
+    const made = await Promise.all(reserved.map(({ options }) => context!.newClinic(options)));
+    made.forEach((clinic, i) => Object.assign(reserved[i].clinic, clinic));
+  });
+  afterAll(() => context?.close());
+
+  const ctx = {
+    get app() {
+      return started().app;
+    },
+    http: () => started().http(),
+    newClinic: (options?: ClinicOptions) => started().newClinic(options),
+    clinic(options: ClinicOptions = {}): TestClinic {
+      const clinic = {} as TestClinic;
+      reserved.push({ clinic, options });
+      return clinic;
+    },
+    as: (clinic: TestClinic, token = clinic.managerToken) => ({
+      get: (url: string) => ctx.http().get(url).auth(token, { type: 'bearer' }),
+      post: (url: string, body: object = {}) =>
+        ctx.http().post(url).auth(token, { type: 'bearer' }).send(body),
+      patch: (url: string, body: object) => ctx.http().patch(url).auth(token, { type: 'bearer' }).send(body),
+      put: (url: string, body: object) => ctx.http().put(url).auth(token, { type: 'bearer' }).send(body),
+      delete: (url: string) => ctx.http().delete(url).auth(token, { type: 'bearer' }),
+    }),
+  };
+  return ctx;
+}
