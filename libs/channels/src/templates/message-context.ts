@@ -5,19 +5,53 @@ export interface ClinicContext {
   name: string;
   phone: string;
   website: string;
+  email?: string;
   timeZone: string;
   language: Language;
   country: string;
   currency: string;
 }
 
+/** The patient as templates see them; `language` is the code ("fr"), `nextAppointmentAt` an ISO 8601 instant. */
+export interface PatientContext {
+  firstName: string;
+  lastName: string;
+  mobile: string;
+  address: string;
+  email?: string;
+  language?: string;
+  nextAppointmentAt?: string | null;
+}
+
+/** The appointment: `start`, `end`, `bookedAt` and `previousStart` (after a reschedule) are ISO 8601 instants. */
+export interface AppointmentContext {
+  start: string;
+  end: string;
+  notes: string;
+  /** booked, confirmed, cancelled, attended, no_show (the rules library's codes). */
+  status?: string;
+  /** pending, confirmed, declined. */
+  confirmation?: string;
+  /** online or staff. */
+  source?: string;
+  bookedAt?: string;
+  previousStart?: string;
+}
+
+/** A resource alert (F9): how late the practitioner is and the new expected start (an ISO 8601 instant). */
+export interface DelayContext {
+  minutes: number;
+  newStart: string;
+}
+
 /** Everything a template may use: the facts about one appointment and its patient (C3). */
 export interface MessageContext {
   clinic: ClinicContext;
-  patient: { firstName: string; lastName: string; mobile: string; address: string; email?: string };
-  resource: { fullName: string; address: string; phone: string };
-  /** `start` and `end` are ISO 8601 instants; the date variables are derived from them. */
-  appointment: { start: string; end: string; notes: string };
+  patient: PatientContext;
+  /** The practitioner or room; `name` as in the API's resource documents (tuOtempO's TRD5). */
+  resource: { name: string; address: string; phone: string };
+  /** The date variables (`appointment.longDate`, …) are derived from `start` and `end`. */
+  appointment: AppointmentContext;
   service: {
     name: string;
     price: number;
@@ -30,18 +64,24 @@ export interface MessageContext {
   location: { name: string; city: string; phone: string; address: string; notes: string };
   links: { confirm: string; cancel: string; optOut: string };
   reply: { confirm: string; cancel: string; stop: string };
+  /** Resource alerts only. */
+  delay?: DelayContext;
 }
 
 /** A context given in parts: anything left out is taken from the sample. */
 export type PartialMessageContext = { [K in keyof MessageContext]?: Partial<MessageContext[K]> };
 
-/** Sample data for previews: Léa Martin's check-up on Thursday 3 December 2026 at 09:30 in Paris. */
+/**
+ * Sample data for previews: Léa Martin's check-up with Dr Hugo Bernard on Thursday 3 December 2026 at 09:30 in
+ * Paris (moved from Tuesday 1 December 14:00), who runs 20 minutes late (09:50).
+ */
 export function sampleMessageContext(): MessageContext {
   return {
     clinic: {
       name: 'Cabinet du Parc',
       phone: '+33142685300',
       website: 'https://cabinet-du-parc.example',
+      email: 'contact@cabinet-du-parc.example',
       timeZone: 'Europe/Paris',
       language: 'fr',
       country: 'FR',
@@ -53,9 +93,20 @@ export function sampleMessageContext(): MessageContext {
       mobile: '+33612345678',
       address: '12 rue des Lilas, 75011 Paris',
       email: 'lea.martin@example.org',
+      language: 'fr',
+      nextAppointmentAt: '2027-06-03T07:30:00.000Z',
     },
-    resource: { fullName: 'Dr Hugo Bernard', address: '3 place du Parc, 75011 Paris', phone: '+33142685301' },
-    appointment: { start: '2026-12-03T08:30:00.000Z', end: '2026-12-03T09:00:00.000Z', notes: '' },
+    resource: { name: 'Dr Hugo Bernard', address: '3 place du Parc, 75011 Paris', phone: '+33142685301' },
+    appointment: {
+      start: '2026-12-03T08:30:00.000Z',
+      end: '2026-12-03T09:00:00.000Z',
+      notes: '',
+      status: 'booked',
+      confirmation: 'pending',
+      source: 'online',
+      bookedAt: '2026-11-20T13:05:00.000Z',
+      previousStart: '2026-12-01T13:00:00.000Z',
+    },
     service: {
       name: 'Détartrage',
       price: 45,
@@ -78,6 +129,7 @@ export function sampleMessageContext(): MessageContext {
       optOut: 'https://cabinet-du-parc.example/r/abc/stop',
     },
     reply: { confirm: 'C', cancel: 'N', stop: 'STOP' },
+    delay: { minutes: 20, newStart: '2026-12-03T08:50:00.000Z' },
   };
 }
 
