@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from '../../http/zod-validation';
 import { APPOINTMENT_STATUSES } from '../events/event.dto';
 
 export const appointmentListQuerySchema = z.object({
@@ -6,8 +7,7 @@ export const appointmentListQuerySchema = z.object({
   resourceId: z.string().max(200).optional(),
   patientId: z.string().max(200).optional(),
   status: z.enum(APPOINTMENT_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  ...pageFields(50),
 });
 export type AppointmentListQuery = z.infer<typeof appointmentListQuerySchema>;
 

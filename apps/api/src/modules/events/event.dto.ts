@@ -1,5 +1,6 @@
 import { appointmentTriggerEvents } from '@clinicflow/rules';
 import { z } from 'zod';
+import { pageFields } from '../../http/zod-validation';
 import { languageSchema } from '../settings/settings.dto';
 
 /** The events a PMS may post: the flow language's appointment events (not `patient.created` or `manual`). */
@@ -81,8 +82,7 @@ export const bulkEventsSchema = z.object({
 export const eventListQuerySchema = z.object({
   appointmentId: z.string().max(200).optional(),
   type: z.enum(EVENT_TYPES).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields(),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 

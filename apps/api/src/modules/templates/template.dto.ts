@@ -1,5 +1,6 @@
 import { checkSenderId, LANGUAGES } from '@clinicflow/channels';
 import { z } from 'zod';
+import { pageFields } from '../../http/zod-validation';
 import { CHANNELS } from '../settings/settings.dto';
 
 const variantSchema = z.object({
@@ -45,8 +46,7 @@ export type TemplateInput = z.infer<typeof templateSchema>;
 export const templateListQuerySchema = z.object({
   channel: z.enum(CHANNELS).optional(),
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields(),
 });
 export type TemplateListQuery = z.infer<typeof templateListQuerySchema>;
 
