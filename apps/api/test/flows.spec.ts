@@ -216,6 +216,14 @@ describe('flows', () => {
       );
       const email = res.body.timeline.find((e: { nodeId: string }) => e.nodeId === 'email48');
       expect(email.text).toContain('mercredi 25 mars à 10:00');
+      // The SMS goes through the channels library too: every variable of the starter must render there.
+      const sms = res.body.timeline.find(
+        (e: { nodeId: string; kind: string }) => e.nodeId === 'sms24' && e.kind === 'send',
+      );
+      expect(sms).toMatchObject({
+        reason: null,
+        text: expect.stringMatching(/^RDV demain à 10:00 avec .+ Répondez C pour confirmer/),
+      });
       expect(res.body.timeline[0]).toEqual(
         expect.objectContaining({
           at: expect.any(String),

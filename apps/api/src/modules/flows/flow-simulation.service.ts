@@ -13,12 +13,10 @@ import { FlowVersionService } from './flow-version.service';
 export const renderWithChannels: RenderText = ({ channel, template, language, data }) => {
   const text = template.byLanguage?.[language] ?? Object.values(template.byLanguage ?? {})[0];
   if (!text) return { text: template.templateId ? `[template ${template.templateId}]` : null };
-  const resource = data.resource as { name?: string } | undefined;
   const clinic = data.clinic as { defaultLanguage?: string } | undefined;
   const context = {
     ...data,
     clinic: { ...(data.clinic as object), language: clinic?.defaultLanguage },
-    resource: resource ? { ...resource, fullName: resource.name } : undefined,
   } as PartialMessageContext;
   const preview = renderPreview({ channel, template: text, language, context });
   return { text: preview.text, subject: preview.subject, errors: preview.errors };
