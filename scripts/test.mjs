@@ -22,7 +22,11 @@ function countResults() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   if (!existsSync(resultsDir)) return totals;
   for (const file of readdirSync(resultsDir)) {
-    const counts = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
+    const report = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
+    // Jest's summary reporter writes the counts; Playwright's JSON reporter has them under `stats`.
+    const counts = report.stats
+      ? { passed: report.stats.expected, failed: report.stats.unexpected, skipped: report.stats.skipped }
+      : report;
     for (const key of Object.keys(totals)) totals[key] += counts[key] ?? 0;
   }
   return totals;
