@@ -84,13 +84,16 @@ async function main() {
 
   const dataDir = path.resolve(root, process.env.CLINICFLOW_DATA_DIR ?? '.data');
   mkdirSync(dataDir, { recursive: true });
-  const { startDatabase, maskUri } = createRequire(import.meta.url)('./database/embedded-database.cjs');
+  const { startDatabase } = createRequire(import.meta.url)('./database/embedded-database.cjs');
   const database = await startDatabase({
     dataDir: path.join(dataDir, 'db'),
     logFile: path.join(dataDir, 'database.log'),
   }).catch((error) => fail(error.message));
+  // An external URI may hold a password: the API names it, masked, if it cannot reach it.
   console.log(
-    `Database: ${database.kind} at ${maskUri(database.uri)}${database.logFile ? ` (log: ${database.logFile})` : ''}`,
+    database.kind === 'external'
+      ? 'Database: the one MONGODB_URI names'
+      : `Database: ${database.kind} at ${database.uri} (log: ${database.logFile})`,
   );
 
   const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {

@@ -14,11 +14,6 @@ const { findOnPath, ensureFerretDB } = require('./ferretdb-install.cjs');
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-/** Hides the password of a MongoDB URI, so it can be printed. */
-function maskUri(uri) {
-  return uri.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:****@');
-}
-
 /** Asks the OS for a free TCP port on the loopback interface. */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -141,4 +136,4 @@ async function startDatabase({ dataDir, logFile, env = process.env, log = consol
   };
 }
 
-module.exports = { maskUri, freePort, startDatabase };
+module.exports = { startDatabase };

@@ -1,4 +1,4 @@
-/** Types of embedded-database.mjs for the TypeScript callers (test set-up). */
+/** Types of embedded-database.cjs for the TypeScript callers (test set-up). */
 export interface RunningDatabase {
   uri: string;
   kind: 'external' | 'mongod' | 'ferretdb';
@@ -7,8 +7,6 @@ export interface RunningDatabase {
   stop(): Promise<void>;
 }
 
-export function maskUri(uri: string): string;
-export function freePort(): Promise<number>;
 export function startDatabase(options: {
   dataDir: string;
   logFile: string;
