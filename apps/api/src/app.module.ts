@@ -15,6 +15,8 @@ import { EventsModule } from './modules/events/events.module';
 import { FlowsModule } from './modules/flows/flows.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { TemplatesModule } from './modules/templates/templates.module';
+import { DeliveriesModule } from './modules/deliveries/deliveries.module';
+import { LiveModule } from './modules/live/live.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -43,6 +45,7 @@ export class AppModule {
         }),
         DatabaseModule,
         ClockModule,
+        LiveModule,
         HealthModule,
         AuthModule,
         UsersModule,
@@ -54,6 +57,7 @@ export class AppModule {
         FlowsModule,
         TemplatesModule,
         MessagesModule,
+        DeliveriesModule,
         DemoModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [

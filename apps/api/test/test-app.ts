@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
+import { ClockRepository } from '../src/common/clock.repository';
 import { loadEnv } from '../src/config/env';
 import { configureHttp } from '../src/http/configure-http';
 import { ClinicService } from '../src/modules/clinics/clinic.service';
@@ -13,16 +14,30 @@ export function testDatabaseName() {
   return `t_${randomBytes(8).toString('hex')}`;
 }
 
-/** The real application, configured as main.ts does, against the test run's database. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
+/** What a test may replace: the clock (the engine's "now"). */
+export interface TestAppOptions {
+  clock?: ClockRepository;
+}
+
+/**
+ * The real application, configured as main.ts does, against the test run's database. The engine does not
+ * tick by itself (ENGINE_ENABLED=false) unless a test asks for it: specs drive it with `EngineService.tick`.
+ */
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<INestApplication> {
   const env = loadEnv({
     ...process.env,
     MONGODB_DB_NAME: testDatabaseName(),
     LOG_LEVEL: 'silent',
     EDITOR_DIST_DIR: '/nonexistent',
+    ENGINE_ENABLED: 'false',
     ...overrides,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] });
+  if (options.clock) builder = builder.overrideProvider(ClockRepository).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bodyParser: false });
   configureHttp(app);
   await app.init();
@@ -41,8 +56,11 @@ export interface TestClinic {
 let clinicCounter = 0;
 
 /** The app plus fixtures: `ctx.newClinic()` creates a tenant through the services and logs its users in. */
-export async function createTestContext(overrides: Record<string, string> = {}) {
-  const app = await createTestApp(overrides);
+export async function createTestContext(
+  overrides: Record<string, string> = {},
+  options: TestAppOptions = {},
+) {
+  const app = await createTestApp(overrides, options);
   const http = () => request(app.getHttpServer());
 
   async function newClinic(
@@ -85,7 +103,7 @@ export type ClinicOptions = Parameters<TestContext['newClinic']>[0];
  * `beforeAll` after the app starts; its fields are there from then on (read them inside tests and hooks).
  * `ctx.as(clinic, token)` sends requests as that clinic's manager, or with the token given.
  */
-export function useTestContext(overrides: Record<string, string> = {}) {
+export function useTestContext(overrides: Record<string, string> = {}, options: TestAppOptions = {}) {
   let context: TestContext | undefined;
   const started = () => {
     if (!context) throw new Error('the test app starts in beforeAll: use ctx inside tests and hooks');
@@ -94,7 +112,7 @@ export function useTestContext(overrides: Record<string, string> = {}) {
   const reserved: { clinic: TestClinic; options: ClinicOptions }[] = [];
 
   beforeAll(async () => {
-    context = await createTestContext(overrides);
+    context = await createTestContext(overrides, options);
     const made = await Promise.all(reserved.map(({ options }) => context!.newClinic(options)));
     made.forEach((clinic, i) => Object.assign(reserved[i].clinic, clinic));
   });

@@ -24,6 +24,20 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /** `false`: no timers fire and nothing is dispatched by itself (tests drive the engine with `EngineService.tick`). */
+  ENGINE_ENABLED: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
+  /** Milliseconds between two engine ticks (due timers, due deliveries, leftover events). */
+  ENGINE_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
+  /** How long a process owns a send it claimed; after that, another process recovers it (scenario 11). */
+  DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Deliveries taken per dispatcher batch, and sends in flight at once per process. */
+  DISPATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
+  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  /** The public base URL of the API (e.g. https://clinic.example.com), for provider callback URLs and signatures. */
+  PUBLIC_URL: z.string().url('must be a URL such as https://clinic.example.com').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

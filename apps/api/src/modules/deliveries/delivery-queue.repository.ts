@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Collection } from 'mongodb';
+import type { Connection } from 'mongoose';
+
+/**
+ * One small document per delivery that still needs the dispatcher (scheduled, retrying, or sending under a
+ * lease). The dispatcher scans this collection, not `deliveries`, so the scanned set stays small on FerretDB
+ * however long the report's history grows. `_id` = the delivery's `_id`.
+ */
+export interface DeliveryQueueEntry {
+  _id: string;
+  clinicId: string;
+  /** When the dispatcher should look at it: the send time, the retry time, or the end of a send's lease. */
+  dueAt: Date;
+}
+
+@Injectable()
+export class DeliveryQueueRepository {
+  private readonly collection: Collection<DeliveryQueueEntry>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.collection = connection.db!.collection<DeliveryQueueEntry>('delivery_queue');
+  }
+
+  /** Adds or moves entries (upsert by `_id`). */
+  async put(entries: DeliveryQueueEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.collection.bulkWrite(
+      entries.map((entry) => ({
+        updateOne: { filter: { _id: entry._id }, update: { $set: entry }, upsert: true },
+      })),
+      { ordered: false },
+    );
+  }
+
+  async remove(deliveryId: string): Promise<void> {
+    await this.collection.deleteOne({ _id: deliveryId });
+  }
+
+  /** Entries due at `now`, earliest first, at most `limit`. */
+  due(now: Date, limit: number): Promise<DeliveryQueueEntry[]> {
+    return this.collection.find({ dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).toArray();
+  }
+
+  /** The earliest entry still to come (for the dispatcher's wake-up and the status page's lag). */
+  next(): Promise<DeliveryQueueEntry | null> {
+    return this.collection.find({}).sort({ dueAt: 1 }).limit(1).next();
+  }
+
+  count(filter: { clinicId?: string } = {}): Promise<number> {
+    return this.collection.countDocuments(filter);
+  }
+}

@@ -1,0 +1,86 @@
+import type { Channel, MessagePurpose, MessageTemplate, RecipientType, Sender } from '@clinicflow/rules';
+import type { ClinicDocument } from '../../tenancy/clinic-scoped.repository';
+
+/** The statuses of api.md; a delivery only moves forward (see docs/engine.md for the transitions). */
+export const deliveryStatuses = [
+  'scheduled',
+  'sending',
+  'sent',
+  'delivered',
+  'answered',
+  'failed',
+  'retrying',
+  'cancelled',
+  'expired',
+  'skipped',
+] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** Statuses in which a delivery still has a `delivery_queue` entry: the dispatcher will look at it again. */
+export const queuedStatuses: readonly DeliveryStatus[] = ['scheduled', 'retrying', 'sending'];
+
+/** Where a delivery came from: a flow's send/ask step, a one-off send (F12), a batch (F11), or a notice (F10). */
+export type DeliveryOrigin = 'flow' | 'one-off' | 'batch' | 'notice';
+
+/** One change of status, kept in order on the delivery (the report's timeline). */
+export interface DeliveryHistoryEntry {
+  status: DeliveryStatus;
+  at: Date;
+  attempt: number;
+  reason: string | null;
+  by: string | null;
+}
+
+/**
+ * One message to one recipient on one channel. `_id` is the idempotency key (run + node + recipient for a
+ * flow's message), so planning the same message twice inserts it once. Fields the report filters or groups
+ * by (clinic-local day, channel, status, flow, service, resource) are stored on the document.
+ */
+export interface DeliveryDocument extends ClinicDocument {
+  origin: DeliveryOrigin;
+  runId: string | null;
+  flowId: string | null;
+  flowVersion: number | null;
+  nodeId: string | null;
+  batchId: string | null;
+  appointmentId: string | null;
+  patientId: string | null;
+  serviceId: string | null;
+  resourceId: string | null;
+  channel: Channel;
+  recipient: { type: RecipientType; name: string | null; address: string | null };
+  purpose: MessagePurpose | null;
+  expectsReply: boolean;
+  template: MessageTemplate;
+  language: string;
+  sender: Sender | null;
+  /** What the template is rendered with at send time (rules' templateData at planning). */
+  templateData: Record<string, unknown>;
+  createdAt: Date;
+  /** The clinic-local day (YYYY-MM-DD) of `createdAt` and of `sendAt`, for the report's per-day counts. */
+  createdDay: string;
+  sendDay: string;
+  sendAt: Date;
+  expiresAt: Date | null;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  answeredAt: Date | null;
+  status: DeliveryStatus;
+  /** The last attempt claimed (0 before the first); claims are `<_id>#<attempt>`. */
+  attempt: number;
+  /** Until when the process that claimed the current attempt owns it (status `sending`). */
+  leaseUntil: Date | null;
+  error: { code: string; reason: string } | null;
+  /** Why it was skipped or cancelled, in the front desk's words. */
+  reason: string | null;
+  text: string | null;
+  subject: string | null;
+  segments: number | null;
+  credits: number | null;
+  provider: string | null;
+  providerMessageId: string | null;
+  /** Sent again after a crash to a provider that could not say whether it had accepted it (scenario 11). */
+  inDoubt: boolean;
+  history: DeliveryHistoryEntry[];
+  updatedAt: Date;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Collection } from 'mongodb';
+import type { Connection } from 'mongoose';
+
+/**
+ * Finds a delivery from a provider's message id (receipts and callbacks name only that) by `_id`, the
+ * indexed path on FerretDB: `_id` = `<provider name>:<provider message id>`.
+ */
+export interface ProviderMessageLink {
+  _id: string;
+  clinicId: string;
+  deliveryId: string;
+  at: Date;
+}
+
+@Injectable()
+export class ProviderMessageRepository {
+  private readonly collection: Collection<ProviderMessageLink>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.collection = connection.db!.collection<ProviderMessageLink>('provider_messages');
+  }
+
+  async link(provider: string, providerMessageId: string, clinicId: string, deliveryId: string, at: Date) {
+    await this.collection.updateOne(
+      { _id: `${provider}:${providerMessageId}` },
+      { $set: { clinicId, deliveryId, at } },
+      { upsert: true },
+    );
+  }
+
+  find(provider: string, providerMessageId: string): Promise<ProviderMessageLink | null> {
+    return this.collection.findOne({ _id: `${provider}:${providerMessageId}` });
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+
+/** `delivery.updated` of api.md: ids and states only; details come from REST. */
+export interface DeliveryUpdated {
+  id: string;
+  status: string;
+  flowId: string | null;
+  nodeId: string | null;
+  at: string;
+}
+
+/** `run.updated` of api.md. */
+export interface RunUpdated {
+  id: string;
+  flowId: string;
+  nodeId: string | null;
+  status: string;
+  at: string;
+}
+
+export type LiveEvent =
+  | { clinicId: string; name: 'delivery.updated'; payload: DeliveryUpdated }
+  | { clinicId: string; name: 'run.updated'; payload: RunUpdated };
+
+/**
+ * Where every state change of a run or a delivery is announced. The socket.io gateway listens here and
+ * emits to the clinic's room; the relay carries events to the other API processes.
+ */
+@Injectable()
+export class LiveEventsService {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  deliveryUpdated(clinicId: string, payload: DeliveryUpdated): void {
+    this.publish({ clinicId, name: 'delivery.updated', payload });
+  }
+
+  runUpdated(clinicId: string, payload: RunUpdated): void {
+    this.publish({ clinicId, name: 'run.updated', payload });
+  }
+
+  /** Announces an event raised in this process. */
+  publish(event: LiveEvent): void {
+    this.emitter.emit('event', event);
+  }
+
+  /** Subscribes; returns the unsubscribe function. */
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+}
