@@ -1,4 +1,4 @@
-// `npm test`: install what is missing, then lint, type-check, every project's Jest tests, the build, and the
+// `npm test`: install what is missing, then lint, type-check, the build, every project's Jest tests, and the
 // Playwright end-to-end tests; stops at the first failing step and closes with one line of counts.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,8 +13,9 @@ const steps = [
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
   ['type-check', ...nx('-t', 'typecheck')],
-  ['unit and integration tests', ...nx('-t', 'test')],
+  // The build comes first: the multi-process engine tests start the built API (apps/api/dist/main.js).
   ['build', ...nx('-t', 'build')],
+  ['unit and integration tests', ...nx('-t', 'test')],
   ['end-to-end tests', 'npx', ['playwright', 'test'], { cwd: path.join(root, 'e2e') }],
 ];
 
