@@ -24,5 +24,6 @@ import { AuthService } from './auth.service';
   ],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -44,9 +44,24 @@ export class LiveEventsService {
     this.emitter.emit('event', event);
   }
 
-  /** Subscribes; returns the unsubscribe function. */
+  /** Subscribes to the events raised in this process; returns the unsubscribe function. */
   subscribe(listener: (event: LiveEvent) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
+  }
+
+  /** Hands on an event another API process raised (read by the relay), for this process's sockets. */
+  relayed(event: LiveEvent): void {
+    this.emitter.emit('relayed', event);
+  }
+
+  /** Subscribes to every event, raised here or relayed from another process (the socket gateway). */
+  subscribeAll(listener: (event: LiveEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    this.emitter.on('relayed', listener);
+    return () => {
+      this.emitter.off('event', listener);
+      this.emitter.off('relayed', listener);
+    };
   }
 }

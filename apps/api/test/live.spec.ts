@@ -1,0 +1,132 @@
+import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AddressInfo } from 'node:net';
+import { io, Socket } from 'socket.io-client';
+import { DeliveryUpdated, LiveEventsService } from '../src/modules/live/live-events.service';
+import { LiveRelayService } from '../src/modules/live/live-relay.service';
+import { createTestApp, useTestContext } from './test-app';
+
+function urlOf(app: INestApplication) {
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}/live`;
+}
+
+/** A socket of the `/live` namespace that records what it receives. */
+async function connect(app: INestApplication, token: unknown) {
+  const socket = io(urlOf(app), {
+    path: '/socket.io',
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const received: { name: string; payload: DeliveryUpdated }[] = [];
+  socket.onAny((name: string, payload: DeliveryUpdated) => received.push({ name, payload }));
+  const outcome = await new Promise<{ ok: true } | { ok: false; message: string }>((resolve) => {
+    socket.once('connect', () => resolve({ ok: true }));
+    socket.once('connect_error', (error) => resolve({ ok: false, message: error.message }));
+  });
+  return { socket, received, outcome };
+}
+
+async function until(check: () => boolean, timeoutMs = 5_000) {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const update = (id: string): DeliveryUpdated => ({
+  id,
+  status: 'sent',
+  flowId: 'flow-1',
+  nodeId: 'sms24',
+  at: '2026-03-02T08:00:00.000Z',
+});
+
+describe('live events', () => {
+  const ctx = useTestContext();
+  const a = ctx.clinic();
+  const b = ctx.clinic();
+  const sockets: Socket[] = [];
+  let second: INestApplication | undefined;
+
+  beforeAll(async () => {
+    await ctx.app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await second?.close();
+  });
+
+  it("should give a manager of clinic A A's events and none of clinic B's", async () => {
+    const { socket, received, outcome } = await connect(ctx.app, a.managerToken);
+    sockets.push(socket);
+    expect(outcome).toEqual({ ok: true });
+    const live = ctx.app.get(LiveEventsService);
+    live.deliveryUpdated(b.clinicId, update('dlv-of-b'));
+    live.deliveryUpdated(a.clinicId, update('dlv-of-a'));
+    live.runUpdated(a.clinicId, {
+      id: 'run-of-a',
+      flowId: 'flow-1',
+      nodeId: 'wait1',
+      status: 'waiting',
+      at: '2026-03-02T08:00:00.000Z',
+    });
+    await until(() => received.some((r) => r.name === 'run.updated'));
+    expect(received).toEqual([
+      { name: 'delivery.updated', payload: update('dlv-of-a') },
+      {
+        name: 'run.updated',
+        payload: {
+          id: 'run-of-a',
+          flowId: 'flow-1',
+          nodeId: 'wait1',
+          status: 'waiting',
+          at: '2026-03-02T08:00:00.000Z',
+        },
+      },
+    ]);
+  });
+
+  it('should let staff of a clinic connect too', async () => {
+    const { socket, outcome } = await connect(ctx.app, a.staffToken);
+    sockets.push(socket);
+    expect(outcome).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['a forged token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad-signature'],
+    ['no token', undefined],
+    ['a token that is not a string', 42],
+  ])('should refuse a socket with %s', async (_title, token) => {
+    const { socket, outcome } = await connect(ctx.app, token);
+    sockets.push(socket);
+    expect(outcome).toEqual({ ok: false, message: expect.stringMatching(/Unauthorized/) });
+    expect(socket.connected).toBe(false);
+  });
+
+  it('should carry an event published in one API process to a socket connected to another', async () => {
+    // What the first process raised before the second started is not for the second's sockets.
+    await ctx.app.get(LiveRelayService).cycle();
+    await ctx.app.get(LiveRelayService).cycle();
+    const databaseName = ctx.app.get(ConfigService).get<string>('MONGODB_DB_NAME')!;
+    second = await createTestApp({ MONGODB_DB_NAME: databaseName });
+    await second.listen(0, '127.0.0.1');
+    const onSecond = await connect(second, a.managerToken);
+    const onFirst = await connect(ctx.app, a.managerToken);
+    const ofB = await connect(second, b.managerToken);
+    sockets.push(onSecond.socket, onFirst.socket, ofB.socket);
+
+    ctx.app.get(LiveEventsService).deliveryUpdated(a.clinicId, update('dlv-across'));
+
+    await until(() => onSecond.received.length > 0);
+    expect(onSecond.received).toEqual([{ name: 'delivery.updated', payload: update('dlv-across') }]);
+    // The process that raised it emits it once, itself; the relay does not echo it back.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(onFirst.received).toEqual([{ name: 'delivery.updated', payload: update('dlv-across') }]);
+    expect(onSecond.received).toHaveLength(1);
+    expect(ofB.received).toEqual([]);
+  });
+});
