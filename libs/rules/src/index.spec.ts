@@ -20,6 +20,8 @@ describe('@clinicflow/rules', () => {
     'SkipReasonCode',
     'quietHoursCalendar',
     'shiftMoment',
+    'channelAllowed',
+    'hasConsent',
   ])('should export %s', (name) => {
     expect(rules).toHaveProperty(name);
   });

@@ -29,6 +29,7 @@ export { evaluate } from './evaluation/evaluate';
 export { triggerMismatch } from './evaluation/trigger-mismatch';
 export type * from './evaluation/evaluation.types';
 export { SkipReasonCode } from './evaluation/skip-reason-code';
+export { channelAllowed, hasConsent, channelName, type Gate } from './evaluation/channel-gates';
 export { checkCondition, patientReliability, type ConditionAnswer } from './evaluation/check-condition';
 export { readReply, defaultReplyKeywords, type ReplyMeaning } from './evaluation/reply-keywords';
 export { templateData } from './evaluation/template-data';

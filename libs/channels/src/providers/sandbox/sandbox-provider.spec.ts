@@ -100,6 +100,15 @@ describe(SandboxProvider.name, () => {
     expect(second.clock.pending).toBe(0);
   });
 
+  it('makes ids under a prefix of its own, so processes sharing a store never make the same id', async () => {
+    const one = setup({ messageIdPrefix: 'sandbox-p1' });
+    const two = setup({ messageIdPrefix: 'sandbox-p2' });
+    const a = await one.sut.send(sms, 'a');
+    const b = await two.sut.send(sms, 'b');
+    expect(a).toEqual({ accepted: true, providerMessageId: expect.stringMatching(/^sandbox-p1-/) });
+    expect(b).toEqual({ accepted: true, providerMessageId: expect.stringMatching(/^sandbox-p2-/) });
+  });
+
   it('cancels pending receipts on close', async () => {
     const { sut, clock } = setup();
     await sut.send(sms, 'k');

@@ -43,6 +43,8 @@ export interface SandboxOptions {
   name?: string;
   channels?: readonly Channel[];
   store?: SandboxStore;
+  /** Start of the message ids it makes (default "sandbox"); processes sharing a store give each their own. */
+  messageIdPrefix?: string;
   clock?: Clock;
   /** Milliseconds between acceptance and the delivery receipt (default 2000); null for no receipt. */
   receiptDelayMs?: number | null;
@@ -77,7 +79,8 @@ export class SandboxProvider implements MessageProvider {
     const refusal = refuseIfExpired(message, this.clock.now()) ?? this.options.refuse?.(message) ?? null;
     if (refusal) return refusal;
     const now = this.clock.now();
-    const providerMessageId = `sandbox-${now.getTime().toString(36)}-${(++this.counter).toString(36)}`;
+    const prefix = this.options.messageIdPrefix ?? 'sandbox';
+    const providerMessageId = `${prefix}-${now.getTime().toString(36)}-${(++this.counter).toString(36)}`;
     const record: SandboxRecord = {
       providerMessageId,
       idempotencyKey,
