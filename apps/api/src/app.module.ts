@@ -17,6 +17,7 @@ import { MessagesModule } from './modules/messages/messages.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { DeliveriesModule } from './modules/deliveries/deliveries.module';
 import { LiveModule } from './modules/live/live.module';
+import { ReportModule } from './modules/report/report.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -58,6 +59,7 @@ export class AppModule {
         TemplatesModule,
         MessagesModule,
         DeliveriesModule,
+        ReportModule,
         DemoModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { pageFields } from '../../http/zod-validation';
+import { deliveryStatuses, type DeliveryStatus } from '../deliveries/delivery.document';
+
+const CHANNELS = ['sms', 'email', 'voice'] as const;
+
+/** A bound of a date range: an instant (ISO 8601 with offset) or a clinic-local day (yyyy-MM-dd). */
+const bound = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: 'must be an ISO 8601 instant or a day yyyy-MM-dd',
+});
+
+/** A list of one or more values, as `status=failed` or `status=failed,retrying`. */
+function listOf<T extends string>(values: readonly T[], noun: string) {
+  return z
+    .string()
+    .max(500)
+    .transform((text, context) => {
+      const items = text
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+      const unknown = items.filter((v) => !values.includes(v as T));
+      if (unknown.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `unknown ${noun} ${unknown.map((u) => `"${u}"`).join(', ')}; one of ${values.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return items as T[];
+    });
+}
+
+export const RANGES = ['created', 'send', 'delivered'] as const;
+
+export const deliveryListQuerySchema = z
+  .object({
+    status: listOf<DeliveryStatus>(deliveryStatuses, 'status').optional(),
+    channel: listOf(CHANNELS, 'channel').optional(),
+    flowId: z.string().max(200).optional(),
+    serviceId: z.string().max(200).optional(),
+    resourceId: z.string().max(200).optional(),
+    patientId: z.string().max(200).optional(),
+    appointmentId: z.string().max(200).optional(),
+    batchId: z.string().max(200).optional(),
+    createdFrom: bound.optional(),
+    createdTo: bound.optional(),
+    sendFrom: bound.optional(),
+    sendTo: bound.optional(),
+    deliveredFrom: bound.optional(),
+    deliveredTo: bound.optional(),
+    q: z.string().trim().max(200).optional(),
+    ...pageFields(50),
+  })
+  .superRefine((query, context) => {
+    for (const range of RANGES) {
+      const from = query[`${range}From`];
+      const to = query[`${range}To`];
+      // Days compare as their first instant; a day "to" covers the whole day.
+      if (from && to && from.slice(0, 10) > to.slice(0, 10)) {
+        context.addIssue({
+          code: 'custom',
+          path: [`${range}To`],
+          message: `must not be before ${range}From`,
+        });
+      } else if (from && to && from.length > 10 && to.length > 10 && Date.parse(to) < Date.parse(from)) {
+        context.addIssue({
+          code: 'custom',
+          path: [`${range}To`],
+          message: `must not be before ${range}From`,
+        });
+      }
+    }
+  });
+export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
+
+export const deliveryCancelSchema = z
+  .object({ reason: z.string().trim().min(1).max(500).optional() })
+  .default({});
+export type DeliveryCancel = z.infer<typeof deliveryCancelSchema>;
+
+export const deliveryExample = {
+  id: 'dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d',
+  createdAt: '2026-03-20T10:00:00.000Z',
+  sendAt: '2026-03-24T08:30:00.000Z',
+  sentAt: '2026-03-24T08:30:02.000Z',
+  deliveredAt: '2026-03-24T08:30:05.000Z',
+  expiresAt: '2026-03-25T08:30:00.000Z',
+  status: 'delivered',
+  channel: 'sms',
+  recipient: { type: 'patient', name: 'Léa Martin', address: '+33612345678' },
+  text: 'Bonjour Léa, RDV demain à 09:30. Répondez C pour confirmer.',
+  subject: null,
+  segments: 1,
+  credits: 1,
+  error: null,
+  reason: null,
+  flowId: 'flow_reminders',
+  nodeId: 'sms24',
+  appointmentId: 'apt_6a5b4c3d2e1f0a9b8c7d6e5f',
+  patientId: 'pat_0c1d2e3f4a5b6c7d8e9f0a1b',
+  serviceId: 'svc_4f3e2d1c0b9a8f7e6d5c4b3a',
+  resourceId: 'res_9e8d7c6b5a4f3e2d1c0b9a8f',
+  origin: 'flow',
+  batchId: null,
+  inDoubt: false,
+};
+
+export const deliveryListExample = {
+  items: [deliveryExample],
+  total: 1,
+  page: 1,
+  pageSize: 50,
+  totals: { byStatus: { delivered: 1 }, byChannel: { sms: 1 } },
+};
+
+export const deliveryDetailExample = {
+  ...deliveryExample,
+  runId: 'run_0a1b2c3d4e5f60718293a4b5',
+  flowVersion: 3,
+  sender: { smsSenderName: 'CabinetParc' },
+  language: 'fr',
+  provider: 'sandbox',
+  providerMessageId: 'sandbox-m8x2k1-1',
+  attempt: 1,
+  history: [
+    { status: 'scheduled', at: '2026-03-20T10:00:00.000Z', attempt: 0, reason: null, by: null },
+    { status: 'sending', at: '2026-03-24T08:30:00.000Z', attempt: 1, reason: null, by: 'dispatcher' },
+    { status: 'sent', at: '2026-03-24T08:30:02.000Z', attempt: 1, reason: null, by: 'dispatcher' },
+    { status: 'delivered', at: '2026-03-24T08:30:05.000Z', attempt: 1, reason: null, by: 'sandbox' },
+  ],
+};

@@ -1,0 +1,250 @@
+import { DeliveryQueueRepository } from '../src/modules/deliveries/delivery-queue.repository';
+import { deliveryDocument, storeDeliveries } from './report-fixtures';
+import { TestClock } from './test-clock';
+import { useTestContext } from './test-app';
+
+describe('deliveries report', () => {
+  const clock = new TestClock('2026-03-06T08:00:00Z');
+  const ctx = useTestContext({}, { clock });
+  const a = ctx.clinic();
+  const b = ctx.clinic();
+
+  beforeAll(async () => {
+    const d = (id: string, fields: Parameters<typeof deliveryDocument>[2]) =>
+      deliveryDocument(a.clinicId, id, fields);
+    await storeDeliveries(ctx.app, [
+      d('d1', {
+        channel: 'sms',
+        status: 'delivered',
+        createdAt: '2026-03-01T09:00:00Z',
+        sendAt: '2026-03-02T09:00:00Z',
+        sentAt: '2026-03-02T09:00:01Z',
+        deliveredAt: '2026-03-02T09:01:00Z',
+        flowId: 'F1',
+        serviceId: 'S1',
+        resourceId: 'R1',
+        text: 'Bonjour Léa',
+        segments: 1,
+        credits: 1,
+      }),
+      d('d2', {
+        channel: 'email',
+        status: 'failed',
+        createdAt: '2026-03-01T10:00:00Z',
+        sendAt: '2026-03-03T10:00:00Z',
+        flowId: 'F2',
+        serviceId: 'S2',
+        resourceId: 'R1',
+        recipient: { type: 'patient', name: 'Hugo Bernard', address: 'hugo@example.org' },
+        error: { code: 'credits-exhausted', reason: 'Credits exhausted' },
+      }),
+      d('d3', {
+        channel: 'sms',
+        status: 'scheduled',
+        createdAt: '2026-03-02T08:00:00Z',
+        sendAt: '2026-03-05T08:00:00Z',
+        flowId: 'F1',
+        serviceId: 'S1',
+        resourceId: 'R2',
+        recipient: { type: 'patient', name: 'Inès Dupont', address: '+33698765432' },
+      }),
+      d('d4', {
+        channel: 'voice',
+        status: 'expired',
+        createdAt: '2026-03-02T09:00:00Z',
+        sendAt: '2026-03-04T09:00:00Z',
+        flowId: 'F1',
+        serviceId: 'S2',
+        resourceId: 'R2',
+      }),
+      d('d5', {
+        channel: 'sms',
+        status: 'retrying',
+        createdAt: '2026-03-02T23:30:00Z',
+        sendAt: '2026-03-06T07:00:00Z',
+        flowId: 'F2',
+        serviceId: 'S1',
+        resourceId: 'R1',
+        recipient: { type: 'resource', name: 'Dr Claire Martin', address: '+33611223344' },
+      }),
+      d('d6', {
+        channel: 'sms',
+        status: 'sent',
+        createdAt: '2026-03-03T09:00:00Z',
+        sendAt: '2026-03-03T09:00:00Z',
+      }),
+      deliveryDocument(b.clinicId, 'b1', { channel: 'sms', status: 'failed', flowId: 'F1' }),
+    ]);
+  });
+
+  const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id).sort();
+
+  describe('GET /api/deliveries', () => {
+    it('should list the clinic’s deliveries newest first with totals by status and channel', async () => {
+      const { body } = await ctx.as(a).get('/api/deliveries').expect(200);
+      expect(body.items.map((i: { id: string }) => i.id)).toEqual(['d6', 'd5', 'd4', 'd3', 'd2', 'd1']);
+      expect(body.total).toBe(6);
+      expect(body.totals).toEqual({
+        byStatus: { delivered: 1, failed: 1, scheduled: 1, expired: 1, retrying: 1, sent: 1 },
+        byChannel: { sms: 4, email: 1, voice: 1 },
+      });
+      expect(body.items[5]).toMatchObject({
+        id: 'd1',
+        createdAt: '2026-03-01T09:00:00.000Z',
+        sendAt: '2026-03-02T09:00:00.000Z',
+        sentAt: '2026-03-02T09:00:01.000Z',
+        deliveredAt: '2026-03-02T09:01:00.000Z',
+        expiresAt: null,
+        status: 'delivered',
+        channel: 'sms',
+        recipient: { type: 'patient', name: 'Léa Martin', address: '+33612345678' },
+        text: 'Bonjour Léa',
+        segments: 1,
+        credits: 1,
+        error: null,
+        flowId: 'F1',
+        nodeId: null,
+        appointmentId: null,
+        inDoubt: false,
+      });
+    });
+
+    it.each([
+      ['status', 'status=failed', ['d2']],
+      ['several statuses', 'status=failed,expired', ['d2', 'd4']],
+      ['channel', 'channel=sms', ['d1', 'd3', 'd5', 'd6']],
+      ['flowId', 'flowId=F2', ['d2', 'd5']],
+      ['serviceId', 'serviceId=S2', ['d2', 'd4']],
+      ['resourceId', 'resourceId=R2', ['d3', 'd4']],
+      ['createdFrom (instant)', 'createdFrom=2026-03-02T08:30:00Z', ['d4', 'd5', 'd6']],
+      ['createdTo (instant)', 'createdTo=2026-03-01T10:00:00Z', ['d1', 'd2']],
+      // 23:30 UTC on the 2nd is 00:30 on the 3rd in Paris: days are the clinic's.
+      ['createdFrom/To (a clinic-local day)', 'createdFrom=2026-03-02&createdTo=2026-03-02', ['d3', 'd4']],
+      ['sendFrom/To', 'sendFrom=2026-03-03T00:00:00Z&sendTo=2026-03-04T23:59:59Z', ['d2', 'd4', 'd6']],
+      ['deliveredFrom', 'deliveredFrom=2026-03-02T00:00:00Z', ['d1']],
+      ['deliveredTo before any delivery', 'deliveredTo=2026-03-01T00:00:00Z', []],
+      [
+        'q: a name',
+        'q=martin',
+        ['d1', 'd2', 'd3', 'd4', 'd5', 'd6'].filter((id) => !['d2', 'd3'].includes(id)),
+      ],
+      ['q: a number as the patient writes it', 'q=06%2098%2076%2054%2032', ['d3']],
+      ['q: an e-mail address', 'q=hugo@example', ['d2']],
+      ['filters together', 'channel=sms&flowId=F1&status=scheduled,delivered', ['d1', 'd3']],
+    ])('should filter by %s', async (_title, query, expected) => {
+      const { body } = await ctx.as(a).get(`/api/deliveries?${query}`).expect(200);
+      expect(ids(body)).toEqual(expected);
+      expect(body.total).toBe(expected.length);
+      const sum = (counts: Record<string, number>) => Object.values(counts).reduce((x, y) => x + y, 0);
+      expect(sum(body.totals.byStatus)).toBe(expected.length);
+      expect(sum(body.totals.byChannel)).toBe(expected.length);
+    });
+
+    it('should page, with totals over the whole filter', async () => {
+      const first = await ctx.as(a).get('/api/deliveries?pageSize=4').expect(200);
+      const second = await ctx.as(a).get('/api/deliveries?pageSize=4&page=2').expect(200);
+      expect(first.body.items).toHaveLength(4);
+      expect(second.body.items.map((i: { id: string }) => i.id)).toEqual(['d2', 'd1']);
+      expect(second.body).toMatchObject({ total: 6, page: 2, pageSize: 4 });
+      expect(second.body.totals.byChannel).toEqual({ sms: 4, email: 1, voice: 1 });
+    });
+
+    it('should show another clinic nothing of this one', async () => {
+      const { body } = await ctx.as(b).get('/api/deliveries').expect(200);
+      expect(ids(body)).toEqual(['b1']);
+      await ctx.as(b).get('/api/deliveries/d1').expect(404);
+    });
+
+    it.each([
+      ['createdTo before createdFrom', 'createdFrom=2026-03-05&createdTo=2026-03-01', 'query.createdTo'],
+      ['sendTo before sendFrom', 'sendFrom=2026-03-05T10:00:00Z&sendTo=2026-03-05T09:00:00Z', 'query.sendTo'],
+      [
+        'deliveredTo before deliveredFrom',
+        'deliveredFrom=2026-03-05&deliveredTo=2026-03-04T00:00:00Z',
+        'query.deliveredTo',
+      ],
+      ['an unknown status', 'status=lost', 'query.status'],
+      ['an unknown channel', 'channel=fax', 'query.channel'],
+      ['a date that is not one', 'createdFrom=yesterday', 'query.createdFrom'],
+    ])('should answer 400 naming the filter for %s', async (_title, query, path) => {
+      const { body } = await ctx.as(a).get(`/api/deliveries?${query}`).expect(400);
+      expect(body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    });
+
+    it('should let staff read the report', async () => {
+      await ctx.as(a, a.staffToken).get('/api/deliveries').expect(200);
+    });
+  });
+
+  describe('GET /api/deliveries/:id', () => {
+    it('should give the whole delivery with its history', async () => {
+      const { body } = await ctx.as(a).get('/api/deliveries/d2').expect(200);
+      expect(body).toMatchObject({
+        id: 'd2',
+        status: 'failed',
+        error: { code: 'credits-exhausted', reason: 'Credits exhausted' },
+        runId: null,
+        provider: null,
+        providerMessageId: null,
+        sender: null,
+        subject: null,
+        history: [{ status: 'failed', at: '2026-03-01T10:00:00.000Z', attempt: 0, reason: null, by: null }],
+      });
+    });
+
+    it('should answer 404 for an unknown delivery', async () => {
+      await ctx.as(a).get('/api/deliveries/nope').expect(404);
+    });
+  });
+
+  describe('POST /api/deliveries/:id/retry and /cancel', () => {
+    it.each([
+      ['d1', 'delivered'],
+      ['d3', 'scheduled'],
+      ['d6', 'sent'],
+    ])('should refuse to retry %s (%s) with 409', async (id) => {
+      await ctx.as(a).post(`/api/deliveries/${id}/retry`).expect(409);
+    });
+
+    it('should put a failed delivery back in the queue, due now', async () => {
+      const { body } = await ctx.as(a).post('/api/deliveries/d2/retry').expect(200);
+      expect(body).toMatchObject({
+        id: 'd2',
+        status: 'scheduled',
+        error: null,
+        sendAt: '2026-03-06T08:00:00.000Z',
+      });
+      expect(body.history.map((h: { status: string }) => h.status)).toEqual(['failed', 'scheduled']);
+      expect(await ctx.app.get(DeliveryQueueRepository).count({ clinicId: a.clinicId })).toBe(3);
+    });
+
+    it('should retry an expired delivery too', async () => {
+      const { body } = await ctx.as(a).post('/api/deliveries/d4/retry').expect(200);
+      expect(body).toMatchObject({ status: 'scheduled', expiresAt: null });
+    });
+
+    it.each([
+      ['d1', 'delivered'],
+      ['d6', 'sent'],
+    ])('should refuse to cancel %s (%s) with 409', async (id) => {
+      await ctx.as(a).post(`/api/deliveries/${id}/cancel`, {}).expect(409);
+    });
+
+    it('should cancel a scheduled and a retrying delivery, once', async () => {
+      const cancelled = await ctx
+        .as(a)
+        .post('/api/deliveries/d3/cancel', { reason: 'Patient called' })
+        .expect(200);
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', reason: 'Patient called' });
+      await ctx.as(a).post('/api/deliveries/d5/cancel').expect(200);
+      await ctx.as(a).post('/api/deliveries/d3/cancel', {}).expect(409);
+      const { body } = await ctx.as(a).get('/api/deliveries?status=cancelled').expect(200);
+      expect(ids(body)).toEqual(['d3', 'd5']);
+    });
+
+    it('should answer 404 for another clinic’s delivery', async () => {
+      await ctx.as(b).post('/api/deliveries/d2/retry').expect(404);
+      await ctx.as(b).post('/api/deliveries/d2/cancel', {}).expect(404);
+    });
+  });
+});
