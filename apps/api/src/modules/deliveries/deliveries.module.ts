@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DeliveryCancelService } from './delivery-cancel.service';
 import { DeliveryClaimRepository } from './delivery-claim.repository';
+import { DeliveryPlanningService } from './delivery-planning.service';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryStatusService } from './delivery-status.service';
@@ -11,6 +13,8 @@ const repositories = [
   DeliveryClaimRepository,
   ProviderMessageRepository,
   DeliveryStatusService,
+  DeliveryPlanningService,
+  DeliveryCancelService,
 ];
 
 /** Deliveries: the messages, their dispatch queue, their claims and their provider ids. */

@@ -22,8 +22,11 @@ export interface EventDocument extends ClinicDocument {
   appointmentId: string | null;
   patientId: string | null;
   resourceId: string | null;
-  /** For the engine (next issue): events it has not yet turned into runs. */
-  engine: { status: 'pending' | 'done' };
+  /**
+   * For the engine: `done` once turned into runs; `applied` once written to the appointment and patient (the
+   * crash-recovery sweep applies an event again only when it was not).
+   */
+  engine: { status: 'pending' | 'done'; applied?: boolean };
 }
 
 @Injectable()

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Filter } from 'mongodb';
 import { ClockRepository } from '../../common/clock.repository';
 import { externalDocumentId, isDuplicateKeyError } from '../../common/ids';
@@ -7,6 +7,7 @@ import { AppointmentReferences, AppointmentService } from '../appointments/appoi
 import { DirectoryService } from '../directory/directory.service';
 import { ID_PREFIXES } from '../directory/directory.repository';
 import { PatientService } from '../directory/patient.service';
+import { EventEngineService } from '../runs/event-engine.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { EventListQuery, PmsEvent, pmsEventSchema } from './event.dto';
 import { EventDocument, EventRepository, toEventView } from './event.repository';
@@ -43,6 +44,7 @@ const BULK_CONCURRENCY = 8;
  */
 @Injectable()
 export class EventService {
+  private readonly logger = new Logger(EventService.name);
   private readonly clinicFacts = new Map<string, { facts: ClinicFacts; until: number }>();
 
   constructor(
@@ -52,16 +54,29 @@ export class EventService {
     private readonly directory: DirectoryService,
     private readonly settings: SettingsRepository,
     private readonly clock: ClockRepository,
-  ) {}
+    private readonly engine: EventEngineService,
+  ) {
+    engine.useReapplier(async (stored) =>
+      this.apply(stored.clinicId, stored.payload, await this.clinic(stored.clinicId)),
+    );
+  }
 
+  /**
+   * Stores, applies and hands the event to the engine. It is marked pending before it is stored, so an
+   * intake that dies half-way is finished by the engine's sweep.
+   */
   async receive(clinicId: string, event: PmsEvent): Promise<IntakeAnswer> {
+    const document = this.toDocument(clinicId, event);
+    const marked = await this.engine.markPending(clinicId, [document._id]);
     try {
-      await this.events.insert(clinicId, this.toDocument(clinicId, event));
+      await this.events.insert(clinicId, document);
     } catch (error) {
-      if (isDuplicateKeyError(error)) return { accepted: true, duplicate: true };
-      throw error;
+      if (!isDuplicateKeyError(error)) throw error;
+      if (marked.size) await this.engine.forget([document._id]);
+      return { accepted: true, duplicate: true };
     }
     await this.apply(clinicId, event, await this.clinic(clinicId));
+    await this.startRuns(clinicId, document._id);
     return { accepted: true, duplicate: false };
   }
 
@@ -76,9 +91,14 @@ export class EventService {
       if (parsed.success) valid.push({ index, event: parsed.data });
       else results[index].errors = toProblems(parsed.error, `body.events.${index}`);
     });
-    const duplicates = await this.events.insertManyReportingDuplicates(
+    const documents = valid.map(({ event }) => this.toDocument(clinicId, event));
+    const marked = await this.engine.markPending(
       clinicId,
-      valid.map(({ event }) => this.toDocument(clinicId, event)),
+      documents.map((d) => d._id),
+    );
+    const duplicates = await this.events.insertManyReportingDuplicates(clinicId, documents);
+    await this.engine.forget(
+      documents.filter((d, position) => duplicates.has(position) && marked.has(d._id)).map((d) => d._id),
     );
     const fresh = valid.filter((_, position) => !duplicates.has(position));
     for (const [position, { index }] of valid.entries()) {
@@ -93,7 +113,10 @@ export class EventService {
     const queues = [...byAppointment.values()];
     const workers = Array.from({ length: Math.min(BULK_CONCURRENCY, queues.length) }, async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
-        for (const event of queue) await this.apply(clinicId, event, clinic);
+        for (const event of queue) {
+          await this.apply(clinicId, event, clinic);
+          await this.startRuns(clinicId, this.eventDocumentId(clinicId, event.id));
+        }
       }
     });
     await Promise.all(workers);
@@ -106,6 +129,16 @@ export class EventService {
     if (query.type) filter.type = query.type;
     const page = await this.events.findPage(clinicId, filter, query, { occurredAt: -1, _id: 1 });
     return { ...page, items: page.items.map(toEventView) };
+  }
+
+  /** Hands a stored, applied event to the engine; a failure leaves it pending for the engine's sweep. */
+  private async startRuns(clinicId: string, eventDocId: string) {
+    try {
+      await this.engine.process(clinicId, eventDocId);
+    } catch (error) {
+      this.logger.error(`Event ${eventDocId} not yet turned into runs: ${(error as Error).message}`);
+      await this.events.updateById(clinicId, eventDocId, { $set: { 'engine.applied': true } });
+    }
   }
 
   private async apply(clinicId: string, event: PmsEvent, clinic: ClinicFacts) {

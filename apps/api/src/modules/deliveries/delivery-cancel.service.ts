@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel } from '@clinicflow/rules';
+import type { Filter } from 'mongodb';
+import type { DeliveryDocument, DeliveryStatus } from './delivery.document';
+import { DeliveryClaimRepository } from './delivery-claim.repository';
+import { DeliveryRepository } from './delivery.repository';
+import { DeliveryStatusService } from './delivery-status.service';
+
+/** Statuses a cancel can still stop: not yet handed to the dispatcher's current attempt. */
+const cancellable: DeliveryStatus[] = ['scheduled', 'retrying'];
+
+/**
+ * Cancels deliveries not yet sent (reschedule, cancel, consent withdrawn, staff). A cancel competes with a
+ * send for the same claim `<id>#<attempt + 1>` (docs/engine.md), so a message is cancelled or sent, never both.
+ */
+@Injectable()
+export class DeliveryCancelService {
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly claims: DeliveryClaimRepository,
+    private readonly status: DeliveryStatusService,
+  ) {}
+
+  /** True when this call cancelled it; false when it had already gone (or was being sent). */
+  async cancel(delivery: DeliveryDocument, reason: string, by: string, now: Date): Promise<boolean> {
+    if (!cancellable.includes(delivery.status)) return false;
+    const attempt = delivery.attempt + 1;
+    const won = await this.claims.claim({
+      clinicId: delivery.clinicId,
+      deliveryId: delivery._id,
+      attempt,
+      kind: 'cancel',
+      by,
+      at: now,
+    });
+    if (!won) return false;
+    await this.status.record(delivery, {
+      status: 'cancelled',
+      at: now,
+      reason,
+      by,
+      set: { attempt, reason, leaseUntil: null },
+    });
+    return true;
+  }
+
+  /**
+   * Cancels the pending deliveries of an appointment (moved or cancelled); `keep` spares some (those of the
+   * runs the same event starts). Answers how many were cancelled.
+   */
+  async cancelForAppointment(
+    clinicId: string,
+    appointmentId: string,
+    reason: string,
+    now: Date,
+    keep: (delivery: DeliveryDocument) => boolean = () => false,
+  ): Promise<number> {
+    return this.cancelAll(clinicId, { appointmentId }, reason, now, keep);
+  }
+
+  /** The deliveries of an appointment a cancel can still stop. */
+  pendingForAppointment(clinicId: string, appointmentId: string): Promise<DeliveryDocument[]> {
+    return this.deliveries.findMany(clinicId, { appointmentId, status: { $in: cancellable } });
+  }
+
+  /** Cancels a patient's pending messages on a channel (consent withdrawn, T3). */
+  async cancelPendingForPatient(
+    clinicId: string,
+    patientId: string,
+    channel: Channel,
+    reason: string,
+    now: Date,
+  ): Promise<number> {
+    return this.cancelAll(clinicId, { patientId, channel, 'recipient.type': 'patient' }, reason, now);
+  }
+
+  private async cancelAll(
+    clinicId: string,
+    filter: Filter<DeliveryDocument>,
+    reason: string,
+    now: Date,
+    keep: (delivery: DeliveryDocument) => boolean = () => false,
+  ): Promise<number> {
+    const pending = await this.deliveries.findMany(clinicId, { ...filter, status: { $in: cancellable } });
+    let cancelled = 0;
+    for (const delivery of pending) {
+      if (keep(delivery)) continue;
+      if (await this.cancel(delivery, reason, 'engine', now)) cancelled++;
+    }
+    return cancelled;
+  }
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  Channel,
+  MessagePurpose,
+  MessageTemplate,
+  PlannedDelivery,
+  RecipientType,
+  Sender,
+} from '@clinicflow/rules';
+import { DateTime } from 'luxon';
+import { createHash } from 'node:crypto';
+import type { DeliveryDocument, DeliveryOrigin } from './delivery.document';
+import { DeliveryQueueRepository } from './delivery-queue.repository';
+import { DeliveryRepository } from './delivery.repository';
+import { DeliveryStatusService } from './delivery-status.service';
+
+/**
+ * One message to plan, whatever asked for it (a flow's step, a one-off send, a batch, a notice). `key` is
+ * the idempotency key: the delivery's `_id` is derived from the clinic and the key, so planning the same
+ * key twice stores one delivery.
+ */
+export interface DeliveryInput {
+  key: string;
+  nodeId?: string | null;
+  channel: Channel;
+  recipient: { type: RecipientType; name: string | null; address: string | null };
+  sendAt: Date;
+  expiresAt?: Date | null;
+  template: MessageTemplate;
+  language: string;
+  sender?: Sender | null;
+  purpose?: MessagePurpose | null;
+  expectsReply?: boolean;
+  /** `skipped` with its reason (shown in the report), or `scheduled` (the default). */
+  status?: 'scheduled' | 'skipped';
+  reason?: string | null;
+}
+
+/** What every delivery of one `plan` call shares: where it comes from and what it is about. */
+export interface DeliveryFacts {
+  /** The clinic's zone: `createdDay` and `sendDay` are clinic-local days. */
+  timeZone: string;
+  origin: DeliveryOrigin;
+  runId?: string | null;
+  flowId?: string | null;
+  flowVersion?: number | null;
+  batchId?: string | null;
+  appointmentId?: string | null;
+  patientId?: string | null;
+  serviceId?: string | null;
+  resourceId?: string | null;
+  /** What the template is rendered with at send time (`templateData()` of the rules library). */
+  templateData: Record<string, unknown>;
+  /** Who asked (a user's e-mail for one-off and batch sends), kept in the first history entry. */
+  by?: string | null;
+}
+
+export interface PlanAnswer {
+  /** The deliveries this call stored (not those that existed already). */
+  planned: DeliveryDocument[];
+  /** How many were already there (same idempotency key): nothing was changed for them. */
+  duplicates: number;
+}
+
+/** The `_id` of a delivery: `dlv_<sha(clinic, idempotency key)>`. */
+export function deliveryIdFor(clinicId: string, key: string): string {
+  return `dlv_${createHash('sha256').update(`${clinicId}\u0000${key}`).digest('hex').slice(0, 32)}`;
+}
+
+/** A delivery the rules library planned, as an input of `plan`. */
+export function fromPlannedDelivery(planned: PlannedDelivery): DeliveryInput {
+  return {
+    key: planned.idempotencyKey,
+    nodeId: planned.nodeId,
+    channel: planned.channel,
+    recipient: planned.recipient,
+    sendAt: new Date(planned.sendAt),
+    expiresAt: planned.expiresAt ? new Date(planned.expiresAt) : null,
+    template: planned.template,
+    language: planned.language,
+    sender: planned.sender,
+    purpose: planned.purpose,
+    expectsReply: planned.expectsReply,
+    reason: planned.note,
+  };
+}
+
+function isPlanned(input: PlannedDelivery | DeliveryInput): input is PlannedDelivery {
+  return 'idempotencyKey' in input;
+}
+
+/**
+ * Stores planned messages: each as a `DeliveryDocument` under its idempotency key (a duplicate is a no-op),
+ * with a `delivery_queue` entry due at its send time, or as `skipped` with the reason for the report.
+ */
+@Injectable()
+export class DeliveryPlanningService {
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly queue: DeliveryQueueRepository,
+    private readonly status: DeliveryStatusService,
+  ) {}
+
+  async plan(
+    clinicId: string,
+    inputs: ReadonlyArray<PlannedDelivery | DeliveryInput>,
+    facts: DeliveryFacts,
+    now: Date,
+  ): Promise<PlanAnswer> {
+    if (inputs.length === 0) return { planned: [], duplicates: 0 };
+    const documents = inputs.map((input) =>
+      this.toDocument(clinicId, isPlanned(input) ? fromPlannedDelivery(input) : input, facts, now),
+    );
+    const duplicateIds = await this.insert(clinicId, documents);
+    const planned = documents.filter((d) => !duplicateIds.has(d._id));
+    // A delivery stored by an earlier attempt that died before its queue entry: queue it now.
+    const orphans = duplicateIds.size
+      ? (await this.deliveries.findByIds([...duplicateIds])).filter((d) => d.status === 'scheduled')
+      : [];
+    await this.queue.put(
+      [...planned.filter((d) => d.status === 'scheduled'), ...orphans].map((d) => ({
+        _id: d._id,
+        clinicId,
+        dueAt: d.sendAt,
+      })),
+    );
+    for (const delivery of planned) this.status.announce(delivery, now);
+    return { planned, duplicates: duplicateIds.size };
+  }
+
+  /** Inserts unordered; answers the `_id`s that already existed. */
+  private async insert(clinicId: string, documents: DeliveryDocument[]): Promise<Set<string>> {
+    try {
+      await this.deliveries.insertMany(clinicId, documents);
+      return new Set();
+    } catch (error) {
+      const reported = (error as { writeErrors?: unknown }).writeErrors;
+      const writeErrors = ([] as { index: number; code: number }[]).concat(
+        (reported as { index: number; code: number }[]) ?? [],
+      );
+      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
+      return new Set(writeErrors.map((e) => documents[e.index]._id));
+    }
+  }
+
+  private toDocument(
+    clinicId: string,
+    input: DeliveryInput,
+    facts: DeliveryFacts,
+    now: Date,
+  ): DeliveryDocument {
+    const status = input.status ?? 'scheduled';
+    const day = (at: Date) => DateTime.fromJSDate(at, { zone: facts.timeZone }).toISODate()!;
+    const reason = input.reason ?? null;
+    return {
+      _id: deliveryIdFor(clinicId, input.key),
+      clinicId,
+      origin: facts.origin,
+      runId: facts.runId ?? null,
+      flowId: facts.flowId ?? null,
+      flowVersion: facts.flowVersion ?? null,
+      nodeId: input.nodeId ?? null,
+      batchId: facts.batchId ?? null,
+      appointmentId: facts.appointmentId ?? null,
+      patientId: facts.patientId ?? null,
+      serviceId: facts.serviceId ?? null,
+      resourceId: facts.resourceId ?? null,
+      channel: input.channel,
+      recipient: input.recipient,
+      purpose: input.purpose ?? null,
+      expectsReply: input.expectsReply ?? false,
+      template: input.template,
+      language: input.language,
+      sender: input.sender ?? null,
+      templateData: facts.templateData,
+      createdAt: now,
+      createdDay: day(now),
+      sendDay: day(input.sendAt),
+      sendAt: input.sendAt,
+      expiresAt: input.expiresAt ?? null,
+      sentAt: null,
+      deliveredAt: null,
+      answeredAt: null,
+      status,
+      attempt: 0,
+      leaseUntil: null,
+      error: null,
+      reason,
+      text: null,
+      subject: null,
+      segments: null,
+      credits: null,
+      provider: null,
+      providerMessageId: null,
+      inDoubt: false,
+      history: [{ status, at: now, attempt: 0, reason, by: facts.by ?? null }],
+      updatedAt: now,
+    };
+  }
+}

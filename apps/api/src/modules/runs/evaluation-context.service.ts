@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel, EvaluationContext } from '@clinicflow/rules';
+import { AppointmentDocument, AppointmentRepository } from '../appointments/appointment.repository';
+import { DeliveryRepository } from '../deliveries/delivery.repository';
+import {
+  DirectoryDocument,
+  LocationRepository,
+  PatientDocument,
+  PatientRepository,
+  ResourceRepository,
+  ServiceRepository,
+} from '../directory/directory.repository';
+import { clinicContextOf } from '../flows/clinic-context';
+import { SettingsDocument, SettingsRepository } from '../settings/settings.repository';
+
+/** What a run is about: its event and the appointment, patient and resource it names. */
+export interface ContextSubject {
+  event: { type: string; at: Date; minutes?: number };
+  appointmentId: string | null;
+  patientId: string | null;
+  resourceId: string | null;
+}
+
+/** Parts of the context that cost a scan, read only when the flow can use them. */
+export interface ContextNeeds {
+  /** The patient's next appointment (recall: "unless booked again meanwhile"). */
+  nextAppointment: boolean;
+  /** The patient's reminders already planned (one reminder per person per day, F6). */
+  recentReminders: boolean;
+}
+
+export interface BuiltContext {
+  context: EvaluationContext;
+  settings: SettingsDocument;
+  appointment: AppointmentDocument | null;
+}
+
+const CHANNELS: Channel[] = ['sms', 'email', 'voice'];
+const DAY_MS = 86_400_000;
+
+const defined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
+
+/**
+ * The rules library's `EvaluationContext` read from the database: the clinic's settings, the patient (consent,
+ * attendance, next appointment), the appointment, its service and resource with their channel toggles, its
+ * location, the event, and the patient's recent reminders. Read again every time a run wakes up, so
+ * conditions see what changed while it waited.
+ */
+@Injectable()
+export class EvaluationContextService {
+  constructor(
+    private readonly settings: SettingsRepository,
+    private readonly patients: PatientRepository,
+    private readonly appointments: AppointmentRepository,
+    private readonly services: ServiceRepository,
+    private readonly resources: ResourceRepository,
+    private readonly locations: LocationRepository,
+    private readonly deliveries: DeliveryRepository,
+  ) {}
+
+  /** The clinic's settings, or null when the clinic has none (deleted). */
+  clinic(clinicId: string): Promise<SettingsDocument | null> {
+    return this.settings.findForClinic(clinicId);
+  }
+
+  async build(
+    clinicId: string,
+    subject: ContextSubject,
+    needs: ContextNeeds,
+    now: Date,
+    knownSettings?: SettingsDocument,
+  ): Promise<BuiltContext | null> {
+    const settings = knownSettings ?? (await this.settings.findForClinic(clinicId));
+    if (!settings) return null;
+    const appointment = subject.appointmentId
+      ? await this.appointments.findById(clinicId, subject.appointmentId)
+      : null;
+    const patientId = appointment?.patientId ?? subject.patientId;
+    const resourceId = appointment?.resourceId ?? subject.resourceId;
+    const [patient, service, resource, location] = await Promise.all([
+      patientId ? this.patients.findById(clinicId, patientId) : null,
+      appointment?.serviceId ? this.services.findById(clinicId, appointment.serviceId) : null,
+      resourceId ? this.resources.findById(clinicId, resourceId) : null,
+      appointment?.locationId ? this.locations.findById(clinicId, appointment.locationId) : null,
+    ]);
+    const [nextAppointmentAt, recentDeliveries] = await Promise.all([
+      needs.nextAppointment && patientId ? this.nextAppointment(clinicId, patientId, appointment, now) : null,
+      needs.recentReminders && patientId ? this.recentReminders(clinicId, patientId, now) : [],
+    ]);
+    const toggles = settings.channelToggles ?? { services: {}, resources: {} };
+    const context: EvaluationContext = {
+      clinic: clinicContextOf(settings),
+      patient: patientContext(patient, patientId, nextAppointmentAt),
+      event: defined({
+        type: subject.event.type as EvaluationContext['event']['type'],
+        at: subject.event.at.toISOString(),
+        minutes: subject.event.minutes,
+      }),
+      recentDeliveries,
+    };
+    if (appointment?.start) context.appointment = appointmentContext(appointment, subject);
+    if (service) {
+      context.service = defined({
+        ...entryFields(service),
+        channels: toggles.services[service._id],
+        recallMonths: (service.recallIntervalMonths as number | null) ?? undefined,
+      });
+    }
+    if (resource) {
+      context.resource = defined({
+        ...entryFields(resource),
+        mobile: (resource.phone as string | null) ?? undefined,
+        channels: toggles.resources[resource._id],
+      });
+    }
+    if (location) context.location = entryFields(location);
+    return { context, settings, appointment };
+  }
+
+  private async nextAppointment(
+    clinicId: string,
+    patientId: string,
+    current: AppointmentDocument | null,
+    now: Date,
+  ): Promise<string | null> {
+    const upcoming = await this.appointments.findMany(
+      clinicId,
+      { patientId, start: { $gt: now }, status: { $in: ['booked', 'confirmed'] } },
+      { start: 1 },
+    );
+    const next = upcoming.find((a) => a._id !== current?._id);
+    return next?.start ? next.start.toISOString() : null;
+  }
+
+  private async recentReminders(clinicId: string, patientId: string, now: Date) {
+    const found = await this.deliveries.findMany(clinicId, {
+      patientId,
+      purpose: 'reminder',
+      sendAt: { $gte: new Date(now.getTime() - DAY_MS) },
+      status: { $nin: ['cancelled', 'skipped', 'expired', 'failed'] },
+    });
+    return found.map((d) => ({
+      at: d.sendAt.toISOString(),
+      channel: d.channel,
+      purpose: 'reminder',
+      idempotencyKey: d._id,
+    }));
+  }
+}
+
+/** A directory entry's fields for templates: everything but the bookkeeping. */
+function entryFields(entry: DirectoryDocument): Record<string, unknown> & { id: string } {
+  const {
+    _id,
+    clinicId: _c,
+    searchText: _s,
+    createdAt: _a,
+    updatedAt: _u,
+    placeholder: _p,
+    ...fields
+  } = entry;
+  return { ...defined(fields), id: _id };
+}
+
+function patientContext(
+  patient: PatientDocument | null,
+  patientId: string | null,
+  nextAppointmentAt: string | null,
+): EvaluationContext['patient'] {
+  if (!patient) return patientId ? { id: patientId } : {};
+  const consent: Partial<Record<Channel, boolean>> = {};
+  for (const channel of CHANNELS) {
+    const record = patient.consent?.[channel];
+    if (record) consent[channel] = record.granted;
+  }
+  const attendance = patient.attendance ?? { attended: 0, noShows: 0, lastVisitAt: null };
+  const referring = patient.referringDoctor as { name?: string; email?: string; phone?: string } | null;
+  return defined({
+    id: patient._id,
+    firstName: patient.firstName,
+    lastName: patient.lastName,
+    mobile: patient.mobile ?? undefined,
+    email: patient.email ?? undefined,
+    language: patient.language ?? undefined,
+    consent,
+    attendance: defined({
+      visits: attendance.attended + attendance.noShows,
+      noShows: attendance.noShows,
+      lastVisitAt: attendance.lastVisitAt ? new Date(attendance.lastVisitAt).toISOString() : undefined,
+    }),
+    nextAppointmentAt,
+    referringDoctor: referring
+      ? defined({ name: referring.name, email: referring.email, mobile: referring.phone })
+      : undefined,
+  });
+}
+
+function appointmentContext(
+  appointment: AppointmentDocument,
+  subject: ContextSubject,
+): NonNullable<EvaluationContext['appointment']> {
+  const booking =
+    subject.event.type === 'appointment.booked' || subject.event.type === 'appointment.rescheduled';
+  const confirmation = (appointment as { confirmation?: 'pending' | 'confirmed' | 'declined' }).confirmation;
+  return defined({
+    id: appointment._id,
+    start: appointment.start!.toISOString(),
+    end: appointment.end?.toISOString(),
+    status: appointment.status,
+    confirmation: confirmation ?? (appointment.status === 'confirmed' ? 'confirmed' : 'pending'),
+    source: appointment.source === 'online' ? 'online' : 'staff',
+    // The lead time of a booking (F6) counts from the event that set this start.
+    bookedAt: (booking ? subject.event.at : appointment.createdAt).toISOString(),
+    serviceId: appointment.serviceId ?? undefined,
+    resourceId: appointment.resourceId ?? undefined,
+    locationId: appointment.locationId ?? undefined,
+    notes: appointment.notes ?? undefined,
+  });
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { flowSchema, type Flow, type FlowNodeOf } from '@clinicflow/rules';
+import { FlowRepository, FlowVersionRepository } from '../flows/flow.repository';
+import type { ContextNeeds } from './evaluation-context.service';
+
+/** A published flow version ready for the evaluator, with what its context needs. */
+export interface RunnableFlow {
+  flowId: string;
+  version: number;
+  flow: Flow;
+  trigger: FlowNodeOf<'trigger'>;
+  needs: ContextNeeds;
+}
+
+const CACHE_LIMIT = 2_000;
+
+/**
+ * The flows runs use: the enabled flows of a clinic at their latest published version (for new runs), and
+ * any version by number (a run keeps the version it started with). Versions are immutable, so parsed ones
+ * are kept in memory.
+ */
+@Injectable()
+export class RunFlowsService {
+  private readonly parsed = new Map<string, RunnableFlow | null>();
+
+  constructor(
+    private readonly flows: FlowRepository,
+    private readonly versions: FlowVersionRepository,
+  ) {}
+
+  /** Enabled flows whose published version starts on this event type. */
+  async startingOn(clinicId: string, eventType: string): Promise<RunnableFlow[]> {
+    const enabled = await this.flows.findMany(clinicId, { enabled: true, latestVersion: { $ne: null } });
+    const runnable = await Promise.all(
+      enabled.map((flow) => this.version(clinicId, flow._id, flow.latestVersion!)),
+    );
+    return runnable.filter(
+      (flow): flow is RunnableFlow =>
+        flow !== null && (flow.trigger.data.events as string[]).includes(eventType),
+    );
+  }
+
+  /** A published version, or null when it does not exist (or no longer parses as a flow). */
+  async version(clinicId: string, flowId: string, version: number): Promise<RunnableFlow | null> {
+    const id = `${flowId}#v${version}`;
+    const cached = this.parsed.get(`${clinicId}/${id}`);
+    if (cached !== undefined) return cached;
+    const stored = await this.versions.findById(clinicId, id);
+    if (!stored) return null;
+    const parsed = flowSchema.safeParse({ ...stored.flow, id: flowId });
+    const trigger = parsed.success ? parsed.data.nodes.find((n) => n.type === 'trigger') : undefined;
+    const runnable =
+      parsed.success && trigger
+        ? {
+            flowId,
+            version,
+            flow: parsed.data,
+            trigger: trigger as FlowNodeOf<'trigger'>,
+            needs: needsOf(parsed.data),
+          }
+        : null;
+    if (this.parsed.size >= CACHE_LIMIT) this.parsed.clear();
+    this.parsed.set(`${clinicId}/${id}`, runnable);
+    return runnable;
+  }
+}
+
+/** The costly context parts a flow can use (each is a scan on FerretDB, so only read when needed). */
+function needsOf(flow: Flow): ContextNeeds {
+  const text = JSON.stringify(flow.nodes);
+  return {
+    nextAppointment: text.includes('has-future-appointment') || text.includes('nextAppointmentAt'),
+    recentReminders: flow.nodes.some(
+      (n) => (n.type === 'send' || n.type === 'ask') && n.data.purpose === 'reminder',
+    ),
+  };
+}

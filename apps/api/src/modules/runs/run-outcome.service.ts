@@ -1,0 +1,150 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  templateData,
+  type EvaluationContext,
+  type EvaluationResult,
+  type Flow,
+  type FlowNodeOf,
+} from '@clinicflow/rules';
+import { AppointmentRepository } from '../appointments/appointment.repository';
+import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
+import { DeliveryInput, DeliveryPlanningService } from '../deliveries/delivery-planning.service';
+import { PatientRepository } from '../directory/directory.repository';
+import type { BuiltContext } from './evaluation-context.service';
+import type { RunDocument } from './run.document';
+import { RunWebhookRepository } from './run-webhook.repository';
+
+type MessageNode = FlowNodeOf<'send'> | FlowNodeOf<'ask'>;
+
+/** What the caller still has to do after the outcome is stored. */
+export interface OutcomeFollowUp {
+  /** The appointment was confirmed by this run: the flows on `appointment.confirmed` start too. */
+  confirmedAppointmentId: string | null;
+}
+
+/**
+ * Stores what one evaluation decided, except the run itself: deliveries (planned, and skipped messages with
+ * their reason), the appointment's confirmation, withdrawn consent (with the patient's pending messages on
+ * that channel cancelled) and webhooks. Each write is idempotent, so an evaluation stored twice is stored once.
+ */
+@Injectable()
+export class RunOutcomeService {
+  private readonly logger = new Logger(RunOutcomeService.name);
+
+  constructor(
+    private readonly planning: DeliveryPlanningService,
+    private readonly cancels: DeliveryCancelService,
+    private readonly appointments: AppointmentRepository,
+    private readonly patients: PatientRepository,
+    private readonly webhooks: RunWebhookRepository,
+  ) {}
+
+  async store(
+    run: RunDocument,
+    flow: Flow,
+    result: EvaluationResult,
+    built: BuiltContext,
+    now: Date,
+  ): Promise<OutcomeFollowUp> {
+    const { context, settings, appointment } = built;
+    const skippedMessages = result.skipped.flatMap((skip) => {
+      const node = flow.nodes.find((n) => n.id === skip.nodeId);
+      return node && (node.type === 'send' || node.type === 'ask')
+        ? [skippedDelivery(run._id, node, context, skip.reason, new Date(skip.at))]
+        : [];
+    });
+    await this.planning.plan(
+      run.clinicId,
+      [...result.deliveries, ...skippedMessages],
+      {
+        timeZone: settings.timeZone,
+        origin: 'flow',
+        runId: run._id,
+        flowId: run.flowId,
+        flowVersion: run.flowVersion,
+        appointmentId: appointment?._id ?? run.appointmentId,
+        patientId: (context.patient.id as string | undefined) ?? run.patientId,
+        serviceId: appointment?.serviceId ?? null,
+        resourceId: appointment?.resourceId ?? run.resourceId,
+        templateData: templateData(context, now.toISOString()),
+      },
+      now,
+    );
+    let confirmedAppointmentId: string | null = null;
+    for (const update of result.appointmentUpdates) {
+      if (!update.appointmentId || !appointment || update.appointmentId !== appointment._id) continue;
+      const confirmed = update.confirmation === 'confirmed';
+      await this.appointments.updateRead(appointment, {
+        $set: {
+          confirmation: update.confirmation,
+          ...(confirmed && appointment.status === 'booked' ? { status: 'confirmed' } : {}),
+          updatedAt: now,
+        },
+      });
+      if (confirmed && run.eventType !== 'appointment.confirmed') confirmedAppointmentId = appointment._id;
+    }
+    for (const change of result.consentChanges) {
+      if (!change.patientId) continue;
+      const record = { granted: false, purposes: [], source: 'patient-reply', at: now };
+      await this.patients.updateById(run.clinicId, change.patientId, {
+        $set: { [`consent.${change.channel}`]: record, updatedAt: now },
+        $push: { consentHistory: { channel: change.channel, ...record } },
+      });
+      const cancelled = await this.cancels.cancelPendingForPatient(
+        run.clinicId,
+        change.patientId,
+        change.channel,
+        `consent withdrawn: ${change.reason}`,
+        now,
+      );
+      this.logger.log(`Consent withdrawn on ${change.channel}; ${cancelled} pending message(s) cancelled`);
+    }
+    await this.webhooks.store(
+      result.webhooks.map((w) => ({
+        _id: w.idempotencyKey,
+        clinicId: run.clinicId,
+        runId: run._id,
+        nodeId: w.nodeId,
+        url: w.url,
+        status: 'pending' as const,
+        createdAt: now,
+      })),
+    );
+    return { confirmedAppointmentId };
+  }
+}
+
+const ADDRESS_FIELD = { sms: 'mobile', voice: 'mobile', email: 'email' } as const;
+
+/** A message step the evaluator skipped, as a `skipped` delivery: the report shows it with the reason. */
+function skippedDelivery(
+  runId: string,
+  node: MessageNode,
+  context: EvaluationContext,
+  reason: string,
+  at: Date,
+): DeliveryInput {
+  const { channel, recipient } = node.data;
+  const patient = context.patient;
+  const toPatient = recipient.type === 'patient';
+  const address = toPatient
+    ? ((patient[ADDRESS_FIELD[channel]] as string | undefined) ?? null)
+    : (recipient.address ?? null);
+  const name = toPatient ? [patient.firstName, patient.lastName].filter(Boolean).join(' ') || null : null;
+  const recipientKey = recipient.type === 'custom' ? `custom:${recipient.address}` : recipient.type;
+  return {
+    // The same key a planned delivery of this step would have: a step is either planned or skipped.
+    key: `${runId}:${node.id}:${recipientKey}`,
+    nodeId: node.id,
+    channel,
+    recipient: { type: recipient.type, name, address },
+    sendAt: at,
+    template: node.data.template,
+    language: patient.language ?? context.clinic.defaultLanguage ?? 'en',
+    sender: node.data.sender ?? null,
+    purpose: node.data.purpose ?? null,
+    expectsReply: node.type === 'ask',
+    status: 'skipped',
+    reason,
+  };
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Collection } from 'mongodb';
+import type { Connection } from 'mongoose';
+
+/** A webhook a run asked for, `_id` = its idempotency key; stored for a sender (not part of this issue). */
+export interface RunWebhook {
+  _id: string;
+  clinicId: string;
+  runId: string;
+  nodeId: string;
+  url: string;
+  status: 'pending';
+  createdAt: Date;
+}
+
+@Injectable()
+export class RunWebhookRepository {
+  private readonly collection: Collection<RunWebhook>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.collection = connection.db!.collection<RunWebhook>('run_webhooks');
+  }
+
+  /** Stores each once (a second store of the same key changes nothing). */
+  async store(webhooks: RunWebhook[]): Promise<void> {
+    if (webhooks.length === 0) return;
+    await this.collection.bulkWrite(
+      webhooks.map(({ _id, ...fields }) => ({
+        updateOne: { filter: { _id }, update: { $setOnInsert: fields }, upsert: true },
+      })),
+      { ordered: false },
+    );
+  }
+}

@@ -1,0 +1,264 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { evaluate, type EvaluationResult, type RunSignal } from '@clinicflow/rules';
+import { DateTime } from 'luxon';
+import { ClockRepository } from '../../common/clock.repository';
+import { isDuplicateKeyError } from '../../common/ids';
+import { LiveEventsService } from '../live/live-events.service';
+import type { BuiltContext } from './evaluation-context.service';
+import { EvaluationContextService } from './evaluation-context.service';
+import { RunAdvanceRepository } from './run-advance.repository';
+import { RunFlowsService, type RunnableFlow } from './run-flows.service';
+import { RunOutcomeService } from './run-outcome.service';
+import { RunTimerRepository } from './run-timer.repository';
+import { activeRunStatuses, runIdFor, type RunDocument, type RunStatus } from './run.document';
+import { RunRepository } from './run.repository';
+
+/** What starts a run: the flow version, the stored event, the trigger key and what the run is about. */
+export interface RunStart {
+  flow: RunnableFlow;
+  event: { _id: string; type: string; occurredAt: Date; minutes: number | null };
+  triggerKey: string;
+  appointmentId: string | null;
+  patientId: string | null;
+  resourceId: string | null;
+  /** The context already read for the trigger check (re-used for the first evaluation). */
+  built: BuiltContext;
+}
+
+/** Records an internal event (a confirmation by reply) and turns it into runs; set by the event engine. */
+export type InternalEventRecorder = (
+  clinicId: string,
+  appointmentId: string,
+  key: string,
+  now: Date,
+) => Promise<void>;
+
+const REPLY_RETRIES = 3;
+
+/**
+ * Runs: started once per flow and trigger, moved on by timers, replies and failed questions, ended by a
+ * reschedule or cancel. Only whoever inserts `run_advances` `<runId>#<seq>` moves a run from `seq`, so a reply
+ * and a timer never both move it.
+ */
+@Injectable()
+export class RunService {
+  private readonly logger = new Logger(RunService.name);
+  private recordInternalEvent: InternalEventRecorder | null = null;
+
+  constructor(
+    private readonly runs: RunRepository,
+    private readonly timers: RunTimerRepository,
+    private readonly advances: RunAdvanceRepository,
+    private readonly flows: RunFlowsService,
+    private readonly contexts: EvaluationContextService,
+    private readonly outcomes: RunOutcomeService,
+    private readonly live: LiveEventsService,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  /** The event engine hands over how internal events are recorded (it depends on this service). */
+  useInternalEventRecorder(recorder: InternalEventRecorder): void {
+    this.recordInternalEvent = recorder;
+  }
+
+  /** Starts a run (once: its `_id` is deterministic) and evaluates it from its trigger. */
+  async start(clinicId: string, start: RunStart, now: Date): Promise<RunDocument> {
+    const { flow, event, built } = start;
+    const run: RunDocument = {
+      _id: runIdFor(clinicId, flow.flowId, start.triggerKey),
+      clinicId,
+      flowId: flow.flowId,
+      flowVersion: flow.version,
+      eventId: event._id,
+      eventType: event.type,
+      eventAt: event.occurredAt,
+      eventMinutes: event.minutes,
+      triggerKey: start.triggerKey,
+      appointmentId: start.appointmentId,
+      patientId: start.patientId,
+      resourceId: start.resourceId,
+      status: 'starting',
+      nodeId: null,
+      seq: 0,
+      state: null,
+      steps: [],
+      timerAt: null,
+      endedReason: null,
+      localDay: DateTime.fromJSDate(now, { zone: built.settings.timeZone }).toISODate()!,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.runs.insert(clinicId, run);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.runs.findById(clinicId, run._id);
+      // Started before; if that start died before its first evaluation, the claim below finishes it.
+      if (!existing || existing.seq > 0) return existing ?? run;
+      return (await this.advance(existing, { kind: 'start' }, now, 'start', built)) ?? existing;
+    }
+    return (await this.advance(run, { kind: 'start' }, now, 'start', built)) ?? run;
+  }
+
+  /** A reply or a failed question for a run (replies and the dispatcher call this). */
+  async signal(clinicId: string, runId: string, signal: RunSignal): Promise<void> {
+    const now = this.clock.now();
+    for (let attempt = 0; attempt < REPLY_RETRIES; attempt++) {
+      const run = await this.runs.findById(clinicId, runId);
+      if (!run || !activeRunStatuses.includes(run.status) || run.status === 'starting') return;
+      if ((await this.advance(run, signal, now, signal.kind)) !== null) return;
+      // Someone else moved it from this seq (another reply, a timer): read it again and retry.
+    }
+  }
+
+  /** A due timer `<runId>#<seq>` that this process took: evaluates the run again, context read afresh. */
+  async timerFired(clinicId: string, runId: string, seq: number, now: Date): Promise<void> {
+    const run = await this.runs.findById(clinicId, runId);
+    if (!run || run.seq !== seq || !activeRunStatuses.includes(run.status)) return;
+    await this.advance(run, { kind: 'timer' }, now, 'timer');
+  }
+
+  /**
+   * Ends the active runs of an appointment that was moved or cancelled (except those of the event that
+   * moved it), and deletes their timers. Answers the runs ended.
+   */
+  async endForAppointment(
+    clinicId: string,
+    appointmentId: string,
+    exceptEventId: string,
+    reason: string,
+    now: Date,
+  ): Promise<string[]> {
+    const active = await this.runs.activeForAppointment(clinicId, appointmentId);
+    const ended: string[] = [];
+    for (const run of active) {
+      if (run.eventId === exceptEventId) continue;
+      if (!(await this.advances.claim({ clinicId, runId: run._id, seq: run.seq, by: 'cancel', at: now }))) {
+        continue;
+      }
+      await this.timers.take(`${run._id}#${run.seq}`);
+      await this.save(
+        run,
+        { status: 'cancelled', seq: run.seq + 1, timerAt: null, endedReason: reason },
+        now,
+      );
+      ended.push(run._id);
+    }
+    return ended;
+  }
+
+  findByIds(clinicId: string, ids: string[]): Promise<RunDocument[]> {
+    return this.runs.findByIds(clinicId, ids);
+  }
+
+  /**
+   * Moves a run from its `seq` if this caller wins `run_advances` `<runId>#<seq>`: evaluates, stores the
+   * outcome, the run and its next timer. Answers the run as it is now, or null when someone else won.
+   */
+  private async advance(
+    run: RunDocument,
+    signal: RunSignal,
+    now: Date,
+    by: string,
+    known?: BuiltContext,
+  ): Promise<RunDocument | null> {
+    const { clinicId } = run;
+    if (!(await this.advances.claim({ clinicId, runId: run._id, seq: run.seq, by, at: now }))) return null;
+    if (signal.kind !== 'timer') await this.timers.take(`${run._id}#${run.seq}`);
+    try {
+      const flow = await this.flows.version(clinicId, run.flowId, run.flowVersion);
+      if (!flow) return await this.fail(run, 'its flow version no longer exists', now);
+      const built =
+        known ??
+        (await this.contexts.build(
+          clinicId,
+          {
+            event: { type: run.eventType, at: run.eventAt, minutes: run.eventMinutes ?? undefined },
+            appointmentId: run.appointmentId,
+            patientId: run.patientId,
+            resourceId: run.resourceId,
+          },
+          flow.needs,
+          now,
+        ));
+      if (!built) return await this.fail(run, 'the clinic no longer exists', now);
+      const result = evaluate({
+        flow: flow.flow,
+        run: run.state,
+        context: built.context,
+        now: now.toISOString(),
+        signal,
+        runId: run._id,
+      });
+      const followUp = await this.outcomes.store(run, flow.flow, result, built, now);
+      const saved = await this.saveResult(run, result, now);
+      if (followUp.confirmedAppointmentId && this.recordInternalEvent) {
+        await this.recordInternalEvent(
+          clinicId,
+          followUp.confirmedAppointmentId,
+          `${run._id}:confirmed`,
+          now,
+        );
+      }
+      return saved;
+    } catch (error) {
+      this.logger.error(`Run ${run._id} could not be evaluated: ${(error as Error).message}`);
+      return this.fail(run, `engine error: ${(error as Error).message}`, now);
+    }
+  }
+
+  private async saveResult(run: RunDocument, result: EvaluationResult, now: Date): Promise<RunDocument> {
+    const state = result.run;
+    const seq = run.seq + 1;
+    const timerAt = state.status !== 'ended' && state.timerAt ? new Date(state.timerAt) : null;
+    // The timer follows the run's state (also when a reply was not understood and the run keeps waiting).
+    if (timerAt) {
+      await this.timers.set({
+        clinicId: run.clinicId,
+        runId: run._id,
+        seq,
+        nodeId: state.nodeId,
+        at: timerAt,
+      });
+    }
+    return this.save(
+      run,
+      {
+        state,
+        status: state.status as RunStatus,
+        nodeId: state.nodeId,
+        seq,
+        timerAt,
+        endedReason: state.status === 'ended' ? state.endedReason : null,
+      },
+      now,
+      result.steps,
+    );
+  }
+
+  private fail(run: RunDocument, reason: string, now: Date): Promise<RunDocument> {
+    return this.save(run, { status: 'ended', seq: run.seq + 1, timerAt: null, endedReason: reason }, now);
+  }
+
+  private async save(
+    run: RunDocument,
+    fields: Partial<RunDocument>,
+    now: Date,
+    steps: RunDocument['steps'] = [],
+  ): Promise<RunDocument> {
+    const set = { ...fields, updatedAt: now };
+    await this.runs.updateRead(run, {
+      $set: set,
+      ...(steps.length ? { $push: { steps: { $each: steps } } } : {}),
+    });
+    const updated = { ...run, ...set, steps: [...run.steps, ...steps] };
+    this.live.runUpdated(run.clinicId, {
+      id: run._id,
+      flowId: run.flowId,
+      nodeId: updated.nodeId,
+      status: updated.status,
+      at: now.toISOString(),
+    });
+    return updated;
+  }
+}
