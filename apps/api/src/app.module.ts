@@ -18,6 +18,7 @@ import { TemplatesModule } from './modules/templates/templates.module';
 import { DeliveriesModule } from './modules/deliveries/deliveries.module';
 import { LiveModule } from './modules/live/live.module';
 import { ReportModule } from './modules/report/report.module';
+import { StatusModule } from './modules/status/status.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -60,6 +61,7 @@ export class AppModule {
         MessagesModule,
         DeliveriesModule,
         ReportModule,
+        StatusModule,
         DemoModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [

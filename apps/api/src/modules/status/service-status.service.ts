@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel } from '@clinicflow/rules';
+import { DateTime } from 'luxon';
+import { ClockRepository } from '../../common/clock.repository';
+import { SettingsService } from '../settings/settings.service';
+import { ServiceStatusRepository } from './service-status.repository';
+
+const CHANNELS: Channel[] = ['sms', 'email', 'voice'];
+
+/** Service status (S8): is the clinic's messaging working, per channel, and is the dispatcher keeping up. */
+@Injectable()
+export class ServiceStatusService {
+  constructor(
+    private readonly status: ServiceStatusRepository,
+    private readonly settings: SettingsService,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  async get(clinicId: string) {
+    const now = this.clock.now();
+    const settings = await this.settings.get(clinicId);
+    const today = DateTime.fromJSDate(now, { zone: settings.timeZone }).startOf('day').toJSDate();
+    const [waiting, sentToday, oldest, perChannel] = await Promise.all([
+      this.status.waitingByChannel(clinicId),
+      this.status.sentSinceByChannel(clinicId, today),
+      this.status.oldestDue(clinicId, now),
+      Promise.all(
+        CHANNELS.map(async (channel) => ({
+          channel,
+          lastSent: await this.status.lastSent(clinicId, channel),
+          lastError: await this.status.lastError(clinicId, channel),
+        })),
+      ),
+    ]);
+    const channels = Object.fromEntries(
+      perChannel.map(({ channel, lastSent, lastError }) => [
+        channel,
+        {
+          enabled: settings.channels[channel] ?? false,
+          provider: settings.providers[channel]?.kind ?? null,
+          lastSentAt: lastSent?.sentAt ?? null,
+          lastError: lastError?.error
+            ? {
+                at: lastError.updatedAt,
+                deliveryId: lastError._id,
+                code: lastError.error.code,
+                reason: lastError.error.reason,
+              }
+            : null,
+          waiting: waiting[channel] ?? 0,
+          sentToday: sentToday[channel] ?? 0,
+        },
+      ]),
+    );
+    return {
+      at: now,
+      communicationsEnabled: settings.communicationsEnabled,
+      testMode: settings.testMode,
+      waiting: Object.values(waiting).reduce((sum, n) => sum + n, 0),
+      sentToday: Object.values(sentToday).reduce((sum, n) => sum + n, 0),
+      oldestDueAt: oldest?.dueAt ?? null,
+      dispatcherLagSeconds: oldest
+        ? Math.max(0, Math.round((now.getTime() - oldest.dueAt.getTime()) / 1000))
+        : 0,
+      channels,
+    };
+  }
+}
