@@ -1,0 +1,94 @@
+import type { Flow } from '@clinicflow/rules';
+import { DateTime } from 'luxon';
+import { DeliveryRepository } from '../src/modules/deliveries/delivery.repository';
+import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
+import { EventEngineService } from '../src/modules/runs/event-engine.service';
+import type { RunDocument } from '../src/modules/runs/run.document';
+import { RunRepository } from '../src/modules/runs/run.repository';
+import { RunTimerService } from '../src/modules/runs/run-timer.service';
+import type { TestClinic } from './test-app';
+import { useTestContext } from './test-app';
+import { TestClock } from './test-clock';
+
+type Ctx = ReturnType<typeof useTestContext>;
+
+/** A PMS booking event of api.md; `start` is a clinic-local time such as '2026-03-07T10:00' in Paris. */
+export function bookingEvent(
+  id: string,
+  appointmentId: string,
+  start: string,
+  options: {
+    type?: string;
+    at?: string;
+    zone?: string;
+    source?: 'online' | 'staff';
+    patient?: string;
+    service?: string;
+    resource?: string;
+    language?: string;
+  } = {},
+) {
+  const zone = options.zone ?? 'Europe/Paris';
+  const startAt = DateTime.fromISO(start, { zone });
+  return {
+    id,
+    type: options.type ?? 'appointment.booked',
+    occurredAt: options.at ?? '2026-03-02T08:00:00Z',
+    appointment: {
+      externalId: appointmentId,
+      start: startAt.toISO(),
+      end: startAt.plus({ minutes: 30 }).toISO(),
+      source: options.source ?? 'online',
+      serviceExternalId: options.service ?? 'S-CHECK',
+      resourceExternalId: options.resource ?? 'R-DUPONT',
+      locationExternalId: 'L-MAIN',
+    },
+    patient: {
+      externalId: options.patient ?? `P-${appointmentId}`,
+      firstName: 'Léa',
+      lastName: 'Martin',
+      mobile: '06 12 34 56 78',
+      email: 'lea.martin@example.org',
+      language: options.language ?? 'fr',
+    },
+  };
+}
+
+/** A clinic-local reading of an instant: 'yyyy-MM-dd HH:mm' in the zone. */
+export function local(at: Date | string, zone = 'Europe/Paris'): string {
+  const instant = typeof at === 'string' ? DateTime.fromISO(at) : DateTime.fromJSDate(at);
+  return instant.setZone(zone).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/** The engine as the specs drive it: flows through the HTTP API, the outcome read from the collections. */
+export function engineDriver(ctx: Ctx, clock: TestClock) {
+  return {
+    /** Saves, publishes and (unless told otherwise) enables a flow; answers its id. */
+    async publish(clinic: TestClinic, flow: Flow, enable = true): Promise<string> {
+      const { id: _starterId, ...body } = flow;
+      const created = await ctx.as(clinic).post('/api/flows', body).expect(201);
+      await ctx.as(clinic).post(`/api/flows/${created.body.id}/publish`, { note: 'test' }).expect(201);
+      if (enable) await ctx.as(clinic).post(`/api/flows/${created.body.id}/enable`).expect(200);
+      return created.body.id as string;
+    },
+    post(clinic: TestClinic, event: object) {
+      return ctx.http().post('/api/events').set('x-api-key', clinic.apiKey).send(event);
+    },
+    settings(clinic: TestClinic, update: object) {
+      return ctx.as(clinic).put('/api/settings', update).expect(200);
+    },
+    async deliveries(clinic: TestClinic, filter: Partial<DeliveryDocument> = {}) {
+      const all = await ctx.app.get(DeliveryRepository).findMany(clinic.clinicId, filter, { sendAt: 1 });
+      return all as DeliveryDocument[];
+    },
+    async runs(clinic: TestClinic, filter: Partial<RunDocument> = {}) {
+      return ctx.app.get(RunRepository).findMany(clinic.clinicId, filter, { createdAt: 1 });
+    },
+    /** Moves the clock and fires what is due (timers, leftover events). */
+    async at(instant: string) {
+      clock.set(instant);
+      await ctx.app.get(RunTimerService).fireDue(clock.now());
+      await ctx.app.get(EventEngineService).sweepPending(clock.now());
+    },
+  };
+}

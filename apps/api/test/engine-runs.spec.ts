@@ -1,0 +1,186 @@
+import { bookingConfirmationFlow, remindersFlow, rescheduleNoticeFlow } from '@clinicflow/rules';
+import { externalDocumentId } from '../src/common/ids';
+import { AppointmentRepository } from '../src/modules/appointments/appointment.repository';
+import { EventRepository } from '../src/modules/events/event.repository';
+import { EventEngineService } from '../src/modules/runs/event-engine.service';
+import { RunService } from '../src/modules/runs/run.service';
+import { RunTimerService } from '../src/modules/runs/run-timer.service';
+import { bookingEvent, engineDriver, local } from './engine-fixtures';
+import { useTestContext } from './test-app';
+import { TestClock } from './test-clock';
+
+const MONDAY = '2026-03-02T08:00:00Z';
+const FRIDAY_24H_BEFORE = '2026-03-06T09:00:00.000Z';
+
+describe('engine: runs', () => {
+  const clock = new TestClock(MONDAY);
+  const ctx = useTestContext({}, { clock });
+  const engine = engineDriver(ctx, clock);
+  const main = ctx.clinic();
+  const quiet = ctx.clinic();
+  let remindersId: string;
+
+  beforeAll(async () => {
+    await engine.settings(main, { consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] } });
+    await engine.publish(main, bookingConfirmationFlow);
+    remindersId = await engine.publish(main, remindersFlow);
+    await engine.publish(main, rescheduleNoticeFlow);
+  });
+
+  it('should start one run per flow and plan one set of deliveries for the same event posted twice', async () => {
+    const event = bookingEvent('twice', 'A-twice', '2026-03-07T10:00');
+    await engine.post(main, event).expect(202);
+    await engine.post(main, event).expect(200);
+    const eventDocId = externalDocumentId('evt', main.clinicId, 'twice');
+    await ctx.app.get(EventEngineService).process(main.clinicId, eventDocId);
+
+    const runs = await engine.runs(main, { eventId: eventDocId });
+    expect(runs.map((r) => r.status).sort()).toEqual(['ended', 'waiting']);
+    const deliveries = await engine.deliveries(main, { runId: { $in: runs.map((r) => r._id) } } as never);
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ status: 'scheduled', channel: 'sms', purpose: 'confirmation' });
+    expect(deliveries[0].sendAt.toISOString()).toBe('2026-03-02T08:00:00.000Z');
+    expect(deliveries[0].templateData).toMatchObject({ patient: { firstName: 'Léa' } });
+  });
+
+  it('should start nothing for a published flow that is not enabled, nor for a draft', async () => {
+    await engine.publish(quiet, bookingConfirmationFlow, false);
+    const { id: _id, ...draft } = remindersFlow;
+    await ctx.as(quiet).post('/api/flows', draft).expect(201);
+    await engine.post(quiet, bookingEvent('quiet-1', 'A-quiet', '2026-03-07T10:00')).expect(202);
+    expect(await engine.runs(quiet)).toEqual([]);
+    expect(await engine.deliveries(quiet)).toEqual([]);
+  });
+
+  it('should keep a run on the version it started with when a newer one is published', async () => {
+    clock.set('2026-03-02T09:00:00Z');
+    await engine.post(main, bookingEvent('pin-1', 'A-pin', '2026-03-07T11:00')).expect(202);
+    const changed = {
+      ...remindersFlow,
+      nodes: remindersFlow.nodes.map((n) =>
+        n.id === 'email48'
+          ? { ...n, data: { ...n.data, template: { byLanguage: { fr: { subject: 'v2', body: 'v2' } } } } }
+          : n,
+      ),
+    };
+    const { id: _starter, ...document } = changed;
+    const flow = await ctx.as(main).get(`/api/flows/${remindersId}`).expect(200);
+    await ctx
+      .as(main)
+      .put(`/api/flows/${remindersId}`, { revision: flow.body.revision, flow: document })
+      .expect(200);
+    await ctx.as(main).post(`/api/flows/${remindersId}/publish`, { note: 'v2' }).expect(201);
+    await engine.post(main, bookingEvent('pin-2', 'A-pin2', '2026-03-07T11:00')).expect(202);
+
+    await engine.at('2026-03-05T10:00:00Z');
+    const [first] = await engine.deliveries(main, { appointmentId: apt('A-pin'), nodeId: 'email48' });
+    const [second] = await engine.deliveries(main, { appointmentId: apt('A-pin2'), nodeId: 'email48' });
+    expect(first).toMatchObject({ flowVersion: 1, status: 'scheduled' });
+    expect(first.template.byLanguage?.fr?.subject).toBe('Rappel de votre RDV');
+    expect(second).toMatchObject({ flowVersion: 2 });
+    expect(second.template.byLanguage?.fr?.subject).toBe('v2');
+  });
+
+  it('should fire a timer once when two processes fire due timers at the same time', async () => {
+    const [run] = await engine.runs(main, {
+      appointmentId: apt('A-twice'),
+      flowId: remindersId,
+    });
+    expect(run).toMatchObject({ status: 'waiting', nodeId: 'wait24' });
+    expect(run.timerAt?.toISOString()).toBe(FRIDAY_24H_BEFORE);
+    clock.set(FRIDAY_24H_BEFORE);
+    const timers = ctx.app.get(RunTimerService);
+    const fired = await Promise.all([timers.fireDue(clock.now()), timers.fireDue(clock.now())]);
+    expect(fired.sort()).toEqual([0, 1]);
+    const asks = await engine.deliveries(main, { appointmentId: apt('A-twice'), nodeId: 'sms24' });
+    expect(asks).toHaveLength(1);
+    expect(asks[0]).toMatchObject({ status: 'scheduled', expectsReply: true, channel: 'sms' });
+    expect(local(asks[0].sendAt)).toBe('2026-03-06 10:00');
+    const [after] = await engine.runs(main, { _id: run._id });
+    expect(after).toMatchObject({ status: 'awaiting-reply', nodeId: 'sms24', seq: run.seq + 1 });
+  });
+
+  it('should mark the appointment confirmed on a reply and start the flows on appointment.confirmed', async () => {
+    const confirmedNotice = {
+      ...bookingConfirmationFlow,
+      name: 'Thanks for confirming',
+      nodes: bookingConfirmationFlow.nodes.map((n) =>
+        n.type === 'trigger' ? { ...n, data: { label: 'Confirmed', events: ['appointment.confirmed'] } } : n,
+      ),
+    } as typeof bookingConfirmationFlow;
+    const noticeId = await engine.publish(main, confirmedNotice);
+    const [run] = await engine.runs(main, { appointmentId: apt('A-twice'), flowId: remindersId });
+    await ctx.app.get(RunService).signal(main.clinicId, run._id, { kind: 'reply', text: ' c ' });
+    await ctx.app.get(RunService).signal(main.clinicId, run._id, { kind: 'reply', text: 'C' });
+
+    const [after] = await engine.runs(main, { _id: run._id });
+    expect(after).toMatchObject({ status: 'ended', nodeId: 'end' });
+    const appointment = await ctx.app.get(AppointmentRepository).findById(main.clinicId, apt('A-twice'));
+    expect(appointment).toMatchObject({ status: 'confirmed', confirmation: 'confirmed' });
+    const started = await engine.runs(main, { flowId: noticeId });
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({ eventType: 'appointment.confirmed', appointmentId: apt('A-twice') });
+  });
+
+  it('should cancel the pending deliveries and runs of a moved appointment and plan it again', async () => {
+    clock.set('2026-03-10T08:00:00Z');
+    await engine.post(main, bookingEvent('move-1', 'A-move', '2026-03-14T10:00')).expect(202);
+    await engine.at('2026-03-12T09:00:00Z');
+    const [email] = await engine.deliveries(main, { appointmentId: apt('A-move'), nodeId: 'email48' });
+    expect(email.status).toBe('scheduled');
+
+    await engine
+      .post(
+        main,
+        bookingEvent('move-2', 'A-move', '2026-03-19T15:00', {
+          type: 'appointment.rescheduled',
+          at: '2026-03-12T09:05:00Z',
+        }),
+      )
+      .expect(202);
+    const deliveries = await engine.deliveries(main, { appointmentId: apt('A-move') });
+    const byNode = (nodeId: string) => deliveries.filter((d) => d.nodeId === nodeId);
+    expect(byNode('email48')).toEqual([
+      expect.objectContaining({ status: 'cancelled', reason: 'appointment moved' }),
+    ]);
+    expect(byNode('sms-moved')).toEqual([expect.objectContaining({ status: 'scheduled', channel: 'sms' })]);
+    const runs = await engine.runs(main, { appointmentId: apt('A-move') });
+    const reminders = runs.filter((r) => r.flowId === remindersId);
+    expect(reminders.map((r) => r.status).sort()).toEqual(['cancelled', 'waiting']);
+    const again = reminders.find((r) => r.status === 'waiting')!;
+    expect(local(again.timerAt!)).toBe('2026-03-17 15:00');
+  });
+
+  it('should process an event its intake left pending, applying it first', async () => {
+    clock.set('2026-03-20T08:00:00Z');
+    const payload = bookingEvent('crashed', 'A-crashed', '2026-03-25T10:00', { at: '2026-03-20T08:00:00Z' });
+    const _id = externalDocumentId('evt', main.clinicId, 'crashed');
+    const engineService = ctx.app.get(EventEngineService);
+    await engineService.markPending(main.clinicId, [_id]);
+    await ctx.app.get(EventRepository).insert(main.clinicId, {
+      _id,
+      eventId: 'crashed',
+      type: 'appointment.booked',
+      occurredAt: new Date(payload.occurredAt),
+      receivedAt: clock.now(),
+      payload: payload as never,
+      appointmentId: apt('A-crashed'),
+      patientId: null,
+      resourceId: null,
+      engine: { status: 'pending' },
+    });
+    expect(await engineService.sweepPending(clock.now())).toBe(0);
+    clock.advance(20_000);
+    expect(await engineService.sweepPending(clock.now())).toBe(1);
+    expect(await ctx.app.get(AppointmentRepository).findById(main.clinicId, apt('A-crashed'))).toMatchObject({
+      status: 'booked',
+    });
+    const deliveries = await engine.deliveries(main, { appointmentId: apt('A-crashed') });
+    expect(deliveries.map((d) => [d.nodeId, d.status])).toEqual([['sms-booked', 'scheduled']]);
+    expect(await engineService.sweepPending(clock.now())).toBe(0);
+  });
+
+  function apt(externalId: string) {
+    return externalDocumentId('apt', main.clinicId, externalId);
+  }
+});
