@@ -95,8 +95,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     });
     await this.settings.topUp(principal, { credits: 500, note: 'Demo credits' });
 
-    await this.patientsAndAppointments(clinicId);
+    // Flows first: the appointments' events then go through the engine like any PMS's (confirmations due now).
     const published = await this.starterFlows(principal);
+    await this.patientsAndAppointments(clinicId);
 
     this.logger.log(`Demo clinic seeded in ${Date.now() - started} ms`);
     announce([

@@ -164,7 +164,10 @@ export class RunService {
   ): Promise<RunDocument | null> {
     const { clinicId } = run;
     if (!(await this.advances.claim({ clinicId, runId: run._id, seq: run.seq, by, at: now }))) return null;
-    if (signal.kind !== 'timer') await this.timers.take(`${run._id}#${run.seq}`);
+    // A reply or a failed question ends the wait: its timer goes (a fired timer is already gone).
+    if (signal.kind === 'reply' || signal.kind === 'delivery-failed') {
+      await this.timers.take(`${run._id}#${run.seq}`);
+    }
     try {
       const flow = await this.flows.version(clinicId, run.flowId, run.flowVersion);
       if (!flow) return await this.fail(run, 'its flow version no longer exists', now);
