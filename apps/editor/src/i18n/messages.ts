@@ -1,6 +1,9 @@
+import { sessionMessages } from './sessionMessages';
+
 /** Every string of the interface, per language; components read them through useMessages(). */
 export const messages = {
   en: {
+    ...sessionMessages.en,
     appName: 'clinicflow',
     navFlows: 'Flows',
     navReport: 'Report',
@@ -258,6 +261,7 @@ export const messages = {
     minimap: 'Mini map of the flow',
   },
   fr: {
+    ...sessionMessages.fr,
     appName: 'clinicflow',
     navFlows: 'Scénarios',
     navReport: 'Rapport',

@@ -1,13 +1,30 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { IconCopy, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMessages } from '../../i18n/useMessages';
+import { useFlowsList } from './hooks/useFlowsList';
+import { formatMessage } from './utils/formatMessage';
 
-/** The clinic's flows (the list of saved flows comes with the flows endpoints); "New flow" opens the editor. */
+/** `/flows`: the clinic's flows with their state; enable or disable, duplicate, open, or start a new one. */
 export default function FlowsPage() {
   const t = useMessages();
+  const { list, pending, setEnabled, duplicate } = useFlowsList();
+  const flows = list.data ?? [];
+  const error = list.error ?? setEnabled.error ?? duplicate.error;
   return (
-    <Stack gap="xs">
+    <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t.flowsTitle}</Title>
         <Button component={Link} to="/flows/new" leftSection={<IconPlus size={16} />}>
@@ -15,9 +32,88 @@ export default function FlowsPage() {
         </Button>
       </Group>
       <Text>{t.flowsIntro}</Text>
-      <Text c="dimmed" size="sm">
-        {t.comingNext}
-      </Text>
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
+      {list.isSuccess && flows.length === 0 && <Text c="dimmed">{t.flowsEmpty}</Text>}
+      {flows.length > 0 && (
+        <Table striped highlightOnHover aria-label={t.flowsTitle}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.flowName}</Table.Th>
+              <Table.Th>{t.flowEnabled}</Table.Th>
+              <Table.Th>{t.flowPublished}</Table.Th>
+              <Table.Th>{t.flowDraft}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {flows.map((flow) => {
+              const unpublished = flow.latestVersion === null;
+              const toggle = (
+                <Switch
+                  aria-label={formatMessage(t.enableFlow, { name: flow.name })}
+                  checked={flow.enabled}
+                  disabled={unpublished || setEnabled.isPending}
+                  onChange={(e) => setEnabled.mutate({ id: flow.id, enabled: e.currentTarget.checked })}
+                />
+              );
+              return (
+                <Table.Tr key={flow.id} data-testid={`flow-row-${flow.id}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/flows/${flow.id}`}>
+                      {flow.name}
+                    </Anchor>
+                    {flow.description && (
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {flow.description}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {unpublished ? <Tooltip label={t.publishBeforeEnabling}>{toggle}</Tooltip> : toggle}
+                  </Table.Td>
+                  <Table.Td>
+                    {unpublished
+                      ? t.notPublished
+                      : formatMessage(t.versionN, { version: flow.latestVersion! })}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {(unpublished || pending.get(flow.id)) && (
+                        <Badge color="yellow" variant="light">
+                          {t.draftChangesPending}
+                        </Badge>
+                      )}
+                      {flow.problemCount > 0 && (
+                        <Badge color="red" variant="light">
+                          {formatMessage(t.problemCount, { count: flow.problemCount })}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      leftSection={<IconCopy size={14} />}
+                      disabled={duplicate.isPending}
+                      aria-label={formatMessage(t.duplicateFlow, { name: flow.name })}
+                      onClick={() =>
+                        duplicate.mutate({ flow, copyName: formatMessage(t.copyOf, { name: flow.name }) })
+                      }
+                    >
+                      {t.duplicate}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
     </Stack>
   );
 }

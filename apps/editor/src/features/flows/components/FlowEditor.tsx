@@ -16,9 +16,9 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowBackUp, IconArrowForwardUp, IconLayoutDistributeHorizontal } from '@tabler/icons-react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
-import { FlowEditorContext } from '../hooks/flowEditorContext';
+import { FlowEditorContext, type FlowEditorActions } from '../hooks/flowEditorContext';
 import { useFlowEditor } from '../hooks/useFlowEditor';
 import { ChooseBranchModal } from './ChooseBranchModal';
 import { FlowCanvas } from './FlowCanvas';
@@ -36,11 +36,21 @@ export function FlowEditor({
   onChange,
   onStartOver,
   initialView = 'canvas',
+  toolbar,
+  aside,
+  hint,
 }: {
   initialFlow: Flow;
   onChange: (flow: Flow) => void;
-  onStartOver: () => void;
+  /** Offered as "Start over" (after confirmation) when given. */
+  onStartOver?: () => void;
   initialView?: FlowView;
+  /** Extra toolbar items of the page (save state, publish, history, simulation). */
+  toolbar?: ReactNode;
+  /** A panel shown instead of the inspector (the simulation), given the editor's actions to select steps. */
+  aside?: (actions: FlowEditorActions) => ReactNode;
+  /** What the page says about where the draft is kept. */
+  hint?: string;
 }) {
   const t = useMessages();
   const [state, actions] = useFlowEditor(initialFlow, t);
@@ -107,13 +117,16 @@ export function FlowEditor({
             >
               {t.tidyUp}
             </Button>
-            <Button variant="subtle" color="red" onClick={() => setConfirmingStartOver(true)}>
-              {t.startOver}
-            </Button>
+            {onStartOver && (
+              <Button variant="subtle" color="red" onClick={() => setConfirmingStartOver(true)}>
+                {t.startOver}
+              </Button>
+            )}
+            {toolbar}
           </Group>
         </Group>
         <Text size="xs" c="dimmed">
-          {t.shortcutsHint} · {t.draftKept}
+          {t.shortcutsHint} · {hint ?? t.draftKept}
         </Text>
         <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
           <Paper withBorder style={{ flex: 1, minWidth: 0, position: 'relative', overflow: 'hidden' }}>
@@ -136,16 +149,24 @@ export function FlowEditor({
             w={380}
             style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', gap: 8, minHeight: 0 }}
           >
-            <Paper withBorder style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-              <StepInspector
-                step={selected ?? null}
-                problems={validation.problems}
-                revision={state.revision}
-              />
-            </Paper>
-            <ScrollArea.Autosize mah={220}>
-              <FlowProblems flow={flow} problems={validation.problems} />
-            </ScrollArea.Autosize>
+            {aside ? (
+              <Paper withBorder style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+                {aside(actions)}
+              </Paper>
+            ) : (
+              <>
+                <Paper withBorder style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+                  <StepInspector
+                    step={selected ?? null}
+                    problems={validation.problems}
+                    revision={state.revision}
+                  />
+                </Paper>
+                <ScrollArea.Autosize mah={220}>
+                  <FlowProblems flow={flow} problems={validation.problems} />
+                </ScrollArea.Autosize>
+              </>
+            )}
           </Box>
         </Group>
       </Stack>
@@ -154,7 +175,7 @@ export function FlowEditor({
         <Stack>
           <Text size="sm">{t.startOverConfirm}</Text>
           <Group>
-            <Button color="red" onClick={onStartOver}>
+            <Button color="red" onClick={() => onStartOver?.()}>
               {t.startOver}
             </Button>
             <Button variant="default" onClick={() => setConfirmingStartOver(false)}>

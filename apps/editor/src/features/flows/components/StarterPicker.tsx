@@ -1,26 +1,16 @@
-import { starterFlows, type Flow } from '@clinicflow/rules';
+import { starterFlows } from '@clinicflow/rules';
 import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
 import { emptyFlow } from '../utils/emptyFlow';
-import { layoutFlowDiagram } from '../utils/layoutFlowDiagram';
-import { withPositions } from '../utils/withPositions';
-import { StepIcon } from './StepIcon';
+import { FlowPreview } from './FlowPreview';
 
-/** A fresh copy of a starter for a new draft, laid out top-down. */
-async function draftFrom(flow: Flow): Promise<Flow> {
-  const { id: _id, ...copy } = JSON.parse(JSON.stringify(flow)) as Flow;
-  return withPositions(copy, await layoutFlowDiagram(copy.nodes, copy.edges));
-}
+/** What a new flow starts from: an empty flow (a trigger only) or a starter of the gallery, by its key. */
+export type StarterChoice = { kind: 'empty' } | { kind: 'starter'; key: string };
 
-/** How a new flow starts: empty (a trigger only) or from one of the starters of libs/rules. */
-export function StarterPicker({ onPick }: { onPick: (flow: Flow) => void }) {
+/** The gallery of new flows: empty, or one of the starters of libs/rules with its description and shape. */
+export function StarterPicker({ onPick, busy }: { onPick: (choice: StarterChoice) => void; busy: boolean }) {
   const t = useMessages();
-  const [busy, setBusy] = useState(false);
-  const pick = async (flow: Flow) => {
-    setBusy(true);
-    onPick(await draftFrom(flow));
-  };
+  const empty = emptyFlow(t.untitledFlow);
   return (
     <Stack>
       <Title order={2}>{t.startTitle}</Title>
@@ -28,16 +18,12 @@ export function StarterPicker({ onPick }: { onPick: (flow: Flow) => void }) {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         <Card withBorder>
           <Stack gap="xs" h="100%">
-            <StepIcon type="trigger" />
+            <FlowPreview flow={empty} label={t.previewOf.replace('{name}', t.startEmpty)} />
             <Text fw={600}>{t.startEmpty}</Text>
             <Text size="sm" c="dimmed" style={{ flex: 1 }}>
               {t.startEmptyHint}
             </Text>
-            <Button
-              disabled={busy}
-              onClick={() => void pick(emptyFlow(t.untitledFlow))}
-              aria-label={t.startEmpty}
-            >
+            <Button disabled={busy} onClick={() => onPick({ kind: 'empty' })} aria-label={t.startEmpty}>
               {t.startUse}
             </Button>
           </Stack>
@@ -45,7 +31,7 @@ export function StarterPicker({ onPick }: { onPick: (flow: Flow) => void }) {
         {starterFlows.map((starter) => (
           <Card withBorder key={starter.key}>
             <Stack gap="xs" h="100%">
-              <StepIcon type="send" />
+              <FlowPreview flow={starter.flow} label={t.previewOf.replace('{name}', starter.flow.name)} />
               <Text fw={600}>{starter.flow.name}</Text>
               <Text size="sm" c="dimmed" style={{ flex: 1 }}>
                 {starter.flow.description}
@@ -53,7 +39,7 @@ export function StarterPicker({ onPick }: { onPick: (flow: Flow) => void }) {
               <Button
                 disabled={busy}
                 variant="light"
-                onClick={() => void pick(starter.flow)}
+                onClick={() => onPick({ kind: 'starter', key: starter.key })}
                 aria-label={starter.flow.name}
               >
                 {t.startUse}

@@ -1,0 +1,43 @@
+import { lazy, Suspense } from 'react';
+import type { RouteObject } from 'react-router';
+import { AppLayout, HomeRedirect, ManagersOnly } from './AppLayout';
+
+// Each screen is its own chunk, so the first page loads only what it shows.
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const FlowsPage = lazy(() => import('../features/flows/FlowsPage'));
+const NewFlowPage = lazy(() => import('../features/flows/NewFlowPage'));
+const SavedFlowPage = lazy(() => import('../features/flows/SavedFlowPage'));
+const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage'));
+const ReportPage = lazy(() => import('../features/report/ReportPage'));
+const SendPage = lazy(() => import('../features/send/SendPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+
+/** The routes of the editor (exported for the tests, which mount them in a memory router). */
+export const routes: RouteObject[] = [
+  {
+    path: 'login',
+    element: (
+      <Suspense>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'report', element: <ReportPage /> },
+      { path: 'send', element: <SendPage /> },
+      {
+        element: <ManagersOnly />,
+        children: [
+          { path: 'flows', element: <FlowsPage /> },
+          { path: 'flows/new', element: <NewFlowPage /> },
+          { path: 'flows/:flowId', element: <SavedFlowPage /> },
+          { path: 'templates', element: <TemplatesPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,196 @@
+import type { Flow } from '@clinicflow/rules';
+import { Alert, Button, Center, Group, Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconHistory, IconPlayerPlay, IconUpload } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { useMessages } from '../../i18n/useMessages';
+import { flowsApi, type FlowView } from './api/flowsApi';
+import { FlowEditor } from './components/FlowEditor';
+import { PublishDialog } from './components/PublishDialog';
+import { SaveIndicator } from './components/SaveIndicator';
+import { SimulationPanel } from './components/SimulationPanel';
+import { VersionHistory } from './components/VersionHistory';
+import { useDraftAutosave } from './hooks/useDraftAutosave';
+import { readDraftBackup } from './utils/draftBackup';
+import { formatMessage } from './utils/formatMessage';
+import { summarizeStep } from './utils/summarizeStep';
+
+/** What the editor was opened on: the draft (or this browser's unsaved change of it) and a remount key. */
+interface Opened {
+  view: FlowView;
+  flow: Flow;
+  restoredUnsaved: boolean;
+  key: number;
+}
+
+function open(view: FlowView, key: number): Opened {
+  const backup = readDraftBackup(view.id);
+  // a change made from the revision the API still has was not saved yet (reload, closed tab): keep it
+  const unsaved = backup && backup.revision === view.revision ? backup.flow : null;
+  return { view, flow: unsaved ?? view.draft, restoredUnsaved: unsaved !== null, key };
+}
+
+/** The first event the flow's trigger listens to: what the simulation starts with. */
+function triggerEvent(flow: Flow): string {
+  const trigger = flow.nodes.find((node) => node.type === 'trigger');
+  const events = (trigger?.data as { events?: string[] } | undefined)?.events;
+  return events?.[0] ?? 'appointment.booked';
+}
+
+/** `/flows/:flowId`: a saved flow's draft on the canvas, autosaved, with publish, history and simulation. */
+export default function SavedFlowPage() {
+  const { flowId = '' } = useParams();
+  const query = useQuery({
+    queryKey: ['flow', flowId],
+    queryFn: () => flowsApi.get(flowId),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  if (query.error)
+    return (
+      <Alert color="red" role="alert">
+        {query.error.message}
+      </Alert>
+    );
+  if (!query.data)
+    return (
+      <Center h={200}>
+        <Loader />
+      </Center>
+    );
+  return <SavedFlowEditor initial={query.data} />;
+}
+
+function SavedFlowEditor({ initial }: { initial: FlowView }) {
+  const t = useMessages();
+  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState(() => open(initial, 0));
+  const [latestVersion, setLatestVersion] = useState(initial.latestVersion);
+  const [panel, setPanel] = useState<'publish' | 'history' | null>(null);
+  const [simulating, setSimulating] = useState(false);
+  const autosave = useDraftAutosave(initial.id, initial, t.untitledFlow);
+  const flowRef = useRef(opened.flow);
+
+  const { change } = autosave;
+  const onChange = useCallback(
+    (flow: Flow) => {
+      flowRef.current = flow;
+      if (flow === opened.flow && !opened.restoredUnsaved) return;
+      change(flow);
+    },
+    [opened, change],
+  );
+  const reopen = (view: FlowView) => {
+    autosave.reset(view);
+    setOpened((previous) => open(view, previous.key + 1));
+    void queryClient.invalidateQueries({ queryKey: ['flows'] });
+  };
+  const reloadTheirs = async () => reopen(await flowsApi.get(initial.id));
+  const stepName = (nodeId: string) => {
+    const node = flowRef.current.nodes.find((n) => n.id === nodeId);
+    return node ? summarizeStep(node, t) : nodeId;
+  };
+  const openPublish = async () => {
+    await autosave.flush();
+    setPanel('publish');
+  };
+
+  const toolbar = (
+    <>
+      <SaveIndicator status={autosave.status} />
+      <Button
+        variant={simulating ? 'filled' : 'default'}
+        leftSection={<IconPlayerPlay size={16} />}
+        onClick={() => setSimulating((on) => !on)}
+        aria-pressed={simulating}
+      >
+        {t.simulate}
+      </Button>
+      <Button variant="default" leftSection={<IconHistory size={16} />} onClick={() => setPanel('history')}>
+        {t.history}
+      </Button>
+      <Button leftSection={<IconUpload size={16} />} onClick={() => void openPublish()}>
+        {t.publish}
+      </Button>
+    </>
+  );
+
+  return (
+    <>
+      {autosave.status === 'conflict' && (
+        <Alert color="orange" role="alert" title={t.conflictTitle} mb="xs">
+          {autosave.message}
+          <Group mt="xs">
+            <Button size="xs" color="orange" onClick={() => void reloadTheirs()}>
+              {t.conflictLoadTheirs}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => void autosave.overwrite()}>
+              {t.conflictKeepMine}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {autosave.status === 'error' && (
+        <Alert color="red" role="alert" mb="xs">
+          {formatMessage(t.saveFailed, { reason: autosave.message ?? '' })}
+          <Button size="xs" variant="default" ml="sm" onClick={() => void autosave.flush()}>
+            {t.retry}
+          </Button>
+        </Alert>
+      )}
+      <FlowEditor
+        key={opened.key}
+        initialFlow={opened.flow}
+        onChange={onChange}
+        toolbar={toolbar}
+        hint={t.draftAutosaved}
+        aside={
+          simulating
+            ? (actions) => (
+                <SimulationPanel
+                  flowId={initial.id}
+                  defaultEvent={triggerEvent(flowRef.current)}
+                  beforeRun={autosave.flush}
+                  stepName={stepName}
+                  onPickStep={(nodeId) => actions.select([nodeId])}
+                  onClose={() => setSimulating(false)}
+                />
+              )
+            : undefined
+        }
+      />
+      {panel === 'publish' && (
+        <PublishDialog
+          flowId={initial.id}
+          latestVersion={latestVersion}
+          problems={autosave.problems}
+          stepName={stepName}
+          onClose={() => setPanel(null)}
+          onPublished={(version) => {
+            setLatestVersion(version.version);
+            setPanel(null);
+            notifications.show({
+              color: 'green',
+              message: formatMessage(t.publishedVersion, { version: version.version }),
+            });
+            void queryClient.invalidateQueries({ queryKey: ['flows'] });
+            void queryClient.invalidateQueries({ queryKey: ['flow-versions', initial.id] });
+          }}
+        />
+      )}
+      {panel === 'history' && (
+        <VersionHistory
+          flowId={initial.id}
+          revision={autosave.revision}
+          onClose={() => setPanel(null)}
+          onRestored={(view) => {
+            setPanel(null);
+            reopen(view);
+          }}
+        />
+      )}
+    </>
+  );
+}

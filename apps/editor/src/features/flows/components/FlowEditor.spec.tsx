@@ -1,0 +1,67 @@
+import { remindersFlow, type Flow } from '@clinicflow/rules';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import { branchFlow } from '../testing/flowFixtures';
+import { FlowEditor } from './FlowEditor';
+
+const copy = (flow: Flow) => JSON.parse(JSON.stringify(flow)) as Flow;
+
+describe('FlowEditor', () => {
+  it('reports each change of the document', async () => {
+    const user = userEvent.setup();
+    const onChange = jest.fn();
+    renderWithProviders(
+      <FlowEditor initialFlow={copy({ ...remindersFlow, name: 'My reminders' })} onChange={onChange} />,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Flow name' }), ' 2');
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'My reminders 2' }));
+  });
+
+  it('draws the steps on the canvas as focusable cards named by their summary', () => {
+    renderWithProviders(<FlowEditor initialFlow={copy(remindersFlow)} onChange={() => undefined} />);
+    const canvas = screen.getByRole('application');
+    // jsdom measures nothing, so React Flow keeps the cards hidden until measured: ask for hidden ones too
+    const cards = within(canvas).getAllByRole('group', { hidden: true });
+    expect(cards).toHaveLength(remindersFlow.nodes.length);
+    const card = cards.find((element) => element.dataset.id === 'wait24');
+    expect(card).toHaveAttribute('aria-label', 'Wait until 24 h before the appointment');
+    expect(card).toHaveAttribute('tabindex', '0');
+  });
+
+  it('labels the typed exits of a card and shows the validator problems on it', () => {
+    renderWithProviders(<FlowEditor initialFlow={branchFlow()} onChange={() => undefined} />);
+    const condition = screen.getByTestId('step-c');
+    expect(within(condition).getByText('yes')).toBeInTheDocument();
+    expect(within(condition).getByText('no')).toBeInTheDocument();
+    const send = screen.getByTestId('step-s');
+    expect(within(send).getByText('1 to fix')).toBeInTheDocument();
+    expect(within(send).getByText('SMS step "s" has no template')).toBeInTheDocument();
+  });
+
+  it('starts over after confirmation when the page offers it', async () => {
+    const user = userEvent.setup();
+    const onStartOver = jest.fn();
+    renderWithProviders(
+      <FlowEditor initialFlow={copy(remindersFlow)} onChange={() => undefined} onStartOver={onStartOver} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(await within(dialog).findByRole('button', { name: 'Start over' }));
+    expect(onStartOver).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the page’s toolbar items and its side panel instead of the inspector', () => {
+    renderWithProviders(
+      <FlowEditor
+        initialFlow={copy(remindersFlow)}
+        onChange={() => undefined}
+        toolbar={<button type="button">Publish</button>}
+        aside={() => <p>simulation panel</p>}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Publish' })).toBeInTheDocument();
+    expect(screen.getByText('simulation panel')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start over' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  Textarea,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError } from '../../../api/apiClient';
+import { useMessages } from '../../../i18n/useMessages';
+import { flowsApi, type FlowVersion, type SavedProblem } from '../api/flowsApi';
+import { formatMessage } from '../utils/formatMessage';
+import { FlowDiffSummary } from './FlowDiffSummary';
+
+/**
+ * Publishing: the validator's checklist (any problem blocks it, with the reason), what changed since the
+ * published version (the API's diff), and a note kept with the new version.
+ */
+export function PublishDialog({
+  flowId,
+  latestVersion,
+  problems,
+  stepName,
+  onClose,
+  onPublished,
+}: {
+  flowId: string;
+  latestVersion: number | null;
+  problems: SavedProblem[];
+  stepName: (nodeId: string) => string;
+  onClose: () => void;
+  onPublished: (version: FlowVersion) => void;
+}) {
+  const t = useMessages();
+  const [note, setNote] = useState('');
+  const diff = useQuery({
+    queryKey: ['flow-diff', flowId, latestVersion, 'publish'],
+    queryFn: () => flowsApi.diff(flowId, latestVersion!),
+    enabled: latestVersion !== null,
+    gcTime: 0,
+  });
+  const publish = useMutation({
+    mutationFn: () => flowsApi.publish(flowId, note),
+    onSuccess: onPublished,
+  });
+  const blocked = problems.length > 0;
+  const refusal = publish.error instanceof ApiError ? publish.error.errors : [];
+  return (
+    <Modal opened onClose={onClose} title={t.publishTitle} size="lg">
+      <Stack>
+        <Title order={4}>{t.publishChecklist}</Title>
+        {blocked ? (
+          <Alert color="red" title={formatMessage(t.publishBlocked, { count: problems.length })}>
+            <List size="sm">
+              {problems.map((problem, i) => (
+                <List.Item key={i}>
+                  {problem.nodeId ? `${stepName(problem.nodeId)}: ` : ''}
+                  {problem.message}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : (
+          <Group gap="xs">
+            <ThemeIcon color="green" size="sm" radius="xl">
+              <IconCheck size={12} />
+            </ThemeIcon>
+            <Text size="sm">{t.publishReady}</Text>
+          </Group>
+        )}
+        <Title order={4}>{t.publishChanges}</Title>
+        {latestVersion === null ? (
+          <Text size="sm">{t.publishFirstVersion}</Text>
+        ) : diff.data ? (
+          <FlowDiffSummary diff={diff.data} stepName={stepName} version={latestVersion} />
+        ) : (
+          <Loader size="sm" />
+        )}
+        <Textarea
+          label={t.publishNote}
+          placeholder={t.publishNotePlaceholder}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
+        {publish.error && (
+          <Alert color="red" role="alert" title={publish.error.message}>
+            {refusal.map((error, i) => (
+              <Text size="sm" key={i}>
+                {error.message}
+              </Text>
+            ))}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t.cancel}
+          </Button>
+          <Button
+            disabled={blocked}
+            loading={publish.isPending}
+            onClick={() => publish.mutate()}
+            title={blocked ? t.publishFixFirst : undefined}
+          >
+            {formatMessage(t.publishAs, { version: (latestVersion ?? 0) + 1 })}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,121 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeApi } from '../../../test/fakeApi';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import { SimulationPanel } from './SimulationPanel';
+
+const timeline = [
+  {
+    at: '2026-05-02T07:00:00Z',
+    local: '2026-05-02T09:00:00+02:00',
+    nodeId: 'booked',
+    kind: 'trigger',
+    channel: null,
+    recipient: null,
+    status: 'planned',
+    text: null,
+    reason: null,
+  },
+  {
+    at: '2026-05-11T08:00:00Z',
+    local: '2026-05-11T10:00:00+02:00',
+    nodeId: 'sms24',
+    kind: 'send',
+    channel: 'sms',
+    recipient: 'patient',
+    status: 'planned',
+    text: 'Bonjour Léa, RDV demain à 10:00.',
+    reason: null,
+  },
+  {
+    at: '2026-05-11T08:00:00Z',
+    local: '2026-05-11T10:00:00+02:00',
+    nodeId: 'email24',
+    kind: 'skip',
+    channel: 'email',
+    recipient: 'patient',
+    status: 'skipped',
+    text: null,
+    reason: 'e-mail is switched off for service Détartrage',
+  },
+];
+
+function renderPanel(onPickStep = jest.fn(), beforeRun = jest.fn(async () => undefined)) {
+  renderWithProviders(
+    <SimulationPanel
+      flowId="f1"
+      defaultEvent="appointment.booked"
+      beforeRun={beforeRun}
+      stepName={(id) => `step ${id}`}
+      onPickStep={onPickStep}
+      onClose={() => undefined}
+    />,
+  );
+  return { onPickStep, beforeRun };
+}
+
+describe('SimulationPanel', () => {
+  it('runs the saved draft with the sample, the scripted replies and the horizon', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ 'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }] });
+    const { beforeRun } = renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Add a reply' }));
+    await user.type(screen.getByLabelText('Reply time'), '2026-05-11T18:05:00+02:00');
+    await user.type(screen.getByLabelText('Reply text'), 'C');
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    await waitFor(() => expect(api.calls('POST', '/flows/f1/simulate')).toHaveLength(1));
+    expect(beforeRun).toHaveBeenCalled();
+    const body = api.calls('POST', '/flows/f1/simulate')[0].body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      version: 'draft',
+      event: { type: 'appointment.booked', at: '2026-05-02T09:00:00+02:00' },
+      replies: [{ at: '2026-05-11T18:05:00+02:00', text: 'C' }],
+      until: '2026-05-14T00:00:00+02:00',
+      context: { patient: expect.objectContaining({ firstName: 'Léa' }) },
+    });
+  });
+
+  it('shows the timeline in clinic time with texts and skip reasons; a row picks its step', async () => {
+    const user = userEvent.setup();
+    fakeApi({ 'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }] });
+    const { onPickStep } = renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    const rows = await screen.findAllByTestId('timeline-row');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toHaveTextContent('2026-05-11 10:00');
+    expect(rows[1]).toHaveTextContent('Bonjour Léa, RDV demain à 10:00.');
+    expect(within(rows[2]).getByText('skipped')).toBeInTheDocument();
+    expect(rows[2]).toHaveTextContent('e-mail is switched off for service Détartrage');
+    await user.click(rows[1]);
+    expect(onPickStep).toHaveBeenCalledWith('sms24');
+    expect(rows[1]).toHaveAttribute('aria-selected', 'true');
+    rows[2].focus();
+    await user.keyboard('{Enter}');
+    expect(onPickStep).toHaveBeenLastCalledWith('email24');
+  });
+
+  it('says why a simulation cannot run', async () => {
+    const user = userEvent.setup();
+    fakeApi({
+      'POST /flows/f1/simulate': [
+        200,
+        {
+          valid: false,
+          errors: [
+            {
+              nodeId: null,
+              path: 'context.patient.consent',
+              message: 'The sample data is not valid at "patient.consent"',
+            },
+          ],
+          timeline: [],
+        },
+      ],
+    });
+    renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The sample data is not valid at "patient.consent"',
+    );
+  });
+});

@@ -1,0 +1,35 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { diffIsEmpty, flowsApi, type FlowSummary } from '../api/flowsApi';
+
+/**
+ * The clinic's flows, with whether each published flow's draft differs from its latest version (the API's
+ * diff, one small request per published flow).
+ */
+export function useFlowsList() {
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: ['flows'], queryFn: flowsApi.list });
+  const published = (list.data ?? []).filter((flow) => flow.latestVersion !== null);
+  const diffs = useQueries({
+    queries: published.map((flow) => ({
+      queryKey: ['flow-diff', flow.id, flow.latestVersion, flow.revision],
+      queryFn: () => flowsApi.diff(flow.id, flow.latestVersion!),
+    })),
+  });
+  const pending = new Map<string, boolean>();
+  published.forEach((flow, i) => {
+    const diff = diffs[i]?.data;
+    if (diff) pending.set(flow.id, !diffIsEmpty(diff));
+  });
+  const setEnabled = useMutation({
+    mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) => flowsApi.setEnabled(id, enabled),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['flows'] }),
+  });
+  const duplicate = useMutation({
+    mutationFn: async ({ flow, copyName }: { flow: FlowSummary; copyName: string }) => {
+      const { draft } = await flowsApi.get(flow.id);
+      return flowsApi.create({ ...draft, name: copyName });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['flows'] }),
+  });
+  return { list, pending, setEnabled, duplicate };
+}
