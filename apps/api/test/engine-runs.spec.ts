@@ -6,6 +6,7 @@ import { EventEngineService } from '../src/modules/runs/event-engine.service';
 import { RunService } from '../src/modules/runs/run.service';
 import { RunTimerService } from '../src/modules/runs/run-timer.service';
 import { bookingEvent, engineDriver, local } from './engine-fixtures';
+import { bookingChain, patientMessage } from './engine-scenario-flows';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -18,6 +19,7 @@ describe('engine: runs', () => {
   const engine = engineDriver(ctx, clock);
   const main = ctx.clinic();
   const quiet = ctx.clinic();
+  const limited = ctx.clinic();
   let remindersId: string;
 
   beforeAll(async () => {
@@ -178,6 +180,17 @@ describe('engine: runs', () => {
     const deliveries = await engine.deliveries(main, { appointmentId: apt('A-crashed') });
     expect(deliveries.map((d) => [d.nodeId, d.status])).toEqual([['sms-booked', 'scheduled']]);
     expect(await engineService.sweepPending(clock.now())).toBe(0);
+  });
+
+  it('should skip a second reminder to the same patient on the same day (one reminder per day)', async () => {
+    await engine.settings(limited, { consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] } });
+    await engine.publish(limited, bookingChain('First', [patientMessage('first', 1, 'sms', 'reminder')]));
+    await engine.publish(limited, bookingChain('Second', [patientMessage('second', 1, 'email', 'reminder')]));
+    await engine.post(limited, bookingEvent('limit-1', 'A-limit', '2026-03-28T10:00')).expect(202);
+    const deliveries = await engine.deliveries(limited);
+    expect(deliveries.map((d) => d.status).sort()).toEqual(['scheduled', 'skipped']);
+    const skipped = deliveries.find((d) => d.status === 'skipped')!;
+    expect(skipped.reason).toContain('one reminder per day');
   });
 
   function apt(externalId: string) {

@@ -25,14 +25,14 @@ export interface ContextSubject {
 export interface ContextNeeds {
   /** The patient's next appointment (recall: "unless booked again meanwhile"). */
   nextAppointment: boolean;
-  /** The patient's reminders already planned (one reminder per person per day, F6). */
-  recentReminders: boolean;
 }
 
 export interface BuiltContext {
   context: EvaluationContext;
   settings: SettingsDocument;
   appointment: AppointmentDocument | null;
+  /** Whether `context.recentDeliveries` was read (see `withRecentReminders`). */
+  recentRemindersRead: boolean;
 }
 
 const CHANNELS: Channel[] = ['sms', 'email', 'voice'];
@@ -84,10 +84,10 @@ export class EvaluationContextService {
       resourceId ? this.resources.findById(clinicId, resourceId) : null,
       appointment?.locationId ? this.locations.findById(clinicId, appointment.locationId) : null,
     ]);
-    const [nextAppointmentAt, recentDeliveries] = await Promise.all([
-      needs.nextAppointment && patientId ? this.nextAppointment(clinicId, patientId, appointment, now) : null,
-      needs.recentReminders && patientId ? this.recentReminders(clinicId, patientId, now) : [],
-    ]);
+    const nextAppointmentAt =
+      needs.nextAppointment && patientId
+        ? await this.nextAppointment(clinicId, patientId, appointment, now)
+        : null;
     const toggles = settings.channelToggles ?? { services: {}, resources: {} };
     const context: EvaluationContext = {
       clinic: clinicContextOf(settings),
@@ -97,7 +97,7 @@ export class EvaluationContextService {
         at: subject.event.at.toISOString(),
         minutes: subject.event.minutes,
       }),
-      recentDeliveries,
+      recentDeliveries: [],
     };
     if (appointment?.start) context.appointment = appointmentContext(appointment, subject);
     if (service) {
@@ -115,7 +115,17 @@ export class EvaluationContextService {
       });
     }
     if (location) context.location = entryFields(location);
-    return { context, settings, appointment };
+    return { context, settings, appointment, recentRemindersRead: false };
+  }
+
+  /**
+   * The same context with the patient's reminders already planned (one reminder per person per day, F6):
+   * a scan, so read only once an evaluation has planned a reminder.
+   */
+  async withRecentReminders(clinicId: string, built: BuiltContext, now: Date): Promise<BuiltContext> {
+    const patientId = built.context.patient.id;
+    const recentDeliveries = patientId ? await this.recentReminders(clinicId, patientId, now) : [];
+    return { ...built, context: { ...built.context, recentDeliveries }, recentRemindersRead: true };
   }
 
   private async nextAppointment(

@@ -84,10 +84,7 @@ export class EventEngineService {
           event: { type: event.type, at: event.occurredAt, minutes: event.payload.minutes },
           ...target,
         };
-        const needs = {
-          nextAppointment: flows.some((f) => f.needs.nextAppointment),
-          recentReminders: flows.some((f) => f.needs.recentReminders),
-        };
+        const needs = { nextAppointment: flows.some((f) => f.needs.nextAppointment) };
         const built = await this.contexts.build(clinicId, subject, needs, now, settings);
         if (!built) continue;
         for (const flow of flows) {

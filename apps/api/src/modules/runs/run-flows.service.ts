@@ -65,13 +65,8 @@ export class RunFlowsService {
   }
 }
 
-/** The costly context parts a flow can use (each is a scan on FerretDB, so only read when needed). */
+/** The costly context part a flow can use (a scan on FerretDB, so only read when needed). */
 function needsOf(flow: Flow): ContextNeeds {
   const text = JSON.stringify(flow.nodes);
-  return {
-    nextAppointment: text.includes('has-future-appointment') || text.includes('nextAppointmentAt'),
-    recentReminders: flow.nodes.some(
-      (n) => (n.type === 'send' || n.type === 'ask') && n.data.purpose === 'reminder',
-    ),
-  };
+  return { nextAppointment: text.includes('has-future-appointment') || text.includes('nextAppointmentAt') };
 }

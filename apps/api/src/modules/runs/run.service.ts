@@ -171,7 +171,7 @@ export class RunService {
     try {
       const flow = await this.flows.version(clinicId, run.flowId, run.flowVersion);
       if (!flow) return await this.fail(run, 'its flow version no longer exists', now);
-      const built =
+      let built =
         known ??
         (await this.contexts.build(
           clinicId,
@@ -185,14 +185,13 @@ export class RunService {
           now,
         ));
       if (!built) return await this.fail(run, 'the clinic no longer exists', now);
-      const result = evaluate({
-        flow: flow.flow,
-        run: run.state,
-        context: built.context,
-        now: now.toISOString(),
-        signal,
-        runId: run._id,
-      });
+      const input = { flow: flow.flow, run: run.state, now: now.toISOString(), signal, runId: run._id };
+      let result = evaluate({ ...input, context: built.context });
+      // One reminder per person per day needs the patient's reminders: read them only when one is planned.
+      if (!built.recentRemindersRead && result.deliveries.some((d) => d.purpose === 'reminder')) {
+        built = await this.contexts.withRecentReminders(clinicId, built, now);
+        result = evaluate({ ...input, context: built.context });
+      }
       const followUp = await this.outcomes.store(run, flow.flow, result, built, now);
       const saved = await this.saveResult(run, result, now);
       if (followUp.confirmedAppointmentId && this.recordInternalEvent) {
