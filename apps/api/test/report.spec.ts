@@ -166,6 +166,7 @@ describe('deliveries report', () => {
       ['an unknown status', 'status=lost', 'query.status'],
       ['an unknown channel', 'channel=fax', 'query.channel'],
       ['a date that is not one', 'createdFrom=yesterday', 'query.createdFrom'],
+      ['a bad start with a good end', 'createdFrom=yesterday&createdTo=2026-03-01', 'query.createdFrom'],
     ])('should answer 400 naming the filter for %s', async (_title, query, path) => {
       const { body } = await ctx.as(a).get(`/api/deliveries?${query}`).expect(400);
       expect(body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
