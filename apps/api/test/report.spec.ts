@@ -189,12 +189,65 @@ describe('deliveries report', () => {
         providerMessageId: null,
         sender: null,
         subject: null,
+        run: null,
         history: [{ status: 'failed', at: '2026-03-01T10:00:00.000Z', attempt: 0, reason: null, by: null }],
       });
     });
 
     it('should answer 404 for an unknown delivery', async () => {
       await ctx.as(a).get('/api/deliveries/nope').expect(404);
+    });
+  });
+
+  describe('GET /api/deliveries/summary', () => {
+    it('should count per send day, status and channel, with the credits used', async () => {
+      const { body } = await ctx
+        .as(a)
+        .get('/api/deliveries/summary?from=2026-03-02&to=2026-03-04')
+        .expect(200);
+      expect(body.days).toEqual([
+        {
+          day: '2026-03-02',
+          total: 1,
+          byStatus: { delivered: 1 },
+          byChannel: { sms: 1 },
+          byStatusAndChannel: { delivered: { sms: 1 } },
+          credits: 1,
+        },
+        {
+          day: '2026-03-03',
+          total: 2,
+          byStatus: { failed: 1, sent: 1 },
+          byChannel: { email: 1, sms: 1 },
+          byStatusAndChannel: { failed: { email: 1 }, sent: { sms: 1 } },
+          credits: 0,
+        },
+        {
+          day: '2026-03-04',
+          total: 1,
+          byStatus: { expired: 1 },
+          byChannel: { voice: 1 },
+          byStatusAndChannel: { expired: { voice: 1 } },
+          credits: 0,
+        },
+      ]);
+      expect(body.totals).toMatchObject({ total: 4, credits: 1, byChannel: { sms: 2, email: 1, voice: 1 } });
+    });
+
+    it('should cover the last 30 days by default and filter by channel', async () => {
+      const all = await ctx.as(a).get('/api/deliveries/summary').expect(200);
+      expect(all.body).toMatchObject({ from: '2026-02-05', to: '2026-03-06', totals: { total: 6 } });
+      expect(all.body.days).toHaveLength(30);
+      const sms = await ctx.as(a).get('/api/deliveries/summary?channel=sms').expect(200);
+      expect(sms.body.totals).toMatchObject({ total: 4, byChannel: { sms: 4 } });
+    });
+
+    it('should answer 400 naming the field for an end before the start', async () => {
+      const { body } = await ctx
+        .as(a)
+        .get('/api/deliveries/summary?from=2026-03-04&to=2026-03-02')
+        .expect(400);
+      expect(body.errors.map((e: { path: string }) => e.path)).toEqual(['query.to']);
     });
   });
 

@@ -17,6 +17,9 @@ import {
   DeliveryListQuery,
   deliveryListExample,
   deliveryListQuerySchema,
+  DeliverySummaryQuery,
+  deliverySummaryExample,
+  deliverySummaryQuerySchema,
 } from './delivery-report.dto';
 import { DeliveryReportService } from './delivery-report.service';
 
@@ -37,6 +40,16 @@ export class DeliveriesController {
   @ApiOkResponse({ schema: { example: deliveryListExample } })
   list(@ClinicId() clinicId: string, @ZodQuery(deliveryListQuerySchema) query: DeliveryListQuery) {
     return this.report.list(clinicId, query);
+  }
+
+  @Get('summary')
+  @ApiOperation({
+    summary:
+      'Counts per clinic-local send day × status × channel over a range of days (the last 30 by default), with credits used: the report’s chart.',
+  })
+  @ApiOkResponse({ schema: { example: deliverySummaryExample } })
+  summary(@ClinicId() clinicId: string, @ZodQuery(deliverySummaryQuerySchema) query: DeliverySummaryQuery) {
+    return this.report.summary(clinicId, query);
   }
 
   @Get(':id')

@@ -135,3 +135,42 @@ export const deliveryDetailExample = {
     { status: 'delivered', at: '2026-03-24T08:30:05.000Z', attempt: 1, reason: null, by: 'sandbox' },
   ],
 };
+
+const summaryDay = z.iso.date({ error: 'must be a day yyyy-MM-dd' });
+
+/** The chart's range: clinic-local send days (the last 30 days to today when not given). */
+export const deliverySummaryQuerySchema = z
+  .object({
+    from: summaryDay.optional(),
+    to: summaryDay.optional(),
+    channel: listOf(CHANNELS, 'channel').optional(),
+    flowId: z.string().max(200).optional(),
+    serviceId: z.string().max(200).optional(),
+    resourceId: z.string().max(200).optional(),
+  })
+  .superRefine((query, context) => {
+    if (!isBound(query.from) || !isBound(query.to)) return;
+    if (query.to < query.from) {
+      context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    } else if (Date.parse(query.to) - Date.parse(query.from) > 366 * 86_400_000) {
+      context.addIssue({ code: 'custom', path: ['to'], message: 'a summary covers at most 366 days' });
+    }
+  });
+export type DeliverySummaryQuery = z.infer<typeof deliverySummaryQuerySchema>;
+
+export const deliverySummaryExample = {
+  from: '2026-03-23',
+  to: '2026-03-24',
+  days: [
+    { day: '2026-03-23', total: 0, byStatus: {}, byChannel: {}, credits: 0 },
+    {
+      day: '2026-03-24',
+      total: 3,
+      byStatus: { delivered: 2, failed: 1 },
+      byChannel: { sms: 2, email: 1 },
+      byStatusAndChannel: { delivered: { sms: 1, email: 1 }, failed: { sms: 1 } },
+      credits: 2,
+    },
+  ],
+  totals: { total: 3, byStatus: { delivered: 2, failed: 1 }, byChannel: { sms: 2, email: 1 }, credits: 2 },
+};

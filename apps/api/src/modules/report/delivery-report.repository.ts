@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { Filter } from 'mongodb';
+import type { Collection, Document as MongoDocument, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
@@ -8,8 +8,47 @@ import type { DeliveryDocument } from '../deliveries/delivery.document';
 /** The report's reads of `deliveries`: pages and counts grouped by one field. */
 @Injectable()
 export class DeliveryReportRepository extends ClinicScopedRepository<DeliveryDocument> {
+  private readonly runs: Collection<MongoDocument & { _id: string; clinicId: string }>;
+
   constructor(@InjectConnection() connection: Connection) {
     super(connection, 'deliveries');
+    this.runs = connection.db!.collection('runs');
+  }
+
+  /** The run a delivery came from (by `_id`), for its decisions; null when it is another clinic's. */
+  async run(clinicId: string, runId: string): Promise<MongoDocument | null> {
+    const run = await this.runs.findOne({ _id: runId });
+    return run && run.clinicId === clinicId ? run : null;
+  }
+
+  /** Deliveries per clinic-local send day × status × channel (the report's chart). */
+  async countByDay(
+    clinicId: string,
+    filter: Filter<DeliveryDocument>,
+  ): Promise<{ day: string; status: string; channel: string; count: number }[]> {
+    const rows = await this.collection
+      .aggregate<{ _id: { day: string; status: string; channel: string }; count: number }>([
+        { $match: this.scope(clinicId, filter) },
+        {
+          $group: {
+            _id: { day: '$sendDay', status: '$status', channel: '$channel' },
+            count: { $sum: 1 },
+          },
+        },
+      ])
+      .toArray();
+    return rows.map((row) => ({ ...row._id, count: row.count }));
+  }
+
+  /** Credits taken per clinic-local send day (its own `$group`: one accumulator each on FerretDB). */
+  async creditsByDay(clinicId: string, filter: Filter<DeliveryDocument>): Promise<Record<string, number>> {
+    const rows = await this.collection
+      .aggregate<{ _id: string; credits: number }>([
+        { $match: this.scope(clinicId, { ...filter, credits: { $gt: 0 } }) },
+        { $group: { _id: '$sendDay', credits: { $sum: '$credits' } } },
+      ])
+      .toArray();
+    return Object.fromEntries(rows.map((row) => [row._id, row.credits]));
   }
 
   /**

@@ -2,10 +2,11 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { normalisePhoneNumber } from '@clinicflow/channels';
 import { DateTime } from 'luxon';
 import type { Filter } from 'mongodb';
+import { ClockRepository } from '../../common/clock.repository';
 import { searchPattern } from '../../tenancy/clinic-scoped.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { SettingsRepository } from '../settings/settings.repository';
-import { DeliveryListQuery, RANGES } from './delivery-report.dto';
+import { DeliveryListQuery, DeliverySummaryQuery, RANGES } from './delivery-report.dto';
 import { DeliveryReportRepository } from './delivery-report.repository';
 
 const RANGE_FIELDS = { created: 'createdAt', send: 'sendAt', delivered: 'deliveredAt' } as const;
@@ -65,6 +66,7 @@ export class DeliveryReportService {
   constructor(
     private readonly report: DeliveryReportRepository,
     private readonly settings: SettingsRepository,
+    private readonly clock: ClockRepository,
   ) {}
 
   async list(clinicId: string, query: DeliveryListQuery) {
@@ -77,8 +79,62 @@ export class DeliveryReportService {
     return { ...page, items: page.items.map(toDeliveryRow), totals: { byStatus, byChannel } };
   }
 
+  /** One delivery with the decisions of the run it came from (S4). */
   async get(clinicId: string, id: string) {
-    return toDeliveryDetail(await this.find(clinicId, id));
+    const delivery = await this.find(clinicId, id);
+    const run = delivery.runId ? await this.report.run(clinicId, delivery.runId) : null;
+    return {
+      ...toDeliveryDetail(delivery),
+      run: run
+        ? {
+            id: run._id,
+            status: run.status,
+            flowVersion: run.flowVersion,
+            eventType: run.eventType,
+            endedReason: run.endedReason ?? null,
+            steps: run.steps ?? [],
+          }
+        : null,
+    };
+  }
+
+  /** Counts per clinic-local send day × status × channel, and credits used (the report's chart). */
+  async summary(clinicId: string, query: DeliverySummaryQuery) {
+    const now = this.clock.now();
+    const settings = await this.settings.findForClinic(clinicId);
+    const zone = settings?.timeZone ?? 'UTC';
+    const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+    const to = query.to ?? (query.from && query.from > today ? query.from : today);
+    const from = query.from ?? DateTime.fromISO(to).minus({ days: 29 }).toISODate()!;
+    const filter: Filter<DeliveryDocument> = { sendDay: { $gte: from, $lte: to } };
+    if (query.channel) filter.channel = { $in: query.channel };
+    for (const field of ['flowId', 'serviceId', 'resourceId'] as const) {
+      if (query[field]) filter[field] = query[field];
+    }
+    const [rows, credits] = await Promise.all([
+      this.report.countByDay(clinicId, filter),
+      this.report.creditsByDay(clinicId, filter),
+    ]);
+    const days = new Map<string, DaySummary>();
+    for (let d = DateTime.fromISO(from); d.toISODate()! <= to; d = d.plus({ days: 1 })) {
+      const day = d.toISODate()!;
+      days.set(day, emptyDay(day, credits[day] ?? 0));
+    }
+    const totals = emptyDay('', 0);
+    for (const row of rows) {
+      for (const summary of [days.get(row.day), totals]) {
+        if (!summary) continue;
+        summary.total += row.count;
+        summary.byStatus[row.status] = (summary.byStatus[row.status] ?? 0) + row.count;
+        summary.byChannel[row.channel] = (summary.byChannel[row.channel] ?? 0) + row.count;
+        summary.byStatusAndChannel[row.status] ??= {};
+        summary.byStatusAndChannel[row.status][row.channel] =
+          row.count + (summary.byStatusAndChannel[row.status][row.channel] ?? 0);
+      }
+    }
+    totals.credits = Object.values(credits).reduce((sum, n) => sum + n, 0);
+    const { day: _day, ...overall } = totals;
+    return { from, to, days: [...days.values()], totals: overall };
   }
 
   async find(clinicId: string, id: string): Promise<DeliveryDocument> {
@@ -118,6 +174,19 @@ export class DeliveryReportService {
     if (query.q) filter.$or = searchFilters(query.q, settings?.country ?? 'FR');
     return filter;
   }
+}
+
+export interface DaySummary {
+  day: string;
+  total: number;
+  byStatus: Record<string, number>;
+  byChannel: Record<string, number>;
+  byStatusAndChannel: Record<string, Record<string, number>>;
+  credits: number;
+}
+
+function emptyDay(day: string, credits: number): DaySummary {
+  return { day, total: 0, byStatus: {}, byChannel: {}, byStatusAndChannel: {}, credits };
 }
 
 /** An instant of a bound: itself, or the start of a clinic-local day (or of the day after it). */
