@@ -44,9 +44,26 @@ export const DEMO_SERVICES = [
 ] as const;
 
 export const DEMO_RESOURCES = [
-  { externalId: 'R-MARTIN', name: 'Dr Martin', kind: 'practitioner', phone: '+33145678901' },
-  { externalId: 'R-NGUYEN', name: 'Dr Nguyen', kind: 'practitioner', phone: '+33145678902' },
-  { externalId: 'R-FAUTEUIL3', name: 'Fauteuil 3 (hygiéniste)', kind: 'chair' },
+  {
+    externalId: 'R-MARTIN',
+    name: 'Dr Martin',
+    kind: 'practitioner',
+    phone: '+33145678901',
+    email: 'dr.martin@cabinet-des-lilas.example',
+  },
+  {
+    externalId: 'R-NGUYEN',
+    name: 'Dr Nguyen',
+    kind: 'practitioner',
+    phone: '+33145678902',
+    email: 'dr.nguyen@cabinet-des-lilas.example',
+  },
+  {
+    externalId: 'R-FAUTEUIL3',
+    name: 'Fauteuil 3 (hygiéniste)',
+    kind: 'chair',
+    email: 'hygiene@cabinet-des-lilas.example',
+  },
 ] as const;
 
 export const DEMO_LOCATIONS = [

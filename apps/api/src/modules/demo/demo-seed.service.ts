@@ -23,6 +23,11 @@ const PATIENTS = 40;
 const APPOINTMENTS = 120;
 const DAYS = 14;
 const ALTERNATIVE_STARTERS = new Set(['opus-reminders']);
+/**
+ * Starters whose messages answer what the patient just did (an online booking): in the demo they go at once,
+ * even at night, so a booking posted with the demo API key shows its confirmation within seconds.
+ */
+const AT_ONCE_STARTERS = new Set(['booking-confirmation']);
 
 /**
  * `SEED_DEMO=true` on an empty database: the demo clinic of the README, with its users, catalogue,
@@ -207,8 +212,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
   private async starterFlows(principal: Principal) {
     let published = 0;
     for (const { key } of this.flows.starters()) {
-      const flow = await this.flows.createFromStarter(principal, key);
+      let flow = await this.flows.createFromStarter(principal, key);
       try {
+        if (AT_ONCE_STARTERS.has(key)) {
+          const settings = { ...flow.draft.settings, quietHours: 'ignore' };
+          flow = await this.flows.saveDraft(principal, flow.id, flow.revision, { ...flow.draft, settings });
+        }
         await this.versions.publish(principal, flow.id, 'Demo: starter flow');
         if (!ALTERNATIVE_STARTERS.has(key)) await this.flows.setEnabled(principal.clinicId, flow.id, true);
         published++;
