@@ -8,5 +8,9 @@ module.exports = {
   moduleNameMapper: {
     ...require('../../jest.preset.cjs').moduleNameMapper,
     '\\.css$': 'identity-obj-proxy',
+    '^@clinicflow/channels/browser$': require('node:path').join(
+      __dirname,
+      '../../libs/channels/src/browser.ts',
+    ),
   },
 };

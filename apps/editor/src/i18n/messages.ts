@@ -1,9 +1,11 @@
 import { sessionMessages } from './sessionMessages';
+import { templateMessages } from './templateMessages';
 
 /** Every string of the interface, per language; components read them through useMessages(). */
 export const messages = {
   en: {
     ...sessionMessages.en,
+    ...templateMessages.en,
     appName: 'clinicflow',
     navFlows: 'Flows',
     navReport: 'Report',
@@ -262,6 +264,7 @@ export const messages = {
   },
   fr: {
     ...sessionMessages.fr,
+    ...templateMessages.fr,
     appName: 'clinicflow',
     navFlows: 'Scénarios',
     navReport: 'Rapport',

@@ -22,6 +22,11 @@ export function useFlowsList() {
   });
   const setEnabled = useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) => flowsApi.setEnabled(id, enabled),
+    // the switch moves at once; the refetch after the answer puts it back if the API refused
+    onMutate: ({ id, enabled }) =>
+      queryClient.setQueryData<FlowSummary[]>(['flows'], (flows) =>
+        flows?.map((flow) => (flow.id === id ? { ...flow, enabled } : flow)),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['flows'] }),
   });
   const duplicate = useMutation({

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as browser from './browser';
+
+/** Every file the entry reaches through relative imports, with the bare packages they import. */
+function reach(file: string, seen = new Map<string, string[]>()): Map<string, string[]> {
+  if (seen.has(file)) return seen;
+  const source = readFileSync(file, 'utf8');
+  const specifiers = [...source.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map(
+    (m) => m[1],
+  );
+  seen.set(
+    file,
+    specifiers.filter((s) => !s.startsWith('.')),
+  );
+  for (const relative of specifiers.filter((s) => s.startsWith('.'))) {
+    reach(path.resolve(path.dirname(file), `${relative}.ts`), seen);
+  }
+  return seen;
+}
+
+describe('browser entry', () => {
+  it('reaches no package at all (no Node.js built-ins, no provider SDKs)', () => {
+    const files = reach(path.join(__dirname, 'browser.ts'));
+    expect(files.size).toBeGreaterThan(1);
+    for (const [file, packages] of files) expect({ file, packages }).toEqual({ file, packages: [] });
+  });
+
+  it('gives the editor the languages, the variable catalogue and the sender rule', () => {
+    expect(browser.LANGUAGES).toContain('fr');
+    expect(browser.TEMPLATE_VARIABLES.map((v) => v.path)).toContain('patient.firstName');
+    expect(browser.checkSenderId('CabLilas').valid).toBe(true);
+    expect(browser.checkSenderId('Far too long a name').valid).toBe(false);
+  });
+});

@@ -1,0 +1,8 @@
+/**
+ * The parts of @clinicflow/channels that run in a browser (no Node.js or provider packages): languages, the
+ * variable catalogue and the SMS sender rule. The editor imports this entry so its bundle stays small and
+ * free of SMTP/SMPP code; `browser.spec.ts` keeps it that way.
+ */
+export * from './languages/language';
+export * from './templates/variable-catalogue';
+export * from './sms/sender-id';
