@@ -5,31 +5,32 @@ import type { Connection } from 'mongoose';
 import type { LiveEvent } from './live-events.service';
 
 /**
- * One relayed live event. `_id` = `<written at, ms, zero-padded>:<process>:<counter>`, so ids sort by the
- * time they were written and a reader can ask for "everything after this key" (a scan of a collection kept
- * to about a minute of events).
+ * The live events one process raised during one relay interval, written as one document so the collection
+ * stays a few hundred documents long even during a burst of sends (every read scans it on FerretDB).
+ * `_id` = `<written at, ms, zero-padded>:<process>:<counter>`: ids sort by the time they were written, so a
+ * reader asks for "everything after this key".
  */
-export interface RelayedLiveEvent {
+export interface RelayedLiveEvents {
   _id: string;
   origin: string;
-  event: LiveEvent;
+  events: LiveEvent[];
 }
 
 /** The `live_events` collection: how API processes hand each other their live events (docs/engine.md). */
 @Injectable()
 export class LiveEventRepository {
-  private readonly collection: Collection<RelayedLiveEvent>;
+  private readonly collection: Collection<RelayedLiveEvents>;
 
   constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<RelayedLiveEvent>('live_events');
+    this.collection = connection.db!.collection<RelayedLiveEvents>('live_events');
   }
 
-  async insertMany(events: RelayedLiveEvent[]): Promise<void> {
+  async insertMany(events: RelayedLiveEvents[]): Promise<void> {
     if (events.length > 0) await this.collection.insertMany(events, { ordered: false });
   }
 
-  /** Events written after `key` by other processes, oldest first. */
-  after(key: string, exceptOrigin: string, limit: number): Promise<RelayedLiveEvent[]> {
+  /** Batches written after `key` by other processes, oldest first. */
+  after(key: string, exceptOrigin: string, limit: number): Promise<RelayedLiveEvents[]> {
     return this.collection
       .find({ _id: { $gt: key }, origin: { $ne: exceptOrigin } })
       .sort({ _id: 1 })

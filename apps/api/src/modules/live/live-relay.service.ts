@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { LiveEventRepository, RelayedLiveEvent, relayKeyAt } from './live-event.repository';
+import { LiveEventRepository, RelayedLiveEvents, relayKeyAt } from './live-event.repository';
 import { LiveEvent, LiveEventsService } from './live-events.service';
 
 /** How often this process writes its buffered events and reads the others'. */
@@ -10,7 +10,9 @@ const OVERLAP_MS = 3_000;
 /** Relayed events older than this are deleted: a socket that was away refetches from REST anyway. */
 const KEEP_MS = 60_000;
 const PRUNE_EVERY_MS = 10_000;
-const READ_LIMIT = 2_000;
+const READ_LIMIT = 500;
+/** Events per written document (a document stays far below MongoDB's 16 MB). */
+const EVENTS_PER_DOCUMENT = 5_000;
 
 /**
  * Carries live events between API processes over the database (no extra server to run): the events raised
@@ -24,7 +26,8 @@ const READ_LIMIT = 2_000;
 export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveRelayService.name);
   private readonly origin = randomUUID();
-  private buffer: LiveEvent[] = [];
+  /** Events to write, the latest per run or delivery (a socket only needs to hear that something changed). */
+  private buffer = new Map<string, LiveEvent>();
   private counter = 0;
   private readonly seen = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -41,7 +44,11 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit() {
     this.startedAt = Date.now();
-    this.unsubscribe = this.live.subscribe((event) => this.buffer.push(event));
+    this.unsubscribe = this.live.subscribe((event) => {
+      const key = `${event.name}:${event.payload.id}`;
+      this.buffer.delete(key);
+      this.buffer.set(key, event);
+    });
     this.timer = setInterval(() => void this.cycle(), RELAY_INTERVAL_MS);
     this.timer.unref();
   }
@@ -73,19 +80,24 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async flush() {
-    if (this.buffer.length === 0) return;
-    const events = this.buffer;
-    this.buffer = [];
+    if (this.buffer.size === 0) return;
+    const pending = this.buffer;
+    this.buffer = new Map();
+    const events = [...pending.values()];
     const at = relayKeyAt(Date.now());
-    const documents: RelayedLiveEvent[] = events.map((event) => ({
-      _id: `${at}:${this.origin}:${String(++this.counter).padStart(10, '0')}`,
-      origin: this.origin,
-      event,
-    }));
+    const documents: RelayedLiveEvents[] = [];
+    for (let i = 0; i < events.length; i += EVENTS_PER_DOCUMENT) {
+      documents.push({
+        _id: `${at}:${this.origin}:${String(++this.counter).padStart(10, '0')}`,
+        origin: this.origin,
+        events: events.slice(i, i + EVENTS_PER_DOCUMENT),
+      });
+    }
     try {
       await this.repository.insertMany(documents);
     } catch (error) {
-      this.buffer = [...events, ...this.buffer];
+      // Kept for the next round, unless newer events of the same run or delivery came meanwhile.
+      for (const [key, event] of pending) if (!this.buffer.has(key)) this.buffer.set(key, event);
       throw error;
     }
   }
@@ -97,7 +109,7 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
     for (const document of found) {
       if (this.seen.has(document._id)) continue;
       this.seen.set(document._id, now);
-      this.live.relayed(document.event);
+      for (const event of document.events) this.live.relayed(event);
     }
     for (const [id, at] of this.seen) if (at < now - 2 * OVERLAP_MS) this.seen.delete(id);
   }
