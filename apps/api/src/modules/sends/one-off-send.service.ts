@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { templateData } from '@clinicflow/rules';
+import { ClockRepository } from '../../common/clock.repository';
+import { newId } from '../../common/ids';
+import { RequestValidationError } from '../../http/api-error';
+import type { Principal } from '../auth/principal';
+import { DeliveryPlanningService } from '../deliveries/delivery-planning.service';
+import { PatientRepository } from '../directory/directory.repository';
+import { toDeliveryDetail } from '../report/delivery-report.service';
+import { EvaluationContextService } from '../runs/evaluation-context.service';
+import { SettingsRepository } from '../settings/settings.repository';
+import { addressFor, messageTemplateOf, patientAddress, patientName } from './send-address';
+import type { OneOffSend } from './send.dto';
+
+/** How far in the past a send time may be (a clock a little behind): later than that is a mistake. */
+const PAST_TOLERANCE_MS = 5 * 60_000;
+
+/** F12: a one-off message to a patient or to any number or address, now or at a chosen time. */
+@Injectable()
+export class OneOffSendService {
+  constructor(
+    private readonly settings: SettingsRepository,
+    private readonly patients: PatientRepository,
+    private readonly contexts: EvaluationContextService,
+    private readonly planning: DeliveryPlanningService,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  async send(principal: Principal, send: OneOffSend) {
+    const clinicId = principal.clinicId;
+    const now = this.clock.now();
+    const settings = (await this.settings.findForClinic(clinicId))!;
+    const sendAt = send.sendAt ? new Date(send.sendAt) : now;
+    if (sendAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
+      throw new RequestValidationError([{ path: 'body.sendAt', message: 'must not be in the past' }]);
+    }
+    const patient = send.patientId ? await this.patients.findById(clinicId, send.patientId) : null;
+    if (send.patientId && !patient) {
+      throw new RequestValidationError([
+        { path: 'body.patientId', message: 'no such patient in this clinic' },
+      ]);
+    }
+    const address = patient
+      ? patientAddress(send.channel, patient)
+      : addressFor(send.channel, send.to!, settings.country);
+    if (!address.ok) {
+      throw new RequestValidationError([
+        { path: patient ? 'body.patientId' : 'body.to', message: address.reason },
+      ]);
+    }
+    const language = send.language ?? patient?.language ?? settings.defaultLanguage;
+    const built = await this.contexts.build(
+      clinicId,
+      {
+        event: { type: 'manual', at: now },
+        appointmentId: null,
+        patientId: patient?._id ?? null,
+        resourceId: null,
+      },
+      { nextAppointment: false },
+      now,
+      settings,
+    );
+    const by = principal.email ?? 'staff';
+    const { planned } = await this.planning.plan(
+      clinicId,
+      [
+        {
+          key: `one-off:${newId()}`,
+          channel: send.channel,
+          recipient: patient
+            ? { type: 'patient', name: patientName(patient), address: address.address }
+            : { type: 'custom', name: send.name ?? null, address: address.address },
+          sendAt,
+          expiresAt: send.expiresAt ? new Date(send.expiresAt) : null,
+          template: messageTemplateOf(send.template, language),
+          language,
+          purpose: 'notice',
+        },
+      ],
+      {
+        timeZone: settings.timeZone,
+        origin: 'one-off',
+        patientId: patient?._id ?? null,
+        templateData: built ? templateData(built.context, now.toISOString()) : {},
+        by,
+      },
+      now,
+    );
+    return toDeliveryDetail(planned[0]);
+  }
+}
