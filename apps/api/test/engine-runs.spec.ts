@@ -1,6 +1,7 @@
 import { bookingConfirmationFlow, remindersFlow, rescheduleNoticeFlow } from '@clinicflow/rules';
 import { externalDocumentId } from '../src/common/ids';
 import { AppointmentRepository } from '../src/modules/appointments/appointment.repository';
+import { PatientRepository } from '../src/modules/directory/directory.repository';
 import { EventRepository } from '../src/modules/events/event.repository';
 import { EventEngineService } from '../src/modules/runs/event-engine.service';
 import { RunService } from '../src/modules/runs/run.service';
@@ -20,6 +21,7 @@ describe('engine: runs', () => {
   const main = ctx.clinic();
   const quiet = ctx.clinic();
   const limited = ctx.clinic();
+  const stop = ctx.clinic();
   let remindersId: string;
 
   beforeAll(async () => {
@@ -191,6 +193,32 @@ describe('engine: runs', () => {
     expect(deliveries.map((d) => d.status).sort()).toEqual(['scheduled', 'skipped']);
     const skipped = deliveries.find((d) => d.status === 'skipped')!;
     expect(skipped.reason).toContain('one reminder per day');
+  });
+
+  it('should withdraw consent on a STOP reply and cancel the patient’s pending SMS only', async () => {
+    clock.set('2026-03-21T08:00:00Z');
+    await engine.settings(stop, { consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] } });
+    await engine.publish(stop, bookingConfirmationFlow);
+    await engine.publish(stop, remindersFlow);
+    await engine
+      .post(stop, bookingEvent('stop-1', 'A-stop', '2026-03-27T10:00', { at: '2026-03-21T08:00:00Z' }))
+      .expect(202);
+    await engine.at('2026-03-25T09:00:00Z');
+    await engine.at('2026-03-26T09:00:00Z');
+    const [run] = await engine.runs(stop, { status: 'awaiting-reply' });
+    await ctx.app.get(RunService).signal(stop.clinicId, run._id, { kind: 'reply', text: 'STOP' });
+
+    const byNode = Object.fromEntries((await engine.deliveries(stop)).map((d) => [d.nodeId, d]));
+    expect(byNode['sms-booked']).toMatchObject({ status: 'cancelled' });
+    expect(byNode['sms-booked'].reason).toContain('consent withdrawn');
+    expect(byNode.sms24).toMatchObject({ status: 'cancelled' });
+    expect(byNode.email48).toMatchObject({ status: 'scheduled' });
+    const patient = await ctx.app
+      .get(PatientRepository)
+      .findById(stop.clinicId, externalDocumentId('pat', stop.clinicId, 'P-A-stop'));
+    expect(patient?.consent.sms).toMatchObject({ granted: false, source: 'patient-reply' });
+    const [after] = await engine.runs(stop, { _id: run._id });
+    expect(after.status).toBe('ended');
   });
 
   function apt(externalId: string) {
