@@ -20,6 +20,7 @@ import { LiveModule } from './modules/live/live.module';
 import { ReportModule } from './modules/report/report.module';
 import { StatusModule } from './modules/status/status.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { EngineModule } from './modules/engine/engine.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
@@ -63,6 +64,7 @@ export class AppModule {
         ReportModule,
         StatusModule,
         DemoModule,
+        EngineModule,
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [
               ServeStaticModule.forRoot({

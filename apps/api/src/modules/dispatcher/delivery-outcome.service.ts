@@ -1,0 +1,173 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { LookupResult, SendOutcome } from '@clinicflow/channels';
+import { ClockRepository } from '../../common/clock.repository';
+import type { DeliveryDocument } from '../deliveries/delivery.document';
+import { DeliveryStatusService } from '../deliveries/delivery-status.service';
+import { ProviderMessageRepository } from '../deliveries/provider-message.repository';
+import { RunService } from '../runs/run.service';
+import type { DispatchReport } from './dispatcher.service';
+import type { Rendered } from './delivery-renderer.service';
+import type { LastCheck } from './last-checks';
+import { PROCESS_ID } from './process-id';
+import type { ClinicProvider } from './provider-registry.service';
+import { MAX_SEND_ATTEMPTS, retryDelayMs } from './retry-backoff';
+
+/** What the send adds to the delivery besides its status. */
+interface SendFacts {
+  inDoubt: boolean;
+  credits: number | null;
+  segments: number | null;
+}
+
+/**
+ * Records what became of a send attempt, right after the provider answered (or a last check said no):
+ * sent (with the provider's id, linked for receipts), retrying later with backoff, or failed, skipped,
+ * expired with the reason. A question (`ask` step) that cannot be delivered tells its run.
+ */
+@Injectable()
+export class DeliveryOutcomeService {
+  private readonly logger = new Logger(DeliveryOutcomeService.name);
+
+  constructor(
+    private readonly clock: ClockRepository,
+    private readonly status: DeliveryStatusService,
+    private readonly providerMessages: ProviderMessageRepository,
+    private readonly runs: RunService,
+  ) {}
+
+  async answered(
+    delivery: DeliveryDocument,
+    clinicProvider: ClinicProvider,
+    outcome: SendOutcome,
+    rendered: Extract<Rendered, { ok: true }>,
+    report: DispatchReport,
+    facts: SendFacts,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const written = {
+      text: rendered.message.text,
+      subject: rendered.message.subject ?? null,
+      segments: facts.segments,
+      inDoubt: facts.inDoubt,
+    };
+    if (outcome.accepted) {
+      await this.sent(delivery, clinicProvider.provider.name, outcome.providerMessageId, now, {
+        ...written,
+        credits: facts.credits,
+      });
+      report.sent++;
+      return;
+    }
+    if (outcome.kind === 'retryable' && delivery.attempt < MAX_SEND_ATTEMPTS) {
+      const dueAt = new Date(now.getTime() + retryDelayMs(delivery.attempt));
+      await this.status.record(delivery, {
+        status: 'retrying',
+        at: now,
+        by: PROCESS_ID,
+        reason: outcome.reason,
+        set: { ...written, error: { code: outcome.code, reason: outcome.reason }, leaseUntil: null },
+        dueAt,
+      });
+      report.retrying++;
+      return;
+    }
+    const reason =
+      outcome.kind === 'retryable'
+        ? `${outcome.reason} (gave up after ${delivery.attempt} attempts)`
+        : outcome.reason;
+    await this.fail(delivery, outcome.code, reason, report, written);
+  }
+
+  /** After a crash: the provider says it had accepted the message, so it is sent (not sent again). */
+  async sentBefore(
+    delivery: DeliveryDocument,
+    clinicProvider: ClinicProvider,
+    known: LookupResult,
+    report: DispatchReport,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.sent(delivery, clinicProvider.provider.name, known.providerMessageId, now, {});
+    report.sent++;
+  }
+
+  async fail(
+    delivery: DeliveryDocument,
+    code: string,
+    reason: string,
+    report: DispatchReport,
+    set: Partial<DeliveryDocument> = {},
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.status.record(delivery, {
+      status: 'failed',
+      at: now,
+      by: PROCESS_ID,
+      reason,
+      set: { ...set, error: { code, reason }, leaseUntil: null },
+    });
+    report.failed++;
+    await this.tellRun(delivery, reason);
+  }
+
+  /** A last check said no: expired, skipped with the reason, or later (back to scheduled at that time). */
+  async checked(delivery: DeliveryDocument, check: LastCheck, report: DispatchReport): Promise<void> {
+    const now = this.clock.now();
+    if (check.outcome === 'later') {
+      await this.status.record(delivery, {
+        status: 'scheduled',
+        at: now,
+        by: PROCESS_ID,
+        reason: check.reason,
+        set: { leaseUntil: null },
+        dueAt: check.at,
+      });
+      report.later++;
+      return;
+    }
+    await this.status.record(delivery, {
+      status: check.outcome,
+      at: now,
+      by: PROCESS_ID,
+      reason: check.reason,
+      set: { reason: check.reason, leaseUntil: null },
+    });
+    report[check.outcome]++;
+    await this.tellRun(delivery, check.reason);
+  }
+
+  private async sent(
+    delivery: DeliveryDocument,
+    providerName: string,
+    providerMessageId: string,
+    now: Date,
+    set: Partial<DeliveryDocument>,
+  ): Promise<void> {
+    await this.status.record(delivery, {
+      status: 'sent',
+      at: now,
+      by: PROCESS_ID,
+      set: {
+        ...set,
+        sentAt: now,
+        provider: providerName,
+        providerMessageId,
+        error: null,
+        leaseUntil: null,
+      },
+    });
+    // Linked after the status is `sent`, so a receipt that finds the link finds a sent delivery.
+    await this.providerMessages.link(providerName, providerMessageId, delivery.clinicId, delivery._id, now);
+  }
+
+  /** A question that will not reach the patient ends its `ask` step on its "delivery failed" exit. */
+  private async tellRun(delivery: DeliveryDocument, reason: string): Promise<void> {
+    if (!delivery.expectsReply || !delivery.runId) return;
+    try {
+      await this.runs.signal(delivery.clinicId, delivery.runId, { kind: 'delivery-failed', reason });
+    } catch (error) {
+      this.logger.error(
+        `Run ${delivery.runId} was not told of a failed question: ${(error as Error).message}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { DeliveryReport } from '@clinicflow/channels';
+import { ClockRepository } from '../../common/clock.repository';
+import type { DeliveryDocument, DeliveryStatus } from '../deliveries/delivery.document';
+import { DeliveryRepository } from '../deliveries/delivery.repository';
+import { DeliveryStatusService } from '../deliveries/delivery-status.service';
+import { ProviderMessageRepository } from '../deliveries/provider-message.repository';
+import { RunService } from '../runs/run.service';
+import { ProviderRegistry } from './provider-registry.service';
+
+/** Statuses a receipt may still move on (a reply or a later receipt already said more). */
+const awaitingReceipt: readonly DeliveryStatus[] = ['sending', 'sent'];
+/** A pushed receipt can overtake the recording of its send: look for the link a few times. */
+const LINK_RETRIES = [200, 500, 1500];
+
+/**
+ * Delivery receipts (S1): a provider's report for one of its message ids moves the delivery from sent to
+ * delivered, or to failed with the reason. Pushed receipts (SMPP deliver_sm, the sandbox) arrive through
+ * the provider registry; HTTP callbacks (replies module) call `apply`.
+ */
+@Injectable()
+export class DeliveryReceiptService implements OnModuleInit {
+  private readonly logger = new Logger(DeliveryReceiptService.name);
+
+  constructor(
+    private readonly clock: ClockRepository,
+    private readonly registry: ProviderRegistry,
+    private readonly providerMessages: ProviderMessageRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly status: DeliveryStatusService,
+    private readonly runs: RunService,
+  ) {}
+
+  onModuleInit() {
+    this.registry.onProviderEvent((clinicId, _channel, providerName, event) => {
+      if (event.type !== 'status' || event.report.status === 'sent') return;
+      void this.applyPushed(clinicId, providerName, event.report).catch((error: unknown) =>
+        this.logger.warn(`A ${providerName} receipt was not applied: ${(error as Error).message}`),
+      );
+    });
+  }
+
+  private async applyPushed(clinicId: string, providerName: string, report: DeliveryReport): Promise<void> {
+    for (const delay of [0, ...LINK_RETRIES]) {
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      if ((await this.apply(clinicId, providerName, report)) !== 'unknown') return;
+    }
+  }
+
+  /**
+   * Applies one receipt; answers the delivery as it is now, `'unknown'` when no delivery of this clinic has
+   * that provider id, or null when the receipt changes nothing (intermediate, or the delivery moved on).
+   */
+  async apply(
+    clinicId: string,
+    providerName: string,
+    report: DeliveryReport,
+  ): Promise<DeliveryDocument | null | 'unknown'> {
+    const link = await this.providerMessages.find(providerName, report.providerMessageId);
+    if (!link || link.clinicId !== clinicId) return 'unknown';
+    const delivery = await this.deliveries.findById(clinicId, link.deliveryId);
+    if (!delivery) return 'unknown';
+    if (!awaitingReceipt.includes(delivery.status) || report.status === 'sent') return null;
+    const now = this.clock.now();
+    if (report.status === 'delivered') {
+      return this.status.record(delivery, {
+        status: 'delivered',
+        at: now,
+        by: providerName,
+        set: { deliveredAt: report.at ?? now },
+      });
+    }
+    const reason = report.reason ?? receiptReasons[report.status];
+    const failed = await this.status.record(delivery, {
+      status: 'failed',
+      at: now,
+      by: providerName,
+      reason,
+      set: { error: { code: report.errorCode ?? report.status, reason }, leaseUntil: null },
+    });
+    if (delivery.expectsReply && delivery.runId) {
+      await this.runs.signal(clinicId, delivery.runId, { kind: 'delivery-failed', reason });
+    }
+    return failed;
+  }
+}
+
+const receiptReasons: Record<Exclude<DeliveryReport['status'], 'sent' | 'delivered'>, string> = {
+  undelivered: 'The message could not be delivered to the phone or mailbox.',
+  failed: 'The provider could not deliver the message.',
+  expired: 'The message expired before it could be delivered.',
+};

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import {
+  composeMessage,
+  resolveLanguage,
+  type ComposedMessage,
+  type MessageContext,
+  type MessageTemplate as ChannelTemplate,
+  type OutgoingMessage,
+  type TemplateContent,
+} from '@clinicflow/channels';
+import type { DeliveryDocument } from '../deliveries/delivery.document';
+import { clinicContextOf } from '../flows/clinic-context';
+import type { SettingsDocument } from '../settings/settings.repository';
+import { TemplateRepository, type TemplateDocument } from '../templates/template.repository';
+
+/** A message ready for its provider, or why it cannot be written (a final failure: retrying will not help). */
+export type Rendered =
+  | { ok: true; message: OutgoingMessage; composed: ComposedMessage }
+  | { ok: false; code: 'template'; reason: string };
+
+/**
+ * Writes a delivery's message at send time with the channels library: its saved template (by id) or its
+ * inline text per language, filled with the data planned with it (`templateData`), in its language.
+ */
+@Injectable()
+export class DeliveryRendererService {
+  constructor(private readonly templates: TemplateRepository) {}
+
+  /** Renders; `templates` caches saved templates for one dispatch batch. */
+  async render(
+    delivery: DeliveryDocument,
+    settings: SettingsDocument,
+    now: Date,
+    templates: Map<string, Promise<TemplateDocument | null>> = new Map(),
+  ): Promise<Rendered> {
+    let saved: TemplateDocument | null = null;
+    const templateId = delivery.template.templateId;
+    if (templateId) {
+      const key = `${delivery.clinicId}:${templateId}`;
+      if (!templates.has(key)) templates.set(key, this.templates.findById(delivery.clinicId, templateId));
+      saved = await templates.get(key)!;
+      if (!saved) return { ok: false, code: 'template', reason: 'Its template no longer exists.' };
+    }
+    const variants = saved
+      ? (saved.variants as Record<string, TemplateContent | undefined>)
+      : Object.fromEntries(
+          Object.entries(delivery.template.byLanguage ?? {}).map(([language, text]) => [
+            language,
+            { body: text.body, ...(text.subject !== undefined ? { subject: text.subject } : {}) },
+          ]),
+        );
+    const base =
+      variants[delivery.language] ?? variants[settings.defaultLanguage] ?? Object.values(variants)[0];
+    if (!base) return { ok: false, code: 'template', reason: 'Its template has no text.' };
+    const template: ChannelTemplate = { ...base, variants: variants as ChannelTemplate['variants'] };
+    const data = delivery.templateData ?? {};
+    const clinicLanguage = resolveLanguage(settings.defaultLanguage) ?? 'en';
+    // Parts a message is not about (no appointment for a recall, say) are empty: using them is an error.
+    const context = {
+      patient: {},
+      appointment: {},
+      resource: {},
+      service: {},
+      location: {},
+      ...withoutEmpty(data),
+      clinic: {
+        ...clinicContextOf(settings),
+        ...((data.clinic as object | undefined) ?? {}),
+        language: clinicLanguage,
+      },
+    } as unknown as MessageContext;
+    const result = composeMessage({
+      channel: delivery.channel,
+      template,
+      context,
+      patientLanguage: delivery.language,
+      now,
+    });
+    if (!result.ok) {
+      return {
+        ok: false,
+        code: 'template',
+        reason: `The message could not be written: ${result.errors.map((e) => e.message).join('; ')}`,
+      };
+    }
+    const composed = result.message;
+    const message: OutgoingMessage = {
+      channel: delivery.channel,
+      to: delivery.recipient.address ?? '',
+      text: composed.text,
+    };
+    const from = senderOf(delivery, settings, saved);
+    if (from) message.from = from;
+    if (composed.subject !== undefined) message.subject = composed.subject;
+    if (composed.html !== undefined) message.html = composed.html;
+    if (composed.headers) message.headers = composed.headers;
+    if (composed.speechLanguage) message.speechLanguage = composed.speechLanguage;
+    if (delivery.expiresAt) message.expiresAt = new Date(delivery.expiresAt);
+    return { ok: true, message, composed };
+  }
+}
+
+function withoutEmpty(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).filter(([, value]) => value !== undefined && value !== null),
+  );
+}
+
+/** The sender: the step's override, else the template's, else the clinic's (C2); the provider's default otherwise. */
+function senderOf(
+  delivery: DeliveryDocument,
+  settings: SettingsDocument,
+  saved: TemplateDocument | null,
+): string | undefined {
+  const step = delivery.sender ?? {};
+  const template = saved?.sender ?? {};
+  const clinic = settings.senders;
+  switch (delivery.channel) {
+    case 'sms':
+      return step.smsName ?? template.smsSenderName ?? clinic.smsSenderName ?? undefined;
+    case 'voice':
+      return step.callerNumber ?? clinic.voiceCallerNumber ?? undefined;
+    case 'email': {
+      const address = step.emailFromAddress ?? template.emailFromAddress ?? clinic.emailFromAddress;
+      if (!address) return undefined;
+      const name = step.emailFromName ?? template.emailFromName ?? clinic.emailFromName;
+      return name ? `${name.replace(/["<>]/g, '')} <${address}>` : address;
+    }
+  }
+}

@@ -1,0 +1,234 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { SendOutcome } from '@clinicflow/channels';
+import { ClockRepository } from '../../common/clock.repository';
+import type { Env } from '../../config/env';
+import { DeliveryClaimRepository, type ClaimKind } from '../deliveries/delivery-claim.repository';
+import type { DeliveryDocument } from '../deliveries/delivery.document';
+import { DeliveryQueueRepository, type DeliveryQueueEntry } from '../deliveries/delivery-queue.repository';
+import { DeliveryRepository } from '../deliveries/delivery.repository';
+import { DeliveryStatusService } from '../deliveries/delivery-status.service';
+import { PatientRepository, type PatientDocument } from '../directory/directory.repository';
+import { SettingsRepository, type SettingsDocument } from '../settings/settings.repository';
+import type { TemplateDocument } from '../templates/template.repository';
+import { forEachConcurrently } from './concurrently';
+import { DeliveryOutcomeService } from './delivery-outcome.service';
+import { DeliveryRendererService } from './delivery-renderer.service';
+import { CreditsService, type CreditDebit } from './credits.service';
+import { lastChecks } from './last-checks';
+import { PROCESS_ID } from './process-id';
+import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
+import { ProviderSettingsError } from './provider-settings';
+
+/** What one dispatch pass did, by outcome (`lost`: another process or a cancel had the claim). */
+export interface DispatchReport {
+  sent: number;
+  failed: number;
+  retrying: number;
+  skipped: number;
+  expired: number;
+  later: number;
+  recovered: number;
+  lost: number;
+}
+
+/** Batches one tick may take before handing back (the next tick goes on). */
+const MAX_BATCHES_PER_TICK = 10;
+/** A queue entry without its delivery is removed only once this old (planning inserts the delivery first). */
+const ORPHAN_AGE_MS = 60_000;
+
+interface Batch {
+  now: Date;
+  settings: Map<string, Promise<SettingsDocument | null>>;
+  templates: Map<string, Promise<TemplateDocument | null>>;
+  report: DispatchReport;
+}
+
+/**
+ * Sends due deliveries (docs/engine.md): scans `delivery_queue`, reads the deliveries by `_id`, wins each by
+ * its claim `<id>#<attempt + 1>`, applies the last checks, renders, sends through the clinic's provider with
+ * the delivery `_id` as idempotency key, and records the outcome as soon as the provider answers. A claim
+ * whose lease ran out (its process died) is recovered: the provider is asked first where it can be.
+ */
+@Injectable()
+export class DispatcherService {
+  private readonly logger = new Logger(DispatcherService.name);
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    config: ConfigService<Env, true>,
+    private readonly clock: ClockRepository,
+    private readonly queue: DeliveryQueueRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly claims: DeliveryClaimRepository,
+    private readonly status: DeliveryStatusService,
+    private readonly settings: SettingsRepository,
+    private readonly patients: PatientRepository,
+    private readonly registry: ProviderRegistry,
+    private readonly renderer: DeliveryRendererService,
+    private readonly credits: CreditsService,
+    private readonly outcomes: DeliveryOutcomeService,
+  ) {
+    this.batchSize = config.get('DISPATCH_BATCH_SIZE', { infer: true });
+    this.concurrency = config.get('DISPATCH_CONCURRENCY', { infer: true });
+    this.leaseMs = config.get('DISPATCH_LEASE_SECONDS', { infer: true }) * 1000;
+  }
+
+  /** Dispatches what is due now, batch after batch, until a batch comes back short. */
+  async dispatchDue(): Promise<DispatchReport> {
+    const report: DispatchReport = {
+      sent: 0,
+      failed: 0,
+      retrying: 0,
+      skipped: 0,
+      expired: 0,
+      later: 0,
+      recovered: 0,
+      lost: 0,
+    };
+    for (let n = 0; n < MAX_BATCHES_PER_TICK; n++) {
+      const now = this.clock.now();
+      const entries = await this.queue.due(now, this.batchSize);
+      if (entries.length === 0) break;
+      const found = await this.deliveries.findByIds(entries.map((entry) => entry._id));
+      const byId = new Map(found.map((delivery) => [delivery._id, delivery]));
+      const batch: Batch = { now, settings: new Map(), templates: new Map(), report };
+      const lostBefore = report.lost;
+      await forEachConcurrently(entries, this.concurrency, (entry) =>
+        this.dispatchEntry(entry, byId.get(entry._id), batch).catch((error: unknown) =>
+          this.logger.error(`Dispatching delivery ${entry._id} failed: ${(error as Error).message}`),
+        ),
+      );
+      // Short batch, or only entries other processes are working on: leave them to the next tick.
+      if (entries.length < this.batchSize || report.lost - lostBefore === entries.length) break;
+    }
+    return report;
+  }
+
+  private async dispatchEntry(
+    entry: DeliveryQueueEntry,
+    delivery: DeliveryDocument | undefined,
+    batch: Batch,
+  ): Promise<void> {
+    const now = this.clock.now();
+    if (!delivery) {
+      if (now.getTime() - new Date(entry.dueAt).getTime() > ORPHAN_AGE_MS) await this.queue.remove(entry._id);
+      return;
+    }
+    let kind: ClaimKind;
+    if (delivery.status === 'scheduled' || delivery.status === 'retrying') kind = 'send';
+    else if (delivery.status === 'sending') {
+      // Another process holds it; its lease ends later than we read the queue.
+      if (delivery.leaseUntil && new Date(delivery.leaseUntil).getTime() > now.getTime()) return;
+      kind = 'recover';
+    } else {
+      // Already done (its queue entry outlived it): nothing to send.
+      await this.queue.remove(entry._id);
+      return;
+    }
+    const attempt = delivery.attempt + 1;
+    const won = await this.claims.claim({
+      clinicId: delivery.clinicId,
+      deliveryId: delivery._id,
+      attempt,
+      kind,
+      by: PROCESS_ID,
+      at: now,
+    });
+    if (!won) {
+      batch.report.lost++;
+      return;
+    }
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const sending = await this.status.record(delivery, {
+      status: 'sending',
+      at: now,
+      by: PROCESS_ID,
+      reason: kind === 'recover' ? 'taken over after the process sending it stopped' : null,
+      set: { attempt, leaseUntil },
+      dueAt: leaseUntil,
+    });
+    if (kind === 'recover') batch.report.recovered++;
+    await this.send(sending, kind === 'recover', batch);
+  }
+
+  /** Sends a delivery whose attempt this process owns. */
+  private async send(delivery: DeliveryDocument, recovering: boolean, batch: Batch): Promise<void> {
+    const { report, templates } = batch;
+    const settings = await this.settingsOf(delivery.clinicId, batch);
+    if (!settings) return this.outcomes.fail(delivery, 'no-clinic', 'The clinic no longer exists.', report);
+    let clinicProvider: ClinicProvider;
+    try {
+      clinicProvider = await this.registry.forChannel(settings, delivery.channel);
+    } catch (error) {
+      const reason =
+        error instanceof ProviderSettingsError
+          ? error.message
+          : `The ${delivery.channel} provider could not be set up: ${(error as Error).message}`;
+      return this.outcomes.fail(delivery, 'provider-settings', reason, report);
+    }
+    let inDoubt = delivery.inDoubt;
+    if (recovering) {
+      // The process that died may have handed it over already: ask before sending again.
+      if (clinicProvider.canLookupByKey && clinicProvider.provider.lookup) {
+        const known = await clinicProvider.provider.lookup({ idempotencyKey: delivery._id });
+        if (known) return this.outcomes.sentBefore(delivery, clinicProvider, known, report);
+      } else {
+        inDoubt = true;
+      }
+    }
+    const now = this.clock.now();
+    const patient = await this.patientOf(delivery);
+    const check = lastChecks(delivery, settings, patient, now);
+    if (check) return this.outcomes.checked(delivery, check, report);
+    const rendered = await this.renderer.render(delivery, settings, now, templates);
+    if (!rendered.ok) return this.outcomes.fail(delivery, rendered.code, rendered.reason, report);
+    const segments = rendered.composed.sms?.segments ?? null;
+    let debit: CreditDebit = { ok: false };
+    if (delivery.channel === 'sms' && !settings.testMode) {
+      // Test mode sends nothing (C8), so it costs nothing.
+      debit = await this.credits.debit(delivery, rendered.composed.sms?.credits ?? 1);
+      if (!debit.ok) {
+        await this.outcomes.fail(delivery, 'credits-exhausted', 'credits exhausted', report, {
+          text: rendered.message.text,
+          segments,
+        });
+        await this.credits.notifyExhausted(settings, now);
+        return;
+      }
+    }
+    let outcome: SendOutcome;
+    try {
+      outcome = await clinicProvider.provider.send(rendered.message, delivery._id);
+    } catch (error) {
+      outcome = {
+        accepted: false,
+        kind: 'retryable',
+        code: 'provider-error',
+        reason: `The provider did not answer properly (${(error as Error).message}).`,
+      };
+    }
+    if (!outcome.accepted) await this.credits.refund(delivery, debit);
+    await this.outcomes.answered(delivery, clinicProvider, outcome, rendered, report, {
+      inDoubt,
+      credits: debit.ok ? debit.credits : delivery.channel === 'sms' ? 0 : null,
+      segments,
+    });
+  }
+
+  private settingsOf(clinicId: string, batch: Batch): Promise<SettingsDocument | null> {
+    let settings = batch.settings.get(clinicId);
+    if (!settings) {
+      settings = this.settings.findForClinic(clinicId);
+      batch.settings.set(clinicId, settings);
+    }
+    return settings;
+  }
+
+  private patientOf(delivery: DeliveryDocument): Promise<PatientDocument | null> {
+    if (delivery.recipient.type !== 'patient' || !delivery.patientId) return Promise.resolve(null);
+    return this.patients.findById(delivery.clinicId, delivery.patientId);
+  }
+}

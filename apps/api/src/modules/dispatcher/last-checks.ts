@@ -1,0 +1,93 @@
+import { channelAllowed, hasConsent, quietHoursCalendar, type EvaluationContext } from '@clinicflow/rules';
+import { DateTime } from 'luxon';
+import type { DeliveryDocument } from '../deliveries/delivery.document';
+import type { PatientDocument } from '../directory/directory.repository';
+import { clinicContextOf } from '../flows/clinic-context';
+import type { SettingsDocument } from '../settings/settings.repository';
+
+/** What the last checks at send time decide when the message may not go now. */
+export type LastCheck =
+  | { outcome: 'expired'; reason: string }
+  | { outcome: 'skipped'; code: string; reason: string }
+  | { outcome: 'later'; at: Date; reason: string };
+
+/**
+ * The checks made again at the moment of sending (the situation may have changed since planning): expiry,
+ * the master switch (T1), channel toggles of the clinic, the service and the resource (T2), the patient's
+ * consent (T3), and quiet hours. Answers null when the message may go now.
+ */
+export function lastChecks(
+  delivery: DeliveryDocument,
+  settings: SettingsDocument,
+  patient: PatientDocument | null,
+  now: Date,
+): LastCheck | null {
+  if (delivery.expiresAt && now.getTime() >= new Date(delivery.expiresAt).getTime()) {
+    return { outcome: 'expired', reason: `its expiry passed (${describe(delivery.expiresAt, settings)})` };
+  }
+  const toPatient = delivery.recipient.type === 'patient';
+  const context = gateContext(delivery, settings, patient);
+  const gate = channelAllowed(delivery.channel, context, toPatient);
+  if (gate) return { outcome: 'skipped', code: gate.code, reason: gate.reason };
+  if (toPatient && patient) {
+    const consent = hasConsent(delivery.channel, context);
+    if (consent) return { outcome: 'skipped', code: 'no-consent', reason: consent };
+  }
+  return quietHours(delivery, settings, now);
+}
+
+function gateContext(
+  delivery: DeliveryDocument,
+  settings: SettingsDocument,
+  patient: PatientDocument | null,
+): EvaluationContext {
+  const toggles = settings.channelToggles ?? { services: {}, resources: {} };
+  const consent = Object.fromEntries(
+    Object.entries(patient?.consent ?? {}).map(([channel, record]) => [channel, record?.granted === true]),
+  );
+  return {
+    clinic: clinicContextOf(settings),
+    patient: { consent },
+    service: delivery.serviceId
+      ? { id: delivery.serviceId, channels: toggles.services[delivery.serviceId] ?? {} }
+      : undefined,
+    resource: delivery.resourceId
+      ? { id: delivery.resourceId, channels: toggles.resources[delivery.resourceId] ?? {} }
+      : undefined,
+    event: { type: 'manual', at: new Date(0).toISOString() },
+  };
+}
+
+/**
+ * Planning placed a patient's message in allowed hours; a retry or a late dispatch may have pushed it into
+ * the night: it then waits for the next allowed moment (or is skipped when that is past its expiry). A
+ * message planned inside quiet hours was planned so on purpose (the step ignores quiet hours) and goes.
+ */
+function quietHours(delivery: DeliveryDocument, settings: SettingsDocument, now: Date): LastCheck | null {
+  if (delivery.recipient.type !== 'patient') return null;
+  const calendar = quietHoursCalendar(clinicContextOf(settings).quietHours, settings.timeZone);
+  const zone = settings.timeZone;
+  const at = (instant: Date) => DateTime.fromJSDate(instant, { zone });
+  if (!calendar.isAllowed(at(new Date(delivery.sendAt)))) return null;
+  const moment = at(now);
+  if (calendar.isAllowed(moment)) return null;
+  const why = calendar.whyQuiet(moment) ?? 'quiet hours';
+  const next = calendar.nextAllowed(moment);
+  const expiry = delivery.expiresAt ? new Date(delivery.expiresAt).getTime() : null;
+  if (!next || (expiry !== null && next.toMillis() >= expiry)) {
+    return {
+      outcome: 'skipped',
+      code: 'quiet-hours',
+      reason: `${why}, and the next allowed moment is past its expiry`,
+    };
+  }
+  return {
+    outcome: 'later',
+    at: next.toJSDate(),
+    reason: `${why}: moved to ${describe(next.toJSDate(), settings)}`,
+  };
+}
+
+function describe(instant: Date, settings: SettingsDocument): string {
+  return DateTime.fromJSDate(new Date(instant), { zone: settings.timeZone }).toFormat('yyyy-MM-dd HH:mm');
+}

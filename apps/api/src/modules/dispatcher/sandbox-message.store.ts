@@ -1,0 +1,82 @@
+import {
+  SandboxProvider,
+  type OutgoingMessage,
+  type SandboxOptions,
+  type SandboxRecord,
+  type SandboxStore,
+  type SendOutcome,
+} from '@clinicflow/channels';
+import type { Collection } from 'mongodb';
+import { isDuplicateKeyError } from '../../common/ids';
+
+/**
+ * A message the sandbox holds, `_id` = the idempotency key (the delivery's `_id`). `sendCalls` counts every
+ * `send` with that key: 1 for the message accepted, more when a recovered delivery asked again and the sandbox
+ * answered with the message it already had (scenario 11 counts these).
+ */
+export interface SandboxMessageDocument extends SandboxRecord {
+  _id: string;
+  sendCalls: number;
+}
+
+/**
+ * The sandbox's store in the `sandbox_messages` collection, shared by every API process, so that `lookup`
+ * after a crash sees what another process accepted. The first acceptance is an insert of the key, which is
+ * atomic on FerretDB too: two processes sending the same key concurrently store it once.
+ */
+export class SandboxMessageStore implements SandboxStore {
+  constructor(private readonly collection: Collection<SandboxMessageDocument>) {}
+
+  async get(idempotencyKey: string): Promise<SandboxRecord | undefined> {
+    const document = await this.collection.findOne({ _id: idempotencyKey });
+    return document ? recordOf(document) : undefined;
+  }
+
+  async set(idempotencyKey: string, record: SandboxRecord): Promise<void> {
+    if (record.status === 'sent') {
+      try {
+        await this.collection.insertOne({ ...record, _id: idempotencyKey, sendCalls: 1 });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        // Another process accepted the same key a moment earlier: the message is kept once.
+        await this.countRepeatedCall(idempotencyKey);
+      }
+      return;
+    }
+    const { status, statusAt, reason } = record;
+    await this.collection.updateOne(
+      { _id: idempotencyKey },
+      { $set: { status, statusAt, ...(reason ? { reason } : {}) } },
+    );
+  }
+
+  async values(): Promise<SandboxRecord[]> {
+    return (await this.collection.find({}).toArray()).map(recordOf);
+  }
+
+  async countRepeatedCall(idempotencyKey: string): Promise<void> {
+    await this.collection.updateOne({ _id: idempotencyKey }, { $inc: { sendCalls: 1 } });
+  }
+}
+
+function recordOf(document: SandboxMessageDocument): SandboxRecord {
+  const { _id: _key, sendCalls: _calls, ...record } = document;
+  return record;
+}
+
+/** The sandbox over the shared store, counting the calls that repeat a key it already holds. */
+export class SharedSandboxProvider extends SandboxProvider {
+  constructor(
+    private readonly shared: SandboxMessageStore,
+    options: Omit<SandboxOptions, 'store'>,
+  ) {
+    super({ ...options, store: shared });
+  }
+
+  override async send(message: OutgoingMessage, idempotencyKey: string): Promise<SendOutcome> {
+    const existing = await this.shared.get(idempotencyKey);
+    if (!existing) return super.send(message, idempotencyKey);
+    await this.shared.countRepeatedCall(idempotencyKey);
+    return { accepted: true, providerMessageId: existing.providerMessageId };
+  }
+}

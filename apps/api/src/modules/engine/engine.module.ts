@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { DispatcherModule } from '../dispatcher/dispatcher.module';
+import { RunsModule } from '../runs/runs.module';
+import { EngineService } from './engine.service';
+
+/** The engine tick (ENGINE_ENABLED): leftover events, due timers, due deliveries. */
+@Module({
+  imports: [ScheduleModule.forRoot(), DeliveriesModule, DispatcherModule, RunsModule],
+  providers: [EngineService],
+  exports: [EngineService],
+})
+export class EngineModule {}

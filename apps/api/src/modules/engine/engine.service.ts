@@ -1,0 +1,148 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { ClockRepository } from '../../common/clock.repository';
+import type { Env } from '../../config/env';
+import { DeliveryQueueRepository } from '../deliveries/delivery-queue.repository';
+import { DeliveryStatusRefreshService } from '../dispatcher/delivery-status-refresh.service';
+import { DispatcherService, type DispatchReport } from '../dispatcher/dispatcher.service';
+import { EventEngineService } from '../runs/event-engine.service';
+import { RunTimerService } from '../runs/run-timer.service';
+
+/** What one tick did. */
+export interface TickReport {
+  eventsSwept: number;
+  timersFired: number;
+  dispatch: DispatchReport;
+  statusesRefreshed: number;
+}
+
+const TIMEOUT_NAME = 'engine-tick';
+/** Status refresh at providers (S2) at most this often. */
+const REFRESH_EVERY_MS = 60_000;
+
+/**
+ * The engine's heartbeat: events left behind by a crash, due run timers, due deliveries, and now and then a
+ * status refresh. With ENGINE_ENABLED it ticks every ENGINE_TICK_MS, sooner when something is due sooner
+ * (the earliest queue entry or timer, or a `wake()`), at once again while work is left over. Ticks of one
+ * process never overlap; several processes tick side by side (claims decide who does what).
+ */
+@Injectable()
+export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(EngineService.name);
+  private readonly enabled: boolean;
+  private readonly tickMs: number;
+  private running: Promise<TickReport> | null = null;
+  private stopped = false;
+  private wakeRequested = false;
+  private lastRefreshAt = 0;
+
+  constructor(
+    config: ConfigService<Env, true>,
+    private readonly clock: ClockRepository,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly events: EventEngineService,
+    private readonly timers: RunTimerService,
+    private readonly dispatcher: DispatcherService,
+    private readonly queue: DeliveryQueueRepository,
+    private readonly refresher: DeliveryStatusRefreshService,
+  ) {
+    this.enabled = config.get('ENGINE_ENABLED', { infer: true });
+    this.tickMs = config.get('ENGINE_TICK_MS', { infer: true });
+  }
+
+  onApplicationBootstrap() {
+    if (this.enabled) this.schedule(0);
+  }
+
+  async onModuleDestroy() {
+    this.stopped = true;
+    this.clearTimeout();
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One tick; a call while a tick runs waits for that one (ticks never overlap). */
+  tick(): Promise<TickReport> {
+    this.running ??= this.runTick().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Ticks until a tick finds nothing to do (tests: everything due at the clock's "now" is done). */
+  async drain(maxTicks = 50): Promise<TickReport[]> {
+    const reports: TickReport[] = [];
+    for (let n = 0; n < maxTicks; n++) {
+      const report = await this.tick();
+      reports.push(report);
+      if (!didWork(report)) break;
+    }
+    return reports;
+  }
+
+  /** Something became due (sooner than the next tick): tick as soon as possible. */
+  wake(): void {
+    if (!this.enabled || this.stopped) return;
+    if (this.running) this.wakeRequested = true;
+    else this.schedule(0);
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const now = this.clock.now();
+    const eventsSwept = await this.events.sweepPending(now);
+    const timersFired = await this.timers.fireDue(now);
+    const dispatch = await this.dispatcher.dispatchDue();
+    let statusesRefreshed = 0;
+    if (now.getTime() - this.lastRefreshAt >= REFRESH_EVERY_MS) {
+      this.lastRefreshAt = now.getTime();
+      statusesRefreshed = await this.refresher.refresh(now);
+    }
+    return { eventsSwept, timersFired, dispatch, statusesRefreshed };
+  }
+
+  private async loop(): Promise<void> {
+    let delay = this.tickMs;
+    try {
+      const report = await this.tick();
+      delay = didWork(report) || this.wakeRequested ? 0 : await this.untilNextDue();
+    } catch (error) {
+      this.logger.error(`Engine tick failed: ${(error as Error).message}`);
+    }
+    this.wakeRequested = false;
+    if (!this.stopped) this.schedule(delay);
+  }
+
+  /** Milliseconds until the earliest queue entry or timer, at most one tick. */
+  private async untilNextDue(): Promise<number> {
+    const [entry, timerAt] = await Promise.all([this.queue.next(), this.timers.nextDueAt()]);
+    const now = this.clock.now().getTime();
+    const soonest = Math.min(
+      entry ? new Date(entry.dueAt).getTime() : Infinity,
+      timerAt ? new Date(timerAt).getTime() : Infinity,
+    );
+    return Math.max(0, Math.min(this.tickMs, soonest - now));
+  }
+
+  private schedule(ms: number): void {
+    this.clearTimeout();
+    const handle = setTimeout(() => {
+      this.scheduler.deleteTimeout(TIMEOUT_NAME);
+      void this.loop();
+    }, ms);
+    this.scheduler.addTimeout(TIMEOUT_NAME, handle);
+  }
+
+  private clearTimeout(): void {
+    if (this.scheduler.doesExist('timeout', TIMEOUT_NAME)) this.scheduler.deleteTimeout(TIMEOUT_NAME);
+  }
+}
+
+function didWork(report: TickReport): boolean {
+  const { dispatch } = report;
+  const dispatched =
+    dispatch.sent +
+    dispatch.failed +
+    dispatch.retrying +
+    dispatch.skipped +
+    dispatch.expired +
+    dispatch.later;
+  return report.eventsSwept + report.timersFired + dispatched + dispatch.recovered > 0;
+}

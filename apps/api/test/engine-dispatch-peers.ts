@@ -1,0 +1,86 @@
+// Real peers for the engine tests: an SMTP server (smtp-server) and an SMS centre (the smpp package's server),
+// as the channels library's provider tests use them.
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import * as smpp from 'smpp';
+import { SMTPServer } from 'smtp-server';
+
+export interface Mailbox {
+  port: number;
+  received: { to: string[]; mail: ParsedMail }[];
+  close(): Promise<void>;
+}
+
+/** An SMTP server that keeps every message it accepts. */
+export async function startMailbox(): Promise<Mailbox> {
+  const received: Mailbox['received'] = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** What the SMS centre answers to each submit_sm. */
+export type SmscAnswer = 'accept' | 'throttle' | 'invalid-destination';
+
+export interface Smsc {
+  port: number;
+  /** Every submit_sm received, in order: destination and text. */
+  submits: { to: string; text: string }[];
+  /** The answers to give to the next submits, in order; `accept` once they run out. */
+  script: SmscAnswer[];
+  close(): Promise<void>;
+}
+
+/** A real SMPP server playing the SMS centre (binds system id "clinic" with password "secret"). */
+export async function startSmsc(): Promise<Smsc> {
+  let counter = 0;
+  const sessions: smpp.Session[] = [];
+  const smsc = { port: 0, submits: [], script: [] } as unknown as Smsc;
+  const server = smpp.createServer({}, (session) => {
+    sessions.push(session);
+    session.on('error', () => undefined);
+    session.on('bind_transceiver', (pdu: smpp.PDU) => {
+      const ok = pdu.system_id === 'clinic' && pdu.password === 'secret';
+      session.send(pdu.response(ok ? {} : { command_status: smpp.ESME_RINVPASWD }));
+    });
+    session.on('enquire_link', (pdu: smpp.PDU) => session.send(pdu.response()));
+    session.on('unbind', (pdu: smpp.PDU) => {
+      session.send(pdu.response());
+      session.close();
+    });
+    session.on('submit_sm', (pdu: smpp.PDU) => {
+      const message = pdu.short_message as { message?: string } | string | Buffer;
+      const text =
+        typeof message === 'string'
+          ? message
+          : Buffer.isBuffer(message)
+            ? message.toString()
+            : String(message?.message ?? '');
+      smsc.submits.push({ to: String(pdu.destination_addr), text });
+      const answer = smsc.script.shift() ?? 'accept';
+      if (answer === 'throttle') return session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
+      if (answer === 'invalid-destination')
+        return session.send(pdu.response({ command_status: smpp.ESME_RINVDSTADR }));
+      session.send(pdu.response({ message_id: `msg-${++counter}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  smsc.port = (server.address() as AddressInfo).port;
+  smsc.close = async () => {
+    for (const session of sessions) session.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return smsc;
+}

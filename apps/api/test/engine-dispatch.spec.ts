@@ -1,0 +1,306 @@
+import { ConfigService } from '@nestjs/config';
+import type { INestApplication } from '@nestjs/common';
+import { DeliveryCancelService } from '../src/modules/deliveries/delivery-cancel.service';
+import { PatientRepository } from '../src/modules/directory/directory.repository';
+import { DeliveryRetryService } from '../src/modules/dispatcher/delivery-retry.service';
+import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
+import { EngineService } from '../src/modules/engine/engine.service';
+import { SettingsRepository } from '../src/modules/settings/settings.repository';
+import { startMailbox, startSmsc, type Mailbox, type Smsc } from './engine-dispatch-peers';
+import { collection, deliveryFactory, sandboxMessage, until } from './engine-dispatch-fixtures';
+import { createTestApp, useTestContext, type TestClinic } from './test-app';
+import { TestClock } from './test-clock';
+
+const clock = new TestClock('2026-03-02T08:00:00Z');
+const ctx = useTestContext({}, { clock });
+const { plan, planMany, read } = deliveryFactory(() => ctx.app, clock);
+const engine = () => ctx.app.get(EngineService);
+
+let smsc: Smsc;
+let mailbox: Mailbox;
+beforeAll(async () => {
+  [smsc, mailbox] = await Promise.all([startSmsc(), startMailbox()]);
+});
+afterAll(async () => {
+  await Promise.all([smsc.close(), mailbox.close()]);
+});
+
+const smppProvider = () => ({
+  kind: 'smpp',
+  options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
+  credentials: { password: 'secret' },
+});
+const smtpProvider = () => ({
+  kind: 'smtp',
+  options: { host: '127.0.0.1', port: mailbox.port, defaultFrom: 'Cabinet <rdv@cabinet.example>' },
+});
+
+async function configure(clinic: TestClinic, settings: object) {
+  await ctx.as(clinic).put('/api/settings', settings).expect(200);
+}
+
+describe('dispatcher: sandbox, timing, last checks', () => {
+  const clinic = ctx.clinic();
+
+  beforeAll(() =>
+    configure(clinic, {
+      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+      providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 30 } } },
+    }),
+  );
+
+  it('sends at its send time, not before, renders the text, and applies the receipt', async () => {
+    const delivery = await plan(clinic.clinicId, { sendAt: new Date(clock.now().getTime() + 10 * 60_000) });
+    await engine().drain();
+    expect((await read(delivery)).status).toBe('scheduled');
+    expect(await sandboxMessage(ctx.app, delivery._id)).toBeNull();
+
+    clock.advance(10 * 60_000);
+    await engine().drain();
+    const sent = await read(delivery);
+    expect(sent).toMatchObject({
+      status: 'sent',
+      provider: 'sandbox',
+      text: 'Bonjour Léa, votre RDV est confirmé.',
+      segments: 1,
+      attempt: 1,
+      inDoubt: false,
+    });
+    expect(sent.sentAt).toEqual(clock.now());
+    expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({
+      sendCalls: 1,
+      providerMessageId: sent.providerMessageId,
+      message: expect.objectContaining({ to: '+33612345678', text: sent.text }),
+    });
+    await until(async () => (await read(delivery)).status === 'delivered');
+    expect((await read(delivery)).history.map((h) => h.status)).toEqual([
+      'scheduled',
+      'sending',
+      'sent',
+      'delivered',
+    ]);
+  });
+
+  it('marks a message past its expiry expired and never sends it', async () => {
+    const delivery = await plan(clinic.clinicId, {
+      sendAt: new Date(clock.now().getTime() + 60_000),
+      expiresAt: new Date(clock.now().getTime() + 5 * 60_000),
+    });
+    clock.advance(6 * 60_000);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'expired', sentAt: null });
+    expect((await read(delivery)).reason).toMatch(/expiry passed/);
+    expect(await sandboxMessage(ctx.app, delivery._id)).toBeNull();
+  });
+
+  it('skips with the reason when the master switch, a toggle or consent says no at send time', async () => {
+    const patient = await ctx.app.get(PatientRepository).insert(clinic.clinicId, {
+      _id: `pat-${Date.now()}`,
+      externalId: null,
+      name: 'Léa Martin',
+      firstName: 'Léa',
+      lastName: 'Martin',
+      mobile: '+33612345678',
+      mobileProblem: null,
+      email: null,
+      language: 'fr',
+      consent: {},
+      consentHistory: [],
+      attendance: { attended: 0, noShows: 0, lastVisitAt: null },
+      placeholder: false,
+      searchText: 'léa martin',
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+    });
+    const master = await plan(clinic.clinicId, { sendAt: clock.now() });
+    await configure(clinic, { communicationsEnabled: false });
+    await engine().drain();
+    expect(await read(master)).toMatchObject({
+      status: 'skipped',
+      reason: 'all communications are switched off for the clinic',
+    });
+
+    await configure(clinic, {
+      communicationsEnabled: true,
+      channelToggles: { services: { 'svc-hygiene': { sms: false } }, resources: {} },
+    });
+    const toggled = await plan(clinic.clinicId, {}, { serviceId: 'svc-hygiene' });
+    const other = await plan(clinic.clinicId, {}, { serviceId: 'svc-surgery' });
+    await engine().drain();
+    expect(await read(toggled)).toMatchObject({
+      status: 'skipped',
+      reason: 'SMS is switched off for service svc-hygiene',
+    });
+    expect((await read(other)).status).toBe('sent');
+
+    await configure(clinic, { consent: { mode: 'opt-in', purposes: ['reminders'] } });
+    const noConsent = await plan(clinic.clinicId, {}, { patientId: patient._id });
+    await engine().drain();
+    expect(await read(noConsent)).toMatchObject({
+      status: 'skipped',
+      reason: 'no SMS consent (the clinic asks for opt-in)',
+    });
+    expect(await sandboxMessage(ctx.app, noConsent._id)).toBeNull();
+    await configure(clinic, { consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] } });
+  });
+
+  it('decides a cancel and a send racing on the same delivery: exactly one of cancelled or sent', async () => {
+    const deliveries = await planMany(clinic.clinicId, 30);
+    const cancel = ctx.app.get(DeliveryCancelService);
+    await Promise.all([
+      ctx.app.get(DispatcherService).dispatchDue(),
+      ...deliveries.map((d) => cancel.cancel(d, 'appointment cancelled', 'staff', clock.now())),
+    ]);
+    await engine().drain();
+    let sent = 0;
+    for (const delivery of deliveries) {
+      const now = await read(delivery);
+      expect(['sent', 'delivered', 'cancelled']).toContain(now.status);
+      const message = await sandboxMessage(ctx.app, delivery._id);
+      if (now.status === 'cancelled') expect(message).toBeNull();
+      else {
+        sent++;
+        expect(message?.sendCalls).toBe(1);
+      }
+    }
+    expect(sent).toBeLessThan(deliveries.length);
+  });
+});
+
+describe('dispatcher: a real SMS centre', () => {
+  const clinic = ctx.clinic();
+
+  beforeAll(async () => {
+    await configure(clinic, {
+      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+      testMode: false,
+      providers: { sms: smppProvider() },
+    });
+    await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 100 }).expect(200);
+  });
+  beforeEach(() => {
+    smsc.submits.length = 0;
+    smsc.script = [];
+  });
+
+  it('retries a throttled message with a growing backoff, then sends it', async () => {
+    smsc.script = ['throttle', 'throttle'];
+    const delivery = await plan(clinic.clinicId);
+    await engine().drain();
+    const first = await read(delivery);
+    expect(first).toMatchObject({ status: 'retrying', attempt: 1, error: { code: 'smpp-0x58' } });
+    const queue = collection<{ dueAt: Date }>(ctx.app, 'delivery_queue');
+    const firstDelay = (await queue.findOne({ _id: delivery._id }))!.dueAt.getTime() - clock.now().getTime();
+
+    clock.advance(firstDelay);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'retrying', attempt: 2 });
+    const secondDelay = (await queue.findOne({ _id: delivery._id }))!.dueAt.getTime() - clock.now().getTime();
+    expect(firstDelay).toBeGreaterThan(0);
+    expect(secondDelay).toBeGreaterThan(firstDelay);
+
+    clock.advance(secondDelay);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'sent', attempt: 3, provider: 'smpp', credits: 1 });
+    expect(smsc.submits).toHaveLength(3);
+    expect(await queue.findOne({ _id: delivery._id })).toBeNull();
+  });
+
+  it('fails a message the SMS centre refuses for good, with the reason', async () => {
+    smsc.script = ['invalid-destination'];
+    const delivery = await plan(clinic.clinicId);
+    await engine().drain();
+    const failed = await read(delivery);
+    expect(failed.status).toBe('failed');
+    expect(failed.error?.reason).toMatch(/phone number was refused/);
+    expect(smsc.submits).toHaveLength(1);
+  });
+
+  it('routes everything to the sandbox in test mode even when SMPP is configured', async () => {
+    await configure(clinic, { testMode: true });
+    const delivery = await plan(clinic.clinicId);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'sent', provider: 'sandbox', credits: 0 });
+    expect(smsc.submits).toHaveLength(0);
+    expect(await sandboxMessage(ctx.app, delivery._id)).not.toBeNull();
+    await configure(clinic, { testMode: false });
+  });
+});
+
+describe('two dispatchers on one database', () => {
+  const clinic = ctx.clinic();
+  let second: INestApplication;
+
+  beforeAll(async () => {
+    await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receipts: false } } } });
+    const database = ctx.app.get(ConfigService).get<string>('MONGODB_DB_NAME')!;
+    second = await createTestApp({ MONGODB_DB_NAME: database }, { clock });
+  });
+  afterAll(() => second.close());
+
+  it('sends each delivery once', async () => {
+    const deliveries = await planMany(clinic.clinicId, 120);
+    const dispatchers = [ctx.app.get(DispatcherService), second.get(DispatcherService)];
+    const queue = collection(ctx.app, 'delivery_queue');
+    while ((await queue.countDocuments({ clinicId: clinic.clinicId })) > 0) {
+      await Promise.all(dispatchers.map((dispatcher) => dispatcher.dispatchDue()));
+    }
+    for (const delivery of deliveries) {
+      expect((await read(delivery)).status).toBe('sent');
+      expect((await sandboxMessage(ctx.app, delivery._id))?.sendCalls).toBe(1);
+    }
+    const claims = await collection(ctx.app, 'delivery_claims')
+      .find({ deliveryId: { $in: deliveries.map((d) => d._id) } })
+      .toArray();
+    expect(claims).toHaveLength(deliveries.length);
+  });
+});
+
+describe('scenario 10: credits run out', () => {
+  const clinic = ctx.clinic();
+
+  beforeAll(async () => {
+    await configure(clinic, {
+      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+      testMode: false,
+      adminEmail: 'admin@cabinet.example',
+      providers: {
+        sms: { kind: 'sandbox', options: { receipts: false } },
+        email: smtpProvider(),
+      },
+    });
+    await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 2 }).expect(200);
+  });
+
+  it('fails SMS with "credits exhausted", e-mails the admin once, and sends them after a top-up and a retry', async () => {
+    const deliveries = await planMany(clinic.clinicId, 5);
+    await engine().drain();
+    const after = await Promise.all(deliveries.map(read));
+    expect(after.filter((d) => d.status === 'sent')).toHaveLength(2);
+    const failed = after.filter((d) => d.status === 'failed');
+    expect(failed).toHaveLength(3);
+    for (const delivery of failed) {
+      expect(delivery.error).toEqual({ code: 'credits-exhausted', reason: 'credits exhausted' });
+      expect(await sandboxMessage(ctx.app, delivery._id)).toBeNull();
+    }
+    await until(() => mailbox.received.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const toAdmin = mailbox.received.filter((m) => m.to.includes('admin@cabinet.example'));
+    expect(toAdmin).toHaveLength(1);
+    expect(toAdmin[0].mail.subject).toBe('Crédits SMS épuisés');
+    expect(toAdmin[0].mail.text).toContain('Clinic');
+    const settings = await ctx.app.get(SettingsRepository).findForClinic(clinic.clinicId);
+    expect(settings!.credits.balance).toBe(0);
+
+    await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 10 }).expect(200);
+    const retry = ctx.app.get(DeliveryRetryService);
+    for (const delivery of failed) await retry.retry(await read(delivery), clinic.managerEmail, clock.now());
+    await engine().drain();
+    for (const delivery of failed) {
+      expect(await read(delivery)).toMatchObject({ status: 'sent', error: null, credits: 1 });
+      expect((await sandboxMessage(ctx.app, delivery._id))?.sendCalls).toBe(1);
+    }
+    expect((await ctx.app.get(SettingsRepository).findForClinic(clinic.clinicId))!.credits.balance).toBe(7);
+    expect(mailbox.received.filter((m) => m.to.includes('admin@cabinet.example'))).toHaveLength(1);
+  });
+});
