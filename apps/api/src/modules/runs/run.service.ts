@@ -194,18 +194,23 @@ export class RunService {
       }
       const followUp = await this.outcomes.store(run, flow.flow, result, built, now);
       const saved = await this.saveResult(run, result, now);
-      if (followUp.confirmedAppointmentId && this.recordInternalEvent) {
-        await this.recordInternalEvent(
-          clinicId,
-          followUp.confirmedAppointmentId,
-          `${run._id}:confirmed`,
-          now,
-        );
+      if (followUp.confirmedAppointmentId) {
+        await this.confirmed(clinicId, followUp.confirmedAppointmentId, run._id, now);
       }
       return saved;
     } catch (error) {
       this.logger.error(`Run ${run._id} could not be evaluated: ${(error as Error).message}`);
       return this.fail(run, `engine error: ${(error as Error).message}`, now);
+    }
+  }
+
+  /** The run confirmed its appointment: the flows on `appointment.confirmed` start (the run itself is saved). */
+  private async confirmed(clinicId: string, appointmentId: string, runId: string, now: Date) {
+    try {
+      await this.recordInternalEvent?.(clinicId, appointmentId, `${runId}:confirmed`, now);
+    } catch (error) {
+      // The internal event stays pending: the engine's sweep starts its flows.
+      this.logger.error(`Confirmation by run ${runId} not yet turned into runs: ${(error as Error).message}`);
     }
   }
 
