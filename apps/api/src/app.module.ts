@@ -19,6 +19,8 @@ import { DeliveriesModule } from './modules/deliveries/deliveries.module';
 import { LiveModule } from './modules/live/live.module';
 import { ReportModule } from './modules/report/report.module';
 import { StatusModule } from './modules/status/status.module';
+import { RepliesModule } from './modules/replies/replies.module';
+import { SendsModule } from './modules/sends/sends.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { EngineModule } from './modules/engine/engine.module';
 import { HealthModule } from './modules/health/health.module';
@@ -63,6 +65,8 @@ export class AppModule {
         DeliveriesModule,
         ReportModule,
         StatusModule,
+        RepliesModule,
+        SendsModule,
         DemoModule,
         EngineModule,
         ...(existsSync(path.join(editorDir, 'index.html'))

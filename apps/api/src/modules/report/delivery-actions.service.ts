@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
 import type { DeliveryStatus } from '../deliveries/delivery.document';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
+import { DeliveryRetryService } from '../dispatcher/delivery-retry.service';
 import { DeliveryReportService, toDeliveryDetail } from './delivery-report.service';
 
 const RETRYABLE: DeliveryStatus[] = ['failed', 'expired'];
@@ -20,6 +21,7 @@ export class DeliveryActionsService {
     private readonly report: DeliveryReportService,
     private readonly cancels: DeliveryCancelService,
     private readonly status: DeliveryStatusService,
+    private readonly retries: DeliveryRetryService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -33,12 +35,14 @@ export class DeliveryActionsService {
       );
     }
     const now = this.clock.now();
-    // Back to the queue, due now; the attempt count goes on (claims are <id>#<attempt>). An expired message
-    // sent again on purpose gets no expiry: staff asked for it now.
+    const by = principal.email ?? 'staff';
+    if (delivery.status === 'failed') return toDeliveryDetail(await this.retries.retry(delivery, by, now));
+    // Expired: back to the queue, due now, the attempt count going on (claims are <id>#<attempt>), and
+    // without its expiry: staff asked for it to go now, knowingly late.
     const updated = await this.status.record(delivery, {
       status: 'scheduled',
       at: now,
-      by: principal.email ?? 'staff',
+      by,
       reason: 'Sent again at the front desk’s request',
       set: { sendAt: now, expiresAt: null, error: null, reason: null, leaseUntil: null },
       dueAt: now,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { DispatcherModule } from '../dispatcher/dispatcher.module';
 import { SettingsModule } from '../settings/settings.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryActionsService } from './delivery-actions.service';
@@ -9,11 +9,9 @@ import { DeliveryReportService } from './delivery-report.service';
 
 /** The message summary report's API (issue 8): deliveries listed with totals, one in detail, retry, cancel. */
 @Module({
-  imports: [DeliveriesModule, SettingsModule],
+  imports: [DeliveriesModule, DispatcherModule, SettingsModule],
   controllers: [DeliveriesController],
-  // DeliveryCancelService is stateless; provided here too so the report does not depend on what
-  // DeliveriesModule chooses to export.
-  providers: [DeliveryCancelService, DeliveryReportRepository, DeliveryReportService, DeliveryActionsService],
+  providers: [DeliveryReportRepository, DeliveryReportService, DeliveryActionsService],
   exports: [DeliveryReportService],
 })
 export class ReportModule {}

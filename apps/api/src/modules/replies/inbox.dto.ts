@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { pageFields } from '../../http/zod-validation';
+
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
+
+export const inboxQuerySchema = z.object({
+  read: flag.optional(),
+  followUp: flag.optional(),
+  /** Only what the engine did not understand (the default), or every reply (confirmations and STOP too). */
+  all: flag.optional(),
+  ...pageFields(20),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+export const inboxChangeSchema = z
+  .object({ read: z.boolean().optional(), followUp: z.boolean().optional() })
+  .refine((change) => change.read !== undefined || change.followUp !== undefined, {
+    message: 'give read, followUp or both',
+  });
+export type InboxChange = z.infer<typeof inboxChangeSchema>;
+
+export const inboxItemExample = {
+  id: 'rpl_0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  receivedAt: '2026-03-24T17:05:00.000Z',
+  channel: 'sms',
+  from: '+33612345678',
+  text: 'Je serai en retard de 10 minutes',
+  patient: { id: 'pat_0c1d2e3f4a5b6c7d8e9f0a1b', name: 'Léa Martin' },
+  deliveryId: 'dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d',
+  appointmentId: 'apt_6a5b4c3d2e1f0a9b8c7d6e5f',
+  meaning: 'unknown',
+  outcome: 'Waiting in the inbox',
+  read: false,
+  readAt: null,
+  readBy: null,
+  followUp: true,
+};

@@ -1,0 +1,90 @@
+import { ForbiddenException, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { InvalidCallbackError, type MessageProvider, type ProviderCallback } from '@clinicflow/channels';
+import type { Channel } from '@clinicflow/rules';
+import { DeliveryReceiptService } from '../dispatcher/delivery-receipt.service';
+import { ProviderRegistry } from '../dispatcher/provider-registry.service';
+import { SettingsDocument, SettingsRepository } from '../settings/settings.repository';
+import { ReplyService } from './reply.service';
+
+const CHANNELS: Channel[] = ['sms', 'voice', 'email'];
+
+/**
+ * Provider callbacks (item 5 of the engine issue): delivery receipts and inbound messages posted over HTTP
+ * per clinic and provider, checked by the provider itself (Twilio's signature; the sandbox has none), and
+ * the replies providers push on their own connection (SMPP deliver_sm, the sandbox's `reply`).
+ */
+@Injectable()
+export class ProviderCallbackService implements OnModuleInit {
+  private readonly logger = new Logger(ProviderCallbackService.name);
+
+  constructor(
+    private readonly settings: SettingsRepository,
+    private readonly registry: ProviderRegistry,
+    private readonly receipts: DeliveryReceiptService,
+    private readonly replies: ReplyService,
+  ) {}
+
+  onModuleInit() {
+    this.registry.onProviderEvent((clinicId, channel, providerName, event) => {
+      if (event.type !== 'inbound') return;
+      void this.replies
+        .receive(clinicId, channel, providerName, event.message)
+        .catch((error: unknown) =>
+          this.logger.warn(`A ${providerName} reply was not handled: ${(error as Error).message}`),
+        );
+    });
+  }
+
+  /** A delivery receipt: moves the delivery on (sent → delivered, or failed with the reason). */
+  async status(clinicId: string, providerKind: string, callback: ProviderCallback) {
+    const { provider } = await this.providerFor(clinicId, providerKind);
+    const report = this.verified(() => provider.parseStatus(callback));
+    if (!report) return { accepted: false, deliveryId: null, status: null };
+    const result = await this.receipts.apply(clinicId, provider.name, report);
+    if (result === 'unknown') return { accepted: false, deliveryId: null, status: null };
+    return { accepted: true, deliveryId: result?._id ?? null, status: result?.status ?? null };
+  }
+
+  /** An inbound message: a patient's reply. */
+  async inbound(clinicId: string, providerKind: string, callback: ProviderCallback) {
+    const { provider, channel } = await this.providerFor(clinicId, providerKind);
+    const message = this.verified(() => provider.parseInbound(callback));
+    if (!message) return { accepted: false, replyId: null, meaning: null };
+    const reply = await this.replies.receive(clinicId, channel, provider.name, message);
+    return {
+      accepted: true,
+      replyId: reply?._id ?? null,
+      meaning: reply?.meaning ?? null,
+      duplicate: !reply,
+    };
+  }
+
+  private verified<T>(parse: () => T): T {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof InvalidCallbackError) throw new ForbiddenException(error.message);
+      throw error;
+    }
+  }
+
+  /** The clinic's provider of that kind (the first channel configured with it; the sandbox in test mode). */
+  private async providerFor(
+    clinicId: string,
+    kind: string,
+  ): Promise<{ provider: MessageProvider; channel: Channel }> {
+    const settings = await this.settings.findForClinic(clinicId);
+    const channel = settings ? CHANNELS.find((c) => kindOf(settings, c) === kind) : undefined;
+    if (!settings || !channel)
+      throw new NotFoundException(`No ${kind} provider is configured for this clinic`);
+    const { provider } = await this.registry.forChannel(settings, channel);
+    return { provider, channel };
+  }
+}
+
+/** The kind of provider a channel uses now: the sandbox in test mode or when none is configured. */
+function kindOf(settings: SettingsDocument, channel: Channel): string {
+  const stored = settings.providers[channel];
+  if (settings.testMode || !stored || stored.kind === 'sandbox') return 'sandbox';
+  return stored.kind === 'http' ? 'twilio' : stored.kind;
+}

@@ -1,0 +1,62 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Channel, ReplyMeaning } from '@clinicflow/rules';
+import { createHash } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
+
+/**
+ * One message a patient (or anyone) sent back. Every reply is kept; those the engine understood
+ * (confirm, decline, STOP) are stored already read, the others wait in the inbox (S6) unread.
+ */
+export interface ReplyDocument extends ClinicDocument {
+  channel: Channel;
+  /** The sender's number in E.164 when it reads as one, else as received. */
+  from: string;
+  to: string;
+  text: string;
+  receivedAt: Date;
+  provider: string;
+  providerMessageId: string | null;
+  patientId: string | null;
+  patientName: string | null;
+  /** The question (a delivery that expects a reply) this answers, when one was waiting. */
+  deliveryId: string | null;
+  appointmentId: string | null;
+  runId: string | null;
+  meaning: ReplyMeaning;
+  /** What was done with it, in the front desk's words. */
+  outcome: string;
+  read: boolean;
+  readAt: Date | null;
+  readBy: string | null;
+  followUp: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * `rpl_<sha(clinic, provider, provider message id)>` (or of sender, time and text when the provider gives
+ * no id), so a callback the provider posts twice is handled once.
+ */
+export function replyIdFor(
+  clinicId: string,
+  provider: string,
+  message: { providerMessageId?: string; from: string; at: Date; text: string },
+): string {
+  const key = message.providerMessageId
+    ? `${provider}\u0000${message.providerMessageId}`
+    : `${provider}\u0000${message.from}\u0000${message.at.toISOString()}\u0000${message.text}`;
+  return `rpl_${createHash('sha256').update(`${clinicId}\u0000${key}`).digest('hex').slice(0, 32)}`;
+}
+
+@Injectable()
+export class ReplyRepository extends ClinicScopedRepository<ReplyDocument> implements OnModuleInit {
+  constructor(@InjectConnection() connection: Connection) {
+    super(connection, 'replies');
+  }
+
+  onModuleInit() {
+    return this.ensureIndexes([{ key: { clinicId: 1, receivedAt: -1 } }]);
+  }
+}

@@ -1,0 +1,189 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { normalisePhoneNumber, type InboundMessage } from '@clinicflow/channels';
+import { readReply, type Channel, type ReplyMeaning } from '@clinicflow/rules';
+import { ClockRepository } from '../../common/clock.repository';
+import { isDuplicateKeyError } from '../../common/ids';
+import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
+import type { DeliveryDocument } from '../deliveries/delivery.document';
+import { DeliveryPlanningService } from '../deliveries/delivery-planning.service';
+import { DeliveryStatusService } from '../deliveries/delivery-status.service';
+import { PatientDocument, PatientRepository } from '../directory/directory.repository';
+import { PatientService } from '../directory/patient.service';
+import { RunService } from '../runs/run.service';
+import { SettingsDocument, SettingsRepository } from '../settings/settings.repository';
+import { AskKeywordsRepository } from './ask-keywords.repository';
+import { QuestionRepository } from './question.repository';
+import { ReplyDocument, ReplyRepository, replyIdFor } from './reply.repository';
+import { stopConfirmationTemplate } from './stop-confirmation';
+
+const LATE = 'Arrived after the question was closed; waiting in the inbox';
+const STOP_REASON = 'The patient replied STOP: consent withdrawn on this channel.';
+
+/**
+ * What a patient's reply does (F4, T3, S6). The sender is found by number (E.164 with the clinic's country);
+ * the reply answers the latest question sent to that number. Confirm / decline words go to the question's
+ * run (its ask step ends confirmed or declined, the evaluator confirms the appointment) and the question
+ * becomes `answered`; STOP withdraws consent on the channel at once, cancels the pending messages on it and
+ * sends one confirmation; anything else waits in the inbox.
+ */
+@Injectable()
+export class ReplyService {
+  private readonly logger = new Logger(ReplyService.name);
+
+  constructor(
+    private readonly replies: ReplyRepository,
+    private readonly questions: QuestionRepository,
+    private readonly keywords: AskKeywordsRepository,
+    private readonly patients: PatientRepository,
+    private readonly patientService: PatientService,
+    private readonly settings: SettingsRepository,
+    private readonly runs: RunService,
+    private readonly status: DeliveryStatusService,
+    private readonly cancels: DeliveryCancelService,
+    private readonly planning: DeliveryPlanningService,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  /** Handles one inbound message; answers the stored reply, or null when it was already handled. */
+  async receive(
+    clinicId: string,
+    channel: Channel,
+    provider: string,
+    message: InboundMessage,
+  ): Promise<ReplyDocument | null> {
+    const settings = await this.settings.findForClinic(clinicId);
+    if (!settings) return null;
+    const now = this.clock.now();
+    const from = addressOf(message.from, channel, settings.country);
+    const question = await this.questions.latestTo(clinicId, from);
+    const senders = await this.sendersOf(clinicId, from, question);
+    const open = question !== null && (await this.questions.stillAwaited(question));
+    const read = readReply(message.text, question ? await this.keywords.of(question) : undefined);
+    const meaning: ReplyMeaning = read === 'stop' || open ? read : 'unknown';
+    const patient = senders[0] ?? null;
+    const reply: ReplyDocument = {
+      _id: replyIdFor(clinicId, provider, message),
+      clinicId,
+      channel,
+      from,
+      to: message.to,
+      text: message.text,
+      receivedAt: message.at ?? now,
+      provider,
+      providerMessageId: message.providerMessageId ?? null,
+      patientId: patient?._id ?? null,
+      patientName: patient ? [patient.firstName, patient.lastName].filter(Boolean).join(' ') : null,
+      deliveryId: question?._id ?? null,
+      appointmentId: question?.appointmentId ?? null,
+      runId: question?.runId ?? null,
+      meaning,
+      outcome: question && !open && meaning === 'unknown' && read !== 'unknown' ? LATE : outcomeOf(meaning),
+      read: meaning !== 'unknown',
+      readAt: meaning !== 'unknown' ? now : null,
+      readBy: meaning !== 'unknown' ? 'engine' : null,
+      followUp: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.replies.insert(clinicId, reply);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return null;
+      throw error;
+    }
+    if (meaning === 'stop') await this.stop(settings, channel, reply, senders, now);
+    else if (meaning !== 'unknown' && open) await this.answer(question, message.text, meaning, now);
+    return reply;
+  }
+
+  /** The patients who may have sent it: the question's patient first, then any patient with that number. */
+  private async sendersOf(
+    clinicId: string,
+    from: string,
+    question: DeliveryDocument | null,
+  ): Promise<PatientDocument[]> {
+    const byNumber = await this.patients.findMany(clinicId, { mobile: from });
+    const asked = question?.patientId ? await this.patients.findById(clinicId, question.patientId) : null;
+    return asked ? [asked, ...byNumber.filter((p) => p._id !== asked._id)] : byNumber;
+  }
+
+  private async answer(question: DeliveryDocument, text: string, meaning: ReplyMeaning, now: Date) {
+    await this.status.record(question, {
+      status: 'answered',
+      at: now,
+      by: 'patient',
+      reason: meaning === 'confirmed' ? 'The patient confirmed' : 'The patient declined',
+      set: { answeredAt: now },
+    });
+    if (question.runId) {
+      await this.runs.signal(question.clinicId, question.runId, { kind: 'reply', text });
+    }
+  }
+
+  /** T3: consent off at once for every patient of that number, their pending sends cancelled, one notice. */
+  private async stop(
+    settings: SettingsDocument,
+    channel: Channel,
+    reply: ReplyDocument,
+    senders: PatientDocument[],
+    now: Date,
+  ) {
+    const clinicId = reply.clinicId;
+    for (const patient of senders) {
+      await this.patientService.changeConsent(clinicId, patient._id, {
+        channel,
+        granted: false,
+        purposes: [],
+        source: 'patient-reply',
+        at: now.toISOString(),
+      });
+      const cancelled = await this.cancels.cancelPendingForPatient(
+        clinicId,
+        patient._id,
+        channel,
+        STOP_REASON,
+        now,
+      );
+      this.logger.log(`STOP reply: consent withdrawn, ${cancelled} pending message(s) cancelled`);
+    }
+    const patient = senders[0];
+    // Not tied to the patient (patientId null): the send-time consent check would otherwise stop the very
+    // message that confirms the withdrawal. The key makes it one message per STOP reply.
+    await this.planning.plan(
+      clinicId,
+      [
+        {
+          key: `stop-confirmation:${reply._id}`,
+          channel,
+          recipient: { type: 'patient', name: reply.patientName, address: reply.from },
+          sendAt: now,
+          template: stopConfirmationTemplate,
+          language: patient?.language ?? settings.defaultLanguage,
+          purpose: 'notice',
+        },
+      ],
+      { timeZone: settings.timeZone, origin: 'notice', templateData: {}, by: 'engine' },
+      now,
+    );
+  }
+}
+
+/** The sender as the deliveries store it: E.164 for a phone number, the address otherwise. */
+function addressOf(from: string, channel: Channel, country: string): string {
+  if (channel === 'email') return from.trim().toLowerCase();
+  const number = normalisePhoneNumber(from, country);
+  return number.valid ? number.e164 : from.trim();
+}
+
+function outcomeOf(meaning: ReplyMeaning): string {
+  switch (meaning) {
+    case 'confirmed':
+      return 'Appointment confirmed';
+    case 'declined':
+      return 'Appointment declined';
+    case 'stop':
+      return 'Consent withdrawn; pending messages on this channel cancelled';
+    case 'unknown':
+      return 'Waiting in the inbox';
+  }
+}
