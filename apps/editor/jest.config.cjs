@@ -4,6 +4,8 @@ module.exports = {
   displayName: 'editor',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
+  // typing into Mantine inputs under jsdom is slow on a busy machine; 5 s made tests fail for no reason
+  testTimeout: 20_000,
   setupFilesAfterEnv: ['<rootDir>/src/test/setup-tests.ts'],
   moduleNameMapper: {
     ...require('../../jest.preset.cjs').moduleNameMapper,

@@ -95,6 +95,10 @@ export const sessionMessages = {
     simulationWhen: 'Clinic time',
     simulationWhat: 'What happens',
     simulationSkipped: 'skipped',
+    simulationPickPatient: 'Fill from a patient',
+    simulationPickAppointment: 'and one of their appointments',
+    simulationSearch: 'Search by name',
+    simulationNoPatients: 'No patients yet',
   },
   fr: {
     loading: 'Chargement…',
@@ -189,5 +193,9 @@ export const sessionMessages = {
     simulationWhen: 'Heure locale',
     simulationWhat: 'Ce qui se passe',
     simulationSkipped: 'ignoré',
+    simulationPickPatient: 'Reprendre un patient',
+    simulationPickAppointment: 'et l’un de ses rendez-vous',
+    simulationSearch: 'Rechercher par nom',
+    simulationNoPatients: 'Aucun patient pour l’instant',
   },
 } as const;

@@ -35,9 +35,6 @@ function previewOf(body: { template: { body: string } }): [number, unknown] {
   ];
 }
 
-// Mantine's text areas and combobox are slow to type into under jsdom.
-jest.setTimeout(30_000);
-
 describe('TemplatesPage', () => {
   it('previews the text for the sample patient and counts characters, segments and credits while typing', async () => {
     const user = userEvent.setup();

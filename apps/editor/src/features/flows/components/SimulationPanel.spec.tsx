@@ -118,4 +118,43 @@ describe('SimulationPanel', () => {
       'The sample data is not valid at "patient.consent"',
     );
   });
+
+  it('fills the sample from one of the clinic’s patients and appointments', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      'GET /patients?pageSize=100': [
+        200,
+        { items: [{ id: 'p1', firstName: 'Jean', lastName: 'Dupont', language: 'en' }] },
+      ],
+      'GET /appointments?patientId=p1&pageSize=100': [
+        200,
+        {
+          items: [
+            {
+              id: 'a1',
+              start: '2026-06-11T08:00:00.000Z',
+              end: '2026-06-11T08:30:00.000Z',
+              status: 'booked',
+            },
+          ],
+        },
+      ],
+      'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }],
+    });
+    renderPanel();
+    await user.click(screen.getByRole('combobox', { name: 'Fill from a patient' }));
+    await user.click(await screen.findByRole('option', { name: 'Jean Dupont', hidden: true }));
+    await user.click(screen.getByRole('combobox', { name: 'and one of their appointments' }));
+    await user.click(await screen.findByRole('option', { name: /\(booked\)$/, hidden: true }));
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    await waitFor(() => expect(api.calls('POST', '/flows/f1/simulate')).toHaveLength(1));
+    expect(api.calls('POST', '/flows/f1/simulate')[0].body).toMatchObject({
+      context: {
+        patient: { id: 'p1', firstName: 'Jean', lastName: 'Dupont', language: 'en' },
+        appointment: { id: 'a1', start: '2026-06-11T08:00:00.000Z' },
+      },
+      event: { at: '2026-06-01T08:00:00.000Z' },
+      until: '2026-06-13T08:00:00.000Z',
+    });
+  });
 });

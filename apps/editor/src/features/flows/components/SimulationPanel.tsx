@@ -18,7 +18,10 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
+import dayjs from 'dayjs';
 import { flowsApi } from '../api/flowsApi';
+import { sampleFromDirectory } from '../utils/sampleFromDirectory';
+import { SamplePicker } from './SamplePicker';
 import { clinicLocalTime, defaultSimulationForm, simulationRequestOf } from '../utils/simulationSample';
 
 const kindColours: Record<string, string> = {
@@ -81,6 +84,19 @@ export function SimulationPanel({
         description={t.simulationTimeHint}
         value={form.eventAt}
         onChange={(e) => setForm({ ...form, eventAt: e.currentTarget.value })}
+      />
+      <SamplePicker
+        onPick={(patient, appointment) =>
+          setForm((f) => ({
+            ...f,
+            sample: sampleFromDirectory(f.sample, patient, appointment),
+            // a real appointment: booked ten days before, simulated until two days after
+            ...(appointment && {
+              eventAt: dayjs(appointment.start).subtract(10, 'day').toISOString(),
+              until: dayjs(appointment.start).add(2, 'day').toISOString(),
+            }),
+          }))
+        }
       />
       <JsonInput
         label={t.simulationSample}
