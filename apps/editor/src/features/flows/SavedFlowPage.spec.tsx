@@ -74,6 +74,29 @@ describe('SavedFlowPage', () => {
     expect(readDraftBackup('f1')).toBeNull();
   });
 
+  it('after a conflict, keeps this browser’s version by saving it over the newer revision', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      'GET /flows/f1': () => [
+        200,
+        api.calls('GET', '/flows/f1').length === 1 ? flowView() : flowView({ revision: 5 }),
+      ],
+      'PUT /flows/f1': (body) =>
+        (body as Saved).revision === 5
+          ? [200, flowView({ revision: 6, draft: (body as Saved).flow })]
+          : [409, { statusCode: 409, message: 'The draft was changed by someone (revision 5)' }],
+    });
+    renderPage();
+    await user.type(await screen.findByRole('textbox', { name: 'Flow name' }), ' mine');
+    const alert = await screen.findByRole('alert', {}, slow);
+    await user.click(within(alert).getByRole('button', { name: /Keep my version/ }));
+    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/), slow);
+    const puts = api.calls('PUT', '/flows/f1');
+    expect(puts.map((r) => (r.body as Saved).revision)).toEqual([3, 5]);
+    expect((puts[1].body as Saved).flow.name).toBe(`${remindersFlow.name} mine`);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('keeps a change that was not saved yet across a reload and saves it', async () => {
     writeDraftBackup('f1', { revision: 3, flow: { ...remindersFlow, name: 'Unsaved name' } });
     const api = fakeApi({

@@ -184,6 +184,7 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
         <VersionHistory
           flowId={initial.id}
           revision={autosave.revision}
+          beforeRestore={autosave.flush}
           onClose={() => setPanel(null)}
           onRestored={(view) => {
             setPanel(null);

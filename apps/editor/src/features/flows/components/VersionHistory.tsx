@@ -9,11 +9,14 @@ import { formatMessage } from '../utils/formatMessage';
 export function VersionHistory({
   flowId,
   revision,
+  beforeRestore,
   onClose,
   onRestored,
 }: {
   flowId: string;
   revision: () => number;
+  /** Saves what is waiting first, so the restore names the draft's current revision. */
+  beforeRestore: () => Promise<void>;
   onClose: () => void;
   onRestored: (view: FlowView) => void;
 }) {
@@ -24,7 +27,10 @@ export function VersionHistory({
     queryFn: () => flowsApi.versions(flowId),
   });
   const restore = useMutation({
-    mutationFn: (version: number) => flowsApi.restore(flowId, version, revision()),
+    mutationFn: async (version: number) => {
+      await beforeRestore();
+      return flowsApi.restore(flowId, version, revision());
+    },
     onSuccess: onRestored,
   });
   return (
