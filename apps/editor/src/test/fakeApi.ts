@@ -11,7 +11,7 @@ export interface SeenRequest {
 
 /**
  * Stands in for the API over `fetch` in component tests (jsdom has no server); the Playwright specs run the
- * same screens against the real API. Routes are "METHOD /path" (query included); unknown ones answer 404.
+ * same screens against the real API. Routes are "METHOD /path" (query included), or a prefix ending in "*"; unknown ones answer 404.
  */
 export function fakeApi(routes: Record<string, Answer>) {
   const requests: SeenRequest[] = [];
@@ -22,7 +22,11 @@ export function fakeApi(routes: Record<string, Answer>) {
     const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : null;
     const headers = (init.headers ?? {}) as Record<string, string>;
     requests.push({ method, path, body, authorization: headers.Authorization ?? null });
-    const answer = routes[`${method} ${path}`];
+    const key = `${method} ${path}`;
+    const prefix = Object.keys(routes).find(
+      (route) => route.endsWith('*') && key.startsWith(route.slice(0, -1)),
+    );
+    const answer = routes[key] ?? (prefix ? routes[prefix] : undefined);
     const [status, json] =
       answer === undefined
         ? [404, { statusCode: 404, message: `no route ${method} ${path}` }]

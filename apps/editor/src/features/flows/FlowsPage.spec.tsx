@@ -1,5 +1,6 @@
 import { remindersFlow, starterFlows } from '@clinicflow/rules';
 import { screen, waitFor, within } from '@testing-library/react';
+import dayjs from 'dayjs';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { fakeApi } from '../../test/fakeApi';
@@ -20,11 +21,16 @@ describe('FlowsPage', () => {
     flowSummary({ id: 'c', name: 'Thank you', problemCount: 2 }),
   ];
 
-  it('lists the flows with their enabled switch, published version and pending draft changes', async () => {
-    fakeApi({
+  it('lists the flows with their enabled switch, published version, pending draft changes and last 7 days', async () => {
+    const api = fakeApi({
       'GET /flows': [200, list],
       'GET /flows/a/diff?from=2&to=draft': [200, changedDiff],
       'GET /flows/b/diff?from=1&to=draft': [200, emptyDiff],
+      'GET /deliveries/summary?flowId=a&from=*': [
+        200,
+        { totals: { total: 9, byStatus: { delivered: 4, sent: 1, answered: 1, failed: 1, skipped: 2 } } },
+      ],
+      'GET /deliveries/summary?flowId=*': [200, { totals: { total: 0, byStatus: {} } }],
     });
     renderWithProviders(<FlowsPage />);
     const row = async (id: string) => within(await screen.findByTestId(`flow-row-${id}`));
@@ -32,6 +38,13 @@ describe('FlowsPage', () => {
     expect(reminders.getByRole('switch', { name: 'Enable Reminders' })).toBeChecked();
     expect(reminders.getByText('version 2')).toBeInTheDocument();
     expect(await reminders.findByText('draft changes pending')).toBeInTheDocument();
+    expect(await reminders.findByTestId('last-days')).toHaveTextContent('6 sent · 1 failed · 2 skipped');
+    expect(
+      api.calls(
+        'GET',
+        `/deliveries/summary?flowId=a&from=${dayjs().subtract(6, 'day').format('YYYY-MM-DD')}`,
+      ),
+    ).toHaveLength(1);
     const recall = await row('b');
     expect(recall.getByRole('switch', { name: 'Enable Recall' })).not.toBeChecked();
     await waitFor(() => expect(recall.queryByText('draft changes pending')).not.toBeInTheDocument());
@@ -39,6 +52,7 @@ describe('FlowsPage', () => {
     expect(thanks.getByText('not published')).toBeInTheDocument();
     expect(thanks.getByRole('switch', { name: 'Enable Thank you' })).toBeDisabled();
     expect(thanks.getByText('2 to fix')).toBeInTheDocument();
+    expect(await thanks.findByTestId('last-days')).toHaveTextContent('0 sent · 0 failed · 0 skipped');
     expect(screen.getByRole('link', { name: 'New flow' })).toHaveAttribute('href', '/flows/new');
   });
 

@@ -17,10 +17,25 @@ import { useMessages } from '../../i18n/useMessages';
 import { useFlowsList } from './hooks/useFlowsList';
 import { formatMessage } from './utils/formatMessage';
 
+/** Sent, failed and skipped messages of the last 7 days (failures in red when there are some). */
+function LastDays({ counts }: { counts?: { sent: number; failed: number; skipped: number } }) {
+  const t = useMessages();
+  if (!counts) return null;
+  return (
+    <Text size="sm" data-testid="last-days">
+      {formatMessage(t.lastDaysSent, { count: counts.sent })} ·{' '}
+      <Text span c={counts.failed > 0 ? 'red' : undefined} inherit>
+        {formatMessage(t.lastDaysFailed, { count: counts.failed })}
+      </Text>{' '}
+      · {formatMessage(t.lastDaysSkipped, { count: counts.skipped })}
+    </Text>
+  );
+}
+
 /** `/flows`: the clinic's flows with their state; enable or disable, duplicate, open, or start a new one. */
 export default function FlowsPage() {
   const t = useMessages();
-  const { list, pending, setEnabled, duplicate } = useFlowsList();
+  const { list, pending, outcomes, setEnabled, duplicate } = useFlowsList();
   const flows = list.data ?? [];
   const error = list.error ?? setEnabled.error ?? duplicate.error;
   return (
@@ -46,6 +61,7 @@ export default function FlowsPage() {
               <Table.Th>{t.flowEnabled}</Table.Th>
               <Table.Th>{t.flowPublished}</Table.Th>
               <Table.Th>{t.flowDraft}</Table.Th>
+              <Table.Th>{t.flowLastDays}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -93,6 +109,9 @@ export default function FlowsPage() {
                         </Badge>
                       )}
                     </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <LastDays counts={outcomes.get(flow.id)} />
                   </Table.Td>
                   <Table.Td>
                     <Button

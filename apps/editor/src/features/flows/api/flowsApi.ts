@@ -71,6 +71,11 @@ function document(flow: Flow) {
   return rest;
 }
 
+/** `GET /api/deliveries/summary` totals (the report's per-day counts, summed). */
+export interface DeliveryTotals {
+  totals: { total: number; byStatus: Partial<Record<string, number>> };
+}
+
 export const flowsApi = {
   list: () => apiFetch<FlowSummary[]>('/flows'),
   get: (id: string) => apiFetch<FlowView>(`/flows/${id}`),
@@ -88,6 +93,8 @@ export const flowsApi = {
   diff: (id: string, from: number) => apiFetch<FlowDiff>(`/flows/${id}/diff?from=${from}&to=draft`),
   restore: (id: string, version: number, revision: number) =>
     apiFetch<FlowView>(`/flows/${id}/versions/${version}/restore`, { method: 'POST', body: { revision } }),
+  lastDays: (id: string, from: string) =>
+    apiFetch<DeliveryTotals>(`/deliveries/summary?flowId=${encodeURIComponent(id)}&from=${from}`),
   simulate: (id: string, request: SimulationRequest) =>
     apiFetch<SimulationAnswer>(`/flows/${id}/simulate`, {
       method: 'POST',
@@ -102,4 +109,14 @@ export function diffIsEmpty(diff: FlowDiff): boolean {
     diff.nodes.added.length + diff.nodes.removed.length + diff.nodes.changed.length === 0 &&
     diff.edges.added.length + diff.edges.removed.length + diff.edges.changed.length === 0
   );
+}
+
+/** The flow list's three figures: messages that went out (sent, delivered or answered), failed, skipped. */
+export function outcomeCounts(totals: DeliveryTotals['totals']) {
+  const count = (...statuses: string[]) => statuses.reduce((sum, s) => sum + (totals.byStatus[s] ?? 0), 0);
+  return {
+    sent: count('sent', 'delivered', 'answered'),
+    failed: count('failed', 'expired'),
+    skipped: count('skipped'),
+  };
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { diffIsEmpty, flowsApi, type FlowSummary } from '../api/flowsApi';
+import dayjs from 'dayjs';
+import { diffIsEmpty, flowsApi, outcomeCounts, type FlowSummary } from '../api/flowsApi';
 
 /**
  * The clinic's flows, with whether each published flow's draft differs from its latest version (the API's
@@ -14,6 +15,19 @@ export function useFlowsList() {
       queryKey: ['flow-diff', flow.id, flow.latestVersion, flow.revision],
       queryFn: () => flowsApi.diff(flow.id, flow.latestVersion!),
     })),
+  });
+  // the last 7 days, today included (days as this computer counts them; the clinic is almost always local)
+  const from = dayjs().subtract(6, 'day').format('YYYY-MM-DD');
+  const lastDays = useQueries({
+    queries: (list.data ?? []).map((flow) => ({
+      queryKey: ['flow-last-days', flow.id, from],
+      queryFn: () => flowsApi.lastDays(flow.id, from),
+    })),
+  });
+  const outcomes = new Map<string, ReturnType<typeof outcomeCounts>>();
+  (list.data ?? []).forEach((flow, i) => {
+    const answer = lastDays[i]?.data;
+    if (answer) outcomes.set(flow.id, outcomeCounts(answer.totals));
   });
   const pending = new Map<string, boolean>();
   published.forEach((flow, i) => {
@@ -36,5 +50,5 @@ export function useFlowsList() {
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['flows'] }),
   });
-  return { list, pending, setEnabled, duplicate };
+  return { list, pending, outcomes, setEnabled, duplicate };
 }
