@@ -5,6 +5,10 @@ import { ProviderMessageRepository } from '../src/modules/deliveries/provider-me
 import { EngineService } from '../src/modules/engine/engine.service';
 import { bookingEvent, engineDriver } from './engine-fixtures';
 import { deliveryDocument, storeDeliveries } from './report-fixtures';
+import { SandboxProvider } from '@clinicflow/channels';
+import { ProviderRegistry } from '../src/modules/dispatcher/provider-registry.service';
+import { SettingsRepository } from '../src/modules/settings/settings.repository';
+import { startReplyingSmsc, type ReplyingSmsc } from './replies-smsc';
 import { TestClinic, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -22,6 +26,8 @@ describe('replies and provider callbacks', () => {
   const optIn = ctx.clinic();
   const twilio = ctx.clinic();
   const numbered = ctx.clinic();
+  const viaSmpp = ctx.clinic();
+  const viaSandbox = ctx.clinic();
 
   /** A patient's SMS as the sandbox provider posts it. */
   const reply = (clinic: TestClinic, text: string, from = '06 12 34 56 78', id?: string) =>
@@ -313,6 +319,68 @@ describe('replies and provider callbacks', () => {
           deliveryId: question._id,
           outcome: 'Arrived after the question was closed; waiting in the inbox',
         }),
+      ]);
+    });
+  });
+
+  describe('replies pushed by the provider', () => {
+    let smsc: ReplyingSmsc;
+    beforeAll(async () => {
+      smsc = await startReplyingSmsc();
+    });
+    afterAll(() => smsc.close());
+
+    const until = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+
+    it('should answer a question sent over SMPP with the deliver_sm the SMS centre sends back', async () => {
+      await engine.settings(viaSmpp, {
+        testMode: false,
+        consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+        providers: {
+          sms: {
+            kind: 'smpp',
+            options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
+            credentials: { password: 'secret' },
+          },
+        },
+      });
+      await ctx.as(viaSmpp).post('/api/settings/credits/top-ups', { credits: 10 }).expect(200);
+      await storeDeliveries(ctx.app, [
+        deliveryDocument(viaSmpp.clinicId, 'dlv-smpp-ask', {
+          expectsReply: true,
+          status: 'scheduled',
+          sendAt: clock.now(),
+          createdAt: clock.now(),
+          template: { byLanguage: { fr: { body: 'Votre RDV demain : répondez C pour confirmer.' } } },
+        }),
+      ]);
+      await tick();
+      const sent = await ctx.as(viaSmpp).get('/api/deliveries/dlv-smpp-ask').expect(200);
+      expect({ status: sent.body.status, error: sent.body.error }).toEqual({ status: 'sent', error: null });
+      expect(smsc.submits).toEqual([
+        { to: '33612345678', text: 'Votre RDV demain : répondez C pour confirmer.' },
+      ]);
+
+      await smsc.reply('+33612345678', '+33700000000', 'C');
+      const read = () => ctx.as(viaSmpp).get('/api/deliveries/dlv-smpp-ask');
+      await until(async () => (await read()).body.status === 'answered');
+      expect((await read()).body.status).toBe('answered');
+      const inbox = await ctx.as(viaSmpp).get('/api/inbox?all=true').expect(200);
+      expect(inbox.body.items).toEqual([
+        expect.objectContaining({ text: 'C', meaning: 'confirmed', deliveryId: 'dlv-smpp-ask', read: true }),
+      ]);
+    });
+
+    it('should take a reply the sandbox pushes into the inbox', async () => {
+      const settings = await ctx.app.get(SettingsRepository).findForClinic(viaSandbox.clinicId);
+      const { provider } = await ctx.app.get(ProviderRegistry).forChannel(settings!, 'sms');
+      (provider as SandboxProvider).reply('+33698765432', '+33700000000', 'Bonjour, je serai là.');
+      const list = () => ctx.as(viaSandbox).get('/api/inbox');
+      await until(async () => (await list()).body.total > 0);
+      expect((await list()).body.items).toEqual([
+        expect.objectContaining({ text: 'Bonjour, je serai là.', from: '+33698765432', read: false }),
       ]);
     });
   });
