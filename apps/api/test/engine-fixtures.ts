@@ -2,10 +2,9 @@ import type { Flow } from '@clinicflow/rules';
 import { DateTime } from 'luxon';
 import { DeliveryRepository } from '../src/modules/deliveries/delivery.repository';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
-import { EventEngineService } from '../src/modules/runs/event-engine.service';
+import { EngineService } from '../src/modules/engine/engine.service';
 import type { RunDocument } from '../src/modules/runs/run.document';
 import { RunRepository } from '../src/modules/runs/run.repository';
-import { RunTimerService } from '../src/modules/runs/run-timer.service';
 import type { TestClinic } from './test-app';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
@@ -54,6 +53,12 @@ export function bookingEvent(
   };
 }
 
+/** Sent (the sandbox may already have delivered it) at this clinic-local minute. */
+export function sentAtLocal(delivery: DeliveryDocument, at: string, zone = 'Europe/Paris') {
+  expect(['sent', 'delivered']).toContain(delivery.status);
+  expect(delivery.sentAt && local(delivery.sentAt, zone)).toBe(at);
+}
+
 /** A clinic-local reading of an instant: 'yyyy-MM-dd HH:mm' in the zone. */
 export function local(at: Date | string, zone = 'Europe/Paris'): string {
   const instant = typeof at === 'string' ? DateTime.fromISO(at) : DateTime.fromJSDate(at);
@@ -74,8 +79,10 @@ export function engineDriver(ctx: Ctx, clock: TestClock) {
     post(clinic: TestClinic, event: object) {
       return ctx.http().post('/api/events').set('x-api-key', clinic.apiKey).send(event);
     },
-    settings(clinic: TestClinic, update: object) {
-      return ctx.as(clinic).put('/api/settings', update).expect(200);
+    /** Settings for the clinic, and SMS credits so its sends do not fail for want of them. */
+    async settings(clinic: TestClinic, update: object) {
+      await ctx.as(clinic).put('/api/settings', update).expect(200);
+      await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 1000 }).expect(200);
     },
     async deliveries(clinic: TestClinic, filter: Partial<DeliveryDocument> = {}) {
       const all = await ctx.app.get(DeliveryRepository).findMany(clinic.clinicId, filter, { sendAt: 1 });
@@ -84,11 +91,10 @@ export function engineDriver(ctx: Ctx, clock: TestClock) {
     async runs(clinic: TestClinic, filter: Partial<RunDocument> = {}) {
       return ctx.app.get(RunRepository).findMany(clinic.clinicId, filter, { createdAt: 1 });
     },
-    /** Moves the clock and fires what is due (timers, leftover events). */
+    /** Moves the clock and lets the engine do what is due (leftover events, timers, sends). */
     async at(instant: string) {
       clock.set(instant);
-      await ctx.app.get(RunTimerService).fireDue(clock.now());
-      await ctx.app.get(EventEngineService).sweepPending(clock.now());
+      await ctx.app.get(EngineService).drain();
     },
   };
 }

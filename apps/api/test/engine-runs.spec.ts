@@ -79,7 +79,7 @@ describe('engine: runs', () => {
     await engine.at('2026-03-05T10:00:00Z');
     const [first] = await engine.deliveries(main, { appointmentId: apt('A-pin'), nodeId: 'email48' });
     const [second] = await engine.deliveries(main, { appointmentId: apt('A-pin2'), nodeId: 'email48' });
-    expect(first).toMatchObject({ flowVersion: 1, status: 'scheduled' });
+    expect(first).toMatchObject({ flowVersion: 1 });
     expect(first.template.byLanguage?.fr?.subject).toBe('Rappel de votre RDV');
     expect(second).toMatchObject({ flowVersion: 2 });
     expect(second.template.byLanguage?.fr?.subject).toBe('v2');
@@ -127,27 +127,29 @@ describe('engine: runs', () => {
   });
 
   it('should cancel the pending deliveries and runs of a moved appointment and plan it again', async () => {
-    clock.set('2026-03-10T08:00:00Z');
-    await engine.post(main, bookingEvent('move-1', 'A-move', '2026-03-14T10:00')).expect(202);
-    await engine.at('2026-03-12T09:00:00Z');
-    const [email] = await engine.deliveries(main, { appointmentId: apt('A-move'), nodeId: 'email48' });
-    expect(email.status).toBe('scheduled');
-
+    // Booked at 22:00 (quiet hours): its confirmation waits for 08:00 when the appointment moves.
+    clock.set('2026-03-10T21:00:00Z');
     await engine
-      .post(
-        main,
-        bookingEvent('move-2', 'A-move', '2026-03-19T15:00', {
-          type: 'appointment.rescheduled',
-          at: '2026-03-12T09:05:00Z',
-        }),
-      )
+      .post(main, bookingEvent('move-1', 'A-move', '2026-03-14T10:00', { at: '2026-03-10T21:00:00Z' }))
       .expect(202);
+    const [confirmation] = await engine.deliveries(main, { appointmentId: apt('A-move') });
+    expect(confirmation).toMatchObject({ nodeId: 'sms-booked', status: 'scheduled' });
+
+    clock.set('2026-03-10T21:05:00Z');
+    const moved = bookingEvent('move-2', 'A-move', '2026-03-19T15:00', {
+      type: 'appointment.rescheduled',
+      at: '2026-03-10T21:05:00Z',
+    });
+    await engine.post(main, moved).expect(202);
+    await ctx.app
+      .get(EventEngineService)
+      .process(main.clinicId, externalDocumentId('evt', main.clinicId, 'move-2'));
     const deliveries = await engine.deliveries(main, { appointmentId: apt('A-move') });
-    const byNode = (nodeId: string) => deliveries.filter((d) => d.nodeId === nodeId);
-    expect(byNode('email48')).toEqual([
-      expect.objectContaining({ status: 'cancelled', reason: 'appointment moved' }),
+    expect(deliveries.map((d) => [d.nodeId, d.status])).toEqual([
+      ['sms-booked', 'cancelled'],
+      ['sms-moved', 'scheduled'],
     ]);
-    expect(byNode('sms-moved')).toEqual([expect.objectContaining({ status: 'scheduled', channel: 'sms' })]);
+    expect(deliveries[0].reason).toBe('appointment moved');
     const runs = await engine.runs(main, { appointmentId: apt('A-move') });
     const reminders = runs.filter((r) => r.flowId === remindersId);
     expect(reminders.map((r) => r.status).sort()).toEqual(['cancelled', 'waiting']);
@@ -196,29 +198,34 @@ describe('engine: runs', () => {
   });
 
   it('should withdraw consent on a STOP reply and cancel the patient’s pending SMS only', async () => {
-    clock.set('2026-03-21T08:00:00Z');
+    // Saturday 22:00: the confirmation waits for Monday 08:00 (quiet hours, then Sunday).
+    clock.set('2026-03-21T21:00:00Z');
     await engine.settings(stop, { consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] } });
     await engine.publish(stop, bookingConfirmationFlow);
-    await engine.publish(stop, remindersFlow);
+    const reminders = await engine.publish(stop, remindersFlow);
     await engine
-      .post(stop, bookingEvent('stop-1', 'A-stop', '2026-03-27T10:00', { at: '2026-03-21T08:00:00Z' }))
+      .post(stop, bookingEvent('stop-1', 'A-stop', '2026-03-27T10:00', { at: '2026-03-21T21:00:00Z' }))
       .expect(202);
-    await engine.at('2026-03-25T09:00:00Z');
-    await engine.at('2026-03-26T09:00:00Z');
-    const [run] = await engine.runs(stop, { status: 'awaiting-reply' });
+    const [run] = await engine.runs(stop, { flowId: reminders });
     await ctx.app.get(RunService).signal(stop.clinicId, run._id, { kind: 'reply', text: 'STOP' });
 
-    const byNode = Object.fromEntries((await engine.deliveries(stop)).map((d) => [d.nodeId, d]));
-    expect(byNode['sms-booked']).toMatchObject({ status: 'cancelled' });
-    expect(byNode['sms-booked'].reason).toContain('consent withdrawn');
-    expect(byNode.sms24).toMatchObject({ status: 'cancelled' });
-    expect(byNode.email48).toMatchObject({ status: 'scheduled' });
+    const [confirmation] = await engine.deliveries(stop, { nodeId: 'sms-booked' });
+    expect(confirmation.status).toBe('cancelled');
+    expect(confirmation.reason).toContain('consent withdrawn');
     const patient = await ctx.app
       .get(PatientRepository)
       .findById(stop.clinicId, externalDocumentId('pat', stop.clinicId, 'P-A-stop'));
     expect(patient?.consent.sms).toMatchObject({ granted: false, source: 'patient-reply' });
-    const [after] = await engine.runs(stop, { _id: run._id });
-    expect(after.status).toBe('ended');
+    const [waiting] = await engine.runs(stop, { _id: run._id });
+    expect(waiting).toMatchObject({ status: 'waiting', nodeId: 'wait48' });
+
+    // The e-mail still goes; the SMS asking to confirm does not.
+    await engine.at('2026-03-25T09:00:00Z');
+    const [email] = await engine.deliveries(stop, { nodeId: 'email48' });
+    expect(['sent', 'delivered']).toContain(email.status);
+    await engine.at('2026-03-26T09:00:00Z');
+    const [ask] = await engine.deliveries(stop, { nodeId: 'sms24' });
+    expect(ask).toMatchObject({ status: 'skipped', reason: 'patient has withdrawn SMS consent' });
   });
 
   function apt(externalId: string) {
