@@ -2,6 +2,7 @@ import { computeTwilioSignature } from '@clinicflow/channels';
 import { remindersFlow } from '@clinicflow/rules';
 import { externalDocumentId } from '../src/common/ids';
 import { ProviderMessageRepository } from '../src/modules/deliveries/provider-message.repository';
+import { RunTimerService } from '../src/modules/runs/run-timer.service';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { bookingEvent, engineDriver } from './engine-fixtures';
 import { deliveryDocument, storeDeliveries } from './report-fixtures';
@@ -129,8 +130,10 @@ describe('replies and provider callbacks', () => {
         .post(optIn, bookingEvent('s7-yes', 'A-S7-yes', '2026-03-21T10:00', { patient: 'P-S7' }))
         .expect(202);
       await engine.at('2026-03-19T09:00:00Z');
-      // The question is planned when the wait ends, due at once; the STOP comes before the dispatcher runs.
-      await engine.at('2026-03-20T09:00:00Z');
+      // The question is planned when the wait ends, due at once; the STOP comes before the dispatcher runs
+      // (timers fired without a dispatcher tick).
+      clock.set('2026-03-20T09:00:00Z');
+      await ctx.app.get(RunTimerService).fireDue(clock.now());
       const [pending] = await engine.deliveries(optIn, {
         appointmentId: apt(optIn, 'A-S7-yes'),
         channel: 'sms',
