@@ -13,6 +13,8 @@ async function bootstrap() {
   );
   const app = await NestFactory.create(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // SIGTERM/SIGINT close the app: the engine finishes its tick and providers unbind (SMPP) before exit.
+  app.enableShutdownHooks();
   configureHttp(app);
   try {
     await app.listen(env.PORT, env.HOST);

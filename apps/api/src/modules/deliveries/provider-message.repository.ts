@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
+import { isDuplicateKeyError } from '../../common/ids';
 
 /**
  * Finds a delivery from a provider's message id (receipts and callbacks name only that) by `_id`, the
@@ -23,11 +24,13 @@ export class ProviderMessageRepository {
   }
 
   async link(provider: string, providerMessageId: string, clinicId: string, deliveryId: string, at: Date) {
-    await this.collection.updateOne(
-      { _id: `${provider}:${providerMessageId}` },
-      { $set: { clinicId, deliveryId, at } },
-      { upsert: true },
-    );
+    // An insert (not an upsert): on FerretDB an update scans the collection, an insert by `_id` does not.
+    // The same id linked twice (a recovered send the provider deduplicated) names the same delivery.
+    try {
+      await this.collection.insertOne({ _id: `${provider}:${providerMessageId}`, clinicId, deliveryId, at });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 
   find(provider: string, providerMessageId: string): Promise<ProviderMessageLink | null> {

@@ -90,7 +90,9 @@ export class DispatcherService {
     };
     for (let n = 0; n < MAX_BATCHES_PER_TICK; n++) {
       const now = this.clock.now();
-      const entries = await this.queue.due(now, this.batchSize);
+      // Processes reading the queue at once see the same earliest entries: each works through them in its
+      // own random order, so they mostly claim different ones instead of racing for the same.
+      const entries = shuffle(await this.queue.due(now, this.batchSize));
       if (entries.length === 0) break;
       const found = await this.deliveries.findByIds(entries.map((entry) => entry._id));
       const byId = new Map(found.map((delivery) => [delivery._id, delivery]));
@@ -231,4 +233,12 @@ export class DispatcherService {
     if (delivery.recipient.type !== 'patient' || !delivery.patientId) return Promise.resolve(null);
     return this.patients.findById(delivery.clinicId, delivery.patientId);
   }
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
 }

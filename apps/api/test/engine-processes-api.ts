@@ -1,0 +1,68 @@
+// Real API processes for scenario 11: `node apps/api/dist/main.js` (built by `npm test` before the tests).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export const MAIN_JS = path.resolve(__dirname, '../dist/main.js');
+
+/** Fails with what to do when the API has not been built. */
+export function requireBuiltApi(): void {
+  if (!existsSync(MAIN_JS)) {
+    throw new Error(
+      `${MAIN_JS} is missing: scenario 11 runs the built API. Run "npm test" (it builds first) or "npx nx run-many -t build".`,
+    );
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  port: number;
+  /** What the process wrote to stderr (for a failure message). */
+  errors: string[];
+}
+
+/** Starts one API process with the engine on, and waits until it answers /api/health. */
+export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN_JS], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ENGINE_ENABLED: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const errors: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => errors.push(chunk.toString()));
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API process exited early: ${errors.join('')}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 60_000) throw new Error(`API process did not start: ${errors.join('')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { child, port, errors };
+}
+
+/** Stops a process (SIGKILL: as a crash; SIGTERM: a clean stop) and waits for it to be gone. */
+export async function stopApiProcess(api: ApiProcess, signal: NodeJS.Signals): Promise<void> {
+  if (api.child.exitCode !== null || api.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => api.child.once('exit', resolve));
+  api.child.kill(signal);
+  const timer = setTimeout(() => api.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,171 @@
+// Scenario 11 (domain.md): two real API processes share a burst of due deliveries; one is killed with SIGKILL
+// mid-burst and started again. Counted at the sandbox and at a real SMPP server: nothing lost, no duplicate
+// at the sandbox (it can be asked what it accepted), duplicates at SMPP only among messages marked in doubt.
+import { ConfigService } from '@nestjs/config';
+import type { INestApplication } from '@nestjs/common';
+import { deliveryIdFor } from '../src/modules/deliveries/delivery-planning.service';
+import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
+import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.store';
+import { startSmsc, type Smsc } from './engine-dispatch-peers';
+import { collection } from './engine-dispatch-fixtures';
+import { requireBuiltApi, startApiProcess, stopApiProcess, type ApiProcess } from './engine-processes-api';
+import { DeliveryPlanningService } from '../src/modules/deliveries/delivery-planning.service';
+import { useTestContext } from './test-app';
+
+/**
+ * Deliveries per clinic (sandbox clinic and SMPP clinic). FerretDB 1.24 on SQLite updates and deletes by
+ * scanning the whole collection (only find reaches the `_id` index), so every status change costs time in
+ * proportion to the `deliveries` collection: 10 000 (ENGINE_PROCESSES_DELIVERIES=5000) runs for many
+ * minutes there; the default keeps the test within a couple of minutes on two loaded cores.
+ */
+const PER_CLINIC = Number(process.env.ENGINE_PROCESSES_DELIVERIES ?? 150);
+
+jest.setTimeout(240_000);
+
+describe('scenario 11: a process killed during a burst', () => {
+  const ctx = useTestContext();
+  const sandboxClinic = ctx.clinic();
+  const smppClinic = ctx.clinic();
+  let smsc: Smsc;
+  const processes: ApiProcess[] = [];
+
+  beforeAll(async () => {
+    requireBuiltApi();
+    smsc = await startSmsc();
+  });
+  afterAll(async () => {
+    await Promise.all(processes.map((api) => stopApiProcess(api, 'SIGTERM')));
+    await smsc?.close();
+  });
+
+  async function plan(app: INestApplication, clinicId: string, prefix: string) {
+    const now = new Date();
+    const inputs = Array.from({ length: PER_CLINIC }, (_, i) => ({
+      key: `${prefix}-${i}`,
+      channel: 'sms' as const,
+      recipient: { type: 'patient' as const, name: 'Léa Martin', address: '+33612345678' },
+      sendAt: now,
+      template: { byLanguage: { fr: { body: `Rappel ${prefix}-${i}` } } },
+      language: 'fr',
+    }));
+    const planning = app.get(DeliveryPlanningService);
+    for (let from = 0; from < inputs.length; from += 1000) {
+      await planning.plan(
+        clinicId,
+        inputs.slice(from, from + 1000),
+        { timeZone: 'Europe/Paris', origin: 'batch', templateData: {} },
+        now,
+      );
+    }
+    return inputs.map((input) => ({ key: input.key, id: deliveryIdFor(clinicId, input.key) }));
+  }
+
+  it('sends every delivery, none twice at the sandbox, and repeats at SMPP only what is in doubt', async () => {
+    const app = ctx.app;
+    const config = app.get(ConfigService);
+    await ctx
+      .as(sandboxClinic)
+      .put('/api/settings', {
+        consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+        quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
+        providers: { sms: { kind: 'sandbox', options: { receipts: false } } },
+      })
+      .expect(200);
+    await ctx
+      .as(smppClinic)
+      .put('/api/settings', {
+        consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+        quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
+        testMode: false,
+        providers: {
+          sms: {
+            kind: 'smpp',
+            options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
+            credentials: { password: 'secret' },
+          },
+        },
+      })
+      .expect(200);
+    await ctx
+      .as(smppClinic)
+      .post('/api/settings/credits/top-ups', { credits: PER_CLINIC * 2 })
+      .expect(200);
+
+    const sandboxed = await plan(app, sandboxClinic.clinicId, 'sbx');
+    const viaSmpp = await plan(app, smppClinic.clinicId, 'smpp');
+    const total = sandboxed.length + viaSmpp.length;
+
+    const env = {
+      MONGODB_URI: config.get<string>('MONGODB_URI')!,
+      MONGODB_DB_NAME: config.get<string>('MONGODB_DB_NAME')!,
+      APP_SECRET: config.get<string>('APP_SECRET')!,
+      ENGINE_TICK_MS: '100',
+      DISPATCH_LEASE_SECONDS: '3',
+      DISPATCH_BATCH_SIZE: '50',
+      DISPATCH_CONCURRENCY: '8',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+    };
+    const [first, second] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
+    processes.push(first, second);
+
+    const queue = collection(app, 'delivery_queue');
+    const waitUntil = async (condition: () => Promise<boolean>, timeoutMs: number, what: string) => {
+      const start = Date.now();
+      while (!(await condition())) {
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting until ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    // Mid-burst: about a third is done.
+    await waitUntil(async () => (await queue.countDocuments()) <= total * 0.7, 120_000, 'a third is sent');
+    await stopApiProcess(first, 'SIGKILL');
+    const restarted = await startApiProcess(env);
+    processes.push(restarted);
+    await waitUntil(async () => (await queue.countDocuments()) === 0, 180_000, 'the queue is empty');
+
+    const deliveries = collection<DeliveryDocument>(app, 'deliveries');
+    const byId = new Map(
+      (await deliveries.find({}).toArray()).map((delivery) => [delivery._id, delivery as DeliveryDocument]),
+    );
+    // Nothing lost: every delivery is sent.
+    for (const { id } of [...sandboxed, ...viaSmpp]) expect(byId.get(id)?.status).toBe('sent');
+
+    // The sandbox: one message per delivery; a key asked again (after the kill) only for a recovered attempt.
+    const sandbox = new Map(
+      (await collection<SandboxMessageDocument>(app, 'sandbox_messages').find({}).toArray()).map((m) => [
+        m._id,
+        m,
+      ]),
+    );
+    expect(sandbox.size).toBe(sandboxed.length);
+    for (const { id } of sandboxed) {
+      const message = sandbox.get(id);
+      expect(message).toBeDefined();
+      if (message!.sendCalls > 1) expect(byId.get(id)!.attempt).toBeGreaterThan(1);
+    }
+    expect([...sandbox.values()].filter((m) => m.sendCalls > 1).length).toBeLessThanOrEqual(
+      [...byId.values()].filter((d) => d.clinicId === sandboxClinic.clinicId && d.attempt > 1).length,
+    );
+
+    // The SMS centre: every delivery at least once; twice only when marked in doubt.
+    const submits = new Map<string, number>();
+    for (const submit of smsc.submits) {
+      const key = submit.text.replace(/^Rappel /, '');
+      submits.set(key, (submits.get(key) ?? 0) + 1);
+    }
+    const duplicates: string[] = [];
+    for (const { key, id } of viaSmpp) {
+      expect(submits.get(key) ?? 0).toBeGreaterThanOrEqual(1);
+      if ((submits.get(key) ?? 0) > 1) {
+        duplicates.push(key);
+        expect(byId.get(id)!.inDoubt).toBe(true);
+      }
+    }
+    console.log(
+      `scenario 11: ${total} deliveries, ${[...byId.values()].filter((d) => d.attempt > 1).length} recovered after the kill, ` +
+        `${[...sandbox.values()].filter((m) => m.sendCalls > 1).length} repeated sandbox calls (deduplicated), ` +
+        `${duplicates.length} SMPP duplicates (all in doubt), ${[...byId.values()].filter((d) => d.inDoubt).length} in doubt`,
+    );
+  });
+});
