@@ -43,27 +43,14 @@ export const DEMO_SERVICES = [
   },
 ] as const;
 
+/**
+ * No e-mail addresses: the staff notice of each of the 120 seeded bookings would otherwise queue 120 e-mails
+ * at start, ahead of the confirmation of a booking posted right after (skipped "has no e-mail address").
+ */
 export const DEMO_RESOURCES = [
-  {
-    externalId: 'R-MARTIN',
-    name: 'Dr Martin',
-    kind: 'practitioner',
-    phone: '+33145678901',
-    email: 'dr.martin@cabinet-des-lilas.example',
-  },
-  {
-    externalId: 'R-NGUYEN',
-    name: 'Dr Nguyen',
-    kind: 'practitioner',
-    phone: '+33145678902',
-    email: 'dr.nguyen@cabinet-des-lilas.example',
-  },
-  {
-    externalId: 'R-FAUTEUIL3',
-    name: 'Fauteuil 3 (hygiéniste)',
-    kind: 'chair',
-    email: 'hygiene@cabinet-des-lilas.example',
-  },
+  { externalId: 'R-MARTIN', name: 'Dr Martin', kind: 'practitioner', phone: '+33145678901' },
+  { externalId: 'R-NGUYEN', name: 'Dr Nguyen', kind: 'practitioner', phone: '+33145678902' },
+  { externalId: 'R-FAUTEUIL3', name: 'Fauteuil 3 (hygiéniste)', kind: 'chair' },
 ] as const;
 
 export const DEMO_LOCATIONS = [
