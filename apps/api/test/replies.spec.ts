@@ -309,6 +309,7 @@ describe('replies and provider callbacks', () => {
         expectsReply: true,
       });
       expect(question.status).toBe('answered');
+      expect(question.text).toMatch(/\w/);
       const [run] = await engine.runs(numbered, { _id: question.runId! });
       expect(run.steps.filter((s) => s.nodeId === question.nodeId).map((s) => s.exit)).toContain('declined');
 
@@ -320,6 +321,7 @@ describe('replies and provider callbacks', () => {
         expect.objectContaining({
           text: '1',
           deliveryId: question._id,
+          questionText: question.text,
           outcome: 'Arrived after the question was closed; waiting in the inbox',
         }),
       ]);

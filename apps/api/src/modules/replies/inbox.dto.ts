@@ -27,6 +27,7 @@ export const inboxItemExample = {
   text: 'Je serai en retard de 10 minutes',
   patient: { id: 'pat_0c1d2e3f4a5b6c7d8e9f0a1b', name: 'Léa Martin' },
   deliveryId: 'dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d',
+  questionText: 'Rappel : RDV demain à 09:30 au Cabinet du Parc. Répondez C pour confirmer, N pour annuler.',
   appointmentId: 'apt_6a5b4c3d2e1f0a9b8c7d6e5f',
   meaning: 'unknown',
   outcome: 'Waiting in the inbox',

@@ -14,6 +14,7 @@ export function toInboxItem(reply: ReplyDocument) {
     text: reply.text,
     patient: reply.patientId ? { id: reply.patientId, name: reply.patientName } : null,
     deliveryId: reply.deliveryId,
+    questionText: reply.questionText ?? null,
     appointmentId: reply.appointmentId,
     meaning: reply.meaning,
     outcome: reply.outcome,

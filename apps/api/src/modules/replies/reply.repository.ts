@@ -22,6 +22,8 @@ export interface ReplyDocument extends ClinicDocument {
   patientName: string | null;
   /** The question (a delivery that expects a reply) this answers, when one was waiting. */
   deliveryId: string | null;
+  /** The text of that question as it was sent, shown next to the answer in the inbox. */
+  questionText: string | null;
   appointmentId: string | null;
   runId: string | null;
   meaning: ReplyMeaning;

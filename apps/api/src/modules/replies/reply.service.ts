@@ -74,6 +74,7 @@ export class ReplyService {
       patientId: patient?._id ?? null,
       patientName: patient ? [patient.firstName, patient.lastName].filter(Boolean).join(' ') : null,
       deliveryId: question?._id ?? null,
+      questionText: question?.text ?? null,
       appointmentId: question?.appointmentId ?? null,
       runId: question?.runId ?? null,
       meaning,
