@@ -56,6 +56,10 @@ export async function startSmsc(): Promise<Smsc> {
       session.send(pdu.response(ok ? {} : { command_status: smpp.ESME_RINVPASWD }));
     });
     session.on('enquire_link', (pdu: smpp.PDU) => session.send(pdu.response()));
+    // Status queries (S2 refresh): this SMS centre keeps no message states.
+    session.on('query_sm', (pdu: smpp.PDU) =>
+      session.send(pdu.response({ command_status: smpp.errors.ESME_RQUERYFAIL })),
+    );
     session.on('unbind', (pdu: smpp.PDU) => {
       session.send(pdu.response());
       session.close();

@@ -239,7 +239,7 @@ describe('two dispatchers on one database', () => {
   afterAll(() => second.close());
 
   it('sends each delivery once', async () => {
-    const deliveries = await planMany(clinic.clinicId, 120);
+    const deliveries = await planMany(clinic.clinicId, 60);
     const dispatchers = [ctx.app.get(DispatcherService), second.get(DispatcherService)];
     const queue = collection(ctx.app, 'delivery_queue');
     while ((await queue.countDocuments({ clinicId: clinic.clinicId })) > 0) {

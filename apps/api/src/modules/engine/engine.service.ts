@@ -14,7 +14,8 @@ export interface TickReport {
   eventsSwept: number;
   timersFired: number;
   dispatch: DispatchReport;
-  statusesRefreshed: number;
+  /** Whether this tick started a status refresh at the providers (it runs beside the ticks). */
+  statusRefreshStarted: boolean;
 }
 
 const TIMEOUT_NAME = 'engine-tick';
@@ -36,6 +37,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private wakeRequested = false;
   private lastRefreshAt = 0;
+  private refreshing: Promise<unknown> | null = null;
 
   constructor(
     config: ConfigService<Env, true>,
@@ -59,6 +61,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopped = true;
     this.clearTimeout();
     await this.running?.catch(() => undefined);
+    await this.refreshing;
   }
 
   /** One tick; a call while a tick runs waits for that one (ticks never overlap). */
@@ -90,12 +93,17 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     const eventsSwept = await this.events.sweepPending(now);
     const timersFired = await this.timers.fireDue(now);
     const dispatch = await this.dispatcher.dispatchDue();
-    let statusesRefreshed = 0;
-    if (now.getTime() - this.lastRefreshAt >= REFRESH_EVERY_MS) {
+    // Asking providers can be slow (a lookup waits for its answer): it runs beside the ticks, one at a time,
+    // so that it never holds up a send.
+    const statusRefreshStarted = !this.refreshing && now.getTime() - this.lastRefreshAt >= REFRESH_EVERY_MS;
+    if (statusRefreshStarted) {
       this.lastRefreshAt = now.getTime();
-      statusesRefreshed = await this.refresher.refresh(now);
+      this.refreshing = this.refresher
+        .refresh(now)
+        .catch((error: unknown) => this.logger.warn(`Status refresh failed: ${(error as Error).message}`))
+        .finally(() => (this.refreshing = null));
     }
-    return { eventsSwept, timersFired, dispatch, statusesRefreshed };
+    return { eventsSwept, timersFired, dispatch, statusRefreshStarted };
   }
 
   private async loop(): Promise<void> {
