@@ -157,6 +157,22 @@ describe('engine: runs', () => {
     expect(local(again.timerAt!)).toBe('2026-03-17 15:00');
   });
 
+  it('should start and end nothing for a move that arrives after a later one', async () => {
+    const before = await engine.runs(main, { appointmentId: apt('A-move') });
+    const stale = bookingEvent('move-0', 'A-move', '2026-03-18T09:00', {
+      type: 'appointment.rescheduled',
+      at: '2026-03-10T21:02:00Z',
+    });
+    await engine.post(main, stale).expect(202);
+    const after = await engine.runs(main, { appointmentId: apt('A-move') });
+    expect(after.map((r) => [r._id, r.status])).toEqual(before.map((r) => [r._id, r.status]));
+    const deliveries = await engine.deliveries(main, { appointmentId: apt('A-move') });
+    expect(deliveries.map((d) => [d.nodeId, d.status])).toEqual([
+      ['sms-booked', 'cancelled'],
+      ['sms-moved', 'scheduled'],
+    ]);
+  });
+
   it('should process an event its intake left pending, applying it first', async () => {
     clock.set('2026-03-20T08:00:00Z');
     const payload = bookingEvent('crashed', 'A-crashed', '2026-03-25T10:00', { at: '2026-03-20T08:00:00Z' });

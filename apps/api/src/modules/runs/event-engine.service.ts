@@ -22,6 +22,9 @@ const ORPHAN_AFTER_MS = 60_000;
 const MAX_FAILURES = 5;
 const SWEEP_BATCH = 100;
 
+/** Events that set an appointment's time (or take it away): a later one makes an earlier one stale. */
+const SCHEDULING_EVENTS = new Set(['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled']);
+
 const ENDING_EVENTS: Record<string, string> = {
   'appointment.rescheduled': 'appointment moved',
   'appointment.cancelled': 'appointment cancelled',
@@ -75,7 +78,7 @@ export class EventEngineService {
     if (!event) return;
     const now = this.clock.now();
     const settings = await this.contexts.clinic(clinicId);
-    if (settings) {
+    if (settings && !(await this.isStale(event))) {
       const ending = ENDING_EVENTS[event.type];
       if (ending && event.appointmentId) await this.endAppointmentRuns(event, ending, now);
       const flows = await this.flows.startingOn(clinicId, event.type);
@@ -140,6 +143,20 @@ export class EventEngineService {
       }
     }
     return processed;
+  }
+
+  /**
+   * A booking, move or cancel that arrived after a later one of the same appointment did not change it (the
+   * appointments module keeps the newest): it starts and ends nothing, or it would plan the old time again.
+   */
+  private async isStale(event: EventDocument): Promise<boolean> {
+    if (!SCHEDULING_EVENTS.has(event.type) || !event.appointmentId) return false;
+    const appointment = await this.appointments.findById(event.clinicId, event.appointmentId);
+    return (
+      appointment !== null &&
+      SCHEDULING_EVENTS.has(appointment.lastEventType) &&
+      appointment.lastEventAt > event.occurredAt
+    );
   }
 
   /** The appointments an event is about, with each run's trigger key. */
