@@ -62,6 +62,21 @@ describe('ad-hoc sends', () => {
       ['a landline for SMS', { channel: 'sms', to: '01 42 68 53 00', template: { body: 'x' } }, ['body.to']],
       ['an e-mail that is not one', { channel: 'email', to: 'léa@', template: { body: 'x' } }, ['body.to']],
       [
+        'a text that does not parse',
+        { channel: 'sms', to: '0612345678', template: { body: 'Bonjour {{patient.firstName' } },
+        ['body.template.body'],
+      ],
+      [
+        'a patient’s field in a message to a bare number',
+        { channel: 'sms', to: '0612345678', template: { body: 'Bonjour {{patient.firstName}}' } },
+        ['body.template.body'],
+      ],
+      [
+        'an unknown saved template',
+        { channel: 'sms', to: '0612345678', template: { templateId: 'tpl_nope' } },
+        ['body.template.templateId'],
+      ],
+      [
         'an unknown patient',
         { channel: 'sms', patientId: 'pat_nope', template: { body: 'x' } },
         ['body.patientId'],
@@ -232,6 +247,14 @@ describe('ad-hoc sends', () => {
       expect(next.body.items.map((r: { id: string }) => r.id)).toEqual(
         ['B-2', 'B-4', 'B-5'].map((id) => apt(clinic, id)),
       );
+    });
+
+    it('should answer 400 naming the field for a text that does not parse', async () => {
+      const answer = await ctx
+        .as(clinic)
+        .post('/api/batch-sends', { query, template: { body: 'RDV le {{date appointment.start' } })
+        .expect(400);
+      expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.template.body']);
     });
 
     it('should send to every row without the one-per-phone flag', async () => {

@@ -11,8 +11,9 @@ import { DeliveryPlanningService } from '../deliveries/delivery-planning.service
 import { PatientRepository } from '../directory/directory.repository';
 import { EvaluationContextService } from '../runs/evaluation-context.service';
 import { SettingsDocument, SettingsRepository } from '../settings/settings.repository';
+import { TemplateRepository } from '../templates/template.repository';
 import { BatchProgressRepository, BatchSendDocument, BatchSendRepository } from './batch-send.repository';
-import { messageTemplateOf, patientAddress, patientName } from './send-address';
+import { messageTemplateOf, patientAddress, patientName, sendTemplateProblems } from './send-address';
 import type { BatchQuery, BatchSend } from './send.dto';
 
 /** One recipient of a batch preview: an appointment and its patient; `problem` when it cannot be sent. */
@@ -43,6 +44,7 @@ export class BatchSendService {
     private readonly progress: BatchProgressRepository,
     private readonly contexts: EvaluationContextService,
     private readonly planning: DeliveryPlanningService,
+    private readonly templates: TemplateRepository,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -58,6 +60,14 @@ export class BatchSendService {
     if (sendAt.getTime() < now.getTime() - 5 * 60_000) {
       throw new RequestValidationError([{ path: 'body.sendAt', message: 'must not be in the past' }]);
     }
+    const problems = sendTemplateProblems(request.template, true);
+    if (
+      request.template.templateId &&
+      !(await this.templates.findById(clinicId, request.template.templateId))
+    ) {
+      problems.push({ path: 'body.template.templateId', message: 'no such template in this clinic' });
+    }
+    if (problems.length > 0) throw new RequestValidationError(problems);
     const settings = (await this.settings.findForClinic(clinicId))!;
     const removed = new Set(request.removed);
     const leftOut: { id: string; reason: string }[] = [];

@@ -9,7 +9,14 @@ import { PatientRepository } from '../directory/directory.repository';
 import { toDeliveryDetail } from '../report/delivery-report.service';
 import { EvaluationContextService } from '../runs/evaluation-context.service';
 import { SettingsRepository } from '../settings/settings.repository';
-import { addressFor, messageTemplateOf, patientAddress, patientName } from './send-address';
+import { TemplateRepository } from '../templates/template.repository';
+import {
+  addressFor,
+  messageTemplateOf,
+  patientAddress,
+  patientName,
+  sendTemplateProblems,
+} from './send-address';
 import type { OneOffSend } from './send.dto';
 
 /** How far in the past a send time may be (a clock a little behind): later than that is a mistake. */
@@ -23,6 +30,7 @@ export class OneOffSendService {
     private readonly patients: PatientRepository,
     private readonly contexts: EvaluationContextService,
     private readonly planning: DeliveryPlanningService,
+    private readonly templates: TemplateRepository,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -34,6 +42,11 @@ export class OneOffSendService {
     if (sendAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
       throw new RequestValidationError([{ path: 'body.sendAt', message: 'must not be in the past' }]);
     }
+    const problems = sendTemplateProblems(send.template, send.patientId !== undefined);
+    if (send.template.templateId && !(await this.templates.findById(clinicId, send.template.templateId))) {
+      problems.push({ path: 'body.template.templateId', message: 'no such template in this clinic' });
+    }
+    if (problems.length > 0) throw new RequestValidationError(problems);
     const patient = send.patientId ? await this.patients.findById(clinicId, send.patientId) : null;
     if (send.patientId && !patient) {
       throw new RequestValidationError([

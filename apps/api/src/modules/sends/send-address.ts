@@ -1,4 +1,4 @@
-import { normaliseMobileNumber, normalisePhoneNumber } from '@clinicflow/channels';
+import { inspectTemplate, normaliseMobileNumber, normalisePhoneNumber } from '@clinicflow/channels';
 import type { Channel, MessageTemplate } from '@clinicflow/rules';
 import { z } from 'zod';
 import type { PatientDocument } from '../directory/directory.repository';
@@ -45,4 +45,36 @@ export function messageTemplateOf(template: SendTemplate, language: string): Mes
       [language]: { body: template.body!, ...(template.subject ? { subject: template.subject } : {}) },
     },
   };
+}
+
+/** What a message about no particular patient cannot show: nothing is known of a patient or appointment. */
+const PATIENT_PARTS = ['patient', 'appointment', 'service', 'resource', 'location', 'delay'];
+
+/**
+ * Problems of the text written for a send, each naming its field (`body.template.body`): bad syntax, an
+ * unknown helper, and, for a message to a bare number or address, a patient's or appointment's field.
+ */
+export function sendTemplateProblems(template: SendTemplate, withPatient: boolean) {
+  const problems: { path: string; message: string }[] = [];
+  for (const field of ['body', 'subject'] as const) {
+    const source = template[field];
+    if (source === undefined) continue;
+    const inspected = inspectTemplate(source);
+    for (const problem of inspected.problems) {
+      problems.push({
+        path: `body.template.${field}`,
+        message: `${problem.message} (line ${problem.line}, column ${problem.column})`,
+      });
+    }
+    if (withPatient) continue;
+    for (const variable of inspected.variables) {
+      if (PATIENT_PARTS.includes(variable.path.split('.')[0])) {
+        problems.push({
+          path: `body.template.${field}`,
+          message: `{{${variable.path}}} cannot be filled: the message is not about a patient (line ${variable.line}, column ${variable.column})`,
+        });
+      }
+    }
+  }
+  return problems;
 }

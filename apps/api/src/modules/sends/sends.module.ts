@@ -9,6 +9,7 @@ import {
 } from '../directory/directory.repository';
 import { EvaluationContextService } from '../runs/evaluation-context.service';
 import { SettingsModule } from '../settings/settings.module';
+import { TemplatesModule } from '../templates/templates.module';
 import { BatchProgressRepository, BatchSendRepository } from './batch-send.repository';
 import { BatchSendService } from './batch-send.service';
 import { OneOffSendService } from './one-off-send.service';
@@ -20,7 +21,7 @@ import { SendsController } from './sends.controller';
  * service, resource, location) is read as the runs read it, so the same template variables work.
  */
 @Module({
-  imports: [DeliveriesModule, SettingsModule],
+  imports: [DeliveriesModule, SettingsModule, TemplatesModule],
   controllers: [SendsController],
   providers: [
     AppointmentRepository,
