@@ -2,7 +2,9 @@ import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
 import { DeliveryCancelService } from '../src/modules/deliveries/delivery-cancel.service';
 import { PatientRepository } from '../src/modules/directory/directory.repository';
+import { DeliveryReceiptService } from '../src/modules/dispatcher/delivery-receipt.service';
 import { DeliveryRetryService } from '../src/modules/dispatcher/delivery-retry.service';
+import { DeliveryStatusRefreshService } from '../src/modules/dispatcher/delivery-status-refresh.service';
 import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { SettingsRepository } from '../src/modules/settings/settings.repository';
@@ -142,6 +144,63 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     });
     expect(await sandboxMessage(ctx.app, noConsent._id)).toBeNull();
     await configure(clinic, { consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] } });
+  });
+
+  it('fails a sent message on a failure receipt, with the reason, and ignores receipts it cannot place', async () => {
+    await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receipts: false } } } });
+    const delivery = await plan(clinic.clinicId);
+    await engine().drain();
+    const sent = await read(delivery);
+    const receipts = ctx.app.get(DeliveryReceiptService);
+    const at = clock.now();
+    expect(
+      await receipts.apply(clinic.clinicId, 'sandbox', {
+        providerMessageId: 'nope',
+        status: 'delivered',
+        at,
+      }),
+    ).toBe('unknown');
+    const report = { providerMessageId: sent.providerMessageId!, status: 'undelivered' as const, at };
+    expect(await receipts.apply('another-clinic', 'sandbox', report)).toBe('unknown');
+    const failed = await receipts.apply(clinic.clinicId, 'sandbox', {
+      ...report,
+      reason: 'Phone switched off',
+    });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: { code: 'undelivered', reason: 'Phone switched off' },
+    });
+    // A later receipt does not undo it.
+    const late = { providerMessageId: sent.providerMessageId!, status: 'delivered' as const, at };
+    expect(await receipts.apply(clinic.clinicId, 'sandbox', late)).toBeNull();
+    expect((await read(delivery)).status).toBe('failed');
+  });
+
+  it('refreshes the status of sent messages by asking the provider (S2)', async () => {
+    await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receipts: false } } } });
+    const delivery = await plan(clinic.clinicId);
+    await engine().drain();
+    expect((await read(delivery)).status).toBe('sent');
+    await collection(ctx.app, 'sandbox_messages').updateOne(
+      { _id: delivery._id },
+      { $set: { status: 'delivered', statusAt: clock.now() } },
+    );
+    expect(await ctx.app.get(DeliveryStatusRefreshService).refresh(clock.now())).toBeGreaterThanOrEqual(1);
+    expect((await read(delivery)).status).toBe('delivered');
+    await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 30 } } } });
+  });
+
+  it('holds a message that comes due in quiet hours until the next allowed moment', async () => {
+    const delivery = await plan(clinic.clinicId);
+    clock.set('2026-03-02T20:30:00Z'); // 21:30 in Paris: the night pause has begun
+    await engine().drain();
+    const held = await read(delivery);
+    expect(held.status).toBe('scheduled');
+    expect(held.history.at(-1)?.reason).toMatch(/moved to 2026-03-03 08:00/);
+    expect(await sandboxMessage(ctx.app, delivery._id)).toBeNull();
+    clock.set('2026-03-03T07:00:00Z');
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'sent', sentAt: clock.now() });
   });
 
   it('decides a cancel and a send racing on the same delivery: exactly one of cancelled or sent', async () => {

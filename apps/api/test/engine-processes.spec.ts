@@ -18,7 +18,7 @@ import { useTestContext } from './test-app';
  * proportion to the `deliveries` collection: 10 000 (ENGINE_PROCESSES_DELIVERIES=5000) runs for many
  * minutes there; the default keeps the test within a couple of minutes on two loaded cores.
  */
-const PER_CLINIC = Number(process.env.ENGINE_PROCESSES_DELIVERIES ?? 150);
+const PER_CLINIC = Number(process.env.ENGINE_PROCESSES_DELIVERIES ?? 100);
 
 jest.setTimeout(240_000);
 
