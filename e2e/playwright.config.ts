@@ -18,6 +18,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
+  // the product answers through FerretDB on a small shared machine: a save can take several seconds under load
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: '../.test-results/playwright.json' }]],
   globalTeardown: './src/global-teardown.ts',
   use: {
