@@ -1,8 +1,14 @@
-import { bookingConfirmationFlow, remindersFlow, rescheduleNoticeFlow } from '@clinicflow/rules';
+import {
+  bookingConfirmationFlow,
+  remindersFlow,
+  rescheduleNoticeFlow,
+  resourceAlertFlow,
+} from '@clinicflow/rules';
 import { externalDocumentId } from '../src/common/ids';
 import { AppointmentRepository } from '../src/modules/appointments/appointment.repository';
 import { PatientRepository } from '../src/modules/directory/directory.repository';
 import { EventRepository } from '../src/modules/events/event.repository';
+import { LiveEventsService, type LiveEvent } from '../src/modules/live/live-events.service';
 import { EventEngineService } from '../src/modules/runs/event-engine.service';
 import { RunService } from '../src/modules/runs/run.service';
 import { RunTimerService } from '../src/modules/runs/run-timer.service';
@@ -22,6 +28,7 @@ describe('engine: runs', () => {
   const quiet = ctx.clinic();
   const limited = ctx.clinic();
   const stop = ctx.clinic();
+  const alerts = ctx.clinic();
   let remindersId: string;
 
   beforeAll(async () => {
@@ -33,8 +40,11 @@ describe('engine: runs', () => {
 
   it('should start one run per flow and plan one set of deliveries for the same event posted twice', async () => {
     const event = bookingEvent('twice', 'A-twice', '2026-03-07T10:00');
+    const live: LiveEvent[] = [];
+    const unsubscribe = ctx.app.get(LiveEventsService).subscribe((e) => live.push(e));
     await engine.post(main, event).expect(202);
     await engine.post(main, event).expect(200);
+    unsubscribe();
     const eventDocId = externalDocumentId('evt', main.clinicId, 'twice');
     await ctx.app.get(EventEngineService).process(main.clinicId, eventDocId);
 
@@ -45,6 +55,20 @@ describe('engine: runs', () => {
     expect(deliveries[0]).toMatchObject({ status: 'scheduled', channel: 'sms', purpose: 'confirmation' });
     expect(deliveries[0].sendAt.toISOString()).toBe('2026-03-02T08:00:00.000Z');
     expect(deliveries[0].templateData).toMatchObject({ patient: { firstName: 'Léa' } });
+    const runUpdates = live.filter((e) => e.name === 'run.updated').map((e) => e.payload);
+    expect(runUpdates.map((u) => [u.id, u.status]).sort()).toEqual(runs.map((r) => [r._id, r.status]).sort());
+  });
+
+  it('should turn events of a bulk post into runs too', async () => {
+    const res = await ctx
+      .http()
+      .post('/api/events/bulk')
+      .set('x-api-key', main.apiKey)
+      .send({ events: [bookingEvent('bulk-1', 'A-bulk', '2026-03-07T11:00')] })
+      .expect(200);
+    expect(res.body.results[0]).toMatchObject({ accepted: true, duplicate: false });
+    const runs = await engine.runs(main, { appointmentId: apt('A-bulk') });
+    expect(runs.map((r) => r.status).sort()).toEqual(['ended', 'waiting']);
   });
 
   it('should start nothing for a published flow that is not enabled, nor for a draft', async () => {
@@ -242,6 +266,32 @@ describe('engine: runs', () => {
     await engine.at('2026-03-26T09:00:00Z');
     const [ask] = await engine.deliveries(stop, { nodeId: 'sms24' });
     expect(ask).toMatchObject({ status: 'skipped', reason: 'patient has withdrawn SMS consent' });
+  });
+
+  it('should tell the patients still to come today when their practitioner is absent', async () => {
+    clock.set('2026-03-30T06:00:00Z');
+    await engine.settings(alerts, { consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] } });
+    await engine.publish(alerts, resourceAlertFlow);
+    for (const [id, start] of [
+      ['absent-past', '2026-03-30T07:30'],
+      ['absent-later', '2026-03-30T16:00'],
+      ['absent-tomorrow', '2026-03-31T09:00'],
+    ]) {
+      const booking = bookingEvent(id, id, start, { resource: 'R-ABSENT', at: '2026-03-28T08:00:00Z' });
+      await engine.post(alerts, booking).expect(202);
+    }
+    clock.set('2026-03-30T07:00:00Z');
+    const absent = {
+      id: 'absent',
+      type: 'resource.absent',
+      occurredAt: '2026-03-30T07:00:00Z',
+      resource: { externalId: 'R-ABSENT' },
+    };
+    await engine.post(alerts, absent).expect(202);
+    const deliveries = await engine.deliveries(alerts);
+    expect(deliveries.map((d) => [d.appointmentId, d.nodeId, d.status])).toEqual([
+      [externalDocumentId('apt', alerts.clinicId, 'absent-later'), 'sms-absent', 'scheduled'],
+    ]);
   });
 
   function apt(externalId: string) {
