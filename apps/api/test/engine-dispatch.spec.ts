@@ -242,6 +242,17 @@ describe('dispatcher: a real SMS centre', () => {
     smsc.script = [];
   });
 
+  it('tests the connection with the real adapter: bound with the right password, refused with a wrong one', async () => {
+    const ok = await ctx.as(clinic).post('/api/settings/providers/sms/test').expect(200);
+    expect(ok.body).toEqual({ ok: true, message: 'The smpp sms provider is reachable' });
+    await configure(clinic, {
+      providers: { sms: { ...smppProvider(), credentials: { password: 'wrong' } } },
+    });
+    const refused = await ctx.as(clinic).post('/api/settings/providers/sms/test').expect(200);
+    expect(refused.body.ok).toBe(false);
+    await configure(clinic, { providers: { sms: smppProvider() } });
+  });
+
   it('retries a throttled message with a growing backoff, then sends it', async () => {
     smsc.script = ['throttle', 'throttle'];
     const delivery = await plan(clinic.clinicId);
