@@ -5,6 +5,8 @@ import * as smpp from 'smpp';
 export interface ReplyingSmsc {
   port: number;
   submits: { to: string; text: string }[];
+  /** The message_state a query_sm answers (1 ENROUTE by default, 2 DELIVERED, 5 UNDELIVERABLE). */
+  queryState: number;
   /** Sends a mobile-originated message on every bound session; resolves when the client acknowledged it. */
   reply(from: string, to: string, text: string): Promise<void>;
   close(): Promise<void>;
@@ -15,6 +17,7 @@ export async function startReplyingSmsc(): Promise<ReplyingSmsc> {
   let counter = 0;
   const sessions: smpp.Session[] = [];
   const submits: { to: string; text: string }[] = [];
+  const control = { queryState: 1 };
   const server = smpp.createServer({}, (session) => {
     session.on('error', () => undefined);
     session.on('bind_transceiver', (pdu: smpp.PDU) => {
@@ -23,10 +26,15 @@ export async function startReplyingSmsc(): Promise<ReplyingSmsc> {
       if (ok) sessions.push(session);
     });
     session.on('enquire_link', (pdu: smpp.PDU) => session.send(pdu.response()));
-    // Status refresh (S2) asks about sent messages: still on their way (ENROUTE).
+    // Status refresh (S2) asks about sent messages: still on their way (ENROUTE) unless a test says otherwise.
     session.on('query_sm', (pdu: smpp.PDU) =>
       session.send(
-        pdu.response({ message_id: pdu.message_id, final_date: '', message_state: 1, error_code: 0 }),
+        pdu.response({
+          message_id: pdu.message_id,
+          final_date: '',
+          message_state: control.queryState,
+          error_code: 0,
+        }),
       ),
     );
     session.on('unbind', (pdu: smpp.PDU) => {
@@ -45,6 +53,12 @@ export async function startReplyingSmsc(): Promise<ReplyingSmsc> {
   return {
     port: (server.address() as AddressInfo).port,
     submits,
+    get queryState() {
+      return control.queryState;
+    },
+    set queryState(state: number) {
+      control.queryState = state;
+    },
     reply: async (from, to, text) => {
       await Promise.all(
         sessions.map(

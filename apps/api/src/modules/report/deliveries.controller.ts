@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { ZodBody, ZodQuery } from '../../http/zod-validation';
 import { ClinicId, CurrentPrincipal, Principal } from '../auth/principal';
+import { DeliveryRefreshService } from './delivery-refresh.service';
 import { DeliveryActionsService } from './delivery-actions.service';
 import {
   DeliveryCancel,
@@ -30,6 +31,7 @@ export class DeliveriesController {
   constructor(
     private readonly report: DeliveryReportService,
     private readonly actions: DeliveryActionsService,
+    private readonly refresher: DeliveryRefreshService,
   ) {}
 
   @Get()
@@ -70,6 +72,18 @@ export class DeliveriesController {
   @ApiConflictResponse({ description: 'The delivery is neither failed nor expired' })
   retry(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.actions.retry(principal, id);
+  }
+
+  @Post(':id/refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Asks the provider what became of a sent message now (S2) and applies its answer (409 unless sent).',
+  })
+  @ApiOkResponse({ schema: { example: { ...deliveryDetailExample, providerAnswered: true } } })
+  @ApiConflictResponse({ description: 'The delivery is not waiting for a receipt' })
+  refresh(@ClinicId() clinicId: string, @Param('id') id: string) {
+    return this.refresher.refresh(clinicId, id);
   }
 
   @Post(':id/cancel')

@@ -4,6 +4,7 @@ import { DispatcherModule } from '../dispatcher/dispatcher.module';
 import { SettingsModule } from '../settings/settings.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryActionsService } from './delivery-actions.service';
+import { DeliveryRefreshService } from './delivery-refresh.service';
 import { DeliveryReportRepository } from './delivery-report.repository';
 import { DeliveryReportService } from './delivery-report.service';
 
@@ -11,7 +12,12 @@ import { DeliveryReportService } from './delivery-report.service';
 @Module({
   imports: [DeliveriesModule, DispatcherModule, SettingsModule],
   controllers: [DeliveriesController],
-  providers: [DeliveryReportRepository, DeliveryReportService, DeliveryActionsService],
+  providers: [
+    DeliveryRefreshService,
+    DeliveryReportRepository,
+    DeliveryReportService,
+    DeliveryActionsService,
+  ],
   exports: [DeliveryReportService],
 })
 export class ReportModule {}
