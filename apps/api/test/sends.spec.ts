@@ -17,10 +17,17 @@ describe('ad-hoc sends', () => {
   const drain = () => ctx.app.get(EngineService).drain();
 
   /** A booking of `patient` with `mobile` (null: none) on a clinic-local start. */
-  const book = (id: string, start: string, patient: string, mobile: string | null, resource = 'R-DUPONT') => {
+  const book = (
+    id: string,
+    start: string,
+    patient: string,
+    mobile: string | null,
+    resource = 'R-DUPONT',
+    insurer?: string,
+  ) => {
     const event = bookingEvent(id, id, start, { patient, resource });
     return engine
-      .post(clinic, { ...event, patient: { ...event.patient, firstName: patient, mobile } })
+      .post(clinic, { ...event, patient: { ...event.patient, firstName: patient, mobile, insurer } })
       .expect(202);
   };
 
@@ -31,7 +38,7 @@ describe('ad-hoc sends', () => {
     });
     await book('B-1', '2026-04-06T09:00', 'Léa', '06 12 34 56 78');
     await book('B-2', '2026-04-06T10:00', 'Hugo', '+33 6 12 34 56 78'); // Léa's phone (family)
-    await book('B-3', '2026-04-07T11:00', 'Inès', '06 98 76 54 32');
+    await book('B-3', '2026-04-07T11:00', 'Inès', '06 98 76 54 32', 'R-DUPONT', 'MGEN');
     await book('B-4', '2026-04-07T12:00', 'Tom', null);
     await book('B-5', '2026-04-08T09:00', 'Zoé', '06 11 22 33 44', 'R-OTHER');
     await book('B-out', '2026-04-20T09:00', 'Paul', '06 55 44 33 22');
@@ -174,6 +181,7 @@ describe('ad-hoc sends', () => {
       ['sent', { sent: 'sent' }, []],
       ['not-sent', { sent: 'not-sent' }, ['B-1', 'B-2', 'B-3', 'B-4', 'B-5']],
       ['a single day', { from: '2026-04-07', to: '2026-04-07' }, ['B-3', 'B-4']],
+      ['insurer (as the PMS names it, any case)', { insurer: 'mgen' }, ['B-3']],
     ])('should filter the preview by %s', async (_title, extra, expected) => {
       const { body } = await ctx
         .as(clinic)

@@ -58,6 +58,8 @@ export const patientFieldsSchema = z.object({
   email: z.email().nullable().optional(),
   language: languageSchema.nullable().optional(),
   address: text(500).nullable().optional(),
+  /** The patient's insurer as the PMS names it (batch sends pick recipients by it, F11). */
+  insurer: text(200).nullable().optional(),
   referringDoctor: z
     .object({
       name: text(200).min(1),

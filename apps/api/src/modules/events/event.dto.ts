@@ -32,6 +32,8 @@ const patientSchema = z.object({
   mobile: z.string().max(40).nullable().optional(),
   email: z.email().nullable().optional(),
   language: languageSchema.nullable().optional(),
+  /** The patient's insurer as the PMS names it (batch sends pick recipients by it, F11). */
+  insurer: z.string().trim().max(200).nullable().optional(),
 });
 
 /** One event from a practice-management system (api.md). Unknown fields are dropped. */
