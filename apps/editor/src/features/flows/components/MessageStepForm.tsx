@@ -8,6 +8,7 @@ import { messageData, messageFormValues, messageLanguages } from '../utils/messa
 import { optionsOf } from '../utils/optionsOf';
 import { stepWords } from '../utils/stepWords';
 import { NumberField } from './NumberField';
+import { SavedTemplateSelect } from './SavedTemplateSelect';
 
 const blank = (value: string) => (value === '' ? undefined : value);
 const askDataSchema = askNodeSchema.shape.data;
@@ -69,7 +70,11 @@ export function MessageStepForm({
           {...register('recipient.address', { setValueAs: blank })}
         />
       )}
-      <TextInput label={t.fieldTemplateId} {...register('template.templateId', { setValueAs: blank })} />
+      <SavedTemplateSelect
+        channel={channel}
+        current={watch('template.templateId')}
+        {...register('template.templateId', { setValueAs: blank })}
+      />
       {messageLanguages.map((language) => {
         const languageName = t[languageWords[language]];
         return (

@@ -1,6 +1,7 @@
 import type { Flow, FlowNode } from '@clinicflow/rules';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fakeApi } from '../../../test/fakeApi';
 import { link, step } from '../testing/flowFixtures';
 import { renderFlowEditor } from '../testing/renderFlowEditor';
 import { StepInspector } from './StepInspector';
@@ -68,6 +69,29 @@ describe(StepInspector.name, () => {
       template: { byLanguage: { fr: { body: 'Bonjour' } } },
       sender: { smsName: 'CABINET' },
     });
+  });
+
+  it('picks one of the clinic’s saved SMS templates for a message', async () => {
+    const user = userEvent.setup();
+    fakeApi({
+      'GET /templates?pageSize=100': [
+        200,
+        {
+          items: [
+            { id: 'tpl-sms', name: 'Rappel 24 h', channel: 'sms', variants: {} },
+            { id: 'tpl-mail', name: 'Rappel e-mail', channel: 'email', variants: {} },
+          ],
+          total: 2,
+        },
+      ],
+    });
+    const { saved } = renderFlowEditor(flowWith(step('send', 's')));
+    const form = await open(user, 'SMS to patient: no text yet');
+    const picker = within(form).getByLabelText(/Saved template/);
+    expect(await within(picker).findByRole('option', { name: 'Rappel 24 h' })).toBeInTheDocument();
+    expect(within(picker).queryByRole('option', { name: 'Rappel e-mail' })).not.toBeInTheDocument();
+    await user.selectOptions(picker, 'tpl-sms');
+    expect(stored(saved, 's')?.data).toMatchObject({ template: { templateId: 'tpl-sms' } });
   });
 
   it('refuses an SMS sender name longer than 11 characters and keeps the last valid one', async () => {
