@@ -90,6 +90,20 @@ describe('live events', () => {
     ]);
   });
 
+  it('should announce a real change: a message planned through the API', async () => {
+    const { socket, received } = await connect(ctx.app, a.staffToken);
+    sockets.push(socket);
+    const { body } = await ctx
+      .as(a)
+      .post('/api/sends', { channel: 'sms', to: '06 12 34 56 78', template: { body: 'Fermé lundi.' } })
+      .expect(201);
+    await until(() => received.some((r) => r.payload.id === body.id));
+    expect(received.find((r) => r.payload.id === body.id)).toEqual({
+      name: 'delivery.updated',
+      payload: { id: body.id, status: 'scheduled', flowId: null, nodeId: null, at: expect.any(String) },
+    });
+  });
+
   it('should let staff of a clinic connect too', async () => {
     const { socket, outcome } = await connect(ctx.app, a.staffToken);
     sockets.push(socket);
