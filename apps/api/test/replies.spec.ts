@@ -191,6 +191,28 @@ describe('replies and provider callbacks', () => {
       expect((await ctx.as(open).get('/api/inbox?read=false').expect(200)).body.total).toBe(0);
     });
 
+    it.each([
+      ['Stopp', '06 22 33 44 01', 'P-STOPP'],
+      ['arrêt !', '06 22 33 44 02', 'P-ARRET'],
+      ['Unsubscribe', '06 22 33 44 03', 'P-UNSUB'],
+    ])('should read "%s" as STOP and withdraw SMS consent', async (text, mobile, externalId) => {
+      await ctx
+        .as(open)
+        .put(`/api/patients/by-external-id/${externalId}`, {
+          firstName: 'Léa',
+          mobile,
+          consent: { sms: { granted: true, source: 'patient' } },
+        })
+        .expect(200);
+      const answer = await reply(open, text, mobile).expect(200);
+      expect(answer.body).toMatchObject({ meaning: 'stop' });
+      const patient = await ctx
+        .as(open)
+        .get(`/api/patients/${pat(open, externalId)}`)
+        .expect(200);
+      expect(patient.body.consent.sms).toMatchObject({ granted: false, source: 'patient-reply' });
+    });
+
     it('should put a C with no question waiting in the inbox', async () => {
       await reply(open, 'C', '06 11 22 33 44').expect(200);
       const list = await ctx.as(open).get('/api/inbox?read=false').expect(200);

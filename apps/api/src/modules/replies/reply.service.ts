@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { normalisePhoneNumber, type InboundMessage } from '@clinicflow/channels';
+import { normalisePhoneNumber, readReplyKeyword, type InboundMessage } from '@clinicflow/channels';
 import { readReply, type Channel, type ReplyMeaning } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import { isDuplicateKeyError } from '../../common/ids';
@@ -58,7 +58,11 @@ export class ReplyService {
     const question = await this.questions.latestTo(clinicId, from);
     const senders = await this.sendersOf(clinicId, from, question);
     const open = question !== null && (await this.questions.stillAwaited(question));
-    const read = readReply(message.text, question ? await this.keywords.of(question) : undefined);
+    // STOP in the words of every seed's country (STOPP, ARRÊT, BAJA, UNSUBSCRIBE…, accents and case aside).
+    const stop = readReplyKeyword(message.text) === 'stop';
+    const read = stop
+      ? 'stop'
+      : readReply(message.text, question ? await this.keywords.of(question) : undefined);
     const meaning: ReplyMeaning = read === 'stop' || open ? read : 'unknown';
     const patient = senders[0] ?? null;
     const reply: ReplyDocument = {
