@@ -11,6 +11,9 @@ import { ConsentRecord, ID_PREFIXES, PatientDocument, PatientRepository } from '
 
 type Strictness = 'refuse-bad-mobile' | 'keep-bad-mobile';
 
+/** The events already counted in a patient's attendance (kept on the patient, left out of its views). */
+type WithAttendanceEvents = PatientDocument & { attendanceEvents?: string[] };
+
 /** Patients: mobile normalised to E.164 with the clinic's country, consent per channel with its evidence. */
 @Injectable()
 export class PatientService {
@@ -26,22 +29,23 @@ export class PatientService {
     );
   }
 
-  list(clinicId: string, query: ListQuery) {
-    return this.entries.list(clinicId, query, { lastName: 1, firstName: 1 });
+  async list(clinicId: string, query: ListQuery) {
+    const page = await this.entries.list(clinicId, query, { lastName: 1, firstName: 1 });
+    return { ...page, items: page.items.map(({ attendanceEvents: _counted, ...view }) => view) };
   }
 
   async get(clinicId: string, id: string) {
-    return toEntryView(await this.entries.get(clinicId, id));
+    return patientView(await this.entries.get(clinicId, id));
   }
 
   async create(clinicId: string, fields: PatientFields) {
     const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body');
-    return toEntryView(await this.entries.create(clinicId, newPatient(document, consent), this.clock.now()));
+    return patientView(await this.entries.create(clinicId, newPatient(document, consent), this.clock.now()));
   }
 
   async update(clinicId: string, id: string, fields: Partial<PatientFields>) {
     const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body');
-    return toEntryView(
+    return patientView(
       await this.entries.update(clinicId, id, withConsent(document, consent), this.clock.now()),
     );
   }
@@ -54,7 +58,7 @@ export class PatientService {
       'refuse-bad-mobile',
       'body',
     );
-    return { ...toEntryView(entry), created };
+    return { ...patientView(entry), created };
   }
 
   /**
@@ -91,13 +95,25 @@ export class PatientService {
       $set: { [`consent.${change.channel}`]: record, updatedAt: this.clock.now() },
       $push: { consentHistory: { channel: change.channel, ...record } },
     });
-    return toEntryView(updated!);
+    return patientView(updated!);
   }
 
-  /** Counts an attended visit or a no-show on the patient (each event counts once: events are idempotent). */
-  async recordAttendance(clinicId: string, id: string, outcome: 'attended' | 'no_show', at: Date) {
-    await this.patients.updateById(clinicId, id, {
+  /**
+   * Counts an attended visit or a no-show on the patient, once per event: the event's id is recorded in the
+   * same write as the count, so applying the event again (the engine's sweep after a crash) counts nothing.
+   */
+  async recordAttendance(
+    clinicId: string,
+    id: string,
+    outcome: 'attended' | 'no_show',
+    at: Date,
+    eventId: string,
+  ) {
+    const patient = (await this.patients.findById(clinicId, id)) as WithAttendanceEvents | null;
+    if (!patient || patient.attendanceEvents?.includes(eventId)) return;
+    await this.patients.updateRead(patient, {
       $inc: { [outcome === 'attended' ? 'attendance.attended' : 'attendance.noShows']: 1 },
+      $push: { attendanceEvents: eventId },
       ...(outcome === 'attended' ? { $set: { 'attendance.lastVisitAt': at } } : {}),
     });
   }
@@ -158,6 +174,12 @@ export class PatientService {
       at: input.at ? new Date(input.at) : this.clock.now(),
     };
   }
+}
+
+/** A patient as the API shows it: the bookkeeping of counted attendance events stays inside. */
+function patientView(patient: PatientDocument) {
+  const { attendanceEvents: _counted, ...view } = toEntryView(patient as WithAttendanceEvents);
+  return view;
 }
 
 /** A new patient's document: defaults, the given fields, the consent records and their first evidence. */

@@ -153,7 +153,7 @@ export class EventService {
     const attendee = appointment?.patientId ?? patientId;
     if (attendee && (event.type === 'appointment.attended' || event.type === 'appointment.no_show')) {
       const outcome = event.type === 'appointment.attended' ? 'attended' : 'no_show';
-      await this.patients.recordAttendance(clinicId, attendee, outcome, new Date(event.occurredAt));
+      await this.patients.recordAttendance(clinicId, attendee, outcome, new Date(event.occurredAt), event.id);
     }
   }
 

@@ -1,20 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import type { RunSignal } from '@clinicflow/rules';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { isDuplicateKeyError } from '../../common/ids';
 
-/** Who moved a run from `seq` (a timer, a reply, a failed question, a cancel): `_id` `<runId>#<seq>`. */
-export interface RunAdvance {
+/** What moves a run from `seq`: an evaluation with a signal, or a cancel (a moved or cancelled appointment). */
+export type RunMove =
+  | { by: 'start' | 'timer' | 'reply' | 'delivery-failed'; signal: RunSignal; reason: null }
+  | { by: 'cancel'; signal: null; reason: string };
+
+/**
+ * Who moves a run from `seq`, `_id` `<runId>#<seq>` (attempt 1) or `<runId>#<seq>#<attempt>` (a recovery).
+ * It keeps the move itself, so whoever recovers it after a crash does the same move, not its own.
+ */
+export type RunAdvance = RunMove & {
   _id: string;
   clinicId: string;
   runId: string;
   seq: number;
-  by: string;
+  attempt: number;
   at: Date;
+};
+
+/** The claim this caller holds: the move to do, and whether it is someone else's that it took over. */
+export interface HeldAdvance {
+  move: RunMove;
+  recovered: boolean;
 }
 
-/** `run_advances`: the race decider for runs, as `delivery_claims` is for deliveries. */
+/** How far a claim's recovery attempts are looked for (each one is an `_id` read). */
+const MAX_ATTEMPTS = 20;
+
+function advanceId(runId: string, seq: number, attempt: number): string {
+  return attempt === 1 ? `${runId}#${seq}` : `${runId}#${seq}#${attempt}`;
+}
+
+/**
+ * `run_advances`: the race decider for runs, as `delivery_claims` is for deliveries. A claim whose lease
+ * has passed while the run is still at its `seq` belongs to a dead process: the next attempt takes it over.
+ */
 @Injectable()
 export class RunAdvanceRepository {
   private readonly collection: Collection<RunAdvance>;
@@ -23,10 +48,48 @@ export class RunAdvanceRepository {
     this.collection = connection.db!.collection<RunAdvance>('run_advances');
   }
 
-  /** True when this caller won the right to move the run from `seq`. */
-  async claim(advance: Omit<RunAdvance, '_id'>): Promise<boolean> {
+  /**
+   * Claims the move of `runId` from `seq`. Answers what to do: this move (it won attempt 1), or the move of
+   * a claim whose lease passed (it won the next attempt); null when a live process holds it.
+   */
+  async claim(
+    target: { clinicId: string; runId: string; seq: number },
+    move: RunMove,
+    now: Date,
+    leaseMs: number,
+  ): Promise<HeldAdvance | null> {
+    if (await this.insert({ ...target, ...move, attempt: 1, at: now })) return { move, recovered: false };
+    return this.recover(target, now, leaseMs);
+  }
+
+  /** Takes over the latest claim of `runId` at `seq` if its lease has passed; null otherwise. */
+  async recover(
+    target: { clinicId: string; runId: string; seq: number },
+    now: Date,
+    leaseMs: number,
+  ): Promise<HeldAdvance | null> {
+    const latest = await this.latest(target.runId, target.seq);
+    if (!latest || latest.at.getTime() + leaseMs > now.getTime()) return null;
+    const move = { by: latest.by, signal: latest.signal, reason: latest.reason } as RunMove;
+    const taken = await this.insert({ ...target, ...move, attempt: latest.attempt + 1, at: now });
+    return taken ? { move, recovered: true } : null;
+  }
+
+  /** The latest attempt at moving `runId` from `seq`, or null when nobody claimed it. */
+  async latest(runId: string, seq: number): Promise<RunAdvance | null> {
+    let found: RunAdvance | null = null;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const next = await this.collection.findOne({ _id: advanceId(runId, seq, attempt) });
+      if (!next) break;
+      found = next;
+    }
+    return found;
+  }
+
+  private async insert(advance: Omit<RunAdvance, '_id'>): Promise<boolean> {
     try {
-      await this.collection.insertOne({ ...advance, _id: `${advance.runId}#${advance.seq}` });
+      const _id = advanceId(advance.runId, advance.seq, advance.attempt);
+      await this.collection.insertOne({ ...advance, _id } as RunAdvance);
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;

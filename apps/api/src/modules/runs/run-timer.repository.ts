@@ -3,9 +3,15 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 
-/** A waiting run's timer, `_id` `<runId>#<seq>`: the run is evaluated again at `at` if it is still at `seq`. */
+/**
+ * An entry of `run_timers`, looked at when `at` has come:
+ * - `timer` (`<runId>#<seq>`): the waiting run is evaluated again at `at` if it is still at `seq`;
+ * - `lease` (`<runId>#<seq>#lease`): someone is moving the run from `seq`; if the run is still there at
+ *   `at` (the end of the lease), that process died and the move is taken over.
+ */
 export interface RunTimerEntry {
   _id: string;
+  kind: 'timer' | 'lease';
   clinicId: string;
   runId: string;
   seq: number;
@@ -13,7 +19,17 @@ export interface RunTimerEntry {
   at: Date;
 }
 
-/** `run_timers`: small (only waiting runs), scanned for due entries; firing one is a `deleteOne` that wins. */
+type Target = { clinicId: string; runId: string; seq: number; nodeId: string | null };
+
+export function timerId(runId: string, seq: number): string {
+  return `${runId}#${seq}`;
+}
+
+function leaseId(runId: string, seq: number): string {
+  return `${runId}#${seq}#lease`;
+}
+
+/** `run_timers`: small (waiting runs and moves in progress), scanned for due entries. */
 @Injectable()
 export class RunTimerRepository {
   private readonly collection: Collection<RunTimerEntry>;
@@ -22,9 +38,32 @@ export class RunTimerRepository {
     this.collection = connection.db!.collection<RunTimerEntry>('run_timers');
   }
 
-  async set(timer: Omit<RunTimerEntry, '_id'>): Promise<void> {
-    const _id = `${timer.runId}#${timer.seq}`;
-    await this.collection.updateOne({ _id }, { $set: { ...timer, _id } }, { upsert: true });
+  async set(timer: Target & { at: Date }): Promise<void> {
+    const _id = timerId(timer.runId, timer.seq);
+    await this.collection.updateOne({ _id }, { $set: { ...timer, kind: 'timer', _id } }, { upsert: true });
+  }
+
+  /** Written before a move is claimed, so a process that dies after claiming leaves something to find. */
+  async openLease(target: Target, until: Date): Promise<void> {
+    const _id = leaseId(target.runId, target.seq);
+    await this.collection.updateOne(
+      { _id },
+      { $set: { ...target, kind: 'lease', _id, at: until } },
+      { upsert: true },
+    );
+  }
+
+  /** After the run was saved past `seq`: its timer at `seq` (fired or no longer wanted) and the lease go. */
+  async close(runId: string, seq: number): Promise<void> {
+    // Two `_id` equality deletes: the only filter FerretDB answers from its index.
+    await Promise.all([
+      this.collection.deleteOne({ _id: timerId(runId, seq) }),
+      this.collection.deleteOne({ _id: leaseId(runId, seq) }),
+    ]);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.collection.deleteOne({ _id: id });
   }
 
   due(now: Date, limit: number): Promise<RunTimerEntry[]> {
@@ -35,12 +74,7 @@ export class RunTimerRepository {
       .toArray();
   }
 
-  /** True for exactly one caller: the one whose delete removed it (deletedCount 1 is atomic on FerretDB). */
-  async take(id: string): Promise<boolean> {
-    return (await this.collection.deleteOne({ _id: id })).deletedCount === 1;
-  }
-
-  /** The earliest timer still to come (for the engine's wake-up). */
+  /** The earliest entry still to come (for the engine's wake-up). */
   next(): Promise<RunTimerEntry | null> {
     return this.collection.find({}).sort({ at: 1 }).limit(1).next();
   }

@@ -4,7 +4,11 @@ import { RunService } from './run.service';
 
 const DEFAULT_LIMIT = 500;
 
-/** Fires due run timers: each is taken by exactly one process (its `deleteOne` answers 1), then evaluated. */
+/**
+ * Looks at due `run_timers` entries: a timer moves its run (the `run_advances` claim decides who), a lease
+ * whose process died is taken over. An entry is removed only once its run was saved past its `seq`, so a
+ * process that dies half-way loses nothing.
+ */
 @Injectable()
 export class RunTimerService {
   private readonly logger = new Logger(RunTimerService.name);
@@ -14,23 +18,22 @@ export class RunTimerService {
     private readonly runs: RunService,
   ) {}
 
-  /** Fires the timers due at `now` (at most `limit`); answers how many this call fired. */
+  /** Handles the entries due at `now` (at most `limit`); answers how many runs this call moved. */
   async fireDue(now: Date, limit = DEFAULT_LIMIT): Promise<number> {
     const due = await this.timers.due(now, limit);
     let fired = 0;
-    for (const timer of due) {
-      if (!(await this.timers.take(timer._id))) continue;
-      fired++;
+    for (const entry of due) {
       try {
-        await this.runs.timerFired(timer.clinicId, timer.runId, timer.seq, now);
+        if (await this.runs.entryDue(entry, now)) fired++;
       } catch (error) {
-        this.logger.error(`Timer ${timer._id} failed: ${(error as Error).message}`);
+        // The entry stays: the next tick tries again (after the lease, if this one claimed the move).
+        this.logger.error(`Timer ${entry._id} failed: ${(error as Error).message}`);
       }
     }
     return fired;
   }
 
-  /** When the next timer is due (for the engine's wake-up), or null when none waits. */
+  /** When the next entry is due (for the engine's wake-up), or null when none waits. */
   async nextDueAt(): Promise<Date | null> {
     return (await this.timers.next())?.at ?? null;
   }

@@ -1,15 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { evaluate, type EvaluationResult, type RunSignal } from '@clinicflow/rules';
 import { DateTime } from 'luxon';
 import { ClockRepository } from '../../common/clock.repository';
 import { isDuplicateKeyError } from '../../common/ids';
+import type { Env } from '../../config/env';
 import { LiveEventsService } from '../live/live-events.service';
 import type { BuiltContext } from './evaluation-context.service';
 import { EvaluationContextService } from './evaluation-context.service';
-import { RunAdvanceRepository } from './run-advance.repository';
+import { RunAdvanceRepository, type RunMove } from './run-advance.repository';
 import { RunFlowsService, type RunnableFlow } from './run-flows.service';
 import { RunOutcomeService } from './run-outcome.service';
-import { RunTimerRepository } from './run-timer.repository';
+import { RunTimerRepository, type RunTimerEntry } from './run-timer.repository';
 import { activeRunStatuses, runIdFor, type RunDocument, type RunStatus } from './run.document';
 import { RunRepository } from './run.repository';
 
@@ -33,17 +35,21 @@ export type InternalEventRecorder = (
   now: Date,
 ) => Promise<void>;
 
-const REPLY_RETRIES = 3;
+/** How often a reply or a cancel tries again when someone else moved the run first. */
+const SIGNAL_RETRIES = 3;
 
 /**
  * Runs: started once per flow and trigger, moved on by timers, replies and failed questions, ended by a
  * reschedule or cancel. Only whoever inserts `run_advances` `<runId>#<seq>` moves a run from `seq`, so a reply
- * and a timer never both move it.
+ * and a timer never both move it; a lease in `run_timers` lets another process finish a move whose process
+ * died.
  */
 @Injectable()
 export class RunService {
   private readonly logger = new Logger(RunService.name);
   private recordInternalEvent: InternalEventRecorder | null = null;
+  /** How long a move may take before another process takes it over (the dispatcher's lease). */
+  private readonly leaseMs: number;
 
   constructor(
     private readonly runs: RunRepository,
@@ -54,7 +60,10 @@ export class RunService {
     private readonly outcomes: RunOutcomeService,
     private readonly live: LiveEventsService,
     private readonly clock: ClockRepository,
-  ) {}
+    config: ConfigService<Env, true>,
+  ) {
+    this.leaseMs = config.get('DISPATCH_LEASE_SECONDS', { infer: true }) * 1000;
+  }
 
   /** The event engine hands over how internal events are recorded (it depends on this service). */
   useInternalEventRecorder(recorder: InternalEventRecorder): void {
@@ -88,34 +97,64 @@ export class RunService {
       createdAt: now,
       updatedAt: now,
     };
+    let current = run;
     try {
       await this.runs.insert(clinicId, run);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       const existing = await this.runs.findById(clinicId, run._id);
-      // Started before; if that start died before its first evaluation, the claim below finishes it.
+      // Started before; if that start died before its first evaluation was saved, this finishes it (or the
+      // lease of the process still holding it does, see `entryDue`).
       if (!existing || existing.seq > 0) return existing ?? run;
-      return (await this.advance(existing, { kind: 'start' }, now, 'start', built)) ?? existing;
+      current = existing;
     }
-    return (await this.advance(run, { kind: 'start' }, now, 'start', built)) ?? run;
+    const moved = await this.advance(
+      current,
+      { by: 'start', signal: { kind: 'start' }, reason: null },
+      now,
+      built,
+    );
+    return moved?.run ?? current;
   }
 
   /** A reply or a failed question for a run (replies and the dispatcher call this). */
   async signal(clinicId: string, runId: string, signal: RunSignal): Promise<void> {
     const now = this.clock.now();
-    for (let attempt = 0; attempt < REPLY_RETRIES; attempt++) {
+    const move = { by: signal.kind, signal, reason: null } as RunMove;
+    for (let attempt = 0; attempt < SIGNAL_RETRIES; attempt++) {
       const run = await this.runs.findById(clinicId, runId);
       if (!run || !activeRunStatuses.includes(run.status) || run.status === 'starting') return;
-      if ((await this.advance(run, signal, now, signal.kind)) !== null) return;
-      // Someone else moved it from this seq (another reply, a timer): read it again and retry.
+      const moved = await this.advance(run, move, now);
+      if (moved && !moved.recovered) return;
+      // Someone else moved it from this seq (a timer, a reply, a dead process's move just taken over): read
+      // it again and retry on the run as it is now.
     }
   }
 
-  /** A due timer `<runId>#<seq>` that this process took: evaluates the run again, context read afresh. */
-  async timerFired(clinicId: string, runId: string, seq: number, now: Date): Promise<void> {
-    const run = await this.runs.findById(clinicId, runId);
-    if (!run || run.seq !== seq || !activeRunStatuses.includes(run.status)) return;
-    await this.advance(run, { kind: 'timer' }, now, 'timer');
+  /**
+   * A due `run_timers` entry. A timer moves its run if it is still at the timer's `seq`; a lease whose run
+   * is still at its `seq` belongs to a process that died while moving it: its move is taken over. Entries
+   * of runs already past their `seq` are removed. Answers true when this call moved the run.
+   */
+  async entryDue(entry: RunTimerEntry, now: Date): Promise<boolean> {
+    const run = await this.runs.findById(entry.clinicId, entry.runId);
+    if (!run || !activeRunStatuses.includes(run.status) || run.seq > entry.seq) {
+      await this.timers.remove(entry._id);
+      return false;
+    }
+    // The move that set this entry is being saved (or will be taken over through its own lease).
+    if (run.seq < entry.seq) return false;
+    if (entry.kind !== 'lease') {
+      return (
+        (await this.advance(run, { by: 'timer', signal: { kind: 'timer' }, reason: null }, now)) !== null
+      );
+    }
+    if (!(await this.advances.latest(run._id, run.seq))) {
+      // The process died after opening the lease but before claiming: nothing was half done.
+      await this.timers.remove(entry._id);
+      return false;
+    }
+    return (await this.advance(run, null, now)) !== null;
   }
 
   /**
@@ -131,18 +170,20 @@ export class RunService {
   ): Promise<string[]> {
     const active = await this.runs.activeForAppointment(clinicId, appointmentId);
     const ended: string[] = [];
-    for (const run of active) {
-      if (run.eventId === exceptEventId) continue;
-      if (!(await this.advances.claim({ clinicId, runId: run._id, seq: run.seq, by: 'cancel', at: now }))) {
-        continue;
+    const move: RunMove = { by: 'cancel', signal: null, reason };
+    for (const found of active) {
+      if (found.eventId === exceptEventId) continue;
+      let run: RunDocument | null = found;
+      for (let attempt = 0; run && attempt < SIGNAL_RETRIES; attempt++) {
+        const moved = await this.advance(run, move, now);
+        if (moved && !moved.recovered) {
+          ended.push(run._id);
+          break;
+        }
+        // A timer or reply moved it meanwhile: it is still to be ended at its new seq.
+        run = await this.runs.findById(clinicId, run._id);
+        if (run && !activeRunStatuses.includes(run.status)) run = null;
       }
-      await this.timers.take(`${run._id}#${run.seq}`);
-      await this.save(
-        run,
-        { status: 'cancelled', seq: run.seq + 1, timerAt: null, endedReason: reason },
-        now,
-      );
-      ended.push(run._id);
     }
     return ended;
   }
@@ -152,22 +193,48 @@ export class RunService {
   }
 
   /**
-   * Moves a run from its `seq` if this caller wins `run_advances` `<runId>#<seq>`: evaluates, stores the
-   * outcome, the run and its next timer. Answers the run as it is now, or null when someone else won.
+   * Moves a run from its `seq` (docs/engine.md, "Advances"): opens a lease in `run_timers`, claims
+   * `run_advances` `<runId>#<seq>` (or, with no move of its own, takes over one whose lease passed), does
+   * the claimed move, saves the run, and only then removes its timer and lease at `seq`. A process that
+   * dies anywhere in between leaves the lease, so the move is done again after it. Answers the run as it
+   * is now, or null when a live process holds the move.
    */
   private async advance(
     run: RunDocument,
+    move: RunMove | null,
+    now: Date,
+    known?: BuiltContext,
+  ): Promise<{ run: RunDocument; recovered: boolean } | null> {
+    const target = { clinicId: run.clinicId, runId: run._id, seq: run.seq };
+    await this.timers.openLease({ ...target, nodeId: run.nodeId }, new Date(now.getTime() + this.leaseMs));
+    const held = move
+      ? await this.advances.claim(target, move, now, this.leaseMs)
+      : await this.advances.recover(target, now, this.leaseMs);
+    if (!held) return null;
+    if (held.recovered) {
+      this.logger.warn(`Run ${run._id}: taking over its ${held.move.by} from seq ${run.seq} (lease passed)`);
+    }
+    const claimed = held.move;
+    const saved =
+      claimed.by === 'cancel'
+        ? await this.save(
+            run,
+            { status: 'cancelled', seq: run.seq + 1, timerAt: null, endedReason: claimed.reason },
+            now,
+          )
+        : await this.evaluate(run, claimed.signal, now, claimed.by === 'start' ? known : undefined);
+    await this.timers.close(run._id, run.seq);
+    return { run: saved, recovered: held.recovered };
+  }
+
+  /** Evaluates a claimed move with the context read afresh (conditions are re-checked when a wait ends). */
+  private async evaluate(
+    run: RunDocument,
     signal: RunSignal,
     now: Date,
-    by: string,
     known?: BuiltContext,
-  ): Promise<RunDocument | null> {
+  ): Promise<RunDocument> {
     const { clinicId } = run;
-    if (!(await this.advances.claim({ clinicId, runId: run._id, seq: run.seq, by, at: now }))) return null;
-    // A reply or a failed question ends the wait: its timer goes (a fired timer is already gone).
-    if (signal.kind === 'reply' || signal.kind === 'delivery-failed') {
-      await this.timers.take(`${run._id}#${run.seq}`);
-    }
     try {
       const flow = await this.flows.version(clinicId, run.flowId, run.flowVersion);
       if (!flow) return await this.fail(run, 'its flow version no longer exists', now);
