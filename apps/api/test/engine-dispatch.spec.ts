@@ -185,8 +185,9 @@ describe('dispatcher: sandbox, timing, last checks', () => {
       { _id: delivery._id },
       { $set: { status: 'delivered', statusAt: clock.now() } },
     );
-    expect(await ctx.app.get(DeliveryStatusRefreshService).refresh(clock.now())).toBeGreaterThanOrEqual(1);
-    expect((await read(delivery)).status).toBe('delivered');
+    // (The engine's own refresh, which runs beside its ticks, may get there first: either way, by asking.)
+    await ctx.app.get(DeliveryStatusRefreshService).refresh(clock.now());
+    await until(async () => (await read(delivery)).status === 'delivered');
     await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 30 } } } });
   });
 

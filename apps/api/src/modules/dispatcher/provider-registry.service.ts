@@ -39,7 +39,7 @@ interface Cached {
 
 /**
  * The provider of each clinic and channel, built from its settings with the channels library and kept until
- * the settings change (their `updatedAt`). Test mode (C8) and a channel without a provider go to the sandbox,
+ * its settings change (kind, options, credentials, test mode). Test mode (C8) and a channel without a provider go to the sandbox,
  * whose messages live in `sandbox_messages`, shared by every process.
  */
 @Injectable()
@@ -48,8 +48,6 @@ export class ProviderRegistry implements OnModuleDestroy {
   private readonly cache = new Map<string, Cached>();
   private readonly listeners = new Set<ProviderEventListener>();
   private readonly sandboxStore: SandboxMessageStore;
-  /** Sandbox ids of this process start with their own prefix: processes share the store, not a counter. */
-  private readonly sandboxPrefix = `sandbox-${randomBytes(3).toString('hex')}`;
   readonly providerClock: Clock;
 
   constructor(
@@ -77,7 +75,8 @@ export class ProviderRegistry implements OnModuleDestroy {
   /** The clinic's provider for a channel, as its settings say now. */
   forChannel(settings: SettingsDocument, channel: Channel): Promise<ClinicProvider> {
     const key = `${settings._id}:${channel}`;
-    const version = `${new Date(settings.updatedAt).getTime()}:${settings.testMode}`;
+    // Rebuilt when what it is built from changes (not on any settings change: an SMPP bind is worth keeping).
+    const version = JSON.stringify([settings.testMode, settings.providers[channel] ?? null]);
     const cached = this.cache.get(key);
     if (cached?.version === version) return cached.entry;
     if (cached) void cached.entry.then(({ provider }) => provider.close()).catch(() => undefined);
@@ -99,7 +98,9 @@ export class ProviderRegistry implements OnModuleDestroy {
       const delay = typeof options.receiptDelayMs === 'number' ? options.receiptDelayMs : 2000;
       provider = new SharedSandboxProvider(this.sandboxStore, {
         clock: this.providerClock,
-        messageIdPrefix: this.sandboxPrefix,
+        // Each sandbox starts its own counter: a prefix of its own keeps ids unique across processes and
+        // across rebuilds (provider ids are linked to deliveries by `_id`).
+        messageIdPrefix: `sandbox-${randomBytes(4).toString('hex')}`,
         receiptDelayMs: options.receipts === false ? null : delay,
       });
     } else {
