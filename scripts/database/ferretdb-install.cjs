@@ -6,6 +6,12 @@
 // ("Invalid build/version/version.txt"). So we download that exact module version with `go mod download`,
 // copy it to a writable folder, write the version file the FerretDB release process would have written, and
 // build its own cmd/ferretdb with its own go.mod and go.sum (every dependency still comes from the proxy).
+//
+// One patch is applied before the build (see PATCHES): FerretDB 1.24.2 creates the SQLite index of `_id` on
+// the expression `_ferretdb_sjson->"_id"` while every query filters on `_ferretdb_sjson->'$._id'`. SQLite
+// matches index expressions by their text, so no lookup by `_id` ever used the index: each find, update and
+// delete by `_id` scanned the whole table (EXPLAIN QUERY PLAN says SCAN), and a burst of sends slowed down
+// with the square of the table's size. The patch builds the `_id` index on the queries' own expression.
 const { execFileSync, spawnSync } = require('node:child_process');
 const {
   accessSync,
@@ -18,6 +24,7 @@ const {
   rmSync,
   writeFileSync,
   readdirSync,
+  readFileSync,
   statSync,
 } = require('node:fs');
 const path = require('node:path');
@@ -26,7 +33,30 @@ const FERRETDB_VERSION = 'v1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
 const root = path.resolve(__dirname, '../..');
 const toolsDir = path.join(root, '.tools');
-const ferretdbBinary = path.join(toolsDir, 'bin', 'ferretdb');
+/** Bumped whenever PATCHES change, so an older build is not reused. */
+const PATCH_LEVEL = 1;
+const ferretdbBinary = path.join(toolsDir, 'bin', `ferretdb-${FERRETDB_VERSION}-p${PATCH_LEVEL}`);
+
+/** Source edits applied to the downloaded module before building: [file, exact text, replacement]. */
+const PATCHES = [
+  [
+    'internal/backends/sqlite/metadata/registry.go',
+    'columns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n',
+    'columns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n' +
+      '\t\t\tif key.Field == "_id" {\n' +
+      '\t\t\t\tcolumns[i] = IDColumn // the expression queries use, so SQLite can use the index\n' +
+      '\t\t\t}\n',
+  ],
+];
+
+function applyPatches(source) {
+  for (const [file, text, replacement] of PATCHES) {
+    const full = path.join(source, file);
+    const content = readFileSync(full, 'utf8');
+    if (!content.includes(text)) throw new Error(`FerretDB patch does not apply: ${file} has changed.`);
+    writeFileSync(full, content.replace(text, replacement));
+  }
+}
 
 /** Returns the absolute path of an executable found on PATH, or undefined. */
 function findOnPath(name, env = process.env) {
@@ -103,6 +133,7 @@ async function ensureFerretDB({ env = process.env, log = console.log } = {}) {
     cpSync(info.Dir, source, { recursive: true });
     makeWritable(source);
     writeFileSync(path.join(source, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
+    applyPatches(source);
     const partial = `${ferretdbBinary}.partial`;
     mkdirSync(path.dirname(ferretdbBinary), { recursive: true });
     const build = spawnSync(go, ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {

@@ -20,10 +20,13 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     ]);
   }
 
-  /** Reads many by `_id` (the indexed path on FerretDB), whatever their clinic: for the dispatcher. */
-  findByIds(ids: string[]): Promise<DeliveryDocument[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.collection.find({ _id: { $in: ids } }).toArray() as Promise<DeliveryDocument[]>;
+  /**
+   * Reads many by `_id`, whatever their clinic: for the dispatcher. One `findOne` per id, in parallel: on
+   * FerretDB an `$in` is a full scan (it grows with the report's history), an `_id` equality is indexed.
+   */
+  async findByIds(ids: string[]): Promise<DeliveryDocument[]> {
+    const found = await Promise.all(ids.map((id) => this.findAnyById(id)));
+    return found.filter((delivery): delivery is DeliveryDocument => delivery !== null);
   }
 
   /** Reads one by `_id` whatever its clinic: for the dispatcher, which works for every clinic. */
