@@ -13,14 +13,15 @@ import { DeliveryPlanningService } from '../src/modules/deliveries/delivery-plan
 import { useTestContext } from './test-app';
 
 /**
- * Deliveries per clinic (sandbox clinic and SMPP clinic). FerretDB 1.24 on SQLite updates and deletes by
- * scanning the whole collection (only find reaches the `_id` index), so every status change costs time in
- * proportion to the `deliveries` collection: 10 000 (ENGINE_PROCESSES_DELIVERIES=5000) runs for many
- * minutes there; the default keeps the test within a couple of minutes on two loaded cores.
+ * Deliveries per clinic (sandbox clinic and SMPP clinic): 5 000 each, the 10 000 of scenario 11. FerretDB
+ * writes one document at a time, so the burst takes minutes; ENGINE_PROCESSES_DELIVERIES makes it smaller
+ * while working on this spec.
  */
-const PER_CLINIC = Number(process.env.ENGINE_PROCESSES_DELIVERIES ?? 100);
+const PER_CLINIC = Number(process.env.ENGINE_PROCESSES_DELIVERIES ?? 5000);
+/** Generous bounds: the burst's speed depends on the machine and its load (tests never assert on time). */
+const MINUTE = 60_000;
 
-jest.setTimeout(240_000);
+jest.setTimeout(40 * MINUTE);
 
 describe('scenario 11: a process killed during a burst', () => {
   const ctx = useTestContext();
@@ -118,11 +119,11 @@ describe('scenario 11: a process killed during a burst', () => {
       }
     };
     // Mid-burst: about a third is done.
-    await waitUntil(async () => (await queue.countDocuments()) <= total * 0.7, 120_000, 'a third is sent');
+    await waitUntil(async () => (await queue.countDocuments()) <= total * 0.7, 15 * MINUTE, 'a third is sent');
     await stopApiProcess(first, 'SIGKILL');
     const restarted = await startApiProcess(env);
     processes.push(restarted);
-    await waitUntil(async () => (await queue.countDocuments()) === 0, 180_000, 'the queue is empty');
+    await waitUntil(async () => (await queue.countDocuments()) === 0, 20 * MINUTE, 'the queue is empty');
 
     const deliveries = collection<DeliveryDocument>(app, 'deliveries');
     const byId = new Map(

@@ -40,6 +40,29 @@ describe(SandboxProvider.name, () => {
     expect(await sut.lookup({ providerMessageId: id })).toMatchObject({ status: 'delivered' });
   });
 
+  it('tries a receipt again when its store is busy, without an unhandled rejection', async () => {
+    const records = new Map<string, SandboxRecord>();
+    let refusals = 1;
+    const store = {
+      get: (key: string) => records.get(key),
+      set: async (key: string, record: SandboxRecord) => {
+        if (record.status !== 'sent' && refusals-- > 0) throw new Error('SQLITE_BUSY');
+        records.set(key, record);
+      },
+      values: () => records.values(),
+    };
+    const { sut, clock, events } = setup({ store });
+    await sut.send(sms, 'busy');
+    clock.advance(1000);
+    await flush();
+    expect(events).toHaveLength(1);
+    expect(records.get('busy')?.status).toBe('sent');
+    clock.advance(1000);
+    await flush();
+    expect(events[1]).toMatchObject({ type: 'status', report: { status: 'delivered' } });
+    expect(records.get('busy')?.status).toBe('delivered');
+  });
+
   it('never sends the same idempotency key twice', async () => {
     const { sut } = setup();
     const first = await sut.send(sms, 'k');

@@ -54,6 +54,9 @@ export interface SandboxOptions {
   refuse?: (message: OutgoingMessage) => SendRefused | null;
 }
 
+/** How many times a receipt is tried when the store refuses it. */
+const RECEIPT_ATTEMPTS = 3;
+
 /** A provider that sends nothing: keeps messages, answers lookups, and produces receipts (demo, C8, tests). */
 export class SandboxProvider implements MessageProvider {
   readonly name: string;
@@ -93,14 +96,23 @@ export class SandboxProvider implements MessageProvider {
     this.keysById.set(providerMessageId, idempotencyKey);
     this.events.emit({ type: 'status', report: { providerMessageId, status: 'sent', at: now } });
     const delay = this.options.receiptDelayMs === undefined ? 2000 : this.options.receiptDelayMs;
-    if (delay !== null) {
-      const timer = this.clock.setTimeout(() => {
-        this.timers.delete(timer);
-        void this.receipt(record);
-      }, delay);
-      this.timers.add(timer);
-    }
+    if (delay !== null) this.scheduleReceipt(record, delay, RECEIPT_ATTEMPTS);
     return { accepted: true, providerMessageId };
+  }
+
+  /**
+   * A receipt whose store write fails (a busy database) is tried again later; after the last attempt it is
+   * dropped, and a status lookup still finds the message. Never an unhandled rejection, which would stop the
+   * process hosting the sandbox.
+   */
+  private scheduleReceipt(record: SandboxRecord, delay: number, attemptsLeft: number): void {
+    const timer = this.clock.setTimeout(() => {
+      this.timers.delete(timer);
+      this.receipt(record).catch(() => {
+        if (attemptsLeft > 1) this.scheduleReceipt(record, Math.max(delay, 1000), attemptsLeft - 1);
+      });
+    }, delay);
+    this.timers.add(timer);
   }
 
   private async receipt(record: SandboxRecord): Promise<void> {
