@@ -119,7 +119,11 @@ describe('scenario 11: a process killed during a burst', () => {
       }
     };
     // Mid-burst: about a third is done.
-    await waitUntil(async () => (await queue.countDocuments()) <= total * 0.7, 15 * MINUTE, 'a third is sent');
+    await waitUntil(
+      async () => (await queue.countDocuments()) <= total * 0.7,
+      15 * MINUTE,
+      'a third is sent',
+    );
     await stopApiProcess(first, 'SIGKILL');
     const restarted = await startApiProcess(env);
     processes.push(restarted);

@@ -16,7 +16,8 @@ export class TestClock extends ClockRepository {
   /** Moves to an instant (never backwards: the engine assumes time goes forward). */
   set(at: string | Date): void {
     const next = new Date(at).getTime();
-    if (next < this.current) throw new Error(`the test clock cannot go back from ${this.now().toISOString()}`);
+    if (next < this.current)
+      throw new Error(`the test clock cannot go back from ${this.now().toISOString()}`);
     this.current = next;
   }
 

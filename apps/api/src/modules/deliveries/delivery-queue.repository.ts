@@ -40,7 +40,11 @@ export class DeliveryQueueRepository {
 
   /** Entries due at `now`, earliest first, at most `limit`. */
   due(now: Date, limit: number): Promise<DeliveryQueueEntry[]> {
-    return this.collection.find({ dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).toArray();
+    return this.collection
+      .find({ dueAt: { $lte: now } })
+      .sort({ dueAt: 1 })
+      .limit(limit)
+      .toArray();
   }
 
   /** The earliest entry still to come (for the dispatcher's wake-up and the status page's lag). */
