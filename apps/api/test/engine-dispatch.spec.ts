@@ -1,6 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
 import { DeliveryCancelService } from '../src/modules/deliveries/delivery-cancel.service';
+import { DeliveryClaimRepository } from '../src/modules/deliveries/delivery-claim.repository';
 import { PatientRepository } from '../src/modules/directory/directory.repository';
 import { DeliveryReceiptService } from '../src/modules/dispatcher/delivery-receipt.service';
 import { DeliveryRetryService } from '../src/modules/dispatcher/delivery-retry.service';
@@ -81,6 +82,26 @@ describe('dispatcher: sandbox, timing, last checks', () => {
       'sent',
       'delivered',
     ]);
+  });
+
+  it('sends a delivery whose claimant died between its claim and its "sending" write, once the lease is over', async () => {
+    const delivery = await plan(clinic.clinicId);
+    // A process won attempt 1, then was killed before it recorded anything: it never handed the message over.
+    await ctx.app.get(DeliveryClaimRepository).claim({
+      clinicId: clinic.clinicId,
+      deliveryId: delivery._id,
+      attempt: 1,
+      kind: 'send',
+      by: 'killed-process',
+      at: clock.now(),
+    });
+    await engine().drain();
+    expect((await read(delivery)).status).toBe('scheduled');
+
+    clock.advance(ctx.app.get(ConfigService).get<number>('DISPATCH_LEASE_SECONDS')! * 1000 + 1);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'sent', attempt: 2, inDoubt: false });
+    expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({ sendCalls: 1 });
   });
 
   it('marks a message past its expiry expired and never sends it', async () => {

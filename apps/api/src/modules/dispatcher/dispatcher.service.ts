@@ -140,6 +140,9 @@ export class DispatcherService {
       at: now,
     });
     if (!won) {
+      const abandoned = kind === 'send' ? await this.abandonedBeforeSending(delivery, attempt, now) : null;
+      // The claimant died between its claim and its "sending" write, so it never sent: the next attempt is ours to win.
+      if (abandoned) return this.dispatchEntry(entry, { ...abandoned, attempt }, batch);
       batch.report.lost++;
       return;
     }
@@ -154,6 +157,21 @@ export class DispatcherService {
     });
     if (kind === 'recover') batch.report.recovered++;
     await this.send(sending, kind === 'recover', batch);
+  }
+
+  /**
+   * The delivery as it is now when attempt `attempt` was claimed more than a lease ago and the delivery never
+   * reached `sending` with it (the claimant stopped before sending anything); otherwise null.
+   */
+  private async abandonedBeforeSending(delivery: DeliveryDocument, attempt: number, now: Date) {
+    const claim = await this.claims.find(delivery._id, attempt);
+    if (!claim || new Date(claim.at).getTime() + this.leaseMs > now.getTime()) return null;
+    const current = await this.deliveries.findAnyById(delivery._id);
+    const untouched =
+      current &&
+      current.attempt < attempt &&
+      (current.status === 'scheduled' || current.status === 'retrying');
+    return untouched ? current : null;
   }
 
   /** Sends a delivery whose attempt this process owns. */
