@@ -43,10 +43,7 @@ export const DEMO_SERVICES = [
   },
 ] as const;
 
-/**
- * No e-mail addresses: the staff notice of each of the 120 seeded bookings would otherwise queue 120 e-mails
- * at start, ahead of the confirmation of a booking posted right after (skipped "has no e-mail address").
- */
+/** The staff-notice starter is off in the demo, so the practitioners need no e-mail address here. */
 export const DEMO_RESOURCES = [
   { externalId: 'R-MARTIN', name: 'Dr Martin', kind: 'practitioner', phone: '+33145678901' },
   { externalId: 'R-NGUYEN', name: 'Dr Nguyen', kind: 'practitioner', phone: '+33145678902' },

@@ -22,7 +22,11 @@ import { DemoSeedRepository } from './demo-seed.repository';
 const PATIENTS = 40;
 const APPOINTMENTS = 120;
 const DAYS = 14;
-const ALTERNATIVE_STARTERS = new Set(['opus-reminders']);
+/**
+ * Published but left off in the demo: the alternative reminder scheme (70/22/1 h) would double the reminders of
+ * the enabled one, and the staff notices would e-mail the practitioners about each of the 120 seeded bookings.
+ */
+const DISABLED_STARTERS = new Set(['opus-reminders', 'staff-notice']);
 /**
  * Starters whose messages answer what the patient just did (an online booking): in the demo they go at once,
  * even at night, so a booking posted with the demo API key shows its confirmation within seconds.
@@ -206,8 +210,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   /**
-   * Every starter flow published; all enabled except the alternative reminder scheme (70/22/1 h), which would
-   * double the reminders of the enabled one (those the validator refuses stay drafts).
+   * Every starter flow published; all enabled except DISABLED_STARTERS (those the validator refuses stay drafts).
    */
   private async starterFlows(principal: Principal) {
     let published = 0;
@@ -219,7 +222,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           flow = await this.flows.saveDraft(principal, flow.id, flow.revision, { ...flow.draft, settings });
         }
         await this.versions.publish(principal, flow.id, 'Demo: starter flow');
-        if (!ALTERNATIVE_STARTERS.has(key)) await this.flows.setEnabled(principal.clinicId, flow.id, true);
+        if (!DISABLED_STARTERS.has(key)) await this.flows.setEnabled(principal.clinicId, flow.id, true);
         published++;
       } catch (error) {
         this.logger.warn(`Starter flow ${key} left as a draft: ${(error as Error).message}`);
