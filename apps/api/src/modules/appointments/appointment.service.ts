@@ -1,5 +1,4 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Filter } from 'mongodb';
 import { ClockRepository } from '../../common/clock.repository';
 import { externalDocumentId, isDuplicateKeyError } from '../../common/ids';
@@ -7,6 +6,7 @@ import type { AppointmentStatus, EventType, PmsEvent } from '../events/event.dto
 import { EventRepository, toEventView } from '../events/event.repository';
 import type { AppointmentListQuery } from './appointment.dto';
 import { AppointmentDocument, AppointmentRepository } from './appointment.repository';
+import { clinicDay } from '../../common/clinic-day';
 
 /** The status an appointment has after an event of this type. */
 const STATUS_AFTER: Partial<Record<EventType, AppointmentStatus>> = {
@@ -58,7 +58,7 @@ export class AppointmentService {
       lastEventType: event.type,
       lastEventAt: occurredAt,
       updatedAt: now,
-      ...(start ? { start, localDay: DateTime.fromJSDate(start, { zone: timeZone }).toISODate() } : {}),
+      ...(start ? { start, localDay: clinicDay(start, timeZone) } : {}),
       ...(input.end ? { end: new Date(input.end) } : {}),
       ...(input.source ? { source: input.source } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),

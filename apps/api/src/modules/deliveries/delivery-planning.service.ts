@@ -7,12 +7,12 @@ import type {
   RecipientType,
   Sender,
 } from '@clinicflow/rules';
-import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import type { DeliveryDocument, DeliveryOrigin } from './delivery.document';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryStatusService } from './delivery-status.service';
+import { clinicDay } from '../../common/clinic-day';
 
 /**
  * One message to plan, whatever asked for it (a flow's step, a one-off send, a batch, a notice). `key` is
@@ -150,7 +150,7 @@ export class DeliveryPlanningService {
     now: Date,
   ): DeliveryDocument {
     const status = input.status ?? 'scheduled';
-    const day = (at: Date) => DateTime.fromJSDate(at, { zone: facts.timeZone }).toISODate()!;
+    const day = (at: Date) => clinicDay(at, facts.timeZone);
     const reason = input.reason ?? null;
     return {
       _id: deliveryIdFor(clinicId, input.key),

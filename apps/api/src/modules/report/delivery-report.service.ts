@@ -8,6 +8,7 @@ import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { SettingsRepository } from '../settings/settings.repository';
 import { DeliveryListQuery, DeliverySummaryQuery, RANGES } from './delivery-report.dto';
 import { DeliveryReportRepository } from './delivery-report.repository';
+import { clinicDay } from '../../common/clinic-day';
 
 const RANGE_FIELDS = { created: 'createdAt', send: 'sendAt', delivered: 'deliveredAt' } as const;
 
@@ -103,7 +104,7 @@ export class DeliveryReportService {
     const now = this.clock.now();
     const settings = await this.settings.findForClinic(clinicId);
     const zone = settings?.timeZone ?? 'UTC';
-    const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+    const today = clinicDay(now, zone);
     const to = query.to ?? (query.from && query.from > today ? query.from : today);
     const from = query.from ?? DateTime.fromISO(to).minus({ days: 29 }).toISODate()!;
     const filter: Filter<DeliveryDocument> = { sendDay: { $gte: from, $lte: to } };

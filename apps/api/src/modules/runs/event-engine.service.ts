@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { triggerMismatch } from '@clinicflow/rules';
-import { DateTime } from 'luxon';
 import { ClockRepository } from '../../common/clock.repository';
 import { externalDocumentId, isDuplicateKeyError } from '../../common/ids';
 import { AppointmentRepository } from '../appointments/appointment.repository';
@@ -11,6 +10,7 @@ import { EvaluationContextService } from './evaluation-context.service';
 import { PendingEventRepository } from './pending-event.repository';
 import { RunFlowsService } from './run-flows.service';
 import { RunService } from './run.service';
+import { clinicDay } from '../../common/clinic-day';
 
 /** Applies a stored event to the appointments and patients again (set by the events module). */
 export type EventReapplier = (event: EventDocument) => Promise<void>;
@@ -167,7 +167,7 @@ export class EventEngineService {
     }
     if (!event.resourceId) return [];
     // F9: every appointment of the resource still to come today (clinic-local), one run each.
-    const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
+    const today = clinicDay(now, timeZone);
     const affected = await this.appointments.findMany(
       event.clinicId,
       { resourceId: event.resourceId, localDay: today, status: { $in: ['booked', 'confirmed'] } },

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { evaluate, type EvaluationResult, type RunSignal } from '@clinicflow/rules';
-import { DateTime } from 'luxon';
 import { ClockRepository } from '../../common/clock.repository';
 import { isDuplicateKeyError } from '../../common/ids';
 import type { Env } from '../../config/env';
@@ -14,6 +13,7 @@ import { RunOutcomeService } from './run-outcome.service';
 import { RunTimerRepository, type RunTimerEntry } from './run-timer.repository';
 import { activeRunStatuses, runIdFor, type RunDocument, type RunStatus } from './run.document';
 import { RunRepository } from './run.repository';
+import { clinicDay } from '../../common/clinic-day';
 
 /** What starts a run: the flow version, the stored event, the trigger key and what the run is about. */
 export interface RunStart {
@@ -93,7 +93,7 @@ export class RunService {
       steps: [],
       timerAt: null,
       endedReason: null,
-      localDay: DateTime.fromJSDate(now, { zone: built.settings.timeZone }).toISODate()!,
+      localDay: clinicDay(now, built.settings.timeZone),
       createdAt: now,
       updatedAt: now,
     };
