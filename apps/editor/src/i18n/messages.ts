@@ -1,4 +1,5 @@
 import { sessionMessages } from './sessionMessages';
+import { reportMessages } from './reportMessages';
 import { templateMessages } from './templateMessages';
 
 /** Every string of the interface, per language; components read them through useMessages(). */
@@ -6,6 +7,7 @@ export const messages = {
   en: {
     ...sessionMessages.en,
     ...templateMessages.en,
+    ...reportMessages.en,
     appName: 'clinicflow',
     navFlows: 'Flows',
     navReport: 'Report',
@@ -267,6 +269,7 @@ export const messages = {
   fr: {
     ...sessionMessages.fr,
     ...templateMessages.fr,
+    ...reportMessages.fr,
     appName: 'clinicflow',
     navFlows: 'Scénarios',
     navReport: 'Rapport',
