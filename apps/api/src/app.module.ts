@@ -13,6 +13,7 @@ import { ClinicsModule } from './modules/clinics/clinics.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { EventsModule } from './modules/events/events.module';
 import { FlowsModule } from './modules/flows/flows.module';
+import { FlowActivityModule } from './modules/flow-activity/flow-activity.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { DeliveriesModule } from './modules/deliveries/deliveries.module';
@@ -60,6 +61,7 @@ export class AppModule {
         DirectoryModule,
         EventsModule,
         FlowsModule,
+        FlowActivityModule,
         TemplatesModule,
         MessagesModule,
         DeliveriesModule,
