@@ -1,12 +1,16 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ZodBody, ZodQuery } from '../../http/zod-validation';
 import { ClinicId, CurrentPrincipal, Principal } from '../auth/principal';
 import { DeliveryRefreshService } from './delivery-refresh.service';
@@ -15,6 +19,9 @@ import {
   DeliveryCancel,
   deliveryCancelSchema,
   deliveryDetailExample,
+  deliveryExportCsvExample,
+  DeliveryExportQuery,
+  deliveryExportQuerySchema,
   DeliveryListQuery,
   deliveryListExample,
   deliveryListQuerySchema,
@@ -23,6 +30,7 @@ import {
   deliverySummaryQuerySchema,
 } from './delivery-report.dto';
 import { DeliveryReportService } from './delivery-report.service';
+import { DeliveryExportService, NOTHING_TO_EXPORT } from './delivery-export.service';
 
 @ApiTags('deliveries')
 @ApiBearerAuth()
@@ -32,6 +40,7 @@ export class DeliveriesController {
     private readonly report: DeliveryReportService,
     private readonly actions: DeliveryActionsService,
     private readonly refresher: DeliveryRefreshService,
+    private readonly exporter: DeliveryExportService,
   ) {}
 
   @Get()
@@ -52,6 +61,36 @@ export class DeliveriesController {
   @ApiOkResponse({ schema: { example: deliverySummaryExample } })
   summary(@ClinicId() clinicId: string, @ZodQuery(deliverySummaryQuerySchema) query: DeliverySummaryQuery) {
     return this.report.summary(clinicId, query);
+  }
+
+  @Get('export')
+  @ApiOperation({
+    summary:
+      'The filtered report as a file (CSV, UTF-8 with BOM, RFC 4180; or XLSX), streamed, newest first, times in the clinic’s time zone, headers in `lang`. The file holds personal health-related data: `confirm=personal-data` is required (400 naming `query.confirm` without it). Zero matching rows answer 422 instead of an empty file.',
+  })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({
+    description: 'The file, as an attachment named deliveries-<clinic-local day>.<format>',
+    content: {
+      'text/csv': { schema: { type: 'string', example: deliveryExportCsvExample } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiBadRequestResponse({ description: 'Missing confirmation or an invalid filter, naming the field' })
+  @ApiUnprocessableEntityResponse({ description: NOTHING_TO_EXPORT })
+  async export(
+    @ClinicId() clinicId: string,
+    @ZodQuery(deliveryExportQuerySchema) query: DeliveryExportQuery,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.exporter.open(clinicId, query);
+    response.status(200);
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    await file.writeTo(response);
   }
 
   @Get(':id')

@@ -36,48 +36,76 @@ const isBound = (value: unknown): value is string =>
 
 export const RANGES = ['created', 'send', 'delivered'] as const;
 
-export const deliveryListQuerySchema = z
-  .object({
-    status: listOf<DeliveryStatus>(deliveryStatuses, 'status').optional(),
-    channel: listOf(CHANNELS, 'channel').optional(),
-    flowId: z.string().max(200).optional(),
-    serviceId: z.string().max(200).optional(),
-    resourceId: z.string().max(200).optional(),
-    patientId: z.string().max(200).optional(),
-    appointmentId: z.string().max(200).optional(),
-    batchId: z.string().max(200).optional(),
-    createdFrom: bound.optional(),
-    createdTo: bound.optional(),
-    sendFrom: bound.optional(),
-    sendTo: bound.optional(),
-    deliveredFrom: bound.optional(),
-    deliveredTo: bound.optional(),
-    q: z.string().trim().max(200).optional(),
-    ...pageFields(50),
-  })
-  .superRefine((query, context) => {
-    for (const range of RANGES) {
-      const from = query[`${range}From`];
-      const to = query[`${range}To`];
-      // zod 4 runs this even when a bound failed its own check: compare only two valid bounds.
-      if (!isBound(from) || !isBound(to)) continue;
-      // Days compare as their first instant; a day "to" covers the whole day.
-      if (from && to && from.slice(0, 10) > to.slice(0, 10)) {
-        context.addIssue({
-          code: 'custom',
-          path: [`${range}To`],
-          message: `must not be before ${range}From`,
-        });
-      } else if (from && to && from.length > 10 && to.length > 10 && Date.parse(to) < Date.parse(from)) {
-        context.addIssue({
-          code: 'custom',
-          path: [`${range}To`],
-          message: `must not be before ${range}From`,
-        });
-      }
+/** The report's filters, shared by the list and the export. */
+const deliveryFilterFields = {
+  status: listOf<DeliveryStatus>(deliveryStatuses, 'status').optional(),
+  channel: listOf(CHANNELS, 'channel').optional(),
+  flowId: z.string().max(200).optional(),
+  serviceId: z.string().max(200).optional(),
+  resourceId: z.string().max(200).optional(),
+  patientId: z.string().max(200).optional(),
+  appointmentId: z.string().max(200).optional(),
+  batchId: z.string().max(200).optional(),
+  createdFrom: bound.optional(),
+  createdTo: bound.optional(),
+  sendFrom: bound.optional(),
+  sendTo: bound.optional(),
+  deliveredFrom: bound.optional(),
+  deliveredTo: bound.optional(),
+  q: z.string().trim().max(200).optional(),
+};
+
+type RangeBounds = Partial<Record<`${(typeof RANGES)[number]}${'From' | 'To'}`, string>>;
+
+/** An end before its start is a 400 on the end. */
+function checkRanges(query: RangeBounds, context: z.RefinementCtx) {
+  for (const range of RANGES) {
+    const from = query[`${range}From`];
+    const to = query[`${range}To`];
+    // zod 4 runs this even when a bound failed its own check: compare only two valid bounds.
+    if (!isBound(from) || !isBound(to)) continue;
+    // Days compare as their first instant; a day "to" covers the whole day.
+    if (from && to && from.slice(0, 10) > to.slice(0, 10)) {
+      context.addIssue({
+        code: 'custom',
+        path: [`${range}To`],
+        message: `must not be before ${range}From`,
+      });
+    } else if (from && to && from.length > 10 && to.length > 10 && Date.parse(to) < Date.parse(from)) {
+      context.addIssue({
+        code: 'custom',
+        path: [`${range}To`],
+        message: `must not be before ${range}From`,
+      });
     }
-  });
+  }
+}
+
+export const deliveryListQuerySchema = z
+  .object({ ...deliveryFilterFields, ...pageFields(50) })
+  .superRefine(checkRanges);
 export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
+/** The filters alone, without paging or the export's options. */
+export type DeliveryFilterQuery = Omit<DeliveryListQuery, 'page' | 'pageSize'>;
+
+/** What the export's file carries, said before anyone downloads it (Orthos asks staff to confirm it). */
+export const PERSONAL_DATA_WARNING =
+  'confirm=personal-data is required: the file contains personal health-related data (patients’ names, numbers and addresses, and the texts of messages about their appointments)';
+
+/** The export: the list's filters, the file's format and language, and the personal-data confirmation. */
+export const deliveryExportQuerySchema = z
+  .object({
+    ...deliveryFilterFields,
+    format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'),
+    lang: z.enum(['en', 'fr'], { error: 'must be en or fr' }).default('en'),
+    confirm: z.literal('personal-data', { error: PERSONAL_DATA_WARNING }),
+  })
+  .superRefine(checkRanges);
+export type DeliveryExportQuery = z.infer<typeof deliveryExportQuerySchema>;
+
+export const deliveryExportCsvExample =
+  '\uFEFF"created","to send","sent","delivered","status","channel","recipient type","name","address","text","segments","credits","error","flow","step","appointment","delivery"\r\n' +
+  '"2026-03-20 11:00:00","2026-03-24 09:30:00","2026-03-24 09:30:02","2026-03-24 09:30:05","delivered","SMS","patient","Léa Martin","+33612345678","Bonjour Léa, RDV demain à 09:30. Répondez C pour confirmer.","1","1","","Reminders","sms24","apt_6a5b4c3d2e1f0a9b8c7d6e5f","dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d"\r\n';
 
 export const deliveryCancelSchema = z
   .object({ reason: z.string().trim().min(1).max(500).optional() })

@@ -6,7 +6,7 @@ import { ClockRepository } from '../../common/clock.repository';
 import { searchPattern } from '../../tenancy/clinic-scoped.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { SettingsRepository } from '../settings/settings.repository';
-import { DeliveryListQuery, DeliverySummaryQuery, RANGES } from './delivery-report.dto';
+import { DeliveryFilterQuery, DeliverySummaryQuery, DeliveryListQuery, RANGES } from './delivery-report.dto';
 import { DeliveryReportRepository } from './delivery-report.repository';
 import { clinicDay } from '../../common/clinic-day';
 
@@ -144,7 +144,8 @@ export class DeliveryReportService {
     return delivery;
   }
 
-  private async filterOf(clinicId: string, query: DeliveryListQuery): Promise<Filter<DeliveryDocument>> {
+  /** The database filter of the report's filters (the list's and the export's). */
+  async filterOf(clinicId: string, query: DeliveryFilterQuery): Promise<Filter<DeliveryDocument>> {
     const filter: Filter<DeliveryDocument> = {};
     if (query.status) filter.status = { $in: query.status };
     if (query.channel) filter.channel = { $in: query.channel };

@@ -4,11 +4,12 @@ import { DispatcherModule } from '../dispatcher/dispatcher.module';
 import { SettingsModule } from '../settings/settings.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryActionsService } from './delivery-actions.service';
+import { DeliveryExportService } from './delivery-export.service';
 import { DeliveryRefreshService } from './delivery-refresh.service';
 import { DeliveryReportRepository } from './delivery-report.repository';
 import { DeliveryReportService } from './delivery-report.service';
 
-/** The message summary report's API (issue 8): deliveries listed with totals, one in detail, retry, cancel. */
+/** The message summary report's API (issue 8): deliveries listed with totals, one in detail, retry, cancel, export. */
 @Module({
   imports: [DeliveriesModule, DispatcherModule, SettingsModule],
   controllers: [DeliveriesController],
@@ -17,6 +18,7 @@ import { DeliveryReportService } from './delivery-report.service';
     DeliveryReportRepository,
     DeliveryReportService,
     DeliveryActionsService,
+    DeliveryExportService,
   ],
   exports: [DeliveryReportService],
 })

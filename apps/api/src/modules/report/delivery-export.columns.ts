@@ -1,0 +1,140 @@
+import type { RecipientType } from '@clinicflow/rules';
+import { DateTime } from 'luxon';
+import type { DeliveryDocument, DeliveryStatus } from '../deliveries/delivery.document';
+
+export type ExportLanguage = 'en' | 'fr';
+
+/** The fields of a delivery the export reads (the rest — template, history — is never loaded). */
+export type ExportedDelivery = Pick<
+  DeliveryDocument,
+  | '_id'
+  | 'createdAt'
+  | 'sendAt'
+  | 'sentAt'
+  | 'deliveredAt'
+  | 'status'
+  | 'channel'
+  | 'recipient'
+  | 'text'
+  | 'subject'
+  | 'segments'
+  | 'credits'
+  | 'error'
+  | 'reason'
+  | 'flowId'
+  | 'nodeId'
+  | 'appointmentId'
+>;
+
+/** A cell: text, a number, or a clinic-local time; empty when the delivery has no such value. */
+export type ExportCell = string | number | { local: DateTime } | null;
+
+/** What a row needs besides the delivery: the clinic's time zone and its flows' names. */
+export interface ExportContext {
+  zone: string;
+  language: ExportLanguage;
+  flowNames: Map<string, string>;
+}
+
+interface ExportColumn {
+  header: Record<ExportLanguage, string>;
+  width: number;
+  value: (d: ExportedDelivery, context: ExportContext) => ExportCell;
+}
+
+const STATUS_WORDS: Record<DeliveryStatus, Record<ExportLanguage, string>> = {
+  scheduled: { en: 'scheduled', fr: 'programmé' },
+  sending: { en: 'sending', fr: 'en cours d’envoi' },
+  sent: { en: 'sent', fr: 'envoyé' },
+  delivered: { en: 'delivered', fr: 'remis' },
+  answered: { en: 'answered', fr: 'répondu' },
+  failed: { en: 'failed', fr: 'échec' },
+  retrying: { en: 'retrying', fr: 'nouvel essai' },
+  cancelled: { en: 'cancelled', fr: 'annulé' },
+  expired: { en: 'expired', fr: 'expiré' },
+  skipped: { en: 'skipped', fr: 'non envoyé' },
+};
+
+const CHANNEL_WORDS: Record<string, Record<ExportLanguage, string>> = {
+  sms: { en: 'SMS', fr: 'SMS' },
+  email: { en: 'e-mail', fr: 'e-mail' },
+  voice: { en: 'voice call', fr: 'appel vocal' },
+};
+
+const RECIPIENT_WORDS: Record<RecipientType, Record<ExportLanguage, string>> = {
+  patient: { en: 'patient', fr: 'patient' },
+  resource: { en: 'practitioner', fr: 'praticien' },
+  'referring-doctor': { en: 'referring doctor', fr: 'médecin adresseur' },
+  'clinic-admin': { en: 'clinic admin', fr: 'administration' },
+  custom: { en: 'other', fr: 'autre' },
+};
+
+const time = (at: Date | null, context: ExportContext): ExportCell =>
+  at ? { local: DateTime.fromJSDate(at, { zone: context.zone }) } : null;
+
+/** The export's columns, in the clinic's words, in the order of the file. */
+export const EXPORT_COLUMNS: ExportColumn[] = [
+  { header: { en: 'created', fr: 'créé le' }, width: 18, value: (d, c) => time(d.createdAt, c) },
+  { header: { en: 'to send', fr: 'à envoyer le' }, width: 18, value: (d, c) => time(d.sendAt, c) },
+  { header: { en: 'sent', fr: 'envoyé le' }, width: 18, value: (d, c) => time(d.sentAt, c) },
+  { header: { en: 'delivered', fr: 'remis le' }, width: 18, value: (d, c) => time(d.deliveredAt, c) },
+  {
+    header: { en: 'status', fr: 'statut' },
+    width: 12,
+    value: (d, c) => STATUS_WORDS[d.status]?.[c.language] ?? d.status,
+  },
+  {
+    header: { en: 'channel', fr: 'canal' },
+    width: 10,
+    value: (d, c) => CHANNEL_WORDS[d.channel]?.[c.language] ?? d.channel,
+  },
+  {
+    header: { en: 'recipient type', fr: 'type de destinataire' },
+    width: 14,
+    value: (d, c) => RECIPIENT_WORDS[d.recipient?.type]?.[c.language] ?? d.recipient?.type ?? null,
+  },
+  { header: { en: 'name', fr: 'nom' }, width: 24, value: (d) => d.recipient?.name ?? null },
+  { header: { en: 'address', fr: 'adresse' }, width: 24, value: (d) => d.recipient?.address ?? null },
+  {
+    header: { en: 'text', fr: 'texte' },
+    width: 60,
+    value: (d) => (d.subject ? `${d.subject}\n\n${d.text ?? ''}` : d.text),
+  },
+  { header: { en: 'segments', fr: 'segments' }, width: 9, value: (d) => d.segments },
+  { header: { en: 'credits', fr: 'crédits' }, width: 8, value: (d) => d.credits },
+  // A skipped or cancelled message has no error but a reason, which the front desk looks for in the same place.
+  {
+    header: { en: 'error', fr: 'erreur' },
+    width: 40,
+    value: (d) => d.error?.reason ?? d.reason ?? null,
+  },
+  {
+    header: { en: 'flow', fr: 'scénario' },
+    width: 24,
+    value: (d, c) => (d.flowId ? (c.flowNames.get(d.flowId) ?? d.flowId) : null),
+  },
+  { header: { en: 'step', fr: 'étape' }, width: 12, value: (d) => d.nodeId },
+  { header: { en: 'appointment', fr: 'rendez-vous' }, width: 28, value: (d) => d.appointmentId },
+  { header: { en: 'delivery', fr: 'envoi' }, width: 40, value: (d) => d._id },
+];
+
+/** The projection that loads only what the columns read. */
+export const EXPORT_PROJECTION: Record<keyof ExportedDelivery, 1> = {
+  _id: 1,
+  createdAt: 1,
+  sendAt: 1,
+  sentAt: 1,
+  deliveredAt: 1,
+  status: 1,
+  channel: 1,
+  recipient: 1,
+  text: 1,
+  subject: 1,
+  segments: 1,
+  credits: 1,
+  error: 1,
+  reason: 1,
+  flowId: 1,
+  nodeId: 1,
+  appointmentId: 1,
+};

@@ -1,0 +1,83 @@
+import { Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FindCursor } from 'mongodb';
+import { ClockRepository } from '../../common/clock.repository';
+import { clinicDay } from '../../common/clinic-day';
+import { SettingsRepository } from '../settings/settings.repository';
+import type { ExportContext, ExportedDelivery } from './delivery-export.columns';
+import { csvChunks, writeXlsx } from './delivery-export.files';
+import type { DeliveryExportQuery } from './delivery-report.dto';
+import { DeliveryReportRepository } from './delivery-report.repository';
+import { DeliveryReportService } from './delivery-report.service';
+
+export const NOTHING_TO_EXPORT = 'No deliveries match these filters: there is nothing to export.';
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** A file ready to be written: its name and type are known once its first row has been read. */
+export interface DeliveryExportFile {
+  filename: string;
+  contentType: string;
+  writeTo(out: Writable): Promise<void>;
+}
+
+/** The report's filtered rows as a CSV or XLSX file, streamed from a database cursor (issue 8, Orthos). */
+@Injectable()
+export class DeliveryExportService {
+  private readonly logger = new Logger(DeliveryExportService.name);
+
+  constructor(
+    private readonly report: DeliveryReportService,
+    private readonly deliveries: DeliveryReportRepository,
+    private readonly settings: SettingsRepository,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  /**
+   * Opens the export: reads the first row before anything is sent, so that zero rows answer 422 instead of
+   * an empty file (and a database error a plain 500), without counting the rows first.
+   */
+  async open(clinicId: string, query: DeliveryExportQuery): Promise<DeliveryExportFile> {
+    const { format, lang, confirm: _confirm, ...filters } = query;
+    const filter = await this.report.filterOf(clinicId, filters);
+    const [settings, flowNames] = await Promise.all([
+      this.settings.findForClinic(clinicId),
+      this.deliveries.flowNames(clinicId),
+    ]);
+    const zone = settings?.timeZone ?? 'UTC';
+    const cursor = this.deliveries.exportCursor(clinicId, filter);
+    if (!(await cursor.hasNext())) {
+      await cursor.close();
+      throw new UnprocessableEntityException({ message: NOTHING_TO_EXPORT, errors: [] });
+    }
+    const context: ExportContext = { zone, language: lang, flowNames };
+    return {
+      filename: `deliveries-${clinicDay(this.clock.now(), zone)}.${format}`,
+      contentType: CONTENT_TYPES[format],
+      writeTo: (out) => this.write(cursor, context, format, out),
+    };
+  }
+
+  private async write(
+    cursor: FindCursor<ExportedDelivery>,
+    context: ExportContext,
+    format: 'csv' | 'xlsx',
+    out: Writable,
+  ): Promise<void> {
+    try {
+      if (format === 'csv') await pipeline(Readable.from(csvChunks(cursor, context)), out);
+      else await writeXlsx(cursor, context, out);
+    } catch (error) {
+      // The headers are gone: breaking the connection is the only way left to say the file is incomplete.
+      // Only the error's kind is logged: its message may quote the filter (a patient's name).
+      this.logger.warn(`delivery export stopped: ${(error as Error).name}`);
+      out.destroy();
+    } finally {
+      await cursor.close();
+    }
+  }
+}
