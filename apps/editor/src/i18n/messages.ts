@@ -1,4 +1,5 @@
 import { sessionMessages } from './sessionMessages';
+import { settingsMessages } from './settingsMessages';
 import { reportMessages } from './reportMessages';
 import { templateMessages } from './templateMessages';
 
@@ -7,6 +8,7 @@ export const messages = {
   en: {
     ...sessionMessages.en,
     ...templateMessages.en,
+    ...settingsMessages.en,
     ...reportMessages.en,
     appName: 'clinicflow',
     navFlows: 'Flows',
@@ -269,6 +271,7 @@ export const messages = {
   fr: {
     ...sessionMessages.fr,
     ...templateMessages.fr,
+    ...settingsMessages.fr,
     ...reportMessages.fr,
     appName: 'clinicflow',
     navFlows: 'Scénarios',

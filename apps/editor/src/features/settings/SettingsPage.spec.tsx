@@ -1,0 +1,238 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { fakeApi } from '../../test/fakeApi';
+import type { ClinicSettings } from './api/settingsApi';
+import SettingsPage from './SettingsPage';
+
+const settings: ClinicSettings = {
+  clinicId: 'c1',
+  name: 'Cabinet des Lilas',
+  timeZone: 'Europe/Paris',
+  communicationsEnabled: true,
+  channels: { sms: true, email: true, voice: false },
+  channelToggles: { services: { 'svc-hyg': { sms: false } }, resources: {} },
+  consent: { mode: 'opt-in', purposes: ['reminders', 'recall'] },
+  quietHours: { windows: [{ start: '21:00', end: '08:00' }], noSendWeekdays: [7], holidays: ['2026-12-25'] },
+  limits: { minimumLeadTimeHours: 12, onePerPersonPerDay: true },
+  unreliable: { noShowRate: 0.3, minimumVisits: 3 },
+  senders: {
+    smsSenderName: 'CabLilas',
+    emailFromName: null,
+    emailFromAddress: null,
+    voiceCallerNumber: null,
+  },
+  providers: {
+    sms: {
+      kind: 'smpp',
+      options: { host: 'smpp.example.fr', systemId: 'lilas' },
+      credentials: { password: '********' },
+    },
+    email: { kind: 'sandbox', options: {}, credentials: {} },
+    voice: { kind: 'sandbox', options: {}, credentials: {} },
+  },
+  testMode: true,
+  creditsScope: 'clinic',
+  credits: { balance: 500, byResource: {}, topUps: [] },
+  adminEmail: null,
+};
+
+const directory = {
+  'GET /services?pageSize=100': [
+    200,
+    {
+      items: [
+        { id: 'svc-ctrl', name: 'Contrôle' },
+        { id: 'svc-hyg', name: 'Hygiène' },
+      ],
+    },
+  ] as [number, unknown],
+  'GET /resources?pageSize=100': [200, { items: [{ id: 'res-martin', name: 'Dr Martin' }] }] as [
+    number,
+    unknown,
+  ],
+  'GET /status': [
+    200,
+    {
+      at: '2026-05-11T08:00:00.000Z',
+      communicationsEnabled: true,
+      testMode: true,
+      waiting: 0,
+      sentToday: 3,
+      oldestDueAt: null,
+      dispatcherLagSeconds: 0,
+      channels: {
+        sms: { enabled: true, provider: 'smpp', lastSentAt: null, lastError: null, waiting: 0, sentToday: 3 },
+      },
+    },
+  ] as [number, unknown],
+};
+
+/** The page in a data router (the unsaved-changes guard needs one), with the settings answered as given. */
+function renderPage() {
+  const router = createMemoryRouter(
+    [
+      { path: '/settings', element: <SettingsPage /> },
+      { path: '/flows', element: <p>Flows page</p> },
+    ],
+    { initialEntries: ['/settings'] },
+  );
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <MantineProvider>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return router;
+}
+
+/** The fake API: GET answers the settings; PUT answers them with the body applied. */
+function api(putAnswer?: [number, unknown]) {
+  return fakeApi({
+    ...directory,
+    'GET /settings': [200, settings],
+    'PUT /settings': (body) => putAnswer ?? [200, { ...settings, ...(body as object) }],
+  });
+}
+
+describe('SettingsPage', () => {
+  it('switches SMS off for a service in the matrix and saves only the channels section', async () => {
+    const user = userEvent.setup();
+    const fake = api();
+    renderPage();
+    expect(await screen.findByTestId('test-mode-banner')).toHaveTextContent('nothing reaches patients');
+    const smsForControle = await screen.findByRole('switch', { name: 'SMS for Contrôle' });
+    expect(smsForControle).toBeChecked();
+    expect(screen.getByRole('switch', { name: 'SMS for Hygiène' })).not.toBeChecked();
+    await user.click(smsForControle);
+    await user.click(screen.getByRole('switch', { name: 'SMS for Hygiène' }));
+    expect(screen.getAllByText('Unsaved changes').length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Save channels and consent' }));
+
+    await waitFor(() => expect(fake.calls('PUT', '/settings')).toHaveLength(1));
+    const body = fake.calls('PUT', '/settings')[0].body as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(
+      ['channelToggles', 'channels', 'communicationsEnabled', 'consent', 'limits', 'unreliable'].sort(),
+    );
+    expect(body.channelToggles).toEqual({ services: { 'svc-ctrl': { sms: false } }, resources: {} });
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+  });
+
+  it('sets the sending hours by dragging across the week grid and a weekday off by its name', async () => {
+    const user = userEvent.setup();
+    const fake = api();
+    renderPage();
+    await user.click(await screen.findByRole('tab', { name: 'Quiet hours' }));
+    expect(screen.getByTestId('hour-1-8')).toHaveAttribute('data-state', 'allowed');
+    expect(screen.getByTestId('hour-1-21')).toHaveAttribute('data-state', 'quiet');
+    expect(screen.getByTestId('hour-7-12')).toHaveAttribute('data-state', 'closed');
+
+    fireEvent.mouseDown(screen.getByTestId('hour-2-9'));
+    fireEvent.mouseEnter(screen.getByTestId('hour-2-13'));
+    fireEvent.mouseEnter(screen.getByTestId('hour-2-17'));
+    fireEvent.mouseUp(window);
+    expect(screen.getByTestId('hour-4-8')).toHaveAttribute('data-state', 'quiet');
+    expect(screen.getByTestId('hour-4-17')).toHaveAttribute('data-state', 'allowed');
+    expect(screen.getByTestId('hour-4-18')).toHaveAttribute('data-state', 'quiet');
+    expect(screen.getByLabelText('Send from')).toHaveValue('09:00');
+    expect(screen.getByLabelText('Until')).toHaveValue('18:00');
+
+    await user.click(screen.getByRole('button', { name: 'Send on Saturday' }));
+    expect(screen.getByTestId('hour-6-10')).toHaveAttribute('data-state', 'closed');
+    await user.click(screen.getByRole('button', { name: 'Remove the holiday 2026-12-25' }));
+    fireEvent.change(screen.getByLabelText('Holiday'), { target: { value: '2027-01-01' } });
+    await user.click(screen.getByRole('button', { name: 'Add the holiday' }));
+    await user.click(screen.getByRole('button', { name: 'Save quiet hours' }));
+
+    await waitFor(() => expect(fake.calls('PUT', '/settings')).toHaveLength(1));
+    expect(fake.calls('PUT', '/settings')[0].body).toEqual({
+      quietHours: {
+        windows: [{ start: '18:00', end: '09:00' }],
+        noSendWeekdays: [6, 7],
+        holidays: ['2027-01-01'],
+      },
+    });
+  });
+
+  it('sets the sending hours with the keyboard: Enter on the first hour, arrows, Enter on the last', async () => {
+    const user = userEvent.setup();
+    api();
+    renderPage();
+    await user.click(await screen.findByRole('tab', { name: 'Quiet hours' }));
+    const grid = screen.getByRole('grid', { name: 'Sending hours of the week' });
+    act(() => within(grid).getByTestId('hour-1-8').focus());
+    await user.keyboard('{ArrowRight}{Enter}');
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{Enter}');
+    expect(screen.getByLabelText('Send from')).toHaveValue('09:00');
+    expect(screen.getByLabelText('Until')).toHaveValue('14:00');
+    expect(screen.getByTestId('hour-3-14')).toHaveAttribute('data-state', 'quiet');
+  });
+
+  it('shows the API’s refusal next to the field it names', async () => {
+    const user = userEvent.setup();
+    api([
+      400,
+      {
+        statusCode: 400,
+        message: 'Validation failed',
+        errors: [
+          { path: 'body.senders.voiceCallerNumber', message: 'must be an E.164 number such as +33612345678' },
+        ],
+      },
+    ]);
+    renderPage();
+    await user.click(await screen.findByRole('tab', { name: 'Senders and providers' }));
+    const caller = screen.getByRole('textbox', { name: 'Caller number for voice calls' });
+    await user.type(caller, '0145678900');
+    await user.click(screen.getByRole('button', { name: 'Save senders and providers' }));
+    await waitFor(() => expect(caller).toHaveAttribute('aria-invalid', 'true'));
+    expect(caller).toHaveAccessibleDescription(expect.stringContaining('must be an E.164 number'));
+    expect(screen.getByText('Not saved')).toBeInTheDocument();
+  });
+
+  it('never shows a stored credential; a new one is sent, the stored kind and options kept', async () => {
+    const user = userEvent.setup();
+    const fake = api();
+    renderPage();
+    await user.click(await screen.findByRole('tab', { name: 'Senders and providers' }));
+    const password = screen.getByLabelText('Password');
+    expect(password).toHaveValue('');
+    expect(screen.getByText('set')).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain('********');
+    expect(screen.getByRole('textbox', { name: 'Server' })).toHaveValue('smpp.example.fr');
+    expect(screen.getByRole('button', { name: 'Test connection (SMS)' })).toBeEnabled();
+
+    await user.type(password, 'n3w-secret');
+    expect(screen.getByRole('button', { name: 'Test connection (SMS)' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Save senders and providers' }));
+    await waitFor(() => expect(fake.calls('PUT', '/settings')).toHaveLength(1));
+    expect(fake.calls('PUT', '/settings')[0].body).toEqual({
+      senders: settings.senders,
+      adminEmail: null,
+      providers: {
+        sms: {
+          kind: 'smpp',
+          options: { host: 'smpp.example.fr', systemId: 'lilas' },
+          credentials: { password: 'n3w-secret' },
+        },
+      },
+    });
+    await waitFor(() => expect(screen.getByLabelText('Password')).toHaveValue(''));
+    expect(document.body.innerHTML).not.toContain('n3w-secret');
+  });
+
+  it('asks before leaving with unsaved changes', async () => {
+    const user = userEvent.setup();
+    api();
+    const router = renderPage();
+    await user.click(await screen.findByRole('switch', { name: 'SMS for Contrôle' }));
+    await act(() => router.navigate('/flows'));
+    expect(await screen.findByText('Leave without saving?')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Stay on this page' }));
+    expect(router.state.location.pathname).toBe('/settings');
+  });
+});

@@ -1,0 +1,145 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useMessages } from '../../../i18n/useMessages';
+import { settingsApi, type Channel, type ProviderKind } from '../api/settingsApi';
+import { KINDS_BY_CHANNEL, PROVIDER_FIELDS, type ProviderForm } from '../utils/providerFields';
+import { TestMessage } from './TestMessage';
+
+/**
+ * One channel's provider (C7): its kind, its options, its secrets (written, never shown back: a "set" badge
+ * says one is stored), a connection test of the saved settings and a test message.
+ */
+export function ProviderCard({
+  channel,
+  form,
+  onChange,
+  unsaved,
+  clinicName,
+  testMode,
+  errorAt,
+}: {
+  channel: Channel;
+  form: ProviderForm;
+  onChange: (form: ProviderForm) => void;
+  unsaved: boolean;
+  clinicName: string;
+  testMode: boolean;
+  errorAt: (path: string) => string | undefined;
+}) {
+  const t = useMessages();
+  const names: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
+  const kinds: Record<ProviderKind, string> = {
+    sandbox: t.providerSandbox,
+    twilio: t.providerTwilio,
+    http: t.providerHttp,
+    smpp: t.providerSmpp,
+    smtp: t.providerSmtp,
+  };
+  const labels: Record<string, string> = {
+    host: t.providerHost,
+    port: t.providerPort,
+    systemId: t.providerSystemId,
+    systemType: t.providerSystemType,
+    defaultFrom: t.providerDefaultFrom,
+    user: t.providerUser,
+    accountSid: t.providerAccountSid,
+    callerId: t.providerCallerId,
+    messagingServiceSid: t.providerMessagingServiceSid,
+    baseUrl: t.providerBaseUrl,
+    password: t.providerPassword,
+    pass: t.providerPassword,
+    authToken: t.providerAuthToken,
+  };
+  const fields = PROVIDER_FIELDS[form.kind];
+  const test = useMutation({ mutationFn: () => settingsApi.testConnection(channel) });
+  const path = `providers.${channel}`;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Title order={4}>{names[channel]}</Title>
+        <Select
+          label={`${t.providerKind} (${names[channel]})`}
+          data={KINDS_BY_CHANNEL[channel].map((kind) => ({ value: kind, label: kinds[kind] }))}
+          value={form.kind}
+          allowDeselect={false}
+          onChange={(kind) => kind && onChange({ ...form, kind: kind as ProviderKind, newSecrets: {} })}
+          error={errorAt(`${path}.kind`)}
+          w={320}
+        />
+        {fields.options.map((key) => (
+          <TextInput
+            key={key}
+            label={labels[key]}
+            value={form.options[key] ?? ''}
+            onChange={(e) =>
+              onChange({ ...form, options: { ...form.options, [key]: e.currentTarget.value } })
+            }
+            error={errorAt(`${path}.options.${key}`)}
+            w={320}
+          />
+        ))}
+        {fields.secrets.map((key) => {
+          const stored = form.storedSecrets.includes(key);
+          return (
+            <Group key={key} align="flex-end" gap="xs">
+              <PasswordInput
+                label={labels[key]}
+                description={stored ? t.providerSecretKeep : t.providerSecretNone}
+                autoComplete="new-password"
+                value={form.newSecrets[key] ?? ''}
+                onChange={(e) =>
+                  onChange({ ...form, newSecrets: { ...form.newSecrets, [key]: e.currentTarget.value } })
+                }
+                error={errorAt(`${path}.credentials.${key}`)}
+                w={320}
+              />
+              {stored && (
+                <Badge color="teal" variant="light" mb={6}>
+                  {t.providerSecretSet}
+                </Badge>
+              )}
+            </Group>
+          );
+        })}
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => test.mutate()}
+            loading={test.isPending}
+            disabled={unsaved}
+            title={unsaved ? t.providerSaveFirst : undefined}
+          >
+            {`${t.providerTestConnection} (${names[channel]})`}
+          </Button>
+          {unsaved && (
+            <Badge variant="light" color="gray">
+              {t.providerSaveFirst}
+            </Badge>
+          )}
+        </Group>
+        {test.data && (
+          <Alert role="status" color={test.data.ok ? 'green' : 'red'} data-testid={`connection-${channel}`}>
+            {test.data.ok ? t.providerReachable : t.providerUnreachable} {test.data.message}
+          </Alert>
+        )}
+        {test.error && (
+          <Alert role="alert" color="red">
+            {test.error.message}
+          </Alert>
+        )}
+        <TestMessage channel={channel} clinicName={clinicName} testMode={testMode} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,63 @@
+import { Alert, Badge, Button, Group, Text } from '@mantine/core';
+import type { ApiFieldError } from '../../../api/apiClient';
+import { useMessages } from '../../../i18n/useMessages';
+
+/**
+ * A section's Save button with where it stands (unsaved changes / saved), and the API's refusal: its
+ * message, and the field errors no field of the section showed (`shownPaths` lists those it did).
+ */
+export function SectionFooter({
+  label,
+  dirty,
+  saved,
+  saving,
+  error,
+  errors,
+  shownPaths,
+  onSave,
+}: {
+  label: string;
+  dirty: boolean;
+  saved: boolean;
+  saving: boolean;
+  error: Error | null;
+  errors: ApiFieldError[];
+  shownPaths: string[];
+  onSave: () => void;
+}) {
+  const t = useMessages();
+  const elsewhere = errors.filter(
+    (e) => !shownPaths.some((p) => e.path === `body.${p}` || e.path?.startsWith(`body.${p}.`)),
+  );
+  return (
+    <>
+      {error && (
+        <Alert color="red" role="alert" title={t.settingsNotSaved}>
+          <Text size="sm">{error.message}</Text>
+          {elsewhere.map((e, i) => (
+            <Text size="sm" key={i}>
+              {e.path?.replace(/^body\./, '')}: {e.message}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      <Group>
+        <Button onClick={onSave} loading={saving} disabled={!dirty}>
+          {label}
+        </Button>
+        <span role="status" aria-live="polite">
+          {dirty && (
+            <Badge color="orange" variant="light" data-testid="section-state">
+              {t.settingsUnsaved}
+            </Badge>
+          )}
+          {saved && (
+            <Badge color="green" variant="light" data-testid="section-state">
+              {t.settingsSaved}
+            </Badge>
+          )}
+        </span>
+      </Group>
+    </>
+  );
+}

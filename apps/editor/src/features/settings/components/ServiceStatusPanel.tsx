@@ -1,0 +1,89 @@
+import { Badge, Group, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { formatMessage } from '../../flows/utils/formatMessage';
+import { useMessages } from '../../../i18n/useMessages';
+import { CHANNELS, settingsApi, type Channel } from '../api/settingsApi';
+
+const when = (at: string | null, never: string) => (at ? new Date(at).toLocaleString() : never);
+
+/** Service status (S8): per channel its provider, last send, last error, waiting and sent today; the queue's lag. */
+export function ServiceStatusPanel() {
+  const t = useMessages();
+  const status = useQuery({
+    queryKey: ['service-status'],
+    queryFn: settingsApi.status,
+    refetchInterval: 15_000,
+  });
+  const names: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
+  const data = status.data;
+  return (
+    <div>
+      <Title order={4}>{t.settingsStatusTitle}</Title>
+      {status.error && (
+        <Text c="red" role="alert">
+          {status.error.message}
+        </Text>
+      )}
+      {data && (
+        <>
+          <Group gap="xs" my="xs">
+            <Badge color={data.communicationsEnabled ? 'green' : 'red'} variant="light">
+              {data.communicationsEnabled ? t.settingsStatusOn : t.settingsStatusOff}
+            </Badge>
+            <Badge color={data.dispatcherLagSeconds > 300 ? 'orange' : 'green'} variant="light">
+              {formatMessage(t.settingsStatusQueue, {
+                waiting: data.waiting,
+                lag: data.dispatcherLagSeconds,
+              })}
+            </Badge>
+            <Badge variant="light">
+              {formatMessage(t.settingsStatusSentToday, { count: data.sentToday })}
+            </Badge>
+          </Group>
+          <Table withTableBorder captionSide="top" data-testid="service-status">
+            <Table.Caption style={{ textAlign: 'left' }}>
+              {formatMessage(t.settingsStatusAt, { at: new Date(data.at).toLocaleTimeString() })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t.settingsStatusChannel}</Table.Th>
+                <Table.Th scope="col">{t.settingsStatusProvider}</Table.Th>
+                <Table.Th scope="col">{t.settingsStatusLastSent}</Table.Th>
+                <Table.Th scope="col">{t.settingsStatusLastError}</Table.Th>
+                <Table.Th scope="col">{t.settingsStatusWaiting}</Table.Th>
+                <Table.Th scope="col">{t.settingsStatusToday}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {CHANNELS.map((channel) => {
+                const row = data.channels[channel];
+                if (!row) return null;
+                return (
+                  <Table.Tr key={channel}>
+                    <Table.Th scope="row">
+                      {names[channel]}{' '}
+                      {!row.enabled && (
+                        <Badge size="xs" color="gray">
+                          {t.settingsStatusChannelOff}
+                        </Badge>
+                      )}
+                    </Table.Th>
+                    <Table.Td>{row.provider ?? '—'}</Table.Td>
+                    <Table.Td>{when(row.lastSentAt, t.settingsStatusNever)}</Table.Td>
+                    <Table.Td>
+                      {row.lastError
+                        ? `${new Date(row.lastError.at).toLocaleString()}: ${row.lastError.reason}`
+                        : t.settingsStatusNoError}
+                    </Table.Td>
+                    <Table.Td>{row.waiting}</Table.Td>
+                    <Table.Td>{row.sentToday}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Channel, ProviderInput, ProviderKind, ProviderView } from '../api/settingsApi';
+
+/** The API's stand-in for a stored secret: sent back, it keeps that secret (settings.service.ts). */
+export const STORED_SECRET = '********';
+
+/** The provider kinds each channel can use (the dispatcher's adapters). */
+export const KINDS_BY_CHANNEL: Record<Channel, ProviderKind[]> = {
+  sms: ['sandbox', 'twilio', 'http', 'smpp'],
+  email: ['sandbox', 'smtp'],
+  voice: ['sandbox', 'twilio', 'http'],
+};
+
+/** The settings each kind reads (apps/api provider-settings.ts): plain options, and secrets written only. */
+export const PROVIDER_FIELDS: Record<ProviderKind, { options: string[]; secrets: string[] }> = {
+  sandbox: { options: [], secrets: [] },
+  smpp: { options: ['host', 'port', 'systemId', 'systemType', 'defaultFrom'], secrets: ['password'] },
+  smtp: { options: ['host', 'port', 'user', 'defaultFrom'], secrets: ['pass'] },
+  twilio: {
+    options: ['accountSid', 'defaultFrom', 'callerId', 'messagingServiceSid'],
+    secrets: ['authToken'],
+  },
+  http: { options: ['baseUrl', 'accountSid', 'defaultFrom', 'callerId'], secrets: ['authToken'] },
+};
+
+/** A provider in the form: options as text, the secrets typed now (empty: keep the stored one). */
+export interface ProviderForm {
+  kind: ProviderKind;
+  options: Record<string, string>;
+  newSecrets: Record<string, string>;
+  /** Names of the secrets the API says are stored (their values never reach the browser). */
+  storedSecrets: string[];
+}
+
+/** The form of a provider as the API answered it. */
+export function providerFormOf(view: ProviderView | undefined): ProviderForm {
+  return {
+    kind: view?.kind ?? 'sandbox',
+    options: Object.fromEntries(Object.entries(view?.options ?? {}).map(([k, v]) => [k, String(v)])),
+    newSecrets: {},
+    storedSecrets: Object.keys(view?.credentials ?? {}),
+  };
+}
+
+/**
+ * The PUT's provider: options without empty fields; credentials only when a secret was typed, with the
+ * stored ones of the same kind sent back masked so they are kept.
+ */
+export function providerInputOf(form: ProviderForm, storedKind: ProviderKind | undefined): ProviderInput {
+  const fields = PROVIDER_FIELDS[form.kind];
+  const options = Object.fromEntries(
+    fields.options.filter((key) => form.options[key]?.trim()).map((key) => [key, form.options[key].trim()]),
+  );
+  const typed = Object.entries(form.newSecrets).filter(
+    ([key, value]) => value && fields.secrets.includes(key),
+  );
+  if (typed.length === 0) return { kind: form.kind, options };
+  const kept = storedKind === form.kind ? form.storedSecrets.map((key) => [key, STORED_SECRET]) : [];
+  return { kind: form.kind, options, credentials: Object.fromEntries([...kept, ...typed]) };
+}
