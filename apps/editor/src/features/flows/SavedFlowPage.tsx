@@ -13,6 +13,7 @@ import { SaveIndicator } from './components/SaveIndicator';
 import { SimulationPanel } from './components/SimulationPanel';
 import { VersionHistory } from './components/VersionHistory';
 import { useDraftAutosave } from './hooks/useDraftAutosave';
+import { FlowLiveProvider, LiveFeed, LiveStatus } from './live';
 import { readDraftBackup } from './utils/draftBackup';
 import { formatMessage } from './utils/formatMessage';
 import { summarizeStep } from './utils/summarizeStep';
@@ -99,6 +100,7 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
 
   const toolbar = (
     <>
+      <LiveStatus />
       <SaveIndicator status={autosave.status} />
       <Button
         variant={simulating ? 'filled' : 'default'}
@@ -118,7 +120,12 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
   );
 
   return (
-    <>
+    <FlowLiveProvider
+      flowId={initial.id}
+      published={latestVersion !== null}
+      initiallyEnabled={initial.enabled}
+      stepName={stepName}
+    >
       {autosave.status === 'conflict' && (
         <Alert color="orange" role="alert" title={t.conflictTitle} mb="xs">
           {autosave.message}
@@ -146,6 +153,7 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
         onChange={onChange}
         toolbar={toolbar}
         hint={t.draftAutosaved}
+        overlay={<LiveFeed />}
         aside={
           simulating
             ? (actions) => (
@@ -192,6 +200,6 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
           }}
         />
       )}
-    </>
+    </FlowLiveProvider>
   );
 }

@@ -39,6 +39,7 @@ export function FlowEditor({
   toolbar,
   aside,
   hint,
+  overlay,
 }: {
   initialFlow: Flow;
   onChange: (flow: Flow) => void;
@@ -51,6 +52,8 @@ export function FlowEditor({
   aside?: (actions: FlowEditorActions) => ReactNode;
   /** What the page says about where the draft is kept. */
   hint?: string;
+  /** Shown over a corner of the canvas (the live overlay's feed). */
+  overlay?: ReactNode;
 }) {
   const t = useMessages();
   const [state, actions] = useFlowEditor(initialFlow, t);
@@ -144,6 +147,7 @@ export function FlowEditor({
                 <FlowOutline flow={flow} problems={validation.problems} selectedIds={state.selectedIds} />
               </ScrollArea>
             )}
+            {view === 'canvas' && overlay}
           </Paper>
           <Box
             w={380}

@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
 import type { StepDiagramNode } from '../types/flowDiagram';
+import { StepActivityBadges } from '../live/StepActivityBadges';
 import { formatMessage } from '../utils/formatMessage';
 import { stepCardWidth } from '../utils/stepCardWidth';
 import { exitWords, stepWords } from '../utils/stepWords';
@@ -63,6 +64,7 @@ function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
             {problems[0]}
           </Text>
         )}
+        <StepActivityBadges nodeId={id} />
       </Stack>
       {exits.map((exit, index) => (
         <Handle

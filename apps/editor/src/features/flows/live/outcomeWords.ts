@@ -1,0 +1,32 @@
+import type { Messages } from '../../../i18n/messages';
+
+const words: Record<string, keyof Messages> = {
+  scheduled: 'flowLiveStatusScheduled',
+  sending: 'flowLiveStatusSending',
+  sent: 'flowLiveStatusSent',
+  delivered: 'flowLiveStatusDelivered',
+  answered: 'flowLiveStatusAnswered',
+  failed: 'flowLiveStatusFailed',
+  retrying: 'flowLiveStatusRetrying',
+  cancelled: 'flowLiveStatusCancelled',
+  expired: 'flowLiveStatusExpired',
+  skipped: 'flowLiveStatusSkipped',
+  starting: 'flowLiveStatusStarting',
+  waiting: 'flowLiveStatusWaiting',
+  'awaiting-reply': 'flowLiveStatusAwaitingReply',
+  ended: 'flowLiveStatusEnded',
+};
+
+/** A delivery's or a run's status in the clinic's words (the raw status when it is a new one). */
+export function outcomeWords(t: Messages, status: string): string {
+  const key = words[status];
+  return key ? String(t[key]) : status;
+}
+
+/** Badge colour of an outcome: red for failures, green for messages out, grey otherwise. */
+export function outcomeColor(status: string): string {
+  if (status === 'failed' || status === 'expired' || status === 'retrying') return 'red';
+  if (status === 'sent' || status === 'delivered' || status === 'answered') return 'green';
+  if (status === 'skipped' || status === 'cancelled') return 'orange';
+  return 'gray';
+}
