@@ -2,12 +2,14 @@ import { sessionMessages } from './sessionMessages';
 import { settingsMessages } from './settingsMessages';
 import { reportMessages } from './reportMessages';
 import { templateMessages } from './templateMessages';
+import { liveMessages } from './liveMessages';
 
 /** Every string of the interface, per language; components read them through useMessages(). */
 export const messages = {
   en: {
     ...sessionMessages.en,
     ...templateMessages.en,
+    ...liveMessages.en,
     ...settingsMessages.en,
     ...reportMessages.en,
     appName: 'clinicflow',
@@ -271,6 +273,7 @@ export const messages = {
   fr: {
     ...sessionMessages.fr,
     ...templateMessages.fr,
+    ...liveMessages.fr,
     ...settingsMessages.fr,
     ...reportMessages.fr,
     appName: 'clinicflow',
