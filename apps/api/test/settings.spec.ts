@@ -5,6 +5,8 @@ describe('settings', () => {
   const ctx = useTestContext();
   const a = ctx.clinic();
   const b = ctx.clinic({ timeZone: 'America/New_York' });
+  // A clinic of its own for the simulation test: its channel toggles are changed.
+  const c = ctx.clinic();
 
   const get = (clinic: TestClinic) =>
     ctx.http().get('/api/settings').auth(clinic.managerToken, { type: 'bearer' });
@@ -165,6 +167,42 @@ describe('settings', () => {
       .send({ credits: 0 })
       .expect(400);
     expect(res.body.errors[0].path).toBe('body.credits');
+  });
+
+  it('should skip a simulated SMS for a service whose SMS is switched off, with the reason', async () => {
+    const post = (path: string, body: object = {}) =>
+      ctx.http().post(path).auth(c.managerToken, { type: 'bearer' }).send(body);
+    const flow = await post('/api/flows/starters/reminders').expect(201);
+    const simulation = {
+      context: {
+        service: { id: 'svc-controle', name: 'Contrôle' },
+        appointment: {
+          start: '2026-03-25T09:00:00Z',
+          end: '2026-03-25T09:30:00Z',
+          serviceId: 'svc-controle',
+        },
+      },
+      event: { type: 'appointment.booked', at: '2026-03-20T10:00:00Z' },
+      until: '2026-03-26T00:00:00Z',
+    };
+    type Entry = { nodeId: string; kind: string; reason: string | null };
+    const smsOf = async () => {
+      const res = await post(`/api/flows/${flow.body.id}/simulate`, simulation).expect(200);
+      return (res.body.timeline as Entry[]).filter((e) => e.nodeId === 'sms24');
+    };
+    expect((await smsOf()).map((e) => e.kind)).toContain('send');
+
+    await put(c, { channelToggles: { services: { 'svc-controle': { sms: false } }, resources: {} } }).expect(
+      200,
+    );
+    const skipped = await smsOf();
+    expect(skipped.map((e) => e.kind)).not.toContain('send');
+    expect(skipped).toContainEqual(
+      expect.objectContaining({
+        kind: 'skip',
+        reason: expect.stringContaining('switched off for service Contrôle'),
+      }),
+    );
   });
 
   it('should refuse staff changes with 403 but let staff read', async () => {
