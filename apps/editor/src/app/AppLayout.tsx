@@ -1,11 +1,13 @@
-import { AppShell, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Navigate, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { logOut } from '../api/session';
 import { useSession } from '../features/auth/useSession';
+import { useUnreadCount } from '../features/inbox/hooks/useUnreadCount';
 import { DatabaseStatus } from '../features/health/components/DatabaseStatus';
 import { useMessages } from '../i18n/useMessages';
+import { formatMessage } from '../features/flows/utils/formatMessage';
 
 /**
  * The frame of every signed-in screen: the header with the database badge, the user and logout, and the
@@ -28,11 +30,15 @@ export function AppLayout() {
         { to: '/flows', label: t.navFlows },
         { to: '/templates', label: t.navTemplates },
         { to: '/report', label: t.navReport },
+        { to: '/inbox', label: t.navInbox },
+        { to: '/batch-send', label: t.navBatchSend },
         { to: '/settings', label: t.navSettings },
       ]
     : [
         { to: '/report', label: t.navReport },
+        { to: '/inbox', label: t.navInbox },
         { to: '/send', label: t.navSend },
+        { to: '/batch-send', label: t.navBatchSend },
       ];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
@@ -51,9 +57,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {links.map((link) => (
-          <NavLink key={link.to} component={RouterLink} to={link.to} label={link.label} />
-        ))}
+        {links.map((link) =>
+          link.to === '/inbox' ? (
+            <InboxNavLink key={link.to} label={link.label} />
+          ) : (
+            <NavLink key={link.to} component={RouterLink} to={link.to} label={link.label} />
+          ),
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense>
@@ -61,6 +71,28 @@ export function AppLayout() {
         </Suspense>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The inbox's navigation entry with the number of unread replies (S6). */
+function InboxNavLink({ label }: { label: string }) {
+  const t = useMessages();
+  const unread = useUnreadCount();
+  const count = unread ? formatMessage(t.inboxUnread, { count: unread }) : undefined;
+  return (
+    <NavLink
+      component={RouterLink}
+      to="/inbox"
+      label={label}
+      aria-label={count ? `${label}, ${count}` : label}
+      rightSection={
+        unread ? (
+          <Badge size="sm" color="red" circle={unread < 10} data-testid="inbox-unread">
+            {unread}
+          </Badge>
+        ) : null
+      }
+    />
   );
 }
 

@@ -9,6 +9,9 @@ const NewFlowPage = lazy(() => import('../features/flows/NewFlowPage'));
 const SavedFlowPage = lazy(() => import('../features/flows/SavedFlowPage'));
 const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage'));
 const ReportPage = lazy(() => import('../features/report/ReportPage'));
+const PrintableReportPage = lazy(() => import('../features/report/PrintableReportPage'));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage'));
+const BatchSendPage = lazy(() => import('../features/batch-send/BatchSendPage'));
 const SendPage = lazy(() => import('../features/send/SendPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 
@@ -27,6 +30,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'report', element: <ReportPage /> },
+      { path: 'report/print', element: <PrintableReportPage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'batch-send', element: <BatchSendPage /> },
       { path: 'send', element: <SendPage /> },
       {
         element: <ManagersOnly />,

@@ -54,7 +54,12 @@ test.describe('draft, publish and history', () => {
   test('front-desk staff see the report and one-off send, and no publish button', async ({ page }) => {
     await logIn(page, demoStaff);
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
-    await expect(navigation.getByRole('link')).toHaveText(['Report', 'Send a message']);
+    await expect(navigation.getByRole('link')).toHaveText([
+      'Report',
+      /^Inbox/,
+      'Send a message',
+      'Batch send',
+    ]);
     await page.goto('/flows');
     await expect(page.getByText('Only the clinic’s managers can open this screen.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);

@@ -1,8 +1,104 @@
-import { PlaceholderPage } from '../../app/PlaceholderPage';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { ApiError } from '../../api/apiClient';
 import { useMessages } from '../../i18n/useMessages';
+import { LiveBadge } from '../../live';
+import { formatMessage } from '../flows/utils/formatMessage';
+import { reportApi, type DeliveryRow } from './api/reportApi';
+import { DeliveryChart } from './components/DeliveryChart';
+import { DeliveryDrawer } from './components/DeliveryDrawer';
+import { DeliveryTable } from './components/DeliveryTable';
+import { ExportButtons } from './components/ExportButtons';
+import { ReportFilterBar } from './components/ReportFilterBar';
+import { TotalsStrip } from './components/TotalsStrip';
+import { useDeliveryChanges } from './hooks/useDeliveryChanges';
+import { useDeliveryPages } from './hooks/useDeliveryPages';
+import { useReportFilters } from './hooks/useReportFilters';
+import { useReportOptions } from './hooks/useReportOptions';
+import { apiQueryOf, searchFromFilters } from './utils/reportFilters';
+import { summaryQueryOf } from './utils/summaryQueryOf';
 
-/** The message summary report (built with the report issue). */
+/** Past this many loaded pages a live change offers a refresh instead of refetching them all. */
+const autoRefreshPages = 3;
+
+/** `/report`: the message summary (S3–S5): filters, totals, chart, table, detail, exports; updated live. */
 export default function ReportPage() {
   const t = useMessages();
-  return <PlaceholderPage title={t.reportTitle} intro={t.reportIntro} note={t.comingNext} />;
+  const client = useQueryClient();
+  const { filters, change, clear } = useReportFilters();
+  const options = useReportOptions();
+  const apiQuery = apiQueryOf(filters).toString();
+  const pages = useDeliveryPages(apiQuery);
+  const summaryQuery = summaryQueryOf(filters);
+  const summary = useQuery({
+    queryKey: ['delivery-summary', summaryQuery],
+    queryFn: () => reportApi.summary(summaryQuery),
+  });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [missed, setMissed] = useState(false);
+  const refresh = useCallback(() => {
+    setMissed(false);
+    void client.invalidateQueries({ queryKey: ['deliveries'] });
+  }, [client]);
+  useDeliveryChanges(() => {
+    void client.invalidateQueries({ queryKey: ['delivery-summary'] });
+    void client.invalidateQueries({ queryKey: ['delivery'] });
+    if ((pages.data?.pages.length ?? 0) <= autoRefreshPages) refresh();
+    else setMissed(true);
+  });
+  const listError = pages.error instanceof ApiError ? pages.error : null;
+  const summaryError = summary.error instanceof ApiError ? summary.error : null;
+  const problems = [...(listError?.errors ?? []), ...(summaryError?.errors ?? [])];
+  const onOpen = useCallback((row: DeliveryRow) => setOpenId(row.id), []);
+  const { fetchNextPage } = pages;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={2}>{t.reportTitle}</Title>
+          <LiveBadge />
+        </Group>
+        <ExportButtons apiQuery={apiQuery} search={searchFromFilters(filters).toString()} />
+      </Group>
+      <Text c="dimmed">{t.reportIntro}</Text>
+      <ReportFilterBar
+        filters={filters}
+        onChange={change}
+        onClear={clear}
+        problems={problems}
+        flows={options.flows}
+        practitioners={options.practitioners}
+        services={options.services}
+      />
+      {pages.error && problems.length === 0 && (
+        <Alert color="red" role="alert">
+          {formatMessage(t.reportLoadFailed, { message: pages.error.message })}
+        </Alert>
+      )}
+      <TotalsStrip total={pages.total} totals={pages.totals} credits={summary.data?.totals.credits} />
+      <DeliveryChart summary={summary.data} />
+      {missed && (
+        <Alert color="blue" withCloseButton={false}>
+          <Group justify="space-between">
+            <Text size="sm">{t.reportChanged}</Text>
+            <Button size="xs" onClick={refresh}>
+              {t.reportRefresh}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <DeliveryTable
+        rows={pages.rows}
+        total={pages.total}
+        hasMore={pages.hasNextPage}
+        loadingMore={pages.isFetchingNextPage}
+        onLoadMore={loadMore}
+        onOpen={onOpen}
+        flowNames={options.flowNames}
+      />
+      <DeliveryDrawer deliveryId={openId} onClose={() => setOpenId(null)} />
+    </Stack>
+  );
 }

@@ -1,0 +1,163 @@
+import { Alert, Badge, Button, Drawer, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../../api/apiClient';
+import { useMessages } from '../../../i18n/useMessages';
+import { formatMessage } from '../../flows/utils/formatMessage';
+import { reportApi, type DeliveryDetail } from '../api/reportApi';
+import {
+  channelLabel,
+  errorInWords,
+  formatWhen,
+  recipientColors,
+  recipientLabel,
+  statusColors,
+  statusLabel,
+} from '../utils/deliveryWords';
+import { MessageAsSeen } from './MessageAsSeen';
+
+/** States from which staff may send a message again, or cancel it (the API answers 409 otherwise). */
+const retryable = new Set(['failed', 'expired']);
+const cancellable = new Set(['scheduled', 'retrying']);
+
+/** One delivery in full (S4): the message as seen, the status history, the problem in plain words, actions. */
+export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | null; onClose: () => void }) {
+  const t = useMessages();
+  const client = useQueryClient();
+  const detail = useQuery({
+    queryKey: ['delivery', deliveryId],
+    queryFn: () => reportApi.get(deliveryId!),
+    enabled: deliveryId !== null,
+  });
+  const changed = (delivery: DeliveryDetail) => {
+    client.setQueryData(['delivery', delivery.id], delivery);
+    void client.invalidateQueries({ queryKey: ['deliveries'] });
+    void client.invalidateQueries({ queryKey: ['delivery-summary'] });
+  };
+  const retry = useMutation({ mutationFn: (id: string) => reportApi.retry(id), onSuccess: changed });
+  const cancel = useMutation({ mutationFn: (id: string) => reportApi.cancel(id), onSuccess: changed });
+  const delivery = detail.data;
+  const actionError = (retry.error ?? cancel.error) as Error | null;
+  return (
+    <Drawer
+      opened={deliveryId !== null}
+      onClose={() => {
+        retry.reset();
+        cancel.reset();
+        onClose();
+      }}
+      position="right"
+      size="lg"
+      title={<Title order={3}>{t.drawerTitle}</Title>}
+    >
+      {!delivery ? (
+        detail.error ? (
+          <Alert color="red">{(detail.error as Error).message}</Alert>
+        ) : (
+          <Loader aria-label={t.loading} />
+        )
+      ) : (
+        <Stack data-testid="delivery-drawer">
+          <Group gap="xs">
+            <Badge color={statusColors[delivery.status]} size="lg" data-testid="drawer-status">
+              {statusLabel(t, delivery.status)}
+            </Badge>
+            <Badge variant="outline" color="gray">
+              {channelLabel(t, delivery.channel)}
+            </Badge>
+            <Badge variant="dot" color={recipientColors[delivery.recipient.type] ?? 'gray'}>
+              {recipientLabel(t, delivery.recipient.type)}
+            </Badge>
+          </Group>
+          <Text fw={600}>
+            {delivery.recipient.name} · {delivery.recipient.address}
+          </Text>
+          {delivery.error && (
+            <Alert
+              color="red"
+              title={t.drawerProblem}
+              icon={<IconAlertTriangle size={16} />}
+              data-testid="drawer-problem"
+            >
+              <Text size="sm">{errorInWords(t, delivery.error)}</Text>
+              <Text size="xs" c="dimmed">
+                {delivery.error.reason}
+              </Text>
+            </Alert>
+          )}
+          {!delivery.error && delivery.reason && (
+            <Alert color="gray" title={t.drawerReason}>
+              {delivery.reason}
+            </Alert>
+          )}
+          {delivery.inDoubt && (
+            <Alert color="yellow" data-testid="drawer-in-doubt">
+              {t.drawerInDoubt}
+            </Alert>
+          )}
+          <Group>
+            {retryable.has(delivery.status) && (
+              <Button onClick={() => retry.mutate(delivery.id)} loading={retry.isPending}>
+                {t.drawerRetry}
+              </Button>
+            )}
+            {cancellable.has(delivery.status) && (
+              <Button
+                color="red"
+                variant="light"
+                onClick={() => cancel.mutate(delivery.id)}
+                loading={cancel.isPending}
+              >
+                {t.drawerCancel}
+              </Button>
+            )}
+          </Group>
+          {retry.isSuccess && <Text role="status">{t.drawerRetried}</Text>}
+          {cancel.isSuccess && <Text role="status">{t.drawerCancelled}</Text>}
+          {actionError && (
+            <Alert color="red" role="alert">
+              {actionError instanceof ApiError ? actionError.message : String(actionError)}
+            </Alert>
+          )}
+          <Title order={5}>{t.drawerAsSeen}</Title>
+          <MessageAsSeen delivery={delivery} />
+          {delivery.segments != null && delivery.channel === 'sms' && (
+            <Text size="xs" c="dimmed">
+              {formatMessage(t.drawerSegments, {
+                segments: delivery.segments,
+                credits: delivery.credits ?? 0,
+              })}
+            </Text>
+          )}
+          {delivery.sender?.smsSenderName && (
+            <Text size="xs">
+              {t.drawerSender}: {delivery.sender.smsSenderName}
+            </Text>
+          )}
+          {delivery.providerMessageId && (
+            <Text size="xs" c="dimmed">
+              {t.drawerProvider}: {delivery.providerMessageId}
+            </Text>
+          )}
+          <Title order={5}>{t.drawerTimeline}</Title>
+          <Timeline
+            active={delivery.history.length - 1}
+            bulletSize={14}
+            lineWidth={2}
+            data-testid="drawer-timeline"
+          >
+            {delivery.history.map((entry, i) => (
+              <Timeline.Item key={i} color={statusColors[entry.status]} title={statusLabel(t, entry.status)}>
+                <Text size="xs" c="dimmed">
+                  {formatWhen(entry.at)}
+                  {entry.by ? ` · ${formatMessage(t.drawerBy, { who: entry.by })}` : ''}
+                </Text>
+                {entry.reason && <Text size="xs">{entry.reason}</Text>}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

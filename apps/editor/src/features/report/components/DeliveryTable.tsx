@@ -1,0 +1,293 @@
+import { Badge, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+  type ColumnVisibilityState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Messages } from '../../../i18n/messages';
+import { useMessages } from '../../../i18n/useMessages';
+import { formatMessage } from '../../flows/utils/formatMessage';
+import type { DeliveryRow } from '../api/reportApi';
+import { useColumnChoice } from '../hooks/useColumnChoice';
+import {
+  channelLabel,
+  errorInWords,
+  formatWhen,
+  recipientColors,
+  recipientLabel,
+  statusColors,
+  statusLabel,
+} from '../utils/deliveryWords';
+import { ColumnChooser } from './ColumnChooser';
+
+/** Rows drawn above and below the visible ones, so a fast scroll shows no blank. */
+const overscan = 10;
+const rowHeight = 44;
+/** Fetch the next page when the last drawn row is this close to the end of what is loaded. */
+const prefetchRows = 30;
+
+const features = tableFeatures({
+  columnVisibilityFeature,
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, basic: sortFn_basic },
+});
+const helper = createColumnHelper<typeof features, DeliveryRow>();
+
+function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: DeliveryRow) => void) {
+  const when = (key: 'createdAt' | 'sendAt' | 'sentAt' | 'deliveredAt', header: string) =>
+    helper.accessor((row) => row[key] ?? '', {
+      id: key,
+      header,
+      sortFn: 'basic',
+      cell: ({ row }) => <Text size="xs">{formatWhen(row.original[key])}</Text>,
+    });
+  return helper.columns([
+    helper.accessor((row) => row.recipient.name ?? row.recipient.address ?? '', {
+      id: 'recipient',
+      header: t.colRecipient,
+      sortFn: 'text',
+      enableHiding: false,
+      cell: ({ row }) => {
+        const { recipient } = row.original;
+        const name = recipient.name ?? recipient.address ?? '—';
+        return (
+          <UnstyledButton
+            onClick={() => onOpen(row.original)}
+            aria-label={formatMessage(t.reportOpen, { name })}
+            data-recipient-type={recipient.type}
+          >
+            <Text size="sm" fw={500} c={recipientColors[recipient.type] ?? 'gray'} truncate>
+              {name}
+            </Text>
+            {recipient.name && (
+              <Text size="xs" c="dimmed" truncate>
+                {recipient.address}
+              </Text>
+            )}
+          </UnstyledButton>
+        );
+      },
+    }),
+    helper.accessor('status', {
+      id: 'status',
+      header: t.colStatus,
+      sortFn: 'text',
+      cell: ({ row }) => (
+        <Badge color={statusColors[row.original.status]} size="sm" data-testid="row-status">
+          {statusLabel(t, row.original.status)}
+        </Badge>
+      ),
+    }),
+    helper.accessor('channel', {
+      id: 'channel',
+      header: t.colChannel,
+      sortFn: 'text',
+      cell: ({ row }) => <Text size="xs">{channelLabel(t, row.original.channel)}</Text>,
+    }),
+    when('createdAt', t.colCreated),
+    when('sendAt', t.colSendAt),
+    when('sentAt', t.colSentAt),
+    when('deliveredAt', t.colDeliveredAt),
+    helper.accessor((row) => row.subject ?? row.text ?? '', {
+      id: 'text',
+      header: t.colText,
+      sortFn: 'text',
+      cell: ({ row }) => (
+        <Text size="xs" lineClamp={2}>
+          {row.original.subject ?? row.original.text ?? ''}
+        </Text>
+      ),
+    }),
+    helper.accessor((row) => row.credits ?? 0, {
+      id: 'credits',
+      header: t.colCredits,
+      sortFn: 'basic',
+      cell: ({ row }) => <Text size="xs">{row.original.credits ?? ''}</Text>,
+    }),
+    helper.accessor((row) => row.error?.code ?? row.reason ?? '', {
+      id: 'error',
+      header: t.colError,
+      sortFn: 'text',
+      cell: ({ row }) => (
+        <Text size="xs" c="red.8" lineClamp={2}>
+          {row.original.error ? errorInWords(t, row.original.error) : (row.original.reason ?? '')}
+        </Text>
+      ),
+    }),
+    helper.accessor((row) => flowNames.get(row.flowId ?? '') ?? row.origin ?? '', {
+      id: 'flow',
+      header: t.colFlow,
+      sortFn: 'text',
+      cell: ({ getValue }) => <Text size="xs">{String(getValue())}</Text>,
+    }),
+  ]);
+}
+
+interface DeliveryTableProps {
+  rows: DeliveryRow[];
+  total: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  onOpen: (row: DeliveryRow) => void;
+  flowNames: Map<string, string>;
+}
+
+/**
+ * The report's table: sortable columns (over the rows loaded), a column chooser kept in this browser,
+ * virtualised rows so 10 000 and more scroll smoothly, and the next page fetched as the end nears.
+ */
+export function DeliveryTable({
+  rows,
+  total,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  onOpen,
+  flowNames,
+}: DeliveryTableProps) {
+  const t = useMessages();
+  const { hidden, toggle } = useColumnChoice();
+  const columns = useMemo(() => columnsOf(t, flowNames, onOpen), [t, flowNames, onOpen]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(hidden.map((id) => [id, false])),
+    [hidden],
+  );
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    state: { columnVisibility },
+    onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => {
+      const next = typeof updater === 'function' ? updater(columnVisibility) : updater;
+      for (const column of Object.keys({ ...next, ...columnVisibility }))
+        if ((next[column] === false) !== hidden.includes(column)) toggle(column);
+    },
+  });
+  const tableRows = table.getRowModel().rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  // the virtualizer's functions change on scroll by design; this component is left to re-render plainly
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    // jsdom and the first paint have no layout yet: draw a screenful anyway
+    initialRect: { width: 1000, height: 600 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastDrawn = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastDrawn >= tableRows.length - prefetchRows) onLoadMore();
+  }, [hasMore, loadingMore, lastDrawn, tableRows.length, onLoadMore]);
+  const visible = table.getVisibleLeafColumns();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const choosable = table
+    .getAllLeafColumns()
+    .filter((c) => c.getCanHide())
+    .map((c) => ({ id: c.id, label: String(c.columnDef.header) }));
+  return (
+    <Paper withBorder>
+      <Group justify="space-between" p="xs">
+        <Group gap="xs" aria-label={t.reportRecipientTypes} role="list">
+          {Object.entries(recipientColors).map(([type, color]) => (
+            <Badge key={type} role="listitem" variant="dot" color={color}>
+              {recipientLabel(t, type)}
+            </Badge>
+          ))}
+        </Group>
+        <Group gap="xs">
+          <Text size="xs" c="dimmed" data-testid="report-showing">
+            {formatMessage(t.reportShowing, { shown: rows.length, total })}
+          </Text>
+          <ColumnChooser columns={choosable} hidden={hidden} onToggle={toggle} />
+        </Group>
+      </Group>
+      <div ref={scroller} style={{ height: '60vh', overflow: 'auto' }} data-testid="report-scroller">
+        <Table
+          stickyHeader
+          striped
+          highlightOnHover
+          layout="fixed"
+          data-testid="report-table"
+          aria-rowcount={total + 1}
+        >
+          <Table.Thead>
+            {table.getHeaderGroups().map((group) => (
+              <Table.Tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <Table.Th
+                      key={header.id}
+                      w={header.column.id === 'text' || header.column.id === 'recipient' ? undefined : 120}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
+                      <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={600} fz="sm">
+                        <Group gap={4} wrap="nowrap">
+                          <table.FlexRender header={header} />
+                          {sorted === 'asc' && <IconArrowUp size={12} />}
+                          {sorted === 'desc' && <IconArrowDown size={12} />}
+                        </Group>
+                      </UnstyledButton>
+                    </Table.Th>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Thead>
+          <Table.Tbody>
+            {top > 0 && (
+              <tr aria-hidden>
+                <td colSpan={visible.length} style={{ height: top, padding: 0 }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = tableRows[item.index];
+              return (
+                <Table.Tr
+                  key={row.id}
+                  data-testid="report-row"
+                  data-delivery-id={row.original.id}
+                  aria-rowindex={item.index + 2}
+                  style={{ height: rowHeight, cursor: 'pointer' }}
+                  onClick={() => onOpen(row.original)}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <Table.Td key={cell.id} style={{ overflow: 'hidden' }}>
+                      <table.FlexRender cell={cell} />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+            {bottom > 0 && (
+              <tr aria-hidden>
+                <td colSpan={visible.length} style={{ height: bottom, padding: 0 }} />
+              </tr>
+            )}
+          </Table.Tbody>
+        </Table>
+        {rows.length === 0 && (
+          <Text p="md" c="dimmed">
+            {t.reportNoRows}
+          </Text>
+        )}
+      </div>
+    </Paper>
+  );
+}

@@ -1,0 +1,220 @@
+import { Button, Chip, Group, Input, Paper, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ApiFieldError } from '../../../api/apiClient';
+import { useMessages } from '../../../i18n/useMessages';
+import { formatMessage } from '../../flows/utils/formatMessage';
+import {
+  deliveryChannels,
+  deliveryStatuses,
+  type DeliveryChannel,
+  type DeliveryStatus,
+} from '../api/reportApi';
+import { datePresets, presetOf, presetRange, type DatePreset } from '../utils/datePresets';
+import { channelLabel, statusLabel } from '../utils/deliveryWords';
+import { fieldOfProblem, type RangeField, type ReportFilters } from '../utils/reportFilters';
+import { StatusLegend } from './StatusLegend';
+
+/** A choice of a select: the clinic's flows, practitioners, services. */
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+interface ReportFilterBarProps {
+  filters: ReportFilters;
+  onChange: (patch: Partial<ReportFilters>) => void;
+  onClear: () => void;
+  /** The API's 400 problems, shown next to the field they name. */
+  problems: ApiFieldError[];
+  flows: FilterOption[];
+  practitioners: FilterOption[];
+  services: FilterOption[];
+  now?: Date;
+}
+
+const presetKeys: Record<
+  DatePreset,
+  'presetToday' | 'presetTomorrow' | 'presetThisWeek' | 'presetLast7Days' | 'presetLast30Days'
+> = {
+  today: 'presetToday',
+  tomorrow: 'presetTomorrow',
+  thisWeek: 'presetThisWeek',
+  last7Days: 'presetLast7Days',
+  last30Days: 'presetLast30Days',
+};
+
+/** The report's filters: dates (with presets), statuses, channels, flow, practitioner, service, search. */
+export function ReportFilterBar(props: ReportFilterBarProps) {
+  const { filters, onChange, onClear, problems } = props;
+  const t = useMessages();
+  const now = props.now ?? new Date();
+  const [search, setSearch] = useState(filters.q);
+  const [searched, setSearched] = useState(filters.q);
+  // the URL changed the search from outside (clear, back button): show it
+  if (filters.q !== searched) {
+    setSearched(filters.q);
+    setSearch(filters.q);
+  }
+  const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 350);
+  const problemOf = (field: keyof ReportFilters) =>
+    problems.find((p) => fieldOfProblem(p.path) === field)?.message;
+  const activePreset = presetOf(filters, now);
+  const statusError = problemOf('status');
+  const channelError = problemOf('channel');
+  return (
+    <Paper withBorder p="sm" component="section" aria-label={t.reportFilters}>
+      <Stack gap="sm">
+        <Group gap="sm" align="flex-end">
+          <Input.Wrapper label={t.reportRange}>
+            <SegmentedControl
+              aria-label={t.reportRange}
+              size="xs"
+              display="flex"
+              value={filters.range}
+              onChange={(value) => onChange({ range: value as RangeField })}
+              data={[
+                { value: 'created', label: t.reportRangeCreated },
+                { value: 'send', label: t.reportRangeSend },
+                { value: 'delivered', label: t.reportRangeDelivered },
+              ]}
+            />
+          </Input.Wrapper>
+          <TextInput
+            type="date"
+            size="xs"
+            label={t.reportFrom}
+            value={filters.from}
+            error={problemOf('from')}
+            onChange={(e) => onChange({ from: e.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            size="xs"
+            label={t.reportTo}
+            value={filters.to}
+            error={problemOf('to')}
+            onChange={(e) => onChange({ to: e.currentTarget.value })}
+          />
+          <Group gap={4} role="group" aria-label={t.reportRange}>
+            {datePresets.map((preset) => (
+              <Button
+                key={preset}
+                size="xs"
+                variant={activePreset === preset ? 'filled' : 'default'}
+                aria-pressed={activePreset === preset}
+                onClick={() => onChange(presetRange(preset, now))}
+              >
+                {t[presetKeys[preset]]}
+              </Button>
+            ))}
+            <Button
+              size="xs"
+              variant={!filters.from && !filters.to ? 'filled' : 'default'}
+              aria-pressed={!filters.from && !filters.to}
+              onClick={() => onChange({ from: '', to: '' })}
+            >
+              {t.reportAnyDate}
+            </Button>
+          </Group>
+        </Group>
+        <Input.Wrapper label={t.reportStatus} error={statusError} labelElement="div">
+          <Group gap={4} mt={4}>
+            <Chip.Group
+              multiple
+              value={filters.status}
+              onChange={(status) => onChange({ status: status as DeliveryStatus[] })}
+            >
+              {deliveryStatuses.map((status) => (
+                <Chip key={status} value={status} size="xs">
+                  {statusLabel(t, status)}
+                </Chip>
+              ))}
+            </Chip.Group>
+            <StatusLegend />
+          </Group>
+        </Input.Wrapper>
+        <Group gap="sm" align="flex-end">
+          <Input.Wrapper label={t.reportChannel} error={channelError} labelElement="div">
+            <Group gap={4} mt={4}>
+              <Chip.Group
+                multiple
+                value={filters.channel}
+                onChange={(channel) => onChange({ channel: channel as DeliveryChannel[] })}
+              >
+                {deliveryChannels.map((channel) => (
+                  <Chip key={channel} value={channel} size="xs">
+                    {channelLabel(t, channel)}
+                  </Chip>
+                ))}
+              </Chip.Group>
+            </Group>
+          </Input.Wrapper>
+          <Select
+            size="xs"
+            label={t.reportFlow}
+            placeholder={t.reportAll}
+            clearable
+            searchable
+            data={props.flows}
+            value={filters.flowId || null}
+            error={problemOf('flowId')}
+            onChange={(value) => onChange({ flowId: value ?? '' })}
+          />
+          <Select
+            size="xs"
+            label={t.reportPractitioner}
+            placeholder={t.reportAll}
+            clearable
+            searchable
+            data={props.practitioners}
+            value={filters.resourceId || null}
+            error={problemOf('resourceId')}
+            onChange={(value) => onChange({ resourceId: value ?? '' })}
+          />
+          <Select
+            size="xs"
+            label={t.reportService}
+            placeholder={t.reportAll}
+            clearable
+            searchable
+            data={props.services}
+            value={filters.serviceId || null}
+            error={problemOf('serviceId')}
+            onChange={(value) => onChange({ serviceId: value ?? '' })}
+          />
+          <TextInput
+            size="xs"
+            label={t.reportSearch}
+            leftSection={<IconSearch size={14} />}
+            value={search}
+            error={problemOf('q')}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              commitSearch(e.currentTarget.value);
+            }}
+          />
+          {filters.batchId && (
+            <Chip checked onChange={() => onChange({ batchId: '' })} size="xs" icon={<IconX size={12} />}>
+              {formatMessage(t.reportBatch, { id: filters.batchId.slice(0, 12) })}
+            </Chip>
+          )}
+          {filters.appointmentId && (
+            <Chip
+              checked
+              onChange={() => onChange({ appointmentId: '' })}
+              size="xs"
+              icon={<IconX size={12} />}
+            >
+              {formatMessage(t.reportAppointment, { id: filters.appointmentId.slice(0, 12) })}
+            </Chip>
+          )}
+          <Button size="xs" variant="subtle" onClick={onClear}>
+            {t.reportClear}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

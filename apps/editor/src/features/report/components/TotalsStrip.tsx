@@ -1,0 +1,50 @@
+import { Badge, Group, Paper, Text } from '@mantine/core';
+import { useMessages } from '../../../i18n/useMessages';
+import { formatMessage } from '../../flows/utils/formatMessage';
+import { deliveryChannels, deliveryStatuses, type DeliveryTotals } from '../api/reportApi';
+import { channelLabel, statusColors, statusLabel } from '../utils/deliveryWords';
+
+/** The filter's totals at a glance: how many, by status, by channel, and the credits they used. */
+export function TotalsStrip({
+  total,
+  totals,
+  credits,
+}: {
+  total: number;
+  totals: DeliveryTotals | undefined;
+  credits: number | undefined;
+}) {
+  const t = useMessages();
+  return (
+    <Paper withBorder p="xs" data-testid="report-totals" aria-live="polite">
+      <Group gap="lg" wrap="wrap">
+        <Text fw={700} data-testid="report-total">
+          {formatMessage(t.reportTotal, { count: total })}
+        </Text>
+        <Group gap={4} aria-label={t.reportByStatus} role="list">
+          {deliveryStatuses
+            .filter((status) => totals?.byStatus[status])
+            .map((status) => (
+              <Badge key={status} role="listitem" color={statusColors[status]} variant="light">
+                {statusLabel(t, status)} {totals!.byStatus[status]}
+              </Badge>
+            ))}
+        </Group>
+        <Group gap={4} aria-label={t.reportByChannel} role="list">
+          {deliveryChannels
+            .filter((channel) => totals?.byChannel[channel])
+            .map((channel) => (
+              <Badge key={channel} role="listitem" variant="outline" color="gray">
+                {channelLabel(t, channel)} {totals!.byChannel[channel]}
+              </Badge>
+            ))}
+        </Group>
+        {credits !== undefined && (
+          <Text size="sm" c="dimmed">
+            {formatMessage(t.reportCredits, { count: credits })}
+          </Text>
+        )}
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,90 @@
+import type { DeliveryChannel, DeliveryStatus } from '../api/reportApi';
+
+/** Which date of a delivery the range applies to (api.md: created / to send / delivered). */
+export type RangeField = 'created' | 'send' | 'delivered';
+export const rangeFields: RangeField[] = ['created', 'send', 'delivered'];
+
+/** The report's filters as the page holds them; the URL carries the same, so a view can be shared. */
+export interface ReportFilters {
+  range: RangeField;
+  /** Clinic-local days yyyy-MM-dd. */
+  from: string;
+  to: string;
+  status: DeliveryStatus[];
+  channel: DeliveryChannel[];
+  flowId: string;
+  resourceId: string;
+  serviceId: string;
+  batchId: string;
+  appointmentId: string;
+  q: string;
+}
+
+export const emptyFilters: ReportFilters = {
+  range: 'send',
+  from: '',
+  to: '',
+  status: [],
+  channel: [],
+  flowId: '',
+  resourceId: '',
+  serviceId: '',
+  batchId: '',
+  appointmentId: '',
+  q: '',
+};
+
+const single = ['from', 'to', 'flowId', 'resourceId', 'serviceId', 'batchId', 'appointmentId', 'q'] as const;
+
+const listOf = (value: string | null) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/**
+ * The filters of a report URL. Unknown statuses or channels are kept as typed, so the API's 400 can name
+ * them next to their field rather than the page dropping them silently.
+ */
+export function filtersFromSearch(search: URLSearchParams): ReportFilters {
+  const range = search.get('range');
+  const filters: ReportFilters = {
+    ...emptyFilters,
+    range: rangeFields.includes(range as RangeField) ? (range as RangeField) : 'send',
+    status: listOf(search.get('status')) as DeliveryStatus[],
+    channel: listOf(search.get('channel')) as DeliveryChannel[],
+  };
+  for (const key of single) filters[key] = search.get(key) ?? '';
+  return filters;
+}
+
+/** The URL query of the filters, only what differs from the defaults (short links). */
+export function searchFromFilters(filters: ReportFilters): URLSearchParams {
+  const search = new URLSearchParams();
+  if (filters.range !== 'send' && (filters.from || filters.to)) search.set('range', filters.range);
+  if (filters.status.length) search.set('status', filters.status.join(','));
+  if (filters.channel.length) search.set('channel', filters.channel.join(','));
+  for (const key of single) if (filters[key]) search.set(key, filters[key]);
+  return search;
+}
+
+/** The query of `GET /api/deliveries` (and of the export): the range's bounds under the API's names. */
+export function apiQueryOf(filters: ReportFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  if (filters.from) query.set(`${filters.range}From`, filters.from);
+  if (filters.to) query.set(`${filters.range}To`, filters.to);
+  if (filters.status.length) query.set('status', filters.status.join(','));
+  if (filters.channel.length) query.set('channel', filters.channel.join(','));
+  for (const key of ['flowId', 'resourceId', 'serviceId', 'batchId', 'appointmentId', 'q'] as const)
+    if (filters[key].trim()) query.set(key, filters[key].trim());
+  return query;
+}
+
+/** The filter field an API problem's path names (`query.sendTo` → `to`, `query.status` → `status`). */
+export function fieldOfProblem(path: string | undefined): keyof ReportFilters | null {
+  const name = (path ?? '').replace(/^query\./, '');
+  const range = /^(created|send|delivered)(From|To)$/.exec(name);
+  if (range) return range[2] === 'From' ? 'from' : 'to';
+  if (name in emptyFilters) return name as keyof ReportFilters;
+  return null;
+}
