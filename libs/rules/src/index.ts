@@ -1,6 +1,7 @@
 /** Public surface of @clinicflow/rules: the flow language, its validator, the evaluator and the simulator. */
 export { RulesErrorCode, rulesErrorMessage } from './errors/rules-error-code';
 export { RulesError, isRulesError, type RulesProblem } from './errors/rules-error';
+export type { RulesProblemCode, RulesProblemParams } from './validation/problem-code';
 
 export * from './flow/flow-parts.schema';
 export * from './flow/trigger-node.schema';

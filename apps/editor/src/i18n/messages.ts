@@ -1,3 +1,4 @@
+import { problemMessages } from './problemMessages';
 import { sessionMessages } from './sessionMessages';
 import { settingsMessages } from './settingsMessages';
 import { reportMessages } from './reportMessages';
@@ -8,6 +9,7 @@ import { liveMessages } from './liveMessages';
 export const messages = {
   en: {
     ...sessionMessages.en,
+    ...problemMessages.en,
     ...templateMessages.en,
     ...liveMessages.en,
     ...settingsMessages.en,
@@ -272,6 +274,7 @@ export const messages = {
   },
   fr: {
     ...sessionMessages.fr,
+    ...problemMessages.fr,
     ...templateMessages.fr,
     ...liveMessages.fr,
     ...settingsMessages.fr,

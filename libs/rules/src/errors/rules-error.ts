@@ -1,3 +1,4 @@
+import type { RulesProblemCode, RulesProblemParams } from '../validation/problem-code';
 import { RulesErrorCode, rulesErrorMessage } from './rules-error-code';
 
 /** One problem found in a flow or in an input, in words a practice manager understands. */
@@ -5,6 +6,9 @@ export interface RulesProblem {
   nodeId: string | null;
   path: string;
   message: string;
+  /** The kind of problem, for interfaces that say it in their own words (absent on engine-time problems). */
+  code?: RulesProblemCode;
+  params?: RulesProblemParams;
 }
 
 /** The typed error of the rules library: a code, a message and the problems behind it. */

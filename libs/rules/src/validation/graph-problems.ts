@@ -13,6 +13,8 @@ export function graphProblems(flow: Flow): RulesProblem[] {
         nodeId: node.id,
         path: `nodes.${i}.id`,
         message: `Two steps share the id "${node.id}"`,
+        code: 'duplicate-step-id',
+        params: { id: node.id },
       });
     else byId.set(node.id, node);
   });
@@ -22,6 +24,7 @@ export function graphProblems(flow: Flow): RulesProblem[] {
       nodeId: null,
       path: 'nodes',
       message: 'The flow has no trigger: add one to say what starts it',
+      code: 'no-trigger',
     });
   }
   triggers.slice(1).forEach((node) => {
@@ -29,6 +32,8 @@ export function graphProblems(flow: Flow): RulesProblem[] {
       nodeId: node.id,
       path: `nodes.${flow.nodes.indexOf(node)}`,
       message: `A flow has exactly one trigger: remove ${nameOf(node)}`,
+      code: 'second-trigger',
+      params: { step: node.id },
     });
   });
 
@@ -42,6 +47,8 @@ export function graphProblems(flow: Flow): RulesProblem[] {
         nodeId: edge.source,
         path: `${path}.id`,
         message: `Two connections share the id "${edge.id}"`,
+        code: 'duplicate-connection-id',
+        params: { step: edge.source, id: edge.id },
       });
     edgeIds.add(edge.id);
     const source = byId.get(edge.source);
@@ -52,16 +59,23 @@ export function graphProblems(flow: Flow): RulesProblem[] {
         nodeId: source ? source.id : null,
         path,
         message: `A connection points to a step that does not exist ("${missing}")`,
+        code: 'connection-to-nowhere',
+        params: source ? { step: source.id, id: missing } : { id: missing },
       });
       return;
     }
     const exit = edgeExit(edge);
     if (!nodeExits[source.type].includes(exit)) {
-      const message =
-        source.type === 'end'
+      const ends = source.type === 'end';
+      problems.push({
+        nodeId: source.id,
+        path: `${path}.sourceHandle`,
+        message: ends
           ? `${nameOf(source)} ends the flow and cannot lead anywhere`
-          : `${nameOf(source)} has no exit "${exit}"`;
-      problems.push({ nodeId: source.id, path: `${path}.sourceHandle`, message });
+          : `${nameOf(source)} has no exit "${exit}"`,
+        code: ends ? 'end-has-exit' : 'unknown-exit',
+        params: { step: source.id, exit },
+      });
       return;
     }
     if (target.type === 'trigger') {
@@ -69,6 +83,8 @@ export function graphProblems(flow: Flow): RulesProblem[] {
         nodeId: source.id,
         path: `${path}.target`,
         message: `Nothing can lead back to the trigger (from ${nameOf(source)})`,
+        code: 'back-to-trigger',
+        params: { step: source.id },
       });
       return;
     }
@@ -78,6 +94,8 @@ export function graphProblems(flow: Flow): RulesProblem[] {
         nodeId: source.id,
         path,
         message: `The "${exit}" exit of ${nameOf(source)} goes to two places: keep one`,
+        code: 'exit-used-twice',
+        params: { step: source.id, exit },
       });
       return;
     }
@@ -93,6 +111,8 @@ export function graphProblems(flow: Flow): RulesProblem[] {
           nodeId: node.id,
           path: `nodes.${i}`,
           message: `The "${exit}" exit of ${nameOf(node)} goes nowhere: connect it to a step or to an End`,
+          code: 'exit-unconnected',
+          params: { step: node.id, exit },
         });
       }
     }
@@ -115,6 +135,8 @@ export function graphProblems(flow: Flow): RulesProblem[] {
           nodeId: node.id,
           path: `nodes.${i}`,
           message: `${nameOf(node)} cannot be reached from the trigger`,
+          code: 'unreachable',
+          params: { step: node.id },
         });
       }
     });
@@ -137,6 +159,8 @@ export function graphProblems(flow: Flow): RulesProblem[] {
       nodeId: id,
       path: `nodes.${flow.nodes.indexOf(node)}`,
       message: `${nameOf(node)} leads back to itself: loops are not allowed`,
+      code: 'loop',
+      params: { step: id },
     });
   }
   return problems;

@@ -5,6 +5,7 @@ import {
 } from '../context/context-field-catalogue';
 import { templateVariables } from '../context/template-variables';
 import type { RulesProblem } from '../errors/rules-error';
+import type { RulesProblemCode, RulesProblemParams } from './problem-code';
 import type { ConditionKind } from '../flow/condition-node.schema';
 import type { FlowNode, FlowNodeOf } from '../flow/flow-node.schema';
 import type { Flow } from '../flow/flow.schema';
@@ -68,10 +69,16 @@ function templateVariableProblem(
   path: string,
   known: KnownFields,
   scope: NodeCheckScope,
-): string {
+): { message: string; code: RulesProblemCode } {
   return readablePath(path, known.read)
-    ? `${name} uses {{${path}}}, which conditions may read but a message may not show`
-    : `${name} uses {{${path}}}, which does not exist in flows started by ${eventWords(scope.events)}`;
+    ? {
+        message: `${name} uses {{${path}}}, which conditions may read but a message may not show`,
+        code: 'variable-not-shown',
+      }
+    : {
+        message: `${name} uses {{${path}}}, which does not exist in flows started by ${eventWords(scope.events)}`,
+        code: 'variable-unknown',
+      };
 }
 
 function messageProblems(
@@ -81,40 +88,67 @@ function messageProblems(
   known: KnownFields,
 ): RulesProblem[] {
   const problems: RulesProblem[] = [];
-  const add = (where: string, message: string) =>
-    problems.push({ nodeId: node.id, path: `${path}.data.${where}`, message });
+  const add = (where: string, message: string, code: RulesProblemCode, params: RulesProblemParams = {}) =>
+    problems.push({
+      nodeId: node.id,
+      path: `${path}.data.${where}`,
+      message,
+      code,
+      params: { step: node.id, ...params },
+    });
   const data = node.data;
   const name = nameOf(node);
   const texts = Object.entries(data.template.byLanguage ?? {});
-  if (!data.template.templateId && texts.length === 0) add('template', `${name} has no template`);
+  if (!data.template.templateId && texts.length === 0)
+    add('template', `${name} has no template`, 'template-missing');
   if (texts.length > 0 && scope.defaultLanguage && !data.template.byLanguage?.[scope.defaultLanguage]) {
-    add('template.byLanguage', `${name} has no template in the clinic's language (${scope.defaultLanguage})`);
+    add(
+      'template.byLanguage',
+      `${name} has no template in the clinic's language (${scope.defaultLanguage})`,
+      'template-missing-language',
+      { language: scope.defaultLanguage },
+    );
   }
   for (const [language, text] of texts) {
     if (text.body.trim() === '')
-      add(`template.byLanguage.${language}.body`, `${name}: the ${language} text is empty`);
+      add(`template.byLanguage.${language}.body`, `${name}: the ${language} text is empty`, 'text-empty', {
+        language,
+      });
     if (data.channel === 'email' && !text.subject?.trim())
-      add(`template.byLanguage.${language}.subject`, `${name}: the ${language} e-mail has no subject`);
+      add(
+        `template.byLanguage.${language}.subject`,
+        `${name}: the ${language} e-mail has no subject`,
+        'subject-missing',
+        { language },
+      );
     for (const part of ['subject', 'body'] as const) {
       for (const variable of templateVariables(text[part] ?? '')) {
         if (!knownPath(variable.path, known.shown)) {
-          add(
-            `template.byLanguage.${language}.${part}`,
-            templateVariableProblem(name, variable.path, known, scope),
-          );
+          const problem = templateVariableProblem(name, variable.path, known, scope);
+          add(`template.byLanguage.${language}.${part}`, problem.message, problem.code, {
+            variable: variable.path,
+            language,
+            events: scope.events.join(','),
+          });
         }
       }
     }
   }
   if (data.recipient.type === 'custom' && !data.recipient.address)
-    add('recipient.address', `${name}: give the number or address of the custom recipient`);
+    add(
+      'recipient.address',
+      `${name}: give the number or address of the custom recipient`,
+      'custom-recipient-missing',
+    );
   if (node.type === 'ask' && data.recipient.type !== 'patient')
-    add('recipient', `${name}: only the patient can be asked a question`);
+    add('recipient', `${name}: only the patient can be asked a question`, 'question-to-patient-only');
   const hasAppointment = scope.events.every(eventHasAppointment);
   if (data.purpose === 'reminder' && !hasAppointment)
     add(
       'purpose',
       `${name} is a reminder, but flows started by ${eventWords(scope.events)} have no appointment`,
+      'needs-appointment',
+      { what: 'reminder', events: scope.events.join(',') },
     );
   return problems;
 }
@@ -132,6 +166,8 @@ export function nodeProblems(flow: Flow, scope: NodeCheckScope): RulesProblem[] 
       nodeId: node.id,
       path,
       message: `${nameOf(node)} ${what}, but flows started by ${eventWords(scope.events)} have no appointment`,
+      code: 'needs-appointment',
+      params: { step: node.id, what: node.type, events: scope.events.join(',') },
     });
   flow.nodes.forEach((node, i) => {
     const path = `nodes.${i}`;
@@ -148,6 +184,8 @@ export function nodeProblems(flow: Flow, scope: NodeCheckScope): RulesProblem[] 
             nodeId: node.id,
             path: `${path}.data.atLocalTime`,
             message: `${nameOf(node)}: a time of day only goes with days, weeks or months`,
+            code: 'time-of-day-needs-days',
+            params: { step: node.id },
           });
         }
         break;
@@ -161,6 +199,8 @@ export function nodeProblems(flow: Flow, scope: NodeCheckScope): RulesProblem[] 
                 nodeId: node.id,
                 path: `${path}.data.check.logic`,
                 message: `${nameOf(node)} reads "${variable}", which does not exist in flows started by ${eventWords(scope.events)}`,
+                code: 'unknown-variable',
+                params: { step: node.id, variable, events: scope.events.join(',') },
               });
             }
           }
@@ -175,6 +215,8 @@ export function nodeProblems(flow: Flow, scope: NodeCheckScope): RulesProblem[] 
             nodeId: node.id,
             path: `${path}.data.check`,
             message: `${nameOf(node)}: the minimum age is above the maximum`,
+            code: 'age-range',
+            params: { step: node.id },
           });
         }
         break;

@@ -292,6 +292,17 @@ describe(validateFlow.name, () => {
     );
   });
 
+  it.each(cases)(
+    'should give $title a code, and the step it is about, for the editor’s own words',
+    ({ mutate, nodeId, message }) => {
+      const sut = validateFlow(mutate(copy(remindersFlow)), { defaultLanguage: 'fr' });
+      const problem = sut.problems.find((p) => p.nodeId === nodeId && p.message.includes(message));
+      expect(problem?.code).toMatch(/^[a-z-]+$/);
+      if (nodeId !== null && problem?.code !== 'duplicate-step-id')
+        expect(problem?.params?.step).toBe(nodeId);
+    },
+  );
+
   it('should take the default language from the flow settings', () => {
     const flow = straightFlow([sendNode('sms', { template: { byLanguage: { en: { body: 'Hi' } } } })]);
     expect(

@@ -67,17 +67,39 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): RulesProblem {
         ? `Step ${issue.path[1] as number}`
         : 'The flow';
   if (issue.path.length === 0)
-    return { nodeId: null, path, message: 'This is not a flow: it needs a name, steps and connections' };
+    return {
+      nodeId: null,
+      path,
+      message: 'This is not a flow: it needs a name, steps and connections',
+      code: 'not-a-flow',
+    };
   if (isStep && issue.path[2] === 'type' && issue.code === 'invalid_union') {
-    return { nodeId, path, message: `${owner} has an unknown step type` };
+    return {
+      nodeId,
+      path,
+      message: `${owner} has an unknown step type`,
+      code: 'unknown-step-type',
+      params: { step: nodeId ?? '' },
+    };
   }
-  const message =
-    value === undefined
-      ? `${owner}: the ${what} is missing`
-      : issue.code === 'too_big' && field === 'smsName'
-        ? `${owner}: the SMS sender name has more than 11 characters`
-        : `${owner}: the ${what} is not valid (${issue.message})`;
-  return { nodeId, path, message };
+  const params = { step: nodeId ?? '', field: field ?? what };
+  if (value === undefined)
+    return { nodeId, path, message: `${owner}: the ${what} is missing`, code: 'field-missing', params };
+  if (issue.code === 'too_big' && field === 'smsName')
+    return {
+      nodeId,
+      path,
+      message: `${owner}: the SMS sender name has more than 11 characters`,
+      code: 'sms-name-too-long',
+      params,
+    };
+  return {
+    nodeId,
+    path,
+    message: `${owner}: the ${what} is not valid (${issue.message})`,
+    code: 'field-invalid',
+    params: { ...params, detail: issue.message },
+  };
 }
 
 /** Validates any JSON as a flow: returns every problem as `{ nodeId, path, message }`; never throws. */

@@ -33,6 +33,8 @@ export class FlowVersionService {
           path: p.path ? `draft.${p.path}` : 'draft',
           message: p.message,
           nodeId: p.nodeId,
+          code: p.code,
+          params: p.params,
         })),
       });
     }

@@ -1,14 +1,12 @@
+import type { RulesProblem } from '@clinicflow/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 import type { FlowDocument } from './flow.dto';
 
-export interface FlowProblem {
-  nodeId: string | null;
-  path: string;
-  message: string;
-}
+/** A problem of the draft as the rules library states it (with its code, for the editor's own words). */
+export type FlowProblem = RulesProblem;
 
 /** A flow: its draft (what the editor saves), the draft's problems, and which published version runs. */
 export interface StoredFlow extends ClinicDocument {

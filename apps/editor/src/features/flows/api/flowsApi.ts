@@ -1,4 +1,4 @@
-import type { Flow, TimelineEntry } from '@clinicflow/rules';
+import type { Flow, RulesProblemCode, TimelineEntry } from '@clinicflow/rules';
 import { apiFetch, type ApiFieldError } from '../../../api/apiClient';
 
 /** A problem of a saved draft, as the rules library words it. */
@@ -6,6 +6,8 @@ export interface SavedProblem {
   nodeId: string | null;
   path?: string;
   message: string;
+  code?: RulesProblemCode;
+  params?: Record<string, string>;
 }
 
 /** `GET /api/flows` item. */

@@ -2,11 +2,13 @@ import type { Flow, RulesProblem } from '@clinicflow/rules';
 import { Anchor, List, Paper, Text, Title } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
+import { describeProblem, stepNamer } from '../utils/describeProblem';
 
 /** Every problem the shared validator finds, in plain language; a step's problem selects that step. */
 export function FlowProblems({ flow, problems }: { flow: Flow; problems: readonly RulesProblem[] }) {
   const t = useMessages();
   const actions = useFlowEditorActions();
+  const nameStep = stepNamer(flow, t);
   return (
     <Paper withBorder p="sm" component="section" aria-label={t.flowProblemsTitle}>
       <Title order={5} mb={4}>
@@ -25,10 +27,10 @@ export function FlowProblems({ flow, problems }: { flow: Flow; problems: readonl
               <List.Item key={`${problem.nodeId}:${problem.path}:${problem.message}`}>
                 {known ? (
                   <Anchor component="button" type="button" size="sm" onClick={() => actions.select([nodeId])}>
-                    {problem.message}
+                    {describeProblem(problem, t, nameStep)}
                   </Anchor>
                 ) : (
-                  problem.message
+                  describeProblem(problem, t, nameStep)
                 )}
               </List.Item>
             );

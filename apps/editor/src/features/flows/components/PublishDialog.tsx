@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { ApiError } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
 import { flowsApi, type FlowVersion, type SavedProblem } from '../api/flowsApi';
+import { describeProblem } from '../utils/describeProblem';
 import { formatMessage } from '../utils/formatMessage';
 import { FlowDiffSummary } from './FlowDiffSummary';
 
@@ -62,8 +63,8 @@ export function PublishDialog({
             <List size="sm">
               {problems.map((problem, i) => (
                 <List.Item key={i}>
-                  {problem.nodeId ? `${stepName(problem.nodeId)}: ` : ''}
-                  {problem.message}
+                  {problem.nodeId && !problem.code ? `${stepName(problem.nodeId)}: ` : ''}
+                  {describeProblem(problem, t, stepName)}
                 </List.Item>
               ))}
             </List>

@@ -2,7 +2,9 @@ import type { FlowNode, RulesProblem } from '@clinicflow/rules';
 import { Alert, CloseButton, Group, List, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
+import { describeProblem } from '../utils/describeProblem';
 import { stepWords } from '../utils/stepWords';
+import { summarizeStep } from '../utils/summarizeStep';
 import { ConditionStepForm } from './ConditionStepForm';
 import { EndStepForm } from './EndStepForm';
 import { MessageStepForm } from './MessageStepForm';
@@ -67,7 +69,11 @@ export function StepInspector({
         <Alert color="red" title={t.stepProblems} p="xs">
           <List size="sm">
             {own.map((problem) => (
-              <List.Item key={`${problem.path}:${problem.message}`}>{problem.message}</List.Item>
+              <List.Item key={`${problem.path}:${problem.message}`}>
+                {describeProblem(problem, t, (nodeId) =>
+                  nodeId === step.id ? summarizeStep(step, t) : undefined,
+                )}
+              </List.Item>
             ))}
           </List>
         </Alert>

@@ -1,0 +1,49 @@
+import { remindersFlow, validateFlow, type Flow } from '@clinicflow/rules';
+import { messages } from '../../../i18n/messages';
+import { describeProblem, stepNamer } from './describeProblem';
+
+const withoutText = (): Flow => {
+  const flow = JSON.parse(JSON.stringify(remindersFlow)) as Flow;
+  const ask = flow.nodes.find((node) => node.type === 'ask');
+  if (!ask || ask.type !== 'ask') throw new Error('the reminders starter has a question');
+  ask.data.template = {};
+  return flow;
+};
+
+describe(describeProblem.name, () => {
+  it('should name the step as its card does, not by its id, in English and French', () => {
+    const flow = withoutText();
+    const problem = validateFlow(flow, { defaultLanguage: 'fr' }).problems.find(
+      (p) => p.code === 'template-missing',
+    );
+    expect(problem).toBeDefined();
+
+    const en = describeProblem(problem!, messages.en, stepNamer(flow, messages.en));
+    const fr = describeProblem(problem!, messages.fr, stepNamer(flow, messages.fr));
+
+    expect(en).toMatch(
+      /^“SMS question to patient: Please confirm.*” has no text yet: write it or pick a saved template$/,
+    );
+    expect(fr).toMatch(/n’a pas encore de texte : écrivez-le ou choisissez un modèle$/);
+    expect(en).not.toContain(problem!.params!.step);
+  });
+
+  it('should say which exit goes nowhere and which events have no appointment', () => {
+    const flow = JSON.parse(JSON.stringify(remindersFlow)) as Flow;
+    const trigger = flow.nodes.find((node) => node.type === 'trigger');
+    if (trigger?.type !== 'trigger') throw new Error('a trigger');
+    trigger.data.events = ['patient.created'];
+    flow.edges = flow.edges.filter((edge) => edge.sourceHandle !== 'no-reply');
+    const { problems } = validateFlow(flow, { defaultLanguage: 'fr' });
+    const said = problems.map((p) => describeProblem(p, messages.fr, stepNamer(flow, messages.fr)));
+
+    expect(said).toContainEqual(
+      expect.stringMatching(/^La sortie « sans réponse » de “.+” ne mène nulle part/),
+    );
+    expect(said).toContainEqual(expect.stringContaining('les scénarios lancés quand un patient est créé'));
+  });
+
+  it('should keep the validator’s words for a problem without a code', () => {
+    expect(describeProblem({ message: 'Something odd' }, messages.fr, () => undefined)).toBe('Something odd');
+  });
+});

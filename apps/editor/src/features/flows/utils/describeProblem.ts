@@ -1,0 +1,99 @@
+import type { Flow, RulesProblem, RulesProblemCode, TriggerEvent } from '@clinicflow/rules';
+import type { Messages } from '../../../i18n/messages';
+import { formatMessage } from './formatMessage';
+import { exitWords, stepWords } from './stepWords';
+import { summarizeStep } from './summarizeStep';
+
+/** Names a step of this flow as its card does, for describeProblem. */
+export function stepNamer(flow: Flow, t: Messages): (nodeId: string) => string | undefined {
+  const byId = new Map(flow.nodes.map((node) => [node.id, node]));
+  return (nodeId) => {
+    const node = byId.get(nodeId);
+    return node ? summarizeStep(node, t) : undefined;
+  };
+}
+
+type ProblemKey = keyof Messages & `problem${string}`;
+
+const problemKeys: Record<Exclude<RulesProblemCode, 'needs-appointment'>, ProblemKey> = {
+  'not-a-flow': 'problemNotAFlow',
+  'unknown-step-type': 'problemUnknownStepType',
+  'field-missing': 'problemFieldMissing',
+  'field-invalid': 'problemFieldInvalid',
+  'sms-name-too-long': 'problemSmsNameTooLong',
+  'duplicate-step-id': 'problemDuplicateStepId',
+  'no-trigger': 'problemNoTrigger',
+  'second-trigger': 'problemSecondTrigger',
+  'duplicate-connection-id': 'problemDuplicateConnectionId',
+  'connection-to-nowhere': 'problemConnectionToNowhere',
+  'end-has-exit': 'problemEndHasExit',
+  'unknown-exit': 'problemUnknownExit',
+  'back-to-trigger': 'problemBackToTrigger',
+  'exit-used-twice': 'problemExitUsedTwice',
+  'exit-unconnected': 'problemExitUnconnected',
+  unreachable: 'problemUnreachable',
+  loop: 'problemLoop',
+  'time-of-day-needs-days': 'problemTimeOfDayNeedsDays',
+  'unknown-variable': 'problemUnknownVariable',
+  'age-range': 'problemAgeRange',
+  'template-missing': 'problemTemplateMissing',
+  'template-missing-language': 'problemTemplateMissingLanguage',
+  'text-empty': 'problemTextEmpty',
+  'subject-missing': 'problemSubjectMissing',
+  'variable-not-shown': 'problemVariableNotShown',
+  'variable-unknown': 'problemVariableUnknown',
+  'custom-recipient-missing': 'problemCustomRecipientMissing',
+  'question-to-patient-only': 'problemQuestionToPatientOnly',
+};
+
+// "needs an appointment" reads differently for each kind of step that needs one
+const needsAppointmentKeys: Record<string, ProblemKey> = {
+  wait: 'problemNeedsAppointmentWait',
+  condition: 'problemNeedsAppointmentCondition',
+  update: 'problemNeedsAppointmentUpdate',
+  reminder: 'problemNeedsAppointmentReminder',
+};
+
+const languageKeys: Record<string, keyof Messages> = { fr: 'languageFr', en: 'languageEn' };
+
+/**
+ * A validator problem in the interface's language, naming steps as their cards do ("SMS to patient: …")
+ * rather than by their ids. Problems without a known code keep the validator's English words.
+ */
+export function describeProblem(
+  problem: Pick<RulesProblem, 'message' | 'code' | 'params'>,
+  t: Messages,
+  nameStep: (nodeId: string) => string | undefined,
+): string {
+  const code = problem.code;
+  const key =
+    code === 'needs-appointment'
+      ? needsAppointmentKeys[problem.params?.what ?? '']
+      : code
+        ? problemKeys[code]
+        : undefined;
+  if (!key) return problem.message;
+  const params = problem.params ?? {};
+  const stepName = params.step ? nameStep(params.step) : undefined;
+  const events = (params.events ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((event) => {
+      const words = stepWords.event[event as TriggerEvent];
+      return words ? t[words].toLowerCase() : event;
+    });
+  return formatMessage(t[key], {
+    ...params,
+    step: `“${stepName ?? params.step ?? ''}”`,
+    exit: params.exit ? exitWords(t, params.exit) : '',
+    events: events.join(' / '),
+    language: params.language
+      ? languageKeys[params.language]
+        ? t[languageKeys[params.language]].toLowerCase()
+        : params.language
+      : '',
+    // a message shows {{variables}}; a condition reads plain paths
+    variable:
+      params.variable && code !== 'unknown-variable' ? `{{${params.variable}}}` : (params.variable ?? ''),
+  });
+}
