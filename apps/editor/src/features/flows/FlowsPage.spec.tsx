@@ -1,12 +1,12 @@
 import { remindersFlow, starterFlows } from '@clinicflow/rules';
 import { screen, waitFor, within } from '@testing-library/react';
-import dayjs from 'dayjs';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/render-with-providers';
 import FlowsPage from './FlowsPage';
 import NewFlowPage from './NewFlowPage';
+import { clinicWeekStart } from './utils/clinicWeekStart';
 import { emptyDiff, flowSummary, flowView } from './testing/flowViews';
 
 const changedDiff = {
@@ -31,6 +31,7 @@ describe('FlowsPage', () => {
         { totals: { total: 9, byStatus: { delivered: 4, sent: 1, answered: 1, failed: 1, skipped: 2 } } },
       ],
       'GET /deliveries/summary?flowId=*': [200, { totals: { total: 0, byStatus: {} } }],
+      'GET /settings': [200, { timeZone: 'Pacific/Kiritimati' }],
     });
     renderWithProviders(<FlowsPage />);
     const row = async (id: string) => within(await screen.findByTestId(`flow-row-${id}`));
@@ -42,7 +43,7 @@ describe('FlowsPage', () => {
     expect(
       api.calls(
         'GET',
-        `/deliveries/summary?flowId=a&from=${dayjs().subtract(6, 'day').format('YYYY-MM-DD')}`,
+        `/deliveries/summary?flowId=a&from=${clinicWeekStart(new Date(), 'Pacific/Kiritimati')}`,
       ),
     ).toHaveLength(1);
     const recall = await row('b');

@@ -1,6 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import { settingsApi } from '../../settings/api/settingsApi';
 import { diffIsEmpty, flowsApi, outcomeCounts, type FlowSummary } from '../api/flowsApi';
+import { clinicWeekStart } from '../utils/clinicWeekStart';
 
 /**
  * The clinic's flows, with whether each published flow's draft differs from its latest version (the API's
@@ -16,12 +17,14 @@ export function useFlowsList() {
       queryFn: () => flowsApi.diff(flow.id, flow.latestVersion!),
     })),
   });
-  // the last 7 days, today included (days as this computer counts them; the clinic is almost always local)
-  const from = dayjs().subtract(6, 'day').format('YYYY-MM-DD');
+  // the last 7 clinic days, today included: the counts wait for the clinic's time zone
+  const settings = useQuery({ queryKey: ['settings'], queryFn: settingsApi.get });
+  const from = settings.data ? clinicWeekStart(new Date(), settings.data.timeZone) : null;
   const lastDays = useQueries({
     queries: (list.data ?? []).map((flow) => ({
       queryKey: ['flow-last-days', flow.id, from],
-      queryFn: () => flowsApi.lastDays(flow.id, from),
+      queryFn: () => flowsApi.lastDays(flow.id, from!),
+      enabled: from !== null,
     })),
   });
   const outcomes = new Map<string, ReturnType<typeof outcomeCounts>>();
