@@ -36,7 +36,10 @@ describe('FlowEditor', () => {
     expect(within(condition).getByText('no')).toBeInTheDocument();
     const send = screen.getByTestId('step-s');
     expect(within(send).getByText('1 to fix')).toBeInTheDocument();
-    expect(within(send).getByText('SMS step "s" has no template')).toBeInTheDocument();
+    expect(
+      within(send).getByText(/” has no text yet: write it or pick a saved template$/),
+    ).toBeInTheDocument();
+    expect(within(send).queryByText(/"s"/)).not.toBeInTheDocument();
   });
 
   it('starts over after confirmation when the page offers it', async () => {

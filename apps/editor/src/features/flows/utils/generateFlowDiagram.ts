@@ -2,6 +2,7 @@ import { edgeExit, nodeExits, type Flow, type RulesProblem } from '@clinicflow/r
 import type { Messages } from '../../../i18n/messages';
 import type { ExitDiagramEdge, FlowDiagram, StepDiagramNode, StepSize } from '../types/flowDiagram';
 import { connectedExits } from './connectedExits';
+import { describeProblem, stepNamer } from './describeProblem';
 import { summarizeStep } from './summarizeStep';
 
 /** What the diagram shows besides the flow itself. */
@@ -15,9 +16,11 @@ export interface DiagramOptions {
 /** The canvas of a flow: one card per step, one connection per edge, each leaving by its typed exit. */
 export function generateFlowDiagram(flow: Flow, t: Messages, options: DiagramOptions = {}): FlowDiagram {
   const problemsByStep = new Map<string, string[]>();
+  const nameStep = stepNamer(flow, t);
   for (const problem of options.problems ?? []) {
     if (problem.nodeId === null) continue;
-    problemsByStep.set(problem.nodeId, [...(problemsByStep.get(problem.nodeId) ?? []), problem.message]);
+    const words = describeProblem(problem, t, nameStep);
+    problemsByStep.set(problem.nodeId, [...(problemsByStep.get(problem.nodeId) ?? []), words]);
   }
   const nodes = flow.nodes.map((step) => {
     const connected = connectedExits(flow, step.id);
