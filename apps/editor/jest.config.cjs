@@ -7,6 +7,8 @@ module.exports = {
   // typing into Mantine inputs under jsdom is slow on a busy machine; 5 s made tests fail for no reason
   testTimeout: 20_000,
   setupFilesAfterEnv: ['<rootDir>/src/test/setup-tests.ts'],
+  // TanStack Table 9 and its store ship only ES modules: SWC turns them into CommonJS like our sources
+  transformIgnorePatterns: ['/node_modules/(?!@tanstack/(react-table|table-core|react-store|store)/)'],
   moduleNameMapper: {
     ...require('../../jest.preset.cjs').moduleNameMapper,
     '\\.css$': 'identity-obj-proxy',

@@ -1,5 +1,5 @@
-import { Button, Menu } from '@mantine/core';
-import { IconCheck, IconColumns } from '@tabler/icons-react';
+import { Button, Checkbox, Popover, Stack } from '@mantine/core';
+import { IconColumns } from '@tabler/icons-react';
 import { useMessages } from '../../../i18n/useMessages';
 
 /** Shows or hides the table's columns; the choice is kept in this browser. */
@@ -14,28 +14,24 @@ export function ColumnChooser({
 }) {
   const t = useMessages();
   return (
-    <Menu closeOnItemClick={false} position="bottom-end">
-      <Menu.Target>
+    <Popover position="bottom-end" trapFocus hideDetached={false}>
+      <Popover.Target>
         <Button size="xs" variant="default" leftSection={<IconColumns size={14} />}>
           {t.reportColumns}
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {columns.map((column) => {
-          const shown = !hidden.includes(column.id);
-          return (
-            <Menu.Item
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" role="group" aria-label={t.reportColumns}>
+          {columns.map((column) => (
+            <Checkbox
               key={column.id}
-              role="menuitemcheckbox"
-              aria-checked={shown}
-              onClick={() => onToggle(column.id)}
-              leftSection={<IconCheck size={14} style={{ visibility: shown ? 'visible' : 'hidden' }} />}
-            >
-              {column.label}
-            </Menu.Item>
-          );
-        })}
-      </Menu.Dropdown>
-    </Menu>
+              label={column.label}
+              checked={!hidden.includes(column.id)}
+              onChange={() => onToggle(column.id)}
+            />
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

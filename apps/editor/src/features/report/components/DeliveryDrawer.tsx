@@ -48,7 +48,7 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
       }}
       position="right"
       size="lg"
-      title={<Title order={3}>{t.drawerTitle}</Title>}
+      title={t.drawerTitle}
     >
       {!delivery ? (
         detail.error ? (
@@ -115,7 +115,7 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
           {retry.isSuccess && <Text role="status">{t.drawerRetried}</Text>}
           {cancel.isSuccess && <Text role="status">{t.drawerCancelled}</Text>}
           {actionError && (
-            <Alert color="red" role="alert">
+            <Alert color="red" data-testid="drawer-action-error">
               {actionError instanceof ApiError ? actionError.message : String(actionError)}
             </Alert>
           )}

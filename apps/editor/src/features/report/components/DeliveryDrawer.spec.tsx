@@ -1,0 +1,53 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeApi } from '../../../test/fakeApi';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import { deliveryDetail } from '../testing/deliveryFixtures';
+import { DeliveryDrawer } from './DeliveryDrawer';
+
+describe('DeliveryDrawer', () => {
+  it('should explain a failure in plain words and send the message again', async () => {
+    let status: 'failed' | 'scheduled' = 'failed';
+    const failed = deliveryDetail();
+    const api = fakeApi({
+      'GET /deliveries/dlv-1': () => [200, status === 'failed' ? failed : { ...failed, status, error: null }],
+      'POST /deliveries/dlv-1/retry': () => {
+        status = 'scheduled';
+        return [200, { ...failed, status: 'scheduled', error: null }];
+      },
+    });
+    renderWithProviders(<DeliveryDrawer deliveryId="dlv-1" onClose={() => undefined} />);
+    expect(await screen.findByTestId('drawer-problem')).toHaveTextContent(
+      'The clinic has no SMS credits left. Top up the credits, then send it again.',
+    );
+    expect(screen.getByTestId('message-as-seen')).toHaveTextContent('Bonjour Léa, RDV demain à 09:30.');
+    expect(screen.getByTestId('drawer-timeline')).toHaveTextContent('credits exhausted');
+    expect(screen.queryByRole('button', { name: 'Cancel this message' })).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Send again' }));
+    await waitFor(() => expect(screen.getByTestId('drawer-status')).toHaveTextContent('waiting'));
+    expect(api.calls('POST', '/deliveries/dlv-1/retry')).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent('Planned again');
+    expect(screen.queryByRole('button', { name: 'Send again' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel this message' })).toBeInTheDocument();
+  });
+
+  it('should say why the API refused a retry', async () => {
+    fakeApi({
+      'GET /deliveries/dlv-1': [200, deliveryDetail({ inDoubt: true, status: 'expired' })],
+      'POST /deliveries/dlv-1/retry': [
+        409,
+        {
+          statusCode: 409,
+          message: 'Delivery dlv-1 is sent: only failed or expired deliveries are sent again',
+        },
+      ],
+    });
+    renderWithProviders(<DeliveryDrawer deliveryId="dlv-1" onClose={() => undefined} />);
+    expect(await screen.findByTestId('drawer-in-doubt')).toHaveTextContent('may have received it twice');
+    await userEvent.click(screen.getByRole('button', { name: 'Send again' }));
+    expect(await screen.findByTestId('drawer-action-error')).toHaveTextContent(
+      'only failed or expired deliveries are sent again',
+    );
+  });
+});

@@ -1,0 +1,96 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import { deliveryRow } from '../testing/deliveryFixtures';
+import { DeliveryTable } from './DeliveryTable';
+
+const rows = Array.from({ length: 2_000 }, (_, i) =>
+  deliveryRow({
+    id: `dlv-${i}`,
+    recipient: {
+      type: i % 2 ? 'resource' : 'patient',
+      name: `Patient ${String(i).padStart(4, '0')}`,
+      address: '+33600000000',
+    },
+    credits: i % 7,
+  }),
+);
+
+function renderTable(onLoadMore = jest.fn(), onOpen = jest.fn()) {
+  const view = renderWithProviders(
+    <DeliveryTable
+      rows={rows}
+      total={12_000}
+      hasMore
+      loadingMore={false}
+      onLoadMore={onLoadMore}
+      onOpen={onOpen}
+      flowNames={new Map()}
+    />,
+  );
+  return { ...view, onLoadMore, onOpen };
+}
+
+const headers = () => screen.getAllByRole('columnheader').map((th) => th.textContent);
+
+// jsdom lays nothing out: give the table's scroller the height of a screen, as a browser would
+const layout = { clientHeight: 600, clientWidth: 1000 };
+beforeAll(() => {
+  for (const [name, size] of Object.entries(layout))
+    Object.defineProperty(HTMLElement.prototype, name, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.dataset.testid === 'report-scroller' ? size : 0;
+      },
+    });
+});
+afterAll(() => {
+  for (const name of Object.keys(layout))
+    delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
+});
+
+describe('DeliveryTable', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('should draw only a screenful of 2 000 rows', () => {
+    renderTable();
+    const drawn = screen.getAllByTestId('report-row');
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(60);
+    expect(screen.getByTestId('report-showing')).toHaveTextContent('2000 of 12000');
+  });
+
+  it('should show and hide columns from the chooser and remember the choice in this browser', async () => {
+    const first = renderTable();
+    expect(headers()).not.toContain('Created');
+    expect(headers()).toContain('Credits');
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Created' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Credits' }));
+    expect(headers()).toContain('Created');
+    expect(headers()).not.toContain('Credits');
+    expect(screen.getByRole('checkbox', { name: 'Credits' })).not.toBeChecked();
+    first.unmount();
+
+    renderTable();
+    expect(headers()).toContain('Created');
+    expect(headers()).not.toContain('Credits');
+  });
+
+  it('should sort by a column when its header is clicked', async () => {
+    renderTable();
+    await userEvent.click(within(screen.getAllByRole('columnheader')[0]).getByRole('button'));
+    const firstName = () => within(screen.getAllByTestId('report-row')[0]).getByRole('button').textContent;
+    const ascending = firstName();
+    await userEvent.click(within(screen.getAllByRole('columnheader')[0]).getByRole('button'));
+    expect(firstName()).not.toBe(ascending);
+    expect(screen.getAllByRole('columnheader')[0]).toHaveAttribute('aria-sort', 'descending');
+    expect(firstName()).toContain('Patient 1999');
+  });
+
+  it('should open a row from its recipient button', async () => {
+    const { onOpen } = renderTable();
+    await userEvent.click(screen.getByRole('button', { name: 'Open the message to Patient 0000' }));
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'dlv-0' }));
+  });
+});
