@@ -8,6 +8,7 @@ import { useStepForm } from '../hooks/useStepForm';
 import { defaultConditionCheck } from '../utils/defaultConditionCheck';
 import { optionsOf } from '../utils/optionsOf';
 import { stepWords } from '../utils/stepWords';
+import { DirectoryPicker } from './DirectoryPicker';
 import { NumberField } from './NumberField';
 
 const blank = (value: string) => (value === '' ? undefined : value);
@@ -31,39 +32,6 @@ const kindWords: Record<ConditionCheck['kind'], keyof Messages> = {
   'patient-age': 'kindPatientAge',
   expression: 'kindExpression',
 };
-
-/** A list of ids typed as "a, b, c". */
-function IdListField({
-  control,
-  name,
-  label,
-}: {
-  control: LooseControl;
-  name: `check.${string}`;
-  label: string;
-}) {
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <TextInput
-          label={label}
-          defaultValue={((field.value as string[] | undefined) ?? []).join(', ')}
-          onChange={(event) =>
-            field.onChange(
-              event.currentTarget.value
-                .split(',')
-                .map((part) => part.trim())
-                .filter(Boolean),
-            )
-          }
-          error={fieldState.error?.message}
-        />
-      )}
-    />
-  );
-}
 
 /** A JSON Logic rule typed as JSON; only valid JSON reaches the form. */
 function ExpressionField({ control }: { control: LooseControl }) {
@@ -202,10 +170,15 @@ export function ConditionStepForm({
         />
       )}
       {kind === 'service-in' && (
-        <IdListField control={loose} name="check.serviceIds" label={t.fieldServiceIds} />
+        <DirectoryPicker control={loose} name="check.serviceIds" label={t.fieldServiceIds} kind="services" />
       )}
       {kind === 'resource-in' && (
-        <IdListField control={loose} name="check.resourceIds" label={t.fieldResourceIds} />
+        <DirectoryPicker
+          control={loose}
+          name="check.resourceIds"
+          label={t.fieldResourceIds}
+          kind="resources"
+        />
       )}
       {kind === 'expression' && <ExpressionField control={loose} />}
     </Stack>

@@ -14,6 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
+import { useStepNames } from '../hooks/useStepNames';
 import type { StepDiagramNode, StepSize } from '../types/flowDiagram';
 import { connectSteps } from '../utils/connectSteps';
 import { generateFlowDiagram } from '../utils/generateFlowDiagram';
@@ -48,10 +49,11 @@ export function FlowCanvas({
   const { fitView } = useReactFlow();
   const [measured, setMeasured] = useState<ReadonlyMap<string, StepSize>>(new Map());
   const [dragged, setDragged] = useState<Record<string, { x: number; y: number }>>({});
+  const names = useStepNames();
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const diagram = useMemo(
-    () => generateFlowDiagram(flow, t, { problems, selectedIds: selected, measured }),
-    [flow, t, problems, selected, measured],
+    () => generateFlowDiagram(flow, t, { problems, selectedIds: selected, measured, names }),
+    [flow, t, problems, selected, measured, names],
   );
   const nodes = useMemo(
     () =>

@@ -4,6 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, type KeyboardEvent } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
+import { useStepNames } from '../hooks/useStepNames';
 import type { InsertPlace } from '../types/flowDiagram';
 import { buildFlowOutline } from '../utils/buildFlowOutline';
 import { formatMessage } from '../utils/formatMessage';
@@ -39,12 +40,13 @@ export function FlowOutline({
 }) {
   const t = useMessages();
   const actions = useFlowEditorActions();
+  const names = useStepNames();
   const rows = useMemo(() => buildFlowOutline(flow), [flow]);
   const byId = useMemo(() => new Map(flow.nodes.map((node) => [node.id, node])), [flow]);
   const problemCount = (id: string) => problems.filter((problem) => problem.nodeId === id).length;
   const name = (id: string) => {
     const step = byId.get(id);
-    return step ? summarizeStep(step, t) : id;
+    return step ? summarizeStep(step, t, names) : id;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

@@ -2,13 +2,15 @@ import type { Flow, RulesProblem } from '@clinicflow/rules';
 import { Anchor, List, Paper, Text, Title } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
+import { useStepNames } from '../hooks/useStepNames';
 import { describeProblem, stepNamer } from '../utils/describeProblem';
 
 /** Every problem the shared validator finds, in plain language; a step's problem selects that step. */
 export function FlowProblems({ flow, problems }: { flow: Flow; problems: readonly RulesProblem[] }) {
   const t = useMessages();
   const actions = useFlowEditorActions();
-  const nameStep = stepNamer(flow, t);
+  const names = useStepNames();
+  const nameStep = stepNamer(flow, t, names);
   return (
     <Paper withBorder p="sm" component="section" aria-label={t.flowProblemsTitle}>
       <Title order={5} mb={4}>

@@ -180,4 +180,32 @@ describe(StepInspector.name, () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(within(form).getByLabelText('Name on the card')).toHaveValue('');
   });
+
+  it('picks services by name, stores their ids, and the card names them', async () => {
+    const user = userEvent.setup();
+    fakeApi({
+      'GET /services?pageSize=100': [
+        200,
+        {
+          items: [
+            { id: 'svc-1', name: 'Contrôle' },
+            { id: 'svc-2', name: 'Hygiène' },
+          ],
+        },
+      ],
+      'GET /resources?pageSize=100': [200, { items: [] }],
+      'GET /templates?pageSize=100': [200, { items: [], total: 0 }],
+    });
+    const condition = step('condition', 'c');
+    condition.data = { check: { kind: 'service-in', serviceIds: ['gone-9'] } };
+    const { saved } = renderFlowEditor(flowWith(condition));
+    const form = await open(user, 'If the service is gone-9');
+    await user.click(within(form).getByRole('combobox', { name: 'Services' }));
+    await user.click(await screen.findByRole('option', { name: 'Hygiène', hidden: true }));
+
+    expect(stored(saved, 'c')?.data).toEqual({
+      check: { kind: 'service-in', serviceIds: ['gone-9', 'svc-2'] },
+    });
+    expect(within(outline()).getByText('If the service is gone-9 or Hygiène')).toBeInTheDocument();
+  });
 });

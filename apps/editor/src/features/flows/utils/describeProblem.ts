@@ -2,14 +2,18 @@ import type { Flow, RulesProblem, RulesProblemCode, TriggerEvent } from '@clinic
 import type { Messages } from '../../../i18n/messages';
 import { formatMessage } from './formatMessage';
 import { exitWords, stepWords } from './stepWords';
-import { summarizeStep } from './summarizeStep';
+import { noStepNames, summarizeStep, type StepNames } from './summarizeStep';
 
 /** Names a step of this flow as its card does, for describeProblem. */
-export function stepNamer(flow: Flow, t: Messages): (nodeId: string) => string | undefined {
+export function stepNamer(
+  flow: Flow,
+  t: Messages,
+  names: StepNames = noStepNames,
+): (nodeId: string) => string | undefined {
   const byId = new Map(flow.nodes.map((node) => [node.id, node]));
   return (nodeId) => {
     const node = byId.get(nodeId);
-    return node ? summarizeStep(node, t) : undefined;
+    return node ? summarizeStep(node, t, names) : undefined;
   };
 }
 

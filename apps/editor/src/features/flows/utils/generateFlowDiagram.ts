@@ -3,7 +3,7 @@ import type { Messages } from '../../../i18n/messages';
 import type { ExitDiagramEdge, FlowDiagram, StepDiagramNode, StepSize } from '../types/flowDiagram';
 import { connectedExits } from './connectedExits';
 import { describeProblem, stepNamer } from './describeProblem';
-import { summarizeStep } from './summarizeStep';
+import { summarizeStep, type StepNames } from './summarizeStep';
 
 /** What the diagram shows besides the flow itself. */
 export interface DiagramOptions {
@@ -11,12 +11,14 @@ export interface DiagramOptions {
   selectedIds?: ReadonlySet<string>;
   /** Sizes React Flow measured, passed back so layout and fit-view know them. */
   measured?: ReadonlyMap<string, StepSize>;
+  /** Names of the services, practitioners and templates the steps refer to. */
+  names?: StepNames;
 }
 
 /** The canvas of a flow: one card per step, one connection per edge, each leaving by its typed exit. */
 export function generateFlowDiagram(flow: Flow, t: Messages, options: DiagramOptions = {}): FlowDiagram {
   const problemsByStep = new Map<string, string[]>();
-  const nameStep = stepNamer(flow, t);
+  const nameStep = stepNamer(flow, t, options.names);
   for (const problem of options.problems ?? []) {
     if (problem.nodeId === null) continue;
     const words = describeProblem(problem, t, nameStep);
@@ -24,7 +26,7 @@ export function generateFlowDiagram(flow: Flow, t: Messages, options: DiagramOpt
   }
   const nodes = flow.nodes.map((step) => {
     const connected = connectedExits(flow, step.id);
-    const summary = summarizeStep(step, t);
+    const summary = summarizeStep(step, t, options.names);
     const measured = options.measured?.get(step.id);
     return {
       id: step.id,

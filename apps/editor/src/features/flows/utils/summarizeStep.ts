@@ -5,7 +5,13 @@ import { durationWords, stepWords } from './stepWords';
 
 const list = (t: Messages, words: string[]) => words.join(t.summaryOr);
 
-function conditionSummary(t: Messages, check: ConditionCheck): string {
+/** The name of a service, practitioner or saved template a step refers to by id, when it is known. */
+export type StepNames = (kind: 'service' | 'resource' | 'template', id: string) => string | undefined;
+
+/** No names known: steps show the ids they store. */
+export const noStepNames: StepNames = () => undefined;
+
+function conditionSummary(t: Messages, check: ConditionCheck, names: StepNames): string {
   const template = t[stepWords.condition[check.kind]];
   switch (check.kind) {
     case 'has-consent':
@@ -21,9 +27,19 @@ function conditionSummary(t: Messages, check: ConditionCheck): string {
     case 'lead-time-at-least':
       return formatMessage(template, { hours: check.hours });
     case 'service-in':
-      return formatMessage(template, { list: check.serviceIds.join(', ') });
+      return formatMessage(template, {
+        list: list(
+          t,
+          check.serviceIds.map((id) => names('service', id) ?? id),
+        ),
+      });
     case 'resource-in':
-      return formatMessage(template, { list: check.resourceIds.join(', ') });
+      return formatMessage(template, {
+        list: list(
+          t,
+          check.resourceIds.map((id) => names('resource', id) ?? id),
+        ),
+      });
     case 'weekday-in':
       return formatMessage(template, {
         days: check.weekdays.map((day) => t[stepWords.weekday[day]]).join(', '),
@@ -36,9 +52,10 @@ function conditionSummary(t: Messages, check: ConditionCheck): string {
 }
 
 /** What a message step is called on its card: its label, its saved template, or the start of its text. */
-function messageTitle(t: Messages, data: SendData): string {
+function messageTitle(t: Messages, data: SendData, names: StepNames): string {
   if (data.label) return data.label;
-  if (data.template.templateId) return data.template.templateId;
+  if (data.template.templateId)
+    return names('template', data.template.templateId) ?? data.template.templateId;
   const text = Object.values(data.template.byLanguage ?? {}).find((part) => part.body.trim() !== '');
   if (text) {
     const words = (text.subject?.trim() || text.body.trim()).replace(/\s+/g, ' ');
@@ -47,8 +64,11 @@ function messageTitle(t: Messages, data: SendData): string {
   return t.summaryNoTemplate;
 }
 
-/** One line, in the clinic's words, of what a step does: "Wait until 24 h before the appointment". */
-export function summarizeStep(node: FlowNode, t: Messages): string {
+/**
+ * One line, in the clinic's words, of what a step does: "Wait until 24 h before the appointment"; `names`
+ * turns the ids a step stores (services, practitioners, templates) into their names.
+ */
+export function summarizeStep(node: FlowNode, t: Messages, names: StepNames = noStepNames): string {
   switch (node.type) {
     case 'trigger':
       return formatMessage(t.summaryTrigger, {
@@ -58,7 +78,7 @@ export function summarizeStep(node: FlowNode, t: Messages): string {
         ),
       });
     case 'condition':
-      return conditionSummary(t, node.data.check);
+      return conditionSummary(t, node.data.check, names);
     case 'wait': {
       const data = node.data;
       const anchor = t[stepWords.anchor[data.relativeTo]];
@@ -80,13 +100,13 @@ export function summarizeStep(node: FlowNode, t: Messages): string {
       return formatMessage(t.summarySend, {
         channel: t[stepWords.channel[node.data.channel]],
         recipient: t[stepWords.toRecipient[node.data.recipient.type]],
-        title: messageTitle(t, node.data),
+        title: messageTitle(t, node.data, names),
       });
     case 'ask':
       return formatMessage(t.summaryAsk, {
         channel: t[stepWords.channel[node.data.channel]],
         recipient: t[stepWords.toRecipient[node.data.recipient.type]],
-        title: messageTitle(t, node.data),
+        title: messageTitle(t, node.data, names),
         duration: durationWords(t, node.data.timeout),
       });
     case 'update':
