@@ -101,6 +101,17 @@ describe('replies and provider callbacks', () => {
       // A confirmation does not wait in the inbox.
       const inbox = await ctx.as(open).get('/api/inbox').expect(200);
       expect(inbox.body.items.map((i: { text: string }) => i.text)).not.toContain('C');
+      // Every reply, understood ones too, says which message it answered and when the appointment is.
+      const every = await ctx.as(open).get('/api/inbox?all=true').expect(200);
+      expect(every.body.items).toContainEqual(
+        expect.objectContaining({
+          text: 'C',
+          read: true,
+          questionText: question.text,
+          appointment: { id: apt(open, 'A-S1'), start: appointment.body.start },
+        }),
+      );
+      expect(appointment.body.start).toEqual(expect.any(String));
     });
   });
 

@@ -29,6 +29,7 @@ export const inboxItemExample = {
   deliveryId: 'dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d',
   questionText: 'Rappel : RDV demain à 09:30 au Cabinet du Parc. Répondez C pour confirmer, N pour annuler.',
   appointmentId: 'apt_6a5b4c3d2e1f0a9b8c7d6e5f',
+  appointment: { id: 'apt_6a5b4c3d2e1f0a9b8c7d6e5f', start: '2026-03-25T08:30:00.000Z' },
   meaning: 'unknown',
   outcome: 'Waiting in the inbox',
   read: false,

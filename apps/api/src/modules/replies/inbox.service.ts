@@ -1,11 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Filter } from 'mongodb';
 import { ClockRepository } from '../../common/clock.repository';
+import { AppointmentRepository } from '../appointments/appointment.repository';
 import type { Principal } from '../auth/principal';
 import type { InboxChange, InboxQuery } from './inbox.dto';
 import { ReplyDocument, ReplyRepository } from './reply.repository';
 
-export function toInboxItem(reply: ReplyDocument) {
+/** When the appointment a reply is about starts, shown beside it in the inbox (null when unknown). */
+type AppointmentStarts = Map<string, Date | null>;
+
+export function toInboxItem(reply: ReplyDocument, starts: AppointmentStarts = new Map()) {
   return {
     id: reply._id,
     receivedAt: reply.receivedAt,
@@ -16,6 +20,9 @@ export function toInboxItem(reply: ReplyDocument) {
     deliveryId: reply.deliveryId,
     questionText: reply.questionText ?? null,
     appointmentId: reply.appointmentId,
+    appointment: reply.appointmentId
+      ? { id: reply.appointmentId, start: starts.get(reply.appointmentId) ?? null }
+      : null,
     meaning: reply.meaning,
     outcome: reply.outcome,
     read: reply.read,
@@ -30,6 +37,7 @@ export function toInboxItem(reply: ReplyDocument) {
 export class InboxService {
   constructor(
     private readonly replies: ReplyRepository,
+    private readonly appointments: AppointmentRepository,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -41,7 +49,8 @@ export class InboxService {
       this.replies.findPage(clinicId, filter, query, { receivedAt: -1, _id: 1 }),
       this.replies.count(clinicId, { read: false }),
     ]);
-    return { ...page, items: page.items.map(toInboxItem), unread };
+    const starts = await this.startsOf(clinicId, page.items);
+    return { ...page, items: page.items.map((reply) => toInboxItem(reply, starts)), unread };
   }
 
   async change(principal: Principal, id: string, change: InboxChange) {
@@ -55,6 +64,13 @@ export class InboxService {
     }
     const updated = await this.replies.updateById(principal.clinicId, id, { $set: set });
     if (!updated) throw new NotFoundException(`No reply ${id}`);
-    return toInboxItem(updated);
+    return toInboxItem(updated, await this.startsOf(principal.clinicId, [updated]));
+  }
+
+  /** The start of each appointment the replies are about, read by `_id` (the only indexed lookup). */
+  private async startsOf(clinicId: string, replies: ReplyDocument[]): Promise<AppointmentStarts> {
+    const ids = [...new Set(replies.map((r) => r.appointmentId).filter((id): id is string => !!id))];
+    const found = await Promise.all(ids.map((id) => this.appointments.findById(clinicId, id)));
+    return new Map(ids.map((id, i) => [id, found[i]?.start ?? null]));
   }
 }

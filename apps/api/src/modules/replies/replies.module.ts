@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppointmentRepository } from '../appointments/appointment.repository';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { DispatcherModule } from '../dispatcher/dispatcher.module';
@@ -19,6 +20,7 @@ import { ReplyService } from './reply.service';
   imports: [DeliveriesModule, DirectoryModule, DispatcherModule, RunsModule, SettingsModule],
   controllers: [ProviderCallbacksController, InboxController],
   providers: [
+    AppointmentRepository,
     FlowVersionRepository,
     AskKeywordsRepository,
     ReplyRepository,
