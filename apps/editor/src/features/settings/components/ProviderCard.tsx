@@ -75,7 +75,7 @@ export function ProviderCard({
           allowDeselect={false}
           onChange={(kind) => kind && onChange({ ...form, kind: kind as ProviderKind, newSecrets: {} })}
           error={errorAt(`${path}.kind`)}
-          w={320}
+          maw={320}
         />
         {fields.options.map((key) => (
           <TextInput
@@ -86,7 +86,7 @@ export function ProviderCard({
               onChange({ ...form, options: { ...form.options, [key]: e.currentTarget.value } })
             }
             error={errorAt(`${path}.options.${key}`)}
-            w={320}
+            maw={320}
           />
         ))}
         {fields.secrets.map((key) => {
@@ -102,7 +102,7 @@ export function ProviderCard({
                   onChange({ ...form, newSecrets: { ...form.newSecrets, [key]: e.currentTarget.value } })
                 }
                 error={errorAt(`${path}.credentials.${key}`)}
-                w={320}
+                maw={320}
               />
               {stored && (
                 <Badge color="teal" variant="light" mb={6}>

@@ -31,10 +31,12 @@ export function ServiceStatusPanel() {
               {data.communicationsEnabled ? t.settingsStatusOn : t.settingsStatusOff}
             </Badge>
             <Badge color={data.dispatcherLagSeconds > 300 ? 'orange' : 'green'} variant="light">
-              {formatMessage(t.settingsStatusQueue, {
-                waiting: data.waiting,
-                lag: data.dispatcherLagSeconds,
-              })}
+              {data.waiting === 0
+                ? t.settingsStatusQueueEmpty
+                : formatMessage(t.settingsStatusQueue, {
+                    waiting: data.waiting,
+                    lag: data.dispatcherLagSeconds,
+                  })}
             </Badge>
             <Badge variant="light">
               {formatMessage(t.settingsStatusSentToday, { count: data.sentToday })}
