@@ -77,7 +77,15 @@ export default function ReportPage() {
           {formatMessage(t.reportLoadFailed, { message: pages.error.message })}
         </Alert>
       )}
-      <TotalsStrip total={pages.total} totals={pages.totals} credits={summary.data?.totals.credits} />
+      <TotalsStrip
+        total={pages.total}
+        totals={pages.totals}
+        credits={
+          summary.data
+            ? { count: summary.data.totals.credits, from: summary.data.from, to: summary.data.to }
+            : undefined
+        }
+      />
       <DeliveryChart summary={summary.data} />
       {missed && (
         <Alert color="blue" withCloseButton={false}>

@@ -112,7 +112,7 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
               </Button>
             )}
           </Group>
-          {retry.isSuccess && <Text role="status">{t.drawerRetried}</Text>}
+          {retry.isSuccess && delivery.status === 'scheduled' && <Text role="status">{t.drawerRetried}</Text>}
           {cancel.isSuccess && <Text role="status">{t.drawerCancelled}</Text>}
           {actionError && (
             <Alert color="red" data-testid="drawer-action-error">

@@ -4,19 +4,20 @@ import { renderWithProviders } from '../../../test/render-with-providers';
 import { deliveryRow } from '../testing/deliveryFixtures';
 import { DeliveryTable } from './DeliveryTable';
 
-const rows = Array.from({ length: 2_000 }, (_, i) =>
-  deliveryRow({
-    id: `dlv-${i}`,
-    recipient: {
-      type: i % 2 ? 'resource' : 'patient',
-      name: `Patient ${String(i).padStart(4, '0')}`,
-      address: '+33600000000',
-    },
-    credits: i % 7,
-  }),
-);
+const rowsOf = (count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    deliveryRow({
+      id: `dlv-${i}`,
+      recipient: {
+        type: i % 2 ? 'resource' : 'patient',
+        name: `Patient ${String(i).padStart(4, '0')}`,
+        address: '+33600000000',
+      },
+      credits: i % 7,
+    }),
+  );
 
-function renderTable(onLoadMore = jest.fn(), onOpen = jest.fn()) {
+function renderTable(rows = rowsOf(300), onLoadMore = jest.fn(), onOpen = jest.fn()) {
   const view = renderWithProviders(
     <DeliveryTable
       rows={rows}
@@ -52,12 +53,20 @@ afterAll(() => {
 describe('DeliveryTable', () => {
   beforeEach(() => localStorage.clear());
 
-  it('should draw only a screenful of 2 000 rows', () => {
-    renderTable();
+  it('should draw only a screenful of 10 000 rows', () => {
+    renderTable(rowsOf(10_000));
     const drawn = screen.getAllByTestId('report-row');
     expect(drawn.length).toBeGreaterThan(5);
     expect(drawn.length).toBeLessThan(60);
-    expect(screen.getByTestId('report-showing')).toHaveTextContent('2000 of 12000');
+    expect(screen.getByTestId('report-showing')).toHaveTextContent('10000 of 12000');
+  });
+
+  it('should ask for the next page once the end of what is loaded is drawn, and not before', () => {
+    const near = renderTable(rowsOf(20));
+    expect(near.onLoadMore).toHaveBeenCalled();
+    near.unmount();
+    const far = renderTable(rowsOf(500));
+    expect(far.onLoadMore).not.toHaveBeenCalled();
   });
 
   it('should show and hide columns from the chooser and remember the choice in this browser', async () => {
@@ -85,7 +94,7 @@ describe('DeliveryTable', () => {
     await userEvent.click(within(screen.getAllByRole('columnheader')[0]).getByRole('button'));
     expect(firstName()).not.toBe(ascending);
     expect(screen.getAllByRole('columnheader')[0]).toHaveAttribute('aria-sort', 'descending');
-    expect(firstName()).toContain('Patient 1999');
+    expect(firstName()).toContain('Patient 0299');
   });
 
   it('should open a row from its recipient button', async () => {

@@ -12,7 +12,7 @@ export function TotalsStrip({
 }: {
   total: number;
   totals: DeliveryTotals | undefined;
-  credits: number | undefined;
+  credits: { count: number; from: string; to: string } | undefined;
 }) {
   const t = useMessages();
   return (
@@ -41,7 +41,7 @@ export function TotalsStrip({
         </Group>
         {credits !== undefined && (
           <Text size="sm" c="dimmed">
-            {formatMessage(t.reportCredits, { count: credits })}
+            {formatMessage(t.reportCredits, credits)}
           </Text>
         )}
       </Group>
