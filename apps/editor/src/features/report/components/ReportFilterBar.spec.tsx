@@ -76,6 +76,26 @@ describe('ReportFilterBar', () => {
     await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent('range=delivered'));
   });
 
+  it('should search as the user pauses typing, and empty the box when the filters are cleared', async () => {
+    const api = fakeApi(answers);
+    renderWithProviders(
+      <>
+        <ReportPage />
+        <CurrentSearch />
+      </>,
+      { route: '/report?status=failed' },
+    );
+    const search = screen.getByLabelText('Patient, name or number');
+    await userEvent.type(search, '06 12');
+    await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent('q=06+12'));
+    await waitFor(() => expect(listCalls(api.requests).at(-1)).toContain('q=06+12'));
+    expect(search).toHaveValue('06 12');
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent(/^$/));
+    expect(search).toHaveValue('');
+    expect(screen.getByRole('checkbox', { name: 'failed' })).not.toBeChecked();
+  });
+
   it('should show the API’s 400 next to the field it names', async () => {
     fakeApi({
       ...answers,

@@ -51,13 +51,16 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
   const t = useMessages();
   const now = props.now ?? new Date();
   const [search, setSearch] = useState(filters.q);
-  const [searched, setSearched] = useState(filters.q);
-  // the URL changed the search from outside (clear, back button): show it
-  if (filters.q !== searched) {
-    setSearched(filters.q);
+  // the last search this box sent to the URL: any other value there came from outside (clear, back button)
+  const [committed, setCommitted] = useState(filters.q);
+  if (filters.q !== committed) {
+    setCommitted(filters.q);
     setSearch(filters.q);
   }
-  const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 350);
+  const commitSearch = useDebouncedCallback((q: string) => {
+    setCommitted(q);
+    onChange({ q });
+  }, 350);
   const problemOf = (field: keyof ReportFilters) =>
     problems.find((p) => fieldOfProblem(p.path) === field)?.message;
   const activePreset = presetOf(filters, now);
