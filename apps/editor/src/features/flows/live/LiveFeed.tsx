@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Group, Paper, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
@@ -19,7 +19,7 @@ export function LiveFeed() {
       withBorder
       shadow="sm"
       p="xs"
-      w={320}
+      w={300}
       style={{ position: 'absolute', top: 8, right: 8, zIndex: 5 }}
       role="region"
       aria-label={t.flowLiveFeedTitle}
@@ -57,7 +57,7 @@ export function LiveFeed() {
         </Text>
       )}
       {open && live.active && latest.length > 0 && (
-        <ScrollArea.Autosize mah={220} mt={4}>
+        <Box mah={220} mt={4} style={{ overflowY: 'auto', overflowX: 'hidden' }}>
           <Stack gap={6} component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
             {latest.map((outcome) => (
               <li key={`${outcome.deliveryId ?? outcome.runId}|${outcome.status}|${outcome.at}`}>
@@ -65,9 +65,8 @@ export function LiveFeed() {
                   <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
                     {new Date(outcome.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
                   </Text>
-                  <Text size="xs" truncate="end" style={{ flex: 1 }}>
-                    {outcome.nodeId ? live.stepName(outcome.nodeId) : ''}
-                    {outcome.recipientName ? ` · ${outcome.recipientName}` : ''}
+                  <Text size="xs" fw={500} truncate="end" miw={0} style={{ flex: 1 }}>
+                    {outcome.recipientName ?? (outcome.nodeId ? live.stepName(outcome.nodeId) : '')}
                   </Text>
                   <Badge
                     size="xs"
@@ -78,15 +77,20 @@ export function LiveFeed() {
                     {outcomeWords(t, outcome.status)}
                   </Badge>
                 </Group>
+                {outcome.recipientName && outcome.nodeId && (
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {live.stepName(outcome.nodeId)}
+                  </Text>
+                )}
                 {outcome.reason && (
-                  <Text size="xs" c="dimmed" lineClamp={2} pl={44}>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
                     {outcome.reason}
                   </Text>
                 )}
               </li>
             ))}
           </Stack>
-        </ScrollArea.Autosize>
+        </Box>
       )}
     </Paper>
   );
