@@ -158,6 +158,8 @@ export const messages = {
     startEmpty: 'Empty flow',
     startEmptyHint: 'Only a trigger: you add the steps.',
     startUse: 'Start from this',
+    // the button's name starts with what it shows (WCAG 2.5.3), then says which flow
+    startUseNamed: 'Start from this: {name}',
     startOver: 'Start over',
     startOverConfirm: 'Throw this draft away and start a new flow?',
     draftKept: 'Draft kept in this browser',
@@ -426,6 +428,7 @@ export const messages = {
     startEmpty: 'Scénario vide',
     startEmptyHint: 'Un déclencheur seulement : vous ajoutez les étapes.',
     startUse: 'Partir de celui-ci',
+    startUseNamed: 'Partir de celui-ci : {name}',
     startOver: 'Recommencer',
     startOverConfirm: 'Jeter ce brouillon et commencer un nouveau scénario ?',
     draftKept: 'Brouillon conservé dans ce navigateur',

@@ -83,7 +83,9 @@ describe('NewFlowPage', () => {
     fakeApi({});
     renderWithProviders(<NewFlowPage />);
     for (const starter of starterFlows) {
-      expect(screen.getByRole('button', { name: starter.flow.name })).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: `Start from this: ${starter.flow.name}` }),
+      ).toBeInTheDocument();
       expect(screen.getByRole('img', { name: `Shape of the flow ${starter.flow.name}` })).toBeInTheDocument();
     }
     expect(screen.getAllByText(starterFlows[0].flow.description!).length).toBeGreaterThan(0);
@@ -106,7 +108,7 @@ describe('NewFlowPage', () => {
       </Routes>,
       { route: '/flows/new' },
     );
-    await user.click(screen.getByRole('button', { name: remindersFlow.name }));
+    await user.click(screen.getByRole('button', { name: `Start from this: ${remindersFlow.name}` }));
     expect(await screen.findByText('opened')).toBeInTheDocument();
     const saved = api.calls('PUT', '/flows/new1')[0].body as {
       revision: number;
@@ -121,7 +123,7 @@ describe('NewFlowPage', () => {
     const user = userEvent.setup();
     const api = fakeApi({ 'POST /flows': [201, flowView({ id: 'e1', revision: 1 })] });
     renderWithProviders(<NewFlowPage />);
-    await user.click(screen.getByRole('button', { name: 'Empty flow' }));
+    await user.click(screen.getByRole('button', { name: 'Start from this: Empty flow' }));
     await waitFor(() => expect(api.calls('POST', '/flows')).toHaveLength(1));
     expect(api.calls('POST', '/flows')[0].body).toMatchObject({
       name: 'Untitled flow',

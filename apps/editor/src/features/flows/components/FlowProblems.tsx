@@ -17,7 +17,7 @@ export function FlowProblems({ flow, problems }: { flow: Flow; problems: readonl
         {t.flowProblemsTitle}
       </Title>
       {problems.length === 0 ? (
-        <Text size="sm" c="teal.8">
+        <Text size="sm" c="teal.9">
           {t.noProblems}
         </Text>
       ) : (

@@ -2,6 +2,7 @@ import { starterFlows } from '@clinicflow/rules';
 import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { emptyFlow } from '../utils/emptyFlow';
+import { formatMessage } from '../utils/formatMessage';
 import { FlowPreview } from './FlowPreview';
 
 /** What a new flow starts from: an empty flow (a trigger only) or a starter of the gallery, by its key. */
@@ -23,7 +24,11 @@ export function StarterPicker({ onPick, busy }: { onPick: (choice: StarterChoice
             <Text size="sm" c="dimmed" style={{ flex: 1 }}>
               {t.startEmptyHint}
             </Text>
-            <Button disabled={busy} onClick={() => onPick({ kind: 'empty' })} aria-label={t.startEmpty}>
+            <Button
+              disabled={busy}
+              onClick={() => onPick({ kind: 'empty' })}
+              aria-label={formatMessage(t.startUseNamed, { name: t.startEmpty })}
+            >
               {t.startUse}
             </Button>
           </Stack>
@@ -40,7 +45,7 @@ export function StarterPicker({ onPick, busy }: { onPick: (choice: StarterChoice
                 disabled={busy}
                 variant="light"
                 onClick={() => onPick({ kind: 'starter', key: starter.key })}
-                aria-label={starter.flow.name}
+                aria-label={formatMessage(t.startUseNamed, { name: starter.flow.name })}
               >
                 {t.startUse}
               </Button>
