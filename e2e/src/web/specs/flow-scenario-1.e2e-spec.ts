@@ -16,7 +16,7 @@ import { artifacts, demoManager, logIn } from '../login';
  *  5. "Publish" → the checklist says the flow can be published → note → "Publish version 1".
  *  6. "Simulate" → "Run the simulation": the SMS row reads 2026-05-11 10:00 (clinic time) with its text.
  *  7. Switch "On" in the toolbar: the "live" badge turns green and every card shows today's counts.
- *  8. The PMS books an appointment (API key, POST /api/events): the trigger's "entered" and the message's
+ *  8. A patient who agreed to SMS is registered and the PMS books her (API key, POST /api/events): the trigger's "entered" and the message's
  *     "sent" counts go to 1 and "Latest outcomes today" lists the patient, without a reload.
  */
 
@@ -104,7 +104,8 @@ test.describe('scenario 1 drawn from an empty canvas', () => {
     await expect(entered).toHaveText('0');
     await expect(sent).toHaveText('0');
 
-    // The practice-management system books an appointment 23 h 50 ahead for a patient who agreed to SMS
+    // A new patient who agreed to SMS reminders (a fresh one: "one reminder per person per day" would skip a
+    // demo patient already reminded today), then the practice-management system books her 23 h 50 ahead
     const login = await request.post('/api/auth/login', { data: demoManager });
     const token = (await login.json()).accessToken as string;
     const keyAnswer = await request.post('/api/api-keys', {
@@ -112,6 +113,19 @@ test.describe('scenario 1 drawn from an empty canvas', () => {
       data: { name: 'Scenario 1 PMS' },
     });
     const apiKey = (await keyAnswer.json()).key as string;
+    const patientId = `P-S1-${Date.now()}`;
+    const patient = await request.post('/api/patients', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: {
+        externalId: patientId,
+        firstName: 'Inès',
+        lastName: 'Roussel',
+        mobile: '06 98 76 54 32',
+        language: 'fr',
+        consent: { sms: { granted: true, purposes: ['reminders'], source: 'pms' } },
+      },
+    });
+    expect(patient.status()).toBe(201);
     const start = new Date(Date.now() + (23 * 60 + 50) * 60_000);
     const event = await request.post('/api/events', {
       headers: { 'X-Api-Key': apiKey },
@@ -129,7 +143,7 @@ test.describe('scenario 1 drawn from an empty canvas', () => {
           resourceExternalId: 'R-NGUYEN',
           locationExternalId: 'L-LILAS',
         },
-        patient: { externalId: 'P-1000' },
+        patient: { externalId: patientId },
       },
     });
     expect(event.status()).toBe(202);
@@ -138,7 +152,7 @@ test.describe('scenario 1 drawn from an empty canvas', () => {
     await expect(entered).toHaveText('1', { timeout: 30_000 });
     await expect(sent).toHaveText('1', { timeout: 30_000 });
     const feed = page.getByRole('region', { name: 'Latest outcomes today' });
-    await expect(feed.getByRole('listitem').filter({ hasText: 'Léa Martin' })).toContainText(
+    await expect(feed.getByRole('listitem').filter({ hasText: 'Inès Roussel' })).toContainText(
       /sent|delivered/,
     );
     await page.screenshot({ path: path.join(artifacts, 'scenario-1-live.png'), fullPage: true });
