@@ -117,6 +117,16 @@ test.describe('message summary report', () => {
       const file = readFileSync((await download.path())!, 'utf8');
       expect(csvRecords(file)).toBe(total);
 
+      // the printable view lists the same rows, without the app's navigation
+      await page.getByRole('link', { name: 'Printable view' }).click();
+      await expect(page).toHaveURL(/\/report\/print\?.*status=failed/);
+      await expect(page.getByTestId('print-table').locator('tbody tr')).toHaveCount(total);
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
+      await page.screenshot({ path: path.join(artifacts, 'report-print.png'), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByRole('link', { name: 'Back to the report' }).click();
+
       await row1.getByRole('button', { name: /^Open the message to / }).click();
       const drawer = page.getByTestId('delivery-drawer');
       await expect(drawer.getByTestId('drawer-problem')).toContainText('The clinic has no SMS credits left');

@@ -73,7 +73,19 @@ export interface DeliveryDetail extends DeliveryRow {
   attempt?: number;
   answeredAt?: string | null;
   history: DeliveryHistoryEntry[];
-  run?: { id: string; status: string; endedReason: string | null } | null;
+  run?: {
+    id: string;
+    status: string;
+    endedReason: string | null;
+    steps: {
+      at: string;
+      nodeId: string;
+      kind: string;
+      outcome: string;
+      exit: string | null;
+      reason: string | null;
+    }[];
+  } | null;
 }
 
 /** One clinic-local day of `GET /api/deliveries/summary`. */

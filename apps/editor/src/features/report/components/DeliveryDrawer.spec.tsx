@@ -8,7 +8,31 @@ import { DeliveryDrawer } from './DeliveryDrawer';
 describe('DeliveryDrawer', () => {
   it('should explain a failure in plain words and send the message again', async () => {
     let status: 'failed' | 'scheduled' = 'failed';
-    const failed = deliveryDetail();
+    const failed = deliveryDetail({
+      run: {
+        id: 'run-1',
+        status: 'ended',
+        endedReason: null,
+        steps: [
+          {
+            at: '2026-03-20T10:00:00.000Z',
+            nodeId: 'sms24',
+            kind: 'send',
+            outcome: 'planned',
+            exit: 'next',
+            reason: null,
+          },
+          {
+            at: '2026-03-20T10:00:00.000Z',
+            nodeId: 'sms2',
+            kind: 'send',
+            outcome: 'skipped',
+            exit: null,
+            reason: 'patient reliable',
+          },
+        ],
+      },
+    });
     const api = fakeApi({
       'GET /deliveries/dlv-1': () => [200, status === 'failed' ? failed : { ...failed, status, error: null }],
       'POST /deliveries/dlv-1/retry': () => {
@@ -23,6 +47,11 @@ describe('DeliveryDrawer', () => {
     expect(screen.getByTestId('message-as-seen')).toHaveTextContent('Bonjour Léa, RDV demain à 09:30.');
     expect(screen.getByTestId('drawer-timeline')).toHaveTextContent('credits exhausted');
     expect(screen.queryByRole('button', { name: 'Cancel this message' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('drawer-decisions')).toHaveTextContent('sms2 skipped (patient reliable)');
+    expect(screen.getByRole('link', { name: 'All messages of this appointment' })).toHaveAttribute(
+      'href',
+      '/report?appointmentId=apt-1',
+    );
 
     await userEvent.click(screen.getByRole('button', { name: 'Send again' }));
     await waitFor(() => expect(screen.getByTestId('drawer-status')).toHaveTextContent('waiting'));

@@ -1,6 +1,19 @@
-import { Alert, Badge, Button, Drawer, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ApiError } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
@@ -15,6 +28,7 @@ import {
   statusLabel,
 } from '../utils/deliveryWords';
 import { MessageAsSeen } from './MessageAsSeen';
+import { RunDecisions } from './RunDecisions';
 
 /** States from which staff may send a message again, or cancel it (the API answers 409 otherwise). */
 const retryable = new Set(['failed', 'expired']);
@@ -139,6 +153,16 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
               {t.drawerProvider}: {delivery.providerMessageId}
             </Text>
           )}
+          {delivery.appointmentId && (
+            <Anchor
+              size="sm"
+              component={Link}
+              to={`/report?appointmentId=${encodeURIComponent(delivery.appointmentId)}`}
+              onClick={onClose}
+            >
+              {t.drawerAppointmentLink}
+            </Anchor>
+          )}
           <Title order={5}>{t.drawerTimeline}</Title>
           <Timeline
             active={delivery.history.length - 1}
@@ -156,6 +180,12 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
               </Timeline.Item>
             ))}
           </Timeline>
+          {delivery.run && delivery.run.steps.length > 0 && (
+            <>
+              <Title order={5}>{t.drawerDecisions}</Title>
+              <RunDecisions steps={delivery.run.steps} />
+            </>
+          )}
         </Stack>
       )}
     </Drawer>

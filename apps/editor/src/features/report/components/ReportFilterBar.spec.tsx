@@ -87,8 +87,11 @@ describe('ReportFilterBar', () => {
     );
     const search = screen.getByLabelText('Patient, name or number');
     await userEvent.type(search, '06 12');
-    await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent('q=06+12'));
-    await waitFor(() => expect(listCalls(api.requests).at(-1)).toContain('q=06+12'));
+    // the search waits for a pause in typing, which a busy test machine makes long
+    await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent('q=06+12'), {
+      timeout: 8_000,
+    });
+    await waitFor(() => expect(listCalls(api.requests).at(-1)).toContain('q=06+12'), { timeout: 8_000 });
     expect(search).toHaveValue('06 12');
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent(/^$/));

@@ -51,14 +51,16 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
   const t = useMessages();
   const now = props.now ?? new Date();
   const [search, setSearch] = useState(filters.q);
-  // the last search this box sent to the URL: any other value there came from outside (clear, back button)
-  const [committed, setCommitted] = useState(filters.q);
-  if (filters.q !== committed) {
-    setCommitted(filters.q);
-    setSearch(filters.q);
+  // The URL's search arrives later than the box, sometimes after more was typed: follow it only when it
+  // holds a value this box never sent (the back button), never one of its own on its way.
+  const [seen, setSeen] = useState(filters.q);
+  const [sent, setSent] = useState<string[]>([filters.q]);
+  if (filters.q !== seen) {
+    setSeen(filters.q);
+    if (!sent.includes(filters.q)) setSearch(filters.q);
   }
   const commitSearch = useDebouncedCallback((q: string) => {
-    setCommitted(q);
+    setSent((values) => [...values.slice(-20), q]);
     onChange({ q });
   }, 350);
   const problemOf = (field: keyof ReportFilters) =>
@@ -213,7 +215,14 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
               {formatMessage(t.reportAppointment, { id: filters.appointmentId.slice(0, 12) })}
             </Chip>
           )}
-          <Button size="xs" variant="subtle" onClick={onClear}>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => {
+              setSearch('');
+              onClear();
+            }}
+          >
             {t.reportClear}
           </Button>
         </Group>
