@@ -12,6 +12,13 @@
 // matches index expressions by their text, so no lookup by `_id` ever used the index: each find, update and
 // delete by `_id` scanned the whole table (EXPLAIN QUERY PLAN says SCAN), and a burst of sends slowed down
 // with the square of the table's size. The patch builds the `_id` index on the queries' own expression.
+//
+// The other patches (level 2) let a query that carries the comment "clinicflow:pushdown" run in SQL: its
+// filter's equalities, ranges and `$in` become a WHERE, its sort an ORDER BY, skip + limit a LIMIT (when the
+// filter and sort were pushed down whole), and a `[$match, $group]` with one `$sum` a GROUP BY; indexes of
+// fields other than `_id` are built on the same expressions, so SQLite reads them (even alone, as covering
+// indexes). Without the comment FerretDB behaves as released. The report uses it (docs/report.md); the Go
+// code is in ./ferretdb-patches, copied into the module's source before the build.
 const { execFileSync, spawnSync } = require('node:child_process');
 const {
   accessSync,
@@ -34,7 +41,7 @@ const MODULE = 'github.com/FerretDB/FerretDB';
 const root = path.resolve(__dirname, '../..');
 const toolsDir = path.join(root, '.tools');
 /** Bumped whenever PATCHES change, so an older build is not reused. */
-const PATCH_LEVEL = 1;
+const PATCH_LEVEL = 2;
 const ferretdbBinary = path.join(toolsDir, 'bin', `ferretdb-${FERRETDB_VERSION}-p${PATCH_LEVEL}`);
 
 /** Source edits applied to the downloaded module before building: [file, exact text, replacement]. */
@@ -47,6 +54,72 @@ const PATCHES = [
       '\t\t\t\tcolumns[i] = IDColumn // the expression queries use, so SQLite can use the index\n' +
       '\t\t\t}\n',
   ],
+  [
+    'internal/backends/sqlite/metadata/registry.go',
+    '\t\t\t\tcolumns[i] = IDColumn // the expression queries use, so SQLite can use the index\n\t\t\t}\n',
+    '\t\t\t\tcolumns[i] = IDColumn // the expression queries use, so SQLite can use the index\n' +
+      '\t\t\t} else if expr, ok := FieldExpression(key.Field); ok {\n' +
+      '\t\t\t\tcolumns[i] = expr // clinicflow patch: the expression pushed-down queries use\n' +
+      '\t\t\t}\n',
+  ],
+  [
+    'internal/backends/collection.go',
+    '\tOnlyRecordIDs bool\n\tComment       string\n}\n',
+    '\tOnlyRecordIDs bool\n\tComment       string\n\n' +
+      '\t// clinicflow patch: a $group done by the backend (see sqlite/clinicflow_pushdown.go).\n' +
+      '\tGroup *PushdownGroup\n}\n\n' +
+      '// PushdownGroup is a $group with one $sum accumulator, run in SQL (clinicflow patch).\n' +
+      'type PushdownGroup struct {\n' +
+      '\tConstant    any         // the _id when it is a constant\n' +
+      '\tFields      [][2]string // the _id\'s {name, field}s; one with an empty name for `_id: "$field"`\n' +
+      "\tAccumulator string      // the accumulator's name\n" +
+      '\tSumField    string      // the summed field, empty for `$sum: 1`\n' +
+      '}\n',
+  ],
+  [
+    // Query's contract allows only a $natural sort; a pushed-down query brings its own.
+    'internal/backends/collection.go',
+    '\tif params.Sort.Len() != 0 {\n\t\tmust.BeTrue(params.Sort.Len() == 1)\n\t\tsortValue := params.Sort.Map()["$natural"].(int64)\n\n\t\tif sortValue != -1 && sortValue != 1 {\n\t\t\tpanic("sort value must be 1 (for ascending) or -1 (for descending)")\n\t\t}\n\t}\n\n\tres, err := cc.c.Query(ctx, params)',
+    '\tif params.Sort.Len() != 0 && !strings.HasPrefix(params.Comment, "clinicflow:pushdown") {\n\t\tmust.BeTrue(params.Sort.Len() == 1)\n\t\tsortValue := params.Sort.Map()["$natural"].(int64)\n\n\t\tif sortValue != -1 && sortValue != 1 {\n\t\t\tpanic("sort value must be 1 (for ascending) or -1 (for descending)")\n\t\t}\n\t}\n\n\tres, err := cc.c.Query(ctx, params)',
+  ],
+  ['internal/backends/collection.go', '\t"slices"\n', '\t"slices"\n\t"strings"\n'],
+  [
+    'internal/backends/sqlite/collection.go',
+    '\tq := prepareSelectClause(meta.TableName, params.Comment, meta.Capped(), params.OnlyRecordIDs)\n\n\tvar whereClause string\n',
+    '\tif IsPushdown(params.Comment) {\n\t\treturn c.queryPushdown(ctx, db, meta, params)\n\t}\n\n' +
+      '\tq := prepareSelectClause(meta.TableName, params.Comment, meta.Capped(), params.OnlyRecordIDs)\n\n\tvar whereClause string\n',
+  ],
+  [
+    'internal/handler/msg_find.go',
+    '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))\n',
+    '\t// clinicflow patch: the whole filter, the sort and skip + limit go to the backend, which uses the limit\n' +
+      '\t// only when it could apply the filter and the sort whole; the iterators below apply them again.\n' +
+      '\tif !h.DisablePushdown && sqlite.IsPushdown(qp.Comment) {\n' +
+      '\t\tqp.Filter = params.Filter\n\t\tqp.Sort = params.Sort\n\n' +
+      '\t\tif params.Limit > 0 {\n\t\t\tqp.Limit = params.Limit + params.Skip\n\t\t}\n\t}\n\n' +
+      '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))\n',
+  ],
+  [
+    'internal/handler/msg_aggregate.go',
+    '\t\titer, err = processStagesDocuments(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments})\n',
+    '\t\t// clinicflow patch: [$match, $group] with the pushdown comment runs as one SQL GROUP BY.\n' +
+      '\t\tif comment, _ := document.Get("comment"); !h.DisablePushdown && sqlite.IsPushdown(comment) {\n' +
+      '\t\t\tif match, group, ok := sqlite.PushdownGroupOf(aggregationStages); ok {\n' +
+      '\t\t\t\tqp.Filter, qp.Sort, qp.Group, qp.Comment = match, nil, group, comment.(string)\n' +
+      '\t\t\t\tstagesDocuments = nil\n\t\t\t}\n\t\t}\n\n' +
+      '\t\titer, err = processStagesDocuments(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments})\n',
+  ],
+  ...['internal/handler/msg_find.go', 'internal/handler/msg_aggregate.go'].map((file) => [
+    file,
+    '\t"github.com/FerretDB/FerretDB/internal/backends"\n',
+    '\t"github.com/FerretDB/FerretDB/internal/backends"\n\t"github.com/FerretDB/FerretDB/internal/backends/sqlite"\n',
+  ]),
+];
+
+/** Go files added to the module's source before building: [file in ./ferretdb-patches, destination]. */
+const ADDED_FILES = [
+  ['sqlite/clinicflow_pushdown.go', 'internal/backends/sqlite/clinicflow_pushdown.go'],
+  ['sqlite-metadata/clinicflow_pushdown.go', 'internal/backends/sqlite/metadata/clinicflow_pushdown.go'],
 ];
 
 function applyPatches(source) {
@@ -54,7 +127,13 @@ function applyPatches(source) {
     const full = path.join(source, file);
     const content = readFileSync(full, 'utf8');
     if (!content.includes(text)) throw new Error(`FerretDB patch does not apply: ${file} has changed.`);
-    writeFileSync(full, content.replace(text, replacement));
+    writeFileSync(
+      full,
+      content.replace(text, () => replacement),
+    );
+  }
+  for (const [file, destination] of ADDED_FILES) {
+    cpSync(path.join(__dirname, 'ferretdb-patches', file), path.join(source, destination));
   }
 }
 
