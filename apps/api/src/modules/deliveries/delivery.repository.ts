@@ -17,6 +17,11 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
       { key: { clinicId: 1, runId: 1 } },
       { key: { clinicId: 1, appointmentId: 1 } },
       { key: { clinicId: 1, patientId: 1, sentAt: -1 } },
+      // The report's totals, chart and status pages: read from the indexes alone on clinicflow's FerretDB
+      // (docs/report.md).
+      { key: { clinicId: 1, status: 1, channel: 1 } },
+      { key: { clinicId: 1, status: 1, createdAt: -1, channel: 1 } },
+      { key: { clinicId: 1, sendDay: 1, status: 1, channel: 1, credits: 1 } },
     ]);
   }
 

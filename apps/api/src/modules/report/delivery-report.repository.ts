@@ -2,9 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Collection, Document as MongoDocument, Filter, FindCursor } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
+import { ClinicScopedRepository, type Page, type PageQuery } from '../../tenancy/clinic-scoped.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { EXPORT_PROJECTION, type ExportedDelivery } from './delivery-export.columns';
+
+/**
+ * Asks clinicflow's FerretDB to run a query in SQL (filter, sort, limit, `[$match, $group]`) instead of
+ * decoding the whole collection in Go (docs/report.md). The report vouches for what that needs: every field
+ * it filters, sorts or groups deliveries on holds one scalar type (strings, dates, numbers or null; never an
+ * array). MongoDB ignores the comment.
+ */
+export const SQL_PUSHDOWN = { comment: 'clinicflow:pushdown' } as const;
+
+const NEWEST_FIRST = { createdAt: -1, _id: 1 } as const;
 
 /** The report's reads of `deliveries`: pages and counts grouped by one field. */
 @Injectable()
@@ -30,8 +40,27 @@ export class DeliveryReportRepository extends ClinicScopedRepository<DeliveryDoc
    */
   exportCursor(clinicId: string, filter: Filter<DeliveryDocument>): FindCursor<ExportedDelivery> {
     return this.collection
-      .find(this.scope(clinicId, filter), { projection: EXPORT_PROJECTION, batchSize: 1000 })
-      .sort({ createdAt: -1, _id: 1 }) as unknown as FindCursor<ExportedDelivery>;
+      .find(this.scope(clinicId, filter), { ...SQL_PUSHDOWN, projection: EXPORT_PROJECTION, batchSize: 1000 })
+      .sort(NEWEST_FIRST) as unknown as FindCursor<ExportedDelivery>;
+  }
+
+  /** One page of the report, newest first, and the filter's total. */
+  async newestPage(
+    clinicId: string,
+    filter: Filter<DeliveryDocument>,
+    query: PageQuery,
+  ): Promise<Page<DeliveryDocument>> {
+    const scoped = this.scope(clinicId, filter);
+    const [items, total] = await Promise.all([
+      this.collection
+        .find(scoped, SQL_PUSHDOWN)
+        .sort(NEWEST_FIRST)
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .toArray() as Promise<DeliveryDocument[]>,
+      this.collection.countDocuments(scoped, SQL_PUSHDOWN),
+    ]);
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The clinic's flows' names by id (a clinic has a few dozen flows at most). */
@@ -46,15 +75,18 @@ export class DeliveryReportRepository extends ClinicScopedRepository<DeliveryDoc
     filter: Filter<DeliveryDocument>,
   ): Promise<{ day: string; status: string; channel: string; count: number }[]> {
     const rows = await this.collection
-      .aggregate<{ _id: { day: string; status: string; channel: string }; count: number }>([
-        { $match: this.scope(clinicId, filter) },
-        {
-          $group: {
-            _id: { day: '$sendDay', status: '$status', channel: '$channel' },
-            count: { $sum: 1 },
+      .aggregate<{ _id: { day: string; status: string; channel: string }; count: number }>(
+        [
+          { $match: this.scope(clinicId, filter) },
+          {
+            $group: {
+              _id: { day: '$sendDay', status: '$status', channel: '$channel' },
+              count: { $sum: 1 },
+            },
           },
-        },
-      ])
+        ],
+        SQL_PUSHDOWN,
+      )
       .toArray();
     return rows.map((row) => ({ ...row._id, count: row.count }));
   }
@@ -62,29 +94,34 @@ export class DeliveryReportRepository extends ClinicScopedRepository<DeliveryDoc
   /** Credits taken per clinic-local send day (its own `$group`: one accumulator each on FerretDB). */
   async creditsByDay(clinicId: string, filter: Filter<DeliveryDocument>): Promise<Record<string, number>> {
     const rows = await this.collection
-      .aggregate<{ _id: string; credits: number }>([
-        { $match: this.scope(clinicId, { ...filter, credits: { $gt: 0 } }) },
-        { $group: { _id: '$sendDay', credits: { $sum: '$credits' } } },
-      ])
+      .aggregate<{ _id: string; credits: number }>(
+        [
+          { $match: this.scope(clinicId, { ...filter, credits: { $gt: 0 } }) },
+          { $group: { _id: '$sendDay', credits: { $sum: '$credits' } } },
+        ],
+        SQL_PUSHDOWN,
+      )
       .toArray();
     return Object.fromEntries(rows.map((row) => [row._id, row.credits]));
   }
 
   /**
-   * Counts per value of one field. One accumulator per `$group` (FerretDB 1.24 computes only the first one
-   * of a `$group` correctly), so each grouping is its own aggregation.
+   * Counts per status and channel over the whole filter: one `$group` (one accumulator, as FerretDB 1.24
+   * needs) whose rows give both the totals by status and by channel.
    */
-  async countBy(
+  async countByStatusAndChannel(
     clinicId: string,
     filter: Filter<DeliveryDocument>,
-    field: 'status' | 'channel',
-  ): Promise<Record<string, number>> {
+  ): Promise<{ status: string; channel: string; count: number }[]> {
     const rows = await this.collection
-      .aggregate<{ _id: string; count: number }>([
-        { $match: this.scope(clinicId, filter) },
-        { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-      ])
+      .aggregate<{ _id: { status: string; channel: string }; count: number }>(
+        [
+          { $match: this.scope(clinicId, filter) },
+          { $group: { _id: { status: '$status', channel: '$channel' }, count: { $sum: 1 } } },
+        ],
+        SQL_PUSHDOWN,
+      )
       .toArray();
-    return Object.fromEntries(rows.map((row) => [row._id, row.count]));
+    return rows.map((row) => ({ ...row._id, count: row.count }));
   }
 }

@@ -72,11 +72,16 @@ export class DeliveryReportService {
 
   async list(clinicId: string, query: DeliveryListQuery) {
     const filter = await this.filterOf(clinicId, query);
-    const [page, byStatus, byChannel] = await Promise.all([
-      this.report.findPage(clinicId, filter, query, { createdAt: -1, _id: 1 }),
-      this.report.countBy(clinicId, filter, 'status'),
-      this.report.countBy(clinicId, filter, 'channel'),
+    const [page, counts] = await Promise.all([
+      this.report.newestPage(clinicId, filter, query),
+      this.report.countByStatusAndChannel(clinicId, filter),
     ]);
+    const byStatus: Record<string, number> = {};
+    const byChannel: Record<string, number> = {};
+    for (const { status, channel, count } of counts) {
+      byStatus[status] = (byStatus[status] ?? 0) + count;
+      byChannel[channel] = (byChannel[channel] ?? 0) + count;
+    }
     return { ...page, items: page.items.map(toDeliveryRow), totals: { byStatus, byChannel } };
   }
 
