@@ -2,7 +2,8 @@
 // long the built API (apps/api/dist, in this process, over HTTP) takes to answer the first page of the
 // unfiltered report, the last 30 days' summary and a filtered page. The deliveries go straight into the
 // database in bulk (this measures the report, not the engine). Figures, never pass/fail.
-// BENCH_DELIVERIES sets the count (default 200 000), BENCH_RUNS the timed runs of each request (default 7).
+// BENCH_DELIVERIES sets the count (default 200 000), BENCH_RUNS the timed runs of each request (default 7),
+// BENCH_API_DIST another build of the API (default apps/api/dist). docs/report.md says what makes it fast.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -182,16 +183,6 @@ async function main() {
     }
     const insertMs = performance.now() - t;
     await client.close();
-    // What the report module keeps besides the deliveries (counters), built as a deployment would after an
-    // import straight into the database: the same code path that repairs drift.
-    const { DeliveryCountsService } = safeRequire('./modules/report/delivery-counts.service') ?? {};
-    let recountMs = null;
-    if (DeliveryCountsService) {
-      t = performance.now();
-      await app.get(DeliveryCountsService).recount(clinicId);
-      recountMs = performance.now() - t;
-    }
-
     const get = async (url) => {
       const started = performance.now();
       const res = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${accessToken}` } });
@@ -217,7 +208,6 @@ async function main() {
     console.log(
       `  inserted                  ${((COUNT * 1000) / insertMs).toFixed(0)}/s (${(insertMs / 1000).toFixed(1)} s)`,
     );
-    if (recountMs !== null) console.log(`  counters rebuilt          ${(recountMs / 1000).toFixed(2)} s`);
     for (const [name, url, describe] of requests) {
       const first = await get(url);
       const times = [first.ms];
@@ -232,14 +222,6 @@ async function main() {
     await app?.close();
     await database.stop();
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function safeRequire(module) {
-  try {
-    return api(module);
-  } catch {
-    return null;
   }
 }
 
