@@ -3,9 +3,9 @@ import path from 'node:path';
 import { artifacts, logIn } from '../login';
 
 /** Switches one cell of the channel × service matrix and saves the channels section. */
-async function setSmsForControle(page: Page, on: boolean) {
+async function setSmsForSoins(page: Page, on: boolean) {
   await page.goto('/settings');
-  const sms = page.getByRole('switch', { name: 'SMS for Contrôle' });
+  const sms = page.getByRole('switch', { name: 'SMS for Soins' });
   await expect(sms).toBeChecked({ checked: !on });
   await sms.click({ force: true });
   await expect(sms).toBeChecked({ checked: on });
@@ -15,17 +15,34 @@ async function setSmsForControle(page: Page, on: boolean) {
   );
 }
 
-/** The demo clinic's id of a service, read with the signed-in manager's session. */
-async function serviceId(page: Page, name: string): Promise<string> {
-  const items = await page.evaluate(async () => {
+/** A booked demo appointment of a service and its patient's name, read with the signed-in manager's session. */
+async function bookedAppointmentOf(page: Page, serviceName: string) {
+  return page.evaluate(async (name) => {
     const key = 'clinicflow.session.token';
     const token = sessionStorage.getItem(key) ?? localStorage.getItem(key);
-    const res = await fetch('/api/services?pageSize=100', { headers: { Authorization: `Bearer ${token}` } });
-    return ((await res.json()) as { items: { id: string; name: string }[] }).items;
-  });
-  const service = items.find((s) => s.name === name);
-  if (!service) throw new Error(`no service ${name}`);
-  return service.id;
+    const get = async <T>(url: string) =>
+      (await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()) as T;
+    type Page<T> = { items: T[] };
+    const services = await get<Page<{ id: string; name: string }>>('/api/services?pageSize=100');
+    const service = services.items.find((s) => s.name === name)!;
+    for (let page = 1; page <= 5; page++) {
+      const appointments = await get<
+        Page<{ id: string; start: string; serviceId: string; patientId: string }>
+      >(`/api/appointments?status=booked&pageSize=100&page=${page}`);
+      const found = appointments.items.find((a) => a.serviceId === service.id && a.patientId);
+      if (found) {
+        const patient = await get<{ firstName?: string; lastName?: string }>(
+          `/api/patients/${found.patientId}`,
+        );
+        return {
+          patient: [patient.firstName, patient.lastName].filter(Boolean).join(' '),
+          start: found.start,
+        };
+      }
+      if (appointments.items.length < 100) break;
+    }
+    throw new Error(`no booked appointment of ${name}`);
+  }, serviceName);
 }
 
 test.describe('clinic settings', () => {
@@ -38,9 +55,10 @@ test.describe('clinic settings', () => {
     await logIn(page);
     await page.goto('/settings');
     await expect(page.getByTestId('test-mode-banner')).toContainText('nothing reaches patients');
-    // The demo clinic has SMS off for Hygiène: the matrix shows what the settings hold.
+    // The demo clinic has SMS off for Hygiène: the matrix shows what the settings hold. Soins has booked
+    // (not yet confirmed) appointments, so the reminder flow asks them by SMS.
     await expect(page.getByRole('switch', { name: 'SMS for Hygiène (détartrage)' })).not.toBeChecked();
-    await setSmsForControle(page, false);
+    await setSmsForSoins(page, false);
     await page.screenshot({ path: path.join(artifacts, 'settings.png') });
 
     await page.getByRole('tab', { name: 'Quiet hours' }).click();
@@ -49,25 +67,29 @@ test.describe('clinic settings', () => {
     await expect(page.getByTestId('hour-7-10')).toHaveAttribute('data-state', 'closed');
     await page.screenshot({ path: path.join(artifacts, 'settings-quiet-hours.png') });
 
-    const controle = await serviceId(page, 'Contrôle');
+    const appointment = await bookedAppointmentOf(page, 'Soins');
     await page.goto('/flows/new');
     await page.getByRole('button', { name: 'Reminders with confirmation request' }).click();
     await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Simulate' }).click();
-    const sample = page.getByRole('textbox', { name: 'Sample patient and appointment' });
-    const context = JSON.parse(await sample.inputValue()) as Record<string, Record<string, unknown>>;
-    context.service = { ...context.service, id: controle, name: 'Contrôle' };
-    context.appointment = { ...context.appointment, serviceId: controle };
-    await sample.fill(JSON.stringify(context, null, 2));
+    // The sample is filled from the patient and one of their Soins appointments, as a manager would pick it.
+    await page.getByRole('combobox', { name: 'Fill from a patient' }).fill(appointment.patient);
+    await page.getByRole('option', { name: appointment.patient, exact: true }).first().click();
+    await page.getByRole('combobox', { name: 'and one of their appointments' }).click();
+    await page.getByRole('option', { name: /Soins/ }).first().click();
+    await expect(page.getByRole('textbox', { name: 'Sample patient and appointment' })).toHaveValue(
+      /"name": "Soins"/,
+    );
     await page.getByRole('button', { name: 'Run the simulation' }).click();
 
     const rows = page.getByTestId('timeline-row');
     await expect(rows.first()).toBeVisible();
-    const sms = rows.filter({ hasText: 'SMS is switched off for service Contrôle' });
+    const sms = rows.filter({ hasText: 'SMS is switched off for service Soins' });
     await expect(sms).toHaveCount(1);
     await expect(rows.filter({ hasText: 'RDV demain' })).toHaveCount(0);
+    await page.screenshot({ path: path.join(artifacts, 'settings-simulation-skip.png') });
 
-    await setSmsForControle(page, true);
+    await setSmsForSoins(page, true);
   });
 
   test('tests the SMS provider, sends a test message, and adds credits', async ({ page }) => {

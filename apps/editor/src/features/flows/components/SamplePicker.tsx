@@ -24,6 +24,11 @@ export function SamplePicker({
     queryFn: () => apiFetch<Page<DirectoryAppointment>>(`/appointments?patientId=${patientId}&pageSize=100`),
     enabled: patientId !== null,
   });
+  const services = useQuery({
+    queryKey: ['services', 'sample'],
+    queryFn: () => apiFetch<Page<{ id: string; name: string }>>('/services?pageSize=100'),
+  });
+  const serviceOf = (a: DirectoryAppointment) => services.data?.items.find((s) => s.id === a.serviceId);
   const patient = patients.data?.items.find((p) => p.id === patientId);
   return (
     <Group grow gap="xs" align="flex-end">
@@ -48,12 +53,14 @@ export function SamplePicker({
         disabled={!patient}
         data={(appointments.data?.items ?? []).map((a) => ({
           value: a.id,
-          label: `${new Date(a.start).toLocaleString()} (${a.status ?? ''})`,
+          label: [new Date(a.start).toLocaleString(), serviceOf(a)?.name, `(${a.status ?? ''})`]
+            .filter(Boolean)
+            .join(' '),
         }))}
         value={null}
         onChange={(id) => {
           const picked = appointments.data?.items.find((a) => a.id === id);
-          if (patient && picked) onPick(patient, picked);
+          if (patient && picked) onPick(patient, { ...picked, service: serviceOf(picked) ?? null });
         }}
       />
     </Group>

@@ -43,4 +43,21 @@ describe(sampleFromDirectory.name, () => {
     expect(merged.patient.mobile).toBe(sampleContext.patient.mobile);
     expect(merged.appointment).toEqual(sampleContext.appointment);
   });
+
+  it('puts the appointment’s real service in the sample, so its channel settings apply', () => {
+    const merged = JSON.parse(
+      sampleFromDirectory(
+        sample,
+        { id: 'p1', firstName: 'Jean' },
+        {
+          id: 'a1',
+          start: '2026-06-01T08:00:00.000Z',
+          serviceId: 'svc-ctrl',
+          service: { id: 'svc-ctrl', name: 'Contrôle' },
+        },
+      ),
+    );
+    expect(merged.appointment.serviceId).toBe('svc-ctrl');
+    expect(merged.service).toEqual({ ...sampleContext.service, id: 'svc-ctrl', name: 'Contrôle' });
+  });
 });

@@ -15,6 +15,9 @@ export interface DirectoryAppointment {
   end?: string | null;
   status?: string;
   source?: string | null;
+  serviceId?: string | null;
+  /** The appointment's service as the picker found it in the clinic's services. */
+  service?: { id: string; name: string } | null;
 }
 
 const present = <T extends object>(fields: T) =>
@@ -57,8 +60,13 @@ export function sampleFromDirectory(
               end: appointment.end,
               status: appointment.status,
               source: appointment.source,
+              serviceId: appointment.serviceId,
             }),
           },
+          // The real service, so the clinic's settings for it (channel toggles) apply in the simulation.
+          ...(appointment.service
+            ? { service: { ...sample.service, id: appointment.service.id, name: appointment.service.name } }
+            : {}),
         }
       : {}),
   };
