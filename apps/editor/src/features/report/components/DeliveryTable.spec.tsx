@@ -95,6 +95,7 @@ describe('DeliveryTable', () => {
     expect(firstName()).not.toBe(ascending);
     expect(screen.getAllByRole('columnheader')[0]).toHaveAttribute('aria-sort', 'descending');
     expect(firstName()).toContain('Patient 0299');
+    expect(screen.getByRole('status')).toHaveTextContent('sorted among the 300 loaded');
   });
 
   it('should open a row from its recipient button', async () => {

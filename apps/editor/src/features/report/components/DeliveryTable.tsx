@@ -214,6 +214,11 @@ export function DeliveryTable({
           <Text size="xs" c="dimmed" data-testid="report-showing">
             {formatMessage(t.reportShowing, { shown: rows.length, total })}
           </Text>
+          {hasMore && table.state.sorting.length > 0 && (
+            <Text size="xs" c="orange" role="status">
+              {formatMessage(t.reportSortedLoaded, { shown: rows.length })}
+            </Text>
+          )}
           <ColumnChooser columns={choosable} hidden={hidden} onToggle={toggle} />
         </Group>
       </Group>
