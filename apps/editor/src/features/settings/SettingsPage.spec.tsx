@@ -225,6 +225,38 @@ describe('SettingsPage', () => {
     expect(document.body.innerHTML).not.toContain('n3w-secret');
   });
 
+  it('says in words whether the connection works and what became of the test message', async () => {
+    const user = userEvent.setup();
+    let polls = 0;
+    const fake = fakeApi({
+      ...directory,
+      'GET /settings': [200, settings],
+      'POST /settings/providers/sms/test': [200, { ok: false, message: 'The SMSC refused the password.' }],
+      'POST /sends': [201, { id: 'd1', status: 'scheduled' }],
+      'GET /deliveries/d1': () => [200, { id: 'd1', status: ++polls < 2 ? 'sending' : 'sent' }],
+    });
+    renderPage();
+    await user.click(await screen.findByRole('tab', { name: 'Senders and providers' }));
+    await user.click(screen.getByRole('button', { name: 'Test connection (SMS)' }));
+    expect(await screen.findByTestId('connection-sms')).toHaveTextContent(
+      'Connection failed. The SMSC refused the password.',
+    );
+    await user.type(screen.getAllByRole('textbox', { name: 'Test number' })[0], '+33612345678');
+    await user.click(screen.getByRole('button', { name: 'Send a test message (SMS)' }));
+    await waitFor(
+      () => expect(screen.getByTestId('test-message-sms')).toHaveTextContent('The test message was sent.'),
+      {
+        timeout: 8000,
+      },
+    );
+    expect(screen.getByTestId('test-message-sms')).toHaveTextContent('Test mode is on');
+    expect(fake.calls('POST', '/sends')[0].body).toEqual({
+      channel: 'sms',
+      to: '+33612345678',
+      template: { body: 'Test message from Cabinet des Lilas: your reminders are set up.' },
+    });
+  });
+
   it('asks before leaving with unsaved changes', async () => {
     const user = userEvent.setup();
     api();
