@@ -33,6 +33,7 @@ function ExitEdgeLine({ id, source, target, data, markerEnd, ...geometry }: Edge
         <Group
           gap={4}
           className="nodrag nopan"
+          data-edge-id={id}
           style={{
             position: 'absolute',
             transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`,

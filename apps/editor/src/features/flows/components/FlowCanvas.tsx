@@ -1,9 +1,11 @@
 import '@xyflow/react/dist/style.css';
-import { nodeTypes as stepTypes, type Flow, type RulesProblem } from '@clinicflow/rules';
+import { nodeTypes as stepTypes, type Flow, type NodeType, type RulesProblem } from '@clinicflow/rules';
+import { notifications } from '@mantine/notifications';
 import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -11,7 +13,7 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
 import { useStepNames } from '../hooks/useStepNames';
@@ -20,6 +22,7 @@ import { connectSteps } from '../utils/connectSteps';
 import { generateFlowDiagram } from '../utils/generateFlowDiagram';
 import { nearestStepInDirection, type Direction } from '../utils/nearestStepInDirection';
 import { ExitEdge } from './ExitEdge';
+import { edgeAtPoint, PaletteDock, stepDragType } from './PaletteDock';
 import { StepNode } from './StepNode';
 
 // Defined once, outside any component, so React Flow never re-mounts the cards.
@@ -150,8 +153,28 @@ export function FlowCanvas({
     }
   };
 
+  // A chip of the palette dropped on a connection inserts its step there; elsewhere, the canvas says where.
+  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer.types.includes(stepDragType)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const type = event.dataTransfer.getData(stepDragType) as NodeType;
+    if (!type) return;
+    event.preventDefault();
+    const edgeId = edgeAtPoint(event.clientX, event.clientY);
+    if (edgeId) actions.insert({ kind: 'edge', edgeId }, type);
+    else notifications.show({ color: 'orange', message: t.paletteDropOnEdge });
+  };
+
   return (
-    <div style={{ width: '100%', height: '100%' }} onKeyDownCapture={onKeyDownCapture}>
+    <div
+      style={{ width: '100%', height: '100%' }}
+      onKeyDownCapture={onKeyDownCapture}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow<StepDiagramNode>
         nodes={nodes}
         edges={diagram.edges}
@@ -173,6 +196,9 @@ export function FlowCanvas({
         <Background gap={24} />
         <MiniMap pannable zoomable ariaLabel={t.minimap} />
         <Controls showInteractive={false} />
+        <Panel position="top-left">
+          <PaletteDock />
+        </Panel>
       </ReactFlow>
     </div>
   );
