@@ -28,7 +28,7 @@ describe('GET /api/flows/:id/activity', () => {
     await engine.at('2026-03-02T08:00:00Z');
 
     const before = await ctx.as(clinic).get(`/api/flows/${flowId}/activity`).expect(200);
-    expect(before.body.day).toBe('2026-03-02');
+    expect(before.body).toMatchObject({ day: '2026-03-02', timeZone: 'Europe/Paris' });
     expect(before.body.nodes).toEqual({
       booked: { ...zero, entered: 2 },
       wait24: { ...zero, entered: 2, waiting: 2 },

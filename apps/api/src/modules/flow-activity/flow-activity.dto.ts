@@ -27,12 +27,15 @@ export interface ActivityOutcome {
 
 export interface FlowActivity {
   day: string;
+  /** The clinic's time zone: the day's bounds, and how the editor writes the outcomes' times. */
+  timeZone: string;
   nodes: Record<string, NodeActivity>;
   latest: ActivityOutcome[];
 }
 
 export const flowActivityExample = {
   day: '2026-03-06',
+  timeZone: 'Europe/Paris',
   nodes: {
     booked: { entered: 12, waiting: 0, sent: 0, skipped: 0, failed: 0 },
     wait24: { entered: 12, waiting: 9, sent: 0, skipped: 0, failed: 0 },

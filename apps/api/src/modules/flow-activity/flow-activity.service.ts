@@ -29,7 +29,7 @@ export class FlowActivityService {
       this.runs.touchedSinceOrWaiting(clinicId, flowId, start.toJSDate()),
       this.deliveries.ofSendDay(clinicId, flowId, day),
     ]);
-    return summarizeFlowActivity({
+    const activity = summarizeFlowActivity({
       day,
       start: start.toJSDate(),
       end: start.plus({ days: 1 }).toJSDate(),
@@ -38,5 +38,6 @@ export class FlowActivityService {
       runs,
       deliveries,
     });
+    return { ...activity, timeZone: zone };
   }
 }

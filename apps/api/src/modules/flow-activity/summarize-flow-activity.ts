@@ -34,7 +34,7 @@ function reachTimes(run: RunActivity): Array<{ step: RunStep; reachedAt: number 
 }
 
 /** Per step counts of one flow on one clinic day, and its latest outcomes (newest first). */
-export function summarizeFlowActivity(input: ActivityInput): FlowActivity {
+export function summarizeFlowActivity(input: ActivityInput): Omit<FlowActivity, 'timeZone'> {
   const nodes: Record<string, NodeActivity> = {};
   const of = (nodeId: string) => (nodes[nodeId] ??= empty());
   input.nodeIds.forEach(of);

@@ -8,6 +8,7 @@ import { flowActivityApi } from './flowActivityApi';
 export function FailedDeliveriesDrawer({
   flowId,
   day,
+  timeZone,
   nodeId,
   failedCount,
   stepName,
@@ -15,6 +16,8 @@ export function FailedDeliveriesDrawer({
 }: {
   flowId: string;
   day: string | null;
+  /** The clinic's: send times are written in it. */
+  timeZone: string | undefined;
   nodeId: string | null;
   /** The step's failed count: a new failure fetches the list again. */
   failedCount: number;
@@ -47,7 +50,12 @@ export function FailedDeliveriesDrawer({
           <li key={delivery.id} data-testid="failed-delivery">
             <Text size="sm" fw={600}>
               {delivery.recipient.name ?? delivery.recipient.address ?? delivery.recipient.type} ·{' '}
-              {new Date(delivery.sendAt).toLocaleString()}
+              {new Date(delivery.sendAt).toLocaleString([], {
+                dateStyle: 'short',
+                timeStyle: 'short',
+                hour12: false,
+                timeZone,
+              })}
             </Text>
             <Text size="sm" c="red.8">
               {delivery.error?.reason ?? delivery.reason ?? t.flowLiveNoReason}

@@ -13,6 +13,7 @@ import { FlowLiveProvider, LiveFeed, LiveStatus } from '.';
 const zero = { entered: 0, waiting: 0, sent: 0, skipped: 0, failed: 0 };
 const morning: FlowActivity = {
   day: '2026-03-06',
+  timeZone: 'Europe/Paris',
   nodes: {
     t: { ...zero, entered: 3 },
     w: { ...zero, entered: 3, waiting: 1 },
@@ -99,6 +100,7 @@ describe('the live overlay of a flow', () => {
     const row = within(feed).getByText('Léa Martin').closest('li')!;
     expect(row).toHaveTextContent('step s');
     expect(row).toHaveTextContent('failed');
+    expect(row).toHaveTextContent('09:00'); // 08:00:02Z in Paris
     expect(within(feed).getByText('credits exhausted')).toBeInTheDocument();
   });
 

@@ -6,6 +6,11 @@ import { formatMessage } from '../utils/formatMessage';
 import { useFlowLive } from './flowLiveContext';
 import { outcomeColor, outcomeWords } from './outcomeWords';
 
+/** An instant as the clinic's wall-clock time (HH:mm), whatever the browser's zone. */
+function clinicTime(at: string, timeZone: string | undefined): string {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+}
+
 /** The latest outcomes of the day, in a corner of the canvas; it can be folded away. */
 export function LiveFeed() {
   const t = useMessages();
@@ -63,7 +68,7 @@ export function LiveFeed() {
               <li key={`${outcome.deliveryId ?? outcome.runId}|${outcome.status}|${outcome.at}`}>
                 <Group gap={6} wrap="nowrap" align="baseline">
                   <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                    {new Date(outcome.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                    {clinicTime(outcome.at, live.activity?.timeZone)}
                   </Text>
                   <Text size="xs" fw={500} truncate="end" miw={0} style={{ flex: 1 }}>
                     {outcome.recipientName ?? (outcome.nodeId ? live.stepName(outcome.nodeId) : '')}

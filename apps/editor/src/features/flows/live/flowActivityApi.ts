@@ -22,6 +22,8 @@ export interface ActivityOutcome {
 
 export interface FlowActivity {
   day: string;
+  /** The clinic's time zone: the feed writes times in it. */
+  timeZone: string;
   nodes: Record<string, StepActivity>;
   latest: ActivityOutcome[];
 }
