@@ -7,6 +7,7 @@ import { useSession } from '../features/auth/useSession';
 import { useUnreadCount } from '../features/inbox/hooks/useUnreadCount';
 import { DatabaseStatus } from '../features/health/components/DatabaseStatus';
 import { useMessages } from '../i18n/useMessages';
+import { LanguageSwitch } from './LanguageSwitch';
 import { formatMessage } from '../features/flows/utils/formatMessage';
 
 /**
@@ -46,6 +47,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between">
           <Title order={3}>{t.appName}</Title>
           <Group gap="sm">
+            <LanguageSwitch />
             <DatabaseStatus />
             <Text size="sm" data-testid="signed-in-user">
               {me?.email} · {isManager ? t.roleManager : t.roleStaff}

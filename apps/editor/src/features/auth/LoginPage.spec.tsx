@@ -80,4 +80,25 @@ describe('login and role-aware navigation', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in to clinicflow' })).toBeInTheDocument();
     await waitFor(() => expect(sessionStorage.getItem('clinicflow.session.token')).toBeNull());
   });
+
+  it('switches the interface to French, on the login page and after, and keeps the choice', async () => {
+    const user = userEvent.setup();
+    fakeApi({
+      'GET /health': health,
+      'POST /auth/login': [200, { accessToken: 'token-1' }],
+      'GET /auth/me': [200, manager],
+      'GET /flows': [200, []],
+    });
+    renderRoutes('/flows');
+    await screen.findByRole('heading', { name: 'Sign in to clinicflow' });
+    await user.click(screen.getByRole('radio', { name: 'Français' }));
+
+    expect(await screen.findByRole('heading', { name: 'Connexion à clinicflow' })).toBeInTheDocument();
+    expect(localStorage.getItem('clinicflow.language')).toBe('fr');
+    expect(document.documentElement.lang).toBe('fr');
+    await user.type(screen.getByLabelText(/E-mail/), 'manager@demo.clinicflow.test');
+    await user.type(screen.getByLabelText(/Mot de passe/), 'right');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(within(await navigation()).getByRole('link', { name: 'Scénarios' })).toBeInTheDocument();
+  });
 });

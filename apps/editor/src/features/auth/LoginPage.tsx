@@ -3,6 +3,7 @@ import {
   Button,
   Center,
   Checkbox,
+  Group,
   Paper,
   PasswordInput,
   Stack,
@@ -14,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { apiFetch, ApiError } from '../../api/apiClient';
 import { sessionExpired, storeToken } from '../../api/session';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useMessages } from '../../i18n/useMessages';
 import { useToken } from './useSession';
 
@@ -48,7 +50,10 @@ export default function LoginPage() {
     <Center mih="100vh" p="md">
       <Paper withBorder p="xl" w={380} component="form" onSubmit={submit}>
         <Stack>
-          <Title order={2}>{t.loginTitle}</Title>
+          <Group justify="space-between" wrap="nowrap">
+            <Title order={2}>{t.loginTitle}</Title>
+            <LanguageSwitch />
+          </Group>
           {sessionExpired() && !failure && (
             <Alert color="yellow" role="status">
               {t.sessionExpired}
