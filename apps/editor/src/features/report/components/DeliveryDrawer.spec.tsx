@@ -1,9 +1,12 @@
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { deliveryDetail } from '../testing/deliveryFixtures';
 import { DeliveryDrawer } from './DeliveryDrawer';
+
+// a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
+configure({ asyncUtilTimeout: 5_000 });
 
 describe('DeliveryDrawer', () => {
   it('should explain a failure in plain words and send the message again', async () => {
