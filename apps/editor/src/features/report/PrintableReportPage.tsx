@@ -16,7 +16,7 @@ const pageSize = 100;
 /** Only the list prints: the app's header and navigation, and this page's buttons, stay on screen. */
 const printStyle = `@media print {
   .mantine-AppShell-header, .mantine-AppShell-navbar, [data-print-hide] { display: none !important; }
-  .mantine-AppShell-main { padding: 0 !important; }
+  .mantine-AppShell-main { padding: 0 !important; margin: 0 !important; min-height: 0 !important; }
   tr { break-inside: avoid; }
 }`;
 
