@@ -8,7 +8,7 @@ describe('composeEmail', () => {
     const sut = composeEmail(
       {
         subject: 'Votre RDV du {{appointment.longDate}}',
-        html: '<html><body><p>Bonjour {{patient.firstName}} & bienvenue</p><a href="{{links.cancel}}">Annuler</a></body></html>',
+        html: '<html><body><p>Bonjour {{patient.firstName}} & bienvenue</p><a href="{{clinic.website}}">Notre site</a></body></html>',
       },
       { ...context, patient: { ...context.patient, firstName: 'Léa <3' } },
       { language: 'fr' },
@@ -25,9 +25,7 @@ describe('composeEmail', () => {
     expect(email?.html).toContain(
       '<img src="https://c.example/o/1.gif?a=1&b=&quot;2&quot;" width="1" height="1" alt="" style="display:none"></body>',
     );
-    expect(email?.text).toBe(
-      'Bonjour Léa <3 & bienvenue\nAnnuler (https://cabinet-du-parc.example/r/abc/cancel)',
-    );
+    expect(email?.text).toBe('Bonjour Léa <3 & bienvenue\nNotre site (https://cabinet-du-parc.example)');
     expect(email?.headers).toEqual({
       'List-Unsubscribe': '<https://c.example/u/1>, <mailto:stop@c.example>',
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -5,7 +5,7 @@ import { composeMessage } from './compose-message';
 const context = completeMessageContext();
 const now = new Date('2026-12-02T10:00:00Z');
 const reminder: MessageTemplate = {
-  body: 'Bonjour {{patient.firstName}}, RDV {{relativeDay appointment.start}} {{appointment.longDate}} à {{appointment.startTime}}. Répondez {{reply.confirm}}.',
+  body: 'Bonjour {{patient.firstName}}, RDV {{relativeDay appointment.start}} {{appointment.longDate}} à {{appointment.startTime}}. Tél. {{clinic.phone}}.',
   subject: 'Votre rendez-vous du {{appointment.longDate}}',
   variants: {
     es: {
@@ -22,7 +22,7 @@ describe('composeMessage', () => {
     {
       patientLanguage: 'fr',
       language: 'fr',
-      text: 'Bonjour Léa, RDV demain jeudi 3 décembre à 09:30. Répondez C.',
+      text: 'Bonjour Léa, RDV demain jeudi 3 décembre à 09:30. Tél. +33142685300.',
     },
     {
       patientLanguage: 'es',
@@ -33,7 +33,7 @@ describe('composeMessage', () => {
     {
       patientLanguage: 'de',
       language: 'fr',
-      text: 'Bonjour Léa, RDV demain jeudi 3 décembre à 09:30. Répondez C.',
+      text: 'Bonjour Léa, RDV demain jeudi 3 décembre à 09:30. Tél. +33142685300.',
     },
   ])('writes an SMS for a $patientLanguage patient in $language', ({ patientLanguage, language, text }) => {
     const sut = composeMessage({ channel: 'sms', template: reminder, context, patientLanguage, now });

@@ -1,7 +1,8 @@
 /**
- * The rules library validates templates against its `contextFieldCatalogue`; this library renders them. These tests
- * keep the two from drifting apart: every field a flow's template may use is rendered here under the same path, and
- * every starter flow's message renders in every language it has, on the channel its step uses.
+ * The rules library's `contextFieldCatalogue` is the one list of variables: its validator checks templates
+ * against it and this library's picker list is read from it. These tests check that the sample context renders
+ * every field a template may show (`variable-drift.spec.ts` does the same with the engine's context, per event),
+ * and that every starter flow's message renders in every language it has, on the channel its step uses.
  */
 import { contextFieldCatalogue, starterFlows, type TemplateText } from '@clinicflow/rules';
 import { resolveLanguage } from '../languages/language';
@@ -28,8 +29,8 @@ describe('the rules context catalogue', () => {
     'should have %s in TEMPLATE_VARIABLES and in the sample context',
     (path, field) => {
       expect(TEMPLATE_VARIABLE_PATHS.has(path)).toBe(true);
-      expect(valueAt(sample, path)).toBeDefined();
-      expect(valueAt(sample, path)).not.toBeNull();
+      // the appointment's dates in words are written by the renderer, not given in the context
+      if (field.inConditions) expect(valueAt(sample, path) ?? null).not.toBeNull();
       const helpers =
         field.type === 'datetime' ? ['', 'date ', 'time '] : field.type === 'number' ? ['', 'number '] : [''];
       for (const helper of helpers) {

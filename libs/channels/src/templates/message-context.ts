@@ -5,7 +5,6 @@ export interface ClinicContext {
   name: string;
   phone: string;
   website: string;
-  email?: string;
   timeZone: string;
   language: Language;
   country: string;
@@ -23,7 +22,7 @@ export interface PatientContext {
   nextAppointmentAt?: string | null;
 }
 
-/** The appointment: `start`, `end`, `bookedAt` and `previousStart` (after a reschedule) are ISO 8601 instants. */
+/** The appointment: `start`, `end` and `bookedAt` are ISO 8601 instants. */
 export interface AppointmentContext {
   start: string;
   end: string;
@@ -35,7 +34,6 @@ export interface AppointmentContext {
   /** online or staff. */
   source?: string;
   bookedAt?: string;
-  previousStart?: string;
 }
 
 /** A resource alert (F9): how late the practitioner is and the new expected start (an ISO 8601 instant). */
@@ -60,10 +58,7 @@ export interface MessageContext {
     prerequisites: string;
     group: string;
   };
-  insurance: { name: string };
   location: { name: string; city: string; phone: string; address: string; notes: string };
-  links: { confirm: string; cancel: string; optOut: string };
-  reply: { confirm: string; cancel: string; stop: string };
   /** Resource alerts only. */
   delay?: DelayContext;
 }
@@ -73,7 +68,7 @@ export type PartialMessageContext = { [K in keyof MessageContext]?: Partial<Mess
 
 /**
  * Sample data for previews: Léa Martin's check-up with Dr Hugo Bernard on Thursday 3 December 2026 at 09:30 in
- * Paris (moved from Tuesday 1 December 14:00), who runs 20 minutes late (09:50).
+ * Paris, who runs 20 minutes late (09:50).
  */
 export function sampleMessageContext(): MessageContext {
   return {
@@ -81,7 +76,6 @@ export function sampleMessageContext(): MessageContext {
       name: 'Cabinet du Parc',
       phone: '+33142685300',
       website: 'https://cabinet-du-parc.example',
-      email: 'contact@cabinet-du-parc.example',
       timeZone: 'Europe/Paris',
       language: 'fr',
       country: 'FR',
@@ -105,7 +99,6 @@ export function sampleMessageContext(): MessageContext {
       confirmation: 'pending',
       source: 'online',
       bookedAt: '2026-11-20T13:05:00.000Z',
-      previousStart: '2026-12-01T13:00:00.000Z',
     },
     service: {
       name: 'Détartrage',
@@ -115,7 +108,6 @@ export function sampleMessageContext(): MessageContext {
       prerequisites: 'Apportez votre carte Vitale.',
       group: 'Soins dentaires',
     },
-    insurance: { name: 'MGEN' },
     location: {
       name: 'Cabinet du Parc',
       city: 'Paris',
@@ -123,12 +115,6 @@ export function sampleMessageContext(): MessageContext {
       address: '3 place du Parc, 75011 Paris',
       notes: 'Interphone 12',
     },
-    links: {
-      confirm: 'https://cabinet-du-parc.example/r/abc/confirm',
-      cancel: 'https://cabinet-du-parc.example/r/abc/cancel',
-      optOut: 'https://cabinet-du-parc.example/r/abc/stop',
-    },
-    reply: { confirm: 'C', cancel: 'N', stop: 'STOP' },
     delay: { minutes: 20, newStart: '2026-12-03T08:50:00.000Z' },
   };
 }

@@ -64,9 +64,9 @@ describe('renderTemplate', () => {
     { title: 'if blocks', source: '{{#if service.notes}}notes{{else}}none{{/if}}', text: 'none' },
     { title: 'with blocks', source: '{{#with patient}}{{firstName}}{{/with}}', text: 'Léa' },
     {
-      title: 'the reply keywords',
-      source: 'Répondez {{reply.confirm}} ou {{reply.cancel}}',
-      text: 'Répondez C ou N',
+      title: 'the service group',
+      source: '{{service.group}} : {{service.name}}',
+      text: 'Soins dentaires : Détartrage',
     },
     { title: 'no escaping in plain text', source: '{{clinic.name}}', text: 'Cabinet du Parc' },
   ])('renders $title', ({ source, text }) => {
@@ -140,7 +140,7 @@ describe('renderTemplate', () => {
     },
     {
       title: 'mismatched blocks',
-      source: '{{#if reply.stop}}x{{/with}}',
+      source: '{{#if service.notes}}x{{/with}}',
       code: 'syntax',
       line: 1,
       column: 4,

@@ -3,6 +3,7 @@ import {
   contextFieldCatalogue,
   fieldsForEvents,
   scopesForEvents,
+  templateFieldCatalogue,
   templateFieldsForEvents,
 } from './context-field-catalogue';
 
@@ -62,5 +63,36 @@ describe(templateFieldsForEvents.name, () => {
     ]);
     expect(shown).toEqual(expect.arrayContaining(['resource.name', 'delay.newStart', 'appointment.source']));
     expect(contextFieldCatalogue.filter((field) => !field.inTemplates)).toHaveLength(readOnly.length);
+  });
+});
+
+describe('the one catalogue of variables', () => {
+  it('should let messages, not conditions, use the dates the renderer writes', () => {
+    const events = ['appointment.booked'] as const;
+    const shown = templateFieldsForEvents(events).map((field) => field.path);
+    const read = fieldsForEvents(events).map((field) => field.path);
+    expect(shown).toEqual(expect.arrayContaining(['appointment.longDate', 'appointment.startTime']));
+    expect(read).not.toContain('appointment.longDate');
+    expect(read).toContain('appointment.start');
+  });
+
+  it.each([
+    [['resource.absent'], false],
+    [['resource.delayed'], true],
+    [['resource.delayed', 'resource.absent'], true],
+  ] as const)('should show the delay in flows started by %p: %p', (events, shown) => {
+    const paths = templateFieldsForEvents(events).map((field) => field.path);
+    expect(paths.includes('delay.newStart')).toBe(shown);
+    expect(fieldsForEvents(events).map((field) => field.path)).toContain('delay.newStart');
+  });
+
+  it('should give the picker every field a message may show, each with words in English and French', () => {
+    expect(templateFieldCatalogue).toEqual(contextFieldCatalogue.filter((field) => field.inTemplates));
+    for (const field of templateFieldCatalogue) {
+      expect(field.description.en).not.toBe('');
+      expect(field.description.fr).not.toBe('');
+      expect(field.group).toBe(field.path.split('.')[0]);
+    }
+    expect(new Set(contextFieldCatalogue.map((field) => field.path)).size).toBe(contextFieldCatalogue.length);
   });
 });

@@ -105,6 +105,8 @@ export class EvaluationContextService {
         ...entryFields(service),
         channels: toggles.services[service._id],
         recallMonths: (service.recallIntervalMonths as number | null) ?? undefined,
+        // templates say {{service.duration}} (C3, the rules' field catalogue)
+        duration: (service.durationMinutes as number | null) ?? undefined,
       });
     }
     if (resource) {
@@ -193,6 +195,7 @@ function patientContext(
     mobile: patient.mobile ?? undefined,
     email: patient.email ?? undefined,
     language: patient.language ?? undefined,
+    address: (patient.address as string | null | undefined) ?? undefined,
     consent,
     attendance: defined({
       visits: attendance.attended + attendance.noShows,
