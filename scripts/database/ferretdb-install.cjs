@@ -13,7 +13,7 @@
 // delete by `_id` scanned the whole table (EXPLAIN QUERY PLAN says SCAN), and a burst of sends slowed down
 // with the square of the table's size. The patch builds the `_id` index on the queries' own expression.
 //
-// The other patches (level 2) let a query that carries the comment "clinicflow:pushdown" run in SQL: its
+// The other patches (levels 2 and 3) let a query that carries the comment "clinicflow:pushdown" run in SQL: its
 // filter's equalities, ranges and `$in` become a WHERE, its sort an ORDER BY, skip + limit a LIMIT (when the
 // filter and sort were pushed down whole), and a `[$match, $group]` with one `$sum` a GROUP BY; indexes of
 // fields other than `_id` are built on the same expressions, so SQLite reads them (even alone, as covering
@@ -41,7 +41,7 @@ const MODULE = 'github.com/FerretDB/FerretDB';
 const root = path.resolve(__dirname, '../..');
 const toolsDir = path.join(root, '.tools');
 /** Bumped whenever PATCHES change, so an older build is not reused. */
-const PATCH_LEVEL = 2;
+const PATCH_LEVEL = 3;
 const ferretdbBinary = path.join(toolsDir, 'bin', `ferretdb-${FERRETDB_VERSION}-p${PATCH_LEVEL}`);
 
 /** Source edits applied to the downloaded module before building: [file, exact text, replacement]. */
@@ -96,7 +96,10 @@ const PATCHES = [
       '\t// only when it could apply the filter and the sort whole; the iterators below apply them again.\n' +
       '\tif !h.DisablePushdown && sqlite.IsPushdown(qp.Comment) {\n' +
       '\t\tqp.Filter = params.Filter\n\t\tqp.Sort = params.Sort\n\n' +
-      '\t\tif params.Limit > 0 {\n\t\t\tqp.Limit = params.Limit + params.Skip\n\t\t}\n\t}\n\n' +
+      '\t\tif params.Limit > 0 {\n\t\t\tqp.Limit = params.Limit + params.Skip\n\t\t}\n\n' +
+      '\t\t// SQLite returns the rows in that order already: sorting them again in Go would hold back the\n' +
+      '\t\t// first row until the last one is read (an export of the whole history).\n' +
+      '\t\tif sqlite.SortPushable(params.Sort) {\n\t\t\tparams.Sort = nil\n\t\t}\n\t}\n\n' +
       '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))\n',
   ],
   [

@@ -160,6 +160,12 @@ func PushdownWhere(filter *types.Document) ([]string, []any, bool) {
 	return conditions, args, complete
 }
 
+// SortPushable tells whether SQLite can apply the whole sort document.
+func SortPushable(sort *types.Document) bool {
+	orderBy, ok := pushdownOrderBy(sort)
+	return ok && orderBy != ""
+}
+
 // pushdownOrderBy returns the ORDER BY list of a sort document, and whether every key could be pushed down.
 func pushdownOrderBy(sort *types.Document) (string, bool) {
 	if sort == nil || sort.Len() == 0 {
