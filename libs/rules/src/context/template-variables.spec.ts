@@ -1,3 +1,5 @@
+import { smsData, straightFlow } from '../testing/fixtures';
+import { validateFlow } from '../validation/validate-flow';
 import { templateVariables } from './template-variables';
 import {
   contextFieldCatalogue,
@@ -94,5 +96,28 @@ describe('the one catalogue of variables', () => {
       expect(field.group).toBe(field.path.split('.')[0]);
     }
     expect(new Set(contextFieldCatalogue.map((field) => field.path)).size).toBe(contextFieldCatalogue.length);
+  });
+});
+
+describe('a message showing the delay in a flow of absences', () => {
+  it('should say the delay does not exist there, not that it is for conditions only', () => {
+    const flow = straightFlow(
+      [
+        {
+          id: 'sms',
+          type: 'send',
+          position: { x: 0, y: 100 },
+          data: smsData({ template: { byLanguage: { fr: { body: 'Retard : {{delay.minutes}} min' } } } }),
+        },
+      ],
+      ['resource.absent'],
+    );
+    const problems = validateFlow(flow).problems.filter((problem) => problem.code?.startsWith('variable-'));
+    expect(problems).toMatchObject([
+      {
+        code: 'variable-unknown',
+        message: expect.stringContaining('which does not exist in flows started by resource absent'),
+      },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   eventHasAppointment,
   fieldsForEvents,
+  templateFieldCatalogue,
   templateFieldsForEvents,
 } from '../context/context-field-catalogue';
 import { templateVariables } from '../context/template-variables';
@@ -63,6 +64,9 @@ interface KnownFields {
   shown: readonly string[];
 }
 
+/** Whether some flow's messages may show this path (the delay of a late practitioner, say). */
+const shownSomewhere = (path: string): boolean => templateFieldCatalogue.some((field) => field.path === path);
+
 /** Why a template may not use a variable: it does not exist, or it is for conditions only. */
 function templateVariableProblem(
   name: string,
@@ -70,7 +74,7 @@ function templateVariableProblem(
   known: KnownFields,
   scope: NodeCheckScope,
 ): { message: string; code: RulesProblemCode } {
-  return readablePath(path, known.read)
+  return readablePath(path, known.read) && !shownSomewhere(path)
     ? {
         message: `${name} uses {{${path}}}, which conditions may read but a message may not show`,
         code: 'variable-not-shown',
