@@ -100,7 +100,7 @@ describe('DeliveryTable', () => {
 
   it('should open a row from its recipient button', async () => {
     const { onOpen } = renderTable();
-    await userEvent.click(screen.getByRole('button', { name: 'Open the message to Patient 0000' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Patient 0000( .*)?: open the message$/ }));
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'dlv-0' }));
   });
 });

@@ -65,7 +65,10 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
         return (
           <UnstyledButton
             onClick={() => onOpen(row.original)}
-            aria-label={formatMessage(t.reportOpen, { name })}
+            // the name starts with what the button shows (WCAG 2.5.3: speech users say what they see)
+            aria-label={formatMessage(t.reportOpen, {
+              name: recipient.name && recipient.address ? `${name} ${recipient.address}` : name,
+            })}
             data-recipient-type={recipient.type}
           >
             <Text size="sm" fw={500} c={recipientColors[recipient.type] ?? 'gray'} truncate>
@@ -121,7 +124,7 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
       header: t.colError,
       sortFn: 'text',
       cell: ({ row }) => (
-        <Text size="xs" c="red.8" lineClamp={2}>
+        <Text size="xs" c="red.9" lineClamp={2}>
           {row.original.error ? errorInWords(t, row.original.error) : (row.original.reason ?? '')}
         </Text>
       ),
