@@ -63,7 +63,11 @@ export default function PrintableReportPage() {
         )
       ) : (
         <>
-          <Text size="sm">{formatMessage(t.reportTotal, { count: list.data.total })}</Text>
+          <Text size="sm">
+            {list.data.total === 1
+              ? t.reportTotalOne
+              : formatMessage(t.reportTotal, { count: list.data.total })}
+          </Text>
           {list.data.rows.length < list.data.total && (
             <Text size="sm" c="orange">
               {formatMessage(t.printTruncated, { shown: list.data.rows.length, total: list.data.total })}

@@ -19,7 +19,7 @@ export function TotalsStrip({
     <Paper withBorder p="xs" data-testid="report-totals" aria-live="polite">
       <Group gap="lg" wrap="wrap">
         <Text fw={700} data-testid="report-total">
-          {formatMessage(t.reportTotal, { count: total })}
+          {total === 1 ? t.reportTotalOne : formatMessage(t.reportTotal, { count: total })}
         </Text>
         <Group gap={4} aria-label={t.reportByStatus} role="list">
           {deliveryStatuses
