@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { ClockModule } from './common/clock.repository';
+import { requestLogParams } from './http/request-log';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClinicsModule } from './modules/clinics/clinics.module';
@@ -41,14 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => env }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: env.LOG_LEVEL,
-            // Tokens and keys never reach the log; bodies are not logged at all (patients' details).
-            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
-        }),
+        LoggerModule.forRoot(requestLogParams(env)),
         DatabaseModule,
         ClockModule,
         LiveModule,

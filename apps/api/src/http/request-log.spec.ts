@@ -1,0 +1,44 @@
+import express from 'express';
+import { Writable } from 'node:stream';
+import { pinoHttp, type Options } from 'pino-http';
+import request from 'supertest';
+import { loggedUrl, requestLogParams } from './request-log';
+
+/** The log lines an express app writes with the API's request-log settings while serving `path`. */
+async function logLinesOf(path: string, headers: Record<string, string> = {}) {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const { pinoHttp: options } = requestLogParams({ LOG_LEVEL: 'info' });
+  const app = express();
+  app.use(pinoHttp(options as Options, destination));
+  app.get('/api/deliveries', (_req, res) => res.json({ items: [] }));
+  await request(app).get(path).set(headers).expect(200);
+  return lines;
+}
+
+describe('the request log', () => {
+  it('names the path and the parameters, never the values a search or a patient filter carried', async () => {
+    const lines = await logLinesOf('/api/deliveries?q=Dupont&patientId=P-1003&q=0612345678', {
+      authorization: 'Bearer secret-token',
+      'x-api-key': 'ck_live_secret',
+    });
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]) as { req: { url: string; queryKeys: string[]; query?: unknown } };
+    expect(entry.req.url).toBe('/api/deliveries');
+    expect(entry.req.queryKeys).toEqual(['q', 'patientId']);
+    expect(entry.req.query).toBeUndefined();
+    for (const secret of ['Dupont', 'P-1003', '0612345678', 'secret-token', 'ck_live_secret']) {
+      expect(lines[0]).not.toContain(secret);
+    }
+  });
+
+  it('keeps a URL without a query string as it is', () => {
+    expect(loggedUrl('/api/flows/f-1')).toEqual({ url: '/api/flows/f-1' });
+    expect(loggedUrl('/api/deliveries?')).toEqual({ url: '/api/deliveries', queryKeys: [] });
+  });
+});

@@ -1,0 +1,47 @@
+import type { Params } from 'nestjs-pino';
+import type { Env } from '../config/env';
+
+/** What the request log keeps of a request (pino's standard serialisation, before this module trims it). */
+interface SerializedRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  query?: unknown;
+  headers?: Record<string, unknown>;
+  remoteAddress?: string;
+  remotePort?: number;
+}
+
+/** A request URL without its query string, and the names (never the values) of the parameters it had. */
+export function loggedUrl(url: string | undefined): { url?: string; queryKeys?: string[] } {
+  if (url === undefined) return {};
+  const mark = url.indexOf('?');
+  if (mark < 0) return { url };
+  const keys = [...new URLSearchParams(url.slice(mark + 1)).keys()];
+  return { url: url.slice(0, mark), queryKeys: [...new Set(keys)] };
+}
+
+/**
+ * The request log: one line per request, without bodies, tokens, keys or query values. A report search
+ * (`q=Dupont`), a patient id or a phone number travel in query strings, and a log is read by people and tools
+ * that must not learn who a clinic's patients are.
+ */
+export function requestLogParams(env: Pick<Env, 'LOG_LEVEL'>): Params {
+  return {
+    pinoHttp: {
+      level: env.LOG_LEVEL,
+      redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+      serializers: {
+        req: (req: SerializedRequest) => ({
+          id: req.id,
+          method: req.method,
+          ...loggedUrl(req.url),
+          headers: req.headers,
+          remoteAddress: req.remoteAddress,
+          remotePort: req.remotePort,
+        }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    },
+  };
+}
