@@ -1,4 +1,5 @@
 import { MongoClient } from 'mongodb';
+import { SettingsRevisionRepository } from '../src/modules/settings/settings.repository';
 import { TestClinic, useTestContext } from './test-app';
 
 describe('settings', () => {
@@ -48,6 +49,97 @@ describe('settings', () => {
       timeZone: 'Europe/Paris',
     });
     expect((await get(b)).body.consent.mode).toBe('opt-in');
+  });
+
+  describe('two managers saving at once', () => {
+    const d = ctx.clinic();
+    const quietHours = (start: string) => ({
+      windows: [{ start, end: '08:00' }],
+      noSendWeekdays: [7],
+      holidays: [],
+    });
+
+    it('should answer 409 naming the section someone changed since it was opened, and keep their change', async () => {
+      const opened = (await get(d).expect(200)).body;
+      await put(d, { quietHours: quietHours('20:00'), previous: { quietHours: opened.quietHours } }).expect(
+        200,
+      );
+      const stale = await put(d, {
+        quietHours: quietHours('22:30'),
+        previous: { quietHours: opened.quietHours },
+      }).expect(409);
+      expect(stale.body.errors).toEqual([
+        { path: 'body.quietHours', message: `changed by ${d.managerEmail}` },
+      ]);
+      expect(stale.body.message).toMatch(/since you opened them/);
+      expect((await get(d)).body.quietHours.windows).toEqual([{ start: '20:00', end: '08:00' }]);
+
+      // Another section opened at the same time is still saved: nobody changed it.
+      await put(d, {
+        consent: { mode: 'nobody', purposes: ['recall'] },
+        previous: { consent: opened.consent },
+      }).expect(200);
+      const now = (await get(d)).body;
+      expect(now.consent.mode).toBe('nobody');
+      expect(now.quietHours.windows[0].start).toBe('20:00');
+    });
+
+    it('should let exactly one of several saves of the same section from the same values win', async () => {
+      const opened = (await get(d).expect(200)).body;
+      const starts = ['18:00', '18:30', '19:00', '19:30', '20:30'];
+      const answers = await Promise.all(
+        starts.map((start) =>
+          put(d, { quietHours: quietHours(start), previous: { quietHours: opened.quietHours } }),
+        ),
+      );
+      const winners = answers.filter((a) => a.status === 200);
+      expect(winners).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409)).toHaveLength(starts.length - 1);
+      expect((await get(d)).body.quietHours).toEqual(winners[0].body.quietHours);
+    });
+
+    it('should keep every section when managers save different sections at once', async () => {
+      const opened = (await get(d).expect(200)).body;
+      const answers = await Promise.all([
+        put(d, { testMode: false, previous: { testMode: opened.testMode } }),
+        put(d, {
+          limits: { minimumLeadTimeHours: 3, onePerPersonPerDay: false },
+          previous: { limits: opened.limits },
+        }),
+        put(d, {
+          unreliable: { noShowRate: 0.5, minimumVisits: 2 },
+          previous: { unreliable: opened.unreliable },
+        }),
+        put(d, { adminEmail: 'office@lilas.test', previous: { adminEmail: opened.adminEmail } }),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      const now = (await get(d)).body;
+      expect(now).toMatchObject({
+        testMode: false,
+        limits: { minimumLeadTimeHours: 3, onePerPersonPerDay: false },
+        unreliable: { noShowRate: 0.5, minimumVisits: 2 },
+        adminEmail: 'office@lilas.test',
+      });
+      expect(now.revision).toBe(opened.revision + 4);
+    });
+
+    it('should not stay blocked by a revision claim whose save never wrote (a process died in between)', async () => {
+      const opened = (await get(d).expect(200)).body;
+      const next = opened.revision + 1;
+      await ctx.app.get(SettingsRevisionRepository).insert(d.clinicId, {
+        _id: `${d.clinicId}#r${next}`,
+        revision: next,
+        savedAt: new Date(Date.now() - 5 * 60_000),
+        savedBy: 'a process that died',
+      });
+      const res = await put(d, { testMode: true, previous: { testMode: opened.testMode } }).expect(200);
+      expect(res.body).toMatchObject({ testMode: true, revision: next + 1 });
+    });
+
+    it('should answer 400 naming body.previous for a section that does not exist', async () => {
+      const res = await put(d, { testMode: true, previous: { colour: 'blue' } }).expect(400);
+      expect(res.body.errors[0].path).toMatch(/^body\.previous/);
+    });
   });
 
   it('should store provider credentials encrypted and answer them masked', async () => {

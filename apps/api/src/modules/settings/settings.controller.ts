@@ -39,7 +39,9 @@ export class SettingsController {
   @ManagersOnly()
   @ApiOperation({
     summary:
-      'Change settings: each section given replaces that section; provider credentials left out are kept.',
+      'Change settings: each section given replaces that section; provider credentials left out are kept. ' +
+      '`previous` may name the values a section was edited from: 409 naming the section when someone ' +
+      'changed it since.',
   })
   @ApiOkResponse({ schema: { example: { clinicId: 'c1', ...settingsExample, credits: creditsExample } } })
   update(

@@ -26,62 +26,75 @@ const providerSchema = z.object({
 });
 export type ProviderInput = z.infer<typeof providerSchema>;
 
-/** The editable settings; every section is optional in a PUT and, when given, replaces that section whole. */
-export const settingsUpdateSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    phone: z.string().max(40).nullable(),
-    website: z.string().max(300).nullable(),
-    timeZone: timeZoneSchema,
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as FR'),
-    defaultLanguage: languageSchema,
-    communicationsEnabled: z.boolean(),
-    channels: z.object({ sms: z.boolean(), email: z.boolean(), voice: z.boolean() }),
-    channelToggles: z.object({
-      services: z.record(z.string(), channelSwitches),
-      resources: z.record(z.string(), channelSwitches),
-    }),
-    consent: z.object({
-      mode: z.enum(CONSENT_MODES),
-      purposes: z.array(z.enum(CONSENT_PURPOSES)).max(3),
-    }),
-    quietHours: z.object({
-      windows: z.array(z.object({ start: clockTime, end: clockTime })).max(10),
-      noSendWeekdays: z.array(z.number().int().min(1).max(7)).max(7),
-      holidays: z.array(z.iso.date()).max(400),
-    }),
-    limits: z.object({
-      minimumLeadTimeHours: z
-        .number()
-        .min(0)
-        .max(24 * 30),
-      onePerPersonPerDay: z.boolean(),
-    }),
-    unreliable: z.object({
-      noShowRate: z.number().min(0).max(1),
-      minimumVisits: z.number().int().min(0).max(1000),
-    }),
-    senders: z.object({
-      smsSenderName: z
-        .string()
-        .refine(
-          (v) => checkSenderId(v).valid,
-          'at most 11 letters, digits or spaces (with a letter), or a phone number',
-        )
-        .nullable(),
-      emailFromName: z.string().max(100).nullable(),
-      emailFromAddress: z.email().nullable(),
-      voiceCallerNumber: z
-        .string()
-        .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +33612345678')
-        .nullable(),
-    }),
-    providers: z.object({ sms: providerSchema, email: providerSchema, voice: providerSchema }).partial(),
-    testMode: z.boolean(),
-    creditsScope: z.enum(['clinic', 'practitioner']),
-    adminEmail: z.email().nullable(),
-  })
-  .partial();
+/** The editable settings, each a section a PUT may replace whole. */
+const settingsSectionsSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  phone: z.string().max(40).nullable(),
+  website: z.string().max(300).nullable(),
+  timeZone: timeZoneSchema,
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as FR'),
+  defaultLanguage: languageSchema,
+  communicationsEnabled: z.boolean(),
+  channels: z.object({ sms: z.boolean(), email: z.boolean(), voice: z.boolean() }),
+  channelToggles: z.object({
+    services: z.record(z.string(), channelSwitches),
+    resources: z.record(z.string(), channelSwitches),
+  }),
+  consent: z.object({
+    mode: z.enum(CONSENT_MODES),
+    purposes: z.array(z.enum(CONSENT_PURPOSES)).max(3),
+  }),
+  quietHours: z.object({
+    windows: z.array(z.object({ start: clockTime, end: clockTime })).max(10),
+    noSendWeekdays: z.array(z.number().int().min(1).max(7)).max(7),
+    holidays: z.array(z.iso.date()).max(400),
+  }),
+  limits: z.object({
+    minimumLeadTimeHours: z
+      .number()
+      .min(0)
+      .max(24 * 30),
+    onePerPersonPerDay: z.boolean(),
+  }),
+  unreliable: z.object({
+    noShowRate: z.number().min(0).max(1),
+    minimumVisits: z.number().int().min(0).max(1000),
+  }),
+  senders: z.object({
+    smsSenderName: z
+      .string()
+      .refine(
+        (v) => checkSenderId(v).valid,
+        'at most 11 letters, digits or spaces (with a letter), or a phone number',
+      )
+      .nullable(),
+    emailFromName: z.string().max(100).nullable(),
+    emailFromAddress: z.email().nullable(),
+    voiceCallerNumber: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +33612345678')
+      .nullable(),
+  }),
+  providers: z.object({ sms: providerSchema, email: providerSchema, voice: providerSchema }).partial(),
+  testMode: z.boolean(),
+  creditsScope: z.enum(['clinic', 'practitioner']),
+  adminEmail: z.email().nullable(),
+});
+
+/** The sections whose values a PUT can name in `previous` (the providers are answered masked, so not those). */
+export const COMPARABLE_SECTIONS = settingsSectionsSchema
+  .keyof()
+  .options.filter((key): key is Exclude<typeof key, 'providers'> => key !== 'providers');
+export type ComparableSection = (typeof COMPARABLE_SECTIONS)[number];
+
+/**
+ * A PUT: every section is optional and, when given, replaces that section whole. `previous` holds the values
+ * the change was made from (as the GET answered them); a section that no longer holds them is a 409, so one
+ * manager's save never silently undoes another's.
+ */
+export const settingsUpdateSchema = settingsSectionsSchema.partial().extend({
+  previous: z.partialRecord(z.enum(COMPARABLE_SECTIONS), z.unknown()).optional(),
+});
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 export const topUpSchema = z.object({

@@ -21,12 +21,29 @@ export interface CreditTopUp {
 }
 
 /** One document per clinic, `_id` = the clinic's id: the clinic itself and everything it configures. */
-export interface SettingsDocument extends ClinicDocument, Required<Omit<SettingsUpdate, 'providers'>> {
+export interface SettingsDocument
+  extends ClinicDocument, Required<Omit<SettingsUpdate, 'providers' | 'previous'>> {
   providers: Partial<Record<Channel, StoredProvider>>;
   credits: { balance: number; byResource: Record<string, number>; topUps: CreditTopUp[] };
   createdAt: Date;
   updatedAt: Date;
   updatedBy: string;
+  /** Bumped by every PUT; absent on settings no PUT has changed yet (read as 0). */
+  revision?: number;
+}
+
+/** Who made settings revision N of a clinic: `_id` `<clinic>#r<N>`, so two PUTs from revision N-1 cannot both win. */
+export interface SettingsRevisionClaim extends ClinicDocument {
+  revision: number;
+  savedAt: Date;
+  savedBy: string;
+}
+
+@Injectable()
+export class SettingsRevisionRepository extends ClinicScopedRepository<SettingsRevisionClaim> {
+  constructor(@InjectConnection() connection: Connection) {
+    super(connection, 'settings_revisions');
+  }
 }
 
 @Injectable()

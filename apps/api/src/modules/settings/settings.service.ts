@@ -1,12 +1,22 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { setTimeout } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { ClockRepository } from '../../common/clock.repository';
+import { isDuplicateKeyError } from '../../common/ids';
 import type { Principal } from '../auth/principal';
 import { CredentialCipherRepository } from './credential-cipher.repository';
 import { ProviderConnectionPort } from './provider-connection.port';
-import { Channel, CHANNELS, ProviderInput, SettingsUpdate, TopUp } from './settings.dto';
-import { SettingsDocument, SettingsRepository, StoredProvider } from './settings.repository';
+import { Channel, CHANNELS, COMPARABLE_SECTIONS, ProviderInput, SettingsUpdate, TopUp } from './settings.dto';
+import {
+  SettingsDocument,
+  SettingsRepository,
+  SettingsRevisionRepository,
+  StoredProvider,
+} from './settings.repository';
 
 const MASK = '********';
+/** A revision claim older than this whose PUT never wrote is taken as orphaned. */
+const ORPHANED_CLAIM_MS = 60_000;
 
 /** Settings of a new clinic: careful defaults (opt-in consent, night quiet hours, test mode on). */
 export function defaultSettings(
@@ -56,6 +66,7 @@ export function toSettingsView(settings: SettingsDocument) {
 export class SettingsService {
   constructor(
     private readonly settings: SettingsRepository,
+    private readonly revisions: SettingsRevisionRepository,
     private readonly cipher: CredentialCipherRepository,
     private readonly connections: ProviderConnectionPort,
     private readonly clock: ClockRepository,
@@ -71,23 +82,77 @@ export class SettingsService {
     return toSettingsView(await this.get(clinicId));
   }
 
+  /**
+   * Replaces the sections given. Each section named in `previous` must still hold those values (409 naming it
+   * otherwise); PUTs race through a claim on the next revision, and a loser re-reads and checks again, so two
+   * managers saving different sections both win and two saving the same section cannot both win.
+   */
   async update(principal: Principal, update: SettingsUpdate) {
-    const current = await this.get(principal.clinicId);
-    const { providers, ...sections } = update;
-    const storedProviders = { ...current.providers };
-    for (const channel of CHANNELS) {
-      const input = providers?.[channel];
-      if (input) storedProviders[channel] = this.storeProvider(input, current.providers[channel]);
+    const { providers, previous, ...sections } = update;
+    const by = principal.email ?? 'system';
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(principal.clinicId);
+      this.assertUnchanged(current, previous);
+      const revision = (current.revision ?? 0) + 1;
+      const now = this.clock.now();
+      if (!(await this.claimRevision(principal.clinicId, current, revision, now, by))) {
+        // The winner's write is on its way: the next read sees it (and its sections, checked again).
+        if (attempt < 8) {
+          await setTimeout(20 * attempt);
+          continue;
+        }
+        throw new ConflictException({
+          message: 'Someone else is saving the settings at this moment; try again',
+          errors: [{ path: 'body', message: 'the settings kept changing while this change was saved' }],
+        });
+      }
+      const storedProviders = { ...current.providers };
+      for (const channel of CHANNELS) {
+        const input = providers?.[channel];
+        if (input) storedProviders[channel] = this.storeProvider(input, current.providers[channel]);
+      }
+      const updated = await this.settings.updateById(principal.clinicId, principal.clinicId, {
+        $set: { ...sections, providers: storedProviders, revision, updatedAt: now, updatedBy: by },
+      });
+      return toSettingsView(updated!);
     }
-    const updated = await this.settings.updateById(principal.clinicId, principal.clinicId, {
-      $set: {
-        ...sections,
-        providers: storedProviders,
-        updatedAt: this.clock.now(),
-        updatedBy: principal.email ?? 'system',
-      },
+  }
+
+  /** 409 naming every section of `previous` that someone changed since. */
+  private assertUnchanged(current: SettingsDocument, previous: SettingsUpdate['previous']) {
+    const changed = COMPARABLE_SECTIONS.filter(
+      (key) => previous && key in previous && !isDeepStrictEqual(previous[key], current[key]),
+    );
+    if (changed.length === 0) return;
+    throw new ConflictException({
+      message: `These settings were changed by ${current.updatedBy} at ${current.updatedAt.toISOString()} since you opened them; reload them before saving`,
+      errors: changed.map((key) => ({ path: `body.${key}`, message: `changed by ${current.updatedBy}` })),
     });
-    return toSettingsView(updated!);
+  }
+
+  /**
+   * Claims revision N for this PUT; false when another PUT claimed it first. A claim whose PUT never wrote
+   * (the process died in between) would block every later save: after a minute the settings adopt its number.
+   */
+  private async claimRevision(
+    clinicId: string,
+    current: SettingsDocument,
+    revision: number,
+    now: Date,
+    by: string,
+  ): Promise<boolean> {
+    const _id = `${clinicId}#r${revision}`;
+    try {
+      await this.revisions.insert(clinicId, { _id, revision, savedAt: now, savedBy: by });
+      return true;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const claim = await this.revisions.findById(clinicId, _id);
+      if (claim && now.getTime() - claim.savedAt.getTime() > ORPHANED_CLAIM_MS) {
+        await this.settings.updateById(clinicId, clinicId, { $max: { revision } });
+      }
+      return false;
+    }
   }
 
   async topUp(principal: Principal, topUp: TopUp) {
