@@ -1,6 +1,7 @@
 // The message summary report with 200 000 deliveries of one clinic in the embedded database (issue 8): how
 // long the built API (apps/api/dist, in this process, over HTTP) takes to answer the first page of the
-// unfiltered report, the last 30 days' summary and a filtered page. The deliveries go straight into the
+// unfiltered report, the last 30 days' summary, a filtered page, the first pages of the other sorts and the
+// summary of one status. The deliveries go straight into the
 // database in bulk (this measures the report, not the engine). Figures, never pass/fail.
 // BENCH_DELIVERIES sets the count (default 200 000), BENCH_RUNS the timed runs of each request (default 7),
 // BENCH_API_DIST another build of the API (default apps/api/dist). docs/report.md says what makes it fast.
@@ -202,6 +203,32 @@ async function main() {
         'failed, last 7 days',
         `/deliveries?status=failed&createdFrom=${day(-6)}&createdTo=${day(0)}&page=1&pageSize=50`,
         (b) => `total ${b.total}`,
+      ],
+      ['first page, latest send', '/deliveries?sort=-sendAt&page=1&pageSize=50', (b) => `total ${b.total}`],
+      [
+        'first page, latest delivery',
+        '/deliveries?sort=-deliveredAt&page=1&pageSize=50',
+        (b) => `total ${b.total}`,
+      ],
+      [
+        'first page, undelivered',
+        '/deliveries?sort=deliveredAt&page=1&pageSize=50',
+        (b) => `total ${b.total}`,
+      ],
+      [
+        'sendFrom today, soonest',
+        `/deliveries?sendFrom=${day(0)}&sort=sendAt&page=1&pageSize=50`,
+        (b) => `total ${b.total}`,
+      ],
+      [
+        'page 3 by send, failed sms',
+        '/deliveries?status=failed&channel=sms&sort=-sendAt&page=3&pageSize=100',
+        (b) => `total ${b.total}`,
+      ],
+      [
+        'summary, failed, 30 days',
+        `/deliveries/summary?from=${day(-29)}&to=${day(0)}&status=failed`,
+        (b) => `total ${b.totals.total}, ${b.totals.credits} credits`,
       ],
     ];
     console.log(`\nclinicflow report (${database.kind}, node ${process.version}, ${COUNT} deliveries)`);

@@ -114,6 +114,8 @@ describe('deliveries export', () => {
     ['channel and flow', 'channel=sms,voice&flowId=F1'],
     ['a clinic-local created day', 'createdFrom=2026-03-02&createdTo=2026-03-03'],
     ['a search', 'q=hyperlink&status=failed'],
+    ['the list sorted by send time, oldest first', 'sort=sendAt'],
+    ['the list sorted by creation, oldest first, filtered', 'sort=createdAt&channel=email'],
   ])('should export as many CSV rows as the list’s total, in its order, for %s', async (_title, query) => {
     const { ids, total } = await listedIds(query);
     const res = await ctx.as(a).get(`/api/deliveries/export?format=csv&${CONFIRM}&${query}`).expect(200);
@@ -199,6 +201,7 @@ describe('deliveries export', () => {
     ['an end before the start', 'createdFrom=2026-03-05&createdTo=2026-03-01', 'query.createdTo'],
     ['a date that is not one', 'sendFrom=yesterday', 'query.sendFrom'],
     ['an unknown format', 'format=pdf', 'query.format'],
+    ['an unknown sort', 'sort=status', 'query.sort'],
   ])('should answer 400 naming the filter for %s', async (_title, query, path) => {
     const { body } = await ctx.as(a).get(`/api/deliveries/export?${CONFIRM}&${query}`).expect(400);
     expect(body.errors.map((e: { path: string }) => e.path)).toEqual([path]);

@@ -149,6 +149,67 @@ describe('deliveries report', () => {
       expect(second.body.totals.byChannel).toEqual({ sms: 4, email: 1, voice: 1 });
     });
 
+    it.each([
+      ['-createdAt', ['d6', 'd5', 'd4', 'd3', 'd2', 'd1']],
+      ['createdAt', ['d1', 'd2', 'd3', 'd4', 'd5', 'd6']],
+      ['sendAt', ['d1', 'd6', 'd2', 'd4', 'd3', 'd5']],
+      ['-sendAt', ['d5', 'd3', 'd4', 'd2', 'd6', 'd1']],
+      // Only d1 was delivered: the others have no delivery time, older than any, in creation order.
+      ['-deliveredAt', ['d1', 'd6', 'd5', 'd4', 'd3', 'd2']],
+      ['deliveredAt', ['d2', 'd3', 'd4', 'd5', 'd6', 'd1']],
+    ])('should sort by %s', async (sort, expected) => {
+      const { body } = await ctx.as(a).get(`/api/deliveries?sort=${sort}`).expect(200);
+      expect(body.items.map((i: { id: string }) => i.id)).toEqual(expected);
+      expect(body.total).toBe(6);
+    });
+
+    it('should sort newest created first when no sort is asked', async () => {
+      const asked = await ctx.as(a).get('/api/deliveries?sort=-createdAt').expect(200);
+      const unasked = await ctx.as(a).get('/api/deliveries').expect(200);
+      expect(unasked.body.items).toEqual(asked.body.items);
+    });
+
+    it('should page a sort with many ties without repeating or skipping a row', async () => {
+      const c = await ctx.newClinic();
+      // 40 deliveries over 2 send times and 3 creation times (many ties on both), ids in no particular
+      // order; 29 are SMS, the filter below.
+      const rows = Array.from({ length: 40 }, (_, i) => ({
+        id: `t${String((i * 17) % 40).padStart(2, '0')}`,
+        sendAt: i % 2 ? '2026-03-05T09:00:00Z' : '2026-03-04T09:00:00Z',
+        createdAt: `2026-03-0${1 + (i % 3)}T09:00:00Z`,
+        channel: i % 4 === 3 ? 'email' : 'sms',
+      }));
+      await storeDeliveries(
+        ctx.app,
+        rows.map(({ id, ...fields }) => deliveryDocument(c.clinicId, id, { ...fields, status: 'sent' })),
+      );
+      const sms = rows.filter((row) => row.channel === 'sms');
+      const newestSendFirst = [...sms]
+        .sort(
+          (x, y) =>
+            y.sendAt.localeCompare(x.sendAt) ||
+            y.createdAt.localeCompare(x.createdAt) ||
+            x.id.localeCompare(y.id),
+        )
+        .map((row) => row.id);
+      for (const [sort, expected] of [
+        ['-sendAt', newestSendFirst],
+        ['sendAt', [...newestSendFirst].reverse()],
+      ] as const) {
+        const seen: string[] = [];
+        for (const page of [1, 2, 3]) {
+          const { body } = await ctx
+            .as(c)
+            .get(`/api/deliveries?channel=sms&sort=${sort}&pageSize=12&page=${page}`)
+            .expect(200);
+          expect(body.total).toBe(sms.length);
+          seen.push(...body.items.map((i: { id: string }) => i.id));
+        }
+        expect(new Set(seen).size).toBe(sms.length);
+        expect(seen).toEqual(expected);
+      }
+    });
+
     it('should show another clinic nothing of this one', async () => {
       const { body } = await ctx.as(b).get('/api/deliveries').expect(200);
       expect(ids(body)).toEqual(['b1']);
@@ -167,9 +228,21 @@ describe('deliveries report', () => {
       ['an unknown channel', 'channel=fax', 'query.channel'],
       ['a date that is not one', 'createdFrom=yesterday', 'query.createdFrom'],
       ['a bad start with a good end', 'createdFrom=yesterday&createdTo=2026-03-01', 'query.createdFrom'],
+      ['an unknown sort', 'sort=name', 'query.sort'],
+      ['a sort on a field the report does not order by', 'sort=-status', 'query.sort'],
     ])('should answer 400 naming the filter for %s', async (_title, query, path) => {
       const { body } = await ctx.as(a).get(`/api/deliveries?${query}`).expect(400);
       expect(body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    });
+
+    it('should name the sorts it knows when it refuses one', async () => {
+      const { body } = await ctx.as(a).get('/api/deliveries?sort=name').expect(400);
+      expect(body.errors).toEqual([
+        {
+          path: 'query.sort',
+          message: 'must be one of -createdAt, createdAt, -sendAt, sendAt, -deliveredAt, deliveredAt',
+        },
+      ]);
     });
 
     it('should let staff read the report', async () => {
@@ -240,6 +313,57 @@ describe('deliveries report', () => {
       expect(all.body.days).toHaveLength(30);
       const sms = await ctx.as(a).get('/api/deliveries/summary?channel=sms').expect(200);
       expect(sms.body.totals).toMatchObject({ total: 4, byChannel: { sms: 4 } });
+    });
+
+    it.each([
+      ['status', 'status=failed'],
+      ['several statuses', 'status=failed,expired,sent'],
+      ['status and channel', 'status=delivered,sent,failed&channel=sms'],
+      ['flow, service and resource', 'flowId=F1&serviceId=S1&resourceId=R1'],
+      ['a created day', 'createdFrom=2026-03-02&createdTo=2026-03-02'],
+      ['q', 'q=martin'],
+    ])('should count only what the list shows for %s', async (_title, query) => {
+      const range = 'from=2026-03-01&to=2026-03-06';
+      const summary = await ctx.as(a).get(`/api/deliveries/summary?${range}&${query}`).expect(200);
+      const list = await ctx
+        .as(a)
+        .get(`/api/deliveries?sendFrom=2026-03-01&sendTo=2026-03-06&${query}`)
+        .expect(200);
+      expect(list.body.total).toBeGreaterThan(0);
+      expect(summary.body.totals.total).toBe(list.body.total);
+      expect(summary.body.totals.byStatus).toEqual(list.body.totals.byStatus);
+      expect(summary.body.totals.byChannel).toEqual(list.body.totals.byChannel);
+    });
+
+    it('should count only failed deliveries, and their credits, with status=failed', async () => {
+      const { body } = await ctx
+        .as(a)
+        .get('/api/deliveries/summary?from=2026-03-01&to=2026-03-06&status=failed')
+        .expect(200);
+      expect(body.totals).toEqual({
+        total: 1,
+        byStatus: { failed: 1 },
+        byChannel: { email: 1 },
+        byStatusAndChannel: { failed: { email: 1 } },
+        credits: 0,
+      });
+      expect(body.days.find((day: { day: string }) => day.day === '2026-03-03')).toMatchObject({
+        total: 1,
+        byStatus: { failed: 1 },
+      });
+      const delivered = await ctx
+        .as(a)
+        .get('/api/deliveries/summary?from=2026-03-01&to=2026-03-06&status=delivered')
+        .expect(200);
+      expect(delivered.body.totals).toMatchObject({ total: 1, credits: 1 });
+    });
+
+    it.each([
+      ['an unknown status', 'status=lost', 'query.status'],
+      ['a created end before its start', 'createdFrom=2026-03-05&createdTo=2026-03-01', 'query.createdTo'],
+    ])('should answer 400 naming the filter for %s', async (_title, query, path) => {
+      const { body } = await ctx.as(a).get(`/api/deliveries/summary?${query}`).expect(400);
+      expect(body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
     });
 
     it('should answer 400 naming the field for an end before the start', async () => {

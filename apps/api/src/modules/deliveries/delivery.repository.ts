@@ -22,6 +22,9 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
       { key: { clinicId: 1, status: 1, channel: 1 } },
       { key: { clinicId: 1, status: 1, createdAt: -1, channel: 1 } },
       { key: { clinicId: 1, sendDay: 1, status: 1, channel: 1, credits: 1 } },
+      // The report's sorts by send and delivery time (read forwards or backwards), and their ranges.
+      { key: { clinicId: 1, sendAt: -1, createdAt: -1 } },
+      { key: { clinicId: 1, deliveredAt: -1, createdAt: -1 } },
     ]);
   }
 

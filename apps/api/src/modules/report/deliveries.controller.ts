@@ -46,7 +46,7 @@ export class DeliveriesController {
   @Get()
   @ApiOperation({
     summary:
-      'The message summary report: deliveries filtered by created / to-send / delivered ranges (instants, or clinic-local days), status and channel (comma-separated lists), flow, service, resource and patient name or number (q); newest first, with totals by status and by channel over the whole filter.',
+      'The message summary report: deliveries filtered by created / to-send / delivered ranges (instants, or clinic-local days), status and channel (comma-separated lists), flow, service, resource and patient name or number (q); newest first, or in the order `sort` asks (`createdAt`, `sendAt` or `deliveredAt`, `-` for newest first; ties by creation then id, so pages never repeat or skip a row), with totals by status and by channel over the whole filter.',
   })
   @ApiOkResponse({ schema: { example: deliveryListExample } })
   list(@ClinicId() clinicId: string, @ZodQuery(deliveryListQuerySchema) query: DeliveryListQuery) {
@@ -56,7 +56,7 @@ export class DeliveriesController {
   @Get('summary')
   @ApiOperation({
     summary:
-      'Counts per clinic-local send day × status × channel over a range of days (the last 30 by default), with credits used: the report’s chart.',
+      'Counts per clinic-local send day × status × channel over a range of send days (`from`/`to`, the last 30 by default), with credits used: the report’s chart. Takes the list’s other filters (status, channel, flow, service, resource, patient, appointment, batch, created and delivered ranges, q), so it counts the rows the list shows.',
   })
   @ApiOkResponse({ schema: { example: deliverySummaryExample } })
   summary(@ClinicId() clinicId: string, @ZodQuery(deliverySummaryQuerySchema) query: DeliverySummaryQuery) {
@@ -66,7 +66,7 @@ export class DeliveriesController {
   @Get('export')
   @ApiOperation({
     summary:
-      'The filtered report as a file (CSV, UTF-8 with BOM, RFC 4180; or XLSX), streamed, newest first, times in the clinic’s time zone, headers in `lang`. The file holds personal health-related data: `confirm=personal-data` is required (400 naming `query.confirm` without it). Zero matching rows answer 422 instead of an empty file.',
+      'The filtered report as a file (CSV, UTF-8 with BOM, RFC 4180; or XLSX), streamed in the list’s order (`sort`, newest first by default), times in the clinic’s time zone, headers in `lang`. The file holds personal health-related data: `confirm=personal-data` is required (400 naming `query.confirm` without it). Zero matching rows answer 422 instead of an empty file.',
   })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({

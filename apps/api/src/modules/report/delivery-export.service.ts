@@ -42,14 +42,14 @@ export class DeliveryExportService {
    * an empty file (and a database error a plain 500), without counting the rows first.
    */
   async open(clinicId: string, query: DeliveryExportQuery): Promise<DeliveryExportFile> {
-    const { format, lang, confirm: _confirm, ...filters } = query;
+    const { format, lang, sort, confirm: _confirm, ...filters } = query;
     const filter = await this.report.filterOf(clinicId, filters);
     const [settings, flowNames] = await Promise.all([
       this.settings.findForClinic(clinicId),
       this.deliveries.flowNames(clinicId),
     ]);
     const zone = settings?.timeZone ?? 'UTC';
-    const cursor = this.deliveries.exportCursor(clinicId, filter);
+    const cursor = this.deliveries.exportCursor(clinicId, filter, sort);
     if (!(await cursor.hasNext())) {
       await cursor.close();
       throw new UnprocessableEntityException({ message: NOTHING_TO_EXPORT, errors: [] });

@@ -81,12 +81,35 @@ function checkRanges(query: RangeBounds, context: z.RefinementCtx) {
   }
 }
 
+/**
+ * The orders the report offers: a date column, `-` for newest first. Each has an index on `deliveries`
+ * (docs/report.md), so SQLite reads a page in order instead of sorting the clinic's whole history.
+ */
+export const DELIVERY_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-sendAt',
+  'sendAt',
+  '-deliveredAt',
+  'deliveredAt',
+] as const;
+export type DeliverySort = (typeof DELIVERY_SORTS)[number];
+
+/** `sort`: one of DELIVERY_SORTS; anything else is a 400 naming `query.sort` with the allowed values. */
+const sortField = z
+  .enum(DELIVERY_SORTS, { error: `must be one of ${DELIVERY_SORTS.join(', ')}` })
+  .default('-createdAt')
+  .meta({
+    description:
+      'The order: `createdAt`, `sendAt` or `deliveredAt`, oldest first, or newest first with a leading `-` (default `-createdAt`). Ties go by creation, then id, so pages never repeat or skip a row; a delivery without the date (not delivered yet) counts as older than any date: last in a `-` order, first otherwise.',
+  });
+
 export const deliveryListQuerySchema = z
-  .object({ ...deliveryFilterFields, ...pageFields(50) })
+  .object({ ...deliveryFilterFields, sort: sortField, ...pageFields(50) })
   .superRefine(checkRanges);
 export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
-/** The filters alone, without paging or the export's options. */
-export type DeliveryFilterQuery = Omit<DeliveryListQuery, 'page' | 'pageSize'>;
+/** The filters alone, without the order, paging or the export's options. */
+export type DeliveryFilterQuery = Omit<DeliveryListQuery, 'page' | 'pageSize' | 'sort'>;
 
 /** What the export's file carries, said before anyone downloads it (Orthos asks staff to confirm it). */
 export const PERSONAL_DATA_WARNING =
@@ -96,6 +119,7 @@ export const PERSONAL_DATA_WARNING =
 export const deliveryExportQuerySchema = z
   .object({
     ...deliveryFilterFields,
+    sort: sortField,
     format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'),
     lang: z.enum(['en', 'fr'], { error: 'must be en or fr' }).default('en'),
     confirm: z.literal('personal-data', { error: PERSONAL_DATA_WARNING }),
@@ -166,17 +190,20 @@ export const deliveryDetailExample = {
 
 const summaryDay = z.iso.date({ error: 'must be a day yyyy-MM-dd' });
 
-/** The chart's range: clinic-local send days (the last 30 days to today when not given). */
+const { sendFrom: _sendFrom, sendTo: _sendTo, ...summaryFilterFields } = deliveryFilterFields;
+
+/**
+ * The chart's range, clinic-local send days (the last 30 days to today when not given), and the list's other
+ * filters, so that the chart and the credits count the rows the table lists (its send range is `from`/`to`).
+ */
 export const deliverySummaryQuerySchema = z
   .object({
     from: summaryDay.optional(),
     to: summaryDay.optional(),
-    channel: listOf(CHANNELS, 'channel').optional(),
-    flowId: z.string().max(200).optional(),
-    serviceId: z.string().max(200).optional(),
-    resourceId: z.string().max(200).optional(),
+    ...summaryFilterFields,
   })
   .superRefine((query, context) => {
+    checkRanges(query, context);
     if (!isBound(query.from) || !isBound(query.to)) return;
     if (query.to < query.from) {
       context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection, Document as MongoDocument, Filter, FindCursor } from 'mongodb';
+import type { Collection, Document as MongoDocument, Filter, FindCursor, Sort } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { ClinicScopedRepository, type Page, type PageQuery } from '../../tenancy/clinic-scoped.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { EXPORT_PROJECTION, type ExportedDelivery } from './delivery-export.columns';
+import type { DeliverySort } from './delivery-report.dto';
 
 /**
  * Asks clinicflow's FerretDB to run a query in SQL (filter, sort, limit, `[$match, $group]`) instead of
@@ -14,7 +15,21 @@ import { EXPORT_PROJECTION, type ExportedDelivery } from './delivery-export.colu
  */
 export const SQL_PUSHDOWN = { comment: 'clinicflow:pushdown' } as const;
 
-const NEWEST_FIRST = { createdAt: -1, _id: 1 } as const;
+/**
+ * The database order of each of the report's sorts. Ties go by creation, then by `_id` (unique), so a page
+ * boundary is the same on every request: paging never repeats or skips a row. An ascending sort is the exact
+ * reverse of its descending one, so one index serves both (SQLite reads it backwards); the indexes are
+ * declared with the deliveries' (`DeliveryRepository`). A missing or null date is smaller than any date, as
+ * MongoDB and SQLite both order it: first when ascending, last when descending.
+ */
+export const SORT_ORDERS: Record<DeliverySort, Sort> = {
+  '-createdAt': { createdAt: -1, _id: 1 },
+  createdAt: { createdAt: 1, _id: -1 },
+  '-sendAt': { sendAt: -1, createdAt: -1, _id: 1 },
+  sendAt: { sendAt: 1, createdAt: 1, _id: -1 },
+  '-deliveredAt': { deliveredAt: -1, createdAt: -1, _id: 1 },
+  deliveredAt: { deliveredAt: 1, createdAt: 1, _id: -1 },
+};
 
 /** The report's reads of `deliveries`: pages and counts grouped by one field. */
 @Injectable()
@@ -35,26 +50,30 @@ export class DeliveryReportRepository extends ClinicScopedRepository<DeliveryDoc
   }
 
   /**
-   * The export's rows, newest first, as a cursor read in batches: only the exported fields are loaded, and
-   * the caller reads them one by one (never the whole result in memory).
+   * The export's rows in the report's order, as a cursor read in batches: only the exported fields are loaded,
+   * and the caller reads them one by one (never the whole result in memory).
    */
-  exportCursor(clinicId: string, filter: Filter<DeliveryDocument>): FindCursor<ExportedDelivery> {
-    return this.collection
-      .find(this.scope(clinicId, filter), { ...SQL_PUSHDOWN, projection: EXPORT_PROJECTION, batchSize: 1000 })
-      .sort(NEWEST_FIRST) as unknown as FindCursor<ExportedDelivery>;
-  }
-
-  /** One page of the report, newest first, and the filter's total. */
-  async newestPage(
+  exportCursor(
     clinicId: string,
     filter: Filter<DeliveryDocument>,
-    query: PageQuery,
+    sort: DeliverySort,
+  ): FindCursor<ExportedDelivery> {
+    return this.collection
+      .find(this.scope(clinicId, filter), { ...SQL_PUSHDOWN, projection: EXPORT_PROJECTION, batchSize: 1000 })
+      .sort(SORT_ORDERS[sort]) as unknown as FindCursor<ExportedDelivery>;
+  }
+
+  /** One page of the report in the asked order (newest first by default), and the filter's total. */
+  async page(
+    clinicId: string,
+    filter: Filter<DeliveryDocument>,
+    query: PageQuery & { sort: DeliverySort },
   ): Promise<Page<DeliveryDocument>> {
     const scoped = this.scope(clinicId, filter);
     const [items, total] = await Promise.all([
       this.collection
         .find(scoped, SQL_PUSHDOWN)
-        .sort(NEWEST_FIRST)
+        .sort(SORT_ORDERS[query.sort])
         .skip((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .toArray() as Promise<DeliveryDocument[]>,

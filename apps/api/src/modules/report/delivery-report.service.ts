@@ -73,7 +73,7 @@ export class DeliveryReportService {
   async list(clinicId: string, query: DeliveryListQuery) {
     const filter = await this.filterOf(clinicId, query);
     const [page, counts] = await Promise.all([
-      this.report.newestPage(clinicId, filter, query),
+      this.report.page(clinicId, filter, query),
       this.report.countByStatusAndChannel(clinicId, filter),
     ]);
     const byStatus: Record<string, number> = {};
@@ -112,11 +112,11 @@ export class DeliveryReportService {
     const today = clinicDay(now, zone);
     const to = query.to ?? (query.from && query.from > today ? query.from : today);
     const from = query.from ?? DateTime.fromISO(to).minus({ days: 29 }).toISODate()!;
-    const filter: Filter<DeliveryDocument> = { sendDay: { $gte: from, $lte: to } };
-    if (query.channel) filter.channel = { $in: query.channel };
-    for (const field of ['flowId', 'serviceId', 'resourceId'] as const) {
-      if (query[field]) filter[field] = query[field];
-    }
+    const { from: _from, to: _to, ...filters } = query;
+    const filter: Filter<DeliveryDocument> = {
+      ...(await this.filterOf(clinicId, filters)),
+      sendDay: { $gte: from, $lte: to },
+    };
     const [rows, credits] = await Promise.all([
       this.report.countByDay(clinicId, filter),
       this.report.creditsByDay(clinicId, filter),
