@@ -1,5 +1,7 @@
 import '@testing-library/jest-dom';
 import { TextDecoder, TextEncoder } from 'node:util';
+import { en } from '../i18n/en';
+import { provideMessages } from '../i18n/useMessages';
 
 // jsdom lacks the encoders react-router uses.
 Object.assign(globalThis, { TextEncoder, TextDecoder });
@@ -24,3 +26,7 @@ class NoResizeObserver {
   disconnect() {}
 }
 Object.defineProperty(window, 'ResizeObserver', { writable: true, value: NoResizeObserver });
+
+// The interface's strings in English at once, before every test (a test may have switched to French):
+// component tests need not wait for the language's chunk.
+beforeEach(() => provideMessages('en', en));

@@ -1,5 +1,5 @@
 import { remindersFlow, validateFlow, type Flow } from '@clinicflow/rules';
-import { messages } from '../../../i18n/messages';
+import { messages } from '../../../test/messages';
 import { describeProblem, stepNamer } from './describeProblem';
 
 const withoutText = (): Flow => {

@@ -1,5 +1,5 @@
 import { remindersFlow } from '@clinicflow/rules';
-import { messages } from '../../../i18n/messages';
+import { messages } from '../../../test/messages';
 import { branchFlow } from '../testing/flowFixtures';
 import { generateFlowDiagram } from './generateFlowDiagram';
 

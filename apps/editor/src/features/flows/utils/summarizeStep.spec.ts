@@ -1,5 +1,5 @@
 import { remindersFlow, type FlowNode } from '@clinicflow/rules';
-import { messages } from '../../../i18n/messages';
+import { messages } from '../../../test/messages';
 import { summarizeStep } from './summarizeStep';
 
 const at = { x: 0, y: 0 };

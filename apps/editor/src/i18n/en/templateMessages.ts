@@ -1,0 +1,33 @@
+/**
+ * The strings of the templates screen, in English (the French ones are in ../fr/templateMessages.ts; both have the
+ * same keys). Read them through useMessages().
+ */
+export const templateMessages = {
+  templateNew: 'New template',
+  templatePick: 'Pick a template on the left, or start a new one.',
+  templateUntitled: 'New template',
+  templateName: 'Template name',
+  templateChannel: 'Channel',
+  templateLanguages: 'Languages',
+  templateSubject: 'Subject',
+  templateBody: 'Text',
+  templateScript: 'Spoken script',
+  templatePlainHint: 'Plain text version of the e-mail',
+  templateHtml: 'HTML version (optional)',
+  templateInsertVariable: 'Insert a variable',
+  templateSearchVariable: 'Search: first name, appointment date, clinic phone…',
+  templateNoVariable: 'No variable matches',
+  templatePreview: 'Preview for the sample patient',
+  templateSpokenPreview: 'What the call will say to the sample patient',
+  templateSender: 'SMS sender for this template',
+  templateSenderRule:
+    'Leave empty to use the clinic’s sender. At most 11 letters, digits or spaces, or a phone number; patients can reply only to a phone number.',
+  templateSenderInvalid: 'At most 11 letters, digits or spaces, or a phone number',
+  templateSave: 'Save template',
+  templateSaved: 'Saved',
+  smsCharacters: '{count} characters',
+  smsSegments: '{count} SMS ({limit} characters each)',
+  smsCredits: '{count} credit(s) per patient',
+  smsGsm: 'standard alphabet',
+  smsUnicode: 'special characters: fewer characters per SMS',
+};

@@ -1,0 +1,35 @@
+import type { templateMessages as english } from '../en/templateMessages';
+
+/**
+ * The strings of the templates screen, in French (the English ones are in ../en/templateMessages.ts; both have the
+ * same keys). Read them through useMessages().
+ */
+export const templateMessages = {
+  templateNew: 'Nouveau modèle',
+  templatePick: 'Choisissez un modèle à gauche, ou créez-en un.',
+  templateUntitled: 'Nouveau modèle',
+  templateName: 'Nom du modèle',
+  templateChannel: 'Canal',
+  templateLanguages: 'Langues',
+  templateSubject: 'Objet',
+  templateBody: 'Texte',
+  templateScript: 'Texte parlé',
+  templatePlainHint: 'Version texte de l’e-mail',
+  templateHtml: 'Version HTML (facultative)',
+  templateInsertVariable: 'Insérer une variable',
+  templateSearchVariable: 'Rechercher : prénom, date du rendez-vous, téléphone du cabinet…',
+  templateNoVariable: 'Aucune variable ne correspond',
+  templatePreview: 'Aperçu pour le patient d’exemple',
+  templateSpokenPreview: 'Ce que l’appel dira au patient d’exemple',
+  templateSender: 'Expéditeur SMS de ce modèle',
+  templateSenderRule:
+    'Laissez vide pour l’expéditeur de l’établissement. 11 lettres, chiffres ou espaces au plus, ou un numéro ; le patient ne peut répondre qu’à un numéro.',
+  templateSenderInvalid: '11 lettres, chiffres ou espaces au plus, ou un numéro de téléphone',
+  templateSave: 'Enregistrer le modèle',
+  templateSaved: 'Enregistré',
+  smsCharacters: '{count} caractères',
+  smsSegments: '{count} SMS ({limit} caractères chacun)',
+  smsCredits: '{count} crédit(s) par patient',
+  smsGsm: 'alphabet standard',
+  smsUnicode: 'caractères spéciaux : moins de caractères par SMS',
+} satisfies Record<keyof typeof english, string>;
