@@ -16,7 +16,7 @@ import { useDeliveryChanges } from './hooks/useDeliveryChanges';
 import { useDeliveryPages } from './hooks/useDeliveryPages';
 import { useReportFilters } from './hooks/useReportFilters';
 import { useReportOptions } from './hooks/useReportOptions';
-import { apiQueryOf, searchFromFilters } from './utils/reportFilters';
+import { apiQueryOf, searchFromFilters, type ReportSort } from './utils/reportFilters';
 import { summaryQueryOf } from './utils/summaryQueryOf';
 
 /** Past this many loaded pages a live change offers a refresh instead of refetching them all. */
@@ -53,6 +53,7 @@ export default function ReportPage() {
   const onOpen = useCallback((row: DeliveryRow) => setOpenId(row.id), []);
   const { fetchNextPage } = pages;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const onSortChange = useCallback((sort: ReportSort) => change({ sort }), [change]);
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -105,6 +106,8 @@ export default function ReportPage() {
         onLoadMore={loadMore}
         onOpen={onOpen}
         flowNames={options.flowNames}
+        sort={filters.sort}
+        onSortChange={onSortChange}
       />
       <DeliveryDrawer deliveryId={openId} onClose={() => setOpenId(null)} />
     </Stack>

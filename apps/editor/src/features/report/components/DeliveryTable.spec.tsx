@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { deliveryRow } from '../testing/deliveryFixtures';
+import type { ReportSort } from '../utils/reportFilters';
 import { DeliveryTable } from './DeliveryTable';
 
 const rowsOf = (count: number) =>
@@ -17,7 +18,13 @@ const rowsOf = (count: number) =>
     }),
   );
 
-function renderTable(rows = rowsOf(300), onLoadMore = jest.fn(), onOpen = jest.fn()) {
+function renderTable(
+  rows = rowsOf(300),
+  onLoadMore = jest.fn(),
+  onOpen = jest.fn(),
+  sort: ReportSort = '-createdAt',
+) {
+  const onSortChange = jest.fn();
   const view = renderWithProviders(
     <DeliveryTable
       rows={rows}
@@ -27,10 +34,14 @@ function renderTable(rows = rowsOf(300), onLoadMore = jest.fn(), onOpen = jest.f
       onLoadMore={onLoadMore}
       onOpen={onOpen}
       flowNames={new Map()}
+      sort={sort}
+      onSortChange={onSortChange}
     />,
   );
-  return { ...view, onLoadMore, onOpen };
+  return { ...view, onLoadMore, onOpen, onSortChange };
 }
+
+const header = (name: string) => screen.getAllByRole('columnheader').find((th) => th.textContent === name)!;
 
 const headers = () => screen.getAllByRole('columnheader').map((th) => th.textContent);
 
@@ -86,16 +97,36 @@ describe('DeliveryTable', () => {
     expect(headers()).not.toContain('Credits');
   });
 
-  it('should sort by a column when its header is clicked', async () => {
-    renderTable();
-    await userEvent.click(within(screen.getAllByRole('columnheader')[0]).getByRole('button'));
-    const firstName = () => within(screen.getAllByTestId('report-row')[0]).getByRole('button').textContent;
-    const ascending = firstName();
-    await userEvent.click(within(screen.getAllByRole('columnheader')[0]).getByRole('button'));
-    expect(firstName()).not.toBe(ascending);
-    expect(screen.getAllByRole('columnheader')[0]).toHaveAttribute('aria-sort', 'descending');
-    expect(firstName()).toContain('Patient 0299');
-    expect(screen.getByRole('status')).toHaveTextContent('sorted among the 300 loaded');
+  it('should ask for the API’s order when a date header is clicked, newest first, then oldest', async () => {
+    const { onSortChange, unmount } = renderTable();
+    await userEvent.click(within(header('To send')).getByRole('button'));
+    expect(onSortChange).toHaveBeenLastCalledWith('-sendAt');
+    unmount();
+
+    const sorted = renderTable(rowsOf(300), jest.fn(), jest.fn(), '-sendAt');
+    expect(header('To send')).toHaveAttribute('aria-sort', 'descending');
+    await userEvent.click(within(header('To send')).getByRole('button'));
+    expect(sorted.onSortChange).toHaveBeenLastCalledWith('sendAt');
+  });
+
+  it('should show the rows in the API’s order, and offer no sort the API cannot do', async () => {
+    const { onSortChange } = renderTable(rowsOf(300), jest.fn(), jest.fn(), 'sendAt');
+    expect(header('To send')).toHaveAttribute('aria-sort', 'ascending');
+    const names = screen
+      .getAllByTestId('report-row')
+      .map((row) => within(row).getByRole('button').textContent);
+    expect(names.slice(0, 3)).toEqual([
+      expect.stringContaining('Patient 0000'),
+      expect.stringContaining('Patient 0001'),
+      expect.stringContaining('Patient 0002'),
+    ]);
+    for (const name of ['Recipient', 'Status', 'Channel', 'Credits']) {
+      expect(within(header(name)).queryByRole('button')).toBeNull();
+      expect(header(name)).not.toHaveAttribute('aria-sort');
+    }
+    await userEvent.click(header('Recipient'));
+    expect(onSortChange).not.toHaveBeenCalled();
+    expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('should open a row from its recipient button', async () => {

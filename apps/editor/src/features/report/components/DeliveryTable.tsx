@@ -2,14 +2,11 @@ import { Badge, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core'
 import {
   columnVisibilityFeature,
   createColumnHelper,
-  createSortedRowModel,
   rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  sortFn_text,
   tableFeatures,
   useTable,
   type ColumnVisibilityState,
+  type SortingState,
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -20,6 +17,7 @@ import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import type { DeliveryRow } from '../api/reportApi';
 import { useColumnChoice } from '../hooks/useColumnChoice';
+import { sortableColumns, sortOrderOf, type ReportSort, type SortableColumn } from '../utils/reportFilters';
 import {
   channelLabel,
   errorInWords,
@@ -37,12 +35,8 @@ const rowHeight = 44;
 /** Fetch the next page when the last drawn row is this close to the end of what is loaded. */
 const prefetchRows = 30;
 
-const features = tableFeatures({
-  columnVisibilityFeature,
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, basic: sortFn_basic },
-});
+// Sorting is the API's (over the whole filter, `manualSorting`): no sorted row model here.
+const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 const helper = createColumnHelper<typeof features, DeliveryRow>();
 
 function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: DeliveryRow) => void) {
@@ -50,14 +44,16 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
     helper.accessor((row) => row[key] ?? '', {
       id: key,
       header,
-      sortFn: 'basic',
+      // the API orders by some dates only; a date's first click shows the newest first
+      enableSorting: sortableColumns.includes(key as SortableColumn),
+      sortDescFirst: true,
       cell: ({ row }) => <Text size="xs">{formatWhen(row.original[key])}</Text>,
     });
   return helper.columns([
     helper.accessor((row) => row.recipient.name ?? row.recipient.address ?? '', {
       id: 'recipient',
       header: t.colRecipient,
-      sortFn: 'text',
+      enableSorting: false,
       enableHiding: false,
       cell: ({ row }) => {
         const { recipient } = row.original;
@@ -86,7 +82,7 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
     helper.accessor('status', {
       id: 'status',
       header: t.colStatus,
-      sortFn: 'text',
+      enableSorting: false,
       cell: ({ row }) => (
         <Badge color={statusColors[row.original.status]} size="sm" data-testid="row-status">
           {statusLabel(t, row.original.status)}
@@ -96,7 +92,7 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
     helper.accessor('channel', {
       id: 'channel',
       header: t.colChannel,
-      sortFn: 'text',
+      enableSorting: false,
       cell: ({ row }) => <Text size="xs">{channelLabel(t, row.original.channel)}</Text>,
     }),
     when('createdAt', t.colCreated),
@@ -106,7 +102,7 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
     helper.accessor((row) => row.subject ?? row.text ?? '', {
       id: 'text',
       header: t.colText,
-      sortFn: 'text',
+      enableSorting: false,
       cell: ({ row }) => (
         <Text size="xs" lineClamp={2}>
           {row.original.subject ?? row.original.text ?? ''}
@@ -116,13 +112,13 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
     helper.accessor((row) => row.credits ?? 0, {
       id: 'credits',
       header: t.colCredits,
-      sortFn: 'basic',
+      enableSorting: false,
       cell: ({ row }) => <Text size="xs">{row.original.credits ?? ''}</Text>,
     }),
     helper.accessor((row) => row.error?.code ?? row.reason ?? '', {
       id: 'error',
       header: t.colError,
-      sortFn: 'text',
+      enableSorting: false,
       cell: ({ row }) => (
         <Text size="xs" c="red.9" lineClamp={2}>
           {row.original.error ? errorInWords(t, row.original.error) : (row.original.reason ?? '')}
@@ -132,7 +128,7 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
     helper.accessor((row) => flowNames.get(row.flowId ?? '') ?? row.origin ?? '', {
       id: 'flow',
       header: t.colFlow,
-      sortFn: 'text',
+      enableSorting: false,
       cell: ({ getValue }) => <Text size="xs">{String(getValue())}</Text>,
     }),
   ]);
@@ -146,11 +142,22 @@ interface DeliveryTableProps {
   onLoadMore: () => void;
   onOpen: (row: DeliveryRow) => void;
   flowNames: Map<string, string>;
+  /** The order the rows came in (the API's), shown by the header's arrow. */
+  sort: ReportSort;
+  /** A header was clicked: the page asks the API for this order, from the first page. */
+  onSortChange: (sort: ReportSort) => void;
+}
+
+/** TanStack's sorting state of the API's order. */
+function sortingOf(sort: ReportSort): SortingState {
+  const { column, desc } = sortOrderOf(sort);
+  return [{ id: column, desc }];
 }
 
 /**
- * The report's table: sortable columns (over the rows loaded), a column chooser kept in this browser,
- * virtualised rows so 10 000 and more scroll smoothly, and the next page fetched as the end nears.
+ * The report's table: columns sorted by the API over the whole filter (a header click changes the URL's
+ * `sort`, and the rows start again from the first page), a column chooser kept in this browser, virtualised
+ * rows so 10 000 and more scroll smoothly, and the next page fetched as the end nears.
  */
 export function DeliveryTable({
   rows,
@@ -160,6 +167,8 @@ export function DeliveryTable({
   onLoadMore,
   onOpen,
   flowNames,
+  sort,
+  onSortChange,
 }: DeliveryTableProps) {
   const t = useMessages();
   const { hidden, toggle } = useColumnChoice();
@@ -168,11 +177,19 @@ export function DeliveryTable({
     () => Object.fromEntries(hidden.map((id) => [id, false])),
     [hidden],
   );
+  const sorting = useMemo(() => sortingOf(sort), [sort]);
   const table = useTable({
     features,
     columns,
     data: rows,
-    state: { columnVisibility },
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { columnVisibility, sorting },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const [next] = typeof updater === 'function' ? updater(sorting) : updater;
+      if (next) onSortChange(`${next.desc ? '-' : ''}${next.id}` as ReportSort);
+    },
     onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => {
       const next = typeof updater === 'function' ? updater(columnVisibility) : updater;
       for (const column of Object.keys({ ...next, ...columnVisibility }))
@@ -196,6 +213,10 @@ export function DeliveryTable({
   useEffect(() => {
     if (hasMore && !loadingMore && lastDrawn >= tableRows.length - prefetchRows) onLoadMore();
   }, [hasMore, loadingMore, lastDrawn, tableRows.length, onLoadMore]);
+  // another order starts again from its first row
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [sort]);
   const visible = table.getVisibleLeafColumns();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -217,11 +238,6 @@ export function DeliveryTable({
           <Text size="xs" c="dimmed" data-testid="report-showing">
             {formatMessage(t.reportShowing, { shown: rows.length, total })}
           </Text>
-          {hasMore && table.state.sorting.length > 0 && (
-            <Text size="xs" c="orange" role="status">
-              {formatMessage(t.reportSortedLoaded, { shown: rows.length })}
-            </Text>
-          )}
           <ColumnChooser columns={choosable} hidden={hidden} onToggle={toggle} />
         </Group>
       </Group>
@@ -239,19 +255,34 @@ export function DeliveryTable({
               <Table.Tr key={group.id}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
+                  const canSort = header.column.getCanSort();
                   return (
                     <Table.Th
                       key={header.id}
                       w={header.column.id === 'text' || header.column.id === 'recipient' ? undefined : 120}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                      aria-sort={
+                        sorted === 'asc'
+                          ? 'ascending'
+                          : sorted === 'desc'
+                            ? 'descending'
+                            : canSort
+                              ? 'none'
+                              : undefined
+                      }
                     >
-                      <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={600} fz="sm">
-                        <Group gap={4} wrap="nowrap">
+                      {canSort ? (
+                        <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={600} fz="sm">
+                          <Group gap={4} wrap="nowrap">
+                            <table.FlexRender header={header} />
+                            {sorted === 'asc' && <IconArrowUp size={12} aria-hidden />}
+                            {sorted === 'desc' && <IconArrowDown size={12} aria-hidden />}
+                          </Group>
+                        </UnstyledButton>
+                      ) : (
+                        <Text fw={600} fz="sm" span>
                           <table.FlexRender header={header} />
-                          {sorted === 'asc' && <IconArrowUp size={12} />}
-                          {sorted === 'desc' && <IconArrowDown size={12} />}
-                        </Group>
-                      </UnstyledButton>
+                        </Text>
+                      )}
                     </Table.Th>
                   );
                 })}

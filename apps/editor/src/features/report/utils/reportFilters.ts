@@ -4,6 +4,22 @@ import type { DeliveryChannel, DeliveryStatus } from '../api/reportApi';
 export type RangeField = 'created' | 'send' | 'delivered';
 export const rangeFields: RangeField[] = ['created', 'send', 'delivered'];
 
+/** The columns the API sorts by (`sort=`), newest first with a leading `-`: api's DELIVERY_SORTS. */
+export const sortableColumns = ['createdAt', 'sendAt', 'deliveredAt'] as const;
+export type SortableColumn = (typeof sortableColumns)[number];
+export type ReportSort = SortableColumn | `-${SortableColumn}`;
+/** The API's order when none is asked: newest created first. */
+export const defaultSort: ReportSort = '-createdAt';
+
+/** The order of a `sort` value: its column and direction. */
+export function sortOrderOf(sort: ReportSort): { column: SortableColumn; desc: boolean } {
+  const desc = sort.startsWith('-');
+  return { column: (desc ? sort.slice(1) : sort) as SortableColumn, desc };
+}
+
+const isSort = (value: string | null): value is ReportSort =>
+  sortableColumns.includes((value ?? '').replace(/^-/, '') as SortableColumn);
+
 /** The report's filters as the page holds them; the URL carries the same, so a view can be shared. */
 export interface ReportFilters {
   range: RangeField;
@@ -18,6 +34,8 @@ export interface ReportFilters {
   batchId: string;
   appointmentId: string;
   q: string;
+  /** The table's order, sorted by the API over the whole filter. */
+  sort: ReportSort;
 }
 
 export const emptyFilters: ReportFilters = {
@@ -32,6 +50,7 @@ export const emptyFilters: ReportFilters = {
   batchId: '',
   appointmentId: '',
   q: '',
+  sort: defaultSort,
 };
 
 const single = ['from', 'to', 'flowId', 'resourceId', 'serviceId', 'batchId', 'appointmentId', 'q'] as const;
@@ -44,7 +63,8 @@ const listOf = (value: string | null) =>
 
 /**
  * The filters of a report URL. Unknown statuses or channels are kept as typed, so the API's 400 can name
- * them next to their field rather than the page dropping them silently.
+ * them next to their field rather than the page dropping them silently; an unknown order (an old link) is
+ * the default one, as it has no field to show a problem next to.
  */
 export function filtersFromSearch(search: URLSearchParams): ReportFilters {
   const range = search.get('range');
@@ -53,6 +73,7 @@ export function filtersFromSearch(search: URLSearchParams): ReportFilters {
     range: rangeFields.includes(range as RangeField) ? (range as RangeField) : 'send',
     status: listOf(search.get('status')) as DeliveryStatus[],
     channel: listOf(search.get('channel')) as DeliveryChannel[],
+    sort: isSort(search.get('sort')) ? (search.get('sort') as ReportSort) : defaultSort,
   };
   for (const key of single) filters[key] = search.get(key) ?? '';
   return filters;
@@ -65,10 +86,14 @@ export function searchFromFilters(filters: ReportFilters): URLSearchParams {
   if (filters.status.length) search.set('status', filters.status.join(','));
   if (filters.channel.length) search.set('channel', filters.channel.join(','));
   for (const key of single) if (filters[key]) search.set(key, filters[key]);
+  if (filters.sort !== defaultSort) search.set('sort', filters.sort);
   return search;
 }
 
-/** The query of `GET /api/deliveries` (and of the export): the range's bounds under the API's names. */
+/**
+ * The query of `GET /api/deliveries` (and of the export): the range's bounds under the API's names, and the
+ * order when it is not the default.
+ */
 export function apiQueryOf(filters: ReportFilters): URLSearchParams {
   const query = new URLSearchParams();
   if (filters.from) query.set(`${filters.range}From`, filters.from);
@@ -77,6 +102,7 @@ export function apiQueryOf(filters: ReportFilters): URLSearchParams {
   if (filters.channel.length) query.set('channel', filters.channel.join(','));
   for (const key of ['flowId', 'resourceId', 'serviceId', 'batchId', 'appointmentId', 'q'] as const)
     if (filters[key].trim()) query.set(key, filters[key].trim());
+  if (filters.sort !== defaultSort) query.set('sort', filters.sort);
   return query;
 }
 
