@@ -233,7 +233,7 @@ async function main() {
     ];
     console.log(`\nclinicflow report (${database.kind}, node ${process.version}, ${COUNT} deliveries)`);
     console.log(
-      `  inserted                  ${((COUNT * 1000) / insertMs).toFixed(0)}/s (${(insertMs / 1000).toFixed(1)} s)`,
+      `  inserted                     ${((COUNT * 1000) / insertMs).toFixed(0)}/s (${(insertMs / 1000).toFixed(1)} s)`,
     );
     for (const [name, url, describe] of requests) {
       const first = await get(url);
@@ -241,7 +241,7 @@ async function main() {
       for (let run = 1; run < RUNS; run++) times.push((await get(url)).ms);
       const { median, max } = stats(times);
       console.log(
-        `  ${name.padEnd(26)}median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms   (${describe(first.body)}, ${RUNS} runs)`,
+        `  ${name.padEnd(29)}median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms   (${describe(first.body)}, ${RUNS} runs)`,
       );
     }
     console.log('');

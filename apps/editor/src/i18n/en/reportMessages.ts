@@ -76,7 +76,6 @@ export const reportMessages = {
   reportChanged: 'Messages changed since this list was loaded.',
   reportRefresh: 'Refresh',
   reportShowing: '{shown} of {total}',
-  reportSortedLoaded: 'sorted among the {shown} loaded; scroll to load the rest',
   reportLoadFailed: 'The report could not be loaded: {message}',
   reportOpen: '{name}: open the message',
   drawerTitle: 'Message',

@@ -78,7 +78,6 @@ export const reportMessages = {
   reportChanged: 'Des messages ont changé depuis le chargement de cette liste.',
   reportRefresh: 'Actualiser',
   reportShowing: '{shown} sur {total}',
-  reportSortedLoaded: 'tri parmi les {shown} chargés ; faites défiler pour charger la suite',
   reportLoadFailed: 'Le rapport n’a pas pu être chargé : {message}',
   reportOpen: '{name} : ouvrir le message',
   drawerTitle: 'Message',
