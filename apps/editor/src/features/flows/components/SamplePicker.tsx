@@ -3,11 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
-import type { DirectoryAppointment, DirectoryPatient } from '../utils/sampleFromDirectory';
+import type { DirectoryAppointment, DirectoryPatient, DirectoryResource } from '../utils/sampleFromDirectory';
 
 type Page<T> = { items: T[] };
 
-/** Picks one of the clinic's patients and, optionally, one of their appointments for the simulation's sample. */
+/**
+ * Picks one of the clinic's patients and, optionally, one of their appointments (with its service and
+ * practitioner) for the simulation's sample.
+ */
 export function SamplePicker({
   onPick,
 }: {
@@ -28,7 +31,12 @@ export function SamplePicker({
     queryKey: ['services', 'sample'],
     queryFn: () => apiFetch<Page<{ id: string; name: string }>>('/services?pageSize=100'),
   });
+  const resources = useQuery({
+    queryKey: ['resources', 'sample'],
+    queryFn: () => apiFetch<Page<DirectoryResource>>('/resources?pageSize=100'),
+  });
   const serviceOf = (a: DirectoryAppointment) => services.data?.items.find((s) => s.id === a.serviceId);
+  const resourceOf = (a: DirectoryAppointment) => resources.data?.items.find((r) => r.id === a.resourceId);
   const patient = patients.data?.items.find((p) => p.id === patientId);
   return (
     <Group grow gap="xs" align="flex-end">
@@ -53,14 +61,25 @@ export function SamplePicker({
         disabled={!patient}
         data={(appointments.data?.items ?? []).map((a) => ({
           value: a.id,
-          label: [new Date(a.start).toLocaleString(), serviceOf(a)?.name, `(${a.status ?? ''})`]
+          label: [
+            new Date(a.start).toLocaleString(),
+            serviceOf(a)?.name,
+            resourceOf(a)?.name,
+            `(${a.status ?? ''})`,
+          ]
             .filter(Boolean)
             .join(' '),
         }))}
         value={null}
         onChange={(id) => {
           const picked = appointments.data?.items.find((a) => a.id === id);
-          if (patient && picked) onPick(patient, { ...picked, service: serviceOf(picked) ?? null });
+          if (patient && picked) {
+            onPick(patient, {
+              ...picked,
+              service: serviceOf(picked) ?? null,
+              resource: resourceOf(picked) ?? null,
+            });
+          }
         }}
       />
     </Group>

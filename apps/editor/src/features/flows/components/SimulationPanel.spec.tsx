@@ -157,4 +157,70 @@ describe('SimulationPanel', () => {
       until: '2026-06-13T08:00:00.000Z',
     });
   });
+
+  it('brings the picked appointment’s practitioner into the sample, so conditions on the practitioner apply', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      'GET /patients?pageSize=100': [200, { items: [{ id: 'p1', firstName: 'Jean', lastName: 'Dupont' }] }],
+      'GET /appointments?patientId=p1&pageSize=100': [
+        200,
+        {
+          items: [
+            {
+              id: 'a1',
+              start: '2026-06-11T08:00:00.000Z',
+              status: 'booked',
+              serviceId: 'svc-ctrl',
+              resourceId: 'res-bernard',
+            },
+          ],
+        },
+      ],
+      'GET /services?pageSize=100': [200, { items: [{ id: 'svc-ctrl', name: 'Contrôle' }] }],
+      'GET /resources?pageSize=100': [
+        200,
+        {
+          items: [
+            { id: 'res-martin', name: 'Dr Claire Martin', kind: 'practitioner' },
+            {
+              id: 'res-bernard',
+              name: 'Dr Hugo Bernard',
+              kind: 'practitioner',
+              phone: '+33142685301',
+              email: null,
+              address: '3 place du Parc, 75011 Paris',
+            },
+          ],
+        },
+      ],
+      'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }],
+    });
+    renderPanel();
+    await user.click(screen.getByRole('combobox', { name: 'Fill from a patient' }));
+    await user.click(await screen.findByRole('option', { name: 'Jean Dupont', hidden: true }));
+    await user.click(screen.getByRole('combobox', { name: 'and one of their appointments' }));
+    await user.click(await screen.findByRole('option', { name: /\(booked\)$/, hidden: true }));
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+
+    await waitFor(() => expect(api.calls('POST', '/flows/f1/simulate')).toHaveLength(1));
+    const { context } = api.calls('POST', '/flows/f1/simulate')[0].body as {
+      context: Record<string, Record<string, unknown>>;
+    };
+    expect(context.appointment).toMatchObject({ serviceId: 'svc-ctrl', resourceId: 'res-bernard' });
+    expect(context.service).toMatchObject({ id: 'svc-ctrl', name: 'Contrôle' });
+    // the practitioner as a real run sees it: no contact left over from the sample's Dr Martin
+    expect(context.resource).toEqual({
+      id: 'res-bernard',
+      name: 'Dr Hugo Bernard',
+      kind: 'practitioner',
+      phone: '+33142685301',
+      mobile: '+33142685301',
+      address: '3 place du Parc, 75011 Paris',
+    });
+    // and the appointments are told apart by their practitioner too
+    await user.click(screen.getByRole('combobox', { name: 'and one of their appointments' }));
+    expect(
+      await screen.findByRole('option', { name: /Contrôle Dr Hugo Bernard \(booked\)$/, hidden: true }),
+    ).toBeInTheDocument();
+  });
 });

@@ -60,4 +60,43 @@ describe(sampleFromDirectory.name, () => {
     expect(merged.appointment.serviceId).toBe('svc-ctrl');
     expect(merged.service).toEqual({ ...sampleContext.service, id: 'svc-ctrl', name: 'Contrôle' });
   });
+
+  it.each([
+    {
+      title: 'the practitioner the picker found, with no contact left from the sample’s',
+      picked: {
+        resourceId: 'res-bernard',
+        resource: { id: 'res-bernard', name: 'Dr Hugo Bernard', phone: '+33 1 42 68 53 01', email: null },
+      },
+      resourceId: 'res-bernard',
+      resource: {
+        id: 'res-bernard',
+        name: 'Dr Hugo Bernard',
+        phone: '+33 1 42 68 53 01',
+        mobile: '+33142685301',
+      },
+    },
+    {
+      title: 'the practitioner’s id alone when the picker did not find it',
+      picked: { resourceId: 'res-gone' },
+      resourceId: 'res-gone',
+      resource: { id: 'res-gone' },
+    },
+    {
+      title: 'no practitioner when the appointment has none',
+      picked: {},
+      resourceId: undefined,
+      resource: undefined,
+    },
+  ])('puts $title in the sample', ({ picked, resourceId, resource }) => {
+    const merged = JSON.parse(
+      sampleFromDirectory(
+        sample,
+        { id: 'p1', firstName: 'Jean' },
+        { id: 'a1', start: '2026-06-01T08:00:00.000Z', ...picked },
+      ),
+    );
+    expect(merged.appointment.resourceId).toBe(resourceId);
+    expect(merged.resource).toEqual(resource);
+  });
 });

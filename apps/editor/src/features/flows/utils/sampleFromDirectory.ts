@@ -16,8 +16,21 @@ export interface DirectoryAppointment {
   status?: string;
   source?: string | null;
   serviceId?: string | null;
+  resourceId?: string | null;
   /** The appointment's service as the picker found it in the clinic's services. */
   service?: { id: string; name: string } | null;
+  /** The appointment's practitioner (or room) as the picker found it in the clinic's resources. */
+  resource?: DirectoryResource | null;
+}
+
+/** A practitioner, room or chair as `GET /api/resources` lists it. */
+export interface DirectoryResource {
+  id: string;
+  name: string;
+  kind?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
 }
 
 const present = <T extends object>(fields: T) =>
@@ -25,10 +38,36 @@ const present = <T extends object>(fields: T) =>
     Object.entries(fields).filter(([, value]) => value !== null && value !== undefined && value !== ''),
   );
 
+const international = (phone?: string | null) =>
+  phone?.startsWith('+') ? phone.replace(/\s+/g, '') : undefined;
+
+function withoutKey(part: Record<string, unknown> | undefined, key: string) {
+  return Object.fromEntries(Object.entries(part ?? {}).filter(([name]) => name !== key));
+}
+
+/**
+ * The appointment's practitioner as a real run sees it (its phone is its mobile), none of the sample's contacts
+ * left over; only its id when the picker did not find it; none when the appointment has none.
+ */
+function practitionerOf(appointment: DirectoryAppointment): Record<string, unknown> | undefined {
+  const resource = appointment.resource;
+  if (!resource) return appointment.resourceId ? { id: appointment.resourceId } : undefined;
+  return present({
+    id: resource.id,
+    name: resource.name,
+    kind: resource.kind,
+    phone: resource.phone,
+    mobile: international(resource.phone),
+    email: resource.email,
+    address: resource.address,
+  });
+}
+
 /**
  * The sample with a real patient's and appointment's plain fields put in. Consent and attendance stay the
  * sample's (the engine derives them from stored records); a mobile not in E.164 stays the sample's, since the
- * simulation's context expects the international form.
+ * simulation's context expects the international form. A picked appointment brings its service and its
+ * practitioner (or its lack of one) in place of the sample's.
  */
 export function sampleFromDirectory(
   sampleJson: string,
@@ -36,7 +75,7 @@ export function sampleFromDirectory(
   appointment?: DirectoryAppointment,
 ): string {
   const sample = JSON.parse(sampleJson) as Record<string, Record<string, unknown> | undefined>;
-  const mobile = patient.mobile?.startsWith('+') ? patient.mobile.replace(/\s+/g, '') : undefined;
+  const mobile = international(patient.mobile);
   const next = {
     ...sample,
     patient: {
@@ -53,7 +92,7 @@ export function sampleFromDirectory(
     ...(appointment
       ? {
           appointment: {
-            ...sample.appointment,
+            ...withoutKey(sample.appointment, 'resourceId'),
             ...present({
               id: appointment.id,
               start: appointment.start,
@@ -61,12 +100,15 @@ export function sampleFromDirectory(
               status: appointment.status,
               source: appointment.source,
               serviceId: appointment.serviceId,
+              resourceId: appointment.resourceId,
             }),
           },
           // The real service, so the clinic's settings for it (channel toggles) apply in the simulation.
           ...(appointment.service
             ? { service: { ...sample.service, id: appointment.service.id, name: appointment.service.name } }
             : {}),
+          // The real practitioner, so conditions on it and the clinic's settings for it apply.
+          resource: practitionerOf(appointment),
         }
       : {}),
   };
