@@ -13,9 +13,11 @@
 // delete by `_id` scanned the whole table (EXPLAIN QUERY PLAN says SCAN), and a burst of sends slowed down
 // with the square of the table's size. The patch builds the `_id` index on the queries' own expression.
 //
-// The other patches (levels 2 and 3) let a query that carries the comment "clinicflow:pushdown" run in SQL: its
+// The other patches (levels 2 to 4) let a query that carries the comment "clinicflow:pushdown" run in SQL: its
 // filter's equalities, ranges and `$in` become a WHERE, its sort an ORDER BY, skip + limit a LIMIT (when the
-// filter and sort were pushed down whole), and a `[$match, $group]` with one `$sum` a GROUP BY; indexes of
+// filter and sort were pushed down whole), and a `[$match, $group]` with one `$sum` a GROUP BY; an `$or` and a
+// plain-text regular expression (a search box) narrow the rows with a LIKE that Go checks again, in finds and
+// in any pipeline that starts with `$match`; indexes of
 // fields other than `_id` are built on the same expressions, so SQLite reads them (even alone, as covering
 // indexes). Without the comment FerretDB behaves as released. The report uses it (docs/report.md); the Go
 // code is in ./ferretdb-patches, copied into the module's source before the build.
@@ -41,7 +43,7 @@ const MODULE = 'github.com/FerretDB/FerretDB';
 const root = path.resolve(__dirname, '../..');
 const toolsDir = path.join(root, '.tools');
 /** Bumped whenever PATCHES change, so an older build is not reused. */
-const PATCH_LEVEL = 3;
+const PATCH_LEVEL = 4;
 const ferretdbBinary = path.join(toolsDir, 'bin', `ferretdb-${FERRETDB_VERSION}-p${PATCH_LEVEL}`);
 
 /** Source edits applied to the downloaded module before building: [file, exact text, replacement]. */
@@ -109,7 +111,11 @@ const PATCHES = [
       '\t\tif comment, _ := document.Get("comment"); !h.DisablePushdown && sqlite.IsPushdown(comment) {\n' +
       '\t\t\tif match, group, ok := sqlite.PushdownGroupOf(aggregationStages); ok {\n' +
       '\t\t\t\tqp.Filter, qp.Sort, qp.Group, qp.Comment = match, nil, group, comment.(string)\n' +
-      '\t\t\t\tstagesDocuments = nil\n\t\t\t}\n\t\t}\n\n' +
+      '\t\t\t\tstagesDocuments = nil\n' +
+      '\t\t\t} else if match, ok := sqlite.LeadingMatch(aggregationStages); ok {\n' +
+      '\t\t\t\t// The rows SQLite narrows the $match to; the stages (the $match too) run on them in Go.\n' +
+      '\t\t\t\tqp.Filter, qp.Sort, qp.Comment = match, nil, comment.(string)\n' +
+      '\t\t\t}\n\t\t}\n\n' +
       '\t\titer, err = processStagesDocuments(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments})\n',
   ],
   ...['internal/handler/msg_find.go', 'internal/handler/msg_aggregate.go'].map((file) => [

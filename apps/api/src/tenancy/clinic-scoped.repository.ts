@@ -126,7 +126,28 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
   }
 }
 
-/** Escapes user text for a case-insensitive `$regex` search. */
+/** The accented forms a search for a plain letter also finds (the case is the `i` flag's). */
+const ACCENTED_FORMS: Readonly<Record<string, string>> = {
+  a: 'aàáâãäå',
+  c: 'cç',
+  e: 'eéèêë',
+  i: 'iìíîï',
+  n: 'nñ',
+  o: 'oòóôõö',
+  u: 'uùúûü',
+  y: 'yýÿ',
+};
+
+/**
+ * A `$regex` for text typed in a search box, blind to case and accents: "lea", "Léa" and "LEA" all find
+ * "Léa Dupont" (front desks type names without accents). Every other character is matched as itself.
+ */
 export function searchPattern(text: string): RegExp {
-  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const source = [...text.normalize('NFD').replace(/\p{M}/gu, '')]
+    .map((character) => {
+      const forms = ACCENTED_FORMS[character.toLowerCase()];
+      return forms ? `[${forms}]` : character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return new RegExp(source, 'i');
 }

@@ -76,6 +76,22 @@ func PushdownWhere(filter *types.Document) ([]string, []any, bool) {
 			continue
 		}
 
+		if key == "$or" {
+			branches, _ := filter.Get(key)
+
+			condition, orArgs, orComplete, ok := pushdownOr(branches)
+			if !ok {
+				complete = false
+				continue
+			}
+
+			conditions = append(conditions, condition)
+			args = append(args, orArgs...)
+			complete = complete && orComplete
+
+			continue
+		}
+
 		expr, ok := FieldExpression(key)
 		if !ok {
 			complete = false
@@ -83,6 +99,19 @@ func PushdownWhere(filter *types.Document) ([]string, []any, bool) {
 		}
 
 		value, _ := filter.Get(key)
+
+		// A regular expression that is a plain text search becomes a LIKE that keeps every row it could
+		// match; Go applies the expression itself afterwards.
+		if re, isRegex := value.(types.Regex); isRegex {
+			if pattern, ok := likeSuperset(re); ok {
+				conditions = append(conditions, expr+` LIKE ? ESCAPE '\'`)
+				args = append(args, pattern)
+			}
+
+			complete = false
+
+			continue
+		}
 
 		operators, isDocument := value.(*types.Document)
 		if !isDocument {
@@ -158,6 +187,124 @@ func PushdownWhere(filter *types.Document) ([]string, []any, bool) {
 	}
 
 	return conditions, args, complete
+}
+
+// pushdownOr returns the SQL condition of an `$or` whose every branch SQLite can narrow (a branch it cannot
+// narrow matches anything, so the `$or` gives no condition then: ok is false), and whether it is exact.
+func pushdownOr(value any) (string, []any, bool, bool) {
+	branches, isArray := value.(*types.Array)
+	if !isArray || branches.Len() == 0 {
+		return "", nil, false, false
+	}
+
+	parts := make([]string, 0, branches.Len())
+
+	var args []any
+
+	complete := true
+
+	for i := 0; i < branches.Len(); i++ {
+		item, _ := branches.Get(i)
+
+		branch, isDocument := item.(*types.Document)
+		if !isDocument {
+			return "", nil, false, false
+		}
+
+		conditions, branchArgs, branchComplete := PushdownWhere(branch)
+		if len(conditions) == 0 {
+			return "", nil, false, false
+		}
+
+		parts = append(parts, "("+strings.Join(conditions, " AND ")+")")
+		args = append(args, branchArgs...)
+		complete = complete && branchComplete
+	}
+
+	return "(" + strings.Join(parts, " OR ") + ")", args, complete, true
+}
+
+// likeSuperset returns a LIKE pattern (escape character `\`) that every string the expression matches also
+// matches, when the expression is a search box's text: escaped plain characters and one-character classes of
+// plain characters (the accented forms of a letter), with no option but `i`. A class becomes `_` (any one
+// character). SQLite's LIKE ignores the case of ASCII letters only, and Go's case folding also maps k and s to
+// the Kelvin sign and the long s: those letters and every non-ASCII character become `_` too.
+func likeSuperset(re types.Regex) (string, bool) {
+	if re.Options != "" && re.Options != "i" {
+		return "", false
+	}
+
+	var like strings.Builder
+
+	like.WriteString("%")
+
+	pattern := []rune(re.Pattern)
+
+	for i := 0; i < len(pattern); i++ {
+		r := pattern[i]
+
+		switch {
+		case r == '[':
+			end := i + 1
+			for end < len(pattern) && pattern[end] != ']' {
+				if strings.ContainsRune(`\^-[`, pattern[end]) {
+					return "", false
+				}
+				end++
+			}
+
+			if end == len(pattern) || end == i+1 {
+				return "", false
+			}
+
+			like.WriteRune('_')
+
+			i = end
+
+			continue
+		case r == '\\':
+			i++
+			if i == len(pattern) || !strings.ContainsRune(`.*+?^$()[]{}|\/-`, pattern[i]) {
+				return "", false // \d, \b, \w...: not plain text
+			}
+
+			r = pattern[i]
+		case strings.ContainsRune(".*+?^$()]{}|", r):
+			return "", false
+		}
+
+		switch {
+		case r > 0x7f || strings.ContainsRune("kKsS", r):
+			like.WriteRune('_')
+		case r == '%' || r == '_' || r == '\\':
+			like.WriteRune('\\')
+			like.WriteRune(r)
+		default:
+			like.WriteRune(r)
+		}
+	}
+
+	like.WriteString("%")
+
+	return like.String(), true
+}
+
+// LeadingMatch returns the filter of a pipeline's first stage when it is a `$match`, so that a pipeline the
+// backend cannot group still reads only the rows SQLite narrows the match to (the stage runs again in Go).
+func LeadingMatch(pipeline []any) (*types.Document, bool) {
+	if len(pipeline) == 0 {
+		return nil, false
+	}
+
+	d, ok := pipeline[0].(*types.Document)
+	if !ok || d.Command() != "$match" || d.Len() != 1 {
+		return nil, false
+	}
+
+	v, _ := d.Get("$match")
+	match, ok := v.(*types.Document)
+
+	return match, ok
 }
 
 // SortPushable tells whether SQLite can apply the whole sort document.
