@@ -114,11 +114,13 @@ describe('SettingsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Save channels and consent' }));
 
     await waitFor(() => expect(fake.calls('PUT', '/settings')).toHaveLength(1));
-    const body = fake.calls('PUT', '/settings')[0].body as Record<string, unknown>;
+    const { previous, ...body } = fake.calls('PUT', '/settings')[0].body as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(
       ['channelToggles', 'channels', 'communicationsEnabled', 'consent', 'limits', 'unreliable'].sort(),
     );
     expect(body.channelToggles).toEqual({ services: { 'svc-ctrl': { sms: false } }, resources: {} });
+    // What the section was edited from, so the API can refuse a save over another manager's change.
+    expect(previous).toMatchObject({ channelToggles: settings.channelToggles, consent: settings.consent });
     expect(await screen.findByText('Saved')).toBeInTheDocument();
   });
 
@@ -155,6 +157,7 @@ describe('SettingsPage', () => {
         noSendWeekdays: [6, 7],
         holidays: ['2027-01-01'],
       },
+      previous: { quietHours: settings.quietHours },
     });
   });
 
@@ -170,6 +173,77 @@ describe('SettingsPage', () => {
     expect(screen.getByLabelText('Send from')).toHaveValue('09:00');
     expect(screen.getByLabelText('Until')).toHaveValue('14:00');
     expect(screen.getByTestId('hour-3-14')).toHaveAttribute('data-state', 'quiet');
+  });
+
+  describe('when another manager saved the same section meanwhile', () => {
+    const theirs: ClinicSettings = {
+      ...settings,
+      channelToggles: { services: { 'svc-ctrl': { email: false } }, resources: {} },
+    };
+    const conflict: [number, unknown] = [
+      409,
+      {
+        statusCode: 409,
+        message:
+          'These settings were changed by anne@lilas.test at 2026-05-11T08:00:00.000Z since you opened them',
+        errors: [{ path: 'body.channelToggles', message: 'changed by anne@lilas.test' }],
+      },
+    ];
+
+    /** The API as it stands after the other manager's save: a GET answers theirs, a PUT from the old values is refused. */
+    function apiAfterTheirSave() {
+      let gets = 0;
+      return fakeApi({
+        ...directory,
+        'GET /settings': () => [200, gets++ === 0 ? settings : theirs],
+        'PUT /settings': (body) => {
+          const { previous, ...sections } = body as { previous: Partial<ClinicSettings> };
+          return JSON.stringify(previous.channelToggles) === JSON.stringify(theirs.channelToggles)
+            ? [200, { ...theirs, ...sections }]
+            : conflict;
+        },
+      });
+    }
+
+    async function saveOverTheirs(user: ReturnType<typeof userEvent.setup>) {
+      await user.click(await screen.findByRole('switch', { name: 'SMS for Contrôle' }));
+      await user.click(screen.getByRole('button', { name: 'Save channels and consent' }));
+      return screen.findByRole('alert', { name: /Someone else saved this section meanwhile/ });
+    }
+
+    it('says so, keeps the edits, and shows what they saved when asked', async () => {
+      const user = userEvent.setup();
+      apiAfterTheirSave();
+      renderPage();
+      const alert = await saveOverTheirs(user);
+      expect(alert).toHaveTextContent('anne@lilas.test');
+      expect(screen.getByRole('switch', { name: 'SMS for Contrôle' })).not.toBeChecked();
+      await user.click(within(alert).getByRole('button', { name: /Show what they saved/ }));
+      await waitFor(() =>
+        expect(screen.queryByRole('alert', { name: /Someone else saved/ })).not.toBeInTheDocument(),
+      );
+      expect(screen.getByRole('switch', { name: 'SMS for Contrôle' })).toBeChecked();
+      expect(screen.getByRole('switch', { name: 'E-mail for Contrôle' })).not.toBeChecked();
+      expect(screen.queryByText('Unsaved changes')).not.toBeInTheDocument();
+    });
+
+    it('saves the edits over theirs only when asked, from what they saved', async () => {
+      const user = userEvent.setup();
+      const fake = apiAfterTheirSave();
+      renderPage();
+      const alert = await saveOverTheirs(user);
+      await user.click(within(alert).getByRole('button', { name: 'Save mine over theirs' }));
+      expect(await screen.findByText('Saved')).toBeInTheDocument();
+      const puts = fake.calls('PUT', '/settings');
+      expect(puts).toHaveLength(2);
+      expect((puts[1].body as { previous: ClinicSettings }).previous.channelToggles).toEqual(
+        theirs.channelToggles,
+      );
+      expect((puts[1].body as ClinicSettings).channelToggles).toEqual({
+        services: { 'svc-ctrl': { sms: false }, 'svc-hyg': { sms: false } },
+        resources: {},
+      });
+    });
   });
 
   it('shows the API’s refusal next to the field it names', async () => {
@@ -220,6 +294,7 @@ describe('SettingsPage', () => {
           credentials: { password: 'n3w-secret' },
         },
       },
+      previous: { senders: settings.senders, adminEmail: null },
     });
     await waitFor(() => expect(screen.getByLabelText('Password')).toHaveValue(''));
     expect(document.body.innerHTML).not.toContain('n3w-secret');

@@ -73,6 +73,8 @@ export interface ClinicSettings extends SettingsSections {
 
 export type SettingsUpdate = Partial<SettingsSections> & {
   providers?: Partial<Record<Channel, ProviderInput>>;
+  /** The values the sections were edited from: the API answers 409 for a section someone changed since. */
+  previous?: Partial<SettingsSections>;
 };
 
 /** `GET /api/status` (S8), per channel. */

@@ -179,6 +179,7 @@ export function ChannelsSection({
         saved={section.saved}
         saving={section.save.isPending}
         error={section.save.error}
+        conflict={section.conflict}
         errors={section.errors}
         shownPaths={['communicationsEnabled', 'consent', 'unreliable', 'limits']}
         onSave={() => section.save.mutate()}

@@ -45,6 +45,7 @@ export function OperationsSection({
         saved={section.saved}
         saving={section.save.isPending}
         error={section.save.error}
+        conflict={section.conflict}
         errors={section.errors}
         shownPaths={['testMode', 'creditsScope']}
         onSave={() => section.save.mutate()}

@@ -83,6 +83,7 @@ export function QuietHoursSection({
         saved={section.saved}
         saving={section.save.isPending}
         error={section.save.error}
+        conflict={section.conflict}
         errors={section.errors}
         shownPaths={['quietHours.windows', 'quietHours.noSendWeekdays', 'quietHours.holidays']}
         onSave={() => section.save.mutate()}

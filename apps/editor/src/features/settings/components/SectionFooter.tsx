@@ -12,6 +12,7 @@ export function SectionFooter({
   saved,
   saving,
   error,
+  conflict,
   errors,
   shownPaths,
   onSave,
@@ -21,6 +22,8 @@ export function SectionFooter({
   saved: boolean;
   saving: boolean;
   error: Error | null;
+  /** Set when another manager saved this section since it was opened: the two ways out. */
+  conflict?: { reload: () => Promise<void>; overwrite: () => Promise<void> } | null;
   errors: ApiFieldError[];
   shownPaths: string[];
   onSave: () => void;
@@ -31,7 +34,21 @@ export function SectionFooter({
   );
   return (
     <>
-      {error && (
+      {error && conflict && (
+        <Alert color="orange" role="alert" title={t.settingsChangedElsewhere}>
+          <Text size="sm">{error.message}</Text>
+          <Text size="sm">{t.settingsChangedElsewhereHint}</Text>
+          <Group mt="xs">
+            <Button variant="default" size="xs" onClick={() => void conflict.reload()}>
+              {t.settingsShowTheirs}
+            </Button>
+            <Button color="orange" size="xs" onClick={() => void conflict.overwrite()}>
+              {t.settingsSaveMineAnyway}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {error && !conflict && (
         <Alert color="red" role="alert" title={t.settingsNotSaved}>
           <Text size="sm">{error.message}</Text>
           {elsewhere.map((e, i) => (

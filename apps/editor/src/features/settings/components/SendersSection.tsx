@@ -110,6 +110,7 @@ export function SendersSection({
         saved={section.saved}
         saving={section.save.isPending}
         error={section.save.error}
+        conflict={section.conflict}
         errors={section.errors}
         shownPaths={['senders', 'adminEmail', 'providers']}
         onSave={() => section.save.mutate()}

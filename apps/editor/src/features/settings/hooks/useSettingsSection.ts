@@ -33,7 +33,9 @@ export function useSettingsSection<K extends keyof SettingsSections>(
   const [extraDirty, setExtraDirty] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const save = useMutation({
-    mutationFn: () => settingsApi.update({ ...(options.extra?.() ?? {}), ...draft }),
+    // `previous` lets the API refuse (409) a save over a section another manager changed since it was opened.
+    mutationFn: (previous: Pick<SettingsSections, K> | void) =>
+      settingsApi.update({ ...(options.extra?.() ?? {}), ...draft, previous: previous ?? base }),
     onSuccess: (answer) => {
       const saved = pick(answer, keys);
       setBase(saved);
@@ -47,6 +49,42 @@ export function useSettingsSection<K extends keyof SettingsSections>(
   });
   const dirty = extraDirty || !same(base, draft);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  // While nothing is edited here, the section follows saves made elsewhere (a refetch on focus brings them).
+  const current = pick(settings, keys);
+  if (!dirty && !save.isPending && !same(current, base)) {
+    setBase(current);
+    setDraft(current);
+  }
+
+  /** The saved settings as they are now, read again. */
+  const fetchSaved = async () => {
+    const fresh = await queryClient.fetchQuery({
+      queryKey: ['settings'],
+      queryFn: settingsApi.get,
+      staleTime: 0,
+    });
+    return pick(fresh, keys);
+  };
+  const conflict =
+    save.error instanceof ApiError && save.error.status === 409
+      ? {
+          /** Drops this section's edits and shows what the other manager saved. */
+          reload: async () => {
+            const saved = await fetchSaved();
+            setBase(saved);
+            setDraft(saved);
+            setExtraDirty(false);
+            save.reset();
+          },
+          /** Saves this section's edits over what the other manager saved, knowingly. */
+          overwrite: async () => {
+            const saved = await fetchSaved();
+            setBase(saved);
+            save.mutate(saved);
+          },
+        }
+      : null;
 
   const update = (patch: Partial<Pick<SettingsSections, K>>) => {
     setSavedAt(null);
@@ -67,6 +105,7 @@ export function useSettingsSection<K extends keyof SettingsSections>(
     dirty,
     saved: savedAt !== null && !dirty,
     save,
+    conflict,
     errors,
     errorAt,
   };
