@@ -19,6 +19,11 @@ export const templateMessages = {
   templateNoVariable: 'No variable matches',
   templatePreview: 'Preview for the sample patient',
   templateSpokenPreview: 'What the call will say to the sample patient',
+  templateListen: 'Listen',
+  templateListenStop: 'Stop',
+  templateListenNoVoice:
+    'This computer has no voice in this language: the reading uses another one (the call uses the provider’s).',
+  templateListenUnavailable: 'This browser cannot read it aloud; the text above is what the call will say.',
   templateSender: 'SMS sender for this template',
   templateSenderRule:
     'Leave empty to use the clinic’s sender. At most 11 letters, digits or spaces, or a phone number; patients can reply only to a phone number.',

@@ -21,6 +21,12 @@ export const templateMessages = {
   templateNoVariable: 'Aucune variable ne correspond',
   templatePreview: 'Aperçu pour le patient d’exemple',
   templateSpokenPreview: 'Ce que l’appel dira au patient d’exemple',
+  templateListen: 'Écouter',
+  templateListenStop: 'Arrêter',
+  templateListenNoVoice:
+    'Cet ordinateur n’a pas de voix dans cette langue : la lecture en utilise une autre (l’appel utilise celle du prestataire).',
+  templateListenUnavailable:
+    'Ce navigateur ne sait pas lire à voix haute ; le texte ci-dessus est ce que dira l’appel.',
   templateSender: 'Expéditeur SMS de ce modèle',
   templateSenderRule:
     'Laissez vide pour l’expéditeur de l’établissement. 11 lettres, chiffres ou espaces au plus, ou un numéro ; le patient ne peut répondre qu’à un numéro.',

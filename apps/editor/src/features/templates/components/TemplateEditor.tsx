@@ -18,6 +18,7 @@ import { ApiError } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
 import { templatesApi, type Template, type TemplateChannel, type TemplateInput } from '../api/templatesApi';
 import { useMessagePreview } from '../hooks/useMessagePreview';
+import { ListenToScript } from './ListenToScript';
 import { SmsCounter } from './SmsCounter';
 import { VariablePicker } from './VariablePicker';
 
@@ -153,6 +154,9 @@ export function TemplateEditor({
           </Text>
         ))}
         {template.channel === 'sms' && <SmsCounter preview={answer} />}
+        {template.channel === 'voice' && (
+          <ListenToScript text={answer?.text ?? undefined} language={language} />
+        )}
       </Paper>
       {template.channel === 'sms' && (
         <TextInput
