@@ -226,6 +226,21 @@ async function main() {
         (b) => `total ${b.total}`,
       ],
       [
+        'search a name (zoe durand)',
+        '/deliveries?q=zoe%20durand&page=1&pageSize=50',
+        (b) => `total ${b.total}`,
+      ],
+      [
+        'search a mobile number',
+        '/deliveries?q=06%2012%2034%2056%2078&page=1&pageSize=50',
+        (b) => `total ${b.total}`,
+      ],
+      [
+        'search durand, 7 days',
+        `/deliveries?q=durand&createdFrom=${day(-6)}&createdTo=${day(0)}&page=1&pageSize=50`,
+        (b) => `total ${b.total}`,
+      ],
+      [
         'summary, failed, 30 days',
         `/deliveries/summary?from=${day(-29)}&to=${day(0)}&status=failed`,
         (b) => `total ${b.totals.total}, ${b.totals.credits} credits`,
