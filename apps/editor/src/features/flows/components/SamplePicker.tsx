@@ -3,13 +3,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
-import type { DirectoryAppointment, DirectoryPatient, DirectoryResource } from '../utils/sampleFromDirectory';
+import type {
+  DirectoryAppointment,
+  DirectoryLocation,
+  DirectoryPatient,
+  DirectoryResource,
+} from '../utils/sampleFromDirectory';
 
 type Page<T> = { items: T[] };
 
 /**
- * Picks one of the clinic's patients and, optionally, one of their appointments (with its service and
- * practitioner) for the simulation's sample.
+ * Picks one of the clinic's patients and, optionally, one of their appointments (with its service,
+ * practitioner and site) for the simulation's sample.
  */
 export function SamplePicker({
   onPick,
@@ -35,8 +40,13 @@ export function SamplePicker({
     queryKey: ['resources', 'sample'],
     queryFn: () => apiFetch<Page<DirectoryResource>>('/resources?pageSize=100'),
   });
+  const locations = useQuery({
+    queryKey: ['locations', 'sample'],
+    queryFn: () => apiFetch<Page<DirectoryLocation>>('/locations?pageSize=100'),
+  });
   const serviceOf = (a: DirectoryAppointment) => services.data?.items.find((s) => s.id === a.serviceId);
   const resourceOf = (a: DirectoryAppointment) => resources.data?.items.find((r) => r.id === a.resourceId);
+  const locationOf = (a: DirectoryAppointment) => locations.data?.items.find((l) => l.id === a.locationId);
   const patient = patients.data?.items.find((p) => p.id === patientId);
   return (
     <Group grow gap="xs" align="flex-end">
@@ -78,6 +88,7 @@ export function SamplePicker({
               ...picked,
               service: serviceOf(picked) ?? null,
               resource: resourceOf(picked) ?? null,
+              location: locationOf(picked) ?? null,
             });
           }
         }}

@@ -99,4 +99,38 @@ describe(sampleFromDirectory.name, () => {
     expect(merged.appointment.resourceId).toBe(resourceId);
     expect(merged.resource).toEqual(resource);
   });
+
+  it.each([
+    {
+      title: 'the site the picker found, with none of the sample’s details left',
+      picked: {
+        locationId: 'loc-gare',
+        location: { id: 'loc-gare', name: 'Cabinet de la Gare', address: '2 rue de la Gare', notes: null },
+      },
+      locationId: 'loc-gare',
+      location: { id: 'loc-gare', name: 'Cabinet de la Gare', address: '2 rue de la Gare' },
+    },
+    {
+      title: 'the site’s id alone when the picker did not find it',
+      picked: { locationId: 'loc-gone' },
+      locationId: 'loc-gone',
+      location: { id: 'loc-gone' },
+    },
+    {
+      title: 'no site when the appointment has none',
+      picked: {},
+      locationId: undefined,
+      location: undefined,
+    },
+  ])('puts $title in the sample', ({ picked, locationId, location }) => {
+    const merged = JSON.parse(
+      sampleFromDirectory(
+        sample,
+        { id: 'p1', firstName: 'Jean' },
+        { id: 'a1', start: '2026-06-01T08:00:00.000Z', ...picked },
+      ),
+    );
+    expect(merged.appointment.locationId).toBe(locationId);
+    expect(merged.location).toEqual(location);
+  });
 });

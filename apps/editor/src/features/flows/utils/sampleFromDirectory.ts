@@ -17,10 +17,23 @@ export interface DirectoryAppointment {
   source?: string | null;
   serviceId?: string | null;
   resourceId?: string | null;
+  locationId?: string | null;
   /** The appointment's service as the picker found it in the clinic's services. */
   service?: { id: string; name: string } | null;
   /** The appointment's practitioner (or room) as the picker found it in the clinic's resources. */
   resource?: DirectoryResource | null;
+  /** The appointment's site as the picker found it in the clinic's locations. */
+  location?: DirectoryLocation | null;
+}
+
+/** A site of the clinic as `GET /api/locations` lists it. */
+export interface DirectoryLocation {
+  id: string;
+  name: string;
+  city?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  notes?: string | null;
 }
 
 /** A practitioner, room or chair as `GET /api/resources` lists it. */
@@ -63,11 +76,25 @@ function practitionerOf(appointment: DirectoryAppointment): Record<string, unkno
   });
 }
 
+/** The appointment's site as a run sees it; only its id when the picker did not find it; none without one. */
+function locationOf(appointment: DirectoryAppointment): Record<string, unknown> | undefined {
+  const location = appointment.location;
+  if (!location) return appointment.locationId ? { id: appointment.locationId } : undefined;
+  return present({
+    id: location.id,
+    name: location.name,
+    city: location.city,
+    phone: location.phone,
+    address: location.address,
+    notes: location.notes,
+  });
+}
+
 /**
  * The sample with a real patient's and appointment's plain fields put in. Consent and attendance stay the
  * sample's (the engine derives them from stored records); a mobile not in E.164 stays the sample's, since the
  * simulation's context expects the international form. A picked appointment brings its service and its
- * practitioner (or its lack of one) in place of the sample's.
+ * practitioner and site (or their lack) in place of the sample's.
  */
 export function sampleFromDirectory(
   sampleJson: string,
@@ -92,7 +119,7 @@ export function sampleFromDirectory(
     ...(appointment
       ? {
           appointment: {
-            ...withoutKey(sample.appointment, 'resourceId'),
+            ...withoutKey(withoutKey(sample.appointment, 'resourceId'), 'locationId'),
             ...present({
               id: appointment.id,
               start: appointment.start,
@@ -101,6 +128,7 @@ export function sampleFromDirectory(
               source: appointment.source,
               serviceId: appointment.serviceId,
               resourceId: appointment.resourceId,
+              locationId: appointment.locationId,
             }),
           },
           // The real service, so the clinic's settings for it (channel toggles) apply in the simulation.
@@ -109,6 +137,8 @@ export function sampleFromDirectory(
             : {}),
           // The real practitioner, so conditions on it and the clinic's settings for it apply.
           resource: practitionerOf(appointment),
+          // The real site, so its name, address and access notes read as the patient will read them.
+          location: locationOf(appointment),
         }
       : {}),
   };
