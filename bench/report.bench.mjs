@@ -61,6 +61,8 @@ const pickChannel = picker(CHANNELS);
 const noise = (i, salt) => Math.abs(Math.imul(i + 1, 2654435761) ^ Math.imul(salt, 40503)) >>> 0;
 
 const { DateTime } = api('luxon');
+/** The folded name and address the search box looks in, as `DeliveryRepository` stores it. */
+const { deliverySearchText } = api('./modules/deliveries/delivery.repository.js');
 /** The clinic-local day of an instant, as the engine stores `createdDay` and `sendDay`. */
 const isoDay = (ms) => DateTime.fromMillis(ms, { zone: 'Europe/Paris' }).toISODate();
 
@@ -96,6 +98,7 @@ function delivery(clinicId, i, now) {
     resourceId: `res_${noise(i, 10) % 8}`,
     channel,
     recipient: { type: 'patient', name: `${first} ${last}`, address },
+    searchText: deliverySearchText({ name: `${first} ${last}`, address }),
     purpose: 'reminder',
     expectsReply: channel === 'sms',
     template: { byLanguage: { fr: { body: 'Bonjour {{patient.firstName}}, RDV le {{appointment.date}}.' } } },

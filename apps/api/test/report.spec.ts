@@ -1,4 +1,6 @@
+import type { Collection } from 'mongodb';
 import { DeliveryQueueRepository } from '../src/modules/deliveries/delivery-queue.repository';
+import { DeliveryRepository } from '../src/modules/deliveries/delivery.repository';
 import { deliveryDocument, storeDeliveries } from './report-fixtures';
 import { TestClock } from './test-clock';
 import { useTestContext } from './test-app';
@@ -130,6 +132,9 @@ describe('deliveries report', () => {
       ],
       ['q: a number as the patient writes it', 'q=06%2098%2076%2054%2032', ['d3']],
       ['q: an e-mail address', 'q=hugo@example', ['d2']],
+      ['q: a name typed without its accents', 'q=ines%20dupont', ['d3']],
+      ['q: a name typed in capitals with accents', 'q=IN%C3%88S', ['d3']],
+      ['q: a text in nobody’s name or address', 'q=martine', []],
       ['filters together', 'channel=sms&flowId=F1&status=scheduled,delivered', ['d1', 'd3']],
     ])('should filter by %s', async (_title, query, expected) => {
       const { body } = await ctx.as(a).get(`/api/deliveries?${query}`).expect(200);
@@ -138,6 +143,22 @@ describe('deliveries report', () => {
       const sum = (counts: Record<string, number>) => Object.values(counts).reduce((x, y) => x + y, 0);
       expect(sum(body.totals.byStatus)).toBe(expected.length);
       expect(sum(body.totals.byChannel)).toBe(expected.length);
+    });
+
+    it('should find a delivery stored before the search text existed once it is added at start', async () => {
+      const repository = ctx.app.get(DeliveryRepository);
+      const older = deliveryDocument(a.clinicId, 'd-older', {
+        recipient: { type: 'patient', name: 'Åsa Öberg', address: '+4791234567' },
+      });
+      // As an older version stored it: straight into the collection, without `searchText`.
+      await (repository as unknown as { collection: Collection }).collection.insertOne(older as never);
+      const search = () => ctx.as(a).get('/api/deliveries?q=asa%20oberg').expect(200);
+      expect((await search()).body.total).toBe(0);
+      expect(await repository.addMissingSearchText()).toBeGreaterThanOrEqual(1);
+      expect(ids((await search()).body)).toEqual(['d-older']);
+      await (repository as unknown as { collection: Collection }).collection.deleteOne({
+        _id: 'd-older',
+      } as never);
     });
 
     it('should page, with totals over the whole filter', async () => {

@@ -143,11 +143,30 @@ const ACCENTED_FORMS: Readonly<Record<string, string>> = {
  * "Léa Dupont" (front desks type names without accents). Every other character is matched as itself.
  */
 export function searchPattern(text: string): RegExp {
-  const source = [...text.normalize('NFD').replace(/\p{M}/gu, '')]
+  const source = [...withoutAccents(text)]
     .map((character) => {
       const forms = ACCENTED_FORMS[character.toLowerCase()];
-      return forms ? `[${forms}]` : character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return forms ? `[${forms}]` : escapeForRegex(character);
     })
     .join('');
   return new RegExp(source, 'i');
+}
+
+/** Text with its accents taken off ("Léa" → "Lea"). */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Text as a search over folded text compares it: lower case, without accents ("Léa DUPONT" → "lea dupont"). */
+export function foldForSearch(text: string): string {
+  return withoutAccents(text.toLowerCase());
+}
+
+/** A `$regex` finding text inside text stored folded (`foldForSearch`): exact, so a database can index it. */
+export function foldedTextPattern(text: string): RegExp {
+  return new RegExp(escapeForRegex(foldForSearch(text)));
+}
+
+function escapeForRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -100,9 +100,16 @@ func PushdownWhere(filter *types.Document) ([]string, []any, bool) {
 
 		value, _ := filter.Get(key)
 
-		// A regular expression that is a plain text search becomes a LIKE that keeps every row it could
-		// match; Go applies the expression itself afterwards.
+		// A regular expression that is a plain text without options is a GLOB, exactly; with `i` (or accent
+		// classes) it becomes a LIKE that keeps every row it could match, and Go applies it afterwards.
 		if re, isRegex := value.(types.Regex); isRegex {
+			if pattern, ok := globExact(re); ok {
+				conditions = append(conditions, "(typeof("+expr+") = 'text' AND "+expr+" GLOB ?)")
+				args = append(args, pattern)
+
+				continue
+			}
+
 			if pattern, ok := likeSuperset(re); ok {
 				conditions = append(conditions, expr+` LIKE ? ESCAPE '\'`)
 				args = append(args, pattern)
@@ -222,6 +229,59 @@ func pushdownOr(value any) (string, []any, bool, bool) {
 	}
 
 	return "(" + strings.Join(parts, " OR ") + ")", args, complete, true
+}
+
+// globExact returns the GLOB pattern that matches exactly the strings an expression matches, when it is an
+// escaped plain text with no option (a search in text stored folded for it): `*text*`, with GLOB's own
+// wildcards in the text put in brackets.
+func globExact(re types.Regex) (string, bool) {
+	if re.Options != "" {
+		return "", false
+	}
+
+	var glob strings.Builder
+
+	glob.WriteString("*")
+
+	pattern := []rune(re.Pattern)
+
+	for i := 0; i < len(pattern); i++ {
+		r := pattern[i]
+
+		switch {
+		case r == '\\':
+			i++
+			if i == len(pattern) || !strings.ContainsRune(`.*+?^$()[]{}|\/-`, pattern[i]) {
+				return "", false
+			}
+
+			r = pattern[i]
+		case strings.ContainsRune(".*+?^$()[]{}|", r):
+			return "", false
+		}
+
+		if r == '*' || r == '?' || r == '[' {
+			glob.WriteString("[" + string(r) + "]")
+		} else {
+			glob.WriteRune(r)
+		}
+	}
+
+	glob.WriteString("*")
+
+	return glob.String(), true
+}
+
+// searchesText tells whether pushed-down conditions match text inside values (GLOB, LIKE): no index can seek
+// those, so they are better decided in a subquery that SQLite can answer from an index holding the field.
+func searchesText(conditions []string) bool {
+	for _, c := range conditions {
+		if strings.Contains(c, " GLOB ?") || strings.Contains(c, " LIKE ?") {
+			return true
+		}
+	}
+
+	return false
 }
 
 // likeSuperset returns a LIKE pattern (escape character `\`) that every string the expression matches also
@@ -456,6 +516,12 @@ func (c *collection) queryPushdown(ctx context.Context, db *fsql.DB, meta *metad
 	where := ""
 	if len(conditions) > 0 {
 		where = " WHERE " + strings.Join(conditions, " AND ")
+	}
+
+	// A text search reads a value of every row it scans: the subquery reads them from an index that holds the
+	// field (the planner picks it, as it covers the subquery), and only the rows found are read whole.
+	if searchesText(conditions) {
+		where = fmt.Sprintf(" WHERE rowid IN (SELECT rowid FROM %q%s)", meta.TableName, where)
 	}
 
 	if params.Group != nil {

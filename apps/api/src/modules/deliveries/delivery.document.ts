@@ -49,6 +49,8 @@ export interface DeliveryDocument extends ClinicDocument {
   resourceId: string | null;
   channel: Channel;
   recipient: { type: RecipientType; name: string | null; address: string | null };
+  /** The recipient's name and address folded for the report's search (set by `DeliveryRepository`). */
+  searchText?: string;
   purpose: MessagePurpose | null;
   expectsReply: boolean;
   template: MessageTemplate;

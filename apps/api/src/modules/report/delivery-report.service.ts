@@ -3,7 +3,7 @@ import { normalisePhoneNumber } from '@clinicflow/channels';
 import { DateTime } from 'luxon';
 import type { Filter } from 'mongodb';
 import { ClockRepository } from '../../common/clock.repository';
-import { searchPattern } from '../../tenancy/clinic-scoped.repository';
+import { foldedTextPattern } from '../../tenancy/clinic-scoped.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { SettingsRepository } from '../settings/settings.repository';
 import { DeliveryFilterQuery, DeliverySummaryQuery, DeliveryListQuery, RANGES } from './delivery-report.dto';
@@ -203,14 +203,13 @@ function instantOf(bound: string, zone: string, which: 'start' | 'next-day'): Da
   return (which === 'next-day' ? day.plus({ days: 1 }) : day).toJSDate();
 }
 
-/** `q`: the recipient's name or address, and the number in E.164 when `q` reads as a phone number. */
+/**
+ * `q`: in the recipient's name or address, blind to case and accents, and the number in E.164 when `q` reads
+ * as a phone number. Both look in the folded `searchText`, which the database reads from an index.
+ */
 function searchFilters(q: string, country: string): Filter<DeliveryDocument>[] {
-  const pattern = searchPattern(q);
-  const filters: Filter<DeliveryDocument>[] = [
-    { 'recipient.name': pattern },
-    { 'recipient.address': pattern },
-  ];
+  const filters: Filter<DeliveryDocument>[] = [{ searchText: foldedTextPattern(q) }];
   const number = normalisePhoneNumber(q, country);
-  if (number.valid) filters.push({ 'recipient.address': number.e164 });
+  if (number.valid) filters.push({ searchText: foldedTextPattern(number.e164) });
   return filters;
 }
