@@ -92,6 +92,51 @@ test.describe('clinic settings', () => {
     await setSmsForSoins(page, true);
   });
 
+  test('two managers saving the same section: the second is told, keeps their edit, and can see the first one’s', async ({
+    browser,
+  }) => {
+    const first = await (await browser.newContext()).newPage();
+    const second = await (await browser.newContext()).newPage();
+    for (const page of [first, second]) {
+      await logIn(page);
+      await page.goto('/settings');
+    }
+    const emailForSoins = (page: Page) => page.getByRole('switch', { name: 'E-mail for Soins' });
+    const emailForHygiene = (page: Page) =>
+      page.getByRole('switch', { name: 'E-mail for Hygiène (détartrage)' });
+    const save = (page: Page) => page.getByRole('button', { name: 'Save channels and consent' }).click();
+    const state = (page: Page) =>
+      page.getByRole('tabpanel', { name: 'Channels' }).getByTestId('section-state');
+    await expect(emailForSoins(second)).toBeChecked();
+    const hygieneBefore = await emailForHygiene(second).isChecked();
+
+    // The first manager switches e-mail off for Soins and saves, while the second has the page open.
+    await emailForSoins(first).click({ force: true });
+    await save(first);
+    await expect(state(first)).toHaveText('Saved');
+
+    // The second, from what they opened, changes another cell of the same section and saves.
+    await emailForHygiene(second).click({ force: true });
+    await save(second);
+    const alert = second.getByRole('alert', { name: 'Someone else saved this section meanwhile' });
+    await expect(alert).toContainText('manager@demo.clinicflow.test');
+    await expect(emailForHygiene(second)).toBeChecked({ checked: !hygieneBefore });
+    await expect(state(second)).toHaveText('Unsaved changes');
+    await second.screenshot({ path: path.join(artifacts, 'settings-saved-elsewhere.png') });
+
+    await alert.getByRole('button', { name: /Show what they saved/ }).click();
+    await expect(alert).toBeHidden();
+    await expect(emailForSoins(second)).not.toBeChecked();
+    await expect(emailForHygiene(second)).toBeChecked({ checked: hygieneBefore });
+
+    // Back as the demo clinic was, saved from what is now stored: no conflict.
+    await emailForSoins(second).click({ force: true });
+    await save(second);
+    await expect(state(second)).toHaveText('Saved');
+    await first.context().close();
+    await second.context().close();
+  });
+
   test('tests the SMS provider, sends a test message, and adds credits', async ({ page }) => {
     await logIn(page);
     await page.goto('/settings');

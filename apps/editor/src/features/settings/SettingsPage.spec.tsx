@@ -179,6 +179,8 @@ describe('SettingsPage', () => {
     const theirs: ClinicSettings = {
       ...settings,
       channelToggles: { services: { 'svc-ctrl': { email: false } }, resources: {} },
+      updatedBy: 'anne@lilas.test',
+      updatedAt: '2026-05-11T08:00:00.000Z',
     };
     const conflict: [number, unknown] = [
       409,
@@ -216,7 +218,8 @@ describe('SettingsPage', () => {
       apiAfterTheirSave();
       renderPage();
       const alert = await saveOverTheirs(user);
-      expect(alert).toHaveTextContent('anne@lilas.test');
+      // Who and when, in the clinic's time (Paris, summer time): read again after the refusal.
+      await waitFor(() => expect(alert).toHaveTextContent(/anne@lilas\.test saved it on .*10:00/));
       expect(screen.getByRole('switch', { name: 'SMS for Contrôle' })).not.toBeChecked();
       await user.click(within(alert).getByRole('button', { name: /Show what they saved/ }));
       await waitFor(() =>

@@ -12,6 +12,7 @@ export const settingsMessages = {
   settingsSaved: 'Saved',
   settingsNotSaved: 'Not saved',
   settingsChangedElsewhere: 'Someone else saved this section meanwhile',
+  settingsChangedElsewhereBy: '{who} saved it on {when}.',
   settingsChangedElsewhereHint:
     'Your changes are not saved yet. Look at what they saved, or save yours over it.',
   settingsShowTheirs: 'Show what they saved (drop my changes)',

@@ -14,6 +14,7 @@ export const settingsMessages = {
   settingsSaved: 'Enregistré',
   settingsNotSaved: 'Non enregistré',
   settingsChangedElsewhere: 'Quelqu’un d’autre a enregistré cette section entre-temps',
+  settingsChangedElsewhereBy: '{who} l’a enregistrée le {when}.',
   settingsChangedElsewhereHint:
     'Vos modifications ne sont pas encore enregistrées. Voyez ce qui a été enregistré, ou enregistrez les vôtres par-dessus.',
   settingsShowTheirs: 'Voir leur version (abandonner mes modifications)',

@@ -69,6 +69,8 @@ export interface ClinicSettings extends SettingsSections {
   providers: Partial<Record<Channel, ProviderView>>;
   credits: Credits;
   updatedAt?: string;
+  /** Who saved the settings last (an e-mail, or "system"). */
+  updatedBy?: string;
 }
 
 export type SettingsUpdate = Partial<SettingsSections> & {

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Text } from '@mantine/core';
 import type { ApiFieldError } from '../../../api/apiClient';
-import { useMessages } from '../../../i18n/useMessages';
+import { useLanguage, useMessages } from '../../../i18n/useMessages';
+import { formatMessage } from '../../flows/utils/formatMessage';
 
 /**
  * A section's Save button with where it stands (unsaved changes / saved), and the API's refusal: its
@@ -23,12 +24,19 @@ export function SectionFooter({
   saving: boolean;
   error: Error | null;
   /** Set when another manager saved this section since it was opened: the two ways out. */
-  conflict?: { reload: () => Promise<void>; overwrite: () => Promise<void> } | null;
+  conflict?: {
+    by?: string;
+    at?: string;
+    timeZone: string;
+    reload: () => Promise<void>;
+    overwrite: () => Promise<void>;
+  } | null;
   errors: ApiFieldError[];
   shownPaths: string[];
   onSave: () => void;
 }) {
   const t = useMessages();
+  const language = useLanguage();
   const elsewhere = errors.filter(
     (e) => !shownPaths.some((p) => e.path === `body.${p}` || e.path?.startsWith(`body.${p}.`)),
   );
@@ -36,7 +44,18 @@ export function SectionFooter({
     <>
       {error && conflict && (
         <Alert color="orange" role="alert" title={t.settingsChangedElsewhere}>
-          <Text size="sm">{error.message}</Text>
+          {conflict.by && conflict.at && (
+            <Text size="sm">
+              {formatMessage(t.settingsChangedElsewhereBy, {
+                who: conflict.by,
+                when: new Intl.DateTimeFormat(language, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                  timeZone: conflict.timeZone,
+                }).format(new Date(conflict.at)),
+              })}
+            </Text>
+          )}
           <Text size="sm">{t.settingsChangedElsewhereHint}</Text>
           <Group mt="xs">
             <Button variant="default" size="xs" onClick={() => void conflict.reload()}>

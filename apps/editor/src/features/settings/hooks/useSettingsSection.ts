@@ -36,6 +36,12 @@ export function useSettingsSection<K extends keyof SettingsSections>(
     // `previous` lets the API refuse (409) a save over a section another manager changed since it was opened.
     mutationFn: (previous: Pick<SettingsSections, K> | void) =>
       settingsApi.update({ ...(options.extra?.() ?? {}), ...draft, previous: previous ?? base }),
+    // Someone saved meanwhile: read what they saved, so the section can say who and when.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        void queryClient.fetchQuery({ queryKey: ['settings'], queryFn: settingsApi.get, staleTime: 0 });
+      }
+    },
     onSuccess: (answer) => {
       const saved = pick(answer, keys);
       setBase(saved);
@@ -69,6 +75,10 @@ export function useSettingsSection<K extends keyof SettingsSections>(
   const conflict =
     save.error instanceof ApiError && save.error.status === 409
       ? {
+          /** Who saved the settings last, and when (as the settings read after the refusal say). */
+          by: settings.updatedBy,
+          at: settings.updatedAt,
+          timeZone: settings.timeZone,
           /** Drops this section's edits and shows what the other manager saved. */
           reload: async () => {
             const saved = await fetchSaved();
