@@ -231,6 +231,53 @@ func pushdownOr(value any) (string, []any, bool, bool) {
 	return "(" + strings.Join(parts, " OR ") + ")", args, complete, true
 }
 
+// anyOfClass stands, in a search text, for a one-character class (any one of a letter's accented forms).
+const anyOfClass rune = -1
+
+// searchText reads a search box's expression: escaped plain characters, and one-character classes of plain
+// characters (anyOfClass); ok is false for anything else (`\d`, anchors, repetitions, ranges...).
+func searchText(pattern string) ([]rune, bool) {
+	source := []rune(pattern)
+	text := make([]rune, 0, len(source))
+
+	for i := 0; i < len(source); i++ {
+		r := source[i]
+
+		switch {
+		case r == '[':
+			end := i + 1
+			for end < len(source) && source[end] != ']' {
+				if strings.ContainsRune(`\^-[`, source[end]) {
+					return nil, false
+				}
+				end++
+			}
+
+			if end == len(source) || end == i+1 {
+				return nil, false
+			}
+
+			text = append(text, anyOfClass)
+			i = end
+
+			continue
+		case r == '\\':
+			i++
+			if i == len(source) || !strings.ContainsRune(`.*+?^$()[]{}|\/-`, source[i]) {
+				return nil, false // \d, \b, \w...: not plain text
+			}
+
+			r = source[i]
+		case strings.ContainsRune(".*+?^$()]{}|", r):
+			return nil, false
+		}
+
+		text = append(text, r)
+	}
+
+	return text, true
+}
+
 // globExact returns the GLOB pattern that matches exactly the strings an expression matches, when it is an
 // escaped plain text with no option (a search in text stored folded for it): `*text*`, with GLOB's own
 // wildcards in the text put in brackets.
@@ -239,30 +286,22 @@ func globExact(re types.Regex) (string, bool) {
 		return "", false
 	}
 
+	text, ok := searchText(re.Pattern)
+	if !ok {
+		return "", false
+	}
+
 	var glob strings.Builder
 
 	glob.WriteString("*")
 
-	pattern := []rune(re.Pattern)
-
-	for i := 0; i < len(pattern); i++ {
-		r := pattern[i]
-
-		switch {
-		case r == '\\':
-			i++
-			if i == len(pattern) || !strings.ContainsRune(`.*+?^$()[]{}|\/-`, pattern[i]) {
-				return "", false
-			}
-
-			r = pattern[i]
-		case strings.ContainsRune(".*+?^$()[]{}|", r):
+	for _, r := range text {
+		switch r {
+		case anyOfClass:
 			return "", false
-		}
-
-		if r == '*' || r == '?' || r == '[' {
+		case '*', '?', '[':
 			glob.WriteString("[" + string(r) + "]")
-		} else {
+		default:
 			glob.WriteRune(r)
 		}
 	}
@@ -285,8 +324,7 @@ func searchesText(conditions []string) bool {
 }
 
 // likeSuperset returns a LIKE pattern (escape character `\`) that every string the expression matches also
-// matches, when the expression is a search box's text: escaped plain characters and one-character classes of
-// plain characters (the accented forms of a letter), with no option but `i`. A class becomes `_` (any one
+// matches, when the expression is a search box's text with no option but `i`. A class becomes `_` (any one
 // character). SQLite's LIKE ignores the case of ASCII letters only, and Go's case folding also maps k and s to
 // the Kelvin sign and the long s: those letters and every non-ASCII character become `_` too.
 func likeSuperset(re types.Regex) (string, bool) {
@@ -294,47 +332,18 @@ func likeSuperset(re types.Regex) (string, bool) {
 		return "", false
 	}
 
+	text, ok := searchText(re.Pattern)
+	if !ok {
+		return "", false
+	}
+
 	var like strings.Builder
 
 	like.WriteString("%")
 
-	pattern := []rune(re.Pattern)
-
-	for i := 0; i < len(pattern); i++ {
-		r := pattern[i]
-
+	for _, r := range text {
 		switch {
-		case r == '[':
-			end := i + 1
-			for end < len(pattern) && pattern[end] != ']' {
-				if strings.ContainsRune(`\^-[`, pattern[end]) {
-					return "", false
-				}
-				end++
-			}
-
-			if end == len(pattern) || end == i+1 {
-				return "", false
-			}
-
-			like.WriteRune('_')
-
-			i = end
-
-			continue
-		case r == '\\':
-			i++
-			if i == len(pattern) || !strings.ContainsRune(`.*+?^$()[]{}|\/-`, pattern[i]) {
-				return "", false // \d, \b, \w...: not plain text
-			}
-
-			r = pattern[i]
-		case strings.ContainsRune(".*+?^$()]{}|", r):
-			return "", false
-		}
-
-		switch {
-		case r > 0x7f || strings.ContainsRune("kKsS", r):
+		case r == anyOfClass || r > 0x7f || strings.ContainsRune("kKsS", r):
 			like.WriteRune('_')
 		case r == '%' || r == '_' || r == '\\':
 			like.WriteRune('\\')
