@@ -59,36 +59,49 @@ function withoutKey(part: Record<string, unknown> | undefined, key: string) {
 }
 
 /**
- * The appointment's practitioner as a real run sees it (its phone is its mobile), none of the sample's contacts
+ * A directory entry of the appointment as a real run sees it: the fields the picker found, none of the sample's
  * left over; only its id when the picker did not find it; none when the appointment has none.
  */
-function practitionerOf(appointment: DirectoryAppointment): Record<string, unknown> | undefined {
-  const resource = appointment.resource;
-  if (!resource) return appointment.resourceId ? { id: appointment.resourceId } : undefined;
-  return present({
-    id: resource.id,
-    name: resource.name,
-    kind: resource.kind,
-    phone: resource.phone,
-    mobile: international(resource.phone),
-    email: resource.email,
-    address: resource.address,
-  });
+function entryOf(
+  id: string | null | undefined,
+  found: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  if (!found) return id ? { id } : undefined;
+  return present(found);
 }
 
-/** The appointment's site as a run sees it; only its id when the picker did not find it; none without one. */
-function locationOf(appointment: DirectoryAppointment): Record<string, unknown> | undefined {
-  const location = appointment.location;
-  if (!location) return appointment.locationId ? { id: appointment.locationId } : undefined;
-  return present({
-    id: location.id,
-    name: location.name,
-    city: location.city,
-    phone: location.phone,
-    address: location.address,
-    notes: location.notes,
-  });
-}
+/** The appointment's practitioner (its phone is its mobile, as for a run). */
+const practitionerOf = ({ resourceId, resource }: DirectoryAppointment) =>
+  entryOf(
+    resourceId,
+    resource
+      ? {
+          id: resource.id,
+          name: resource.name,
+          kind: resource.kind,
+          phone: resource.phone,
+          mobile: international(resource.phone),
+          email: resource.email,
+          address: resource.address,
+        }
+      : undefined,
+  );
+
+/** The appointment's site. */
+const locationOf = ({ locationId, location }: DirectoryAppointment) =>
+  entryOf(
+    locationId,
+    location
+      ? {
+          id: location.id,
+          name: location.name,
+          city: location.city,
+          phone: location.phone,
+          address: location.address,
+          notes: location.notes,
+        }
+      : undefined,
+  );
 
 /**
  * The sample with a real patient's and appointment's plain fields put in. Consent and attendance stay the
