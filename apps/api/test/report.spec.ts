@@ -150,12 +150,18 @@ describe('deliveries report', () => {
       const older = deliveryDocument(a.clinicId, 'd-older', {
         recipient: { type: 'patient', name: 'Åsa Öberg', address: '+4791234567' },
       });
-      // As an older version stored it: straight into the collection, without `searchText`.
+      // As an older version stored it: straight into the collection, without `searchText`, in a database
+      // not yet marked as upgraded.
+      await (repository as unknown as { upgrades: Collection }).upgrades.deleteOne({
+        _id: 'deliveries.searchText',
+      } as never);
       await (repository as unknown as { collection: Collection }).collection.insertOne(older as never);
       const search = () => ctx.as(a).get('/api/deliveries?q=asa%20oberg').expect(200);
       expect((await search()).body.total).toBe(0);
       expect(await repository.addMissingSearchText()).toBeGreaterThanOrEqual(1);
       expect(ids((await search()).body)).toEqual(['d-older']);
+      // The next start skips the scan: the database is marked as upgraded.
+      expect(await repository.addMissingSearchText()).toBe(0);
       await (repository as unknown as { collection: Collection }).collection.deleteOne({
         _id: 'd-older',
       } as never);

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { ClinicScopedRepository, foldForSearch } from '../../tenancy/clinic-scoped.repository';
 import type { DeliveryDocument } from './delivery.document';
@@ -17,13 +18,19 @@ const withSearchText = (
   searchText: deliverySearchText((delivery as DeliveryDocument).recipient),
 });
 
+/** The mark, in `data_upgrades`, of a database whose deliveries all have `searchText`. */
+const SEARCH_TEXT_UPGRADE = 'deliveries.searchText';
+
 /** The `deliveries` collection: one document per message, `_id` = its idempotency key. */
 @Injectable()
 export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument> implements OnModuleInit {
   private readonly logger = new Logger(DeliveryRepository.name);
+  /** Upgrades of stored data done once per database: one document each, `_id` = its name. */
+  private readonly upgrades: Collection<{ _id: string; done: boolean }>;
 
   constructor(@InjectConnection() connection: Connection) {
     super(connection, 'deliveries');
+    this.upgrades = connection.db!.collection('data_upgrades');
   }
 
   async onModuleInit() {
@@ -58,8 +65,13 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     return super.insertMany(clinicId, deliveries.map(withSearchText));
   }
 
-  /** Gives `searchText` to the deliveries that have none; answers how many it changed. */
+  /**
+   * Gives `searchText` to the deliveries that have none; answers how many it changed. Once done, the database is
+   * marked so that later starts skip the scan (on FerretDB it reads every delivery); every delivery stored since
+   * gets `searchText` on insert.
+   */
   async addMissingSearchText(): Promise<number> {
+    if (await this.upgrades.findOne({ _id: SEARCH_TEXT_UPGRADE })) return 0;
     const missing = this.collection.find(
       { searchText: { $exists: false } },
       { projection: { recipient: 1 }, batchSize: 500 },
@@ -82,6 +94,7 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
       if (batch.length === 500) await write();
     }
     await write();
+    await this.upgrades.updateOne({ _id: SEARCH_TEXT_UPGRADE }, { $set: { done: true } }, { upsert: true });
     if (changed > 0) this.logger.log(`Search text added to ${changed} older deliveries`);
     return changed;
   }
