@@ -13,6 +13,9 @@ const pick = <K extends keyof SettingsSections>(settings: ClinicSettings, keys: 
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The API refused the save because someone saved the section meanwhile. */
+const savedElsewhere = (error: unknown) => error instanceof ApiError && error.status === 409;
+
 /**
  * One section of the settings screen: a draft of some top-level settings, saved alone with one PUT (the API
  * replaces only the sections a PUT names). Field errors of a 400 are read by their path without `body.`.
@@ -32,15 +35,16 @@ export function useSettingsSection<K extends keyof SettingsSections>(
   const [draft, setDraft] = useState(base);
   const [extraDirty, setExtraDirty] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
+  /** The saved settings as they are now, read again (the screen shows them too). */
+  const readSaved = () =>
+    queryClient.fetchQuery({ queryKey: ['settings'], queryFn: settingsApi.get, staleTime: 0 });
   const save = useMutation({
     // `previous` lets the API refuse (409) a save over a section another manager changed since it was opened.
     mutationFn: (previous: Pick<SettingsSections, K> | void) =>
       settingsApi.update({ ...(options.extra?.() ?? {}), ...draft, previous: previous ?? base }),
     // Someone saved meanwhile: read what they saved, so the section can say who and when.
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        void queryClient.fetchQuery({ queryKey: ['settings'], queryFn: settingsApi.get, staleTime: 0 });
-      }
+      if (savedElsewhere(error)) void readSaved();
     },
     onSuccess: (answer) => {
       const saved = pick(answer, keys);
@@ -63,38 +67,30 @@ export function useSettingsSection<K extends keyof SettingsSections>(
     setDraft(current);
   }
 
-  /** The saved settings as they are now, read again. */
-  const fetchSaved = async () => {
-    const fresh = await queryClient.fetchQuery({
-      queryKey: ['settings'],
-      queryFn: settingsApi.get,
-      staleTime: 0,
-    });
-    return pick(fresh, keys);
-  };
-  const conflict =
-    save.error instanceof ApiError && save.error.status === 409
-      ? {
-          /** Who saved the settings last, and when (as the settings read after the refusal say). */
-          by: settings.updatedBy,
-          at: settings.updatedAt,
-          timeZone: settings.timeZone,
-          /** Drops this section's edits and shows what the other manager saved. */
-          reload: async () => {
-            const saved = await fetchSaved();
-            setBase(saved);
-            setDraft(saved);
-            setExtraDirty(false);
-            save.reset();
-          },
-          /** Saves this section's edits over what the other manager saved, knowingly. */
-          overwrite: async () => {
-            const saved = await fetchSaved();
-            setBase(saved);
-            save.mutate(saved);
-          },
-        }
-      : null;
+  /** This section's part of the saved settings, read again. */
+  const fetchSaved = async () => pick(await readSaved(), keys);
+  const conflict = savedElsewhere(save.error)
+    ? {
+        /** Who saved the settings last, and when (as the settings read after the refusal say). */
+        by: settings.updatedBy,
+        at: settings.updatedAt,
+        timeZone: settings.timeZone,
+        /** Drops this section's edits and shows what the other manager saved. */
+        reload: async () => {
+          const saved = await fetchSaved();
+          setBase(saved);
+          setDraft(saved);
+          setExtraDirty(false);
+          save.reset();
+        },
+        /** Saves this section's edits over what the other manager saved, knowingly. */
+        overwrite: async () => {
+          const saved = await fetchSaved();
+          setBase(saved);
+          save.mutate(saved);
+        },
+      }
+    : null;
 
   const update = (patch: Partial<Pick<SettingsSections, K>>) => {
     setSavedAt(null);
