@@ -2,17 +2,7 @@
 // deliveries planned per second, deliveries sent per second through the sandbox provider, the lag from due to
 // sent (p50, p99) for a burst all due at the same instant, and the process's peak memory (RSS). Figures, never
 // pass/fail. BENCH_DELIVERIES sets the burst (default 10 000, the issue's figure).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { startDatabase } = createRequire(import.meta.url)(
-  path.join(root, 'scripts/database/embedded-database.cjs'),
-);
-const api = createRequire(path.join(root, 'apps/api/dist/main.js'));
+import { api, withBenchApi } from './bench-api.mjs';
 
 const COUNT = Number(process.env.BENCH_DELIVERIES ?? 10_000);
 const PLAN_CHUNK = 1000;
@@ -25,38 +15,13 @@ function percentile(sorted, p) {
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clinicflow-engine-bench-'));
-  const database = await startDatabase({ dataDir: path.join(dir, 'db'), logFile: path.join(dir, 'db.log') });
-  let app;
-  try {
-    api('reflect-metadata');
-    const { NestFactory } = api('@nestjs/core');
-    const { AppModule } = api('./app.module');
-    const { loadEnv } = api('./config/env');
-    const env = loadEnv({
-      ...process.env,
-      MONGODB_URI: database.uri,
-      MONGODB_DB_NAME: 'engine_bench',
-      LOG_LEVEL: 'silent',
-      EDITOR_DIST_DIR: '/nonexistent',
-      ENGINE_ENABLED: 'false',
-    });
-    app = await NestFactory.create(AppModule.forRoot(env), { logger: ['error'], bodyParser: false });
-    await app.init();
+  await withBenchApi('engine', {}, async ({ app, database, clinicId }) => {
     const { ClockRepository } = api('./common/clock.repository');
-    const { ClinicService } = api('./modules/clinics/clinic.service');
     const { SettingsRepository } = api('./modules/settings/settings.repository');
     const { DeliveryPlanningService } = api('./modules/deliveries/delivery-planning.service');
     const { DeliveryRepository } = api('./modules/deliveries/delivery.repository');
     const { EngineService } = api('./modules/engine/engine.service');
 
-    const { clinicId } = await app.get(ClinicService).create({
-      name: 'Bench clinic',
-      timeZone: 'Europe/Paris',
-      country: 'FR',
-      defaultLanguage: 'fr',
-      manager: { email: 'bench@clinicflow.example', name: 'Bench', password: 'correct-horse-battery' },
-    });
     // The sandbox without receipts (the burst measures sending), no quiet hours, consent not required.
     await app.get(SettingsRepository).updateById(clinicId, clinicId, {
       $set: {
@@ -122,15 +87,12 @@ async function main() {
       .filter((d) => d.status !== 'sent')
       .map((d) => `${d.status} ${d.error?.reason ?? ''}`);
     if (others.length) console.log(`  not sent: ${others.join('; ')}`);
-  } finally {
-    clearInterval(sampler);
-    await app?.close();
-    await database.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .finally(() => clearInterval(sampler))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

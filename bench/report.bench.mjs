@@ -5,23 +5,12 @@
 // database in bulk (this measures the report, not the engine). Figures, never pass/fail.
 // BENCH_DELIVERIES sets the count (default 200 000), BENCH_RUNS the timed runs of each request (default 7),
 // BENCH_API_DIST another build of the API (default apps/api/dist). docs/report.md says what makes it fast.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { startDatabase } = createRequire(import.meta.url)(
-  path.join(root, 'scripts/database/embedded-database.cjs'),
-);
-const api = createRequire(path.resolve(root, process.env.BENCH_API_DIST ?? 'apps/api/dist', 'main.js'));
+import { api, benchManager, withBenchApi } from './bench-api.mjs';
 
 const COUNT = Number(process.env.BENCH_DELIVERIES ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const INSERT_CHUNK = 2000;
 const DAY = 86_400_000;
-const PASSWORD = 'correct-horse-battery';
 
 /** Weighted picks, so that the mix looks like a clinic's: mostly delivered SMS, a few failures. */
 const STATUSES = [
@@ -136,41 +125,11 @@ const stats = (times) => {
 };
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clinicflow-report-bench-'));
-  const database = await startDatabase({ dataDir: path.join(dir, 'db'), logFile: path.join(dir, 'db.log') });
-  let app;
-  try {
-    api('reflect-metadata');
-    const { NestFactory } = api('@nestjs/core');
-    const { AppModule } = api('./app.module');
-    const { loadEnv } = api('./config/env');
-    const { configureHttp } = api('./http/configure-http');
-    const env = loadEnv({
-      ...process.env,
-      MONGODB_URI: database.uri,
-      MONGODB_DB_NAME: 'report_bench',
-      LOG_LEVEL: 'silent',
-      EDITOR_DIST_DIR: '/nonexistent',
-      ENGINE_ENABLED: 'false',
-    });
-    app = await NestFactory.create(AppModule.forRoot(env), { logger: ['error'], bodyParser: false });
-    configureHttp(app);
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${app.getHttpServer().address().port}/api`;
-
-    const { ClinicService } = api('./modules/clinics/clinic.service');
-    const email = 'bench@clinicflow.example';
-    const { clinicId } = await app.get(ClinicService).create({
-      name: 'Bench clinic',
-      timeZone: 'Europe/Paris',
-      country: 'FR',
-      defaultLanguage: 'fr',
-      manager: { email, name: 'Bench', password: PASSWORD },
-    });
+  await withBenchApi('report', { http: true }, async ({ database, clinicId, base }) => {
     const login = await fetch(`${base}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
+      body: JSON.stringify(benchManager),
     });
     const { accessToken } = await login.json();
 
@@ -263,11 +222,7 @@ async function main() {
       );
     }
     console.log('');
-  } finally {
-    await app?.close();
-    await database.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {

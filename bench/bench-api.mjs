@@ -1,0 +1,67 @@
+// What each benchmark starts from: the built API (apps/api/dist, or BENCH_API_DIST) in this process, against a
+// fresh embedded database, with one clinic. Not a benchmark itself (the runner takes *.bench.mjs only).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { startDatabase } = createRequire(import.meta.url)(
+  path.join(root, 'scripts/database/embedded-database.cjs'),
+);
+
+/** `require` from the built API: its modules (`./modules/…`) and its dependencies (`luxon`, `mongodb`). */
+export const api = createRequire(
+  path.resolve(root, process.env.BENCH_API_DIST ?? 'apps/api/dist', 'main.js'),
+);
+
+/** The bench clinic's manager. */
+export const benchManager = { email: 'bench@clinicflow.example', password: 'correct-horse-battery' };
+
+/**
+ * Runs `work` with the API and the bench clinic (Europe/Paris), then stops the API and the database and removes
+ * their folder. The database is `<name>_bench`; with `http`, the API listens on a free port and `base` is its
+ * `/api` URL, otherwise it is only initialised (the work calls its services).
+ */
+export async function withBenchApi(name, { http = false }, work) {
+  const dir = mkdtempSync(path.join(tmpdir(), `clinicflow-${name}-bench-`));
+  const database = await startDatabase({ dataDir: path.join(dir, 'db'), logFile: path.join(dir, 'db.log') });
+  let app;
+  try {
+    api('reflect-metadata');
+    const { NestFactory } = api('@nestjs/core');
+    const { AppModule } = api('./app.module');
+    const { loadEnv } = api('./config/env');
+    const env = loadEnv({
+      ...process.env,
+      MONGODB_URI: database.uri,
+      MONGODB_DB_NAME: `${name}_bench`,
+      LOG_LEVEL: 'silent',
+      EDITOR_DIST_DIR: '/nonexistent',
+      ENGINE_ENABLED: 'false',
+    });
+    app = await NestFactory.create(AppModule.forRoot(env), { logger: ['error'], bodyParser: false });
+    let base = null;
+    if (http) {
+      api('./http/configure-http').configureHttp(app);
+      await app.listen(0, '127.0.0.1');
+      base = `http://127.0.0.1:${app.getHttpServer().address().port}/api`;
+    } else {
+      await app.init();
+    }
+    const { ClinicService } = api('./modules/clinics/clinic.service');
+    const { clinicId } = await app.get(ClinicService).create({
+      name: 'Bench clinic',
+      timeZone: 'Europe/Paris',
+      country: 'FR',
+      defaultLanguage: 'fr',
+      manager: { ...benchManager, name: 'Bench' },
+    });
+    return await work({ app, database, clinicId, base });
+  } finally {
+    await app?.close();
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
