@@ -54,6 +54,15 @@ function renderPanel(onPickStep = jest.fn(), beforeRun = jest.fn(async () => und
   return { onPickStep, beforeRun };
 }
 
+/** Picks Jean Dupont and his booked appointment in the sample picker, then runs the simulation. */
+async function simulateJeanDupontsBookedAppointment(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('combobox', { name: 'Fill from a patient' }));
+  await user.click(await screen.findByRole('option', { name: 'Jean Dupont', hidden: true }));
+  await user.click(screen.getByRole('combobox', { name: 'and one of their appointments' }));
+  await user.click(await screen.findByRole('option', { name: /\(booked\)$/, hidden: true }));
+  await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+}
+
 describe('SimulationPanel', () => {
   it('runs the saved draft with the sample, the scripted replies and the horizon', async () => {
     const user = userEvent.setup();
@@ -142,11 +151,7 @@ describe('SimulationPanel', () => {
       'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }],
     });
     renderPanel();
-    await user.click(screen.getByRole('combobox', { name: 'Fill from a patient' }));
-    await user.click(await screen.findByRole('option', { name: 'Jean Dupont', hidden: true }));
-    await user.click(screen.getByRole('combobox', { name: 'and one of their appointments' }));
-    await user.click(await screen.findByRole('option', { name: /\(booked\)$/, hidden: true }));
-    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    await simulateJeanDupontsBookedAppointment(user);
     await waitFor(() => expect(api.calls('POST', '/flows/f1/simulate')).toHaveLength(1));
     expect(api.calls('POST', '/flows/f1/simulate')[0].body).toMatchObject({
       context: {
@@ -196,11 +201,7 @@ describe('SimulationPanel', () => {
       'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }],
     });
     renderPanel();
-    await user.click(screen.getByRole('combobox', { name: 'Fill from a patient' }));
-    await user.click(await screen.findByRole('option', { name: 'Jean Dupont', hidden: true }));
-    await user.click(screen.getByRole('combobox', { name: 'and one of their appointments' }));
-    await user.click(await screen.findByRole('option', { name: /\(booked\)$/, hidden: true }));
-    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    await simulateJeanDupontsBookedAppointment(user);
 
     await waitFor(() => expect(api.calls('POST', '/flows/f1/simulate')).toHaveLength(1));
     const { context } = api.calls('POST', '/flows/f1/simulate')[0].body as {
