@@ -129,3 +129,26 @@ export function completeMessageContext(partial: PartialMessageContext = {}): Mes
   }
   return result as unknown as MessageContext;
 }
+
+/**
+ * The context a stored run's message is written from: its template data, with the parts the message is not
+ * about (no appointment for a recall, say) empty, so that using them is an error, and the clinic's `details`
+ * under the data's own clinic fields, in `language`.
+ */
+export function runMessageContext(
+  data: Record<string, unknown>,
+  clinic: { details?: object; language: string },
+): MessageContext {
+  const given = Object.fromEntries(
+    Object.entries(data).filter(([, value]) => value !== undefined && value !== null),
+  );
+  return {
+    patient: {},
+    appointment: {},
+    resource: {},
+    service: {},
+    location: {},
+    ...given,
+    clinic: { ...clinic.details, ...((data.clinic as object | undefined) ?? {}), language: clinic.language },
+  } as unknown as MessageContext;
+}

@@ -16,7 +16,7 @@ import {
   type TriggerEvent,
 } from '@clinicflow/rules';
 import { composeMessage } from '../messages/compose-message';
-import type { MessageContext } from './message-context';
+import { runMessageContext } from './message-context';
 import { TEMPLATE_VARIABLES } from './variable-catalogue';
 
 const now = new Date('2026-12-02T10:00:00Z');
@@ -106,18 +106,7 @@ function engineContext(event: TriggerEvent): EvaluationContext {
 /** The message a send step with this text gets at send time, or why it cannot be written. */
 function send(event: TriggerEvent, body: string): { text: string } | { error: string } {
   const data = templateData(engineContext(event), now.toISOString());
-  const withoutEmpty = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined && value !== null),
-  );
-  const context = {
-    patient: {},
-    appointment: {},
-    resource: {},
-    service: {},
-    location: {},
-    ...withoutEmpty,
-    clinic: { ...(data.clinic as object), language: 'fr' },
-  } as unknown as MessageContext;
+  const context = runMessageContext(data, { language: 'fr' });
   const result = composeMessage({
     channel: 'sms',
     template: { body, variants: { fr: { body } } },

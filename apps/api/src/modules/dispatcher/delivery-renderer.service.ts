@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   composeMessage,
   resolveLanguage,
+  runMessageContext,
   type ComposedMessage,
-  type MessageContext,
   type MessageTemplate as ChannelTemplate,
   type OutgoingMessage,
   type TemplateContent,
@@ -54,21 +54,10 @@ export class DeliveryRendererService {
     if (!base) return { ok: false, code: 'template', reason: 'Its template has no text.' };
     const template: ChannelTemplate = { ...base, variants: variants as ChannelTemplate['variants'] };
     const data = delivery.templateData ?? {};
-    const clinicLanguage = resolveLanguage(settings.defaultLanguage) ?? 'en';
-    // Parts a message is not about (no appointment for a recall, say) are empty: using them is an error.
-    const context = {
-      patient: {},
-      appointment: {},
-      resource: {},
-      service: {},
-      location: {},
-      ...withoutEmpty(data),
-      clinic: {
-        ...clinicContextOf(settings),
-        ...((data.clinic as object | undefined) ?? {}),
-        language: clinicLanguage,
-      },
-    } as unknown as MessageContext;
+    const context = runMessageContext(data, {
+      details: clinicContextOf(settings),
+      language: resolveLanguage(settings.defaultLanguage) ?? 'en',
+    });
     const result = composeMessage({
       channel: delivery.channel,
       template,
@@ -98,12 +87,6 @@ export class DeliveryRendererService {
     if (delivery.expiresAt) message.expiresAt = new Date(delivery.expiresAt);
     return { ok: true, message, composed };
   }
-}
-
-function withoutEmpty(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined && value !== null),
-  );
 }
 
 /** The sender: the step's override, else the template's, else the clinic's (C2); the provider's default otherwise. */
