@@ -41,7 +41,8 @@ export function ListenToScript({ text, language }: { text: string | undefined; l
       </Text>
     );
   }
-  const hasVoice = engine.getVoices().some((voice) => voice.lang.toLowerCase().startsWith(tag.slice(0, 2)));
+  const voices = engine.getVoices();
+  const hasVoice = voices.some((voice) => voice.lang.toLowerCase().startsWith(tag.slice(0, 2)));
   const listen = () => {
     engine.cancel();
     if (speaking || !text) {
@@ -63,7 +64,7 @@ export function ListenToScript({ text, language }: { text: string | undefined; l
       <Button variant="light" size="xs" onClick={listen} disabled={!text} aria-pressed={speaking}>
         {speaking ? t.templateListenStop : t.templateListen}
       </Button>
-      {engine.getVoices().length > 0 && !hasVoice && (
+      {voices.length > 0 && !hasVoice && (
         <Text size="sm" c="dimmed">
           {t.templateListenNoVoice}
         </Text>
