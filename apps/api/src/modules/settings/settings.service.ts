@@ -95,7 +95,7 @@ export class SettingsService {
       this.assertUnchanged(current, previous);
       const revision = (current.revision ?? 0) + 1;
       const now = this.clock.now();
-      if (!(await this.claimRevision(principal.clinicId, current, revision, now, by))) {
+      if (!(await this.claimRevision(principal.clinicId, revision, now, by))) {
         // The winner's write is on its way: the next read sees it (and its sections, checked again).
         if (attempt < 8) {
           await setTimeout(20 * attempt);
@@ -134,13 +134,7 @@ export class SettingsService {
    * Claims revision N for this PUT; false when another PUT claimed it first. A claim whose PUT never wrote
    * (the process died in between) would block every later save: after a minute the settings adopt its number.
    */
-  private async claimRevision(
-    clinicId: string,
-    current: SettingsDocument,
-    revision: number,
-    now: Date,
-    by: string,
-  ): Promise<boolean> {
+  private async claimRevision(clinicId: string, revision: number, now: Date, by: string): Promise<boolean> {
     const _id = `${clinicId}#r${revision}`;
     try {
       await this.revisions.insert(clinicId, { _id, revision, savedAt: now, savedBy: by });
