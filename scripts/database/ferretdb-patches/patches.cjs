@@ -1,0 +1,254 @@
+// clinicflow's edits to FerretDB v1.24.2's source, applied by ../ferretdb-install.cjs before it builds the
+// binary and by ../ferretdb-test.cjs before it runs the Go tests of the patch code. docs/database.md says what
+// each one does, why, how it was measured and how to drop it.
+//
+// A hunk is an exact text of one upstream file and its replacement. It must be found exactly once: when
+// FerretDB's source moves (another version, another module zip), applyPatches stops at the first hunk that no
+// longer matches and names it, instead of building a binary without it. The Go files of the folders in
+// ADDED_FILES are copied into the module's source (their `_test.go` files only for the Go tests).
+const { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+
+/** Names the built binary: bump it whenever HUNKS or the Go files change, so an older build is not reused. */
+const PATCH_LEVEL = 4;
+
+/** Written at the source's root once patched, so that a tree is never patched twice. */
+const APPLIED_MARKER = '.clinicflow-patched';
+
+/** Source edits: { name, purpose, file, find (exact text, once in the file), replace }, applied in order. */
+const HUNKS = [
+  {
+    name: 'id-index',
+    purpose: "build the SQLite index of `_id` on the expression FerretDB's own `_id` lookups use",
+    file: 'internal/backends/sqlite/metadata/registry.go',
+    find: 'columns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n',
+    replace:
+      'columns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n' +
+      '\t\t\tif key.Field == "_id" {\n' +
+      '\t\t\t\tcolumns[i] = IDColumn // the expression queries use, so SQLite can use the index\n' +
+      '\t\t\t}\n',
+  },
+  {
+    name: 'field-index-expressions',
+    purpose: 'build the index of any other field on the expression pushed-down queries use (needs id-index)',
+    file: 'internal/backends/sqlite/metadata/registry.go',
+    find: '\t\t\t\tcolumns[i] = IDColumn // the expression queries use, so SQLite can use the index\n\t\t\t}\n',
+    replace:
+      '\t\t\t\tcolumns[i] = IDColumn // the expression queries use, so SQLite can use the index\n' +
+      '\t\t\t} else if expr, ok := FieldExpression(key.Field); ok {\n' +
+      '\t\t\t\tcolumns[i] = expr // clinicflow patch: the expression pushed-down queries use\n' +
+      '\t\t\t}\n',
+  },
+  {
+    name: 'query-params-group',
+    purpose: "add a backend $group (PushdownGroup) to the backends' QueryParams",
+    file: 'internal/backends/collection.go',
+    find: '\tOnlyRecordIDs bool\n\tComment       string\n}\n',
+    replace:
+      '\tOnlyRecordIDs bool\n\tComment       string\n\n' +
+      '\t// clinicflow patch: a $group done by the backend (see sqlite/clinicflow_pushdown.go).\n' +
+      '\tGroup *PushdownGroup\n}\n\n' +
+      '// PushdownGroup is a $group with one $sum accumulator, run in SQL (clinicflow patch).\n' +
+      'type PushdownGroup struct {\n' +
+      '\tConstant    any         // the _id when it is a constant\n' +
+      '\tFields      [][2]string // the _id\'s {name, field}s; one with an empty name for `_id: "$field"`\n' +
+      "\tAccumulator string      // the accumulator's name\n" +
+      '\tSumField    string      // the summed field, empty for `$sum: 1`\n' +
+      '}\n',
+  },
+  {
+    name: 'query-contract-sort',
+    purpose: "let a pushed-down query carry its own sort past Query's $natural-only contract check",
+    file: 'internal/backends/collection.go',
+    find: '\tif params.Sort.Len() != 0 {\n\t\tmust.BeTrue(params.Sort.Len() == 1)\n\t\tsortValue := params.Sort.Map()["$natural"].(int64)\n\n\t\tif sortValue != -1 && sortValue != 1 {\n\t\t\tpanic("sort value must be 1 (for ascending) or -1 (for descending)")\n\t\t}\n\t}\n\n\tres, err := cc.c.Query(ctx, params)',
+    replace:
+      '\tif params.Sort.Len() != 0 && !strings.HasPrefix(params.Comment, "clinicflow:pushdown") {\n\t\tmust.BeTrue(params.Sort.Len() == 1)\n\t\tsortValue := params.Sort.Map()["$natural"].(int64)\n\n\t\tif sortValue != -1 && sortValue != 1 {\n\t\t\tpanic("sort value must be 1 (for ascending) or -1 (for descending)")\n\t\t}\n\t}\n\n\tres, err := cc.c.Query(ctx, params)',
+  },
+  {
+    name: 'query-contract-strings-import',
+    purpose: 'import "strings" for query-contract-sort',
+    file: 'internal/backends/collection.go',
+    find: '\t"slices"\n',
+    replace: '\t"slices"\n\t"strings"\n',
+  },
+  {
+    name: 'sqlite-query-pushdown',
+    purpose: "route a query with the clinicflow:pushdown comment to the SQLite backend's queryPushdown",
+    file: 'internal/backends/sqlite/collection.go',
+    find: '\tq := prepareSelectClause(meta.TableName, params.Comment, meta.Capped(), params.OnlyRecordIDs)\n\n\tvar whereClause string\n',
+    replace:
+      '\tif IsPushdown(params.Comment) {\n\t\treturn c.queryPushdown(ctx, db, meta, params)\n\t}\n\n' +
+      '\tq := prepareSelectClause(meta.TableName, params.Comment, meta.Capped(), params.OnlyRecordIDs)\n\n\tvar whereClause string\n',
+  },
+  {
+    name: 'find-pushdown',
+    purpose:
+      "hand a pushdown find's whole filter, sort and skip + limit to the backend; no Go re-sort of SQL's order",
+    file: 'internal/handler/msg_find.go',
+    find: '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))\n',
+    replace:
+      '\t// clinicflow patch: the whole filter, the sort and skip + limit go to the backend, which uses the limit\n' +
+      '\t// only when it could apply the filter and the sort whole; the iterators below apply them again.\n' +
+      '\tif !h.DisablePushdown && sqlite.IsPushdown(qp.Comment) {\n' +
+      '\t\tqp.Filter = params.Filter\n\t\tqp.Sort = params.Sort\n\n' +
+      '\t\tif params.Limit > 0 {\n\t\t\tqp.Limit = params.Limit + params.Skip\n\t\t}\n\n' +
+      '\t\t// SQLite returns the rows in that order already: sorting them again in Go would hold back the\n' +
+      '\t\t// first row until the last one is read (an export of the whole history).\n' +
+      '\t\tif sqlite.SortPushable(params.Sort) {\n\t\t\tparams.Sort = nil\n\t\t}\n\t}\n\n' +
+      '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))\n',
+  },
+  {
+    name: 'aggregate-pushdown',
+    purpose: 'run a pushdown [$match, $group] as one SQL GROUP BY; narrow a leading $match in SQL otherwise',
+    file: 'internal/handler/msg_aggregate.go',
+    find: '\t\titer, err = processStagesDocuments(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments})\n',
+    replace:
+      '\t\t// clinicflow patch: [$match, $group] with the pushdown comment runs as one SQL GROUP BY.\n' +
+      '\t\tif comment, _ := document.Get("comment"); !h.DisablePushdown && sqlite.IsPushdown(comment) {\n' +
+      '\t\t\tif match, group, ok := sqlite.PushdownGroupOf(aggregationStages); ok {\n' +
+      '\t\t\t\tqp.Filter, qp.Sort, qp.Group, qp.Comment = match, nil, group, comment.(string)\n' +
+      '\t\t\t\tstagesDocuments = nil\n' +
+      '\t\t\t} else if match, ok := sqlite.LeadingMatch(aggregationStages); ok {\n' +
+      '\t\t\t\t// The rows SQLite narrows the $match to; the stages (the $match too) run on them in Go.\n' +
+      '\t\t\t\tqp.Filter, qp.Sort, qp.Comment = match, nil, comment.(string)\n' +
+      '\t\t\t}\n\t\t}\n\n' +
+      '\t\titer, err = processStagesDocuments(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments})\n',
+  },
+  ...[
+    ['find-sqlite-import', 'internal/handler/msg_find.go', 'find-pushdown'],
+    ['aggregate-sqlite-import', 'internal/handler/msg_aggregate.go', 'aggregate-pushdown'],
+  ].map(([name, file, user]) => ({
+    name,
+    purpose: `import the SQLite backend's pushdown helpers for ${user}`,
+    file,
+    find: '\t"github.com/FerretDB/FerretDB/internal/backends"\n',
+    replace:
+      '\t"github.com/FerretDB/FerretDB/internal/backends"\n\t"github.com/FerretDB/FerretDB/internal/backends/sqlite"\n',
+  })),
+];
+
+/** Folders of Go files copied into the module's source: [folder (relative to this one), destination]. */
+const ADDED_FILES = [
+  ['sqlite', 'internal/backends/sqlite'],
+  ['sqlite-metadata', 'internal/backends/sqlite/metadata'],
+];
+
+/** The packages holding the patch code, for `go test`. */
+const PATCH_PACKAGES = ADDED_FILES.map(([, destination]) => `./${destination}`);
+
+/**
+ * Upstream tests of those packages that assert what a hunk changes on purpose: `go test -skip`s them. The
+ * clinicflow test named in `instead` asserts the patched behaviour.
+ */
+const CHANGED_UPSTREAM_TESTS = [
+  {
+    test: 'TestIndexesCreateDrop',
+    hunks: ['id-index', 'field-index-expressions'],
+    why: 'expects upstream\'s CREATE INDEX expressions (_ferretdb_sjson->"field")',
+    instead: 'TestClinicflowIndexExpressions',
+  },
+];
+
+class PatchError extends Error {
+  constructor(hunk, message) {
+    super(message);
+    this.name = 'PatchError';
+    this.hunk = hunk;
+  }
+}
+
+/** Where each place of `text` starts in `content`. */
+function occurrences(content, text) {
+  const found = [];
+  for (let at = content.indexOf(text); at !== -1; at = content.indexOf(text, at + 1)) found.push(at);
+  return found;
+}
+
+const lineOf = (content, index) => content.slice(0, index).split('\n').length;
+const quoted = (lines) => lines.map((line) => `    ${JSON.stringify(line)}`).join('\n');
+
+function hunkNotFound(hunk, content, source) {
+  const lines = hunk.find.split('\n').filter((line) => line.trim());
+  const first = lines[0].trim();
+  const still = content
+    .split('\n')
+    .flatMap((line, i) => (line.trim() === first ? [i + 1] : []))
+    .slice(0, 3);
+  return new PatchError(
+    hunk.name,
+    `FerretDB patch hunk "${hunk.name}" does not apply: the upstream source moved.\n` +
+      `  purpose: ${hunk.purpose}\n` +
+      `  file:    ${hunk.file} (in ${source})\n` +
+      `  expected text, found nowhere in the file; it starts with:\n${quoted(lines.slice(0, 3))}\n` +
+      (still.length
+        ? `  its first line is still there (line ${still.join(', ')}): the text around it changed.\n`
+        : '  not even its first line is there.\n') +
+      `What to do: find where that code went upstream and update the hunk "${hunk.name}" in ` +
+      'scripts/database/ferretdb-patches/patches.cjs (then bump PATCH_LEVEL), or drop the patch as ' +
+      'docs/database.md ("Dropping a patch") says.',
+  );
+}
+
+/**
+ * Applies HUNKS to a fresh copy of FerretDB's source and copies in the Go files (their tests too with
+ * `withTests`). Throws a PatchError naming the hunk when a text is not found exactly once.
+ */
+function applyPatches(source, { hunks = HUNKS, addedFiles = ADDED_FILES, withTests = false } = {}) {
+  const marker = path.join(source, APPLIED_MARKER);
+  if (existsSync(marker)) {
+    throw new PatchError(
+      null,
+      `FerretDB source ${source} is patched already (${APPLIED_MARKER}): patch a fresh copy of the module.`,
+    );
+  }
+  for (const hunk of hunks) {
+    const full = path.join(source, hunk.file);
+    if (!existsSync(full)) {
+      throw new PatchError(
+        hunk.name,
+        `FerretDB patch hunk "${hunk.name}" does not apply: ${hunk.file} is gone from ${source} ` +
+          '(the upstream source moved). Update or drop the hunk in ' +
+          'scripts/database/ferretdb-patches/patches.cjs; see docs/database.md ("Dropping a patch").',
+      );
+    }
+    const content = readFileSync(full, 'utf8');
+    const found = occurrences(content, hunk.find);
+    if (found.length === 0) throw hunkNotFound(hunk, content, source);
+    if (found.length > 1) {
+      throw new PatchError(
+        hunk.name,
+        `FerretDB patch hunk "${hunk.name}" is ambiguous: its text is in ${found.length} places of ` +
+          `${hunk.file} (lines ${found.map((at) => lineOf(content, at)).join(', ')}). Make the hunk's text ` +
+          'longer so that it names one place, in scripts/database/ferretdb-patches/patches.cjs.',
+      );
+    }
+    const at = found[0];
+    writeFileSync(full, content.slice(0, at) + hunk.replace + content.slice(at + hunk.find.length));
+  }
+  for (const [folder, destination] of addedFiles) {
+    const from = path.resolve(__dirname, folder);
+    for (const file of readdirSync(from).filter((f) => f.endsWith('.go'))) {
+      if (!withTests && file.endsWith('_test.go')) continue;
+      const to = path.join(source, destination, file);
+      if (existsSync(to)) {
+        throw new PatchError(
+          null,
+          `FerretDB's source already has ${destination}/${file}: the upstream source moved; rename the ` +
+            `patch file ${path.join('scripts/database/ferretdb-patches', folder, file)}.`,
+        );
+      }
+      cpSync(path.join(from, file), to);
+    }
+  }
+  writeFileSync(marker, `clinicflow patch level ${PATCH_LEVEL}\n`);
+}
+
+module.exports = {
+  PATCH_LEVEL,
+  HUNKS,
+  ADDED_FILES,
+  PATCH_PACKAGES,
+  CHANGED_UPSTREAM_TESTS,
+  PatchError,
+  applyPatches,
+};
