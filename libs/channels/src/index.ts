@@ -26,4 +26,3 @@ export * from './providers/smpp/smpp-provider';
 export * from './providers/smpp/smpp-pdus';
 export * from './providers/create-provider';
 export * from './messages/compose-message';
-export * from './replies/reply-keyword';

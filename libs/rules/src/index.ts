@@ -21,6 +21,7 @@ export * from './context/evaluation-context.schema';
 export * from './context/context-field-catalogue';
 export { templateVariables, type TemplateVariable } from './context/template-variables';
 export { sampleContext } from './context/sample-context';
+export { applyChannelToggles, type ChannelSwitches, type ChannelToggles } from './context/channel-toggles';
 
 export { validateFlow, type FlowValidation, type FlowValidationOptions } from './validation/validate-flow';
 export { expressionVariables } from './validation/node-problems';
@@ -32,7 +33,14 @@ export type * from './evaluation/evaluation.types';
 export { SkipReasonCode } from './evaluation/skip-reason-code';
 export { channelAllowed, hasConsent, channelName, type Gate } from './evaluation/channel-gates';
 export { checkCondition, patientReliability, type ConditionAnswer } from './evaluation/check-condition';
-export { readReply, defaultReplyKeywords, type ReplyMeaning } from './evaluation/reply-keywords';
+export { readReply, normaliseReply, askKeywords, type ReplyMeaning } from './replies/read-reply';
+export {
+  replyWords,
+  wordsOf,
+  REPLY_LANGUAGES,
+  type ReplyLanguage,
+  type ReplyIntent,
+} from './replies/reply-words';
 export { templateData } from './evaluation/template-data';
 
 export { simulate, type SimulationOptions } from './simulation/simulate';

@@ -1,5 +1,7 @@
-/** The channels a message can go out on (C1). */
-export type Channel = 'sms' | 'email' | 'voice';
+import type { Channel } from '@clinicflow/rules';
+
+/** The channels a message can go out on (C1): the rules library's one list. */
+export type { Channel };
 
 /** The common statuses a provider's receipt or callback maps to (S1). */
 export type DeliveryStatus = 'sent' | 'delivered' | 'undelivered' | 'failed' | 'expired';

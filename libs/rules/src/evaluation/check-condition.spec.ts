@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import type { ConditionCheck } from '../flow/condition-node.schema';
 import { contextWith } from '../testing/fixtures';
 import { checkCondition } from './check-condition';
-import { readReply } from './reply-keywords';
 
 const now = DateTime.fromISO('2026-05-08T10:00:00Z');
 
@@ -99,27 +98,5 @@ describe(checkCondition.name, () => {
     [{ kind: 'expression', logic: { nope: [1] } }, {}, false, 'expression could not be evaluated'],
   ])('should answer %j with %j as %p', (check, overrides, yes, reason) => {
     expect(checkCondition(check, contextWith(overrides as never), now)).toEqual({ yes, reason });
-  });
-});
-
-describe(readReply.name, () => {
-  it.each([
-    ['C', 'confirmed'],
-    [' oui !', 'confirmed'],
-    ['Sí', 'confirmed'],
-    ['ja takk', 'confirmed'],
-    ['N', 'declined'],
-    ['NEI', 'declined'],
-    ['Arrêt', 'stop'],
-    ['what?', 'unknown'],
-  ])('should read %p as %s', (text, meaning) => {
-    expect(readReply(text)).toBe(meaning);
-  });
-
-  it('should use the configured words instead of the defaults', () => {
-    expect([readReply('VALE', { confirm: ['vale'] }), readReply('C', { confirm: ['vale'] })]).toEqual([
-      'confirmed',
-      'unknown',
-    ]);
   });
 });

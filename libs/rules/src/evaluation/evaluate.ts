@@ -9,7 +9,7 @@ import { checkCondition } from './check-condition';
 import type { EvaluationInput, EvaluationResult, RunState, RunStep } from './evaluation.types';
 import { indexFlow, type FlowIndex } from './flow-index';
 import { planDeliveryAt } from './plan-delivery';
-import { readReply } from './reply-keywords';
+import { askKeywords, readReply } from '../replies/read-reply';
 import { SkipReasonCode } from './skip-reason-code';
 import { triggerMismatch } from './trigger-mismatch';
 import { waitMoment } from './wait-moment';
@@ -325,7 +325,7 @@ class Evaluation {
     const node = awaiting ? this.index.nodes.get(awaiting.nodeId) : undefined;
     const meaning = readReply(
       text,
-      node?.type === 'ask' ? (node.data.keywords ?? this.input.context.clinic.replyKeywords) : undefined,
+      node?.type === 'ask' ? askKeywords(node.data, this.input.context.clinic) : undefined,
     );
     const replyNode = { id: node?.id ?? this.run.nodeId ?? 'reply', type: 'reply' as const };
     if (meaning === 'stop') {

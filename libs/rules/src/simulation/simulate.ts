@@ -3,7 +3,7 @@ import { sampleContext } from '../context/sample-context';
 import type { RulesProblem } from '../errors/rules-error';
 import { evaluate } from '../evaluation/evaluate';
 import type { EvaluationResult, PlannedDelivery, RunSignal, RunState } from '../evaluation/evaluation.types';
-import { readReply } from '../evaluation/reply-keywords';
+import { readReply } from '../replies/read-reply';
 import { templateData } from '../evaluation/template-data';
 import type { Flow } from '../flow/flow.schema';
 import type { TriggerEvent } from '../flow/flow-parts.schema';
