@@ -63,6 +63,36 @@ export default tseslint.config(
     },
   },
   {
+    // The editor bundles the contract as it is: nothing but zod and the (pure) rules library, no Node.js built-in.
+    files: ['libs/contract/**/*.ts'],
+    ignores: ['libs/contract/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@clinicflow/channels',
+                '@clinicflow/channels/*',
+                '@clinicflow/api',
+                '@clinicflow/editor',
+                '@nestjs/*',
+                'mongoose',
+                'mongodb',
+                'react',
+                'react-dom',
+                'node:*',
+              ],
+              message:
+                'libs/contract is the wire contract the editor bundles: zod and @clinicflow/rules only (architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/editor/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -22,6 +22,7 @@ module.exports = {
   moduleNameMapper: {
     '^@clinicflow/rules$': path.join(__dirname, 'libs/rules/src/index.ts'),
     '^@clinicflow/channels$': path.join(__dirname, 'libs/channels/src/index.ts'),
+    '^@clinicflow/contract$': path.join(__dirname, 'libs/contract/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx', '<rootDir>/test/**/*.spec.ts'],
   reporters: ['default', path.join(__dirname, 'scripts/testing/summary-reporter.cjs')],

@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@clinicflow\/rules$/, replacement: lib('rules') },
       { find: /^@clinicflow\/channels\/browser$/, replacement: lib('channels', 'browser') },
       { find: /^@clinicflow\/channels$/, replacement: lib('channels') },
+      { find: /^@clinicflow\/contract$/, replacement: lib('contract') },
     ],
   },
   server: {

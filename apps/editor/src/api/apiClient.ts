@@ -1,11 +1,8 @@
+import type { ApiErrorBody, ApiProblem } from '@clinicflow/contract';
 import { expireSession, readToken } from './session';
 
-/** One field's error as the API names it (api.md): `{ path, message }`. */
-export interface ApiFieldError {
-  path?: string;
-  message: string;
-  nodeId?: string | null;
-}
+/** One field's error as the API names it (api.md): `{ path, message }`; a flow's problems also name their step. */
+export type ApiFieldError = ApiProblem & { nodeId?: string | null };
 
 /** A non-2xx answer of the API, with its status, message and field errors. */
 export class ApiError extends Error {
@@ -17,6 +14,13 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** The error of a non-2xx answer from its body (api.md's `ApiErrorBody`, or whatever came back instead). */
+export function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
+  const problem = (body ?? {}) as Partial<Omit<ApiErrorBody, 'message'>> & { message?: string | string[] };
+  const message = Array.isArray(problem.message) ? problem.message.join('; ') : problem.message;
+  return new ApiError(status, message ?? statusText, problem.errors ?? []);
 }
 
 /**
@@ -37,9 +41,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const body: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
     if (response.status === 401 && token) expireSession();
-    const problem = (body ?? {}) as { message?: string | string[]; errors?: ApiFieldError[] };
-    const message = Array.isArray(problem.message) ? problem.message.join('; ') : problem.message;
-    throw new ApiError(response.status, message ?? response.statusText, problem.errors ?? []);
+    throw apiErrorOf(response.status, response.statusText, body);
   }
   return body as T;
 }

@@ -1,18 +1,15 @@
+import type { DirectoryKind as DirectoryList, DirectoryPage } from '@clinicflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from './apiClient';
 
-/** A service or practitioner of the clinic (`GET /api/services`, `GET /api/resources`). */
-export interface DirectoryEntry {
-  id: string;
-  name: string;
-}
+export type { DirectoryEntry } from '@clinicflow/contract';
 
-/** Which list of the clinic's directory. */
-export type DirectoryKind = 'services' | 'resources';
+/** The lists of the clinic's directory that screens name and pick from: services and practitioners. */
+export type DirectoryKind = Extract<DirectoryList, 'services' | 'resources'>;
 
 /** The clinic's services or practitioners (a clinic has tens, not thousands: one page holds them). */
 export const directoryApi = {
-  list: (kind: DirectoryKind) => apiFetch<{ items: DirectoryEntry[] }>(`/${kind}?pageSize=100`),
+  list: (kind: DirectoryKind) => apiFetch<DirectoryPage>(`/${kind}?pageSize=100`),
 };
 
 /** The clinic's services or practitioners, cached for every screen that names or picks them. */

@@ -1,17 +1,17 @@
+import {
+  LIVE_EVENT_TYPES,
+  type DeliveryUpdated,
+  type LiveEventType,
+  type RunUpdated,
+} from '@clinicflow/contract';
 import { io, type Socket } from 'socket.io-client';
 import { readToken, sessionChangedEvent } from '../api/session';
 
 /** The events api.md's `/live` namespace emits; they say "something changed", details come from REST. */
-export type LiveEventType = 'delivery.updated' | 'run.updated';
+export type { LiveEventType };
 
-/** A live event's payload: ids and states only (api.md). */
-export interface LiveEventPayload {
-  id: string;
-  status: string;
-  flowId?: string | null;
-  nodeId?: string | null;
-  at: string;
-}
+/** A live event's payload: ids and states only (api.md, the contract's `liveEventSchemas`). */
+export type LiveEventPayload = DeliveryUpdated | RunUpdated;
 
 export type LiveConnectionStatus = 'connected' | 'connecting' | 'offline';
 
@@ -20,7 +20,7 @@ type EventListener = (type: LiveEventType, payload: LiveEventPayload) => void;
 /** Opens the socket; tests give their own so jsdom never dials a server. */
 export type LiveSocketOpener = (token: string) => Socket;
 
-const eventTypes: LiveEventType[] = ['delivery.updated', 'run.updated'];
+const eventTypes = LIVE_EVENT_TYPES;
 /** How many recent event keys are remembered to drop duplicates (the relay may repeat one after a restart). */
 const rememberedEvents = 500;
 /** A refused handshake (expired token, API restarting) is tried again after this, with a fresh token. */

@@ -1,12 +1,12 @@
+import { appointmentStatusSchema } from '@clinicflow/contract';
 import { z } from 'zod';
 import { pageFields } from '../../http/zod-validation';
-import { APPOINTMENT_STATUSES } from '../events/event.dto';
 
 export const appointmentListQuerySchema = z.object({
   day: z.iso.date({ error: 'must be a day yyyy-MM-dd' }).optional(),
   resourceId: z.string().max(200).optional(),
   patientId: z.string().max(200).optional(),
-  status: z.enum(APPOINTMENT_STATUSES).optional(),
+  status: appointmentStatusSchema.optional(),
   ...pageFields(50),
 });
 export type AppointmentListQuery = z.infer<typeof appointmentListQuerySchema>;

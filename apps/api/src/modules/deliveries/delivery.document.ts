@@ -1,26 +1,21 @@
 import type { Channel, MessagePurpose, MessageTemplate, RecipientType, Sender } from '@clinicflow/rules';
+import {
+  DELIVERY_STATUSES,
+  QUEUED_STATUSES,
+  type DeliveryOrigin,
+  type DeliveryStatus,
+} from '@clinicflow/contract';
 import type { ClinicDocument } from '../../tenancy/clinic-scoped.repository';
 
 /** The statuses of api.md; a delivery only moves forward (see docs/engine.md for the transitions). */
-export const deliveryStatuses = [
-  'scheduled',
-  'sending',
-  'sent',
-  'delivered',
-  'answered',
-  'failed',
-  'retrying',
-  'cancelled',
-  'expired',
-  'skipped',
-] as const;
-export type DeliveryStatus = (typeof deliveryStatuses)[number];
+export const deliveryStatuses = DELIVERY_STATUSES;
+export type { DeliveryStatus };
 
 /** Statuses in which a delivery still has a `delivery_queue` entry: the dispatcher will look at it again. */
-export const queuedStatuses: readonly DeliveryStatus[] = ['scheduled', 'retrying', 'sending'];
+export const queuedStatuses = QUEUED_STATUSES;
 
 /** Where a delivery came from: a flow's send/ask step, a one-off send (F12), a batch (F11), or a notice (F10). */
-export type DeliveryOrigin = 'flow' | 'one-off' | 'batch' | 'notice';
+export type { DeliveryOrigin };
 
 /** One change of status, kept in order on the delivery (the report's timeline). */
 export interface DeliveryHistoryEntry {

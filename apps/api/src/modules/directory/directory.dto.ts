@@ -1,5 +1,5 @@
+import { channelSchema, CONSENT_PURPOSES, languageSchema, perChannel } from '@clinicflow/contract';
 import { z } from 'zod';
-import { CHANNELS, CONSENT_PURPOSES, languageSchema } from '../settings/settings.dto';
 
 export const externalIdSchema = z.string().trim().min(1).max(200);
 const text = (max: number) => z.string().trim().max(max);
@@ -68,14 +68,11 @@ export const patientFieldsSchema = z.object({
     })
     .nullable()
     .optional(),
-  consent: z
-    .object({ sms: consentInputSchema, email: consentInputSchema, voice: consentInputSchema })
-    .partial()
-    .optional(),
+  consent: perChannel(consentInputSchema).partial().optional(),
 });
 export type PatientFields = z.infer<typeof patientFieldsSchema>;
 
-export const consentChangeSchema = consentInputSchema.extend({ channel: z.enum(CHANNELS) });
+export const consentChangeSchema = consentInputSchema.extend({ channel: channelSchema });
 export type ConsentChange = z.infer<typeof consentChangeSchema>;
 
 export const directorySchemas = {

@@ -1,9 +1,5 @@
-import { z } from 'zod';
-
-export const flowActivityQuerySchema = z.object({
-  day: z.iso.date({ error: 'must be a day yyyy-MM-dd' }).optional(),
-});
-export type FlowActivityQuery = z.output<typeof flowActivityQuerySchema>;
+/** The activity's query is the shared contract's (libs/contract), as is its answer (`flowActivitySchema`). */
+export { flowActivityQuerySchema, type FlowActivityQuery } from '@clinicflow/contract';
 
 /** What one step of a flow did on one clinic day. */
 export interface NodeActivity {

@@ -1,18 +1,5 @@
-import { z } from 'zod';
-import { CHANNELS } from '../settings/settings.dto';
-
-/** `POST /api/messages/preview` (api.md). */
-export const previewSchema = z.object({
-  channel: z.enum(CHANNELS),
-  template: z.object({
-    body: z.string().max(5000).optional(),
-    subject: z.string().max(500).optional(),
-    html: z.string().max(100_000).optional(),
-  }),
-  language: z.string().min(2).max(10).optional(),
-  context: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-});
-export type PreviewInput = z.infer<typeof previewSchema>;
+/** `POST /api/messages/preview` (api.md): the shared contract's schema (libs/contract). */
+export { previewSchema, type PreviewInput } from '@clinicflow/contract';
 
 export const previewExample = {
   channel: 'sms',

@@ -1,23 +1,5 @@
-import { z } from 'zod';
-import { pageFields } from '../../http/zod-validation';
-
-const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
-
-export const inboxQuerySchema = z.object({
-  read: flag.optional(),
-  followUp: flag.optional(),
-  /** Only what the engine did not understand (the default), or every reply (confirmations and STOP too). */
-  all: flag.optional(),
-  ...pageFields(20),
-});
-export type InboxQuery = z.infer<typeof inboxQuerySchema>;
-
-export const inboxChangeSchema = z
-  .object({ read: z.boolean().optional(), followUp: z.boolean().optional() })
-  .refine((change) => change.read !== undefined || change.followUp !== undefined, {
-    message: 'give read, followUp or both',
-  });
-export type InboxChange = z.infer<typeof inboxChangeSchema>;
+/** The inbox's query and change are the shared contract's (libs/contract); re-exported for the API's files. */
+export { inboxQuerySchema, inboxChangeSchema, type InboxQuery, type InboxChange } from '@clinicflow/contract';
 
 export const inboxItemExample = {
   id: 'rpl_0a1b2c3d4e5f60718293a4b5c6d7e8f9',

@@ -1,89 +1,14 @@
-import { z } from 'zod';
-import { APPOINTMENT_STATUSES } from '../events/event.dto';
-
-export const SEND_CHANNELS = ['sms', 'email', 'voice'] as const;
-
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant with its offset' });
-const day = z.iso.date({ error: 'must be a day yyyy-MM-dd' });
-const DAY_MS = 86_400_000;
-const isDay = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-/** The message: a saved template, or a text written for this send (with a subject for e-mail). */
-export const sendTemplateSchema = z
-  .object({
-    templateId: z.string().min(1).max(200).optional(),
-    body: z.string().trim().min(1).max(5000).optional(),
-    subject: z.string().trim().min(1).max(300).optional(),
-  })
-  .refine((t) => t.templateId !== undefined || t.body !== undefined, {
-    message: 'give the text (body) or a saved template (templateId)',
-    path: ['body'],
-  });
-export type SendTemplate = z.infer<typeof sendTemplateSchema>;
-
-/** F12: one message to a patient or to any number / address, now or at a chosen time. */
-export const oneOffSendSchema = z
-  .object({
-    channel: z.enum(SEND_CHANNELS),
-    patientId: z.string().min(1).max(200).optional(),
-    /** A phone number (SMS, voice) or an e-mail address, when the recipient is not a patient. */
-    to: z.string().trim().min(1).max(200).optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    template: sendTemplateSchema,
-    language: z.string().min(2).max(10).optional(),
-    sendAt: instant.optional(),
-    expiresAt: instant.optional(),
-  })
-  .superRefine((send, context) => {
-    if ((send.patientId === undefined) === (send.to === undefined)) {
-      context.addIssue({ code: 'custom', path: ['to'], message: 'give either patientId or to (not both)' });
-    }
-    if (send.sendAt && send.expiresAt && Date.parse(send.expiresAt) <= Date.parse(send.sendAt)) {
-      context.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after sendAt' });
-    }
-  });
-export type OneOffSend = z.infer<typeof oneOffSendSchema>;
-
-/** F11: the recipients of a batch, as appointments in a range of clinic-local days. */
-export const batchQuerySchema = z
-  .object({
-    from: day,
-    to: day,
-    channel: z.enum(SEND_CHANNELS).default('sms'),
-    resourceId: z.string().min(1).max(200).optional(),
-    serviceId: z.string().min(1).max(200).optional(),
-    /** The patient's insurer, as the practice-management system names it on the patient. */
-    insurer: z.string().trim().min(1).max(200).optional(),
-    appointmentStatuses: z.array(z.enum(APPOINTMENT_STATUSES)).min(1).default(['booked', 'confirmed']),
-    /** Whether a message on this channel already went out for the appointment. */
-    sent: z.enum(['any', 'sent', 'not-sent']).default('any'),
-  })
-  .superRefine((query, context) => {
-    // zod 4 runs this even when a day failed its own check: compare only two real days.
-    if (!isDay(query.from) || !isDay(query.to)) return;
-    if (query.to < query.from) {
-      context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    } else if (Date.parse(query.to) - Date.parse(query.from) > 366 * DAY_MS) {
-      context.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'a batch covers at most a year of appointments',
-      });
-    }
-  });
-export type BatchQuery = z.infer<typeof batchQuerySchema>;
-
-export const batchSendSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  query: batchQuerySchema,
-  /** Rows of the preview taken out by hand (their ids). */
-  removed: z.array(z.string().min(1).max(200)).max(20_000).default([]),
-  onePerPhone: z.boolean().default(false),
-  template: sendTemplateSchema,
-  language: z.string().min(2).max(10).optional(),
-  sendAt: instant.optional(),
-});
-export type BatchSend = z.infer<typeof batchSendSchema>;
+/** One-off and batch sends are part of the shared contract (libs/contract); re-exported for the API's files. */
+export {
+  sendTemplateSchema,
+  oneOffSendSchema,
+  batchQuerySchema,
+  batchSendSchema,
+  type SendTemplate,
+  type OneOffSend,
+  type BatchQuery,
+  type BatchSend,
+} from '@clinicflow/contract';
 
 export const oneOffExample = {
   channel: 'sms',

@@ -1,110 +1,44 @@
 import { checkSenderId } from '@clinicflow/channels';
-import { IANAZone } from 'luxon';
+import { channelSchema, settingsUpdateSchema as contractSettingsUpdateSchema } from '@clinicflow/contract';
 import { z } from 'zod';
 
-export const CHANNELS = ['sms', 'email', 'voice'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const CONSENT_MODES = ['all-with-valid-contact', 'opt-in', 'nobody'] as const;
-export const CONSENT_PURPOSES = ['reminders', 'recall', 'surveys'] as const;
-export const PROVIDER_KINDS = ['sandbox', 'twilio', 'smpp', 'http', 'smtp'] as const;
+/** The settings' schemas and lists are the shared contract's (libs/contract); re-exported for the API's files. */
+export {
+  CHANNELS,
+  CONSENT_MODES,
+  CONSENT_PURPOSES,
+  PROVIDER_KINDS,
+  COMPARABLE_SECTIONS,
+  timeZoneSchema,
+  languageSchema,
+  topUpSchema,
+  type Channel,
+  type ComparableSection,
+  type ProviderInput,
+  type TopUp,
+} from '@clinicflow/contract';
 
-export const timeZoneSchema = z
-  .string()
-  .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Paris');
-export const languageSchema = z
-  .string()
-  .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be a language code such as fr or fr-CA');
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
-const channelSwitches = z.object({ sms: z.boolean(), email: z.boolean(), voice: z.boolean() }).partial();
-
-const providerSchema = z.object({
-  kind: z.enum(PROVIDER_KINDS),
-  /** Non-secret settings: host, port, account id, sender... */
-  options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
-  /** Secrets (password, token): stored encrypted, answered masked; leave out to keep the stored ones. */
-  credentials: z.record(z.string(), z.string().max(2000)).optional(),
-});
-export type ProviderInput = z.infer<typeof providerSchema>;
-
-/** The editable settings, each a section a PUT may replace whole. */
-const settingsSectionsSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  phone: z.string().max(40).nullable(),
-  website: z.string().max(300).nullable(),
-  timeZone: timeZoneSchema,
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as FR'),
-  defaultLanguage: languageSchema,
-  communicationsEnabled: z.boolean(),
-  channels: z.object({ sms: z.boolean(), email: z.boolean(), voice: z.boolean() }),
-  channelToggles: z.object({
-    services: z.record(z.string(), channelSwitches),
-    resources: z.record(z.string(), channelSwitches),
-  }),
-  consent: z.object({
-    mode: z.enum(CONSENT_MODES),
-    purposes: z.array(z.enum(CONSENT_PURPOSES)).max(3),
-  }),
-  quietHours: z.object({
-    windows: z.array(z.object({ start: clockTime, end: clockTime })).max(10),
-    noSendWeekdays: z.array(z.number().int().min(1).max(7)).max(7),
-    holidays: z.array(z.iso.date()).max(400),
-  }),
-  limits: z.object({
-    minimumLeadTimeHours: z
-      .number()
-      .min(0)
-      .max(24 * 30),
-    onePerPersonPerDay: z.boolean(),
-  }),
-  unreliable: z.object({
-    noShowRate: z.number().min(0).max(1),
-    minimumVisits: z.number().int().min(0).max(1000),
-  }),
-  senders: z.object({
-    smsSenderName: z
-      .string()
-      .refine(
-        (v) => checkSenderId(v).valid,
-        'at most 11 letters, digits or spaces (with a letter), or a phone number',
-      )
-      .nullable(),
-    emailFromName: z.string().max(100).nullable(),
-    emailFromAddress: z.email().nullable(),
-    voiceCallerNumber: z
-      .string()
-      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +33612345678')
-      .nullable(),
-  }),
-  providers: z.object({ sms: providerSchema, email: providerSchema, voice: providerSchema }).partial(),
-  testMode: z.boolean(),
-  creditsScope: z.enum(['clinic', 'practitioner']),
-  adminEmail: z.email().nullable(),
-});
-
-/** The sections whose values a PUT can name in `previous` (the providers are answered masked, so not those). */
-export const COMPARABLE_SECTIONS = settingsSectionsSchema
-  .keyof()
-  .options.filter((key): key is Exclude<typeof key, 'providers'> => key !== 'providers');
-export type ComparableSection = (typeof COMPARABLE_SECTIONS)[number];
+/** The SMS sender rule of libs/channels (C2), which the contract leaves to the server. */
+export const SENDER_NAME_RULE = 'at most 11 letters, digits or spaces (with a letter), or a phone number';
 
 /**
- * A PUT: every section is optional and, when given, replaces that section whole. `previous` holds the values
- * the change was made from (as the GET answered them); a section that no longer holds them is a 409, so one
- * manager's save never silently undoes another's.
+ * A PUT (the contract's `settingsUpdateSchema`): every section is optional and, when given, replaces that section
+ * whole; `previous` makes a changed section a 409. The SMS sender name is also checked with libs/channels.
  */
-export const settingsUpdateSchema = settingsSectionsSchema.partial().extend({
-  previous: z.partialRecord(z.enum(COMPARABLE_SECTIONS), z.unknown()).optional(),
-});
-export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+export const settingsUpdateSchema = contractSettingsUpdateSchema.superRefine(
+  (update, context) => {
+    const name = (update.senders as { smsSenderName?: unknown } | null | undefined)?.smsSenderName;
+    if (typeof name === 'string' && !checkSenderId(name).valid) {
+      context.addIssue({ code: 'custom', path: ['senders', 'smsSenderName'], message: SENDER_NAME_RULE });
+    }
+  },
+  // also when another field is wrong, so that a 400 names every bad field
+  { when: ({ value }) => typeof value === 'object' && value !== null },
+);
+export type SettingsUpdate = z.output<typeof settingsUpdateSchema>;
 
-export const topUpSchema = z.object({
-  credits: z.number().int().min(1).max(1_000_000),
-  resourceId: z.string().min(1).max(100).optional(),
-  note: z.string().max(500).optional(),
-});
-export type TopUp = z.infer<typeof topUpSchema>;
-
-export const channelParamSchema = z.enum(CHANNELS);
+/** `:channel` of the provider routes. */
+export const channelParamSchema = channelSchema;
 
 export const settingsExample = {
   name: 'Cabinet dentaire des Lilas',
@@ -133,4 +67,26 @@ export const settingsExample = {
   testMode: true,
   creditsScope: 'clinic',
   adminEmail: 'admin@cabinet-des-lilas.fr',
+};
+
+/** The settings as `GET /api/settings` (and a PUT) answer them: providers masked, credits, who saved last. */
+export const settingsViewExample = {
+  clinicId: 'cli_0a1b2c3d4e5f60718293a4b5',
+  ...settingsExample,
+  providers: {
+    sms: { kind: 'twilio', options: { accountSid: 'AC0123456789' }, credentials: { authToken: '********' } },
+    email: { kind: 'sandbox', options: {}, credentials: {} },
+    voice: { kind: 'sandbox', options: {}, credentials: {} },
+  },
+  credits: {
+    balance: 500,
+    byResource: {},
+    topUps: [
+      { at: '2026-03-20T10:00:00.000Z', credits: 500, resourceId: null, note: 'Pack 500', by: 'x@y.fr' },
+    ],
+  },
+  createdAt: '2026-03-01T09:00:00.000Z',
+  updatedAt: '2026-03-20T10:00:00.000Z',
+  updatedBy: 'admin@cabinet-des-lilas.fr',
+  revision: 4,
 };

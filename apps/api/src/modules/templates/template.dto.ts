@@ -1,54 +1,40 @@
 import { checkSenderId, LANGUAGES } from '@clinicflow/channels';
+import { templateSchema as contractTemplateSchema } from '@clinicflow/contract';
 import { z } from 'zod';
-import { pageFields } from '../../http/zod-validation';
-import { CHANNELS } from '../settings/settings.dto';
+import { SENDER_NAME_RULE } from '../settings/settings.dto';
 
-const variantSchema = z.object({
-  subject: z.string().max(500).optional(),
-  body: z.string().min(1).max(5000),
-  html: z.string().max(100_000).optional(),
-});
+export { templateListQuerySchema, type TemplateListQuery } from '@clinicflow/contract';
 
-/** A template: one channel, a text per language; validated on save by the channels library. */
-export const templateSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    channel: z.enum(CHANNELS),
-    purpose: z.enum(['reminders', 'recall', 'surveys', 'notices', 'alerts', 'other']).default('reminders'),
-    variants: z
-      .partialRecord(z.enum(LANGUAGES), variantSchema)
-      .refine((variants) => Object.keys(variants).length > 0, 'needs at least one language'),
-    /** Overrides the clinic's sender for this template (C2). */
-    sender: z
-      .object({
-        smsSenderName: z
-          .string()
-          .refine((v) => checkSenderId(v).valid, 'at most 11 letters, digits or spaces, or a phone number'),
-        emailFromName: z.string().max(100),
-        emailFromAddress: z.email(),
-      })
-      .partial()
-      .optional(),
-  })
-  .superRefine((template, ctx) => {
-    if (template.channel !== 'email') return;
-    for (const [language, variant] of Object.entries(template.variants)) {
-      if (!variant?.subject)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['variants', language, 'subject'],
-          message: 'an e-mail needs a subject',
-        });
+const languages: readonly string[] = LANGUAGES;
+
+/**
+ * A template (the contract's `templateSchema`): one channel, a text per language. The languages and the SMS sender
+ * name are also checked here with libs/channels; the texts are checked on save by its template engine.
+ */
+export const templateSchema = contractTemplateSchema.superRefine(
+  (template, context) => {
+    const { variants, sender } = template as {
+      variants?: unknown;
+      sender?: { smsSenderName?: unknown } | null;
+    };
+    const keys = typeof variants === 'object' && variants !== null ? Object.keys(variants) : [];
+    const unknown = keys.filter((language) => !languages.includes(language));
+    if (unknown.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['variants'],
+        message: `unknown language ${unknown.map((l) => `"${l}"`).join(', ')}; one of ${LANGUAGES.join(', ')}`,
+      });
     }
-  });
-export type TemplateInput = z.infer<typeof templateSchema>;
-
-export const templateListQuerySchema = z.object({
-  channel: z.enum(CHANNELS).optional(),
-  q: z.string().trim().max(200).optional(),
-  ...pageFields(),
-});
-export type TemplateListQuery = z.infer<typeof templateListQuerySchema>;
+    const name = sender?.smsSenderName;
+    if (typeof name === 'string' && !checkSenderId(name).valid) {
+      context.addIssue({ code: 'custom', path: ['sender', 'smsSenderName'], message: SENDER_NAME_RULE });
+    }
+  },
+  // also when another field is wrong, so that a 400 names every bad field
+  { when: ({ value }) => typeof value === 'object' && value !== null },
+);
+export type TemplateInput = z.output<typeof templateSchema>;
 
 export const templateExample = {
   name: 'Rappel 24 h',

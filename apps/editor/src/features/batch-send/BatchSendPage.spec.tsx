@@ -13,6 +13,7 @@ const row = (id: string, name: string, address: string | null, problem: string |
   appointmentId: id,
   start: '2026-04-07T08:30:00.000Z',
   patient: { id: `pat-${id}`, name },
+  language: 'fr',
   address,
   serviceId: null,
   resourceId: null,

@@ -1,3 +1,4 @@
+import { batchQuerySchema } from '@clinicflow/contract';
 import { Alert, Button, Checkbox, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,16 +13,11 @@ import { BatchProgress } from './components/BatchProgress';
 import { BatchQueryForm } from './components/BatchQueryForm';
 import { BatchRecipients, countToSend } from './components/BatchRecipients';
 
+/** Tomorrow's appointments, with the contract's defaults (SMS, booked or confirmed, sent or not). */
 function initialQuery(): BatchQuery {
   const tomorrow = new Date();
   tomorrow.setDate(tomorrow.getDate() + 1);
-  return {
-    from: dayOf(tomorrow),
-    to: dayOf(tomorrow),
-    channel: 'sms',
-    appointmentStatuses: ['booked', 'confirmed'],
-    sent: 'any',
-  };
+  return batchQuerySchema.parse({ from: dayOf(tomorrow), to: dayOf(tomorrow) });
 }
 
 /** `/batch-send` (F11): pick recipients by their appointments, check the list, write, send, follow. */

@@ -123,7 +123,7 @@ describe('SavedFlowPage', () => {
         200,
         flowView({
           valid: false,
-          problems: [{ nodeId: 'sms24', message: 'SMS step "sms24" has no template' }],
+          problems: [{ nodeId: 'sms24', path: 'data.template', message: 'SMS step "sms24" has no template' }],
         }),
       ],
     });

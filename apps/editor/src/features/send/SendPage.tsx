@@ -14,6 +14,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch, ApiError } from '../../api/apiClient';
+import { channelOptions } from '../../i18n/channelWords';
 import { useMessages } from '../../i18n/useMessages';
 import type { DirectoryPatient } from '../flows/utils/sampleFromDirectory';
 import { formatMessage } from '../flows/utils/formatMessage';
@@ -59,11 +60,7 @@ export default function SendPage() {
         aria-label={t.templateChannel}
         value={channel}
         onChange={(value) => setChannel(value as TemplateChannel)}
-        data={[
-          { value: 'sms', label: t.channelSms },
-          { value: 'email', label: t.channelEmail },
-          { value: 'voice', label: t.channelVoice },
-        ]}
+        data={channelOptions(t)}
       />
       <SegmentedControl
         aria-label={t.sendTo}

@@ -10,7 +10,11 @@ import SettingsPage from './SettingsPage';
 const settings: ClinicSettings = {
   clinicId: 'c1',
   name: 'Cabinet des Lilas',
+  phone: null,
+  website: null,
   timeZone: 'Europe/Paris',
+  country: 'FR',
+  defaultLanguage: 'fr',
   communicationsEnabled: true,
   channels: { sms: true, email: true, voice: false },
   channelToggles: { services: { 'svc-hyg': { sms: false } }, resources: {} },
@@ -37,6 +41,9 @@ const settings: ClinicSettings = {
   creditsScope: 'clinic',
   credits: { balance: 500, byResource: {}, topUps: [] },
   adminEmail: null,
+  createdAt: '2026-05-01T08:00:00.000Z',
+  updatedAt: '2026-05-01T08:00:00.000Z',
+  updatedBy: 'system',
 };
 
 const directory = {

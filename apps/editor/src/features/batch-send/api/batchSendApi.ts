@@ -1,50 +1,17 @@
+import type { BatchPreview, BatchQuery, batchSendSchema, BatchSendView } from '@clinicflow/contract';
+import type { z } from 'zod';
 import { apiFetch } from '../../../api/apiClient';
-import type { TemplateChannel } from '../../templates/api/templatesApi';
 
-export const appointmentStatuses = ['booked', 'confirmed', 'cancelled', 'attended', 'no_show'] as const;
-export type AppointmentStatus = (typeof appointmentStatuses)[number];
+/** The batch sends' wire types: the shared contract's (libs/contract). */
+export type {
+  AppointmentStatus,
+  BatchQuery,
+  BatchRow,
+  BatchSendView as BatchSend,
+} from '@clinicflow/contract';
 
-/** The engine's batch query (F11): appointments in a range of clinic-local days, and who to keep. */
-export interface BatchQuery {
-  from: string;
-  to: string;
-  channel: TemplateChannel;
-  resourceId?: string;
-  serviceId?: string;
-  insurer?: string;
-  appointmentStatuses: AppointmentStatus[];
-  sent: 'any' | 'sent' | 'not-sent';
-}
-
-/** One recipient of the preview; `problem` says why it cannot be sent. */
-export interface BatchRow {
-  id: string;
-  appointmentId: string;
-  start: string | null;
-  patient: { id: string; name: string } | null;
-  address: string | null;
-  serviceId: string | null;
-  resourceId: string | null;
-  alreadySent: boolean;
-  problem: string | null;
-}
-
-export interface BatchSendRequest {
-  name?: string;
-  query: BatchQuery;
-  removed: string[];
-  onePerPhone: boolean;
-  template: { templateId?: string; body?: string; subject?: string };
-}
-
-/** A batch send and its progress (its messages counted by status). */
-export interface BatchSend {
-  id: string;
-  name: string | null;
-  recipients: number;
-  leftOut: { id: string; reason: string }[];
-  progress: { total: number; byStatus: Record<string, number> };
-}
+/** `POST /api/batch-sends`: the query, the rows taken out by hand, the message. */
+export type BatchSendRequest = z.input<typeof batchSendSchema>;
 
 /** Clean query: empty optional filters are left out rather than sent as "". */
 function cleanQuery(query: BatchQuery): BatchQuery {
@@ -58,14 +25,11 @@ function cleanQuery(query: BatchQuery): BatchQuery {
 
 export const batchSendApi = {
   preview: (query: BatchQuery) =>
-    apiFetch<{ items: BatchRow[]; total: number; sendable: number }>('/batch-sends/preview', {
-      method: 'POST',
-      body: cleanQuery(query),
-    }),
-  create: (request: BatchSendRequest) =>
-    apiFetch<BatchSend>('/batch-sends', {
+    apiFetch<BatchPreview>('/batch-sends/preview', { method: 'POST', body: cleanQuery(query) }),
+  create: (request: BatchSendRequest & { query: BatchQuery }) =>
+    apiFetch<BatchSendView>('/batch-sends', {
       method: 'POST',
       body: { ...request, query: cleanQuery(request.query) },
     }),
-  get: (id: string) => apiFetch<BatchSend>(`/batch-sends/${encodeURIComponent(id)}`),
+  get: (id: string) => apiFetch<BatchSendView>(`/batch-sends/${encodeURIComponent(id)}`),
 };

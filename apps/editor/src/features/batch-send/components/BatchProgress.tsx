@@ -1,3 +1,4 @@
+import { DELIVERY_OUTCOMES } from '@clinicflow/contract';
 import { Anchor, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -6,7 +7,7 @@ import { formatMessage } from '../../flows/utils/formatMessage';
 import { batchSendApi, type BatchSend } from '../api/batchSendApi';
 
 /** Messages still on their way; the others are done, well or not. */
-const pending = ['scheduled', 'sending', 'retrying'];
+const pending = DELIVERY_OUTCOMES.pending;
 const pollMs = 1_000;
 
 /** Handed over to the provider (or finished otherwise), out of the batch's messages. */

@@ -1,9 +1,11 @@
+import { APPOINTMENT_STATUSES } from '@clinicflow/contract';
 import { Button, Group, MultiSelect, Paper, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import type { ApiFieldError } from '../../../api/apiClient';
+import { channelOptions } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
 import type { FilterOption } from '../../report/components/ReportFilterBar';
 import type { TemplateChannel } from '../../templates/api/templatesApi';
-import { appointmentStatuses, type AppointmentStatus, type BatchQuery } from '../api/batchSendApi';
+import type { AppointmentStatus, BatchQuery } from '../api/batchSendApi';
 
 interface BatchQueryFormProps {
   query: BatchQuery;
@@ -50,11 +52,7 @@ export function BatchQueryForm(props: BatchQueryFormProps) {
             aria-label={t.reportChannel}
             value={query.channel}
             onChange={(value) => onChange({ channel: value as TemplateChannel })}
-            data={[
-              { value: 'sms', label: t.channelSms },
-              { value: 'email', label: t.channelEmail },
-              { value: 'voice', label: t.channelVoice },
-            ]}
+            data={channelOptions(t)}
           />
         </Group>
         <Group align="flex-end">
@@ -86,7 +84,7 @@ export function BatchQueryForm(props: BatchQueryFormProps) {
         <Group align="flex-end">
           <MultiSelect
             label={t.batchAppointmentStatuses}
-            data={appointmentStatuses.map((s) => ({ value: s, label: statusWords[s] }))}
+            data={APPOINTMENT_STATUSES.map((s) => ({ value: s, label: statusWords[s] }))}
             value={query.appointmentStatuses}
             error={problemOf('appointmentStatuses')}
             onChange={(value) => onChange({ appointmentStatuses: value as AppointmentStatus[] })}

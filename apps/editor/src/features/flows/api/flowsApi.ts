@@ -1,81 +1,38 @@
-import type { Flow, RulesProblemCode, TimelineEntry } from '@clinicflow/rules';
-import { apiFetch, type ApiFieldError } from '../../../api/apiClient';
+import {
+  DELIVERY_OUTCOMES,
+  type DeliveryStatus,
+  type DeliverySummary,
+  type DeliveryTally,
+  type FlowDiff,
+  type FlowSummary,
+  type FlowVersion,
+  type FlowView,
+  type SimulationAnswer,
+  type StarterSummary,
+  type simulateSavedSchema,
+} from '@clinicflow/contract';
+import type { Flow } from '@clinicflow/rules';
+import type { z } from 'zod';
+import { apiFetch } from '../../../api/apiClient';
 
-/** A problem of a saved draft, as the rules library words it. */
-export interface SavedProblem {
-  nodeId: string | null;
-  path?: string;
-  message: string;
-  code?: RulesProblemCode;
-  params?: Record<string, string>;
-}
+/** The flows' wire types: the shared contract's (libs/contract). */
+export type {
+  FlowDiff,
+  FlowProblem as SavedProblem,
+  FlowSummary,
+  FlowVersion,
+  FlowView,
+  SimulationAnswer,
+  StarterSummary,
+} from '@clinicflow/contract';
 
-/** `GET /api/flows` item. */
-export interface FlowSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  revision: number;
-  valid: boolean;
-  problemCount: number;
-  enabled: boolean;
-  latestVersion: number | null;
-  starterKey: string | null;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-/** `GET /api/flows/:id`: the draft with its revision (optimistic concurrency) and problems. */
-export interface FlowView extends Omit<FlowSummary, 'name' | 'description' | 'problemCount'> {
-  draft: Flow;
-  problems: SavedProblem[];
-}
-
-export interface FlowVersion {
-  flowId: string;
-  version: number;
-  note: string;
-  publishedAt: string;
-  publishedBy: string;
-}
-
-export interface FlowDiff {
-  from: number | 'draft';
-  to: number | 'draft';
-  nodes: { added: string[]; removed: string[]; changed: { id: string; fields: string[] }[] };
-  edges: { added: string[]; removed: string[]; changed: string[] };
-  flow: string[];
-}
-
-export interface StarterSummary {
-  key: string;
-  name: string;
-  description: string | null;
-  flow: Flow;
-}
-
-export interface SimulationRequest {
-  context?: Record<string, unknown>;
-  event: { type: string; at: string; minutes?: number };
-  replies?: { at: string; text: string }[];
-  until?: string;
-}
-
-export interface SimulationAnswer {
-  valid: boolean;
-  errors: ApiFieldError[];
-  timeline: TimelineEntry[];
-}
+/** What the simulation panel asks: the event, the replies, the context (the saved draft is simulated). */
+export type SimulationRequest = Omit<z.input<typeof simulateSavedSchema>, 'version'>;
 
 /** The document as the API stores it: the editor's flow without an id. */
 function document(flow: Flow) {
   const { id: _id, ...rest } = flow as Flow & { id?: string };
   return rest;
-}
-
-/** `GET /api/deliveries/summary` totals (the report's per-day counts, summed). */
-export interface DeliveryTotals {
-  totals: { total: number; byStatus: Partial<Record<string, number>> };
 }
 
 export const flowsApi = {
@@ -95,12 +52,13 @@ export const flowsApi = {
   diff: (id: string, from: number) => apiFetch<FlowDiff>(`/flows/${id}/diff?from=${from}&to=draft`),
   restore: (id: string, version: number, revision: number) =>
     apiFetch<FlowView>(`/flows/${id}/versions/${version}/restore`, { method: 'POST', body: { revision } }),
+  /** `GET /api/deliveries/summary` of the flow from a day on (the list's 7-day counts). */
   lastDays: (id: string, from: string) =>
-    apiFetch<DeliveryTotals>(`/deliveries/summary?flowId=${encodeURIComponent(id)}&from=${from}`),
+    apiFetch<DeliverySummary>(`/deliveries/summary?flowId=${encodeURIComponent(id)}&from=${from}`),
   simulate: (id: string, request: SimulationRequest) =>
     apiFetch<SimulationAnswer>(`/flows/${id}/simulate`, {
       method: 'POST',
-      body: { version: 'draft', ...request },
+      body: { version: 'draft', ...request } satisfies z.input<typeof simulateSavedSchema>,
     }),
 };
 
@@ -114,11 +72,12 @@ export function diffIsEmpty(diff: FlowDiff): boolean {
 }
 
 /** The flow list's three figures: messages that went out (sent, delivered or answered), failed, skipped. */
-export function outcomeCounts(totals: DeliveryTotals['totals']) {
-  const count = (...statuses: string[]) => statuses.reduce((sum, s) => sum + (totals.byStatus[s] ?? 0), 0);
+export function outcomeCounts(totals: Pick<DeliveryTally, 'byStatus'>) {
+  const count = (statuses: readonly DeliveryStatus[]) =>
+    statuses.reduce((sum, status) => sum + (totals.byStatus[status] ?? 0), 0);
   return {
-    sent: count('sent', 'delivered', 'answered'),
-    failed: count('failed', 'expired'),
-    skipped: count('skipped'),
+    sent: count(DELIVERY_OUTCOMES.sent),
+    failed: count(DELIVERY_OUTCOMES.failed),
+    skipped: count(['skipped']),
   };
 }

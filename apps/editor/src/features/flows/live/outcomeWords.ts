@@ -1,3 +1,4 @@
+import { deliveryOutcomeOf, deliveryStatusSchema, type DeliveryOutcome } from '@clinicflow/contract';
 import type { Messages } from '../../../i18n/messages';
 
 const words: Record<string, keyof Messages> = {
@@ -23,10 +24,16 @@ export function outcomeWords(t: Messages, status: string): string {
   return key ? String(t[key]) : status;
 }
 
-/** Badge colour of an outcome: red for failures, green for messages out, grey otherwise. */
+const colors: Record<DeliveryOutcome, string> = {
+  pending: 'gray',
+  sent: 'green',
+  failed: 'red',
+  stopped: 'orange',
+};
+
+/** Badge colour of an outcome: red for failures (a retry too), green for messages out, grey otherwise. */
 export function outcomeColor(status: string): string {
-  if (status === 'failed' || status === 'expired' || status === 'retrying') return 'red';
-  if (status === 'sent' || status === 'delivered' || status === 'answered') return 'green';
-  if (status === 'skipped' || status === 'cancelled') return 'orange';
-  return 'gray';
+  if (status === 'retrying') return colors.failed;
+  const delivery = deliveryStatusSchema.safeParse(status);
+  return delivery.success ? colors[deliveryOutcomeOf(delivery.data)] : 'gray';
 }

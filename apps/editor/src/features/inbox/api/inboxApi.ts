@@ -1,35 +1,15 @@
+import type { InboxItem, InboxPage, inboxChangeSchema } from '@clinicflow/contract';
+import type { z } from 'zod';
 import { apiFetch } from '../../../api/apiClient';
 
-/** One received reply (`GET /api/inbox`). */
-export interface InboxItem {
-  id: string;
-  receivedAt: string;
-  channel: string;
-  from: string;
-  text: string;
-  patient: { id: string; name: string | null } | null;
-  deliveryId: string | null;
-  questionText: string | null;
-  appointmentId: string | null;
-  appointment?: { id: string; start: string | null } | null;
-  meaning: string;
-  outcome: string;
-  read: boolean;
-  readAt: string | null;
-  readBy: string | null;
-  followUp: boolean;
-}
+/** The inbox's wire types: the shared contract's (libs/contract). */
+export type { InboxItem, InboxPage } from '@clinicflow/contract';
 
-export interface InboxPage {
-  items: InboxItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  unread: number;
-}
+/** `PATCH /api/inbox/:id`: read or unread, flagged or not. */
+export type InboxChange = z.input<typeof inboxChangeSchema>;
 
 export const inboxApi = {
   list: (query: string) => apiFetch<InboxPage>(`/inbox?${query}`),
-  change: (id: string, change: { read?: boolean; followUp?: boolean }) =>
+  change: (id: string, change: InboxChange) =>
     apiFetch<InboxItem>(`/inbox/${encodeURIComponent(id)}`, { method: 'PATCH', body: change }),
 };

@@ -1,16 +1,17 @@
 import '@mantine/charts/styles.css';
+import { DELIVERY_STATUSES } from '@clinicflow/contract';
 import { BarChart } from '@mantine/charts';
 import { Paper, Text, Title } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
-import { deliveryStatuses, type DeliverySummary } from '../api/reportApi';
+import type { DeliverySummary } from '../api/reportApi';
 import { statusColors, statusLabel } from '../utils/deliveryWords';
 
 /** Messages per clinic-local send day, stacked by status (the summary endpoint). */
 export function DeliveryChart({ summary }: { summary: DeliverySummary | undefined }) {
   const t = useMessages();
   if (!summary) return null;
-  const present = deliveryStatuses.filter((status) => summary.totals.byStatus[status]);
+  const present = DELIVERY_STATUSES.filter((status) => summary.totals.byStatus[status]);
   const data = summary.days.map((day) => ({
     day: day.day.slice(5),
     ...Object.fromEntries(present.map((status) => [statusLabel(t, status), day.byStatus[status] ?? 0])),

@@ -15,6 +15,8 @@ describe('DeliveryDrawer', () => {
       run: {
         id: 'run-1',
         status: 'ended',
+        flowVersion: 1,
+        eventType: 'appointment.booked',
         endedReason: null,
         steps: [
           {

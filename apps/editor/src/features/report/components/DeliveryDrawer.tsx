@@ -1,3 +1,4 @@
+import { CANCELLABLE_STATUSES, RETRYABLE_STATUSES } from '@clinicflow/contract';
 import {
   Alert,
   Anchor,
@@ -17,7 +18,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
-import { reportApi, type DeliveryDetail } from '../api/reportApi';
+import { reportApi, type DeliveryDetail, type DeliveryStatus } from '../api/reportApi';
 import {
   channelLabel,
   errorInWords,
@@ -31,8 +32,8 @@ import { MessageAsSeen } from './MessageAsSeen';
 import { RunDecisions } from './RunDecisions';
 
 /** States from which staff may send a message again, or cancel it (the API answers 409 otherwise). */
-const retryable = new Set(['failed', 'expired']);
-const cancellable = new Set(['scheduled', 'retrying']);
+const retryable = new Set<DeliveryStatus>(RETRYABLE_STATUSES);
+const cancellable = new Set<DeliveryStatus>(CANCELLABLE_STATUSES);
 
 /** One delivery in full (S4): the message as seen, the status history, the problem in plain words, actions. */
 export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | null; onClose: () => void }) {
@@ -143,9 +144,9 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
               })}
             </Text>
           )}
-          {delivery.sender?.smsSenderName && (
+          {delivery.sender?.smsName && (
             <Text size="xs">
-              {t.drawerSender}: {delivery.sender.smsSenderName}
+              {t.drawerSender}: {delivery.sender.smsName}
             </Text>
           )}
           {delivery.providerMessageId && (

@@ -1,3 +1,4 @@
+import { CHANNELS, DELIVERY_STATUSES } from '@clinicflow/contract';
 import { Button, Chip, Group, Input, Paper, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
@@ -5,15 +6,10 @@ import { useState } from 'react';
 import type { ApiFieldError } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
-import {
-  deliveryChannels,
-  deliveryStatuses,
-  type DeliveryChannel,
-  type DeliveryStatus,
-} from '../api/reportApi';
+import type { DeliveryChannel, DeliveryStatus } from '../api/reportApi';
 import { datePresets, presetOf, presetRange, type DatePreset } from '../utils/datePresets';
 import { channelLabel, statusLabel } from '../utils/deliveryWords';
-import { fieldOfProblem, type RangeField, type ReportFilters } from '../utils/reportFilters';
+import { fieldOfProblem, rangeFields, type RangeField, type ReportFilters } from '../utils/reportFilters';
 import { StatusLegend } from './StatusLegend';
 
 /** A choice of a select: the clinic's flows, practitioners, services. */
@@ -49,6 +45,11 @@ const presetKeys: Record<
 export function ReportFilterBar(props: ReportFilterBarProps) {
   const { filters, onChange, onClear, problems } = props;
   const t = useMessages();
+  const rangeLabels: Record<RangeField, string> = {
+    created: t.reportRangeCreated,
+    send: t.reportRangeSend,
+    delivered: t.reportRangeDelivered,
+  };
   const now = props.now ?? new Date();
   const [search, setSearch] = useState(filters.q);
   // The URL's search arrives later than the box, sometimes after more was typed: follow it only when it
@@ -79,11 +80,7 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
               display="flex"
               value={filters.range}
               onChange={(value) => onChange({ range: value as RangeField })}
-              data={[
-                { value: 'created', label: t.reportRangeCreated },
-                { value: 'send', label: t.reportRangeSend },
-                { value: 'delivered', label: t.reportRangeDelivered },
-              ]}
+              data={rangeFields.map((range) => ({ value: range, label: rangeLabels[range] }))}
             />
           </Input.Wrapper>
           <TextInput
@@ -131,7 +128,7 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
               value={filters.status}
               onChange={(status) => onChange({ status: status as DeliveryStatus[] })}
             >
-              {deliveryStatuses.map((status) => (
+              {DELIVERY_STATUSES.map((status) => (
                 <Chip key={status} value={status} size="xs">
                   {statusLabel(t, status)}
                 </Chip>
@@ -148,7 +145,7 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
                 value={filters.channel}
                 onChange={(channel) => onChange({ channel: channel as DeliveryChannel[] })}
               >
-                {deliveryChannels.map((channel) => (
+                {CHANNELS.map((channel) => (
                   <Chip key={channel} value={channel} size="xs">
                     {channelLabel(t, channel)}
                   </Chip>

@@ -1,7 +1,7 @@
+import { DELIVERY_STATUSES } from '@clinicflow/contract';
 import { Badge, Group, Popover, Button, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMessages } from '../../../i18n/useMessages';
-import { deliveryStatuses } from '../api/reportApi';
 import { statusColors, statusLabel, statusMeaning } from '../utils/deliveryWords';
 
 /** What each status means, in Opus's words (waiting, sent, answered, failed and retrying, expired…). */
@@ -16,7 +16,7 @@ export function StatusLegend() {
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap={4} data-testid="status-legend">
-          {deliveryStatuses.map((status) => (
+          {DELIVERY_STATUSES.map((status) => (
             <Group key={status} gap="xs" wrap="nowrap">
               <Badge color={statusColors[status]} w={130} style={{ flexShrink: 0 }}>
                 {statusLabel(t, status)}

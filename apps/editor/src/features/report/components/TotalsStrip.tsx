@@ -1,7 +1,8 @@
+import { CHANNELS, DELIVERY_STATUSES } from '@clinicflow/contract';
 import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
-import { deliveryChannels, deliveryStatuses, type DeliveryTotals } from '../api/reportApi';
+import type { DeliveryTotals } from '../api/reportApi';
 import { channelLabel, statusColors, statusLabel } from '../utils/deliveryWords';
 
 /** The filter's totals at a glance: how many, by status, by channel, and the credits they used. */
@@ -22,22 +23,18 @@ export function TotalsStrip({
           {total === 1 ? t.reportTotalOne : formatMessage(t.reportTotal, { count: total })}
         </Text>
         <Group gap={4} aria-label={t.reportByStatus} role="list">
-          {deliveryStatuses
-            .filter((status) => totals?.byStatus[status])
-            .map((status) => (
-              <Badge key={status} role="listitem" color={statusColors[status]} variant="light">
-                {statusLabel(t, status)} {totals!.byStatus[status]}
-              </Badge>
-            ))}
+          {DELIVERY_STATUSES.filter((status) => totals?.byStatus[status]).map((status) => (
+            <Badge key={status} role="listitem" color={statusColors[status]} variant="light">
+              {statusLabel(t, status)} {totals!.byStatus[status]}
+            </Badge>
+          ))}
         </Group>
         <Group gap={4} aria-label={t.reportByChannel} role="list">
-          {deliveryChannels
-            .filter((channel) => totals?.byChannel[channel])
-            .map((channel) => (
-              <Badge key={channel} role="listitem" variant="outline" color="gray">
-                {channelLabel(t, channel)} {totals!.byChannel[channel]}
-              </Badge>
-            ))}
+          {CHANNELS.filter((channel) => totals?.byChannel[channel]).map((channel) => (
+            <Badge key={channel} role="listitem" variant="outline" color="gray">
+              {channelLabel(t, channel)} {totals!.byChannel[channel]}
+            </Badge>
+          ))}
         </Group>
         {credits !== undefined && (
           <Text size="sm" c="dimmed">

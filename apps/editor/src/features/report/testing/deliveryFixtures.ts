@@ -1,4 +1,4 @@
-import type { DeliveryDetail, DeliveryPage, DeliveryRow } from '../api/reportApi';
+import type { DeliveryDetail, DeliveryPage, DeliveryRow, DeliverySummary } from '../api/reportApi';
 
 /** A report row with sensible defaults; tests override what they look at. */
 export function deliveryRow(overrides: Partial<DeliveryRow> = {}): DeliveryRow {
@@ -21,6 +21,9 @@ export function deliveryRow(overrides: Partial<DeliveryRow> = {}): DeliveryRow {
     flowId: 'flow-1',
     nodeId: 'sms24',
     appointmentId: 'apt-1',
+    patientId: 'pat-1',
+    serviceId: null,
+    resourceId: null,
     origin: 'flow',
     batchId: null,
     inDoubt: false,
@@ -41,17 +44,34 @@ export function deliveryPage(items: DeliveryRow[], total = items.length): Delive
 export function deliveryDetail(overrides: Partial<DeliveryDetail> = {}): DeliveryDetail {
   return {
     ...deliveryRow(),
+    runId: null,
+    flowVersion: 1,
+    sender: null,
+    language: 'fr',
+    purpose: 'reminder',
+    expectsReply: false,
+    answeredAt: null,
+    provider: 'sandbox',
+    providerMessageId: null,
+    attempt: 1,
     history: [
-      { status: 'scheduled', at: '2026-03-20T10:00:00.000Z', by: null, reason: null },
-      { status: 'failed', at: '2026-03-24T08:30:01.000Z', by: 'dispatcher', reason: 'credits exhausted' },
+      { status: 'scheduled', at: '2026-03-20T10:00:00.000Z', attempt: 0, by: null, reason: null },
+      {
+        status: 'failed',
+        at: '2026-03-24T08:30:01.000Z',
+        attempt: 1,
+        by: 'dispatcher',
+        reason: 'credits exhausted',
+      },
     ],
+    updatedAt: '2026-03-24T08:30:01.000Z',
     ...overrides,
   };
 }
 
-export const emptySummary = {
+export const emptySummary: DeliverySummary = {
   from: '2026-03-01',
   to: '2026-03-07',
   days: [],
-  totals: { total: 0, byStatus: {}, byChannel: {}, credits: 0 },
+  totals: { total: 0, byStatus: {}, byChannel: {}, byStatusAndChannel: {}, credits: 0 },
 };

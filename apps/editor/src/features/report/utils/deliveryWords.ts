@@ -49,14 +49,7 @@ export function recipientLabel(t: Messages, type: string): string {
   return labels[type] ?? type;
 }
 
-/** The channel in words. */
-export function channelLabel(t: Messages, channel: string): string {
-  return (
-    ({ sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice } as Record<string, string>)[
-      channel
-    ] ?? channel
-  );
-}
+export { channelLabel } from '../../../i18n/channelWords';
 
 /** A provider's or the engine's error code in plain words, for the front desk. */
 export function errorInWords(t: Messages, error: NonNullable<DeliveryRow['error']>): string {

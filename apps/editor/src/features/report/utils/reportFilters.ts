@@ -1,13 +1,15 @@
+import { DELIVERY_SORTS, RANGES, type DeliveryRange, type DeliverySort } from '@clinicflow/contract';
 import type { DeliveryChannel, DeliveryStatus } from '../api/reportApi';
 
 /** Which date of a delivery the range applies to (api.md: created / to send / delivered). */
-export type RangeField = 'created' | 'send' | 'delivered';
-export const rangeFields: RangeField[] = ['created', 'send', 'delivered'];
+export type RangeField = DeliveryRange;
+export const rangeFields: readonly RangeField[] = RANGES;
 
-/** The columns the API sorts by (`sort=`), newest first with a leading `-`: api's DELIVERY_SORTS. */
-export const sortableColumns = ['createdAt', 'sendAt', 'deliveredAt'] as const;
-export type SortableColumn = (typeof sortableColumns)[number];
-export type ReportSort = SortableColumn | `-${SortableColumn}`;
+/** The orders the API offers (`sort=`): a date column, newest first with a leading `-` (the contract's list). */
+export type ReportSort = DeliverySort;
+export type SortableColumn = Exclude<ReportSort, `-${string}`>;
+/** The columns the API sorts by. */
+export const sortableColumns = DELIVERY_SORTS.filter((sort): sort is SortableColumn => !sort.startsWith('-'));
 /** The API's order when none is asked: newest created first. */
 export const defaultSort: ReportSort = '-createdAt';
 
@@ -17,8 +19,7 @@ export function sortOrderOf(sort: ReportSort): { column: SortableColumn; desc: b
   return { column: (desc ? sort.slice(1) : sort) as SortableColumn, desc };
 }
 
-const isSort = (value: string | null): value is ReportSort =>
-  sortableColumns.includes((value ?? '').replace(/^-/, '') as SortableColumn);
+const isSort = (value: string | null): value is ReportSort => DELIVERY_SORTS.includes(value as ReportSort);
 
 /** The report's filters as the page holds them; the URL carries the same, so a view can be shared. */
 export interface ReportFilters {
@@ -109,8 +110,8 @@ export function apiQueryOf(filters: ReportFilters): URLSearchParams {
 /** The filter field an API problem's path names (`query.sendTo` → `to`, `query.status` → `status`). */
 export function fieldOfProblem(path: string | undefined): keyof ReportFilters | null {
   const name = (path ?? '').replace(/^query\./, '');
-  const range = /^(created|send|delivered)(From|To)$/.exec(name);
-  if (range) return range[2] === 'From' ? 'from' : 'to';
+  const range = /^(\w+)(From|To)$/.exec(name);
+  if (range && rangeFields.includes(range[1] as RangeField)) return range[2] === 'From' ? 'from' : 'to';
   if (name in emptyFilters) return name as keyof ReportFilters;
   return null;
 }

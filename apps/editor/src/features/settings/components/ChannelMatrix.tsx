@@ -1,7 +1,8 @@
 import { Switch, Table, Text } from '@mantine/core';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { useMessages } from '../../../i18n/useMessages';
-import { CHANNELS, type Channel, type ChannelSwitches, type DirectoryEntry } from '../api/settingsApi';
+import { CHANNELS } from '@clinicflow/contract';
+import type { Channel, ChannelSwitches, DirectoryEntry } from '../api/settingsApi';
 import { setChannelToggle } from '../utils/setChannelToggle';
 
 /**

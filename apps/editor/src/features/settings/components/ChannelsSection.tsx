@@ -1,10 +1,8 @@
+import { CHANNELS, CONSENT_MODES, CONSENT_PURPOSES } from '@clinicflow/contract';
 import { Checkbox, Group, NumberInput, Radio, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMessages } from '../../../i18n/useMessages';
 import {
-  CHANNELS,
-  CONSENT_MODES,
-  CONSENT_PURPOSES,
   settingsApi,
   type Channel,
   type ClinicSettings,

@@ -2,7 +2,8 @@ import { Badge, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { useMessages } from '../../../i18n/useMessages';
-import { CHANNELS, settingsApi, type Channel } from '../api/settingsApi';
+import { CHANNELS } from '@clinicflow/contract';
+import { settingsApi, type Channel } from '../api/settingsApi';
 
 const when = (at: string | null, never: string) => (at ? new Date(at).toLocaleString() : never);
 

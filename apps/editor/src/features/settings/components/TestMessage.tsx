@@ -1,11 +1,15 @@
+import { deliveryOutcomeOf, type DeliveryOutcome, type DeliveryStatus } from '@clinicflow/contract';
 import { Alert, Button, Group, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatMessage } from '../../flows/utils/formatMessage';
+import { channelLabel } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { settingsApi, type Channel, type TestDelivery } from '../api/settingsApi';
 
-const WAITING = ['scheduled', 'retrying', 'sending'];
+/** The delivery is still with the dispatcher: follow it. */
+const waiting = (status: DeliveryStatus | undefined) =>
+  deliveryOutcomeOf(status ?? 'scheduled') === 'pending';
 
 /**
  * "Send a test message" (C7): one message to a staff number or address through the same queue as the
@@ -22,7 +26,6 @@ export function TestMessage({
 }) {
   const t = useMessages();
   const [to, setTo] = useState('');
-  const names: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
   const send = useMutation({
     mutationFn: () =>
       settingsApi.sendTest(
@@ -36,7 +39,7 @@ export function TestMessage({
     queryKey: ['test-delivery', send.data?.id],
     queryFn: () => settingsApi.delivery(send.data!.id),
     enabled: !!send.data,
-    refetchInterval: (query) => (WAITING.includes(query.state.data?.status ?? 'scheduled') ? 2000 : false),
+    refetchInterval: (query) => (waiting(query.state.data?.status) ? 2000 : false),
   });
   const delivery = followed.data ?? send.data;
   return (
@@ -51,7 +54,7 @@ export function TestMessage({
           w={260}
         />
         <Button variant="light" onClick={() => send.mutate()} loading={send.isPending} disabled={!to.trim()}>
-          {`${t.settingsSendTest} (${names[channel]})`}
+          {`${t.settingsSendTest} (${channelLabel(t, channel)})`}
         </Button>
       </Group>
       {delivery && (
@@ -64,9 +67,15 @@ export function TestMessage({
   );
 }
 
+const colours: Record<DeliveryOutcome, string> = {
+  pending: 'blue',
+  sent: 'green',
+  failed: 'red',
+  stopped: 'red',
+};
+
 function outcomeColour(delivery: TestDelivery) {
-  if (['failed', 'skipped', 'expired', 'cancelled'].includes(delivery.status)) return 'red';
-  return WAITING.includes(delivery.status) ? 'blue' : 'green';
+  return colours[deliveryOutcomeOf(delivery.status)];
 }
 
 function describe(delivery: TestDelivery, t: ReturnType<typeof useMessages>) {

@@ -15,6 +15,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api/apiClient';
+import { channelOptions } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { templatesApi, type Template, type TemplateChannel, type TemplateInput } from '../api/templatesApi';
 import { useMessagePreview } from '../hooks/useMessagePreview';
@@ -98,11 +99,7 @@ export function TemplateEditor({
           aria-label={t.templateChannel}
           value={template.channel}
           onChange={(channel) => setTemplate({ ...template, channel: channel as TemplateChannel })}
-          data={[
-            { value: 'sms', label: t.channelSms },
-            { value: 'email', label: t.channelEmail },
-            { value: 'voice', label: t.channelVoice },
-          ]}
+          data={channelOptions(t)}
         />
       </Group>
       <Tabs value={language} onChange={(value) => value && setLanguage(value)}>

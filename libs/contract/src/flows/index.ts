@@ -1,0 +1,3 @@
+export * from './flow-document';
+export * from './flow-view';
+export * from './flow-activity';

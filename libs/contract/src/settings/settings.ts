@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { channelFlagsSchema, channelSwitchesSchema, perChannel } from '../channels/channel';
+import { instantSchema } from '../dates/dates';
+import { languageSchema, timeZoneSchema } from '../locale/locale';
+
+export const CONSENT_MODES = ['all-with-valid-contact', 'opt-in', 'nobody'] as const;
+export type ConsentMode = (typeof CONSENT_MODES)[number];
+export const CONSENT_PURPOSES = ['reminders', 'recall', 'surveys'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export const PROVIDER_KINDS = ['sandbox', 'twilio', 'smpp', 'http', 'smtp'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export const CREDITS_SCOPES = ['clinic', 'practitioner'] as const;
+export type CreditsScope = (typeof CREDITS_SCOPES)[number];
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
+const providerOptions = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+/** A channel's provider as a PUT sends it: credentials left out keep the stored ones. */
+export const providerInputSchema = z.object({
+  kind: z.enum(PROVIDER_KINDS),
+  /** Non-secret settings: host, port, account id, sender... */
+  options: providerOptions.default({}),
+  /** Secrets (password, token): stored encrypted, answered masked; leave out to keep the stored ones. */
+  credentials: z.record(z.string(), z.string().max(2000)).optional(),
+});
+export type ProviderInput = z.output<typeof providerInputSchema>;
+
+/** A channel's provider as the API answers it: each secret that is set, masked (`********`). */
+export const providerViewSchema = z.object({
+  kind: z.enum(PROVIDER_KINDS),
+  options: providerOptions,
+  credentials: z.record(z.string(), z.string()),
+});
+export type ProviderView = z.infer<typeof providerViewSchema>;
+
+/**
+ * The editable settings, each a section a PUT may replace whole. The API also checks `senders.smsSenderName`
+ * with libs/channels' sender rule (`checkSenderId`), as the editor's form does.
+ */
+export const settingsSectionsSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  phone: z.string().max(40).nullable(),
+  website: z.string().max(300).nullable(),
+  timeZone: timeZoneSchema,
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as FR'),
+  defaultLanguage: languageSchema,
+  communicationsEnabled: z.boolean(),
+  channels: channelFlagsSchema,
+  channelToggles: z.object({
+    services: z.record(z.string(), channelSwitchesSchema),
+    resources: z.record(z.string(), channelSwitchesSchema),
+  }),
+  consent: z.object({
+    mode: z.enum(CONSENT_MODES),
+    purposes: z.array(z.enum(CONSENT_PURPOSES)).max(3),
+  }),
+  quietHours: z.object({
+    windows: z.array(z.object({ start: clockTime, end: clockTime })).max(10),
+    noSendWeekdays: z.array(z.number().int().min(1).max(7)).max(7),
+    holidays: z.array(z.iso.date()).max(400),
+  }),
+  limits: z.object({
+    minimumLeadTimeHours: z
+      .number()
+      .min(0)
+      .max(24 * 30),
+    onePerPersonPerDay: z.boolean(),
+  }),
+  unreliable: z.object({
+    noShowRate: z.number().min(0).max(1),
+    minimumVisits: z.number().int().min(0).max(1000),
+  }),
+  senders: z.object({
+    smsSenderName: z.string().nullable(),
+    emailFromName: z.string().max(100).nullable(),
+    emailFromAddress: z.email().nullable(),
+    voiceCallerNumber: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +33612345678')
+      .nullable(),
+  }),
+  providers: perChannel(providerInputSchema).partial(),
+  testMode: z.boolean(),
+  creditsScope: z.enum(CREDITS_SCOPES),
+  adminEmail: z.email().nullable(),
+});
+export type SettingsSections = z.output<typeof settingsSectionsSchema>;
+export type SettingsSection = keyof SettingsSections;
+
+/** The sections whose values a PUT can name in `previous` (the providers are answered masked, so not those). */
+export const COMPARABLE_SECTIONS = settingsSectionsSchema
+  .keyof()
+  .options.filter((key): key is Exclude<typeof key, 'providers'> => key !== 'providers');
+export type ComparableSection = (typeof COMPARABLE_SECTIONS)[number];
+
+/**
+ * `PUT /api/settings`: every section is optional and, when given, replaces that section whole. `previous` holds
+ * the values the change was made from (as the GET answered them); a section that no longer holds them is a
+ * 409, so one manager's save never silently undoes another's.
+ */
+export const settingsUpdateSchema = settingsSectionsSchema.partial().extend({
+  previous: z.partialRecord(z.enum(COMPARABLE_SECTIONS), z.unknown()).optional(),
+});
+export type SettingsUpdate = z.output<typeof settingsUpdateSchema>;
+
+/** `POST /api/settings/credits/top-ups`: credits for the clinic, or for one practitioner. */
+export const topUpSchema = z.object({
+  credits: z.number().int().min(1).max(1_000_000),
+  resourceId: z.string().min(1).max(100).optional(),
+  note: z.string().max(500).optional(),
+});
+export type TopUp = z.output<typeof topUpSchema>;
+
+/** One recorded top-up. */
+export const topUpEntrySchema = z.object({
+  at: instantSchema,
+  credits: z.number().int(),
+  resourceId: z.string().nullable(),
+  note: z.string().nullable(),
+  by: z.string(),
+});
+export type TopUpEntry = z.infer<typeof topUpEntrySchema>;
+
+/** The clinic's credits: its balance, each practitioner's, and the top-ups (the top-up's answer). */
+export const creditsSchema = z.object({
+  balance: z.number(),
+  byResource: z.record(z.string(), z.number()),
+  topUps: z.array(topUpEntrySchema),
+});
+export type Credits = z.infer<typeof creditsSchema>;
+
+/** `GET /api/settings` (and the PUT's answer): every section, providers masked, credits, who saved last. */
+export const settingsViewSchema = settingsSectionsSchema.extend({
+  clinicId: z.string(),
+  providers: perChannel(providerViewSchema).partial(),
+  credits: creditsSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  /** Who saved the settings last (an e-mail, or "system"). */
+  updatedBy: z.string(),
+  /** Bumped by every PUT; absent until the first. */
+  revision: z.number().int().optional(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+/** `POST /api/settings/providers/:channel/test`: whether the provider answered. */
+export const providerTestSchema = z.object({ ok: z.boolean(), message: z.string() });
+export type ProviderTest = z.infer<typeof providerTestSchema>;

@@ -1,0 +1,44 @@
+import { serviceStatusSchema } from './service-status';
+
+const channel = {
+  enabled: true,
+  provider: 'sandbox',
+  lastSentAt: null,
+  lastError: null,
+  waiting: 0,
+  sentToday: 0,
+};
+
+describe('serviceStatusSchema', () => {
+  const status = {
+    at: '2026-03-24T08:30:00.000Z',
+    communicationsEnabled: true,
+    testMode: true,
+    waiting: 2,
+    sentToday: 10,
+    oldestDueAt: null,
+    dispatcherLagSeconds: 0,
+    channels: {
+      sms: {
+        ...channel,
+        lastError: {
+          at: '2026-03-24T08:00:00.000Z',
+          deliveryId: 'dlv_1',
+          code: 'rejected',
+          reason: 'bad number',
+        },
+      },
+      email: channel,
+      voice: { ...channel, enabled: false },
+    },
+  };
+
+  it('should read the status of every channel', () => {
+    expect(serviceStatusSchema.parse(status)).toEqual(status);
+  });
+
+  it('should refuse a status missing a channel', () => {
+    const { voice: _voice, ...channels } = status.channels;
+    expect(serviceStatusSchema.safeParse({ ...status, channels }).success).toBe(false);
+  });
+});
