@@ -7,12 +7,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { ClockModule } from './common/clock.repository';
+import { DueWorkModule } from './common/due-work';
 import { requestLogParams } from './http/request-log';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClinicsModule } from './modules/clinics/clinics.module';
 import { DirectoryModule } from './modules/directory/directory.module';
-import { EventsModule } from './modules/events/events.module';
+import { IntakeModule } from './modules/intake/intake.module';
 import { FlowsModule } from './modules/flows/flows.module';
 import { FlowActivityModule } from './modules/flow-activity/flow-activity.module';
 import { MessagesModule } from './modules/messages/messages.module';
@@ -45,6 +46,7 @@ export class AppModule {
         LoggerModule.forRoot(requestLogParams(env)),
         DatabaseModule,
         ClockModule,
+        DueWorkModule,
         LiveModule,
         HealthModule,
         AuthModule,
@@ -53,7 +55,7 @@ export class AppModule {
         ClinicsModule,
         SettingsModule,
         DirectoryModule,
-        EventsModule,
+        IntakeModule,
         FlowsModule,
         FlowActivityModule,
         TemplatesModule,

@@ -1,67 +1,85 @@
 // The database primitives the engine is allowed to rely on (architecture.md, "FerretDB 1.24 facts"), checked
-// against the launched server through mongoose. If one of these fails, the engine's exactly-once design breaks.
-import mongoose, { Connection, Schema } from 'mongoose';
+// against the launched server with the driver. If one of these fails, the engine's exactly-once design breaks.
+import { MongoClient, type Db } from 'mongodb';
+import { DUPLICATE_KEY } from '../src/database/duplicate-key';
 import { testDatabaseName } from './test-app';
 
-const DUPLICATE_KEY = 11000;
-
 describe('database contract', () => {
-  let connection: Connection;
+  let client: MongoClient;
+  let db: Db;
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(process.env.MONGODB_URI!, { dbName: testDatabaseName() })
-      .asPromise();
+    client = await new MongoClient(process.env.MONGODB_URI!).connect();
+    db = client.db(testDatabaseName());
   });
 
   afterAll(async () => {
-    await connection.dropDatabase();
-    await connection.close();
+    await db.dropDatabase();
+    await client.close();
   });
 
   it('should reject a duplicate insert on a unique index with the duplicate-key code', async () => {
-    const Claim = connection.model('Claim', new Schema({ key: { type: String, unique: true } }));
-    await Claim.init();
-    await Claim.create({ key: 'delivery-1#1' });
-    await expect(Claim.create({ key: 'delivery-1#1' })).rejects.toMatchObject({ code: DUPLICATE_KEY });
-    expect(await Claim.countDocuments({ key: 'delivery-1#1' })).toBe(1);
+    const claims = db.collection<{ key: string }>('claims');
+    await claims.createIndex({ key: 1 }, { unique: true });
+    await claims.insertOne({ key: 'delivery-1#1' });
+    await expect(claims.insertOne({ key: 'delivery-1#1' })).rejects.toMatchObject({ code: DUPLICATE_KEY });
+    expect(await claims.countDocuments({ key: 'delivery-1#1' })).toBe(1);
   });
 
   it('should reject a second document with the same _id', async () => {
-    const Attempt = connection.model('Attempt', new Schema({ _id: String }));
+    const attempts = db.collection<{ _id: string }>('attempts');
     const results = await Promise.allSettled([
-      Attempt.create({ _id: 'run-1:sms24:patient' }),
-      Attempt.create({ _id: 'run-1:sms24:patient' }),
+      attempts.insertOne({ _id: 'run-1:sms24:patient' }),
+      attempts.insertOne({ _id: 'run-1:sms24:patient' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: DUPLICATE_KEY } });
   });
 
   it('should report deletedCount 1 to exactly one of two concurrent deleters', async () => {
-    const Lease = connection.model('Lease', new Schema({ _id: String }));
+    const leases = db.collection<{ _id: string }>('leases');
     for (let round = 0; round < 20; round++) {
-      await Lease.create({ _id: `lease-${round}` });
+      await leases.insertOne({ _id: `lease-${round}` });
       const [a, b] = await Promise.all([
-        Lease.deleteOne({ _id: `lease-${round}` }),
-        Lease.deleteOne({ _id: `lease-${round}` }),
+        leases.deleteOne({ _id: `lease-${round}` }),
+        leases.deleteOne({ _id: `lease-${round}` }),
       ]);
       expect([a.deletedCount, b.deletedCount].sort()).toEqual([0, 1]);
     }
   });
 
   it('should insert the rest of an unordered insertMany that holds a duplicate', async () => {
-    const Delivery = connection.model('Delivery', new Schema({ _id: String, status: String }));
-    await Delivery.create({ _id: 'd2', status: 'scheduled' });
-    const error = await Delivery.insertMany(
-      [
-        { _id: 'd1', status: 'scheduled' },
-        { _id: 'd2', status: 'scheduled' },
-        { _id: 'd3', status: 'scheduled' },
-      ],
+    const deliveries = db.collection<{ _id: string; status: string }>('deliveries');
+    await deliveries.insertOne({ _id: 'd2', status: 'scheduled' });
+    const error = await deliveries
+      .insertMany(
+        [
+          { _id: 'd1', status: 'scheduled' },
+          { _id: 'd2', status: 'scheduled' },
+          { _id: 'd3', status: 'scheduled' },
+        ],
+        { ordered: false },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: DUPLICATE_KEY, writeErrors: [{ index: 1, code: DUPLICATE_KEY }] });
+    expect((await deliveries.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([
+      'd1',
+      'd2',
+      'd3',
+    ]);
+  });
+
+  // Our FerretDB never answers a bulkWrite (or update command) of 100 statements or more; 99 answer. Every
+  // batched write of the engine stays at or under MAX_WRITE_STATEMENTS (common/database-writes.ts).
+  it('should answer a bulkWrite of 99 updates', async () => {
+    const queue = db.collection<{ _id: string; dueAt: number }>('queue');
+    const ids = Array.from({ length: 99 }, (_, n) => `q${n}`);
+    await queue.insertMany(ids.map((_id) => ({ _id, dueAt: 0 })));
+    const result = await queue.bulkWrite(
+      ids.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { dueAt: 1 } } } })),
       { ordered: false },
-    ).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: DUPLICATE_KEY });
-    expect((await Delivery.find().sort({ _id: 1 }).lean()).map((d) => d._id)).toEqual(['d1', 'd2', 'd3']);
+    );
+    expect(result.modifiedCount).toBe(99);
   });
 
   // FerretDB 1.24 computes only the FIRST accumulator of a $group stage; any further $sum comes back as 0
@@ -85,14 +103,9 @@ describe('database contract', () => {
       ],
     ],
   ])('should total %s with $match, $group, $sort and $sum', async (_name, accumulator, expected) => {
-    const Sent =
-      connection.models.Sent ??
-      connection.model(
-        'Sent',
-        new Schema({ clinicId: String, channel: String, status: String, credits: Number }),
-      );
-    if ((await Sent.countDocuments()) === 0) {
-      await Sent.insertMany([
+    const sent = db.collection('sent');
+    if ((await sent.countDocuments()) === 0) {
+      await sent.insertMany([
         { clinicId: 'a', channel: 'sms', status: 'delivered', credits: 1 },
         { clinicId: 'a', channel: 'sms', status: 'delivered', credits: 2 },
         { clinicId: 'a', channel: 'sms', status: 'failed', credits: 0 },
@@ -100,11 +113,13 @@ describe('database contract', () => {
         { clinicId: 'b', channel: 'sms', status: 'delivered', credits: 5 },
       ]);
     }
-    const totals = await Sent.aggregate([
-      { $match: { clinicId: 'a' } },
-      { $group: { _id: '$channel', value: accumulator } },
-      { $sort: { _id: 1 } },
-    ]);
+    const totals = await sent
+      .aggregate([
+        { $match: { clinicId: 'a' } },
+        { $group: { _id: '$channel', value: accumulator } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
     expect(totals).toEqual(expected);
   });
 });

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Db } from 'mongodb';
 import {
   DeliveryPlanningService,
   type DeliveryFacts,
@@ -8,7 +7,7 @@ import {
 } from '../src/modules/deliveries/delivery-planning.service';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import { DeliveryRepository } from '../src/modules/deliveries/delivery.repository';
-import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.store';
+import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
 import type { TestClock } from './test-clock';
 
 /** Plans deliveries the way the runs do (DeliveryPlanningService), with an SMS to Léa as the default. */
@@ -58,7 +57,7 @@ export function deliveryFactory(app: () => INestApplication, clock: TestClock) {
 
 /** A collection of the test's database, read directly. */
 export function collection<T extends object>(app: INestApplication, name: string) {
-  return app.get<Connection>(getConnectionToken()).db!.collection<T & { _id: string }>(name);
+  return app.get(Db).collection<T & { _id: string }>(name);
 }
 
 /** What the shared sandbox holds under a delivery's key. */

@@ -4,7 +4,7 @@ import { DeliveryCancelService } from '../src/modules/deliveries/delivery-cancel
 import { DeliveryClaimRepository } from '../src/modules/deliveries/delivery-claim.repository';
 import { PatientRepository } from '../src/modules/directory/directory.repository';
 import { DeliveryReceiptService } from '../src/modules/dispatcher/delivery-receipt.service';
-import { DeliveryRetryService } from '../src/modules/dispatcher/delivery-retry.service';
+import { DeliveryRetryService } from '../src/modules/deliveries/delivery-retry.service';
 import { DeliveryStatusRefreshService } from '../src/modules/dispatcher/delivery-status-refresh.service';
 import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
 import { EngineService } from '../src/modules/engine/engine.service';
@@ -117,7 +117,7 @@ describe('dispatcher: sandbox, timing, last checks', () => {
   });
 
   it('skips with the reason when the master switch, a toggle or consent says no at send time', async () => {
-    const patient = await ctx.app.get(PatientRepository).insert(clinic.clinicId, {
+    const patient = await ctx.app.get(PatientRepository).create(clinic.clinicId, {
       _id: `pat-${Date.now()}`,
       externalId: null,
       name: 'Léa Martin',

@@ -1,10 +1,9 @@
 import type { Flow } from '@clinicflow/rules';
 import { DateTime } from 'luxon';
-import { DeliveryRepository } from '../src/modules/deliveries/delivery.repository';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import { EngineService } from '../src/modules/engine/engine.service';
 import type { RunDocument } from '../src/modules/runs/run.document';
-import { RunRepository } from '../src/modules/runs/run.repository';
+import { collection } from './engine-dispatch-fixtures';
 import type { TestClinic } from './test-app';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
@@ -85,11 +84,16 @@ export function engineDriver(ctx: Ctx, clock: TestClock) {
       await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 1000 }).expect(200);
     },
     async deliveries(clinic: TestClinic, filter: Partial<DeliveryDocument> = {}) {
-      const all = await ctx.app.get(DeliveryRepository).findMany(clinic.clinicId, filter, { sendAt: 1 });
-      return all as DeliveryDocument[];
+      return (await collection<DeliveryDocument>(ctx.app, 'deliveries')
+        .find({ ...filter, clinicId: clinic.clinicId } as object)
+        .sort({ sendAt: 1 })
+        .toArray()) as DeliveryDocument[];
     },
     async runs(clinic: TestClinic, filter: Partial<RunDocument> = {}) {
-      return ctx.app.get(RunRepository).findMany(clinic.clinicId, filter, { createdAt: 1 });
+      return (await collection<RunDocument>(ctx.app, 'runs')
+        .find({ ...filter, clinicId: clinic.clinicId } as object)
+        .sort({ createdAt: 1 })
+        .toArray()) as RunDocument[];
     },
     /** Moves the clock and lets the engine do what is due (leftover events, timers, sends). */
     async at(instant: string) {

@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
 import { deliveryIdFor } from '../src/modules/deliveries/delivery-planning.service';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
-import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.store';
+import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
 import { startSmsc, type Smsc } from './engine-dispatch-peers';
 import { collection } from './engine-dispatch-fixtures';
 import { requireBuiltApi, startApiProcess, stopApiProcess, type ApiProcess } from './engine-processes-api';

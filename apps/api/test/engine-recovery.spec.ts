@@ -1,12 +1,11 @@
 import { bookingConfirmationFlow, remindersFlow } from '@clinicflow/rules';
 import { ConfigService } from '@nestjs/config';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Db } from 'mongodb';
 import { externalDocumentId } from '../src/common/ids';
 import { PatientRepository } from '../src/modules/directory/directory.repository';
 import { pmsEventSchema } from '../src/modules/events/event.dto';
 import { EventRepository } from '../src/modules/events/event.repository';
-import { EventService } from '../src/modules/events/event.service';
+import { EventIntakeService } from '../src/modules/intake/event-intake.service';
 import { EventEngineService } from '../src/modules/runs/event-engine.service';
 import { RunTimerService } from '../src/modules/runs/run-timer.service';
 import { RunRepository } from '../src/modules/runs/run.repository';
@@ -33,8 +32,7 @@ describe('engine: recovery after a process died half-way', () => {
   const visits = ctx.clinic();
   let leaseMs: number;
 
-  const collection = (name: string) =>
-    ctx.app.get<Connection>(getConnectionToken()).db!.collection<{ _id: string }>(name);
+  const collection = (name: string) => ctx.app.get(Db).collection<{ _id: string }>(name);
   const apt = (clinic: TestClinic, externalId: string) =>
     externalDocumentId('apt', clinic.clinicId, externalId);
 
@@ -53,7 +51,7 @@ describe('engine: recovery after a process died half-way', () => {
   }
 
   /** The next save of a run never answers: its process died right before it. */
-  const dieAtNextRunSave = () => dieAtNextCall(ctx.app.get(RunRepository), 'updateRead');
+  const dieAtNextRunSave = () => dieAtNextCall(ctx.app.get(RunRepository), 'saveMove');
 
   beforeAll(async () => {
     leaseMs = ctx.app.get(ConfigService).get<number>('DISPATCH_LEASE_SECONDS')! * 1000;
@@ -106,7 +104,7 @@ describe('engine: recovery after a process died half-way', () => {
   it('should finish a run stuck in starting once the lease of the process that started it has passed', async () => {
     const event = pmsEventSchema.parse(bookingEvent('s-1', 'A-start', '2026-03-07T10:00'));
     const dying = dieAtNextRunSave();
-    void ctx.app.get(EventService).receive(starts.clinicId, event);
+    void ctx.app.get(EventIntakeService).receive(starts.clinicId, event);
     await dying.died;
     dying.revive();
     const confirmations = () => engine.deliveries(starts, { appointmentId: apt(starts, 'A-start') });
@@ -116,7 +114,7 @@ describe('engine: recovery after a process died half-way', () => {
 
     // The sweep takes the event over, but the start's lease still runs: the run is left to it.
     clock.advance(SWEEP_AFTER_MS + 1000);
-    await ctx.app.get(EventEngineService).sweepPending(clock.now());
+    await ctx.app.get(EventIntakeService).sweepPending(clock.now());
     expect((await engine.runs(starts, { _id: stuck._id }))[0]).toMatchObject({ status: 'starting', seq: 0 });
 
     clock.advance(leaseMs + 1000);
@@ -150,13 +148,13 @@ describe('engine: recovery after a process died half-way', () => {
     const events = ctx.app.get(EventEngineService);
     // The intake counts the visit, then dies before the event is marked applied and processed.
     const dying = dieAtNextCall(events, 'process');
-    void ctx.app.get(EventService).receive(visits.clinicId, pmsEventSchema.parse(attended));
+    void ctx.app.get(EventIntakeService).receive(visits.clinicId, pmsEventSchema.parse(attended));
     await dying.died;
     dying.revive();
     expect(await counted()).toBe(1);
 
     clock.advance(SWEEP_AFTER_MS + 1000);
-    expect(await events.sweepPending(clock.now())).toBeGreaterThanOrEqual(1);
+    expect(await ctx.app.get(EventIntakeService).sweepPending(clock.now())).toBeGreaterThanOrEqual(1);
     expect(await counted()).toBe(1);
     const stored = await ctx.app
       .get(EventRepository)

@@ -7,7 +7,8 @@ import {
 import { externalDocumentId } from '../src/common/ids';
 import { AppointmentRepository } from '../src/modules/appointments/appointment.repository';
 import { PatientRepository } from '../src/modules/directory/directory.repository';
-import { EventRepository } from '../src/modules/events/event.repository';
+import { EventService } from '../src/modules/events/event.service';
+import { EventIntakeService } from '../src/modules/intake/event-intake.service';
 import { LiveEventsService, type LiveEvent } from '../src/modules/live/live-events.service';
 import { EventEngineService } from '../src/modules/runs/event-engine.service';
 import { RunService } from '../src/modules/runs/run.service';
@@ -201,9 +202,8 @@ describe('engine: runs', () => {
     clock.set('2026-03-20T08:00:00Z');
     const payload = bookingEvent('crashed', 'A-crashed', '2026-03-25T10:00', { at: '2026-03-20T08:00:00Z' });
     const _id = externalDocumentId('evt', main.clinicId, 'crashed');
-    const engineService = ctx.app.get(EventEngineService);
-    await engineService.markPending(main.clinicId, [_id]);
-    await ctx.app.get(EventRepository).insert(main.clinicId, {
+    const intake = ctx.app.get(EventIntakeService);
+    await ctx.app.get(EventService).record(main.clinicId, {
       _id,
       eventId: 'crashed',
       type: 'appointment.booked',
@@ -215,15 +215,15 @@ describe('engine: runs', () => {
       resourceId: null,
       engine: { status: 'pending' },
     });
-    expect(await engineService.sweepPending(clock.now())).toBe(0);
+    expect(await intake.sweepPending(clock.now())).toBe(0);
     clock.advance(20_000);
-    expect(await engineService.sweepPending(clock.now())).toBe(1);
+    expect(await intake.sweepPending(clock.now())).toBe(1);
     expect(await ctx.app.get(AppointmentRepository).findById(main.clinicId, apt('A-crashed'))).toMatchObject({
       status: 'booked',
     });
     const deliveries = await engine.deliveries(main, { appointmentId: apt('A-crashed') });
     expect(deliveries.map((d) => [d.nodeId, d.status])).toEqual([['sms-booked', 'scheduled']]);
-    expect(await engineService.sweepPending(clock.now())).toBe(0);
+    expect(await intake.sweepPending(clock.now())).toBe(0);
   });
 
   it('should skip a second reminder to the same patient on the same day (one reminder per day)', async () => {

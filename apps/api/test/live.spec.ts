@@ -2,7 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AddressInfo } from 'node:net';
 import { io, Socket } from 'socket.io-client';
-import { DeliveryUpdated, LiveEventsService } from '../src/modules/live/live-events.service';
+import type { DeliveryUpdated } from '@clinicflow/contract';
+import { LiveEventsService } from '../src/modules/live/live-events.service';
 import { LiveRelayService } from '../src/modules/live/live-relay.service';
 import { createTestApp, useTestContext } from './test-app';
 

@@ -66,7 +66,7 @@ export function deliveryDocument(
 /** Stores deliveries as the planner does: the documents, and queue entries for those still to send. */
 export async function storeDeliveries(app: INestApplication, deliveries: DeliveryDocument[]) {
   for (const delivery of deliveries) {
-    await app.get(DeliveryRepository).insert(delivery.clinicId, delivery);
+    await app.get(DeliveryRepository).addMany(delivery.clinicId, [delivery]);
   }
   await app
     .get(DeliveryQueueRepository)

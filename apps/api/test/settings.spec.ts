@@ -126,12 +126,9 @@ describe('settings', () => {
     it('should not stay blocked by a revision claim whose save never wrote (a process died in between)', async () => {
       const opened = (await get(d).expect(200)).body;
       const next = opened.revision + 1;
-      await ctx.app.get(SettingsRevisionRepository).insert(d.clinicId, {
-        _id: `${d.clinicId}#r${next}`,
-        revision: next,
-        savedAt: new Date(Date.now() - 5 * 60_000),
-        savedBy: 'a process that died',
-      });
+      await ctx.app
+        .get(SettingsRevisionRepository)
+        .claim(d.clinicId, next, new Date(Date.now() - 5 * 60_000), 'a process that died');
       const res = await put(d, { testMode: true, previous: { testMode: opened.testMode } }).expect(200);
       expect(res.body).toMatchObject({ testMode: true, revision: next + 1 });
     });

@@ -12,9 +12,3 @@ export function newId(): string {
 export function externalDocumentId(prefix: string, clinicId: string, externalId: string): string {
   return `${prefix}_${createHash('sha256').update(`${clinicId}\u0000${externalId}`).digest('hex').slice(0, 24)}`;
 }
-
-export const DUPLICATE_KEY = 11000;
-
-export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DUPLICATE_KEY;
-}

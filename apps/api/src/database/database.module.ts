@@ -1,21 +1,42 @@
-import { Module } from '@nestjs/common';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { MongooseModule } from '@nestjs/mongoose';
+import { Db, MongoClient } from 'mongodb';
 import type { Env } from '../config/env';
 
-/** The one mongoose connection of the API; feature modules add their collections with forFeature. */
+/**
+ * The one connection of the API: the MongoDB driver's own client and its `Db`, which repositories receive.
+ * Mongoose is not used: every collection is read and written with the driver (its schemas, hooks and models
+ * would only sit between the repositories and the database).
+ */
+@Global()
 @Module({
-  imports: [
-    MongooseModule.forRootAsync({
+  providers: [
+    {
+      provide: MongoClient,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Env, true>) => ({
-        uri: config.get('MONGODB_URI', { infer: true }),
-        dbName: config.get('MONGODB_DB_NAME', { infer: true }),
-        serverSelectionTimeoutMS: 5_000,
-        // waitForDatabase already retried at boot; a failure here is a real error.
-        retryAttempts: 0,
-      }),
-    }),
+      useFactory: async (config: ConfigService<Env, true>) => {
+        const client = new MongoClient(config.get('MONGODB_URI', { infer: true }), {
+          serverSelectionTimeoutMS: 5_000,
+        });
+        // main.ts waited for the database already: a failure here is a real error.
+        await client.connect();
+        return client;
+      },
+    },
+    {
+      provide: Db,
+      inject: [MongoClient, ConfigService],
+      useFactory: (client: MongoClient, config: ConfigService<Env, true>) =>
+        client.db(config.get('MONGODB_DB_NAME', { infer: true })),
+    },
   ],
+  exports: [Db],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(MongoClient) private readonly client: MongoClient) {}
+
+  /** After every module's own shutdown (the engine finishes its tick first). */
+  async onApplicationShutdown() {
+    await this.client.close();
+  }
+}

@@ -1,19 +1,15 @@
-/** One problem with a request, in the shape of api.md: `path` names the field (e.g. `body.patient.mobile`). */
-export interface ApiProblem {
-  path: string;
-  message: string;
-}
+import type { ApiErrorBody, ApiProblem } from '@clinicflow/contract';
+import { AppError, AppErrorCode } from '../common/app-error';
 
-/** The body of every error answer of the API (api.md). */
-export interface ApiErrorBody {
-  statusCode: number;
-  message: string;
-  errors: ApiProblem[];
-}
+/**
+ * The error body of api.md is part of the shared contract (libs/contract, `apiErrorBodySchema`):
+ * `{ statusCode, message, errors: [{ path, message }] }`, `path` naming the field (e.g. `body.patient.mobile`).
+ */
+export type { ApiErrorBody, ApiProblem };
 
-/** Thrown by request validation: answers 400 with every problem found. */
-export class RequestValidationError extends Error {
-  constructor(readonly problems: ApiProblem[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+/** Thrown by request validation (the zod pipes): answers 400 with every problem found. */
+export class RequestValidationError extends AppError {
+  constructor(problems: ApiProblem[]) {
+    super(AppErrorCode.Invalid, 'Invalid request', problems);
   }
 }

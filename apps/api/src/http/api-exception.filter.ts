@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { InvalidCallbackError } from '@clinicflow/channels';
+import { isRulesError, RulesErrorCode } from '@clinicflow/rules';
 import type { Response } from 'express';
-import { ApiErrorBody, RequestValidationError } from './api-error';
+import { AppError, AppErrorCode } from '../common/app-error';
+import type { ApiErrorBody } from './api-error';
 
 interface BodyParserError {
   type: string;
@@ -22,10 +25,50 @@ function isHealthReport(response: unknown): response is HealthReport {
   return typeof response === 'object' && response !== null && 'status' in response && 'details' in response;
 }
 
+/** The HTTP status of each code of the API's own errors (exhaustive: a new code fails to compile). */
+export function appErrorStatus(code: AppErrorCode): number {
+  switch (code) {
+    case AppErrorCode.Invalid:
+      return HttpStatus.BAD_REQUEST;
+    case AppErrorCode.NotFound:
+      return HttpStatus.NOT_FOUND;
+    case AppErrorCode.Conflict:
+      return HttpStatus.CONFLICT;
+    case AppErrorCode.Unprocessable:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case AppErrorCode.Unauthorized:
+      return HttpStatus.UNAUTHORIZED;
+    case AppErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+  }
+}
+
+/** The HTTP status of each code of the rules library's errors (exhaustive). */
+export function rulesErrorStatus(code: RulesErrorCode): number {
+  switch (code) {
+    case RulesErrorCode.InvalidFlow:
+    case RulesErrorCode.InvalidContext:
+    case RulesErrorCode.InvalidSimulationRequest:
+    case RulesErrorCode.UnknownNode:
+    case RulesErrorCode.UnknownTimeZone:
+    case RulesErrorCode.InvalidTime:
+      return HttpStatus.BAD_REQUEST;
+    case RulesErrorCode.RunEnded:
+      return HttpStatus.CONFLICT;
+  }
+}
+
 /** Turns anything thrown in a request into the error body of api.md; unknown errors are 500 and logged. */
 export function toErrorBody(error: unknown): ApiErrorBody | HealthReport {
-  if (error instanceof RequestValidationError) {
-    return { statusCode: 400, message: 'Invalid request', errors: error.problems };
+  if (error instanceof AppError) {
+    return { statusCode: appErrorStatus(error.code), message: error.message, errors: error.problems };
+  }
+  if (isRulesError(error)) {
+    const errors = error.problems.map((p) => ({ path: p.path, message: p.message }));
+    return { statusCode: rulesErrorStatus(error.code), message: error.message, errors };
+  }
+  if (error instanceof InvalidCallbackError) {
+    return { statusCode: HttpStatus.FORBIDDEN, message: error.message, errors: [] };
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();

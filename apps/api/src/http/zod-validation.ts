@@ -69,16 +69,5 @@ export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
   };
 }
 
-/** The paging of every list: 1-based page, at most 100 per page (`defaultPageSize` when not asked). */
-export function pageFields(defaultPageSize = 20) {
-  return {
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(defaultPageSize),
-  };
-}
-
-/** Query parameters of a plain list: optional free-text search, then the paging. */
-export const pageQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  ...pageFields(),
-});
+/** The paging of every list and the plain list's query are the shared contract's. */
+export { pageFields, pageQuerySchema } from '@clinicflow/contract';

@@ -1,12 +1,13 @@
-import type { Connection } from 'mongoose';
 import type {
   Collection,
+  Db,
   Filter,
   OptionalUnlessRequiredId,
   Sort,
   UpdateFilter,
   Document as MongoDocument,
 } from 'mongodb';
+import { insertManyReportingDuplicates, insertOnce } from '../database/duplicate-key';
 
 /** Every document of a clinic's data carries its clinic. */
 export interface ClinicDocument extends MongoDocument {
@@ -30,13 +31,14 @@ export interface Page<T> {
  * The one tenancy mechanism: every read and write of clinic data goes through a subclass of this repository,
  * whose methods take the clinic first and add it to every filter (or, for lookups by id, check it on the
  * document found), so an id of clinic B read with clinic A's credentials finds nothing (404), and no service
- * writes a clinic filter by hand.
+ * writes a clinic filter by hand. Only `findById` is public: a subclass offers narrow, typed methods named in
+ * the clinic's words, and database filters and update operators never leave the repository.
  */
 export abstract class ClinicScopedRepository<T extends ClinicDocument> {
   protected readonly collection: Collection<T>;
 
-  protected constructor(connection: Connection, collectionName: string) {
-    this.collection = connection.db!.collection<T>(collectionName);
+  protected constructor(db: Db, collectionName: string) {
+    this.collection = db.collection<T>(collectionName);
   }
 
   protected scope(clinicId: string, filter: Filter<T> = {}): Filter<T> {
@@ -52,15 +54,27 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
     return document && document.clinicId === clinicId ? document : null;
   }
 
-  findOne(clinicId: string, filter: Filter<T>): Promise<T | null> {
-    return this.collection.findOne(this.scope(clinicId, filter)) as Promise<T | null>;
+  /** Several by id, of this clinic only (one indexed `_id` read each: an `$in` scans on FerretDB). */
+  async findByIds(clinicId: string, ids: readonly string[]): Promise<T[]> {
+    const found = await Promise.all([...new Set(ids)].map((id) => this.findById(clinicId, id)));
+    return found.filter((document): document is Awaited<T> => document !== null);
   }
 
-  findMany(clinicId: string, filter: Filter<T> = {}, sort: Sort = { _id: 1 }): Promise<T[]> {
+  protected findOne(clinicId: string, filter: Filter<T>, sort?: Sort): Promise<T | null> {
+    const cursor = this.collection.find(this.scope(clinicId, filter));
+    return (sort ? cursor.sort(sort) : cursor).limit(1).next() as Promise<T | null>;
+  }
+
+  protected findMany(clinicId: string, filter: Filter<T> = {}, sort: Sort = { _id: 1 }): Promise<T[]> {
     return this.collection.find(this.scope(clinicId, filter)).sort(sort).toArray() as Promise<T[]>;
   }
 
-  async findPage(clinicId: string, filter: Filter<T>, query: PageQuery, sort: Sort): Promise<Page<T>> {
+  protected async findPage(
+    clinicId: string,
+    filter: Filter<T>,
+    query: PageQuery,
+    sort: Sort,
+  ): Promise<Page<T>> {
     const scoped = this.scope(clinicId, filter);
     const [items, total] = await Promise.all([
       this.collection
@@ -74,22 +88,42 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  count(clinicId: string, filter: Filter<T> = {}): Promise<number> {
+  protected count(clinicId: string, filter: Filter<T> = {}): Promise<number> {
     return this.collection.countDocuments(this.scope(clinicId, filter));
   }
 
-  /** Inserts; a duplicate `_id` or unique key rejects with code 11000, which callers use to decide races. */
-  async insert(clinicId: string, document: Omit<T, 'clinicId'>): Promise<T> {
+  /** Counts per value of one field (one accumulator per `$group`: FerretDB computes only the first). */
+  protected async countBy(
+    clinicId: string,
+    filter: Filter<T>,
+    field: keyof T & string,
+  ): Promise<Record<string, number>> {
+    const rows = await this.collection
+      .aggregate<{ _id: string; count: number }>([
+        { $match: this.scope(clinicId, filter) },
+        { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+      ])
+      .toArray();
+    return Object.fromEntries(rows.map((row) => [row._id, row.count]));
+  }
+
+  /** Inserts; a duplicate `_id` or unique key throws (see `insertOnce` to decide a race with it). */
+  protected async insert(clinicId: string, document: Omit<T, 'clinicId'>): Promise<T> {
     const scoped = { ...document, clinicId } as T;
     await this.collection.insertOne(scoped as OptionalUnlessRequiredId<T>);
     return scoped;
   }
 
-  async insertMany(clinicId: string, documents: Omit<T, 'clinicId'>[]): Promise<void> {
-    if (documents.length === 0) return;
-    await this.collection.insertMany(
+  /** Inserts unless a document with this `_id` (or unique key) exists: true when this call inserted it. */
+  protected insertOnce(clinicId: string, document: Omit<T, 'clinicId'>): Promise<boolean> {
+    return insertOnce(this.collection, { ...document, clinicId } as OptionalUnlessRequiredId<T>);
+  }
+
+  /** Inserts unordered; answers the positions of the documents that existed already (the rest are stored). */
+  protected insertMany(clinicId: string, documents: Omit<T, 'clinicId'>[]): Promise<Set<number>> {
+    return insertManyReportingDuplicates(
+      this.collection,
       documents.map((d) => ({ ...d, clinicId }) as OptionalUnlessRequiredId<T>),
-      { ordered: false },
     );
   }
 
@@ -97,24 +131,28 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
    * Updates one document of the clinic and returns it as it is now, or null when the clinic has no such id.
    * Ownership is read first (a document's clinic never changes), then the update goes by `_id` alone.
    */
-  async updateById(clinicId: string, id: string, update: UpdateFilter<T> | MongoDocument): Promise<T | null> {
+  protected async updateById(
+    clinicId: string,
+    id: string,
+    update: UpdateFilter<T> | MongoDocument,
+  ): Promise<T | null> {
     if (!(await this.findById(clinicId, id))) return null;
     await this.collection.updateOne(this.byId(id), update as UpdateFilter<T>);
     return this.collection.findOne(this.byId(id)) as Promise<T | null>;
   }
 
   /** Updates a document just read through this repository (so of the right clinic), without reading it again. */
-  async updateRead(document: T, update: UpdateFilter<T> | MongoDocument): Promise<void> {
+  protected async updateRead(document: T, update: UpdateFilter<T> | MongoDocument): Promise<void> {
     await this.collection.updateOne(this.byId(document._id), update as UpdateFilter<T>);
   }
 
-  async deleteById(clinicId: string, id: string): Promise<boolean> {
+  protected async deleteById(clinicId: string, id: string): Promise<boolean> {
     if (!(await this.findById(clinicId, id))) return false;
     const result = await this.collection.deleteOne(this.byId(id));
     return result.deletedCount === 1;
   }
 
-  private byId(id: string): Filter<T> {
+  protected byId(id: string): Filter<T> {
     return { _id: id } as Filter<T>;
   }
 

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../http/principal';
 import { ApiKeyDocument, ApiKeyRepository } from './api-key.repository';
 
 const KEY_PATTERN = /^cf_([0-9a-f]{16})\.([A-Za-z0-9_-]{32})$/;
@@ -36,7 +37,7 @@ export class ApiKeyService {
   async create(principal: Principal, name: string) {
     const id = randomBytes(8).toString('hex');
     const secret = randomBytes(24).toString('base64url');
-    const key = await this.apiKeys.insert(principal.clinicId, {
+    const key = await this.apiKeys.add(principal.clinicId, {
       _id: id,
       name,
       secretHash: sha256(secret),
@@ -50,12 +51,12 @@ export class ApiKeyService {
   }
 
   async list(clinicId: string) {
-    return (await this.apiKeys.findMany(clinicId, {}, { createdAt: -1 })).map(toApiKeyView);
+    return (await this.apiKeys.ofClinic(clinicId)).map(toApiKeyView);
   }
 
   async revoke(clinicId: string, id: string) {
-    const key = await this.apiKeys.updateById(clinicId, id, { $set: { revokedAt: this.clock.now() } });
-    if (!key) throw new NotFoundException(`No API key ${id}`);
+    const key = await this.apiKeys.revoke(clinicId, id, this.clock.now());
+    if (!key) throw AppError.notFound(`No API key ${id}`);
     return toApiKeyView(key);
   }
 

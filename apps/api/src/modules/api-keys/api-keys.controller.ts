@@ -2,7 +2,7 @@ import { Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodBody } from '../../http/zod-validation';
-import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../auth/principal';
+import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../../http/principal';
 import { ApiKeyService } from './api-key.service';
 
 const createApiKeySchema = z.object({ name: z.string().trim().min(1).max(100) });

@@ -1,7 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
-import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
+import { Db, type Filter } from 'mongodb';
+import {
+  ClinicDocument,
+  ClinicScopedRepository,
+  type Page,
+  type PageQuery,
+} from '../../tenancy/clinic-scoped.repository';
 import type { AppointmentStatus, EventType } from '../events/event.dto';
 
 export interface AppointmentDocument extends ClinicDocument {
@@ -11,6 +15,8 @@ export interface AppointmentDocument extends ClinicDocument {
   /** The clinic-local day of `start` (yyyy-MM-dd), stored so "appointments of a day" needs no date math. */
   localDay: string | null;
   status: AppointmentStatus;
+  /** What the patient answered to a confirmation request (absent until a run asks or records it). */
+  confirmation?: 'pending' | 'confirmed' | 'declined';
   source: string | null;
   notes: string | null;
   patientId: string | null;
@@ -26,16 +32,83 @@ export interface AppointmentDocument extends ClinicDocument {
   updatedAt: Date;
 }
 
+/** Which appointments a list or a batch is about (every criterion given must hold). */
+export interface AppointmentCriteria {
+  /** Clinic-local days (yyyy-MM-dd), inclusive. */
+  fromDay?: string;
+  toDay?: string;
+  statuses?: readonly AppointmentStatus[];
+  patientId?: string;
+  serviceId?: string;
+  resourceId?: string;
+}
+
+/** Statuses of an appointment still to come. */
+const UPCOMING: AppointmentStatus[] = ['booked', 'confirmed'];
+
+/** The clinics' appointments (`appointments`), `_id` derived from the PMS's id. */
 @Injectable()
 export class AppointmentRepository
   extends ClinicScopedRepository<AppointmentDocument>
   implements OnModuleInit
 {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'appointments');
+  constructor(db: Db) {
+    super(db, 'appointments');
   }
 
   onModuleInit() {
     return this.ensureIndexes([{ key: { clinicId: 1, localDay: 1 } }]);
   }
+
+  /** Stores a new appointment unless one of its `_id` exists: true when this call stored it. */
+  create(clinicId: string, appointment: Omit<AppointmentDocument, 'clinicId'>): Promise<boolean> {
+    return this.insertOnce(clinicId, appointment);
+  }
+
+  /** Sets fields of an appointment just read. */
+  async change(appointment: AppointmentDocument, fields: Partial<AppointmentDocument>): Promise<void> {
+    await this.updateRead(appointment, { $set: fields });
+  }
+
+  /** The appointments that meet the criteria, in start order. */
+  matching(clinicId: string, criteria: AppointmentCriteria): Promise<AppointmentDocument[]> {
+    return this.findMany(clinicId, filterOf(criteria), { start: 1, _id: 1 });
+  }
+
+  /** A page of the appointments that meet the criteria, in start order. */
+  page(
+    clinicId: string,
+    criteria: AppointmentCriteria,
+    query: PageQuery,
+  ): Promise<Page<AppointmentDocument>> {
+    return this.findPage(clinicId, filterOf(criteria), query, { start: 1, _id: 1 });
+  }
+
+  /** A patient's appointments still to come after `now` (booked or confirmed), in start order. */
+  upcomingOfPatient(clinicId: string, patientId: string, now: Date): Promise<AppointmentDocument[]> {
+    return this.findMany(
+      clinicId,
+      { patientId, start: { $gt: now }, status: { $in: UPCOMING } },
+      { start: 1 },
+    );
+  }
+}
+
+function filterOf(criteria: AppointmentCriteria): Filter<AppointmentDocument> {
+  const filter: Filter<AppointmentDocument> = {};
+  if (criteria.fromDay && criteria.toDay && criteria.fromDay === criteria.toDay) {
+    filter.localDay = criteria.fromDay;
+  } else if (criteria.fromDay || criteria.toDay) {
+    filter.localDay = {
+      ...(criteria.fromDay ? { $gte: criteria.fromDay } : {}),
+      ...(criteria.toDay ? { $lte: criteria.toDay } : {}),
+    };
+  }
+  if (criteria.statuses) {
+    filter.status = criteria.statuses.length === 1 ? criteria.statuses[0] : { $in: [...criteria.statuses] };
+  }
+  if (criteria.patientId) filter.patientId = criteria.patientId;
+  if (criteria.serviceId) filter.serviceId = criteria.serviceId;
+  if (criteria.resourceId) filter.resourceId = criteria.resourceId;
+  return filter;
 }

@@ -1,12 +1,16 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Filter } from 'mongodb';
-import { ClockRepository } from '../../common/clock.repository';
-import { externalDocumentId, isDuplicateKeyError } from '../../common/ids';
-import type { AppointmentStatus, EventType, PmsEvent } from '../events/event.dto';
-import { EventRepository, toEventView } from '../events/event.repository';
-import type { AppointmentListQuery } from './appointment.dto';
-import { AppointmentDocument, AppointmentRepository } from './appointment.repository';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
 import { clinicDay } from '../../common/clinic-day';
+import { ClockRepository } from '../../common/clock.repository';
+import { externalDocumentId } from '../../common/ids';
+import type { AppointmentStatus, EventType, PmsEvent } from '../events/event.dto';
+import { EventService } from '../events/event.service';
+import type { AppointmentListQuery } from './appointment.dto';
+import {
+  AppointmentDocument,
+  AppointmentRepository,
+  type AppointmentCriteria,
+} from './appointment.repository';
 
 /** The status an appointment has after an event of this type. */
 const STATUS_AFTER: Partial<Record<EventType, AppointmentStatus>> = {
@@ -35,7 +39,7 @@ export function toAppointmentView(appointment: AppointmentDocument) {
 export class AppointmentService {
   constructor(
     private readonly appointments: AppointmentRepository,
-    private readonly events: EventRepository,
+    private readonly events: EventService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -68,50 +72,89 @@ export class AppointmentService {
     const existing =
       event.type === 'appointment.booked' ? null : await this.appointments.findById(clinicId, id);
     if (!existing) {
-      try {
-        return await this.appointments.insert(clinicId, {
-          _id: id,
-          externalId: input.externalId,
-          start: null,
-          end: null,
-          localDay: null,
-          source: null,
-          notes: null,
-          createdAt: now,
-          ...references,
-          ...fields,
-        } as Omit<AppointmentDocument, 'clinicId'>);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      const created = {
+        _id: id,
+        externalId: input.externalId,
+        start: null,
+        end: null,
+        localDay: null,
+        source: null,
+        notes: null,
+        createdAt: now,
+        ...references,
+        ...fields,
+      } as Omit<AppointmentDocument, 'clinicId'>;
+      if (await this.appointments.create(clinicId, created))
+        return { ...created, clinicId } as AppointmentDocument;
     }
     const current = existing ?? (await this.appointments.findById(clinicId, id));
     if (!current) return null;
     if (current.lastEventAt > occurredAt) return current;
-    await this.appointments.updateRead(current, { $set: fields });
+    await this.appointments.change(current, fields);
     return { ...current, ...fields };
   }
 
+  /**
+   * What a patient's answer (or a flow's step) says of an appointment: its confirmation, and a booked
+   * appointment becomes confirmed. Answers the appointment as it is now.
+   */
+  async recordConfirmation(
+    appointment: AppointmentDocument,
+    confirmation: NonNullable<AppointmentDocument['confirmation']>,
+    now: Date,
+  ): Promise<AppointmentDocument> {
+    const fields: Partial<AppointmentDocument> = {
+      confirmation,
+      ...(confirmation === 'confirmed' && appointment.status === 'booked' ? { status: 'confirmed' } : {}),
+      updatedAt: now,
+    };
+    await this.appointments.change(appointment, fields);
+    return { ...appointment, ...fields };
+  }
+
   async list(clinicId: string, query: AppointmentListQuery) {
-    const filter: Filter<AppointmentDocument> = {};
-    if (query.day) filter.localDay = query.day;
-    if (query.resourceId) filter.resourceId = query.resourceId;
-    if (query.patientId) filter.patientId = query.patientId;
-    if (query.status) filter.status = query.status;
-    const page = await this.appointments.findPage(clinicId, filter, query, { start: 1, _id: 1 });
+    const criteria: AppointmentCriteria = {
+      fromDay: query.day,
+      toDay: query.day,
+      resourceId: query.resourceId,
+      patientId: query.patientId,
+      statuses: query.status ? [query.status] : undefined,
+    };
+    const page = await this.appointments.page(clinicId, criteria, query);
     return { ...page, items: page.items.map(toAppointmentView) };
   }
 
   /** An appointment with its history: every event that touched it, in the order they happened. */
   async get(clinicId: string, id: string) {
     const appointment = await this.appointments.findById(clinicId, id);
-    if (!appointment) throw new NotFoundException(`No appointment ${id}`);
-    const history = await this.events.findMany(
-      clinicId,
-      { appointmentId: id },
-      { occurredAt: 1, receivedAt: 1 },
-    );
-    return { ...toAppointmentView(appointment), history: history.map(toEventView) };
+    if (!appointment) throw AppError.notFound(`No appointment ${id}`);
+    return { ...toAppointmentView(appointment), history: await this.events.history(clinicId, id) };
+  }
+
+  /** An appointment as stored, or null when the clinic has none of that id. */
+  find(clinicId: string, id: string): Promise<AppointmentDocument | null> {
+    return this.appointments.findById(clinicId, id);
+  }
+
+  /** Appointments by id (those of another clinic are left out). */
+  findByIds(clinicId: string, ids: readonly string[]): Promise<AppointmentDocument[]> {
+    return this.appointments.findByIds(clinicId, ids);
+  }
+
+  /** The appointments that meet the criteria, in start order. */
+  matching(clinicId: string, criteria: AppointmentCriteria): Promise<AppointmentDocument[]> {
+    return this.appointments.matching(clinicId, criteria);
+  }
+
+  /** When the patient's next appointment after `now` starts (another than `except`), or null. */
+  async nextStart(
+    clinicId: string,
+    patientId: string,
+    except: string | null,
+    now: Date,
+  ): Promise<Date | null> {
+    const upcoming = await this.appointments.upcomingOfPatient(clinicId, patientId, now);
+    return upcoming.find((a) => a._id !== except)?.start ?? null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodQuery } from '../../http/zod-validation';
-import { ClinicId } from '../auth/principal';
+import { ClinicId } from '../../http/principal';
 import { appointmentExample, AppointmentListQuery, appointmentListQuerySchema } from './appointment.dto';
 import { AppointmentService } from './appointment.service';
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { EventStoreModule } from '../events/event-store.module';
+import { EventsModule } from '../events/events.module';
 import { AppointmentRepository } from './appointment.repository';
 import { AppointmentService } from './appointment.service';
 import { AppointmentsController } from './appointments.controller';
 
+/** The appointment book as the PMS's events wrote it; each appointment with its history of events. */
 @Module({
-  imports: [EventStoreModule],
+  imports: [EventsModule],
   controllers: [AppointmentsController],
   providers: [AppointmentRepository, AppointmentService],
   exports: [AppointmentService],

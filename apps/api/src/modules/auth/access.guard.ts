@@ -1,14 +1,9 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AppError, AppErrorCode } from '../../common/app-error';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { AuthService } from './auth.service';
-import { API_KEY_ROUTE, MANAGER_ROUTE, PUBLIC_ROUTE, RequestWithPrincipal } from './principal';
+import { API_KEY_ROUTE, MANAGER_ROUTE, PUBLIC_ROUTE, RequestWithPrincipal } from '../../http/principal';
 
 /**
  * The one gate of the API (a global guard): every route needs a user's bearer token unless it is marked
@@ -30,21 +25,21 @@ export class AccessGuard implements CanActivate {
     const apiKey = request.headers['x-api-key'];
     if (typeof apiKey === 'string' && this.reflector.getAllAndOverride<boolean>(API_KEY_ROUTE, targets)) {
       request.principal = (await this.apiKeys.authenticate(apiKey)) ?? undefined;
-      if (!request.principal) throw new UnauthorizedException('Unknown or revoked API key');
+      if (!request.principal) throw new AppError(AppErrorCode.Unauthorized, 'Unknown or revoked API key');
       return true;
     }
 
     const authorization = request.headers.authorization;
     const token = typeof authorization === 'string' ? /^Bearer (.+)$/i.exec(authorization)?.[1] : undefined;
-    if (!token) throw new UnauthorizedException('Authorization: Bearer <token> is required');
+    if (!token) throw new AppError(AppErrorCode.Unauthorized, 'Authorization: Bearer <token> is required');
     request.principal = (await this.auth.verify(token)) ?? undefined;
-    if (!request.principal) throw new UnauthorizedException('Invalid or expired token');
+    if (!request.principal) throw new AppError(AppErrorCode.Unauthorized, 'Invalid or expired token');
 
     if (
       this.reflector.getAllAndOverride<boolean>(MANAGER_ROUTE, targets) &&
       request.principal.role !== 'manager'
     ) {
-      throw new ForbiddenException('Only a manager may do this');
+      throw new AppError(AppErrorCode.Forbidden, 'Only a manager may do this');
     }
     return true;
   }

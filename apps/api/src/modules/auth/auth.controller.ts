@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import { ZodBody } from '../../http/zod-validation';
 import { AuthService } from './auth.service';
-import { CurrentPrincipal, Principal, Public } from './principal';
+import { CurrentPrincipal, Principal, Public } from '../../http/principal';
 
 const loginSchema = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
 

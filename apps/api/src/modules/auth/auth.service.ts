@@ -1,8 +1,8 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { UserRepository } from '../users/user.repository';
-import { UNKNOWN_USER_HASH, verifyPassword } from './password';
-import type { Principal, Role } from './principal';
+import { AppError, AppErrorCode } from '../../common/app-error';
+import { UserService } from '../users/user.service';
+import type { Principal, Role } from '../../http/principal';
 
 interface TokenClaims {
   sub: string;
@@ -14,14 +14,13 @@ interface TokenClaims {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UserRepository,
+    private readonly users: UserService,
     private readonly jwt: JwtService,
   ) {}
 
   async login(email: string, password: string) {
-    const user = await this.users.findByEmailForLogin(email.toLowerCase());
-    const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !valid) throw new UnauthorizedException('Wrong e-mail or password');
+    const user = await this.users.withPassword(email, password);
+    if (!user) throw new AppError(AppErrorCode.Unauthorized, 'Wrong e-mail or password');
     const claims: TokenClaims = {
       sub: user._id,
       clinicId: user.clinicId,

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
-import { SettingsRepository } from '../settings/settings.repository';
-import { defaultSettings } from '../settings/settings.service';
+import { SettingsService } from '../settings/settings.service';
 import { UserService } from '../users/user.service';
 
 export interface NewClinic {
@@ -17,21 +15,14 @@ export interface NewClinic {
 @Injectable()
 export class ClinicService {
   constructor(
-    private readonly settings: SettingsRepository,
+    private readonly settings: SettingsService,
     private readonly users: UserService,
-    private readonly clock: ClockRepository,
   ) {}
 
   async create(clinic: NewClinic) {
     const clinicId = newId();
-    const now = this.clock.now();
-    await this.settings.insert(clinicId, {
-      _id: clinicId,
-      ...defaultSettings(clinic),
-      createdAt: now,
-      updatedAt: now,
-      updatedBy: 'system',
-    });
+    const { manager: _manager, ...base } = clinic;
+    await this.settings.create(clinicId, base);
     const manager = await this.users.create(clinicId, { ...clinic.manager, role: 'manager' });
     return { clinicId, manager };
   }

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@clinicflow/rules';
-import type { Filter } from 'mongodb';
-import type { DeliveryDocument, DeliveryStatus } from './delivery.document';
+import { CANCELLABLE_STATUSES } from '@clinicflow/contract';
+import type { DeliveryDocument } from './delivery.document';
 import { DeliveryClaimRepository } from './delivery-claim.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryStatusService } from './delivery-status.service';
-
-/** Statuses a cancel can still stop: not yet handed to the dispatcher's current attempt. */
-const cancellable: DeliveryStatus[] = ['scheduled', 'retrying'];
 
 /**
  * Cancels deliveries not yet sent (reschedule, cancel, consent withdrawn, staff). A cancel competes with a
@@ -23,7 +20,7 @@ export class DeliveryCancelService {
 
   /** True when this call cancelled it; false when it had already gone (or was being sent). */
   async cancel(delivery: DeliveryDocument, reason: string, by: string, now: Date): Promise<boolean> {
-    if (!cancellable.includes(delivery.status)) return false;
+    if (!CANCELLABLE_STATUSES.includes(delivery.status)) return false;
     const attempt = delivery.attempt + 1;
     const won = await this.claims.claim({
       clinicId: delivery.clinicId,
@@ -60,7 +57,7 @@ export class DeliveryCancelService {
 
   /** The deliveries of an appointment a cancel can still stop. */
   pendingForAppointment(clinicId: string, appointmentId: string): Promise<DeliveryDocument[]> {
-    return this.deliveries.findMany(clinicId, { appointmentId, status: { $in: cancellable } });
+    return this.deliveries.pendingOf(clinicId, { appointmentId }, CANCELLABLE_STATUSES);
   }
 
   /** Cancels a patient's pending messages on a channel (consent withdrawn, T3). */
@@ -71,17 +68,17 @@ export class DeliveryCancelService {
     reason: string,
     now: Date,
   ): Promise<number> {
-    return this.cancelAll(clinicId, { patientId, channel, 'recipient.type': 'patient' }, reason, now);
+    return this.cancelAll(clinicId, { patientId, channel }, reason, now);
   }
 
   private async cancelAll(
     clinicId: string,
-    filter: Filter<DeliveryDocument>,
+    about: { appointmentId: string } | { patientId: string; channel: Channel },
     reason: string,
     now: Date,
     keep: (delivery: DeliveryDocument) => boolean = () => false,
   ): Promise<number> {
-    const pending = await this.deliveries.findMany(clinicId, { ...filter, status: { $in: cancellable } });
+    const pending = await this.deliveries.pendingOf(clinicId, about, CANCELLABLE_STATUSES);
     let cancelled = 0;
     for (const delivery of pending) {
       if (keep(delivery)) continue;

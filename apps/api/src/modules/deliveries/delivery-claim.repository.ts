@@ -1,8 +1,6 @@
+import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../../common/ids';
+import { insertOnce } from '../../database/duplicate-key';
 
 /** Who took an attempt: a dispatcher that sends it, one that recovers it after a crash, or a cancel. */
 export type ClaimKind = 'send' | 'recover' | 'cancel';
@@ -28,19 +26,13 @@ export interface DeliveryClaim {
 export class DeliveryClaimRepository {
   private readonly collection: Collection<DeliveryClaim>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<DeliveryClaim>('delivery_claims');
+  constructor(db: Db) {
+    this.collection = db.collection<DeliveryClaim>('delivery_claims');
   }
 
   /** True when this caller won the attempt; false when someone else already holds it. */
-  async claim(claim: Omit<DeliveryClaim, '_id'>): Promise<boolean> {
-    try {
-      await this.collection.insertOne({ ...claim, _id: `${claim.deliveryId}#${claim.attempt}` });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  claim(claim: Omit<DeliveryClaim, '_id'>): Promise<boolean> {
+    return insertOnce(this.collection, { ...claim, _id: `${claim.deliveryId}#${claim.attempt}` });
   }
 
   find(deliveryId: string, attempt: number): Promise<DeliveryClaim | null> {

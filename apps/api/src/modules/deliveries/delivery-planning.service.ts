@@ -13,6 +13,7 @@ import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryStatusService } from './delivery-status.service';
 import { clinicDay } from '../../common/clinic-day';
+import { DueWork } from '../../common/due-work';
 
 /**
  * One message to plan, whatever asked for it (a flow's step, a one-off send, a batch, a notice). `key` is
@@ -99,6 +100,7 @@ export class DeliveryPlanningService {
     private readonly deliveries: DeliveryRepository,
     private readonly queue: DeliveryQueueRepository,
     private readonly status: DeliveryStatusService,
+    private readonly dueWork: DueWork,
   ) {}
 
   async plan(
@@ -111,11 +113,16 @@ export class DeliveryPlanningService {
     const documents = inputs.map((input) =>
       this.toDocument(clinicId, isPlanned(input) ? fromPlannedDelivery(input) : input, facts, now),
     );
-    const duplicateIds = await this.insert(clinicId, documents);
-    const planned = documents.filter((d) => !duplicateIds.has(d._id));
+    const duplicates = await this.deliveries.addMany(clinicId, documents);
+    const planned = documents.filter((_, position) => !duplicates.has(position));
     // A delivery stored by an earlier attempt that died before its queue entry: queue it now.
-    const orphans = duplicateIds.size
-      ? (await this.deliveries.findByIds([...duplicateIds])).filter((d) => d.status === 'scheduled')
+    const orphans = duplicates.size
+      ? (
+          await this.deliveries.findByIds(
+            clinicId,
+            [...duplicates].map((p) => documents[p]._id),
+          )
+        ).filter((d) => d.status === 'scheduled')
       : [];
     await this.queue.put(
       [...planned.filter((d) => d.status === 'scheduled'), ...orphans].map((d) => ({
@@ -125,22 +132,13 @@ export class DeliveryPlanningService {
       })),
     );
     for (const delivery of planned) this.status.announce(delivery, now);
-    return { planned, duplicates: duplicateIds.size };
-  }
-
-  /** Inserts unordered; answers the `_id`s that already existed. */
-  private async insert(clinicId: string, documents: DeliveryDocument[]): Promise<Set<string>> {
-    try {
-      await this.deliveries.insertMany(clinicId, documents);
-      return new Set();
-    } catch (error) {
-      const reported = (error as { writeErrors?: unknown }).writeErrors;
-      const writeErrors = ([] as { index: number; code: number }[]).concat(
-        (reported as { index: number; code: number }[]) ?? [],
+    const queued = [...planned.filter((d) => d.status === 'scheduled'), ...orphans];
+    if (queued.length) {
+      this.dueWork.announce(
+        queued.reduce((soonest, d) => (d.sendAt < soonest ? d.sendAt : soonest), queued[0].sendAt),
       );
-      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
-      return new Set(writeErrors.map((e) => documents[e.index]._id));
     }
+    return { planned, duplicates: duplicates.size };
   }
 
   private toDocument(

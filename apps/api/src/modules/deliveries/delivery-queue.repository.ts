@@ -1,7 +1,5 @@
+import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
 
 /**
  * One small document per delivery that still needs the dispatcher (scheduled, retrying, or sending under a
@@ -19,8 +17,8 @@ export interface DeliveryQueueEntry {
 export class DeliveryQueueRepository {
   private readonly collection: Collection<DeliveryQueueEntry>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<DeliveryQueueEntry>('delivery_queue');
+  constructor(db: Db) {
+    this.collection = db.collection<DeliveryQueueEntry>('delivery_queue');
   }
 
   /** Adds or moves entries (upsert by `_id`). */
@@ -52,7 +50,12 @@ export class DeliveryQueueRepository {
     return this.collection.find({}).sort({ dueAt: 1 }).limit(1).next();
   }
 
-  count(filter: { clinicId?: string } = {}): Promise<number> {
-    return this.collection.countDocuments(filter);
+  /** The earliest entry of a clinic that is due at `now`. */
+  oldestDue(clinicId: string, now: Date): Promise<DeliveryQueueEntry | null> {
+    return this.collection
+      .find({ clinicId, dueAt: { $lte: now } })
+      .sort({ dueAt: 1 })
+      .limit(1)
+      .next();
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Document as MongoDocument } from 'mongodb';
+import { DueWork } from '../../common/due-work';
 import { LiveEventsService } from '../live/live-events.service';
 import { queuedStatuses, type DeliveryDocument, type DeliveryStatus } from './delivery.document';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryRepository } from './delivery.repository';
+import { ProviderMessageRepository } from './provider-message.repository';
 
 /** A status change: the new status, when, why and by whom, plus fields to set with it. */
 export interface StatusChange {
@@ -27,8 +28,29 @@ export class DeliveryStatusService {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly queue: DeliveryQueueRepository,
+    private readonly providerMessages: ProviderMessageRepository,
     private readonly live: LiveEventsService,
+    private readonly dueWork: DueWork,
   ) {}
+
+  /**
+   * Records that a provider accepted the message under its own id, and links that id to the delivery (after
+   * the status is `sent`, so a receipt that finds the link finds a sent delivery).
+   */
+  async recordSent(
+    delivery: DeliveryDocument,
+    change: Omit<StatusChange, 'status'>,
+    provider: string,
+    providerMessageId: string,
+  ): Promise<DeliveryDocument> {
+    const sent = await this.record(delivery, {
+      ...change,
+      status: 'sent',
+      set: { ...change.set, provider, providerMessageId },
+    });
+    await this.providerMessages.link(provider, providerMessageId, delivery.clinicId, delivery._id, change.at);
+    return sent;
+  }
 
   /** Records the change on a delivery just read; answers the delivery as it is now. */
   async record(delivery: DeliveryDocument, change: StatusChange): Promise<DeliveryDocument> {
@@ -40,8 +62,8 @@ export class DeliveryStatusService {
       reason: change.reason ?? null,
       by: change.by ?? null,
     };
-    const set: MongoDocument = { ...change.set, status: change.status, updatedAt: change.at };
-    await this.deliveries.updateRead(delivery, { $set: set, $push: { history: entry } });
+    const fields = { ...change.set, status: change.status, updatedAt: change.at };
+    await this.deliveries.recordStatus(delivery, fields, entry);
     const updated: DeliveryDocument = {
       ...delivery,
       ...(change.set as Partial<DeliveryDocument>),
@@ -52,6 +74,7 @@ export class DeliveryStatusService {
     if (queuedStatuses.includes(change.status)) {
       const dueAt = change.dueAt ?? (change.status === 'sending' ? updated.leaseUntil : updated.sendAt);
       await this.queue.put([{ _id: delivery._id, clinicId: delivery.clinicId, dueAt: dueAt ?? change.at }]);
+      if (change.status !== 'sending') this.dueWork.announce(new Date(dueAt ?? change.at));
     } else {
       await this.queue.remove(delivery._id);
     }

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
+import type { Channel } from '@clinicflow/rules';
+import { Db, type Collection } from 'mongodb';
+import { inWriteChunks } from '../../database/duplicate-key';
 import { ClinicScopedRepository, foldForSearch } from '../../tenancy/clinic-scoped.repository';
-import type { DeliveryDocument } from './delivery.document';
+import type { DeliveryDocument, DeliveryHistoryEntry, DeliveryStatus } from './delivery.document';
 
 /** What the report's search box looks in: the recipient's name and address, folded (`foldForSearch`). */
 export function deliverySearchText(recipient: DeliveryDocument['recipient']): string {
@@ -28,9 +28,9 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   /** Upgrades of stored data done once per database: one document each, `_id` = its name. */
   private readonly upgrades: Collection<{ _id: string; done: boolean }>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'deliveries');
-    this.upgrades = connection.db!.collection('data_upgrades');
+  constructor(db: Db) {
+    super(db, 'deliveries');
+    this.upgrades = db.collection('data_upgrades');
   }
 
   async onModuleInit() {
@@ -57,12 +57,69 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     );
   }
 
-  override insert(clinicId: string, delivery: Omit<DeliveryDocument, 'clinicId'>) {
-    return super.insert(clinicId, withSearchText(delivery));
+  /** Stores planned deliveries, unordered; answers the positions of those that existed already (same key). */
+  addMany(clinicId: string, deliveries: Omit<DeliveryDocument, 'clinicId'>[]): Promise<Set<number>> {
+    return this.insertMany(clinicId, deliveries.map(withSearchText));
   }
 
-  override insertMany(clinicId: string, deliveries: Omit<DeliveryDocument, 'clinicId'>[]) {
-    return super.insertMany(clinicId, deliveries.map(withSearchText));
+  /** Writes a status change of a delivery just read: its fields and the entry appended to its history. */
+  async recordStatus(
+    delivery: DeliveryDocument,
+    fields: Partial<DeliveryDocument>,
+    entry: DeliveryHistoryEntry,
+  ) {
+    await this.updateRead(delivery, { $set: fields, $push: { history: entry } });
+  }
+
+  /** A clinic's deliveries a cancel can still stop (`statuses`) of an appointment, or of a patient on a channel. */
+  pendingOf(
+    clinicId: string,
+    about: { appointmentId: string } | { patientId: string; channel: Channel },
+    statuses: readonly DeliveryStatus[],
+  ): Promise<DeliveryDocument[]> {
+    const filter =
+      'appointmentId' in about
+        ? { appointmentId: about.appointmentId }
+        : { patientId: about.patientId, channel: about.channel, 'recipient.type': 'patient' };
+    return this.findMany(clinicId, { ...filter, status: { $in: [...statuses] } });
+  }
+
+  /** A patient's reminders planned to go since `since` that may still go or went (one per person per day, F6). */
+  remindersSince(clinicId: string, patientId: string, since: Date): Promise<DeliveryDocument[]> {
+    return this.findMany(clinicId, {
+      patientId,
+      purpose: 'reminder',
+      sendAt: { $gte: since },
+      status: { $nin: ['cancelled', 'skipped', 'expired', 'failed'] },
+    });
+  }
+
+  /**
+   * The latest question (`expectsReply`) that reached this address: answered ones too, so a second answer is
+   * not taken as a first. A reply is rare: a scan of the clinic's deliveries is fine.
+   */
+  latestQuestionTo(clinicId: string, address: string): Promise<DeliveryDocument | null> {
+    return this.findOne(
+      clinicId,
+      {
+        'recipient.address': address,
+        expectsReply: true,
+        status: { $in: ['sent', 'delivered', 'answered'] },
+      },
+      { sentAt: -1 },
+    );
+  }
+
+  /**
+   * Messages still waiting for a receipt that were sent since `since`, of every clinic, the oldest first so
+   * that every one gets its turn (the status refresh asks the providers about them).
+   */
+  awaitingReceipt(since: Date, limit: number): Promise<DeliveryDocument[]> {
+    return this.collection
+      .find({ status: 'sent', sentAt: { $gte: since } })
+      .sort({ sentAt: 1 })
+      .limit(limit)
+      .toArray() as Promise<DeliveryDocument[]>;
   }
 
   /**
@@ -79,9 +136,10 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     let changed = 0;
     let batch: { updateOne: { filter: { _id: string }; update: { $set: { searchText: string } } } }[] = [];
     const write = async () => {
-      if (batch.length === 0) return;
-      await this.collection.bulkWrite(batch as never, { ordered: false });
-      changed += batch.length;
+      for (const chunk of inWriteChunks(batch)) {
+        await this.collection.bulkWrite(chunk as never, { ordered: false });
+        changed += chunk.length;
+      }
       batch = [];
     };
     for await (const delivery of missing) {
@@ -91,7 +149,7 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
           update: { $set: { searchText: deliverySearchText(delivery.recipient) } },
         },
       });
-      if (batch.length === 500) await write();
+      if (batch.length === 495) await write();
     }
     await write();
     await this.upgrades.updateOne({ _id: SEARCH_TEXT_UPGRADE }, { $set: { done: true } }, { upsert: true });
@@ -103,7 +161,7 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
    * Reads many by `_id`, whatever their clinic: for the dispatcher. One `findOne` per id, in parallel: on
    * FerretDB an `$in` is a full scan (it grows with the report's history), an `_id` equality is indexed.
    */
-  async findByIds(ids: string[]): Promise<DeliveryDocument[]> {
+  async findAnyByIds(ids: string[]): Promise<DeliveryDocument[]> {
     const found = await Promise.all(ids.map((id) => this.findAnyById(id)));
     return found.filter((delivery): delivery is DeliveryDocument => delivery !== null);
   }

@@ -1,8 +1,6 @@
+import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../../common/ids';
+import { insertOnce } from '../../database/duplicate-key';
 
 /**
  * Finds a delivery from a provider's message id (receipts and callbacks name only that) by `_id`, the
@@ -19,18 +17,14 @@ export interface ProviderMessageLink {
 export class ProviderMessageRepository {
   private readonly collection: Collection<ProviderMessageLink>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<ProviderMessageLink>('provider_messages');
+  constructor(db: Db) {
+    this.collection = db.collection<ProviderMessageLink>('provider_messages');
   }
 
   async link(provider: string, providerMessageId: string, clinicId: string, deliveryId: string, at: Date) {
     // An insert (not an upsert): on FerretDB an update scans the collection, an insert by `_id` does not.
     // The same id linked twice (a recovered send the provider deduplicated) names the same delivery.
-    try {
-      await this.collection.insertOne({ _id: `${provider}:${providerMessageId}`, clinicId, deliveryId, at });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    await insertOnce(this.collection, { _id: `${provider}:${providerMessageId}`, clinicId, deliveryId, at });
   }
 
   find(provider: string, providerMessageId: string): Promise<ProviderMessageLink | null> {

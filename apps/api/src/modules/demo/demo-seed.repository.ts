@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../../common/ids';
+import { Db, type Collection } from 'mongodb';
+import { insertOnce } from '../../database/duplicate-key';
 
-/** Decides which process seeds: the one whose insert of the `demo` marker succeeds. */
+/** Decides which process seeds (`seed_runs`): the one whose insert of the `demo` marker succeeds. */
 @Injectable()
 export class DemoSeedRepository {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  private readonly collection: Collection<{ _id: string; at: Date }>;
 
-  async claim(at: Date): Promise<boolean> {
-    try {
-      await this.connection
-        .db!.collection<{ _id: string; at: Date }>('seed_runs')
-        .insertOne({ _id: 'demo', at });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  constructor(db: Db) {
+    this.collection = db.collection<{ _id: string; at: Date }>('seed_runs');
+  }
+
+  claim(at: Date): Promise<boolean> {
+    return insertOnce(this.collection, { _id: 'demo', at });
   }
 }

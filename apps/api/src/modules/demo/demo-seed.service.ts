@@ -4,17 +4,14 @@ import { DateTime } from 'luxon';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
 import { ApiKeyService } from '../api-keys/api-key.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../http/principal';
 import { ClinicService } from '../clinics/clinic.service';
-import { PatientRepository } from '../directory/directory.repository';
 import { DirectoryService } from '../directory/directory.service';
 import { PatientService } from '../directory/patient.service';
-import { EventService } from '../events/event.service';
+import { EventIntakeService } from '../intake/event-intake.service';
 import { FlowVersionService } from '../flows/flow-version.service';
 import { FlowService } from '../flows/flow.service';
-import { SettingsRepository } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
-import { UserRepository } from '../users/user.repository';
 import { UserService } from '../users/user.service';
 import * as demo from './demo-data';
 import { DemoSeedRepository } from './demo-seed.repository';
@@ -44,16 +41,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
   constructor(
     private readonly config: ConfigService<Env, true>,
     private readonly seedRuns: DemoSeedRepository,
-    private readonly settingsRepository: SettingsRepository,
     private readonly clinics: ClinicService,
     private readonly users: UserService,
-    private readonly userRepository: UserRepository,
     private readonly apiKeys: ApiKeyService,
     private readonly settings: SettingsService,
     private readonly directory: DirectoryService,
     private readonly patients: PatientService,
-    private readonly patientRepository: PatientRepository,
-    private readonly events: EventService,
+    private readonly events: EventIntakeService,
     private readonly flows: FlowService,
     private readonly versions: FlowVersionService,
     private readonly clock: ClockRepository,
@@ -61,10 +55,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     if (!this.config.get('SEED_DEMO', { infer: true })) return;
-    if (await this.settingsRepository.isEmpty()) {
+    if (await this.settings.isEmpty()) {
       if (await this.seedRuns.claim(this.clock.now())) return this.seed();
     }
-    if (await this.userRepository.findByEmailForLogin(demo.DEMO_MANAGER.email)) {
+    if (await this.users.isRegistered(demo.DEMO_MANAGER.email)) {
       announce([
         'clinicflow demo clinic',
         `  manager: ${demo.DEMO_MANAGER.email}  password: ${demo.DEMO_MANAGER.password}  (unless changed)`,
@@ -154,19 +148,15 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const unreliable = i % 5 === 0;
       const visits = unreliable ? 8 : Math.floor(random() * 10);
       const noShows = unreliable ? 3 : Math.floor(random() * 2);
-      await this.patientRepository.updateById(clinicId, patient.id, {
-        $set: {
-          attendance: {
-            attended: visits - Math.min(noShows, visits),
-            noShows: Math.min(noShows, visits),
-            lastVisitAt:
-              visits > 0
-                ? DateTime.fromJSDate(now)
-                    .minus({ days: 30 + Math.floor(random() * 300) })
-                    .toJSDate()
-                : null,
-          },
-        },
+      await this.patients.importAttendance(clinicId, patient.id, {
+        attended: visits - Math.min(noShows, visits),
+        noShows: Math.min(noShows, visits),
+        lastVisitAt:
+          visits > 0
+            ? DateTime.fromJSDate(now)
+                .minus({ days: 30 + Math.floor(random() * 300) })
+                .toJSDate()
+            : null,
       });
     }
 

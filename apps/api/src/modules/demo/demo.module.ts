@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ClinicsModule } from '../clinics/clinics.module';
 import { DirectoryModule } from '../directory/directory.module';
-import { EventsModule } from '../events/events.module';
+import { IntakeModule } from '../intake/intake.module';
 import { FlowsModule } from '../flows/flows.module';
 import { SettingsModule } from '../settings/settings.module';
 import { UsersModule } from '../users/users.module';
@@ -14,7 +14,7 @@ import { DemoSeedService } from './demo-seed.service';
     ApiKeysModule,
     ClinicsModule,
     DirectoryModule,
-    EventsModule,
+    IntakeModule,
     FlowsModule,
     SettingsModule,
     UsersModule,

@@ -1,8 +1,7 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
-import type { Filter } from 'mongodb';
-import { externalDocumentId, isDuplicateKeyError, newId } from '../../common/ids';
-import { ClinicScopedRepository, PageQuery, searchPattern } from '../../tenancy/clinic-scoped.repository';
-import type { DirectoryDocument } from './directory.repository';
+import { AppError } from '../../common/app-error';
+import { externalDocumentId, newId } from '../../common/ids';
+import type { PageQuery } from '../../tenancy/clinic-scoped.repository';
+import type { AnyDirectoryRepository, DirectoryDocument } from './directory.repository';
 
 export interface ListQuery extends PageQuery {
   q?: string;
@@ -21,7 +20,7 @@ export function toEntryView<T extends DirectoryDocument>(entry: T) {
  */
 export class DirectoryEntries<T extends DirectoryDocument> {
   constructor(
-    private readonly repository: ClinicScopedRepository<T>,
+    private readonly repository: AnyDirectoryRepository<T>,
     private readonly prefix: string,
     private readonly noun: string,
     private readonly searchTextOf: (entry: Partial<T>) => string,
@@ -33,41 +32,41 @@ export class DirectoryEntries<T extends DirectoryDocument> {
 
   async get(clinicId: string, id: string): Promise<T> {
     const entry = await this.repository.findById(clinicId, id);
-    if (!entry) throw new NotFoundException(`No ${this.noun} ${id}`);
+    if (!entry) throw AppError.notFound(`No ${this.noun} ${id}`);
     return entry;
   }
 
   async create(clinicId: string, fields: Partial<T>, now: Date): Promise<T> {
     const document = this.newDocument(clinicId, fields, now);
-    try {
-      return await this.repository.insert(clinicId, document);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      throw new ConflictException({
-        message: `A ${this.noun} with external id ${fields.externalId} already exists`,
-        errors: [{ path: 'body.externalId', message: 'already in use; PUT by external id to update it' }],
-      });
+    if (!(await this.repository.createOnce(clinicId, document))) {
+      throw AppError.conflict(`A ${this.noun} with external id ${fields.externalId} already exists`, [
+        { path: 'body.externalId', message: 'already in use; PUT by external id to update it' },
+      ]);
     }
+    return { ...document, clinicId } as T;
   }
 
   async update(clinicId: string, id: string, fields: Partial<T>, now: Date): Promise<T> {
     const current = await this.get(clinicId, id);
     const { externalId: _ignored, ...changes } = fields;
-    await this.repository.updateRead(current, this.changeSet(current, changes, now));
+    await this.repository.change(current, this.changeSet(current, changes, now));
     return (await this.repository.findById(clinicId, id))!;
   }
 
   /** Writes changes to an entry just read, without reading it back (the hot path of event intake). */
   async updateRead(current: T, fields: Partial<T>, now: Date): Promise<void> {
     const { externalId: _ignored, ...changes } = fields;
-    await this.repository.updateRead(current, this.changeSet(current, changes, now));
+    await this.repository.change(current, this.changeSet(current, changes, now));
   }
 
   private changeSet(current: T, changes: Omit<Partial<T>, 'externalId'>, now: Date) {
     const merged = { ...current, ...changes };
     return {
-      $set: { ...changes, placeholder: false, searchText: this.searchTextOf(merged), updatedAt: now },
-    };
+      ...changes,
+      placeholder: false,
+      searchText: this.searchTextOf(merged),
+      updatedAt: now,
+    } as Partial<T>;
   }
 
   /** Creates or updates the entry the PMS names `externalId`; a placeholder becomes a real entry. */
@@ -77,19 +76,11 @@ export class DirectoryEntries<T extends DirectoryDocument> {
     fields: Partial<T>,
     now: Date,
   ): Promise<{ entry: T; created: boolean }> {
-    const withId = { ...fields, externalId } as Partial<T>;
-    try {
-      return {
-        entry: await this.repository.insert(clinicId, this.newDocument(clinicId, withId, now)),
-        created: true,
-      };
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return {
-        entry: await this.update(clinicId, this.idFor(clinicId, externalId), fields, now),
-        created: false,
-      };
+    const document = this.newDocument(clinicId, { ...fields, externalId } as Partial<T>, now);
+    if (await this.repository.createOnce(clinicId, document)) {
+      return { entry: { ...document, clinicId } as T, created: true };
     }
+    return { entry: await this.update(clinicId, document._id as string, fields, now), created: false };
   }
 
   /** The entry named `externalId` (and whether it is a placeholder), creating a placeholder when the clinic has none. */
@@ -103,17 +94,12 @@ export class DirectoryEntries<T extends DirectoryDocument> {
     const existing = await this.repository.findById(clinicId, id);
     if (existing) return { id, placeholder: existing.placeholder };
     const document = this.newDocument(clinicId, { ...placeholder, externalId } as Partial<T>, now);
-    try {
-      await this.repository.insert(clinicId, { ...document, placeholder: true });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    await this.repository.createOnce(clinicId, { ...document, placeholder: true });
     return { id, placeholder: true };
   }
 
   async list(clinicId: string, query: ListQuery, sort: Record<string, 1 | -1>) {
-    const filter = (query.q ? { searchText: searchPattern(query.q.toLowerCase()) } : {}) as Filter<T>;
-    const page = await this.repository.findPage(clinicId, filter, query, sort);
+    const page = await this.repository.page(clinicId, query.q, query, sort);
     return { ...page, items: page.items.map(toEntryView) };
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Patch, Post, Put, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pageQuerySchema, ZodBody, ZodQuery } from '../../http/zod-validation';
-import { ClinicId, ManagersOnly } from '../auth/principal';
+import { ClinicId, ManagersOnly } from '../../http/principal';
 import type { ListQuery } from './directory-entries';
 import { z } from 'zod';
 import { directoryExamples, DirectoryKind, directorySchemas, serviceFieldsSchema } from './directory.dto';

@@ -22,6 +22,6 @@ import { PatientsController } from './patients.controller';
     PatientService,
     DirectoryService,
   ],
-  exports: [PatientService, DirectoryService, PatientRepository],
+  exports: [PatientService, DirectoryService],
 })
 export class DirectoryModule {}

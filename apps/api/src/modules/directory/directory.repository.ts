@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
-import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
+import { Db, type Filter } from 'mongodb';
+import {
+  ClinicDocument,
+  ClinicScopedRepository,
+  searchPattern,
+  type PageQuery,
+} from '../../tenancy/clinic-scoped.repository';
 import type { Channel } from '../settings/settings.dto';
-import type { DirectoryKind } from './directory.dto';
 
 /** Fields every directory entry has: the PMS's id, and whether it was made up from an event (placeholder). */
 export interface DirectoryDocument extends ClinicDocument {
@@ -37,40 +40,99 @@ export interface PatientDocument extends DirectoryDocument {
   attendance: { attended: number; noShows: number; lastVisitAt: Date | null };
 }
 
-/** One repository per collection of the directory; they differ only in their collection. */
-abstract class DirectoryRepository<T extends DirectoryDocument> extends ClinicScopedRepository<T> {}
+/**
+ * What every directory collection offers (patients, services, resources, locations): creation, changes of an
+ * entry just read, and pages of a search. `_id`s of entries the PMS names are deterministic (`directory-ids.ts`),
+ * so creating one twice is refused by the database, which decides concurrent upserts.
+ */
+abstract class DirectoryRepository<T extends DirectoryDocument> extends ClinicScopedRepository<T> {
+  async create(clinicId: string, entry: Omit<T, 'clinicId'>): Promise<T> {
+    return this.insert(clinicId, entry);
+  }
 
+  /** Creates the entry unless one with its `_id` exists: true when this call created it. */
+  createOnce(clinicId: string, entry: Omit<T, 'clinicId'>): Promise<boolean> {
+    return this.insertOnce(clinicId, entry);
+  }
+
+  /** Sets fields of an entry just read through this repository. */
+  async change(entry: T, fields: Partial<T>): Promise<void> {
+    await this.updateRead(entry, { $set: fields });
+  }
+
+  /** A page of the clinic's entries whose search text holds `search` (blind to case and accents), or all. */
+  page(clinicId: string, search: string | undefined, query: PageQuery, sort: Record<string, 1 | -1>) {
+    const filter = (search ? { searchText: searchPattern(search.toLowerCase()) } : {}) as Filter<T>;
+    return this.findPage(clinicId, filter, query, sort);
+  }
+}
+
+/** The clinics' patients (`patients`): contact, consent with its evidence, attendance. */
 @Injectable()
 export class PatientRepository extends DirectoryRepository<PatientDocument> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'patients');
+  constructor(db: Db) {
+    super(db, 'patients');
+  }
+
+  /** The patients with this mobile number (E.164). */
+  withMobile(clinicId: string, mobile: string): Promise<PatientDocument[]> {
+    return this.findMany(clinicId, { mobile });
+  }
+
+  /** Records a consent decision of one channel, with its evidence kept in the history. */
+  async setConsent(
+    patient: PatientDocument,
+    channel: Channel,
+    record: ConsentRecord,
+    at: Date,
+  ): Promise<void> {
+    await this.updateRead(patient, {
+      $set: { [`consent.${channel}`]: record, updatedAt: at },
+      $push: { consentHistory: { channel, ...record } },
+    });
+  }
+
+  /**
+   * Counts an attended visit or a no-show, with the event that said so in the same write (so a crash cannot
+   * leave one without the other, and the event is never counted twice: see `attendanceEvents`).
+   */
+  async countAttendance(
+    patient: PatientDocument,
+    outcome: 'attended' | 'no_show',
+    at: Date,
+    eventId: string,
+  ): Promise<void> {
+    await this.updateRead(patient, {
+      $inc: { [outcome === 'attended' ? 'attendance.attended' : 'attendance.noShows']: 1 },
+      $push: { attendanceEvents: eventId },
+      ...(outcome === 'attended' ? { $set: { 'attendance.lastVisitAt': at } } : {}),
+    });
   }
 }
 
+/** The clinics' services (appointment types), `services`. */
 @Injectable()
 export class ServiceRepository extends DirectoryRepository<DirectoryDocument> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'services');
+  constructor(db: Db) {
+    super(db, 'services');
   }
 }
 
+/** The clinics' resources (practitioners, rooms, chairs), `resources`. */
 @Injectable()
 export class ResourceRepository extends DirectoryRepository<DirectoryDocument> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'resources');
+  constructor(db: Db) {
+    super(db, 'resources');
   }
 }
 
+/** The clinics' locations (sites), `locations`. */
 @Injectable()
 export class LocationRepository extends DirectoryRepository<DirectoryDocument> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'locations');
+  constructor(db: Db) {
+    super(db, 'locations');
   }
 }
 
-export const ID_PREFIXES: Record<DirectoryKind | 'patients', string> = {
-  patients: 'pat',
-  services: 'svc',
-  resources: 'res',
-  locations: 'loc',
-};
+/** A directory repository, whatever its collection (for what all four share). */
+export type AnyDirectoryRepository<T extends DirectoryDocument> = DirectoryRepository<T>;

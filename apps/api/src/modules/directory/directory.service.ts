@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ClockRepository } from '../../common/clock.repository';
+import { ID_PREFIXES } from './directory-ids';
 import { DirectoryEntries, ListQuery, searchText, toEntryView } from './directory-entries';
 import type { DirectoryFields, DirectoryKind } from './directory.dto';
 import {
   DirectoryDocument,
-  ID_PREFIXES,
   LocationRepository,
   ResourceRepository,
   ServiceRepository,

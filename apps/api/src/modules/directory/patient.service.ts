@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { normaliseMobileNumber } from '@clinicflow/channels';
 import { ClockRepository } from '../../common/clock.repository';
-import { RequestValidationError } from '../../http/api-error';
+import { AppError } from '../../common/app-error';
 import type { Channel } from '../settings/settings.dto';
-import { SettingsRepository } from '../settings/settings.repository';
+import { SettingsService } from '../settings/settings.service';
 import { DirectoryEntries, ListQuery, searchText, toEntryView } from './directory-entries';
 import type { ConsentChange, ConsentInput, PatientFields } from './directory.dto';
-import { ConsentRecord, ID_PREFIXES, PatientDocument, PatientRepository } from './directory.repository';
+import { ID_PREFIXES } from './directory-ids';
+import { ConsentRecord, PatientDocument, PatientRepository } from './directory.repository';
 
 type Strictness = 'refuse-bad-mobile' | 'keep-bad-mobile';
 
@@ -21,7 +22,7 @@ export class PatientService {
 
   constructor(
     private readonly patients: PatientRepository,
-    private readonly settings: SettingsRepository,
+    private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
   ) {
     this.entries = new DirectoryEntries(patients, ID_PREFIXES.patients, 'patient', (p) =>
@@ -88,14 +89,39 @@ export class PatientService {
     return id;
   }
 
+  /** A patient, or null when the clinic has none of that id. */
+  find(clinicId: string, id: string): Promise<PatientDocument | null> {
+    return this.patients.findById(clinicId, id);
+  }
+
+  /** Patients by id (those of another clinic are left out). */
+  findByIds(clinicId: string, ids: readonly string[]): Promise<PatientDocument[]> {
+    return this.patients.findByIds(clinicId, ids);
+  }
+
+  /** The patients with this mobile number (E.164): who may have sent a reply. */
+  withMobile(clinicId: string, mobile: string): Promise<PatientDocument[]> {
+    return this.patients.withMobile(clinicId, mobile);
+  }
+
+  /** Records a consent decision (T3) with its evidence; answers the patient as it is now. */
   async changeConsent(clinicId: string, id: string, change: ConsentChange) {
-    await this.entries.get(clinicId, id);
-    const record = this.consentRecord(change);
-    const updated = await this.patients.updateById(clinicId, id, {
-      $set: { [`consent.${change.channel}`]: record, updatedAt: this.clock.now() },
-      $push: { consentHistory: { channel: change.channel, ...record } },
-    });
-    return patientView(updated!);
+    const patient = await this.entries.get(clinicId, id);
+    await this.patients.setConsent(patient, change.channel, this.consentRecord(change), this.clock.now());
+    return patientView((await this.patients.findById(clinicId, id))!);
+  }
+
+  /** The patient said no on a channel (a STOP reply, a flow's step): consent off, with where it came from. */
+  async withdrawConsent(clinicId: string, id: string, channel: Channel, source: string, at: Date) {
+    const patient = await this.patients.findById(clinicId, id);
+    if (!patient) return;
+    await this.patients.setConsent(patient, channel, { granted: false, purposes: [], source, at }, at);
+  }
+
+  /** Sets a patient's attendance as counted before clinicflow (a PMS's history, the demo clinic). */
+  async importAttendance(clinicId: string, id: string, attendance: PatientDocument['attendance']) {
+    const patient = await this.entries.get(clinicId, id);
+    await this.patients.change(patient, { attendance });
   }
 
   /**
@@ -111,11 +137,7 @@ export class PatientService {
   ) {
     const patient = (await this.patients.findById(clinicId, id)) as WithAttendanceEvents | null;
     if (!patient || patient.attendanceEvents?.includes(eventId)) return;
-    await this.patients.updateRead(patient, {
-      $inc: { [outcome === 'attended' ? 'attendance.attended' : 'attendance.noShows']: 1 },
-      $push: { attendanceEvents: eventId },
-      ...(outcome === 'attended' ? { $set: { 'attendance.lastVisitAt': at } } : {}),
-    });
+    await this.patients.countAttendance(patient, outcome, at, eventId);
   }
 
   private async upsertDocument(
@@ -151,11 +173,11 @@ export class PatientService {
       document.mobile = null;
       document.mobileProblem = null;
       if (mobile) {
-        const country = knownCountry ?? (await this.settings.findForClinic(clinicId))?.country ?? 'FR';
+        const country = knownCountry ?? (await this.settings.find(clinicId))?.country ?? 'FR';
         const normalised = normaliseMobileNumber(mobile, country);
         if (normalised.valid) document.mobile = normalised.e164;
         else if (strictness === 'refuse-bad-mobile') {
-          throw new RequestValidationError([{ path: `${pathPrefix}.mobile`, message: normalised.reason }]);
+          throw AppError.invalid([{ path: `${pathPrefix}.mobile`, message: normalised.reason }]);
         } else document.mobileProblem = { raw: mobile, reason: normalised.reason };
       }
     }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pageQuerySchema, ZodBody, ZodQuery } from '../../http/zod-validation';
-import { ClinicId } from '../auth/principal';
+import { ClinicId } from '../../http/principal';
 import type { ListQuery } from './directory-entries';
 import {
   ConsentChange,

@@ -3,14 +3,13 @@ import type { LookupResult, SendOutcome } from '@clinicflow/channels';
 import { ClockRepository } from '../../common/clock.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
-import { ProviderMessageRepository } from '../deliveries/provider-message.repository';
 import { RunService } from '../runs/run.service';
 import type { DispatchReport } from './dispatcher.service';
 import type { Rendered } from './delivery-renderer.service';
 import type { LastCheck } from './last-checks';
 import { PROCESS_ID } from './process-id';
 import type { ClinicProvider } from './provider-registry.service';
-import { MAX_SEND_ATTEMPTS, retryDelayMs } from './retry-backoff';
+import { attemptOutcome } from './retry-policy';
 
 /** What the send adds to the delivery besides its status. */
 interface SendFacts {
@@ -31,7 +30,6 @@ export class DeliveryOutcomeService {
   constructor(
     private readonly clock: ClockRepository,
     private readonly status: DeliveryStatusService,
-    private readonly providerMessages: ProviderMessageRepository,
     private readonly runs: RunService,
   ) {}
 
@@ -50,32 +48,29 @@ export class DeliveryOutcomeService {
       segments: facts.segments,
       inDoubt: facts.inDoubt,
     };
-    if (outcome.accepted) {
-      await this.sent(delivery, clinicProvider.provider.name, outcome.providerMessageId, now, {
-        ...written,
-        credits: facts.credits,
-      });
-      report.sent++;
-      return;
+    const next = attemptOutcome(outcome, delivery.attempt, now);
+    switch (next.status) {
+      case 'sent':
+        await this.sent(delivery, clinicProvider.provider.name, next.providerMessageId, now, {
+          ...written,
+          credits: facts.credits,
+        });
+        report.sent++;
+        return;
+      case 'retrying':
+        await this.status.record(delivery, {
+          status: 'retrying',
+          at: now,
+          by: PROCESS_ID,
+          reason: next.reason,
+          set: { ...written, error: { code: next.code, reason: next.reason }, leaseUntil: null },
+          dueAt: next.dueAt,
+        });
+        report.retrying++;
+        return;
+      case 'failed':
+        await this.fail(delivery, next.code, next.reason, report, written);
     }
-    if (outcome.kind === 'retryable' && delivery.attempt < MAX_SEND_ATTEMPTS) {
-      const dueAt = new Date(now.getTime() + retryDelayMs(delivery.attempt));
-      await this.status.record(delivery, {
-        status: 'retrying',
-        at: now,
-        by: PROCESS_ID,
-        reason: outcome.reason,
-        set: { ...written, error: { code: outcome.code, reason: outcome.reason }, leaseUntil: null },
-        dueAt,
-      });
-      report.retrying++;
-      return;
-    }
-    const reason =
-      outcome.kind === 'retryable'
-        ? `${outcome.reason} (gave up after ${delivery.attempt} attempts)`
-        : outcome.reason;
-    await this.fail(delivery, outcome.code, reason, report, written);
   }
 
   /** After a crash: the provider says it had accepted the message, so it is sent (not sent again). */
@@ -142,21 +137,12 @@ export class DeliveryOutcomeService {
     now: Date,
     set: Partial<DeliveryDocument>,
   ): Promise<void> {
-    await this.status.record(delivery, {
-      status: 'sent',
-      at: now,
-      by: PROCESS_ID,
-      set: {
-        ...set,
-        sentAt: now,
-        provider: providerName,
-        providerMessageId,
-        error: null,
-        leaseUntil: null,
-      },
-    });
-    // Linked after the status is `sent`, so a receipt that finds the link finds a sent delivery.
-    await this.providerMessages.link(providerName, providerMessageId, delivery.clinicId, delivery._id, now);
+    await this.status.recordSent(
+      delivery,
+      { at: now, by: PROCESS_ID, set: { ...set, sentAt: now, error: null, leaseUntil: null } },
+      providerName,
+      providerMessageId,
+    );
   }
 
   /** A question that will not reach the patient ends its `ask` step on its "delivery failed" exit. */

@@ -2,9 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { DeliveryReport } from '@clinicflow/channels';
 import { ClockRepository } from '../../common/clock.repository';
 import type { DeliveryDocument, DeliveryStatus } from '../deliveries/delivery.document';
-import { DeliveryRepository } from '../deliveries/delivery.repository';
+import { DeliveryService } from '../deliveries/delivery.service';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
-import { ProviderMessageRepository } from '../deliveries/provider-message.repository';
 import { RunService } from '../runs/run.service';
 import { ProviderRegistry } from './provider-registry.service';
 
@@ -25,8 +24,7 @@ export class DeliveryReceiptService implements OnModuleInit {
   constructor(
     private readonly clock: ClockRepository,
     private readonly registry: ProviderRegistry,
-    private readonly providerMessages: ProviderMessageRepository,
-    private readonly deliveries: DeliveryRepository,
+    private readonly deliveries: DeliveryService,
     private readonly status: DeliveryStatusService,
     private readonly runs: RunService,
   ) {}
@@ -56,9 +54,11 @@ export class DeliveryReceiptService implements OnModuleInit {
     providerName: string,
     report: DeliveryReport,
   ): Promise<DeliveryDocument | null | 'unknown'> {
-    const link = await this.providerMessages.find(providerName, report.providerMessageId);
-    if (!link || link.clinicId !== clinicId) return 'unknown';
-    const delivery = await this.deliveries.findById(clinicId, link.deliveryId);
+    const delivery = await this.deliveries.findByProviderMessage(
+      clinicId,
+      providerName,
+      report.providerMessageId,
+    );
     if (!delivery) return 'unknown';
     if (!awaitingReceipt.includes(delivery.status) || report.status === 'sent') return null;
     const now = this.clock.now();

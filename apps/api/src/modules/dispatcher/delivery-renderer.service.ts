@@ -9,9 +9,10 @@ import {
   type TemplateContent,
 } from '@clinicflow/channels';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
-import { clinicContextOf } from '../flows/clinic-context';
+import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
-import { TemplateRepository, type TemplateDocument } from '../templates/template.repository';
+import type { TemplateDocument } from '../templates/template.repository';
+import { TemplateService } from '../templates/template.service';
 
 /** A message ready for its provider, or why it cannot be written (a final failure: retrying will not help). */
 export type Rendered =
@@ -24,7 +25,7 @@ export type Rendered =
  */
 @Injectable()
 export class DeliveryRendererService {
-  constructor(private readonly templates: TemplateRepository) {}
+  constructor(private readonly templates: TemplateService) {}
 
   /** Renders; `templates` caches saved templates for one dispatch batch. */
   async render(
@@ -37,7 +38,7 @@ export class DeliveryRendererService {
     const templateId = delivery.template.templateId;
     if (templateId) {
       const key = `${delivery.clinicId}:${templateId}`;
-      if (!templates.has(key)) templates.set(key, this.templates.findById(delivery.clinicId, templateId));
+      if (!templates.has(key)) templates.set(key, this.templates.find(delivery.clinicId, templateId));
       saved = await templates.get(key)!;
       if (!saved) return { ok: false, code: 'template', reason: 'Its template no longer exists.' };
     }

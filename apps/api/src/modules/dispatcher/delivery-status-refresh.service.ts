@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
-import { SettingsRepository } from '../settings/settings.repository';
+import { DeliveryService } from '../deliveries/delivery.service';
+import { SettingsService } from '../settings/settings.service';
 import { DeliveryReceiptService } from './delivery-receipt.service';
 import { ProviderRegistry } from './provider-registry.service';
 
@@ -10,33 +9,41 @@ import { ProviderRegistry } from './provider-registry.service';
 const REFRESH_WINDOW_MS = 48 * 3_600_000;
 const REFRESH_LIMIT = 100;
 
+/** What asking the provider about one sent message gave. */
+export interface ProviderAnswer {
+  /** The provider knew the message (it may only say it is still on its way). */
+  answered: boolean;
+  /** Its answer moved the delivery on (delivered, failed…). */
+  changed: boolean;
+}
+
 /**
- * Delivery status refreshed on a schedule (S2) for providers that send no receipt by themselves: recently
- * sent messages are looked up at their provider and the answer applied as a receipt. It scans `deliveries`
- * (the big collection), so the engine calls it at most once a minute, and only a bounded number each time.
+ * Delivery status asked of the providers (S2) for messages still `sent`: on a schedule for the recent ones
+ * (providers that send no receipt by themselves), and on demand for one from the report. The answer is
+ * applied as a receipt would be. The scheduled refresh scans `deliveries` (the big collection), so the
+ * engine calls it at most once a minute, and only for a bounded number each time.
  */
 @Injectable()
 export class DeliveryStatusRefreshService {
   private readonly logger = new Logger(DeliveryStatusRefreshService.name);
 
   constructor(
-    @InjectConnection() private readonly connection: Connection,
-    private readonly settings: SettingsRepository,
+    private readonly deliveries: DeliveryService,
+    private readonly settings: SettingsService,
     private readonly registry: ProviderRegistry,
     private readonly receipts: DeliveryReceiptService,
   ) {}
 
   /** Asks the providers about messages still `sent`; answers how many changed. */
   async refresh(now: Date): Promise<number> {
-    const sent = (await this.connection
-      .db!.collection<DeliveryDocument>('deliveries')
-      .find({ status: 'sent', sentAt: { $gte: new Date(now.getTime() - REFRESH_WINDOW_MS) } })
-      .limit(REFRESH_LIMIT)
-      .toArray()) as DeliveryDocument[];
+    const sent = await this.deliveries.awaitingReceipt(
+      new Date(now.getTime() - REFRESH_WINDOW_MS),
+      REFRESH_LIMIT,
+    );
     let changed = 0;
     for (const delivery of sent) {
       try {
-        if (await this.refreshOne(delivery, now)) changed++;
+        if ((await this.ask(delivery, now)).changed) changed++;
       } catch (error) {
         this.logger.warn(`Status of delivery ${delivery._id} not refreshed: ${(error as Error).message}`);
       }
@@ -44,22 +51,25 @@ export class DeliveryStatusRefreshService {
     return changed;
   }
 
-  private async refreshOne(delivery: DeliveryDocument, now: Date): Promise<boolean> {
-    if (!delivery.providerMessageId) return false;
-    const settings = await this.settings.findForClinic(delivery.clinicId);
-    if (!settings) return false;
+  /** Asks the provider that took a sent message what became of it, and applies the answer. */
+  async ask(delivery: DeliveryDocument, now: Date): Promise<ProviderAnswer> {
+    const nothing = { answered: false, changed: false };
+    if (!delivery.providerMessageId) return nothing;
+    const settings = await this.settings.find(delivery.clinicId);
+    if (!settings) return nothing;
     const { provider } = await this.registry.forChannel(settings, delivery.channel);
-    if (!provider.lookup || provider.name !== delivery.provider) return false;
+    if (!provider.lookup || provider.name !== delivery.provider) return nothing;
     const known = await provider.lookup({
       providerMessageId: delivery.providerMessageId,
       idempotencyKey: delivery._id,
     });
-    if (!known || known.status === 'accepted' || known.status === 'sent') return false;
+    if (!known) return nothing;
+    if (known.status === 'accepted' || known.status === 'sent') return { answered: true, changed: false };
     const applied = await this.receipts.apply(delivery.clinicId, provider.name, {
       providerMessageId: delivery.providerMessageId,
       status: known.status,
       at: now,
     });
-    return applied !== null && applied !== 'unknown';
+    return { answered: true, changed: applied !== null && applied !== 'unknown' };
   }
 }

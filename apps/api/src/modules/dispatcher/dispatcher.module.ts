@@ -1,41 +1,31 @@
 import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
-import { PatientRepository } from '../directory/directory.repository';
+import { DirectoryModule } from '../directory/directory.module';
 import { RunsModule } from '../runs/runs.module';
-import { CredentialCipherRepository } from '../settings/credential-cipher.repository';
 import { SettingsModule } from '../settings/settings.module';
 import { TemplatesModule } from '../templates/templates.module';
-import { CreditsService } from './credits.service';
+import { CreditsNoticeService } from './credits-notice.service';
 import { DeliveryOutcomeService } from './delivery-outcome.service';
 import { DeliveryReceiptService } from './delivery-receipt.service';
 import { DeliveryRendererService } from './delivery-renderer.service';
-import { DeliveryRetryService } from './delivery-retry.service';
 import { DeliveryStatusRefreshService } from './delivery-status-refresh.service';
 import { DispatcherService } from './dispatcher.service';
 import { ProviderRegistry } from './provider-registry.service';
+import { SandboxMessageRepository } from './sandbox-message.repository';
 
 /** The dispatcher: due deliveries → claims → last checks → provider → outcome; providers, receipts, credits. */
 @Module({
-  imports: [DeliveriesModule, SettingsModule, TemplatesModule, RunsModule],
+  imports: [DeliveriesModule, DirectoryModule, RunsModule, SettingsModule, TemplatesModule],
   providers: [
-    PatientRepository,
-    CredentialCipherRepository,
+    SandboxMessageRepository,
     ProviderRegistry,
     DeliveryRendererService,
-    CreditsService,
+    CreditsNoticeService,
     DeliveryOutcomeService,
     DeliveryReceiptService,
-    DeliveryRetryService,
     DeliveryStatusRefreshService,
     DispatcherService,
   ],
-  exports: [
-    DispatcherService,
-    ProviderRegistry,
-    DeliveryReceiptService,
-    DeliveryRetryService,
-    CreditsService,
-    DeliveryStatusRefreshService,
-  ],
+  exports: [DispatcherService, ProviderRegistry, DeliveryReceiptService, DeliveryStatusRefreshService],
 })
 export class DispatcherModule {}

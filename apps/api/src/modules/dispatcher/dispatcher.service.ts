@@ -1,24 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { SendOutcome } from '@clinicflow/channels';
+import { forEachConcurrently } from '../../common/concurrently';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
-import { DeliveryClaimRepository, type ClaimKind } from '../deliveries/delivery-claim.repository';
+import type { ClaimKind } from '../deliveries/delivery-claim.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
-import { DeliveryQueueRepository, type DeliveryQueueEntry } from '../deliveries/delivery-queue.repository';
-import { DeliveryRepository } from '../deliveries/delivery.repository';
+import type { DeliveryQueueEntry } from '../deliveries/delivery-queue.repository';
+import { DeliveryQueueService } from '../deliveries/delivery-queue.service';
+import { DeliveryService } from '../deliveries/delivery.service';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
-import { PatientRepository, type PatientDocument } from '../directory/directory.repository';
-import { SettingsRepository, type SettingsDocument } from '../settings/settings.repository';
+import type { PatientDocument } from '../directory/directory.repository';
+import { PatientService } from '../directory/patient.service';
+import { CreditsService, type CreditDebit } from '../settings/credits.service';
+import { ProviderSettingsError } from '../settings/provider-settings';
+import type { SettingsDocument } from '../settings/settings.repository';
+import { SettingsService } from '../settings/settings.service';
 import type { TemplateDocument } from '../templates/template.repository';
-import { forEachConcurrently } from './concurrently';
+import { CreditsNoticeService } from './credits-notice.service';
 import { DeliveryOutcomeService } from './delivery-outcome.service';
 import { DeliveryRendererService } from './delivery-renderer.service';
-import { CreditsService, type CreditDebit } from './credits.service';
 import { lastChecks } from './last-checks';
 import { PROCESS_ID } from './process-id';
 import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
-import { ProviderSettingsError } from './provider-settings';
 
 /** What one dispatch pass did, by outcome (`lost`: another process or a cancel had the claim). */
 export interface DispatchReport {
@@ -60,15 +64,15 @@ export class DispatcherService {
   constructor(
     config: ConfigService<Env, true>,
     private readonly clock: ClockRepository,
-    private readonly queue: DeliveryQueueRepository,
-    private readonly deliveries: DeliveryRepository,
-    private readonly claims: DeliveryClaimRepository,
+    private readonly queue: DeliveryQueueService,
+    private readonly deliveries: DeliveryService,
     private readonly status: DeliveryStatusService,
-    private readonly settings: SettingsRepository,
-    private readonly patients: PatientRepository,
+    private readonly settings: SettingsService,
+    private readonly patients: PatientService,
     private readonly registry: ProviderRegistry,
     private readonly renderer: DeliveryRendererService,
     private readonly credits: CreditsService,
+    private readonly creditsNotice: CreditsNoticeService,
     private readonly outcomes: DeliveryOutcomeService,
   ) {
     this.batchSize = config.get('DISPATCH_BATCH_SIZE', { infer: true });
@@ -94,7 +98,7 @@ export class DispatcherService {
       // own random order, so they mostly claim different ones instead of racing for the same.
       const entries = shuffle(await this.queue.due(now, this.batchSize));
       if (entries.length === 0) break;
-      const found = await this.deliveries.findByIds(entries.map((entry) => entry._id));
+      const found = await this.deliveries.findAnyByIds(entries.map((entry) => entry._id));
       const byId = new Map(found.map((delivery) => [delivery._id, delivery]));
       const batch: Batch = { now, settings: new Map(), templates: new Map(), report };
       const lostBefore = report.lost;
@@ -116,7 +120,7 @@ export class DispatcherService {
   ): Promise<void> {
     const now = this.clock.now();
     if (!delivery) {
-      if (now.getTime() - new Date(entry.dueAt).getTime() > ORPHAN_AGE_MS) await this.queue.remove(entry._id);
+      if (now.getTime() - new Date(entry.dueAt).getTime() > ORPHAN_AGE_MS) await this.queue.drop(entry._id);
       return;
     }
     let kind: ClaimKind;
@@ -127,18 +131,11 @@ export class DispatcherService {
       kind = 'recover';
     } else {
       // Already done (its queue entry outlived it): nothing to send.
-      await this.queue.remove(entry._id);
+      await this.queue.drop(entry._id);
       return;
     }
     const attempt = delivery.attempt + 1;
-    const won = await this.claims.claim({
-      clinicId: delivery.clinicId,
-      deliveryId: delivery._id,
-      attempt,
-      kind,
-      by: PROCESS_ID,
-      at: now,
-    });
+    const won = await this.queue.claim(delivery, attempt, kind, PROCESS_ID, now);
     if (!won) {
       const abandoned = kind === 'send' ? await this.abandonedBeforeSending(delivery, attempt, now) : null;
       // The claimant died between its claim and its "sending" write, so it never sent: the next attempt is ours to win.
@@ -164,9 +161,9 @@ export class DispatcherService {
    * reached `sending` with it (the claimant stopped before sending anything); otherwise null.
    */
   private async abandonedBeforeSending(delivery: DeliveryDocument, attempt: number, now: Date) {
-    const claim = await this.claims.find(delivery._id, attempt);
+    const claim = await this.queue.claimOf(delivery._id, attempt);
     if (!claim || new Date(claim.at).getTime() + this.leaseMs > now.getTime()) return null;
-    const current = await this.deliveries.findAnyById(delivery._id);
+    const current = await this.deliveries.findAny(delivery._id);
     const untouched =
       current &&
       current.attempt < attempt &&
@@ -209,13 +206,17 @@ export class DispatcherService {
     let debit: CreditDebit = { ok: false };
     if (delivery.channel === 'sms' && !settings.testMode) {
       // Test mode sends nothing (C8), so it costs nothing.
-      debit = await this.credits.debit(delivery, rendered.composed.sms?.credits ?? 1);
+      debit = await this.credits.debit(
+        delivery.clinicId,
+        delivery.resourceId,
+        rendered.composed.sms?.credits ?? 1,
+      );
       if (!debit.ok) {
         await this.outcomes.fail(delivery, 'credits-exhausted', 'credits exhausted', report, {
           text: rendered.message.text,
           segments,
         });
-        await this.credits.notifyExhausted(settings, now);
+        await this.creditsNotice.notifyExhausted(settings, now);
         return;
       }
     }
@@ -230,7 +231,7 @@ export class DispatcherService {
         reason: `The provider did not answer properly (${(error as Error).message}).`,
       };
     }
-    if (!outcome.accepted) await this.credits.refund(delivery, debit);
+    if (!outcome.accepted) await this.credits.refund(delivery.clinicId, debit);
     await this.outcomes.answered(delivery, clinicProvider, outcome, rendered, report, {
       inDoubt,
       credits: debit.ok ? debit.credits : delivery.channel === 'sms' ? 0 : null,
@@ -241,7 +242,7 @@ export class DispatcherService {
   private settingsOf(clinicId: string, batch: Batch): Promise<SettingsDocument | null> {
     let settings = batch.settings.get(clinicId);
     if (!settings) {
-      settings = this.settings.findForClinic(clinicId);
+      settings = this.settings.find(clinicId);
       batch.settings.set(clinicId, settings);
     }
     return settings;
@@ -249,7 +250,7 @@ export class DispatcherService {
 
   private patientOf(delivery: DeliveryDocument): Promise<PatientDocument | null> {
     if (delivery.recipient.type !== 'patient' || !delivery.patientId) return Promise.resolve(null);
-    return this.patients.findById(delivery.clinicId, delivery.patientId);
+    return this.patients.find(delivery.clinicId, delivery.patientId);
   }
 }
 

@@ -1,8 +1,14 @@
-import { channelAllowed, hasConsent, quietHoursCalendar, type EvaluationContext } from '@clinicflow/rules';
+import {
+  applyChannelToggles,
+  channelAllowed,
+  hasConsent,
+  quietHoursCalendar,
+  type EvaluationContext,
+} from '@clinicflow/rules';
 import { DateTime } from 'luxon';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import type { PatientDocument } from '../directory/directory.repository';
-import { clinicContextOf } from '../flows/clinic-context';
+import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
 
 /** What the last checks at send time decide when the message may not go now. */
@@ -41,21 +47,17 @@ function gateContext(
   settings: SettingsDocument,
   patient: PatientDocument | null,
 ): EvaluationContext {
-  const toggles = settings.channelToggles ?? { services: {}, resources: {} };
   const consent = Object.fromEntries(
     Object.entries(patient?.consent ?? {}).map(([channel, record]) => [channel, record?.granted === true]),
   );
-  return {
+  const context: EvaluationContext = {
     clinic: clinicContextOf(settings),
     patient: { consent },
-    service: delivery.serviceId
-      ? { id: delivery.serviceId, channels: toggles.services[delivery.serviceId] ?? {} }
-      : undefined,
-    resource: delivery.resourceId
-      ? { id: delivery.resourceId, channels: toggles.resources[delivery.resourceId] ?? {} }
-      : undefined,
+    service: delivery.serviceId ? { id: delivery.serviceId } : undefined,
+    resource: delivery.resourceId ? { id: delivery.resourceId } : undefined,
     event: { type: 'manual', at: new Date(0).toISOString() },
   };
+  return applyChannelToggles(context, settings.channelToggles);
 }
 
 /**

@@ -1,17 +1,11 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import type { Channel, Clock, MessageProvider, ProviderEvent } from '@clinicflow/channels';
 import { randomBytes } from 'node:crypto';
-import type { Connection } from 'mongoose';
 import { ClockRepository } from '../../common/clock.repository';
-import { CredentialCipherRepository } from '../settings/credential-cipher.repository';
+import { buildProvider } from '../settings/provider-settings';
 import type { SettingsDocument } from '../settings/settings.repository';
-import { buildProvider } from './provider-settings';
-import {
-  SandboxMessageStore,
-  SharedSandboxProvider,
-  type SandboxMessageDocument,
-} from './sandbox-message.store';
+import { SettingsService } from '../settings/settings.service';
+import { SandboxMessageRepository, SharedSandboxProvider } from './sandbox-message.repository';
 
 /** A clinic's provider for one channel, and what it can do. */
 export interface ClinicProvider {
@@ -47,17 +41,13 @@ export class ProviderRegistry implements OnModuleDestroy {
   private readonly logger = new Logger(ProviderRegistry.name);
   private readonly cache = new Map<string, Cached>();
   private readonly listeners = new Set<ProviderEventListener>();
-  private readonly sandboxStore: SandboxMessageStore;
   readonly providerClock: Clock;
 
   constructor(
-    @InjectConnection() connection: Connection,
-    private readonly cipher: CredentialCipherRepository,
+    private readonly sandboxStore: SandboxMessageRepository,
+    private readonly settings: SettingsService,
     clock: ClockRepository,
   ) {
-    this.sandboxStore = new SandboxMessageStore(
-      connection.db!.collection<SandboxMessageDocument>('sandbox_messages'),
-    );
     // Providers read "now" from the application's clock (tests move it) and wait on real timers.
     this.providerClock = {
       now: () => clock.now(),
@@ -104,14 +94,7 @@ export class ProviderRegistry implements OnModuleDestroy {
         receiptDelayMs: options.receipts === false ? null : delay,
       });
     } else {
-      provider = buildProvider(
-        {
-          kind: stored.kind,
-          options: stored.options,
-          credentials: stored.sealedCredentials ? this.cipher.decrypt(stored.sealedCredentials) : {},
-        },
-        this.providerClock,
-      );
+      provider = buildProvider(this.settings.providerConnection(settings, channel)!, this.providerClock);
     }
     provider.onEvent?.((event) => this.emit(settings._id, channel, provider.name, event));
     return { provider, kind: useSandbox ? 'sandbox' : stored.kind, canLookupByKey: useSandbox };

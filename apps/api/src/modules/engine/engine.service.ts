@@ -2,11 +2,12 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ClockRepository } from '../../common/clock.repository';
+import { DueWork } from '../../common/due-work';
 import type { Env } from '../../config/env';
-import { DeliveryQueueRepository } from '../deliveries/delivery-queue.repository';
+import { DeliveryQueueService } from '../deliveries/delivery-queue.service';
 import { DeliveryStatusRefreshService } from '../dispatcher/delivery-status-refresh.service';
 import { DispatcherService, type DispatchReport } from '../dispatcher/dispatcher.service';
-import { EventEngineService } from '../runs/event-engine.service';
+import { EventIntakeService } from '../intake/event-intake.service';
 import { RunTimerService } from '../runs/run-timer.service';
 
 /** What one tick did. */
@@ -38,27 +39,35 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   private wakeRequested = false;
   private lastRefreshAt = 0;
   private refreshing: Promise<unknown> | null = null;
+  private stopListening: (() => void) | null = null;
 
   constructor(
     config: ConfigService<Env, true>,
     private readonly clock: ClockRepository,
     private readonly scheduler: SchedulerRegistry,
-    private readonly events: EventEngineService,
+    private readonly intake: EventIntakeService,
     private readonly timers: RunTimerService,
     private readonly dispatcher: DispatcherService,
-    private readonly queue: DeliveryQueueRepository,
+    private readonly queue: DeliveryQueueService,
     private readonly refresher: DeliveryStatusRefreshService,
+    private readonly dueWork: DueWork,
   ) {
     this.enabled = config.get('ENGINE_ENABLED', { infer: true });
     this.tickMs = config.get('ENGINE_TICK_MS', { infer: true });
   }
 
   onApplicationBootstrap() {
-    if (this.enabled) this.schedule(0);
+    if (!this.enabled) return;
+    // A message planned to go now is sent at once, not at the next tick.
+    this.stopListening = this.dueWork.subscribe((at) => {
+      if (at.getTime() <= this.clock.now().getTime()) this.wake();
+    });
+    this.schedule(0);
   }
 
   async onModuleDestroy() {
     this.stopped = true;
+    this.stopListening?.();
     this.clearTimeout();
     await this.running?.catch(() => undefined);
     await this.refreshing;
@@ -90,7 +99,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async runTick(): Promise<TickReport> {
     const now = this.clock.now();
-    const eventsSwept = await this.events.sweepPending(now);
+    const eventsSwept = await this.intake.sweepPending(now);
     const timersFired = await this.timers.fireDue(now);
     const dispatch = await this.dispatcher.dispatchDue();
     // Asking providers can be slow (a lookup waits for its answer): it runs beside the ticks, one at a time,

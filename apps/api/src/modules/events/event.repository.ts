@@ -1,13 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
-import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
+import { Db, type Filter } from 'mongodb';
+import {
+  ClinicDocument,
+  ClinicScopedRepository,
+  type Page,
+  type PageQuery,
+} from '../../tenancy/clinic-scoped.repository';
 import type { EventType, PmsEvent } from './event.dto';
-
-interface WriteError {
-  index: number;
-  code: number;
-}
 
 /**
  * An event as received. `_id` is derived from the clinic and the PMS's event id, so the same event posted
@@ -29,30 +28,52 @@ export interface EventDocument extends ClinicDocument {
   engine: { status: 'pending' | 'done'; applied?: boolean };
 }
 
+/** The events received from the PMS, and those the engine raises itself (`events`). */
 @Injectable()
 export class EventRepository extends ClinicScopedRepository<EventDocument> implements OnModuleInit {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'events');
+  constructor(db: Db) {
+    super(db, 'events');
   }
 
   onModuleInit() {
     return this.ensureIndexes([{ key: { clinicId: 1, appointmentId: 1 } }]);
   }
 
-  /** Inserts many; answers the indexes that were duplicates (unordered: the others are stored). */
-  async insertManyReportingDuplicates(
+  /** Stores an event unless one of its `_id` exists: true when this call stored it. */
+  add(clinicId: string, event: Omit<EventDocument, 'clinicId'>): Promise<boolean> {
+    return this.insertOnce(clinicId, event);
+  }
+
+  /** Stores many, unordered; answers the positions of those that existed already. */
+  addMany(clinicId: string, events: Omit<EventDocument, 'clinicId'>[]): Promise<Set<number>> {
+    return this.insertMany(clinicId, events);
+  }
+
+  /** A page of the clinic's events, newest first, of one appointment and of one type when given. */
+  page(
     clinicId: string,
-    events: Omit<EventDocument, 'clinicId'>[],
-  ): Promise<Set<number>> {
-    try {
-      await this.insertMany(clinicId, events);
-      return new Set();
-    } catch (error) {
-      const reported = (error as { writeErrors?: WriteError | WriteError[] }).writeErrors;
-      const writeErrors = reported === undefined ? [] : ([] as WriteError[]).concat(reported);
-      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
-      return new Set(writeErrors.map((e) => e.index));
-    }
+    criteria: { appointmentId?: string; type?: EventType },
+    query: PageQuery,
+  ): Promise<Page<EventDocument>> {
+    const filter: Filter<EventDocument> = {};
+    if (criteria.appointmentId) filter.appointmentId = criteria.appointmentId;
+    if (criteria.type) filter.type = criteria.type;
+    return this.findPage(clinicId, filter, query, { occurredAt: -1, _id: 1 });
+  }
+
+  /** Every event of an appointment, in the order they happened. */
+  ofAppointment(clinicId: string, appointmentId: string): Promise<EventDocument[]> {
+    return this.findMany(clinicId, { appointmentId }, { occurredAt: 1, receivedAt: 1 });
+  }
+
+  /** The event was written to its appointment and patient (the sweep need not apply it again). */
+  async markApplied(clinicId: string, id: string): Promise<void> {
+    await this.updateById(clinicId, id, { $set: { 'engine.applied': true } });
+  }
+
+  /** Records how far the engine got with an event just read. */
+  async setEngineState(event: EventDocument, engine: EventDocument['engine']): Promise<void> {
+    await this.updateRead(event, { $set: { engine } });
   }
 }
 

@@ -1,223 +1,84 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import type { Filter } from 'mongodb';
+import { Injectable } from '@nestjs/common';
 import { ClockRepository } from '../../common/clock.repository';
-import { externalDocumentId, isDuplicateKeyError } from '../../common/ids';
-import { toProblems } from '../../http/zod-validation';
-import { AppointmentReferences, AppointmentService } from '../appointments/appointment.service';
-import { DirectoryService } from '../directory/directory.service';
-import { ID_PREFIXES } from '../directory/directory.repository';
-import { PatientService } from '../directory/patient.service';
-import { EventEngineService } from '../runs/event-engine.service';
-import { SettingsRepository } from '../settings/settings.repository';
-import { EventListQuery, PmsEvent, pmsEventSchema } from './event.dto';
+import type { EventListQuery } from './event.dto';
 import { EventDocument, EventRepository, toEventView } from './event.repository';
+import { PendingEventRepository, type PendingEvent } from './pending-event.repository';
 
-export interface IntakeAnswer {
-  accepted: boolean;
-  duplicate: boolean;
-}
-
-export interface BulkAnswer extends IntakeAnswer {
-  index: number;
-  id: string | null;
-  errors: { path: string; message: string }[];
-}
-
-interface ClinicFacts {
-  timeZone: string;
-  country: string;
-}
-
-function resourceExternalId(event: PmsEvent) {
-  return event.resource?.externalId ?? event.appointment?.resourceExternalId;
-}
-
-const CLINIC_FACTS_TTL_MS = 5_000;
-
-/** How many appointments of one bulk post are written at the same time (events of one appointment: in order). */
-const BULK_CONCURRENCY = 8;
+/** What recording an event did: stored now, or already there (the same event id was received before). */
+export type Recorded = 'recorded' | 'duplicate';
 
 /**
- * Intake of PMS events: each event is stored once (its `_id` is derived from the clinic and the event id),
- * then applied (by `_id` lookups only, the indexed path on FerretDB): patient upserted, unknown service/resource/location turned into flagged placeholders,
- * appointment upserted, attendance counted. Its history is the list of its events.
+ * The event log (`events`) and its outbox (`pending_events`): every event is marked pending before it is
+ * stored and stays so until the engine has turned it into runs (docs/engine.md, "A run's life"), so an intake
+ * that dies half-way is finished by the sweep. Events are stored once: their `_id` is deterministic.
  */
 @Injectable()
 export class EventService {
-  private readonly logger = new Logger(EventService.name);
-  private readonly clinicFacts = new Map<string, { facts: ClinicFacts; until: number }>();
-
   constructor(
     private readonly events: EventRepository,
-    private readonly appointments: AppointmentService,
-    private readonly patients: PatientService,
-    private readonly directory: DirectoryService,
-    private readonly settings: SettingsRepository,
+    private readonly pending: PendingEventRepository,
     private readonly clock: ClockRepository,
-    private readonly engine: EventEngineService,
-  ) {
-    engine.useReapplier(async (stored) =>
-      this.apply(stored.clinicId, stored.payload, await this.clinic(stored.clinicId)),
-    );
+  ) {}
+
+  /** Marks the event pending, then stores it; a duplicate leaves no pending mark of its own behind. */
+  async record(clinicId: string, event: Omit<EventDocument, 'clinicId'>): Promise<Recorded> {
+    const marked = await this.pending.add(clinicId, [event._id], this.clock.now());
+    if (await this.events.add(clinicId, event)) return 'recorded';
+    if (marked.size) await this.pending.remove([event._id]);
+    return 'duplicate';
   }
 
-  /**
-   * Stores, applies and hands the event to the engine. It is marked pending before it is stored, so an
-   * intake that dies half-way is finished by the engine's sweep.
-   */
-  async receive(clinicId: string, event: PmsEvent): Promise<IntakeAnswer> {
-    const document = this.toDocument(clinicId, event);
-    const marked = await this.engine.markPending(clinicId, [document._id]);
-    try {
-      await this.events.insert(clinicId, document);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      if (marked.size) await this.engine.forget([document._id]);
-      return { accepted: true, duplicate: true };
-    }
-    await this.apply(clinicId, event, await this.clinic(clinicId));
-    await this.startRuns(clinicId, document._id);
-    return { accepted: true, duplicate: false };
-  }
-
-  /** Up to 1 000 events: validated and answered one by one; stored with one unordered insert. */
-  async receiveMany(clinicId: string, raw: unknown[]): Promise<{ results: BulkAnswer[] }> {
-    const results: BulkAnswer[] = [];
-    const valid: { index: number; event: PmsEvent }[] = [];
-    raw.forEach((item, index) => {
-      const parsed = pmsEventSchema.safeParse(item);
-      const id = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : null;
-      results[index] = { index, id, accepted: false, duplicate: false, errors: [] };
-      if (parsed.success) valid.push({ index, event: parsed.data });
-      else results[index].errors = toProblems(parsed.error, `body.events.${index}`);
-    });
-    const documents = valid.map(({ event }) => this.toDocument(clinicId, event));
-    const marked = await this.engine.markPending(
+  /** Records many at once (one unordered insert); answers the positions of the duplicates. */
+  async recordMany(clinicId: string, events: Omit<EventDocument, 'clinicId'>[]): Promise<Set<number>> {
+    const marked = await this.pending.add(
       clinicId,
-      documents.map((d) => d._id),
+      events.map((e) => e._id),
+      this.clock.now(),
     );
-    const duplicates = await this.events.insertManyReportingDuplicates(clinicId, documents);
-    await this.engine.forget(
-      documents.filter((d, position) => duplicates.has(position) && marked.has(d._id)).map((d) => d._id),
+    const duplicates = await this.events.addMany(clinicId, events);
+    await this.pending.remove(
+      events.filter((e, position) => duplicates.has(position) && marked.has(e._id)).map((e) => e._id),
     );
-    const fresh = valid.filter((_, position) => !duplicates.has(position));
-    for (const [position, { index }] of valid.entries()) {
-      results[index] = { ...results[index], accepted: true, duplicate: duplicates.has(position) };
-    }
-    const clinic = await this.clinic(clinicId);
-    const byAppointment = new Map<string, PmsEvent[]>();
-    for (const { event } of fresh) {
-      const key = event.appointment?.externalId ?? `resource:${event.id}`;
-      byAppointment.set(key, [...(byAppointment.get(key) ?? []), event]);
-    }
-    const queues = [...byAppointment.values()];
-    const workers = Array.from({ length: Math.min(BULK_CONCURRENCY, queues.length) }, async () => {
-      for (let queue = queues.shift(); queue; queue = queues.shift()) {
-        for (const event of queue) {
-          await this.apply(clinicId, event, clinic);
-          await this.startRuns(clinicId, this.eventDocumentId(clinicId, event.id));
-        }
-      }
-    });
-    await Promise.all(workers);
-    return { results };
+    return duplicates;
+  }
+
+  find(clinicId: string, id: string): Promise<EventDocument | null> {
+    return this.events.findById(clinicId, id);
   }
 
   async list(clinicId: string, query: EventListQuery) {
-    const filter: Filter<EventDocument> = {};
-    if (query.appointmentId) filter.appointmentId = query.appointmentId;
-    if (query.type) filter.type = query.type;
-    const page = await this.events.findPage(clinicId, filter, query, { occurredAt: -1, _id: 1 });
+    const page = await this.events.page(clinicId, query, query);
     return { ...page, items: page.items.map(toEventView) };
   }
 
-  /** Hands a stored, applied event to the engine; a failure leaves it pending for the engine's sweep. */
-  private async startRuns(clinicId: string, eventDocId: string) {
-    try {
-      await this.engine.process(clinicId, eventDocId);
-    } catch (error) {
-      this.logger.error(`Event ${eventDocId} not yet turned into runs: ${(error as Error).message}`);
-      await this.events.updateById(clinicId, eventDocId, { $set: { 'engine.applied': true } });
-    }
+  /** Every event of an appointment, in the order they happened, as answered. */
+  async history(clinicId: string, appointmentId: string) {
+    return (await this.events.ofAppointment(clinicId, appointmentId)).map(toEventView);
   }
 
-  private async apply(clinicId: string, event: PmsEvent, clinic: ClinicFacts) {
-    let patientId: string | null = null;
-    if (event.patient) {
-      const { externalId, ...fields } = event.patient;
-      patientId = await this.patients.upsertFromEvent(clinicId, externalId, fields, clinic.country);
-    }
-    const references = await this.references(clinicId, event, patientId);
-    if (!event.appointment) return;
-    const appointment = await this.appointments.applyEvent(clinicId, event, references, clinic.timeZone);
-    const attendee = appointment?.patientId ?? patientId;
-    if (attendee && (event.type === 'appointment.attended' || event.type === 'appointment.no_show')) {
-      const outcome = event.type === 'appointment.attended' ? 'attended' : 'no_show';
-      await this.patients.recordAttendance(clinicId, attendee, outcome, new Date(event.occurredAt), event.id);
-    }
+  /** The event was written to its appointment and patient; it waits for the engine (still pending). */
+  markApplied(clinicId: string, id: string): Promise<void> {
+    return this.events.markApplied(clinicId, id);
   }
 
-  private async references(
-    clinicId: string,
-    event: PmsEvent,
-    patientId: string | null,
-  ): Promise<AppointmentReferences> {
-    const named = {
-      service: event.appointment?.serviceExternalId,
-      resource: resourceExternalId(event),
-      location: event.appointment?.locationExternalId,
-    };
-    const unknownReferences: AppointmentReferences['unknownReferences'] = [];
-    const resolve = async (kind: 'service' | 'resource' | 'location') => {
-      const externalId = named[kind];
-      if (!externalId) return null;
-      const { id, placeholder } = await this.directory.ensure(`${kind}s`, clinicId, externalId);
-      if (placeholder) unknownReferences.push(kind);
-      return id;
-    };
-    const [serviceId, resourceId, locationId] = [
-      await resolve('service'),
-      await resolve('resource'),
-      await resolve('location'),
-    ];
-    return { patientId, serviceId, resourceId, locationId, unknownReferences };
+  /** The engine turned the event into runs: done, and out of the outbox (last, so a crash redoes it). */
+  async processed(event: EventDocument): Promise<void> {
+    await this.events.setEngineState(event, { status: 'done', applied: true });
+    await this.pending.remove([event._id]);
   }
 
-  private toDocument(clinicId: string, event: PmsEvent): Omit<EventDocument, 'clinicId'> {
-    return {
-      _id: this.eventDocumentId(clinicId, event.id),
-      eventId: event.id,
-      type: event.type,
-      occurredAt: new Date(event.occurredAt),
-      receivedAt: this.clock.now(),
-      payload: event,
-      appointmentId: event.appointment
-        ? this.appointments.idFor(clinicId, event.appointment.externalId)
-        : null,
-      patientId: event.patient
-        ? externalDocumentId(ID_PREFIXES.patients, clinicId, event.patient.externalId)
-        : null,
-      resourceId: resourceExternalId(event)
-        ? externalDocumentId(ID_PREFIXES.resources, clinicId, resourceExternalId(event)!)
-        : null,
-      engine: { status: 'pending' },
-    };
+  /** Outbox entries older than `at` (an intake that died, or a processing that failed), oldest first. */
+  leftovers(at: Date, limit: number): Promise<PendingEvent[]> {
+    return this.pending.olderThan(at, limit);
   }
 
-  private eventDocumentId(clinicId: string, eventId: string) {
-    return externalDocumentId('evt', clinicId, eventId);
+  /** An outbox entry whose event is not there or already done: nothing is left to do for it. */
+  dropPending(id: string): Promise<void> {
+    return this.pending.remove([id]);
   }
 
-  /** The clinic's zone and country, read at most every few seconds per clinic (intake is the hot path). */
-  private async clinic(clinicId: string): Promise<ClinicFacts> {
-    const now = this.clock.now().getTime();
-    const cached = this.clinicFacts.get(clinicId);
-    if (cached && cached.until > now) return cached.facts;
-    const settings = await this.settings.findForClinic(clinicId);
-    if (!settings) throw new NotFoundException('This clinic has no settings');
-    const facts = { timeZone: settings.timeZone, country: settings.country };
-    if (this.clinicFacts.size >= 10_000) this.clinicFacts.clear();
-    this.clinicFacts.set(clinicId, { facts, until: now + CLINIC_FACTS_TTL_MS });
-    return facts;
+  /** One more failed attempt at an outbox entry. */
+  pendingFailed(id: string): Promise<void> {
+    return this.pending.failed(id);
   }
 }

@@ -1,16 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AppointmentsModule } from '../appointments/appointments.module';
-import { DirectoryModule } from '../directory/directory.module';
-import { RunsModule } from '../runs/runs.module';
-import { SettingsModule } from '../settings/settings.module';
-import { EventStoreModule } from './event-store.module';
+import { EventRepository } from './event.repository';
 import { EventService } from './event.service';
-import { EventsController } from './events.controller';
+import { PendingEventRepository } from './pending-event.repository';
 
+/** The event log and its outbox: what the PMS (and the engine itself) said happened, stored once. */
 @Module({
-  imports: [EventStoreModule, AppointmentsModule, DirectoryModule, SettingsModule, RunsModule],
-  controllers: [EventsController],
-  providers: [EventService],
+  providers: [EventRepository, PendingEventRepository, EventService],
   exports: [EventService],
 })
 export class EventsModule {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodQuery } from '../../http/zod-validation';
-import { ClinicId } from '../auth/principal';
+import { ClinicId } from '../../http/principal';
 import { flowActivityExample, FlowActivityQuery, flowActivityQuerySchema } from './flow-activity.dto';
 import { FlowActivityService } from './flow-activity.service';
 

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { FlowsModule } from '../flows/flows.module';
+import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
 import { FlowActivityController } from './flow-activity.controller';
-import { FlowDeliveryActivityRepository, FlowRunActivityRepository } from './flow-activity.repository';
 import { FlowActivityService } from './flow-activity.service';
 
 /** The live overlay's numbers (issue 7 item 7): what each step of a flow did today. */
 @Module({
-  imports: [FlowsModule, SettingsModule],
+  imports: [DeliveriesModule, FlowsModule, RunsModule, SettingsModule],
   controllers: [FlowActivityController],
-  providers: [FlowActivityService, FlowRunActivityRepository, FlowDeliveryActivityRepository],
+  providers: [FlowActivityService],
 })
 export class FlowActivityModule {}

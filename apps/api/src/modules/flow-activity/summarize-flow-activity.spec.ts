@@ -1,5 +1,6 @@
 import type { RunStep } from '@clinicflow/rules';
-import type { DeliveryActivity, RunActivity } from './flow-activity.repository';
+import type { DeliveryActivity } from '../deliveries/delivery-stats.repository';
+import type { RunActivity } from '../runs/run.repository';
 import { summarizeFlowActivity } from './summarize-flow-activity';
 
 const day = {

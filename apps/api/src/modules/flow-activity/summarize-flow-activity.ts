@@ -1,6 +1,7 @@
 import type { RunStep } from '@clinicflow/rules';
 import type { ActivityOutcome, FlowActivity, NodeActivity } from './flow-activity.dto';
-import type { DeliveryActivity, RunActivity } from './flow-activity.repository';
+import type { DeliveryActivity } from '../deliveries/delivery-stats.repository';
+import type { RunActivity } from '../runs/run.repository';
 
 const sentStatuses = new Set(['sent', 'delivered', 'answered']);
 const waitingStatuses = new Set(['waiting', 'awaiting-reply']);

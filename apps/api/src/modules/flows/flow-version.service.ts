@@ -1,10 +1,10 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
-import { isDuplicateKeyError } from '../../common/ids';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../http/principal';
 import { diffFlows } from './flow-diff';
 import type { FlowDocument } from './flow.dto';
-import { FlowRepository, FlowVersion, FlowVersionRepository } from './flow.repository';
+import { FlowVersion, FlowVersionRepository } from './flow.repository';
 import { FlowService, toFlowView } from './flow.service';
 
 function toVersionView(version: FlowVersion, withFlow = true) {
@@ -17,7 +17,6 @@ function toVersionView(version: FlowVersion, withFlow = true) {
 export class FlowVersionService {
   constructor(
     private readonly flowService: FlowService,
-    private readonly flows: FlowRepository,
     private readonly versions: FlowVersionRepository,
     private readonly clock: ClockRepository,
   ) {}
@@ -27,39 +26,36 @@ export class FlowVersionService {
     const flow = await this.flowService.get(principal.clinicId, flowId);
     const { valid, problems } = await this.flowService.validate(principal.clinicId, flow.draft);
     if (!valid) {
-      throw new BadRequestException({
-        message: 'The draft has problems; fix them before publishing',
-        errors: problems.map((p) => ({
+      throw AppError.invalid(
+        problems.map((p) => ({
           path: p.path ? `draft.${p.path}` : 'draft',
           message: p.message,
           nodeId: p.nodeId,
           code: p.code,
           params: p.params,
         })),
-      });
+        'The draft has problems; fix them before publishing',
+      );
     }
     for (let version = (flow.latestVersion ?? 0) + 1; ; version++) {
-      try {
-        const stored = await this.versions.insert(principal.clinicId, {
-          _id: `${flowId}#v${version}`,
-          flowId,
-          version,
-          note,
-          flow: flow.draft,
-          publishedAt: this.clock.now(),
-          publishedBy: principal.email ?? 'system',
-        });
-        await this.flows.updateById(principal.clinicId, flowId, { $max: { latestVersion: version } });
-        return toVersionView(stored, false);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
+      const stored = {
+        flowId,
+        version,
+        note,
+        flow: flow.draft,
+        publishedAt: this.clock.now(),
+        publishedBy: principal.email ?? 'system',
+      };
+      if (await this.versions.publish(principal.clinicId, stored)) {
+        await this.flowService.published(principal.clinicId, flowId, version);
+        return toVersionView(stored as FlowVersion, false);
       }
     }
   }
 
   async list(clinicId: string, flowId: string) {
     await this.flowService.get(clinicId, flowId);
-    const versions = await this.versions.findMany(clinicId, { flowId }, { version: -1 });
+    const versions = await this.versions.ofFlow(clinicId, flowId);
     return versions.map((v) => toVersionView(v, false));
   }
 
@@ -91,9 +87,14 @@ export class FlowVersionService {
     return (await this.find(clinicId, flowId, ref)).flow;
   }
 
+  /** A published version as stored (runs use it), or null when it does not exist. */
+  findVersion(clinicId: string, flowId: string, version: number): Promise<FlowVersion | null> {
+    return this.versions.find(clinicId, flowId, version);
+  }
+
   private async find(clinicId: string, flowId: string, version: number) {
-    const found = await this.versions.findById(clinicId, `${flowId}#v${version}`);
-    if (!found) throw new NotFoundException(`Flow ${flowId} has no version ${version}`);
+    const found = await this.versions.find(clinicId, flowId, version);
+    if (!found) throw AppError.notFound(`Flow ${flowId} has no version ${version}`);
     return found;
   }
 }

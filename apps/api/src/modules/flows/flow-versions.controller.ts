@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodBody, ZodQuery, ZodValidationPipe } from '../../http/zod-validation';
-import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../auth/principal';
+import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../../http/principal';
 import {
   DiffQuery,
   diffQuerySchema,

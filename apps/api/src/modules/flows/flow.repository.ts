@@ -1,7 +1,6 @@
+import { Db } from 'mongodb';
 import type { RulesProblem } from '@clinicflow/rules';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 import type { FlowDocument } from './flow.dto';
 
@@ -42,23 +41,95 @@ export interface FlowVersion extends ClinicDocument {
   publishedBy: string;
 }
 
+/** The clinics' flows and their drafts (`flows`). */
 @Injectable()
 export class FlowRepository extends ClinicScopedRepository<StoredFlow> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'flows');
+  constructor(db: Db) {
+    super(db, 'flows');
+  }
+
+  async add(clinicId: string, flow: Omit<StoredFlow, 'clinicId'>): Promise<StoredFlow> {
+    return this.insert(clinicId, flow);
+  }
+
+  /** The clinic's flows in the order they were made. */
+  ofClinic(clinicId: string): Promise<StoredFlow[]> {
+    return this.findMany(clinicId, {}, { createdAt: 1 });
+  }
+
+  /** The enabled flows that have a published version (those new events start). */
+  enabledPublished(clinicId: string): Promise<StoredFlow[]> {
+    return this.findMany(clinicId, { enabled: true, latestVersion: { $ne: null } });
+  }
+
+  /** The clinic's flows' names by id (a clinic has a few dozen flows at most). */
+  async names(clinicId: string): Promise<Map<string, string>> {
+    const flows = await this.collection
+      .find(this.scope(clinicId), { projection: { 'draft.name': 1 } })
+      .toArray();
+    return new Map(flows.map((flow) => [flow._id, flow.draft?.name ?? flow._id]));
+  }
+
+  /** Sets fields of a flow; answers it as it is now, or null when the clinic has no such flow. */
+  change(clinicId: string, id: string, fields: Partial<StoredFlow>): Promise<StoredFlow | null> {
+    return this.updateById(clinicId, id, { $set: fields });
+  }
+
+  /** A version was published: the flow's latest version is at least `version` (never goes back). */
+  async published(clinicId: string, id: string, version: number): Promise<void> {
+    await this.updateById(clinicId, id, { $max: { latestVersion: version } });
+  }
+
+  remove(clinicId: string, id: string): Promise<boolean> {
+    return this.deleteById(clinicId, id);
   }
 }
 
+/** The claims on draft revisions (`flow_revisions`). */
 @Injectable()
 export class FlowRevisionRepository extends ClinicScopedRepository<FlowRevisionClaim> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'flow_revisions');
+  constructor(db: Db) {
+    super(db, 'flow_revisions');
+  }
+
+  /** Claims revision N of a flow's draft: false when another save claimed it first. */
+  claim(
+    clinicId: string,
+    flowId: string,
+    revision: number,
+    savedAt: Date,
+    savedBy: string,
+  ): Promise<boolean> {
+    return this.insertOnce(clinicId, { _id: `${flowId}#r${revision}`, flowId, revision, savedAt, savedBy });
+  }
+
+  find(clinicId: string, flowId: string, revision: number): Promise<FlowRevisionClaim | null> {
+    return this.findById(clinicId, `${flowId}#r${revision}`);
   }
 }
 
+/** The published, immutable versions of the flows (`flow_versions`), `_id` `<flow>#v<N>`. */
 @Injectable()
 export class FlowVersionRepository extends ClinicScopedRepository<FlowVersion> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'flow_versions');
+  constructor(db: Db) {
+    super(db, 'flow_versions');
   }
+
+  /** Stores version N of a flow: false when N was taken already (by a concurrent publish). */
+  publish(clinicId: string, version: Omit<FlowVersion, 'clinicId' | '_id'>): Promise<boolean> {
+    return this.insertOnce(clinicId, { ...version, _id: versionId(version.flowId, version.version) });
+  }
+
+  find(clinicId: string, flowId: string, version: number): Promise<FlowVersion | null> {
+    return this.findById(clinicId, versionId(flowId, version));
+  }
+
+  /** A flow's versions, newest first. */
+  ofFlow(clinicId: string, flowId: string): Promise<FlowVersion[]> {
+    return this.findMany(clinicId, { flowId }, { version: -1 });
+  }
+}
+
+function versionId(flowId: string, version: number): string {
+  return `${flowId}#v${version}`;
 }

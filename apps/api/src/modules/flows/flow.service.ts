@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { starterFlows, validateFlow } from '@clinicflow/rules';
+import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
-import { isDuplicateKeyError, newId } from '../../common/ids';
-import type { Principal } from '../auth/principal';
-import { SettingsRepository } from '../settings/settings.repository';
+import { newId } from '../../common/ids';
+import type { Principal } from '../../http/principal';
+import { SettingsService } from '../settings/settings.service';
 import type { FlowDocument } from './flow.dto';
 import { FlowRepository, FlowRevisionRepository, StoredFlow } from './flow.repository';
 
@@ -27,17 +28,17 @@ export class FlowService {
   constructor(
     private readonly flows: FlowRepository,
     private readonly revisions: FlowRevisionRepository,
-    private readonly settings: SettingsRepository,
+    private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
   ) {}
 
   async list(clinicId: string) {
-    return (await this.flows.findMany(clinicId, {}, { createdAt: 1 })).map(toFlowSummary);
+    return (await this.flows.ofClinic(clinicId)).map(toFlowSummary);
   }
 
   async get(clinicId: string, id: string): Promise<StoredFlow> {
     const flow = await this.flows.findById(clinicId, id);
-    if (!flow) throw new NotFoundException(`No flow ${id}`);
+    if (!flow) throw AppError.notFound(`No flow ${id}`);
     return flow;
   }
 
@@ -49,7 +50,7 @@ export class FlowService {
     const now = this.clock.now();
     const by = principal.email ?? 'system';
     const id = newId();
-    const flow = await this.flows.insert(principal.clinicId, {
+    const flow = await this.flows.add(principal.clinicId, {
       _id: id,
       draft: document,
       revision: 1,
@@ -62,13 +63,7 @@ export class FlowService {
       updatedAt: now,
       updatedBy: by,
     });
-    await this.revisions.insert(principal.clinicId, {
-      _id: `${id}#r1`,
-      flowId: id,
-      revision: 1,
-      savedAt: now,
-      savedBy: by,
-    });
+    await this.revisions.claim(principal.clinicId, id, 1, now, by);
     return toFlowView(flow);
   }
 
@@ -85,32 +80,21 @@ export class FlowService {
     const now = this.clock.now();
     const by = principal.email ?? 'system';
     const next = current.revision + 1;
-    try {
-      await this.revisions.insert(principal.clinicId, {
-        _id: `${current._id}#r${next}`,
-        flowId: current._id,
-        revision: next,
-        savedAt: now,
-        savedBy: by,
-      });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const winner = await this.revisions.findById(principal.clinicId, `${current._id}#r${next}`);
+    if (!(await this.revisions.claim(principal.clinicId, current._id, next, now, by))) {
+      const winner = await this.revisions.find(principal.clinicId, current._id, next);
       throw this.staleDraft(next, winner?.savedBy ?? 'someone', winner?.savedAt ?? now);
     }
-    return (await this.flows.updateById(principal.clinicId, current._id, {
-      $set: {
-        draft: document,
-        revision: next,
-        ...(await this.validate(principal.clinicId, document)),
-        updatedAt: now,
-        updatedBy: by,
-      },
+    return (await this.flows.change(principal.clinicId, current._id, {
+      draft: document,
+      revision: next,
+      ...(await this.validate(principal.clinicId, document)),
+      updatedAt: now,
+      updatedBy: by,
     }))!;
   }
 
   async remove(clinicId: string, id: string) {
-    if (!(await this.flows.deleteById(clinicId, id))) throw new NotFoundException(`No flow ${id}`);
+    if (!(await this.flows.remove(clinicId, id))) throw AppError.notFound(`No flow ${id}`);
     return { deleted: true };
   }
 
@@ -118,13 +102,27 @@ export class FlowService {
   async setEnabled(clinicId: string, id: string, enabled: boolean) {
     const flow = await this.get(clinicId, id);
     if (enabled && flow.latestVersion === null) {
-      throw new BadRequestException({
-        message: 'Publish the flow before enabling it',
-        errors: [{ path: 'flow.latestVersion', message: 'the flow has no published version' }],
-      });
+      throw AppError.invalid(
+        [{ path: 'flow.latestVersion', message: 'the flow has no published version' }],
+        'Publish the flow before enabling it',
+      );
     }
-    const updated = await this.flows.updateById(clinicId, id, { $set: { enabled } });
-    return toFlowView(updated!);
+    return toFlowView((await this.flows.change(clinicId, id, { enabled }))!);
+  }
+
+  /** The enabled flows that have a published version (those new events start). */
+  enabledPublished(clinicId: string): Promise<StoredFlow[]> {
+    return this.flows.enabledPublished(clinicId);
+  }
+
+  /** The clinic's flows' names by id. */
+  names(clinicId: string): Promise<Map<string, string>> {
+    return this.flows.names(clinicId);
+  }
+
+  /** A version was published: the flow runs it from now on (when enabled). */
+  published(clinicId: string, id: string, version: number): Promise<void> {
+    return this.flows.published(clinicId, id, version);
   }
 
   starters() {
@@ -140,22 +138,22 @@ export class FlowService {
   /** A new draft from a starter flow of the gallery. */
   async createFromStarter(principal: Principal, key: string) {
     const starter = starterFlows.find((s) => s.key === key);
-    if (!starter) throw new NotFoundException(`No starter flow ${key}`);
+    if (!starter) throw AppError.notFound(`No starter flow ${key}`);
     const { id: _id, ...document } = starter.flow;
     return this.create(principal, document as FlowDocument, key);
   }
 
   /** The rules library's verdict on a document, with the clinic's default language. */
   async validate(clinicId: string, document: FlowDocument) {
-    const settings = await this.settings.findForClinic(clinicId);
+    const settings = await this.settings.find(clinicId);
     const result = validateFlow(document, { defaultLanguage: settings?.defaultLanguage });
     return { valid: result.valid, problems: result.problems };
   }
 
   private staleDraft(revision: number, by: string, at: Date) {
-    return new ConflictException({
-      message: `The draft was changed by ${by} at ${at.toISOString()} (revision ${revision}); reload it before saving`,
-      errors: [{ path: 'body.revision', message: `the draft is at revision ${revision}` }],
-    });
+    return AppError.conflict(
+      `The draft was changed by ${by} at ${at.toISOString()} (revision ${revision}); reload it before saving`,
+      [{ path: 'body.revision', message: `the draft is at revision ${revision}` }],
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodBody } from '../../http/zod-validation';
-import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../auth/principal';
+import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../../http/principal';
 import {
   createFlowSchema,
   flowExample,

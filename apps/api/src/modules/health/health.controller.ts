@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/principal';
-import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Public } from '../../http/principal';
+import { DatabaseHealthIndicator } from './database-health.indicator';
 
 @ApiTags('health')
 @Public()
@@ -9,13 +10,13 @@ import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestj
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly mongoose: MongooseHealthIndicator,
+    private readonly database: DatabaseHealthIndicator,
   ) {}
 
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and database state: 200 when the database answers, 503 otherwise.' })
   check() {
-    return this.health.check([() => this.mongoose.pingCheck('database', { timeout: 1_500 })]);
+    return this.health.check([() => this.database.ping('database', 1_500)]);
   }
 }

@@ -1,7 +1,5 @@
+import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
 import type { LiveEvent } from './live-events.service';
 
 /**
@@ -21,8 +19,8 @@ export interface RelayedLiveEvents {
 export class LiveEventRepository {
   private readonly collection: Collection<RelayedLiveEvents>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<RelayedLiveEvents>('live_events');
+  constructor(db: Db) {
+    this.collection = db.collection<RelayedLiveEvents>('live_events');
   }
 
   async insertMany(events: RelayedLiveEvents[]): Promise<void> {

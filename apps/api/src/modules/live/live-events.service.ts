@@ -1,23 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { DeliveryUpdated, RunUpdated } from '@clinicflow/contract';
 import { EventEmitter } from 'node:events';
-
-/** `delivery.updated` of api.md: ids and states only; details come from REST. */
-export interface DeliveryUpdated {
-  id: string;
-  status: string;
-  flowId: string | null;
-  nodeId: string | null;
-  at: string;
-}
-
-/** `run.updated` of api.md. */
-export interface RunUpdated {
-  id: string;
-  flowId: string;
-  nodeId: string | null;
-  status: string;
-  at: string;
-}
 
 export type LiveEvent =
   | { clinicId: string; name: 'delivery.updated'; payload: DeliveryUpdated }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { renderPreview, type PartialMessageContext } from '@clinicflow/channels';
 import { ClockRepository } from '../../common/clock.repository';
-import { SettingsRepository } from '../settings/settings.repository';
+import { SettingsService } from '../settings/settings.service';
 import type { PreviewInput } from './message.dto';
 
 /** Message preview: renders with the channels library, no side effects. */
 @Injectable()
 export class MessageService {
   constructor(
-    private readonly settings: SettingsRepository,
+    private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -16,7 +16,7 @@ export class MessageService {
   async preview(clinicId: string, input: PreviewInput) {
     const context = { ...(input.context ?? {}) } as PartialMessageContext;
     if (!context.clinic) {
-      const settings = await this.settings.findForClinic(clinicId);
+      const settings = await this.settings.find(clinicId);
       if (settings) {
         context.clinic = {
           name: settings.name,

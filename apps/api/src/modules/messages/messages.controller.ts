@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodBody } from '../../http/zod-validation';
-import { ClinicId } from '../auth/principal';
+import { ClinicId } from '../../http/principal';
 import { previewAnswerExample, previewExample, PreviewInput, previewSchema } from './message.dto';
 import { MessageService } from './message.service';
 

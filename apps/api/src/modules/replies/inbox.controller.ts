@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodBody, ZodQuery } from '../../http/zod-validation';
-import { ClinicId, CurrentPrincipal, Principal } from '../auth/principal';
+import { ClinicId, CurrentPrincipal, Principal } from '../../http/principal';
 import { InboxChange, inboxChangeSchema, inboxItemExample, InboxQuery, inboxQuerySchema } from './inbox.dto';
 import { InboxService } from './inbox.service';
 

@@ -1,8 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Filter } from 'mongodb';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
-import { AppointmentRepository } from '../appointments/appointment.repository';
-import type { Principal } from '../auth/principal';
+import { AppointmentService } from '../appointments/appointment.service';
+import type { Principal } from '../../http/principal';
 import type { InboxChange, InboxQuery } from './inbox.dto';
 import { ReplyDocument, ReplyRepository } from './reply.repository';
 
@@ -37,17 +37,14 @@ export function toInboxItem(reply: ReplyDocument, starts: AppointmentStarts = ne
 export class InboxService {
   constructor(
     private readonly replies: ReplyRepository,
-    private readonly appointments: AppointmentRepository,
+    private readonly appointments: AppointmentService,
     private readonly clock: ClockRepository,
   ) {}
 
   async list(clinicId: string, query: InboxQuery) {
-    const filter: Filter<ReplyDocument> = query.all ? {} : { meaning: 'unknown' };
-    if (query.read !== undefined) filter.read = query.read;
-    if (query.followUp !== undefined) filter.followUp = query.followUp;
     const [page, unread] = await Promise.all([
-      this.replies.findPage(clinicId, filter, query, { receivedAt: -1, _id: 1 }),
-      this.replies.count(clinicId, { read: false }),
+      this.replies.inbox(clinicId, query, query),
+      this.replies.unread(clinicId),
     ]);
     const starts = await this.startsOf(clinicId, page.items);
     return { ...page, items: page.items.map((reply) => toInboxItem(reply, starts)), unread };
@@ -62,15 +59,15 @@ export class InboxService {
       set.readAt = change.read ? now : null;
       set.readBy = change.read ? (principal.email ?? 'staff') : null;
     }
-    const updated = await this.replies.updateById(principal.clinicId, id, { $set: set });
-    if (!updated) throw new NotFoundException(`No reply ${id}`);
+    const updated = await this.replies.mark(principal.clinicId, id, set);
+    if (!updated) throw AppError.notFound(`No reply ${id}`);
     return toInboxItem(updated, await this.startsOf(principal.clinicId, [updated]));
   }
 
   /** The start of each appointment the replies are about, read by `_id` (the only indexed lookup). */
   private async startsOf(clinicId: string, replies: ReplyDocument[]): Promise<AppointmentStarts> {
     const ids = [...new Set(replies.map((r) => r.appointmentId).filter((id): id is string => !!id))];
-    const found = await Promise.all(ids.map((id) => this.appointments.findById(clinicId, id)));
-    return new Map(ids.map((id, i) => [id, found[i]?.start ?? null]));
+    const found = new Map((await this.appointments.findByIds(clinicId, ids)).map((a) => [a._id, a.start]));
+    return new Map(ids.map((id) => [id, found.get(id) ?? null]));
   }
 }

@@ -1,11 +1,14 @@
-import { ForbiddenException, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
-import { InvalidCallbackError, type MessageProvider, type ProviderCallback } from '@clinicflow/channels';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { MessageProvider, ProviderCallback } from '@clinicflow/channels';
 import type { Channel } from '@clinicflow/rules';
+import { AppError } from '../../common/app-error';
 import { DeliveryReceiptService } from '../dispatcher/delivery-receipt.service';
 import { ProviderRegistry } from '../dispatcher/provider-registry.service';
-import { SettingsDocument, SettingsRepository } from '../settings/settings.repository';
+import type { SettingsDocument } from '../settings/settings.repository';
+import { SettingsService } from '../settings/settings.service';
 import { ReplyService } from './reply.service';
 
+/** The channels a provider kind is looked for in, in this order (SMS first: a Twilio number does both). */
 const CHANNELS: Channel[] = ['sms', 'voice', 'email'];
 
 /**
@@ -18,7 +21,7 @@ export class ProviderCallbackService implements OnModuleInit {
   private readonly logger = new Logger(ProviderCallbackService.name);
 
   constructor(
-    private readonly settings: SettingsRepository,
+    private readonly settings: SettingsService,
     private readonly registry: ProviderRegistry,
     private readonly receipts: DeliveryReceiptService,
     private readonly replies: ReplyService,
@@ -38,7 +41,7 @@ export class ProviderCallbackService implements OnModuleInit {
   /** A delivery receipt: moves the delivery on (sent → delivered, or failed with the reason). */
   async status(clinicId: string, providerKind: string, callback: ProviderCallback) {
     const { provider } = await this.providerFor(clinicId, providerKind);
-    const report = this.verified(() => provider.parseStatus(callback));
+    const report = provider.parseStatus(callback);
     if (!report) return { accepted: false, deliveryId: null, status: null };
     const result = await this.receipts.apply(clinicId, provider.name, report);
     if (result === 'unknown') return { accepted: false, deliveryId: null, status: null };
@@ -48,7 +51,7 @@ export class ProviderCallbackService implements OnModuleInit {
   /** An inbound message: a patient's reply. */
   async inbound(clinicId: string, providerKind: string, callback: ProviderCallback) {
     const { provider, channel } = await this.providerFor(clinicId, providerKind);
-    const message = this.verified(() => provider.parseInbound(callback));
+    const message = provider.parseInbound(callback);
     if (!message) return { accepted: false, replyId: null, meaning: null };
     const reply = await this.replies.receive(clinicId, channel, provider.name, message);
     return {
@@ -59,24 +62,14 @@ export class ProviderCallbackService implements OnModuleInit {
     };
   }
 
-  private verified<T>(parse: () => T): T {
-    try {
-      return parse();
-    } catch (error) {
-      if (error instanceof InvalidCallbackError) throw new ForbiddenException(error.message);
-      throw error;
-    }
-  }
-
   /** The clinic's provider of that kind (the first channel configured with it; the sandbox in test mode). */
   private async providerFor(
     clinicId: string,
     kind: string,
   ): Promise<{ provider: MessageProvider; channel: Channel }> {
-    const settings = await this.settings.findForClinic(clinicId);
+    const settings = await this.settings.find(clinicId);
     const channel = settings ? CHANNELS.find((c) => kindOf(settings, c) === kind) : undefined;
-    if (!settings || !channel)
-      throw new NotFoundException(`No ${kind} provider is configured for this clinic`);
+    if (!settings || !channel) throw AppError.notFound(`No ${kind} provider is configured for this clinic`);
     const { provider } = await this.registry.forChannel(settings, channel);
     return { provider, channel };
   }

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Env } from '../../config/env';
-import { Public } from '../auth/principal';
+import { Public } from '../../http/principal';
 import { ProviderCallbackService } from './provider-callback.service';
 
 const twilioStatusExample = {

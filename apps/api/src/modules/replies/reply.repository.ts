@@ -1,9 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import type { Channel, ReplyMeaning } from '@clinicflow/rules';
+import { Db, type Filter } from 'mongodb';
 import { createHash } from 'node:crypto';
-import type { Connection } from 'mongoose';
-import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
+import {
+  ClinicDocument,
+  ClinicScopedRepository,
+  type Page,
+  type PageQuery,
+} from '../../tenancy/clinic-scoped.repository';
 
 /**
  * One message a patient (or anyone) sent back. Every reply is kept; those the engine understood
@@ -52,13 +56,44 @@ export function replyIdFor(
   return `rpl_${createHash('sha256').update(`${clinicId}\u0000${key}`).digest('hex').slice(0, 32)}`;
 }
 
+/** Which replies the inbox lists: those waiting for staff (not understood), or all; read or not; flagged or not. */
+export interface InboxCriteria {
+  all?: boolean;
+  read?: boolean;
+  followUp?: boolean;
+}
+
+/** What patients (or anyone) sent back (`replies`). */
 @Injectable()
 export class ReplyRepository extends ClinicScopedRepository<ReplyDocument> implements OnModuleInit {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'replies');
+  constructor(db: Db) {
+    super(db, 'replies');
   }
 
   onModuleInit() {
     return this.ensureIndexes([{ key: { clinicId: 1, receivedAt: -1 } }]);
+  }
+
+  /** Keeps a reply unless it was kept already (a callback posted twice): true when this call kept it. */
+  keep(reply: ReplyDocument): Promise<boolean> {
+    return this.insertOnce(reply.clinicId, reply);
+  }
+
+  /** A page of the inbox, newest first. */
+  inbox(clinicId: string, criteria: InboxCriteria, query: PageQuery): Promise<Page<ReplyDocument>> {
+    const filter: Filter<ReplyDocument> = criteria.all ? {} : { meaning: 'unknown' };
+    if (criteria.read !== undefined) filter.read = criteria.read;
+    if (criteria.followUp !== undefined) filter.followUp = criteria.followUp;
+    return this.findPage(clinicId, filter, query, { receivedAt: -1, _id: 1 });
+  }
+
+  /** How many replies no one has read yet (the navigation's badge). */
+  unread(clinicId: string): Promise<number> {
+    return this.count(clinicId, { read: false });
+  }
+
+  /** Staff's marks on a reply (read, follow-up); null when the clinic has no such reply. */
+  mark(clinicId: string, id: string, fields: Partial<ReplyDocument>): Promise<ReplyDocument | null> {
+    return this.updateById(clinicId, id, { $set: fields });
   }
 }

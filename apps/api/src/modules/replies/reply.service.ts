@@ -1,18 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { normalisePhoneNumber, readReplyKeyword, type InboundMessage } from '@clinicflow/channels';
-import { readReply, type Channel, type ReplyMeaning } from '@clinicflow/rules';
+import { normalisePhoneNumber, type InboundMessage } from '@clinicflow/channels';
+import { askKeywords, type Channel, type ReplyKeywords, type ReplyMeaning } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
-import { isDuplicateKeyError } from '../../common/ids';
 import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryPlanningService } from '../deliveries/delivery-planning.service';
+import { DeliveryService } from '../deliveries/delivery.service';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
-import { PatientDocument, PatientRepository } from '../directory/directory.repository';
+import type { PatientDocument } from '../directory/directory.repository';
 import { PatientService } from '../directory/patient.service';
+import { FlowVersionService } from '../flows/flow-version.service';
 import { RunService } from '../runs/run.service';
-import { SettingsDocument, SettingsRepository } from '../settings/settings.repository';
-import { AskKeywordsRepository } from './ask-keywords.repository';
-import { QuestionRepository } from './question.repository';
+import { clinicContextOf } from '../settings/clinic-context';
+import type { SettingsDocument } from '../settings/settings.repository';
+import { SettingsService } from '../settings/settings.service';
+import { readPatientReply } from './reply-meaning';
 import { ReplyDocument, ReplyRepository, replyIdFor } from './reply.repository';
 import { stopConfirmationTemplate } from './stop-confirmation';
 
@@ -32,11 +34,10 @@ export class ReplyService {
 
   constructor(
     private readonly replies: ReplyRepository,
-    private readonly questions: QuestionRepository,
-    private readonly keywords: AskKeywordsRepository,
-    private readonly patients: PatientRepository,
-    private readonly patientService: PatientService,
-    private readonly settings: SettingsRepository,
+    private readonly deliveries: DeliveryService,
+    private readonly versions: FlowVersionService,
+    private readonly patients: PatientService,
+    private readonly settings: SettingsService,
     private readonly runs: RunService,
     private readonly status: DeliveryStatusService,
     private readonly cancels: DeliveryCancelService,
@@ -51,19 +52,18 @@ export class ReplyService {
     provider: string,
     message: InboundMessage,
   ): Promise<ReplyDocument | null> {
-    const settings = await this.settings.findForClinic(clinicId);
+    const settings = await this.settings.find(clinicId);
     if (!settings) return null;
     const now = this.clock.now();
     const from = addressOf(message.from, channel, settings.country);
-    const question = await this.questions.latestTo(clinicId, from);
+    const question = await this.deliveries.latestQuestionTo(clinicId, from);
     const senders = await this.sendersOf(clinicId, from, question);
-    const open = question !== null && (await this.questions.stillAwaited(question));
-    // STOP in the words of every seed's country (STOPP, ARRÊT, BAJA, UNSUBSCRIBE…, accents and case aside).
-    const stop = readReplyKeyword(message.text) === 'stop';
-    const read = stop
-      ? 'stop'
-      : readReply(message.text, question ? await this.keywords.of(question) : undefined);
-    const meaning: ReplyMeaning = read === 'stop' || open ? read : 'unknown';
+    const open = question !== null && (await this.stillAwaited(question));
+    // STOP in the words of every language (STOPP, ARRÊT, BAJA, UNSUBSCRIBE…, accents and case aside).
+    const { read, meaning } = readPatientReply(
+      message.text,
+      question ? { open, keywords: await this.keywordsOf(question, settings) } : null,
+    );
     const patient = senders[0] ?? null;
     const reply: ReplyDocument = {
       _id: replyIdFor(clinicId, provider, message),
@@ -90,12 +90,7 @@ export class ReplyService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.replies.insert(clinicId, reply);
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return null;
-      throw error;
-    }
+    if (!(await this.replies.keep(reply))) return null;
     if (meaning === 'stop') await this.stop(settings, channel, reply, senders, now);
     else if (meaning !== 'unknown' && open) await this.answer(question, message.text, meaning, now);
     return reply;
@@ -107,9 +102,31 @@ export class ReplyService {
     from: string,
     question: DeliveryDocument | null,
   ): Promise<PatientDocument[]> {
-    const byNumber = await this.patients.findMany(clinicId, { mobile: from });
-    const asked = question?.patientId ? await this.patients.findById(clinicId, question.patientId) : null;
+    const byNumber = await this.patients.withMobile(clinicId, from);
+    const asked = question?.patientId ? await this.patients.find(clinicId, question.patientId) : null;
     return asked ? [asked, ...byNumber.filter((p) => p._id !== asked._id)] : byNumber;
+  }
+
+  /** Whether the question's run still waits for this answer (a late reply does not reopen a closed step). */
+  private async stillAwaited(question: DeliveryDocument): Promise<boolean> {
+    if (!question.runId) return true;
+    return this.runs.awaitsReply(question.clinicId, question.runId, question.nodeId);
+  }
+
+  /** The reply words of the step that asked the question (read from its published version), else the clinic's. */
+  private async keywordsOf(
+    question: DeliveryDocument,
+    settings: SettingsDocument,
+  ): Promise<ReplyKeywords | undefined> {
+    const version =
+      question.flowId && question.flowVersion !== null && question.nodeId
+        ? await this.versions.findVersion(question.clinicId, question.flowId, question.flowVersion)
+        : null;
+    const nodes = (
+      version?.flow as { nodes?: { id: string; data?: { keywords?: ReplyKeywords } }[] } | undefined
+    )?.nodes;
+    const step = nodes?.find((node) => node.id === question.nodeId)?.data;
+    return askKeywords(step, clinicContextOf(settings));
   }
 
   private async answer(question: DeliveryDocument, text: string, meaning: ReplyMeaning, now: Date) {
@@ -135,13 +152,7 @@ export class ReplyService {
   ) {
     const clinicId = reply.clinicId;
     for (const patient of senders) {
-      await this.patientService.changeConsent(clinicId, patient._id, {
-        channel,
-        granted: false,
-        purposes: [],
-        source: 'patient-reply',
-        at: now.toISOString(),
-      });
+      await this.patients.withdrawConsent(clinicId, patient._id, channel, 'patient-reply', now);
       const cancelled = await this.cancels.cancelPendingForPatient(
         clinicId,
         patient._id,

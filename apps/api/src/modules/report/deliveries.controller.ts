@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodBody, ZodQuery } from '../../http/zod-validation';
-import { ClinicId, CurrentPrincipal, Principal } from '../auth/principal';
+import { ClinicId, CurrentPrincipal, Principal } from '../../http/principal';
 import { DeliveryRefreshService } from './delivery-refresh.service';
 import { DeliveryActionsService } from './delivery-actions.service';
 import {

@@ -1,14 +1,16 @@
-import { Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FindCursor } from 'mongodb';
-import { ClockRepository } from '../../common/clock.repository';
+import { AppError, AppErrorCode } from '../../common/app-error';
 import { clinicDay } from '../../common/clinic-day';
-import { SettingsRepository } from '../settings/settings.repository';
-import type { ExportContext, ExportedDelivery } from './delivery-export.columns';
+import { ClockRepository } from '../../common/clock.repository';
+import { DeliveryReportRepository } from '../deliveries/delivery-report.repository';
+import { FlowService } from '../flows/flow.service';
+import { SettingsService } from '../settings/settings.service';
+import { EXPORT_PROJECTION, type ExportContext, type ExportedDelivery } from './delivery-export.columns';
 import { csvChunks, writeXlsx } from './delivery-export.files';
 import type { DeliveryExportQuery } from './delivery-report.dto';
-import { DeliveryReportRepository } from './delivery-report.repository';
 import { DeliveryReportService } from './delivery-report.service';
 
 export const NOTHING_TO_EXPORT = 'No deliveries match these filters: there is nothing to export.';
@@ -33,7 +35,8 @@ export class DeliveryExportService {
   constructor(
     private readonly report: DeliveryReportService,
     private readonly deliveries: DeliveryReportRepository,
-    private readonly settings: SettingsRepository,
+    private readonly flows: FlowService,
+    private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -43,16 +46,16 @@ export class DeliveryExportService {
    */
   async open(clinicId: string, query: DeliveryExportQuery): Promise<DeliveryExportFile> {
     const { format, lang, sort, confirm: _confirm, ...filters } = query;
-    const filter = await this.report.filterOf(clinicId, filters);
+    const criteria = await this.report.criteriaOf(clinicId, filters);
     const [settings, flowNames] = await Promise.all([
-      this.settings.findForClinic(clinicId),
-      this.deliveries.flowNames(clinicId),
+      this.settings.find(clinicId),
+      this.flows.names(clinicId),
     ]);
     const zone = settings?.timeZone ?? 'UTC';
-    const cursor = this.deliveries.exportCursor(clinicId, filter, sort);
+    const cursor = this.deliveries.exportCursor(clinicId, criteria, sort, EXPORT_PROJECTION);
     if (!(await cursor.hasNext())) {
       await cursor.close();
-      throw new UnprocessableEntityException({ message: NOTHING_TO_EXPORT, errors: [] });
+      throw new AppError(AppErrorCode.Unprocessable, NOTHING_TO_EXPORT);
     }
     const context: ExportContext = { zone, language: lang, flowNames };
     return {

@@ -1,80 +1,39 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { normalisePhoneNumber } from '@clinicflow/channels';
 import { DateTime } from 'luxon';
-import type { Filter } from 'mongodb';
-import { ClockRepository } from '../../common/clock.repository';
-import { foldedTextPattern } from '../../tenancy/clinic-scoped.repository';
-import type { DeliveryDocument } from '../deliveries/delivery.document';
-import { SettingsRepository } from '../settings/settings.repository';
-import { DeliveryFilterQuery, DeliverySummaryQuery, DeliveryListQuery, RANGES } from './delivery-report.dto';
-import { DeliveryReportRepository } from './delivery-report.repository';
+import { AppError } from '../../common/app-error';
 import { clinicDay } from '../../common/clinic-day';
+import { ClockRepository } from '../../common/clock.repository';
+import type { DeliveryDocument } from '../deliveries/delivery.document';
+import {
+  DeliveryReportRepository,
+  type DeliveryCriteria,
+  type InstantRange,
+} from '../deliveries/delivery-report.repository';
+import { DeliveryService } from '../deliveries/delivery.service';
+import { toDeliveryDetail, toDeliveryRow } from '../deliveries/delivery-view';
+import { RunService } from '../runs/run.service';
+import { SettingsService } from '../settings/settings.service';
+import { DeliveryFilterQuery, DeliverySummaryQuery, DeliveryListQuery, RANGES } from './delivery-report.dto';
 
 const RANGE_FIELDS = { created: 'createdAt', send: 'sendAt', delivered: 'deliveredAt' } as const;
-
-/** A delivery as the report lists it (api.md), `id` instead of `_id`. */
-export function toDeliveryRow(d: DeliveryDocument) {
-  return {
-    id: d._id,
-    createdAt: d.createdAt,
-    sendAt: d.sendAt,
-    sentAt: d.sentAt,
-    deliveredAt: d.deliveredAt,
-    expiresAt: d.expiresAt,
-    status: d.status,
-    channel: d.channel,
-    recipient: d.recipient,
-    text: d.text,
-    subject: d.subject,
-    segments: d.segments,
-    credits: d.credits,
-    error: d.error,
-    reason: d.reason,
-    flowId: d.flowId,
-    nodeId: d.nodeId,
-    appointmentId: d.appointmentId,
-    patientId: d.patientId,
-    serviceId: d.serviceId,
-    resourceId: d.resourceId,
-    origin: d.origin,
-    batchId: d.batchId,
-    inDoubt: d.inDoubt,
-  };
-}
-
-/** One delivery with everything the detail drawer shows (S4): history, provider, sender, run. */
-export function toDeliveryDetail(d: DeliveryDocument) {
-  return {
-    ...toDeliveryRow(d),
-    runId: d.runId,
-    flowVersion: d.flowVersion,
-    sender: d.sender,
-    language: d.language,
-    purpose: d.purpose,
-    expectsReply: d.expectsReply,
-    answeredAt: d.answeredAt,
-    provider: d.provider,
-    providerMessageId: d.providerMessageId,
-    attempt: d.attempt,
-    history: d.history,
-    updatedAt: d.updatedAt,
-  };
-}
 
 /** The message summary report's data (S3, S4): filtered pages with totals by status and channel. */
 @Injectable()
 export class DeliveryReportService {
   constructor(
     private readonly report: DeliveryReportRepository,
-    private readonly settings: SettingsRepository,
+    private readonly deliveries: DeliveryService,
+    private readonly runs: RunService,
+    private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
   ) {}
 
   async list(clinicId: string, query: DeliveryListQuery) {
-    const filter = await this.filterOf(clinicId, query);
+    const criteria = await this.criteriaOf(clinicId, query);
     const [page, counts] = await Promise.all([
-      this.report.page(clinicId, filter, query),
-      this.report.countByStatusAndChannel(clinicId, filter),
+      this.report.page(clinicId, criteria, query),
+      this.report.countByStatusAndChannel(clinicId, criteria),
     ]);
     const byStatus: Record<string, number> = {};
     const byChannel: Record<string, number> = {};
@@ -88,7 +47,7 @@ export class DeliveryReportService {
   /** One delivery with the decisions of the run it came from (S4). */
   async get(clinicId: string, id: string) {
     const delivery = await this.find(clinicId, id);
-    const run = delivery.runId ? await this.report.run(clinicId, delivery.runId) : null;
+    const run = delivery.runId ? await this.runs.find(clinicId, delivery.runId) : null;
     return {
       ...toDeliveryDetail(delivery),
       run: run
@@ -107,19 +66,19 @@ export class DeliveryReportService {
   /** Counts per clinic-local send day × status × channel, and credits used (the report's chart). */
   async summary(clinicId: string, query: DeliverySummaryQuery) {
     const now = this.clock.now();
-    const settings = await this.settings.findForClinic(clinicId);
+    const settings = await this.settings.find(clinicId);
     const zone = settings?.timeZone ?? 'UTC';
     const today = clinicDay(now, zone);
     const to = query.to ?? (query.from && query.from > today ? query.from : today);
     const from = query.from ?? DateTime.fromISO(to).minus({ days: 29 }).toISODate()!;
     const { from: _from, to: _to, ...filters } = query;
-    const filter: Filter<DeliveryDocument> = {
-      ...(await this.filterOf(clinicId, filters)),
-      sendDay: { $gte: from, $lte: to },
+    const criteria: DeliveryCriteria = {
+      ...(await this.criteriaOf(clinicId, filters)),
+      sendDays: { from, to },
     };
     const [rows, credits] = await Promise.all([
-      this.report.countByDay(clinicId, filter),
-      this.report.creditsByDay(clinicId, filter),
+      this.report.countByDay(clinicId, criteria),
+      this.report.creditsByDay(clinicId, criteria),
     ]);
     const days = new Map<string, DaySummary>();
     for (let d = DateTime.fromISO(from); d.toISODate()! <= to; d = d.plus({ days: 1 })) {
@@ -144,42 +103,39 @@ export class DeliveryReportService {
   }
 
   async find(clinicId: string, id: string): Promise<DeliveryDocument> {
-    const delivery = await this.report.findById(clinicId, id);
-    if (!delivery) throw new NotFoundException(`No delivery ${id}`);
+    const delivery = await this.deliveries.find(clinicId, id);
+    if (!delivery) throw AppError.notFound(`No delivery ${id}`);
     return delivery;
   }
 
-  /** The database filter of the report's filters (the list's and the export's). */
-  async filterOf(clinicId: string, query: DeliveryFilterQuery): Promise<Filter<DeliveryDocument>> {
-    const filter: Filter<DeliveryDocument> = {};
-    if (query.status) filter.status = { $in: query.status };
-    if (query.channel) filter.channel = { $in: query.channel };
-    for (const field of [
-      'flowId',
-      'serviceId',
-      'resourceId',
-      'patientId',
-      'appointmentId',
-      'batchId',
-    ] as const) {
-      if (query[field]) filter[field] = query[field];
-    }
+  /** The deliveries the report's filters ask for (the list's and the export's), in the clinic's time. */
+  async criteriaOf(clinicId: string, query: DeliveryFilterQuery): Promise<DeliveryCriteria> {
+    const criteria: DeliveryCriteria = {
+      statuses: query.status,
+      channels: query.channel,
+      flowId: query.flowId,
+      serviceId: query.serviceId,
+      resourceId: query.resourceId,
+      patientId: query.patientId,
+      appointmentId: query.appointmentId,
+      batchId: query.batchId,
+    };
     const ranges = RANGES.filter((r) => query[`${r}From`] || query[`${r}To`]);
-    const settings = ranges.length || query.q ? await this.settings.findForClinic(clinicId) : null;
+    const settings = ranges.length || query.q ? await this.settings.find(clinicId) : null;
     const zone = settings?.timeZone ?? 'UTC';
     for (const range of ranges) {
-      const bounds: Record<string, Date> = {};
+      const bounds: InstantRange = {};
       const from = query[`${range}From`];
       const to = query[`${range}To`];
-      if (from) bounds.$gte = instantOf(from, zone, 'start');
+      if (from) bounds.from = instantOf(from, zone, 'start');
       if (to) {
-        if (to.length === 10) bounds.$lt = instantOf(to, zone, 'next-day');
-        else bounds.$lte = instantOf(to, zone, 'start');
+        if (to.length === 10) bounds.before = instantOf(to, zone, 'next-day');
+        else bounds.upTo = instantOf(to, zone, 'start');
       }
-      (filter as Record<string, unknown>)[RANGE_FIELDS[range]] = bounds;
+      criteria[RANGE_FIELDS[range]] = bounds;
     }
-    if (query.q) filter.$or = searchFilters(query.q, settings?.country ?? 'FR');
-    return filter;
+    if (query.q) criteria.search = searchTexts(query.q, settings?.country ?? 'FR');
+    return criteria;
   }
 }
 
@@ -207,9 +163,7 @@ function instantOf(bound: string, zone: string, which: 'start' | 'next-day'): Da
  * `q`: in the recipient's name or address, blind to case and accents, and the number in E.164 when `q` reads
  * as a phone number. Both look in the folded `searchText`, which the database reads from an index.
  */
-function searchFilters(q: string, country: string): Filter<DeliveryDocument>[] {
-  const filters: Filter<DeliveryDocument>[] = [{ searchText: foldedTextPattern(q) }];
+function searchTexts(q: string, country: string): string[] {
   const number = normalisePhoneNumber(q, country);
-  if (number.valid) filters.push({ searchText: foldedTextPattern(number.e164) });
-  return filters;
+  return number.valid ? [q, number.e164] : [q];
 }

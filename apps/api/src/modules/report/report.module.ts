@@ -1,25 +1,20 @@
 import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { DispatcherModule } from '../dispatcher/dispatcher.module';
+import { FlowsModule } from '../flows/flows.module';
+import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryActionsService } from './delivery-actions.service';
 import { DeliveryExportService } from './delivery-export.service';
 import { DeliveryRefreshService } from './delivery-refresh.service';
-import { DeliveryReportRepository } from './delivery-report.repository';
 import { DeliveryReportService } from './delivery-report.service';
 
 /** The message summary report's API (issue 8): deliveries listed with totals, one in detail, retry, cancel, export. */
 @Module({
-  imports: [DeliveriesModule, DispatcherModule, SettingsModule],
+  imports: [DeliveriesModule, DispatcherModule, FlowsModule, RunsModule, SettingsModule],
   controllers: [DeliveriesController],
-  providers: [
-    DeliveryRefreshService,
-    DeliveryReportRepository,
-    DeliveryReportService,
-    DeliveryActionsService,
-    DeliveryExportService,
-  ],
+  providers: [DeliveryRefreshService, DeliveryReportService, DeliveryActionsService, DeliveryExportService],
   exports: [DeliveryReportService],
 })
 export class ReportModule {}

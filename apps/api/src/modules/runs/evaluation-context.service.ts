@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel, EvaluationContext } from '@clinicflow/rules';
-import { AppointmentDocument, AppointmentRepository } from '../appointments/appointment.repository';
-import { DeliveryRepository } from '../deliveries/delivery.repository';
-import {
-  DirectoryDocument,
-  LocationRepository,
-  PatientDocument,
-  PatientRepository,
-  ResourceRepository,
-  ServiceRepository,
-} from '../directory/directory.repository';
-import { clinicContextOf } from '../flows/clinic-context';
-import { SettingsDocument, SettingsRepository } from '../settings/settings.repository';
+import { applyChannelToggles, channelSchema, type Channel, type EvaluationContext } from '@clinicflow/rules';
+import type { AppointmentDocument } from '../appointments/appointment.repository';
+import { AppointmentService } from '../appointments/appointment.service';
+import { DeliveryService } from '../deliveries/delivery.service';
+import type { DirectoryDocument, PatientDocument } from '../directory/directory.repository';
+import { DirectoryService } from '../directory/directory.service';
+import { PatientService } from '../directory/patient.service';
+import { clinicContextOf } from '../settings/clinic-context';
+import type { SettingsDocument } from '../settings/settings.repository';
+import { SettingsService } from '../settings/settings.service';
 
 /** What a run is about: its event and the appointment, patient and resource it names. */
 export interface ContextSubject {
@@ -35,7 +32,6 @@ export interface BuiltContext {
   recentRemindersRead: boolean;
 }
 
-const CHANNELS: Channel[] = ['sms', 'email', 'voice'];
 const DAY_MS = 86_400_000;
 
 const defined = <T extends object>(value: T): T =>
@@ -50,19 +46,12 @@ const defined = <T extends object>(value: T): T =>
 @Injectable()
 export class EvaluationContextService {
   constructor(
-    private readonly settings: SettingsRepository,
-    private readonly patients: PatientRepository,
-    private readonly appointments: AppointmentRepository,
-    private readonly services: ServiceRepository,
-    private readonly resources: ResourceRepository,
-    private readonly locations: LocationRepository,
-    private readonly deliveries: DeliveryRepository,
+    private readonly settings: SettingsService,
+    private readonly patients: PatientService,
+    private readonly appointments: AppointmentService,
+    private readonly directory: DirectoryService,
+    private readonly deliveries: DeliveryService,
   ) {}
-
-  /** The clinic's settings, or null when the clinic has none (deleted). */
-  clinic(clinicId: string): Promise<SettingsDocument | null> {
-    return this.settings.findForClinic(clinicId);
-  }
 
   async build(
     clinicId: string,
@@ -71,27 +60,26 @@ export class EvaluationContextService {
     now: Date,
     knownSettings?: SettingsDocument,
   ): Promise<BuiltContext | null> {
-    const settings = knownSettings ?? (await this.settings.findForClinic(clinicId));
+    const settings = knownSettings ?? (await this.settings.find(clinicId));
     if (!settings) return null;
     const appointment = subject.appointmentId
-      ? await this.appointments.findById(clinicId, subject.appointmentId)
+      ? await this.appointments.find(clinicId, subject.appointmentId)
       : null;
     const patientId = appointment?.patientId ?? subject.patientId;
     const resourceId = appointment?.resourceId ?? subject.resourceId;
     const [patient, service, resource, location] = await Promise.all([
-      patientId ? this.patients.findById(clinicId, patientId) : null,
-      appointment?.serviceId ? this.services.findById(clinicId, appointment.serviceId) : null,
-      resourceId ? this.resources.findById(clinicId, resourceId) : null,
-      appointment?.locationId ? this.locations.findById(clinicId, appointment.locationId) : null,
+      patientId ? this.patients.find(clinicId, patientId) : null,
+      appointment?.serviceId ? this.directory.findById('services', clinicId, appointment.serviceId) : null,
+      resourceId ? this.directory.findById('resources', clinicId, resourceId) : null,
+      appointment?.locationId ? this.directory.findById('locations', clinicId, appointment.locationId) : null,
     ]);
     const nextAppointmentAt =
       needs.nextAppointment && patientId
-        ? await this.nextAppointment(clinicId, patientId, appointment, now)
+        ? await this.appointments.nextStart(clinicId, patientId, appointment?._id ?? null, now)
         : null;
-    const toggles = settings.channelToggles ?? { services: {}, resources: {} };
     const context: EvaluationContext = {
       clinic: clinicContextOf(settings),
-      patient: patientContext(patient, patientId, nextAppointmentAt),
+      patient: patientContext(patient, patientId, nextAppointmentAt?.toISOString() ?? null),
       event: defined({
         type: subject.event.type as EvaluationContext['event']['type'],
         at: subject.event.at.toISOString(),
@@ -103,7 +91,6 @@ export class EvaluationContextService {
     if (service) {
       context.service = defined({
         ...entryFields(service),
-        channels: toggles.services[service._id],
         recallMonths: (service.recallIntervalMonths as number | null) ?? undefined,
         // templates say {{service.duration}} (C3, the rules' field catalogue)
         duration: (service.durationMinutes as number | null) ?? undefined,
@@ -113,11 +100,15 @@ export class EvaluationContextService {
       context.resource = defined({
         ...entryFields(resource),
         mobile: (resource.phone as string | null) ?? undefined,
-        channels: toggles.resources[resource._id],
       });
     }
     if (location) context.location = entryFields(location);
-    return { context, settings, appointment, recentRemindersRead: false };
+    return {
+      context: applyChannelToggles(context, settings.channelToggles),
+      settings,
+      appointment,
+      recentRemindersRead: false,
+    };
   }
 
   /**
@@ -130,28 +121,8 @@ export class EvaluationContextService {
     return { ...built, context: { ...built.context, recentDeliveries }, recentRemindersRead: true };
   }
 
-  private async nextAppointment(
-    clinicId: string,
-    patientId: string,
-    current: AppointmentDocument | null,
-    now: Date,
-  ): Promise<string | null> {
-    const upcoming = await this.appointments.findMany(
-      clinicId,
-      { patientId, start: { $gt: now }, status: { $in: ['booked', 'confirmed'] } },
-      { start: 1 },
-    );
-    const next = upcoming.find((a) => a._id !== current?._id);
-    return next?.start ? next.start.toISOString() : null;
-  }
-
   private async recentReminders(clinicId: string, patientId: string, now: Date) {
-    const found = await this.deliveries.findMany(clinicId, {
-      patientId,
-      purpose: 'reminder',
-      sendAt: { $gte: new Date(now.getTime() - DAY_MS) },
-      status: { $nin: ['cancelled', 'skipped', 'expired', 'failed'] },
-    });
+    const found = await this.deliveries.remindersSince(clinicId, patientId, new Date(now.getTime() - DAY_MS));
     return found.map((d) => ({
       at: d.sendAt.toISOString(),
       channel: d.channel,
@@ -182,7 +153,7 @@ function patientContext(
 ): EvaluationContext['patient'] {
   if (!patient) return patientId ? { id: patientId } : {};
   const consent: Partial<Record<Channel, boolean>> = {};
-  for (const channel of CHANNELS) {
+  for (const channel of channelSchema.options) {
     const record = patient.consent?.[channel];
     if (record) consent[channel] = record.granted;
   }
@@ -215,7 +186,7 @@ function appointmentContext(
 ): NonNullable<EvaluationContext['appointment']> {
   const booking =
     subject.event.type === 'appointment.booked' || subject.event.type === 'appointment.rescheduled';
-  const confirmation = (appointment as { confirmation?: 'pending' | 'confirmed' | 'declined' }).confirmation;
+  const confirmation = appointment.confirmation;
   return defined({
     id: appointment._id,
     start: appointment.start!.toISOString(),

@@ -1,9 +1,7 @@
+import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import type { RunSignal } from '@clinicflow/rules';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../../common/ids';
+import { insertOnce } from '../../database/duplicate-key';
 
 /** What moves a run from `seq`: an evaluation with a signal, or a cancel (a moved or cancelled appointment). */
 export type RunMove =
@@ -44,8 +42,8 @@ function advanceId(runId: string, seq: number, attempt: number): string {
 export class RunAdvanceRepository {
   private readonly collection: Collection<RunAdvance>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<RunAdvance>('run_advances');
+  constructor(db: Db) {
+    this.collection = db.collection<RunAdvance>('run_advances');
   }
 
   /**
@@ -86,14 +84,8 @@ export class RunAdvanceRepository {
     return found;
   }
 
-  private async insert(advance: Omit<RunAdvance, '_id'>): Promise<boolean> {
-    try {
-      const _id = advanceId(advance.runId, advance.seq, advance.attempt);
-      await this.collection.insertOne({ ...advance, _id } as RunAdvance);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  private insert(advance: Omit<RunAdvance, '_id'>): Promise<boolean> {
+    const _id = advanceId(advance.runId, advance.seq, advance.attempt);
+    return insertOnce(this.collection, { ...advance, _id } as RunAdvance);
   }
 }

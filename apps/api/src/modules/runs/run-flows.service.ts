@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { flowSchema, type Flow, type FlowNodeOf } from '@clinicflow/rules';
-import { FlowRepository, FlowVersionRepository } from '../flows/flow.repository';
+import { FlowVersionService } from '../flows/flow-version.service';
+import { FlowService } from '../flows/flow.service';
 import type { ContextNeeds } from './evaluation-context.service';
 
 /** A published flow version ready for the evaluator, with what its context needs. */
@@ -24,13 +25,13 @@ export class RunFlowsService {
   private readonly parsed = new Map<string, RunnableFlow | null>();
 
   constructor(
-    private readonly flows: FlowRepository,
-    private readonly versions: FlowVersionRepository,
+    private readonly flows: FlowService,
+    private readonly versions: FlowVersionService,
   ) {}
 
   /** Enabled flows whose published version starts on this event type. */
   async startingOn(clinicId: string, eventType: string): Promise<RunnableFlow[]> {
-    const enabled = await this.flows.findMany(clinicId, { enabled: true, latestVersion: { $ne: null } });
+    const enabled = await this.flows.enabledPublished(clinicId);
     const runnable = await Promise.all(
       enabled.map((flow) => this.version(clinicId, flow._id, flow.latestVersion!)),
     );
@@ -45,7 +46,7 @@ export class RunFlowsService {
     const id = `${flowId}#v${version}`;
     const cached = this.parsed.get(`${clinicId}/${id}`);
     if (cached !== undefined) return cached;
-    const stored = await this.versions.findById(clinicId, id);
+    const stored = await this.versions.findVersion(clinicId, flowId, version);
     if (!stored) return null;
     const parsed = flowSchema.safeParse({ ...stored.flow, id: flowId });
     const trigger = parsed.success ? parsed.data.nodes.find((n) => n.type === 'trigger') : undefined;

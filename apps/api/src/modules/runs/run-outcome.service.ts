@@ -6,10 +6,10 @@ import {
   type Flow,
   type FlowNodeOf,
 } from '@clinicflow/rules';
-import { AppointmentRepository } from '../appointments/appointment.repository';
+import { AppointmentService } from '../appointments/appointment.service';
 import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
 import { DeliveryInput, DeliveryPlanningService } from '../deliveries/delivery-planning.service';
-import { PatientRepository } from '../directory/directory.repository';
+import { PatientService } from '../directory/patient.service';
 import type { BuiltContext } from './evaluation-context.service';
 import type { RunDocument } from './run.document';
 import { RunWebhookRepository } from './run-webhook.repository';
@@ -34,8 +34,8 @@ export class RunOutcomeService {
   constructor(
     private readonly planning: DeliveryPlanningService,
     private readonly cancels: DeliveryCancelService,
-    private readonly appointments: AppointmentRepository,
-    private readonly patients: PatientRepository,
+    private readonly appointments: AppointmentService,
+    private readonly patients: PatientService,
     private readonly webhooks: RunWebhookRepository,
   ) {}
 
@@ -74,22 +74,18 @@ export class RunOutcomeService {
     for (const update of result.appointmentUpdates) {
       if (!update.appointmentId || !appointment || update.appointmentId !== appointment._id) continue;
       const confirmed = update.confirmation === 'confirmed';
-      await this.appointments.updateRead(appointment, {
-        $set: {
-          confirmation: update.confirmation,
-          ...(confirmed && appointment.status === 'booked' ? { status: 'confirmed' } : {}),
-          updatedAt: now,
-        },
-      });
+      await this.appointments.recordConfirmation(appointment, update.confirmation, now);
       if (confirmed && run.eventType !== 'appointment.confirmed') confirmedAppointmentId = appointment._id;
     }
     for (const change of result.consentChanges) {
       if (!change.patientId) continue;
-      const record = { granted: false, purposes: [], source: 'patient-reply', at: now };
-      await this.patients.updateById(run.clinicId, change.patientId, {
-        $set: { [`consent.${change.channel}`]: record, updatedAt: now },
-        $push: { consentHistory: { channel: change.channel, ...record } },
-      });
+      await this.patients.withdrawConsent(
+        run.clinicId,
+        change.patientId,
+        change.channel,
+        'patient-reply',
+        now,
+      );
       const cancelled = await this.cancels.cancelPendingForPatient(
         run.clinicId,
         change.patientId,

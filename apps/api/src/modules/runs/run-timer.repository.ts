@@ -1,7 +1,5 @@
+import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
 
 /**
  * An entry of `run_timers`, looked at when `at` has come:
@@ -34,8 +32,8 @@ function leaseId(runId: string, seq: number): string {
 export class RunTimerRepository {
   private readonly collection: Collection<RunTimerEntry>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<RunTimerEntry>('run_timers');
+  constructor(db: Db) {
+    this.collection = db.collection<RunTimerEntry>('run_timers');
   }
 
   async set(timer: Target & { at: Date }): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEngineService } from './event-engine.service';
+import { RunAdvanceService } from './run-advance.service';
 import { RunTimerRepository } from './run-timer.repository';
-import { RunService } from './run.service';
 
 const DEFAULT_LIMIT = 500;
 
@@ -15,7 +16,8 @@ export class RunTimerService {
 
   constructor(
     private readonly timers: RunTimerRepository,
-    private readonly runs: RunService,
+    private readonly advances: RunAdvanceService,
+    private readonly engine: EventEngineService,
   ) {}
 
   /** Handles the entries due at `now` (at most `limit`); answers how many runs this call moved. */
@@ -24,7 +26,10 @@ export class RunTimerService {
     let fired = 0;
     for (const entry of due) {
       try {
-        if (await this.runs.entryDue(entry, now)) fired++;
+        const moved = await this.advances.entryDue(entry, now);
+        if (!moved) continue;
+        fired++;
+        await this.engine.processRaised(entry.clinicId, moved.raised);
       } catch (error) {
         // The entry stays: the next tick tries again (after the lease, if this one claimed the move).
         this.logger.error(`Timer ${entry._id} failed: ${(error as Error).message}`);

@@ -1,7 +1,5 @@
+import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
 
 /** A webhook a run asked for, `_id` = its idempotency key; stored for a sender (not part of this issue). */
 export interface RunWebhook {
@@ -18,8 +16,8 @@ export interface RunWebhook {
 export class RunWebhookRepository {
   private readonly collection: Collection<RunWebhook>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<RunWebhook>('run_webhooks');
+  constructor(db: Db) {
+    this.collection = db.collection<RunWebhook>('run_webhooks');
   }
 
   /** Stores each once (a second store of the same key changes nothing). */

@@ -1,19 +1,15 @@
 import { Module } from '@nestjs/common';
-import { AppointmentRepository } from '../appointments/appointment.repository';
+import { AppointmentsModule } from '../appointments/appointments.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
-import {
-  LocationRepository,
-  PatientRepository,
-  ResourceRepository,
-  ServiceRepository,
-} from '../directory/directory.repository';
-import { EventStoreModule } from '../events/event-store.module';
-import { FlowRepository, FlowVersionRepository } from '../flows/flow.repository';
+import { DirectoryModule } from '../directory/directory.module';
+import { EventsModule } from '../events/events.module';
+import { FlowsModule } from '../flows/flows.module';
 import { SettingsModule } from '../settings/settings.module';
 import { EvaluationContextService } from './evaluation-context.service';
 import { EventEngineService } from './event-engine.service';
-import { PendingEventRepository } from './pending-event.repository';
+import { InternalEventService } from './internal-event.service';
 import { RunAdvanceRepository } from './run-advance.repository';
+import { RunAdvanceService } from './run-advance.service';
 import { RunFlowsService } from './run-flows.service';
 import { RunOutcomeService } from './run-outcome.service';
 import { RunTimerRepository } from './run-timer.repository';
@@ -23,32 +19,26 @@ import { RunRepository } from './run.repository';
 import { RunService } from './run.service';
 
 /**
- * Runs: events → runs → planned deliveries, timers, reschedule/cancel, resource alerts. The collections it
- * reads of other modules (flows, appointments, directory) are read through their repositories here, so
- * this module depends on no other module's services.
+ * Runs: events → runs → planned deliveries, timers, reschedule/cancel, resource alerts. What it reads of
+ * other modules (settings, flows, the appointment book, the directory, deliveries) it reads through their
+ * services; it writes only its own collections (runs, their timers, advances and webhooks).
  */
 @Module({
-  imports: [DeliveriesModule, EventStoreModule, SettingsModule],
+  imports: [AppointmentsModule, DeliveriesModule, DirectoryModule, EventsModule, FlowsModule, SettingsModule],
   providers: [
     RunRepository,
     RunTimerRepository,
     RunAdvanceRepository,
-    PendingEventRepository,
     RunWebhookRepository,
-    FlowRepository,
-    FlowVersionRepository,
-    AppointmentRepository,
-    PatientRepository,
-    ServiceRepository,
-    ResourceRepository,
-    LocationRepository,
     RunFlowsService,
     RunOutcomeService,
     EvaluationContextService,
-    RunService,
-    RunTimerService,
+    InternalEventService,
+    RunAdvanceService,
     EventEngineService,
+    RunTimerService,
+    RunService,
   ],
-  exports: [RunService, RunTimerService, EventEngineService],
+  exports: [RunService, RunTimerService, EventEngineService, EvaluationContextService],
 })
 export class RunsModule {}

@@ -1,18 +1,19 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { oneMessagePerPhone } from '@clinicflow/channels';
 import { templateData } from '@clinicflow/rules';
-import type { Filter } from 'mongodb';
+import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
-import { RequestValidationError } from '../../http/api-error';
-import { AppointmentDocument, AppointmentRepository } from '../appointments/appointment.repository';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../http/principal';
+import { AppointmentService } from '../appointments/appointment.service';
 import { DeliveryPlanningService } from '../deliveries/delivery-planning.service';
-import { PatientRepository } from '../directory/directory.repository';
+import { DeliveryStatsRepository } from '../deliveries/delivery-stats.repository';
+import { PatientService } from '../directory/patient.service';
 import { EvaluationContextService } from '../runs/evaluation-context.service';
-import { SettingsDocument, SettingsRepository } from '../settings/settings.repository';
-import { TemplateRepository } from '../templates/template.repository';
-import { BatchProgressRepository, BatchSendDocument, BatchSendRepository } from './batch-send.repository';
+import type { SettingsDocument } from '../settings/settings.repository';
+import { SettingsService } from '../settings/settings.service';
+import { TemplateService } from '../templates/template.service';
+import { BatchSendDocument, BatchSendRepository } from './batch-send.repository';
 import { messageTemplateOf, patientAddress, patientName, sendTemplateProblems } from './send-address';
 import type { BatchQuery, BatchSend } from './send.dto';
 
@@ -37,14 +38,14 @@ const PLAN_CONCURRENCY = 8;
 @Injectable()
 export class BatchSendService {
   constructor(
-    private readonly settings: SettingsRepository,
-    private readonly appointments: AppointmentRepository,
-    private readonly patients: PatientRepository,
+    private readonly settings: SettingsService,
+    private readonly appointments: AppointmentService,
+    private readonly patients: PatientService,
     private readonly batches: BatchSendRepository,
-    private readonly progress: BatchProgressRepository,
+    private readonly progress: DeliveryStatsRepository,
     private readonly contexts: EvaluationContextService,
     private readonly planning: DeliveryPlanningService,
-    private readonly templates: TemplateRepository,
+    private readonly templates: TemplateService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -58,17 +59,14 @@ export class BatchSendService {
     const now = this.clock.now();
     const sendAt = request.sendAt ? new Date(request.sendAt) : now;
     if (sendAt.getTime() < now.getTime() - 5 * 60_000) {
-      throw new RequestValidationError([{ path: 'body.sendAt', message: 'must not be in the past' }]);
+      throw AppError.invalid([{ path: 'body.sendAt', message: 'must not be in the past' }]);
     }
     const problems = sendTemplateProblems(request.template, true);
-    if (
-      request.template.templateId &&
-      !(await this.templates.findById(clinicId, request.template.templateId))
-    ) {
+    if (request.template.templateId && !(await this.templates.find(clinicId, request.template.templateId))) {
       problems.push({ path: 'body.template.templateId', message: 'no such template in this clinic' });
     }
-    if (problems.length > 0) throw new RequestValidationError(problems);
-    const settings = (await this.settings.findForClinic(clinicId))!;
+    if (problems.length > 0) throw AppError.invalid(problems);
+    const settings = await this.settings.get(clinicId);
     const removed = new Set(request.removed);
     const leftOut: { id: string; reason: string }[] = [];
     const candidates: BatchRow[] = [];
@@ -81,7 +79,7 @@ export class BatchSendService {
       ? this.onePerAddress(candidates, request.query.channel, settings, leftOut)
       : candidates;
     if (kept.length === 0) {
-      throw new RequestValidationError([{ path: 'body.query', message: 'no recipient is left to send to' }]);
+      throw AppError.invalid([{ path: 'body.query', message: 'no recipient is left to send to' }]);
     }
     const batch: BatchSendDocument = {
       _id: `bat_${newId()}`,
@@ -96,19 +94,19 @@ export class BatchSendService {
       createdAt: now,
       createdBy: principal.email ?? 'staff',
     };
-    await this.batches.insert(clinicId, batch);
+    await this.batches.add(batch);
     await this.planAll(batch, kept, request, settings, sendAt, now);
     return this.view(batch);
   }
 
   async get(clinicId: string, id: string) {
     const batch = await this.batches.findById(clinicId, id);
-    if (!batch) throw new NotFoundException(`No batch send ${id}`);
+    if (!batch) throw AppError.notFound(`No batch send ${id}`);
     return this.view(batch);
   }
 
   private async view(batch: BatchSendDocument) {
-    const byStatus = await this.progress.countByStatus(batch.clinicId, batch._id);
+    const byStatus = await this.progress.batchProgress(batch.clinicId, batch._id);
     const { _id, clinicId: _clinicId, ...rest } = batch;
     return {
       id: _id,
@@ -196,19 +194,15 @@ export class BatchSendService {
 
   /** The appointments of the query with their patients, in start order. */
   private async rows(clinicId: string, query: BatchQuery): Promise<BatchRow[]> {
-    const filter: Filter<AppointmentDocument> = {
-      localDay: { $gte: query.from, $lte: query.to },
-      status: { $in: query.appointmentStatuses },
-    };
-    if (query.resourceId) filter.resourceId = query.resourceId;
-    if (query.serviceId) filter.serviceId = query.serviceId;
-    const appointments = await this.appointments.findMany(clinicId, filter, { start: 1, _id: 1 });
-    const patientIds = [...new Set(appointments.map((a) => a.patientId).filter((id): id is string => !!id))];
-    const patients = new Map(
-      (patientIds.length ? await this.patients.findMany(clinicId, { _id: { $in: patientIds } }) : []).map(
-        (p) => [p._id, p],
-      ),
-    );
+    const appointments = await this.appointments.matching(clinicId, {
+      fromDay: query.from,
+      toDay: query.to,
+      statuses: query.appointmentStatuses,
+      resourceId: query.resourceId,
+      serviceId: query.serviceId,
+    });
+    const patientIds = appointments.map((a) => a.patientId).filter((id): id is string => !!id);
+    const patients = new Map((await this.patients.findByIds(clinicId, patientIds)).map((p) => [p._id, p]));
     const sent = await this.progress.appointmentsWithSent(
       clinicId,
       appointments.map((a) => a._id),

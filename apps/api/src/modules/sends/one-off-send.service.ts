@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { templateData } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
-import { RequestValidationError } from '../../http/api-error';
-import type { Principal } from '../auth/principal';
+import { AppError } from '../../common/app-error';
+import type { Principal } from '../../http/principal';
 import { DeliveryPlanningService } from '../deliveries/delivery-planning.service';
-import { PatientRepository } from '../directory/directory.repository';
-import { toDeliveryDetail } from '../report/delivery-report.service';
+import { toDeliveryDetail } from '../deliveries/delivery-view';
+import { PatientService } from '../directory/patient.service';
 import { EvaluationContextService } from '../runs/evaluation-context.service';
-import { SettingsRepository } from '../settings/settings.repository';
-import { TemplateRepository } from '../templates/template.repository';
+import { SettingsService } from '../settings/settings.service';
+import { TemplateService } from '../templates/template.service';
 import {
   addressFor,
   messageTemplateOf,
@@ -26,40 +26,36 @@ const PAST_TOLERANCE_MS = 5 * 60_000;
 @Injectable()
 export class OneOffSendService {
   constructor(
-    private readonly settings: SettingsRepository,
-    private readonly patients: PatientRepository,
+    private readonly settings: SettingsService,
+    private readonly patients: PatientService,
     private readonly contexts: EvaluationContextService,
     private readonly planning: DeliveryPlanningService,
-    private readonly templates: TemplateRepository,
+    private readonly templates: TemplateService,
     private readonly clock: ClockRepository,
   ) {}
 
   async send(principal: Principal, send: OneOffSend) {
     const clinicId = principal.clinicId;
     const now = this.clock.now();
-    const settings = (await this.settings.findForClinic(clinicId))!;
+    const settings = await this.settings.get(clinicId);
     const sendAt = send.sendAt ? new Date(send.sendAt) : now;
     if (sendAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
-      throw new RequestValidationError([{ path: 'body.sendAt', message: 'must not be in the past' }]);
+      throw AppError.invalid([{ path: 'body.sendAt', message: 'must not be in the past' }]);
     }
     const problems = sendTemplateProblems(send.template, send.patientId !== undefined);
-    if (send.template.templateId && !(await this.templates.findById(clinicId, send.template.templateId))) {
+    if (send.template.templateId && !(await this.templates.find(clinicId, send.template.templateId))) {
       problems.push({ path: 'body.template.templateId', message: 'no such template in this clinic' });
     }
-    if (problems.length > 0) throw new RequestValidationError(problems);
-    const patient = send.patientId ? await this.patients.findById(clinicId, send.patientId) : null;
+    if (problems.length > 0) throw AppError.invalid(problems);
+    const patient = send.patientId ? await this.patients.find(clinicId, send.patientId) : null;
     if (send.patientId && !patient) {
-      throw new RequestValidationError([
-        { path: 'body.patientId', message: 'no such patient in this clinic' },
-      ]);
+      throw AppError.invalid([{ path: 'body.patientId', message: 'no such patient in this clinic' }]);
     }
     const address = patient
       ? patientAddress(send.channel, patient)
       : addressFor(send.channel, send.to!, settings.country);
     if (!address.ok) {
-      throw new RequestValidationError([
-        { path: patient ? 'body.patientId' : 'body.to', message: address.reason },
-      ]);
+      throw AppError.invalid([{ path: patient ? 'body.patientId' : 'body.to', message: address.reason }]);
     }
     const language = send.language ?? patient?.language ?? settings.defaultLanguage;
     const built = await this.contexts.build(

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { HttpCode } from '@nestjs/common';
 import { ZodBody } from '../../http/zod-validation';
-import { ClinicId, CurrentPrincipal, Principal } from '../auth/principal';
+import { ClinicId, CurrentPrincipal, Principal } from '../../http/principal';
 import { deliveryDetailExample } from '../report/delivery-report.dto';
 import { BatchSendService } from './batch-send.service';
 import { OneOffSendService } from './one-off-send.service';

@@ -1,16 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AppointmentRepository } from '../appointments/appointment.repository';
+import { AppointmentsModule } from '../appointments/appointments.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
-import {
-  LocationRepository,
-  PatientRepository,
-  ResourceRepository,
-  ServiceRepository,
-} from '../directory/directory.repository';
-import { EvaluationContextService } from '../runs/evaluation-context.service';
+import { DirectoryModule } from '../directory/directory.module';
+import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
 import { TemplatesModule } from '../templates/templates.module';
-import { BatchProgressRepository, BatchSendRepository } from './batch-send.repository';
+import { BatchSendRepository } from './batch-send.repository';
 import { BatchSendService } from './batch-send.service';
 import { OneOffSendService } from './one-off-send.service';
 import { SendsController } from './sends.controller';
@@ -21,19 +16,15 @@ import { SendsController } from './sends.controller';
  * service, resource, location) is read as the runs read it, so the same template variables work.
  */
 @Module({
-  imports: [DeliveriesModule, SettingsModule, TemplatesModule],
-  controllers: [SendsController],
-  providers: [
-    AppointmentRepository,
-    PatientRepository,
-    ServiceRepository,
-    ResourceRepository,
-    LocationRepository,
-    EvaluationContextService,
-    BatchSendRepository,
-    BatchProgressRepository,
-    OneOffSendService,
-    BatchSendService,
+  imports: [
+    AppointmentsModule,
+    DeliveriesModule,
+    DirectoryModule,
+    RunsModule,
+    SettingsModule,
+    TemplatesModule,
   ],
+  controllers: [SendsController],
+  providers: [BatchSendRepository, OneOffSendService, BatchSendService],
 })
 export class SendsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { systemClock } from '@clinicflow/channels';
-import { buildProvider, ProviderSettingsError } from '../dispatcher/provider-settings';
+import { buildProvider, ProviderSettingsError } from './provider-settings';
 import type { Channel } from './settings.dto';
 
 export interface ProviderConnection {

@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ZodValidationPipe, ZodBody } from '../../http/zod-validation';
-import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../auth/principal';
+import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../../http/principal';
 import {
   Channel,
   CHANNELS,
   channelParamSchema,
   settingsExample,
+  settingsViewExample,
   SettingsUpdate,
   settingsUpdateSchema,
   TopUp,
@@ -14,13 +15,7 @@ import {
 } from './settings.dto';
 import { SettingsService } from './settings.service';
 
-const creditsExample = {
-  balance: 500,
-  byResource: {},
-  topUps: [
-    { at: '2026-03-20T10:00:00.000Z', credits: 500, resourceId: null, note: 'Pack 500', by: 'x@y.fr' },
-  ],
-};
+const creditsExample = settingsViewExample.credits;
 
 @ApiTags('settings')
 @ApiBearerAuth()
@@ -30,7 +25,7 @@ export class SettingsController {
 
   @Get()
   @ApiOperation({ summary: "The clinic's settings; provider credentials come back masked." })
-  @ApiOkResponse({ schema: { example: { clinicId: 'c1', ...settingsExample, credits: creditsExample } } })
+  @ApiOkResponse({ schema: { example: settingsViewExample } })
   get(@ClinicId() clinicId: string) {
     return this.settings.view(clinicId);
   }
@@ -43,7 +38,7 @@ export class SettingsController {
       '`previous` may name the values a section was edited from: 409 naming the section when someone ' +
       'changed it since.',
   })
-  @ApiOkResponse({ schema: { example: { clinicId: 'c1', ...settingsExample, credits: creditsExample } } })
+  @ApiOkResponse({ schema: { example: settingsViewExample } })
   update(
     @CurrentPrincipal() principal: Principal,
     @ZodBody(settingsUpdateSchema, settingsExample) body: SettingsUpdate,

@@ -1,6 +1,5 @@
+import { Db } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 import type { Channel, SettingsUpdate } from './settings.dto';
 
@@ -39,25 +38,72 @@ export interface SettingsRevisionClaim extends ClinicDocument {
   savedBy: string;
 }
 
+/** The claims on settings revisions (`settings_revisions`). */
 @Injectable()
 export class SettingsRevisionRepository extends ClinicScopedRepository<SettingsRevisionClaim> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'settings_revisions');
+  constructor(db: Db) {
+    super(db, 'settings_revisions');
+  }
+
+  /** Claims revision N for a save: false when another save claimed it first. */
+  claim(clinicId: string, revision: number, savedAt: Date, savedBy: string): Promise<boolean> {
+    return this.insertOnce(clinicId, { _id: revisionId(clinicId, revision), revision, savedAt, savedBy });
+  }
+
+  find(clinicId: string, revision: number): Promise<SettingsRevisionClaim | null> {
+    return this.findById(clinicId, revisionId(clinicId, revision));
   }
 }
 
+function revisionId(clinicId: string, revision: number): string {
+  return `${clinicId}#r${revision}`;
+}
+
+/** Whose credits an SMS takes: the clinic's balance, or a practitioner's when credits are kept per practitioner. */
+export type CreditsBalance = { resourceId: string | null };
+
+/** The clinics' settings (`clinic_settings`), one document per clinic, `_id` = the clinic's id. */
 @Injectable()
 export class SettingsRepository extends ClinicScopedRepository<SettingsDocument> {
-  constructor(@InjectConnection() connection: Connection) {
-    super(connection, 'clinic_settings');
+  constructor(db: Db) {
+    super(db, 'clinic_settings');
   }
 
-  findForClinic(clinicId: string) {
+  findForClinic(clinicId: string): Promise<SettingsDocument | null> {
     return this.findById(clinicId, clinicId);
   }
 
   /** True when no clinic exists at all (the demo seed runs then). */
   async isEmpty(): Promise<boolean> {
     return (await this.collection.estimatedDocumentCount()) === 0;
+  }
+
+  async create(settings: SettingsDocument): Promise<void> {
+    await this.insert(settings.clinicId, settings);
+  }
+
+  /** Replaces whole sections (and the revision that says so); answers the settings as they are now. */
+  async replaceSections(clinicId: string, sections: Partial<SettingsDocument>): Promise<SettingsDocument> {
+    return (await this.updateById(clinicId, clinicId, { $set: sections }))!;
+  }
+
+  /** Takes a revision number whose save never wrote (its process died) as reached. */
+  async adoptRevision(clinicId: string, revision: number): Promise<void> {
+    await this.updateById(clinicId, clinicId, { $max: { revision } });
+  }
+
+  /** Adds (or, negative, takes) credits of a balance; a top-up is recorded with it. */
+  async addCredits(
+    clinicId: string,
+    balance: CreditsBalance,
+    credits: number,
+    topUp?: CreditTopUp,
+  ): Promise<SettingsDocument['credits']> {
+    const field = balance.resourceId ? `credits.byResource.${balance.resourceId}` : 'credits.balance';
+    const updated = await this.updateById(clinicId, clinicId, {
+      $inc: { [field]: credits },
+      ...(topUp ? { $push: { 'credits.topUps': topUp } } : {}),
+    });
+    return updated!.credits;
   }
 }

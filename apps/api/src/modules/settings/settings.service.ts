@@ -1,11 +1,12 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { setTimeout } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
+import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
-import { isDuplicateKeyError } from '../../common/ids';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../http/principal';
 import { CredentialCipherRepository } from './credential-cipher.repository';
 import { ProviderConnectionPort } from './provider-connection.port';
+import type { ProviderConnectionSettings } from './provider-settings';
 import { Channel, CHANNELS, COMPARABLE_SECTIONS, ProviderInput, SettingsUpdate, TopUp } from './settings.dto';
 import {
   SettingsDocument,
@@ -72,10 +73,45 @@ export class SettingsService {
     private readonly clock: ClockRepository,
   ) {}
 
+  /** The clinic's settings; not found when the clinic has none. */
   async get(clinicId: string): Promise<SettingsDocument> {
     const settings = await this.settings.findForClinic(clinicId);
-    if (!settings) throw new NotFoundException('This clinic has no settings');
+    if (!settings) throw AppError.notFound('This clinic has no settings');
     return settings;
+  }
+
+  /** The clinic's settings, or null when it has none (background work for a clinic deleted meanwhile). */
+  find(clinicId: string): Promise<SettingsDocument | null> {
+    return this.settings.findForClinic(clinicId);
+  }
+
+  /** True when no clinic exists at all (the demo seed runs then). */
+  isEmpty(): Promise<boolean> {
+    return this.settings.isEmpty();
+  }
+
+  /** Stores the settings of a new clinic: careful defaults for what is not given (`defaultSettings`). */
+  async create(clinicId: string, base: Parameters<typeof defaultSettings>[0]): Promise<void> {
+    const now = this.clock.now();
+    await this.settings.create({
+      _id: clinicId,
+      clinicId,
+      ...defaultSettings(base),
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: 'system',
+    } as SettingsDocument);
+  }
+
+  /** A channel's provider as the clinic configured it, credentials decrypted (for building it, never answered). */
+  providerConnection(settings: SettingsDocument, channel: Channel): ProviderConnectionSettings | null {
+    const stored = settings.providers[channel];
+    if (!stored) return null;
+    return {
+      kind: stored.kind,
+      options: stored.options,
+      credentials: stored.sealedCredentials ? this.cipher.decrypt(stored.sealedCredentials) : {},
+    };
   }
 
   async view(clinicId: string) {
@@ -101,20 +137,23 @@ export class SettingsService {
           await setTimeout(20 * attempt);
           continue;
         }
-        throw new ConflictException({
-          message: 'Someone else is saving the settings at this moment; try again',
-          errors: [{ path: 'body', message: 'the settings kept changing while this change was saved' }],
-        });
+        throw AppError.conflict('Someone else is saving the settings at this moment; try again', [
+          { path: 'body', message: 'the settings kept changing while this change was saved' },
+        ]);
       }
       const storedProviders = { ...current.providers };
       for (const channel of CHANNELS) {
         const input = providers?.[channel];
         if (input) storedProviders[channel] = this.storeProvider(input, current.providers[channel]);
       }
-      const updated = await this.settings.updateById(principal.clinicId, principal.clinicId, {
-        $set: { ...sections, providers: storedProviders, revision, updatedAt: now, updatedBy: by },
+      const updated = await this.settings.replaceSections(principal.clinicId, {
+        ...sections,
+        providers: storedProviders,
+        revision,
+        updatedAt: now,
+        updatedBy: by,
       });
-      return toSettingsView(updated!);
+      return toSettingsView(updated);
     }
   }
 
@@ -124,10 +163,10 @@ export class SettingsService {
       (key) => previous && key in previous && !isDeepStrictEqual(previous[key], current[key]),
     );
     if (changed.length === 0) return;
-    throw new ConflictException({
-      message: `These settings were changed by ${current.updatedBy} at ${current.updatedAt.toISOString()} since you opened them; reload them before saving`,
-      errors: changed.map((key) => ({ path: `body.${key}`, message: `changed by ${current.updatedBy}` })),
-    });
+    throw AppError.conflict(
+      `These settings were changed by ${current.updatedBy} at ${current.updatedAt.toISOString()} since you opened them; reload them before saving`,
+      changed.map((key) => ({ path: `body.${key}`, message: `changed by ${current.updatedBy}` })),
+    );
   }
 
   /**
@@ -135,27 +174,21 @@ export class SettingsService {
    * (the process died in between) would block every later save: after a minute the settings adopt its number.
    */
   private async claimRevision(clinicId: string, revision: number, now: Date, by: string): Promise<boolean> {
-    const _id = `${clinicId}#r${revision}`;
-    try {
-      await this.revisions.insert(clinicId, { _id, revision, savedAt: now, savedBy: by });
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const claim = await this.revisions.findById(clinicId, _id);
-      if (claim && now.getTime() - claim.savedAt.getTime() > ORPHANED_CLAIM_MS) {
-        await this.settings.updateById(clinicId, clinicId, { $max: { revision } });
-      }
-      return false;
+    if (await this.revisions.claim(clinicId, revision, now, by)) return true;
+    const claim = await this.revisions.find(clinicId, revision);
+    if (claim && now.getTime() - claim.savedAt.getTime() > ORPHANED_CLAIM_MS) {
+      await this.settings.adoptRevision(clinicId, revision);
     }
+    return false;
   }
 
   async topUp(principal: Principal, topUp: TopUp) {
     const settings = await this.get(principal.clinicId);
     if (topUp.resourceId && settings.creditsScope !== 'practitioner') {
-      throw new BadRequestException({
-        message: 'Credits are kept per clinic',
-        errors: [{ path: 'body.resourceId', message: 'only when creditsScope is practitioner' }],
-      });
+      throw AppError.invalid(
+        [{ path: 'body.resourceId', message: 'only when creditsScope is practitioner' }],
+        'Credits are kept per clinic',
+      );
     }
     const entry = {
       at: this.clock.now(),
@@ -164,22 +197,14 @@ export class SettingsService {
       note: topUp.note ?? null,
       by: principal.email ?? 'system',
     };
-    const balanceField = topUp.resourceId ? `credits.byResource.${topUp.resourceId}` : 'credits.balance';
-    const updated = await this.settings.updateById(principal.clinicId, principal.clinicId, {
-      $inc: { [balanceField]: topUp.credits },
-      $push: { 'credits.topUps': entry },
-    });
-    return updated!.credits;
+    const balance = { resourceId: topUp.resourceId ?? null };
+    return this.settings.addCredits(principal.clinicId, balance, topUp.credits, entry);
   }
 
   async testConnection(clinicId: string, channel: Channel) {
-    const provider = (await this.get(clinicId)).providers[channel];
-    if (!provider) throw new NotFoundException(`No ${channel} provider is configured`);
-    return this.connections.test(channel, {
-      kind: provider.kind,
-      options: provider.options,
-      credentials: provider.sealedCredentials ? this.cipher.decrypt(provider.sealedCredentials) : {},
-    });
+    const provider = this.providerConnection(await this.get(clinicId), channel);
+    if (!provider) throw AppError.notFound(`No ${channel} provider is configured`);
+    return this.connections.test(channel, provider);
   }
 
   private storeProvider(input: ProviderInput, current: StoredProvider | undefined): StoredProvider {

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel } from '@clinicflow/rules';
+import { CHANNELS } from '@clinicflow/contract';
 import { DateTime } from 'luxon';
 import { ClockRepository } from '../../common/clock.repository';
+import { DeliveryQueueService } from '../deliveries/delivery-queue.service';
+import { DeliveryStatsRepository } from '../deliveries/delivery-stats.repository';
 import { SettingsService } from '../settings/settings.service';
-import { ServiceStatusRepository } from './service-status.repository';
-
-const CHANNELS: Channel[] = ['sms', 'email', 'voice'];
 
 /** Service status (S8): is the clinic's messaging working, per channel, and is the dispatcher keeping up. */
 @Injectable()
 export class ServiceStatusService {
   constructor(
-    private readonly status: ServiceStatusRepository,
+    private readonly status: DeliveryStatsRepository,
+    private readonly queue: DeliveryQueueService,
     private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
   ) {}
@@ -23,7 +23,7 @@ export class ServiceStatusService {
     const [waiting, sentToday, oldest, perChannel] = await Promise.all([
       this.status.waitingByChannel(clinicId),
       this.status.sentSinceByChannel(clinicId, today),
-      this.status.oldestDue(clinicId, now),
+      this.queue.oldestDue(clinicId, now),
       Promise.all(
         CHANNELS.map(async (channel) => ({
           channel,

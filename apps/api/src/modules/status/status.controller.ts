@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClinicId } from '../auth/principal';
+import { ClinicId } from '../../http/principal';
 import { ServiceStatusService } from './service-status.service';
 
 const channelExample = {

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { SettingsModule } from '../settings/settings.module';
-import { ServiceStatusRepository } from './service-status.repository';
 import { ServiceStatusService } from './service-status.service';
 import { StatusController } from './status.controller';
 
 /** Service status (S8) for managers and staff. */
 @Module({
-  imports: [SettingsModule],
+  imports: [DeliveriesModule, SettingsModule],
   controllers: [StatusController],
-  providers: [ServiceStatusRepository, ServiceStatusService],
+  providers: [ServiceStatusService],
 })
 export class StatusModule {}

@@ -1,11 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { inspectTemplate } from '@clinicflow/channels';
-import type { Filter } from 'mongodb';
+import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
-import { RequestValidationError } from '../../http/api-error';
-import { searchPattern } from '../../tenancy/clinic-scoped.repository';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../http/principal';
 import type { TemplateInput, TemplateListQuery } from './template.dto';
 import { TemplateDocument, TemplateRepository } from './template.repository';
 
@@ -41,23 +39,25 @@ export class TemplateService {
   ) {}
 
   async list(clinicId: string, query: TemplateListQuery) {
-    const filter: Filter<TemplateDocument> = {};
-    if (query.channel) filter.channel = query.channel;
-    if (query.q) filter.searchText = searchPattern(query.q.toLowerCase());
-    const page = await this.templates.findPage(clinicId, filter, query, { name: 1 });
+    const page = await this.templates.page(clinicId, { channel: query.channel, search: query.q }, query);
     return { ...page, items: page.items.map(toTemplateView) };
   }
 
   async get(clinicId: string, id: string) {
     const template = await this.templates.findById(clinicId, id);
-    if (!template) throw new NotFoundException(`No template ${id}`);
+    if (!template) throw AppError.notFound(`No template ${id}`);
     return toTemplateView(template);
+  }
+
+  /** A saved template as stored (the dispatcher renders it), or null when the clinic has none of that id. */
+  find(clinicId: string, id: string): Promise<TemplateDocument | null> {
+    return this.templates.findById(clinicId, id);
   }
 
   async create(principal: Principal, input: TemplateInput) {
     this.check(input);
     const now = this.clock.now();
-    const template = await this.templates.insert(principal.clinicId, {
+    const template = await this.templates.add(principal.clinicId, {
       _id: newId(),
       ...input,
       searchText: input.name.toLowerCase(),
@@ -70,25 +70,23 @@ export class TemplateService {
 
   async replace(principal: Principal, id: string, input: TemplateInput) {
     this.check(input);
-    const updated = await this.templates.updateById(principal.clinicId, id, {
-      $set: {
-        ...input,
-        searchText: input.name.toLowerCase(),
-        updatedAt: this.clock.now(),
-        updatedBy: principal.email ?? 'system',
-      },
+    const updated = await this.templates.replace(principal.clinicId, id, {
+      ...input,
+      searchText: input.name.toLowerCase(),
+      updatedAt: this.clock.now(),
+      updatedBy: principal.email ?? 'system',
     });
-    if (!updated) throw new NotFoundException(`No template ${id}`);
+    if (!updated) throw AppError.notFound(`No template ${id}`);
     return toTemplateView(updated);
   }
 
   async remove(clinicId: string, id: string) {
-    if (!(await this.templates.deleteById(clinicId, id))) throw new NotFoundException(`No template ${id}`);
+    if (!(await this.templates.remove(clinicId, id))) throw AppError.notFound(`No template ${id}`);
     return { deleted: true };
   }
 
   private check(input: TemplateInput) {
     const problems = templateProblems(input);
-    if (problems.length > 0) throw new RequestValidationError(problems);
+    if (problems.length > 0) throw AppError.invalid(problems);
   }
 }

@@ -6,6 +6,6 @@ import { TemplatesController } from './templates.controller';
 @Module({
   controllers: [TemplatesController],
   providers: [TemplateRepository, TemplateService],
-  exports: [TemplateRepository],
+  exports: [TemplateService],
 })
 export class TemplatesModule {}

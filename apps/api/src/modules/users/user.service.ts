@@ -1,8 +1,9 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
-import { isDuplicateKeyError, newId } from '../../common/ids';
-import { hashPassword } from '../auth/password';
-import type { Role } from '../auth/principal';
+import { newId } from '../../common/ids';
+import type { Role } from '../../http/principal';
+import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './password';
 import { UserDocument, UserRepository } from './user.repository';
 
 export interface NewUser {
@@ -12,7 +13,7 @@ export interface NewUser {
   password: string;
 }
 
-export function toUserView(user: UserDocument) {
+export function toUserView(user: Pick<UserDocument, '_id' | 'email' | 'name' | 'role' | 'createdAt'>) {
   return { id: user._id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt };
 }
 
@@ -24,28 +25,35 @@ export class UserService {
   ) {}
 
   async create(clinicId: string, user: NewUser) {
-    try {
-      const created = await this.users.insert(clinicId, {
-        _id: newId(),
-        email: user.email.toLowerCase(),
-        name: user.name,
-        role: user.role,
-        passwordHash: await hashPassword(user.password),
-        createdAt: this.clock.now(),
-      });
-      return toUserView(created);
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        throw new ConflictException({
-          message: 'This e-mail already belongs to a user',
-          errors: [{ path: 'body.email', message: 'already in use' }],
-        });
-      }
-      throw error;
+    const document = {
+      _id: newId(),
+      email: user.email.toLowerCase(),
+      name: user.name,
+      role: user.role,
+      passwordHash: await hashPassword(user.password),
+      createdAt: this.clock.now(),
+    };
+    if (!(await this.users.add(clinicId, document))) {
+      throw AppError.conflict('This e-mail already belongs to a user', [
+        { path: 'body.email', message: 'already in use' },
+      ]);
     }
+    return toUserView(document);
   }
 
   async list(clinicId: string) {
-    return (await this.users.findMany(clinicId, {}, { email: 1 })).map(toUserView);
+    return (await this.users.ofClinic(clinicId)).map(toUserView);
+  }
+
+  /** Whether someone has a user with this e-mail (in any clinic). */
+  async isRegistered(email: string): Promise<boolean> {
+    return (await this.users.findByEmailForLogin(email.toLowerCase())) !== null;
+  }
+
+  /** The user with this e-mail and password, or null (both answers take the same time). */
+  async withPassword(email: string, password: string): Promise<UserDocument | null> {
+    const user = await this.users.findByEmailForLogin(email.toLowerCase());
+    const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    return user && valid ? user : null;
   }
 }

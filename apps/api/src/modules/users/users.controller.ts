@@ -2,7 +2,7 @@ import { Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodBody } from '../../http/zod-validation';
-import { ClinicId, ManagersOnly, ROLES } from '../auth/principal';
+import { ClinicId, ManagersOnly, ROLES } from '../../http/principal';
 import { UserService } from './user.service';
 
 const createUserSchema = z.object({

@@ -6,6 +6,6 @@ import { UsersController } from './users.controller';
 @Module({
   controllers: [UsersController],
   providers: [UserRepository, UserService],
-  exports: [UserRepository, UserService],
+  exports: [UserService],
 })
 export class UsersModule {}

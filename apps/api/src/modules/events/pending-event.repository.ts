@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../../common/ids';
+import { Db, type Collection } from 'mongodb';
+import { insertManyReportingDuplicates } from '../../database/duplicate-key';
 
 /** An event recorded but not yet turned into runs: `_id` = the event document's `_id`. */
 export interface PendingEvent {
@@ -13,32 +11,24 @@ export interface PendingEvent {
   failures: number;
 }
 
-/** `pending_events`: small (emptied as events are processed), scanned by the crash-recovery sweep. */
+/**
+ * `pending_events`, the outbox of events: an entry is written before its event and removed once the event is
+ * turned into runs, so the engine's sweep finishes what an intake that died left behind. Small (emptied as
+ * events are processed), scanned by the sweep.
+ */
 @Injectable()
 export class PendingEventRepository {
   private readonly collection: Collection<PendingEvent>;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.collection = connection.db!.collection<PendingEvent>('pending_events');
+  constructor(db: Db) {
+    this.collection = db.collection<PendingEvent>('pending_events');
   }
 
   /** Records entries; answers the ids this call inserted (the others were already pending). */
   async add(clinicId: string, eventIds: string[], at: Date): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
     const documents = eventIds.map((_id) => ({ _id, clinicId, at, failures: 0 }));
-    try {
-      await this.collection.insertMany(documents, { ordered: false });
-      return new Set(eventIds);
-    } catch (error) {
-      const reported = (error as { writeErrors?: unknown }).writeErrors;
-      const writeErrors = ([] as { index: number; code: number }[]).concat(
-        (reported as { index: number; code: number }[]) ?? [],
-      );
-      if (writeErrors.length === 0 && isDuplicateKeyError(error)) return new Set();
-      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
-      const duplicates = new Set(writeErrors.map((e) => e.index));
-      return new Set(eventIds.filter((_, index) => !duplicates.has(index)));
-    }
+    const duplicates = await insertManyReportingDuplicates(this.collection, documents);
+    return new Set(eventIds.filter((_, index) => !duplicates.has(index)));
   }
 
   async remove(eventIds: string[]): Promise<void> {

@@ -1,10 +1,11 @@
-import type { SettingsDocument } from '../settings/settings.repository';
+import type { ClinicContext } from '@clinicflow/rules';
+import type { SettingsDocument } from './settings.repository';
 
 /**
  * The clinic as the rules library sees it (its `clinicContextSchema`), built from the settings document:
  * the first quiet-hours window is the nightly pause.
  */
-export function clinicContextOf(settings: SettingsDocument) {
+export function clinicContextOf(settings: SettingsDocument): ClinicContext {
   const night = settings.quietHours.windows[0];
   return {
     id: settings._id,

@@ -6,8 +6,9 @@ import {
   type SandboxStore,
   type SendOutcome,
 } from '@clinicflow/channels';
-import type { Collection } from 'mongodb';
-import { isDuplicateKeyError } from '../../common/ids';
+import { Injectable } from '@nestjs/common';
+import { Db, type Collection } from 'mongodb';
+import { insertOnce } from '../../database/duplicate-key';
 
 /**
  * A message the sandbox holds, `_id` = the idempotency key (the delivery's `_id`). `sendCalls` counts every
@@ -24,8 +25,13 @@ export interface SandboxMessageDocument extends SandboxRecord {
  * after a crash sees what another process accepted. The first acceptance is an insert of the key, which is
  * atomic on FerretDB too: two processes sending the same key concurrently store it once.
  */
-export class SandboxMessageStore implements SandboxStore {
-  constructor(private readonly collection: Collection<SandboxMessageDocument>) {}
+@Injectable()
+export class SandboxMessageRepository implements SandboxStore {
+  private readonly collection: Collection<SandboxMessageDocument>;
+
+  constructor(db: Db) {
+    this.collection = db.collection<SandboxMessageDocument>('sandbox_messages');
+  }
 
   async get(idempotencyKey: string): Promise<SandboxRecord | undefined> {
     const document = await this.collection.findOne({ _id: idempotencyKey });
@@ -34,13 +40,9 @@ export class SandboxMessageStore implements SandboxStore {
 
   async set(idempotencyKey: string, record: SandboxRecord): Promise<void> {
     if (record.status === 'sent') {
-      try {
-        await this.collection.insertOne({ ...record, _id: idempotencyKey, sendCalls: 1 });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        // Another process accepted the same key a moment earlier: the message is kept once.
-        await this.countRepeatedCall(idempotencyKey);
-      }
+      // Another process may have accepted the same key a moment earlier: the message is kept once.
+      const first = await insertOnce(this.collection, { ...record, _id: idempotencyKey, sendCalls: 1 });
+      if (!first) await this.countRepeatedCall(idempotencyKey);
       return;
     }
     const { status, statusAt, reason } = record;
@@ -67,7 +69,7 @@ function recordOf(document: SandboxMessageDocument): SandboxRecord {
 /** The sandbox over the shared store, counting the calls that repeat a key it already holds. */
 export class SharedSandboxProvider extends SandboxProvider {
   constructor(
-    private readonly shared: SandboxMessageStore,
+    private readonly shared: SandboxMessageRepository,
     options: Omit<SandboxOptions, 'store'>,
   ) {
     super({ ...options, store: shared });

@@ -11,7 +11,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { openApiSchema, ZodBody, ZodQuery, ZodValidationPipe } from '../../http/zod-validation';
-import { AllowApiKey, ClinicId, CurrentPrincipal, Principal } from '../auth/principal';
+import { AllowApiKey, ClinicId, CurrentPrincipal, Principal } from '../../http/principal';
 import {
   bulkEventsSchema,
   eventExample,
@@ -19,8 +19,9 @@ import {
   eventListQuerySchema,
   PmsEvent,
   pmsEventSchema,
-} from './event.dto';
-import { EventService } from './event.service';
+} from '../events/event.dto';
+import { EventService } from '../events/event.service';
+import { EventIntakeService } from './event-intake.service';
 
 @ApiTags('events')
 @ApiSecurity('api-key')
@@ -28,7 +29,10 @@ import { EventService } from './event.service';
 @AllowApiKey()
 @Controller('events')
 export class EventsController {
-  constructor(private readonly events: EventService) {}
+  constructor(
+    private readonly intake: EventIntakeService,
+    private readonly events: EventService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -41,7 +45,7 @@ export class EventsController {
     @ZodBody(pmsEventSchema, eventExample) body: PmsEvent,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return withStatus(res, await this.events.receive(clinicId, body));
+    return withStatus(res, await this.intake.receive(clinicId, body));
   }
 
   @Post('bulk')
@@ -70,7 +74,7 @@ export class EventsController {
     @ClinicId() clinicId: string,
     @Body(new ZodValidationPipe(bulkEventsSchema, 'body')) body: z.infer<typeof bulkEventsSchema>,
   ) {
-    return this.events.receiveMany(clinicId, body.events);
+    return this.intake.receiveMany(clinicId, body.events);
   }
 
   @Get()

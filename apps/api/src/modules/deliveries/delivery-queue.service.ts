@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DeliveryClaimRepository, type ClaimKind, type DeliveryClaim } from './delivery-claim.repository';
+import { DeliveryQueueRepository, type DeliveryQueueEntry } from './delivery-queue.repository';
+import type { DeliveryDocument } from './delivery.document';
+
+/**
+ * The dispatcher's side of the deliveries (docs/engine.md, "A delivery's life"): the queue of deliveries that
+ * still need it, and the claims `<delivery>#<attempt>` that decide who takes an attempt (a send, a recovery
+ * after a crash, or a cancel), since inserting a claim is atomic on every database.
+ */
+@Injectable()
+export class DeliveryQueueService {
+  constructor(
+    private readonly queue: DeliveryQueueRepository,
+    private readonly claims: DeliveryClaimRepository,
+  ) {}
+
+  /** Entries due at `now`, earliest first, at most `limit`. */
+  due(now: Date, limit: number): Promise<DeliveryQueueEntry[]> {
+    return this.queue.due(now, limit);
+  }
+
+  /** The earliest entry still to come, of any clinic (the engine's wake-up). */
+  next(): Promise<DeliveryQueueEntry | null> {
+    return this.queue.next();
+  }
+
+  /** The earliest entry of a clinic that is due at `now` (the dispatcher's lag on the status page). */
+  oldestDue(clinicId: string, now: Date): Promise<DeliveryQueueEntry | null> {
+    return this.queue.oldestDue(clinicId, now);
+  }
+
+  /** Removes an entry whose delivery is done or gone. */
+  drop(deliveryId: string): Promise<void> {
+    return this.queue.remove(deliveryId);
+  }
+
+  /** Takes attempt `attempt` of a delivery for `kind`: false when someone else holds it. */
+  claim(
+    delivery: DeliveryDocument,
+    attempt: number,
+    kind: ClaimKind,
+    by: string,
+    at: Date,
+  ): Promise<boolean> {
+    return this.claims.claim({
+      clinicId: delivery.clinicId,
+      deliveryId: delivery._id,
+      attempt,
+      kind,
+      by,
+      at,
+    });
+  }
+
+  /** Who holds attempt `attempt` of a delivery, or null. */
+  claimOf(deliveryId: string, attempt: number): Promise<DeliveryClaim | null> {
+    return this.claims.find(deliveryId, attempt);
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { DeliveryDocument } from './delivery.document';
+import { DeliveryRepository } from './delivery.repository';
+import { ProviderMessageRepository } from './provider-message.repository';
+
+/** Reads of single deliveries and of the few sets other modules ask about, in the clinic's words. */
+@Injectable()
+export class DeliveryService {
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly providerMessages: ProviderMessageRepository,
+  ) {}
+
+  /** A delivery of the clinic, or null when it has none of that id. */
+  find(clinicId: string, id: string): Promise<DeliveryDocument | null> {
+    return this.deliveries.findById(clinicId, id);
+  }
+
+  /** A delivery by id whatever its clinic (the dispatcher works for every clinic). */
+  findAny(id: string): Promise<DeliveryDocument | null> {
+    return this.deliveries.findAnyById(id);
+  }
+
+  /** Deliveries by id whatever their clinic, one indexed read each. */
+  findAnyByIds(ids: string[]): Promise<DeliveryDocument[]> {
+    return this.deliveries.findAnyByIds(ids);
+  }
+
+  /** The delivery a provider's message id names (receipts name only that), or null when none of this clinic. */
+  async findByProviderMessage(
+    clinicId: string,
+    provider: string,
+    providerMessageId: string,
+  ): Promise<DeliveryDocument | null> {
+    const link = await this.providerMessages.find(provider, providerMessageId);
+    if (!link || link.clinicId !== clinicId) return null;
+    return this.deliveries.findById(clinicId, link.deliveryId);
+  }
+
+  /** A patient's reminders planned to go since `since` that went or may still go (F6: one per person per day). */
+  remindersSince(clinicId: string, patientId: string, since: Date): Promise<DeliveryDocument[]> {
+    return this.deliveries.remindersSince(clinicId, patientId, since);
+  }
+
+  /** The latest question that reached this address (what a reply from it answers), or null. */
+  latestQuestionTo(clinicId: string, address: string): Promise<DeliveryDocument | null> {
+    return this.deliveries.latestQuestionTo(clinicId, address);
+  }
+
+  /** Messages of every clinic sent since `since` and still waiting for a receipt, oldest first. */
+  awaitingReceipt(since: Date, limit: number): Promise<DeliveryDocument[]> {
+    return this.deliveries.awaitingReceipt(since, limit);
+  }
+}

@@ -1,0 +1,153 @@
+import type { DeliveryDocument } from '../deliveries/delivery.document';
+import type { PatientDocument } from '../directory/directory.repository';
+import type { SettingsDocument } from '../settings/settings.repository';
+import { defaultSettings } from '../settings/settings.service';
+import { lastChecks } from './last-checks';
+
+// Paris is UTC+1 in March: quiet hours 21:00–08:00 local are 20:00–07:00 UTC.
+const settings = (changes: Partial<SettingsDocument> = {}): SettingsDocument =>
+  ({
+    _id: 'clinic-1',
+    clinicId: 'clinic-1',
+    ...defaultSettings({ name: 'Cabinet', timeZone: 'Europe/Paris', country: 'FR', defaultLanguage: 'fr' }),
+    quietHours: { windows: [{ start: '21:00', end: '08:00' }], noSendWeekdays: [], holidays: [] },
+    ...changes,
+  }) as SettingsDocument;
+
+const delivery = (changes: Partial<DeliveryDocument> = {}): DeliveryDocument =>
+  ({
+    _id: 'dlv-1',
+    clinicId: 'clinic-1',
+    channel: 'sms',
+    recipient: { type: 'patient', name: 'Léa Martin', address: '+33612345678' },
+    serviceId: 'svc-hygiene',
+    resourceId: 'res-martin',
+    sendAt: new Date('2026-03-10T09:00:00Z'),
+    expiresAt: null,
+    ...changes,
+  }) as DeliveryDocument;
+
+const patient = (sms: boolean | undefined): PatientDocument =>
+  ({
+    _id: 'pat-1',
+    consent: sms === undefined ? {} : { sms: { granted: sms, purposes: [], source: 'pms', at: new Date(0) } },
+  }) as unknown as PatientDocument;
+
+const at = (iso: string) => new Date(iso);
+
+describe(lastChecks.name, () => {
+  it.each([
+    {
+      title: 'a message that may go',
+      args: [delivery(), settings(), patient(true), at('2026-03-10T09:00:00Z')],
+      check: null,
+    },
+    {
+      title: 'a message past its expiry',
+      args: [
+        delivery({ expiresAt: at('2026-03-10T09:30:00Z') }),
+        settings(),
+        patient(true),
+        at('2026-03-10T09:30:00Z'),
+      ],
+      check: { outcome: 'expired', reason: 'its expiry passed (2026-03-10 10:30)' },
+    },
+    {
+      title: 'all communications switched off',
+      args: [
+        delivery(),
+        settings({ communicationsEnabled: false }),
+        patient(true),
+        at('2026-03-10T09:00:00Z'),
+      ],
+      check: {
+        outcome: 'skipped',
+        code: 'communications-off',
+        reason: 'all communications are switched off for the clinic',
+      },
+    },
+    {
+      title: 'SMS switched off for the service',
+      args: [
+        delivery(),
+        settings({ channelToggles: { services: { 'svc-hygiene': { sms: false } }, resources: {} } }),
+        patient(true),
+        at('2026-03-10T09:00:00Z'),
+      ],
+      check: {
+        outcome: 'skipped',
+        code: 'channel-off',
+        reason: 'SMS is switched off for service svc-hygiene',
+      },
+    },
+    {
+      title: 'SMS switched off for the practitioner',
+      args: [
+        delivery(),
+        settings({ channelToggles: { services: {}, resources: { 'res-martin': { sms: false } } } }),
+        patient(true),
+        at('2026-03-10T09:00:00Z'),
+      ],
+      check: { outcome: 'skipped', code: 'channel-off', reason: 'SMS is switched off for res-martin' },
+    },
+    {
+      title: 'consent withdrawn since planning',
+      args: [delivery(), settings(), patient(false), at('2026-03-10T09:00:00Z')],
+      check: { outcome: 'skipped', code: 'no-consent', reason: 'patient has withdrawn SMS consent' },
+    },
+    {
+      title: 'no consent in an opt-in clinic',
+      args: [delivery(), settings(), patient(undefined), at('2026-03-10T09:00:00Z')],
+      check: {
+        outcome: 'skipped',
+        code: 'no-consent',
+        reason: 'no SMS consent (the clinic asks for opt-in)',
+      },
+    },
+    {
+      title: 'a retry pushed into the night',
+      args: [delivery(), settings(), patient(true), at('2026-03-10T21:30:00Z')],
+      check: {
+        outcome: 'later',
+        at: at('2026-03-11T07:00:00Z'),
+        reason: expect.stringMatching(/: moved to 2026-03-11 08:00$/),
+      },
+    },
+    {
+      title: 'a retry pushed into the night, past its expiry by morning',
+      args: [
+        delivery({ expiresAt: at('2026-03-11T06:00:00Z') }),
+        settings(),
+        patient(true),
+        at('2026-03-10T21:30:00Z'),
+      ],
+      check: {
+        outcome: 'skipped',
+        code: 'quiet-hours',
+        reason: expect.stringMatching(/, and the next allowed moment is past its expiry$/),
+      },
+    },
+    {
+      title: 'a message planned in the night on purpose (its step ignores quiet hours)',
+      args: [
+        delivery({ sendAt: at('2026-03-10T21:30:00Z') }),
+        settings(),
+        patient(true),
+        at('2026-03-10T21:30:00Z'),
+      ],
+      check: null,
+    },
+    {
+      title: 'a message to staff at night without their consent',
+      args: [
+        delivery({ recipient: { type: 'resource', name: 'Dr Martin', address: '+33612345679' } }),
+        settings(),
+        null,
+        at('2026-03-10T21:30:00Z'),
+      ],
+      check: null,
+    },
+  ] as const)('should decide on $title', ({ args, check }) => {
+    expect(lastChecks(...(args as Parameters<typeof lastChecks>))).toEqual(check);
+  });
+});

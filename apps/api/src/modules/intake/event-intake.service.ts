@@ -1,0 +1,246 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
+import { ClockRepository } from '../../common/clock.repository';
+import { externalDocumentId } from '../../common/ids';
+import { toProblems } from '../../http/zod-validation';
+import { AppointmentReferences, AppointmentService } from '../appointments/appointment.service';
+import { directoryIdFor } from '../directory/directory-ids';
+import { DirectoryService } from '../directory/directory.service';
+import { PatientService } from '../directory/patient.service';
+import { PmsEvent, pmsEventSchema } from '../events/event.dto';
+import type { EventDocument } from '../events/event.repository';
+import { EventService } from '../events/event.service';
+import { EventEngineService } from '../runs/event-engine.service';
+import { SettingsService } from '../settings/settings.service';
+
+export interface IntakeAnswer {
+  accepted: boolean;
+  duplicate: boolean;
+}
+
+export interface BulkAnswer extends IntakeAnswer {
+  index: number;
+  id: string | null;
+  errors: { path: string; message: string }[];
+}
+
+interface ClinicFacts {
+  timeZone: string;
+  country: string;
+}
+
+function resourceExternalId(event: PmsEvent) {
+  return event.resource?.externalId ?? event.appointment?.resourceExternalId;
+}
+
+const CLINIC_FACTS_TTL_MS = 5_000;
+
+/** A pending event is left to its intake this long before the sweep takes it over. */
+const SWEEP_AFTER_MS = 15_000;
+/** A pending entry without its event (the intake died between the two inserts) is dropped after this. */
+const ORPHAN_AFTER_MS = 60_000;
+const MAX_FAILURES = 5;
+const SWEEP_BATCH = 100;
+
+/** How many appointments of one bulk post are written at the same time (events of one appointment: in order). */
+const BULK_CONCURRENCY = 8;
+
+/**
+ * Intake of PMS events: each event is stored once (its `_id` is derived from the clinic and the event id),
+ * then applied (by `_id` lookups only, the indexed path on FerretDB): patient upserted, unknown
+ * service/resource/location turned into flagged placeholders, appointment upserted, attendance counted; then
+ * handed to the engine. The sweep finishes what an intake that died left in the events' outbox.
+ */
+@Injectable()
+export class EventIntakeService {
+  private readonly logger = new Logger(EventIntakeService.name);
+  private readonly clinicFacts = new Map<string, { facts: ClinicFacts; until: number }>();
+
+  constructor(
+    private readonly events: EventService,
+    private readonly appointments: AppointmentService,
+    private readonly patients: PatientService,
+    private readonly directory: DirectoryService,
+    private readonly settings: SettingsService,
+    private readonly clock: ClockRepository,
+    private readonly engine: EventEngineService,
+  ) {}
+
+  /**
+   * Stores, applies and hands the event to the engine. It is marked pending before it is stored, so an
+   * intake that dies half-way is finished by the engine's sweep.
+   */
+  async receive(clinicId: string, event: PmsEvent): Promise<IntakeAnswer> {
+    const document = this.toDocument(clinicId, event);
+    if ((await this.events.record(clinicId, document)) === 'duplicate') {
+      return { accepted: true, duplicate: true };
+    }
+    await this.apply(clinicId, event, await this.clinicOf(clinicId));
+    await this.startRuns(clinicId, document._id);
+    return { accepted: true, duplicate: false };
+  }
+
+  /** Up to 1 000 events: validated and answered one by one; stored with one unordered insert. */
+  async receiveMany(clinicId: string, raw: unknown[]): Promise<{ results: BulkAnswer[] }> {
+    const results: BulkAnswer[] = [];
+    const valid: { index: number; event: PmsEvent }[] = [];
+    raw.forEach((item, index) => {
+      const parsed = pmsEventSchema.safeParse(item);
+      const id = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : null;
+      results[index] = { index, id, accepted: false, duplicate: false, errors: [] };
+      if (parsed.success) valid.push({ index, event: parsed.data });
+      else results[index].errors = toProblems(parsed.error, `body.events.${index}`);
+    });
+    const documents = valid.map(({ event }) => this.toDocument(clinicId, event));
+    const duplicates = await this.events.recordMany(clinicId, documents);
+    const fresh = valid.filter((_, position) => !duplicates.has(position));
+    for (const [position, { index }] of valid.entries()) {
+      results[index] = { ...results[index], accepted: true, duplicate: duplicates.has(position) };
+    }
+    const clinic = await this.clinicOf(clinicId);
+    const byAppointment = new Map<string, PmsEvent[]>();
+    for (const { event } of fresh) {
+      const key = event.appointment?.externalId ?? `resource:${event.id}`;
+      byAppointment.set(key, [...(byAppointment.get(key) ?? []), event]);
+    }
+    const queues = [...byAppointment.values()];
+    const workers = Array.from({ length: Math.min(BULK_CONCURRENCY, queues.length) }, async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+        for (const event of queue) {
+          await this.apply(clinicId, event, clinic);
+          await this.startRuns(clinicId, this.eventDocumentId(clinicId, event.id));
+        }
+      }
+    });
+    await Promise.all(workers);
+    return { results };
+  }
+
+  /** Processes events left pending for more than a few seconds (an intake that died); answers how many. */
+  async sweepPending(now: Date): Promise<number> {
+    const leftovers = await this.events.leftovers(new Date(now.getTime() - SWEEP_AFTER_MS), SWEEP_BATCH);
+    let processed = 0;
+    for (const entry of leftovers) {
+      try {
+        const event = await this.events.find(entry.clinicId, entry._id);
+        if (!event) {
+          if (now.getTime() - entry.at.getTime() > ORPHAN_AFTER_MS) await this.events.dropPending(entry._id);
+          continue;
+        }
+        if (event.engine?.status === 'done') {
+          await this.events.dropPending(entry._id);
+          continue;
+        }
+        // The intake died before it had applied the event to the appointment and patient: apply it now.
+        if (!event.engine?.applied) await this.applyStored(event);
+        await this.engine.process(entry.clinicId, entry._id);
+        processed++;
+      } catch (error) {
+        this.logger.error(`Pending event ${entry._id} failed: ${(error as Error).message}`);
+        if (entry.failures + 1 >= MAX_FAILURES) await this.events.dropPending(entry._id);
+        else await this.events.pendingFailed(entry._id);
+      }
+    }
+    return processed;
+  }
+
+  /** Hands a stored, applied event to the engine; a failure leaves it pending for the sweep. */
+  private async startRuns(clinicId: string, eventDocId: string) {
+    try {
+      await this.engine.process(clinicId, eventDocId);
+    } catch (error) {
+      this.logger.error(`Event ${eventDocId} not yet turned into runs: ${(error as Error).message}`);
+      await this.events.markApplied(clinicId, eventDocId);
+    }
+  }
+
+  private async applyStored(event: EventDocument) {
+    const clinic = await this.clinic(event.clinicId);
+    if (clinic) await this.apply(event.clinicId, event.payload, clinic);
+  }
+
+  private async apply(clinicId: string, event: PmsEvent, clinic: ClinicFacts) {
+    let patientId: string | null = null;
+    if (event.patient) {
+      const { externalId, ...fields } = event.patient;
+      patientId = await this.patients.upsertFromEvent(clinicId, externalId, fields, clinic.country);
+    }
+    const references = await this.references(clinicId, event, patientId);
+    if (!event.appointment) return;
+    const appointment = await this.appointments.applyEvent(clinicId, event, references, clinic.timeZone);
+    const attendee = appointment?.patientId ?? patientId;
+    if (attendee && (event.type === 'appointment.attended' || event.type === 'appointment.no_show')) {
+      const outcome = event.type === 'appointment.attended' ? 'attended' : 'no_show';
+      await this.patients.recordAttendance(clinicId, attendee, outcome, new Date(event.occurredAt), event.id);
+    }
+  }
+
+  private async references(
+    clinicId: string,
+    event: PmsEvent,
+    patientId: string | null,
+  ): Promise<AppointmentReferences> {
+    const named = {
+      service: event.appointment?.serviceExternalId,
+      resource: resourceExternalId(event),
+      location: event.appointment?.locationExternalId,
+    };
+    const unknownReferences: AppointmentReferences['unknownReferences'] = [];
+    const resolve = async (kind: 'service' | 'resource' | 'location') => {
+      const externalId = named[kind];
+      if (!externalId) return null;
+      const { id, placeholder } = await this.directory.ensure(`${kind}s`, clinicId, externalId);
+      if (placeholder) unknownReferences.push(kind);
+      return id;
+    };
+    const [serviceId, resourceId, locationId] = [
+      await resolve('service'),
+      await resolve('resource'),
+      await resolve('location'),
+    ];
+    return { patientId, serviceId, resourceId, locationId, unknownReferences };
+  }
+
+  private toDocument(clinicId: string, event: PmsEvent): Omit<EventDocument, 'clinicId'> {
+    return {
+      _id: this.eventDocumentId(clinicId, event.id),
+      eventId: event.id,
+      type: event.type,
+      occurredAt: new Date(event.occurredAt),
+      receivedAt: this.clock.now(),
+      payload: event,
+      appointmentId: event.appointment
+        ? this.appointments.idFor(clinicId, event.appointment.externalId)
+        : null,
+      patientId: event.patient ? directoryIdFor('patients', clinicId, event.patient.externalId) : null,
+      resourceId: resourceExternalId(event)
+        ? directoryIdFor('resources', clinicId, resourceExternalId(event)!)
+        : null,
+      engine: { status: 'pending' },
+    };
+  }
+
+  private eventDocumentId(clinicId: string, eventId: string) {
+    return externalDocumentId('evt', clinicId, eventId);
+  }
+
+  /** The clinic's zone and country for a request: not found when the clinic has no settings. */
+  private async clinicOf(clinicId: string): Promise<ClinicFacts> {
+    const facts = await this.clinic(clinicId);
+    if (!facts) throw AppError.notFound('This clinic has no settings');
+    return facts;
+  }
+
+  /** The clinic's zone and country, read at most every few seconds per clinic (intake is the hot path). */
+  private async clinic(clinicId: string): Promise<ClinicFacts | null> {
+    const now = this.clock.now().getTime();
+    const cached = this.clinicFacts.get(clinicId);
+    if (cached && cached.until > now) return cached.facts;
+    const settings = await this.settings.find(clinicId);
+    if (!settings) return null;
+    const facts = { timeZone: settings.timeZone, country: settings.country };
+    if (this.clinicFacts.size >= 10_000) this.clinicFacts.clear();
+    this.clinicFacts.set(clinicId, { facts, until: now + CLINIC_FACTS_TTL_MS });
+    return facts;
+  }
+}
