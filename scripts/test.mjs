@@ -1,5 +1,10 @@
-// `npm test`: install what is missing, then lint, type-check, the build, every project's Jest tests, and the
-// Playwright end-to-end tests; stops at the first failing step and closes with one line of counts.
+// `npm test`: install what is missing, then every tier in turn, stopping at the first that fails, and close with
+// one line of counts. `npm run test:<tier>` runs one tier with only what it needs installed and built:
+//   unit          pure logic of every project (libraries, editor components, the API's rules): no database
+//   integration   the API against the embedded database (one server, a database per test file)
+//   process-kill  scenario 11: two built API processes, one killed during a burst of 10 000 messages
+//   e2e           the whole product in Debian's Chromium (Playwright)
+// `npm test` also runs lint, the format check, the type-check and the build first.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,16 +13,35 @@ import { ensureDependencies, root } from './workspace/ensure-dependencies.mjs';
 import { runCommand } from './workspace/run-command.mjs';
 
 const resultsDir = path.join(root, '.test-results');
+const api = path.join(root, 'apps/api');
 const nx = (...args) => ['npx', ['nx', 'run-many', ...args, '--output-style=static']];
-const steps = [
-  ['lint', 'npx', ['eslint', '.']],
-  ['format', 'npx', ['prettier', '--check', '.']],
-  ['type-check', ...nx('-t', 'typecheck')],
-  // The build comes first: the multi-process engine tests start the built API (apps/api/dist/main.js).
-  ['build', ...nx('-t', 'build')],
-  ['unit and integration tests', ...nx('-t', 'test')],
-  ['end-to-end tests', 'npx', ['playwright', 'test'], { cwd: path.join(root, 'e2e') }],
-];
+const jest = (config, ...args) => ['npx', ['jest', '-c', config, ...args], { cwd: api }];
+
+/** What a tier needs before its steps: the database server, the build, the browser. */
+const NEEDS = {
+  static: [],
+  unit: [],
+  integration: ['database'],
+  'process-kill': ['database', 'build'],
+  e2e: ['database', 'build', 'chromium'],
+};
+
+/** Each tier's steps: [name, command, args, options]. */
+const TIERS = {
+  static: [
+    ['lint', 'npx', ['eslint', '.']],
+    ['format', 'npx', ['prettier', '--check', '.']],
+    ['type-check', ...nx('-t', 'typecheck')],
+    ['database patches (go test)', 'node', ['scripts/database/ferretdb-test.cjs']],
+  ],
+  unit: [['unit tests', ...nx('-t', 'test:unit')]],
+  // Two workers on two cores: the files are independent (a database of their own each).
+  integration: [['integration tests', ...jest('jest.integration.config.cjs', '--maxWorkers=2')]],
+  'process-kill': [['scenario 11: a process killed mid-burst', ...jest('jest.process-kill.config.cjs')]],
+  e2e: [['end-to-end tests', 'npx', ['playwright', 'test'], { cwd: path.join(root, 'e2e') }]],
+};
+const BUILD = ['build', ...nx('-t', 'build')];
+const ALL = ['static', 'unit', 'integration', 'process-kill', 'e2e'];
 
 function countResults() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -33,17 +57,18 @@ function countResults() {
   return totals;
 }
 
-async function main() {
-  const started = Date.now();
+async function prepare(needs) {
   await ensureDependencies();
-  await ensureChromium();
-  if (!process.env.MONGODB_URI) {
+  if (needs.has('chromium')) await ensureChromium();
+  if (needs.has('database') && !process.env.MONGODB_URI) {
     // Built here, with its progress shown, rather than silently inside Jest's global set-up.
     const { ensureFerretDB, findOnPath } = createRequire(import.meta.url)('./database/ferretdb-install.cjs');
     if (!findOnPath('mongod')) await ensureFerretDB();
   }
-  rmSync(resultsDir, { recursive: true, force: true });
-  let failedStep;
+}
+
+/** Runs the steps in order; answers the name of the first that failed, or null. */
+async function run(steps) {
   for (const [name, command, args, options] of steps) {
     const stepStarted = Date.now();
     console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
@@ -51,14 +76,28 @@ async function main() {
     console.log(
       `=== ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${Math.round((Date.now() - stepStarted) / 1000)} s`,
     );
-    if (code !== 0) {
-      failedStep = name;
-      break;
-    }
+    if (code !== 0) return name;
   }
+  return null;
+}
+
+async function main() {
+  const started = Date.now();
+  const asked = process.argv[2] ?? 'all';
+  const tiers = asked === 'all' ? ALL : [asked];
+  if (!tiers.every((tier) => tier in TIERS)) {
+    throw new Error(`Unknown test tier "${asked}": use one of ${Object.keys(TIERS).join(', ')}, or all.`);
+  }
+  const needs = new Set(tiers.flatMap((tier) => NEEDS[tier]));
+  await prepare(needs);
+  rmSync(resultsDir, { recursive: true, force: true });
+  const steps = tiers.flatMap((tier) => TIERS[tier]);
+  // One build for everything that needs it, after the static checks (the type-check already ran).
+  if (needs.has('build')) steps.splice(asked === 'all' ? TIERS.static.length : 0, 0, BUILD);
+  const failedStep = await run(steps);
   const { passed, failed, skipped } = countResults();
   console.log(
-    `\nnpm test ${failedStep ? `failed at: ${failedStep}` : 'passed'} in ${Math.round((Date.now() - started) / 1000)} s`,
+    `\nnpm test${asked === 'all' ? '' : ` (${asked})`} ${failedStep ? `failed at: ${failedStep}` : 'passed'} in ${Math.round((Date.now() - started) / 1000)} s`,
   );
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(failedStep || failed > 0 ? 1 : 0);

@@ -1,10 +1,10 @@
-/** Unit tests (src/**\/*.spec.ts) and integration tests against the embedded database (test/**\/*.spec.ts). */
+/** Every test of the API: the unit tier, the integration tier and scenario 11 (see each configuration). */
 module.exports = {
-  ...require('../../jest.preset.cjs'),
-  displayName: 'api',
+  projects: [
+    '<rootDir>/jest.unit.config.cjs',
+    '<rootDir>/jest.integration.config.cjs',
+    '<rootDir>/jest.process-kill.config.cjs',
+  ],
   rootDir: __dirname,
-  globalSetup: '<rootDir>/test/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/global-teardown.mjs',
-  testTimeout: 30_000,
-  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/main.ts'],
+  reporters: ['default', [require.resolve('../../scripts/testing/summary-reporter.cjs'), { name: 'api' }]],
 };

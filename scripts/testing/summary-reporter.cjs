@@ -1,11 +1,11 @@
-// A Jest reporter that writes the run's counts to .test-results/<project>.json, so `npm test` can close with
-// one line counting every test of every project (scripts/test.mjs).
+// A Jest reporter that writes the run's counts to .test-results/jest-<name>.json, so `npm test` can close with
+// one line counting every test of every project (scripts/test.mjs). `name` defaults to the project's folder.
 const { mkdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 class SummaryReporter {
-  constructor(globalConfig) {
-    this.name = path.basename(globalConfig.rootDir);
+  constructor(globalConfig, options = {}) {
+    this.name = options.name ?? path.basename(globalConfig.rootDir);
   }
 
   onRunComplete(_contexts, results) {

@@ -1,0 +1,20 @@
+/**
+ * Integration tests of the API (test/**\/*.spec.ts): the real application against the embedded database,
+ * one server for the run and a database of its own per file. Scenario 11 (a process killed during a burst of
+ * 10 000 messages) has a configuration of its own: it takes minutes (jest.process-kill.config.cjs).
+ */
+
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'api:integration',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/test/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', 'engine-processes\\.spec\\.ts$'],
+  globalSetup: '<rootDir>/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/global-teardown.mjs',
+  testTimeout: 30_000,
+  reporters: [
+    'default',
+    [require.resolve('../../scripts/testing/summary-reporter.cjs'), { name: 'api-integration' }],
+  ],
+};
