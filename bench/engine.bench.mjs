@@ -19,19 +19,18 @@ async function main() {
     const { ClockRepository } = api('./common/clock.repository');
     const { SettingsRepository } = api('./modules/settings/settings.repository');
     const { DeliveryPlanningService } = api('./modules/deliveries/delivery-planning.service');
-    const { DeliveryRepository } = api('./modules/deliveries/delivery.repository');
     const { EngineService } = api('./modules/engine/engine.service');
+    // The bench reads the collections themselves (it measures, it does not go through the product's reads).
+    const db = app.get(api('mongodb').Db);
 
     // The sandbox without receipts (the burst measures sending), no quiet hours, consent not required.
-    await app.get(SettingsRepository).updateById(clinicId, clinicId, {
-      $set: {
-        providers: {
-          sms: { kind: 'sandbox', options: { receipts: false }, sealedCredentials: null, credentialKeys: [] },
-        },
-        quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
-        consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
-        updatedAt: new Date(),
+    await app.get(SettingsRepository).replaceSections(clinicId, {
+      providers: {
+        sms: { kind: 'sandbox', options: { receipts: false }, sealedCredentials: null, credentialKeys: [] },
       },
+      quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
+      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+      updatedAt: new Date(),
     });
 
     // All due at one instant an hour from now; the clock then jumps there (everything due at once).
@@ -62,9 +61,8 @@ async function main() {
     const engine = app.get(EngineService);
     t = performance.now();
     // Until the queue is empty (a send left behind by an error is taken over when its lease ends).
-    const { DeliveryQueueRepository } = api('./modules/deliveries/delivery-queue.repository');
-    const queue = app.get(DeliveryQueueRepository);
-    while ((await queue.count()) > 0) {
+    const queue = db.collection('delivery_queue');
+    while ((await queue.countDocuments()) > 0) {
       const report = await engine.tick();
       const { sent, failed, retrying, skipped, expired, recovered } = report.dispatch;
       if (sent + failed + retrying + skipped + expired + recovered === 0)
@@ -72,7 +70,7 @@ async function main() {
     }
     const sendMs = performance.now() - t;
 
-    const deliveries = await app.get(DeliveryRepository).findMany(clinicId, {});
+    const deliveries = await db.collection('deliveries').find({ clinicId }).toArray();
     const sent = deliveries.filter((d) => d.status === 'sent');
     const lags = sent.map((d) => d.sentAt.getTime() - d.sendAt.getTime()).sort((a, b) => a - b);
     const rate = (n, ms) =>
