@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from '@clinicflow/contract';
 
 export type Role = 'manager' | 'staff';
 export const ROLES: readonly Role[] = ['manager', 'staff'];
@@ -11,6 +12,8 @@ export interface Principal {
   email?: string;
   role?: Role;
   apiKeyId?: string;
+  /** What an API key may do (its routes say which scopes they take). */
+  scopes?: ApiKeyScope[];
 }
 
 export interface RequestWithPrincipal {
@@ -24,8 +27,12 @@ export const MANAGER_ROUTE = 'clinicflow:manager';
 
 /** No credentials needed (login, health). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
-/** Also accepts `X-Api-Key` (practice-management systems) besides a user's token. */
-export const AllowApiKey = () => SetMetadata(API_KEY_ROUTE, true);
+/**
+ * Also accepts `X-Api-Key` (practice-management systems) besides a user's token, from a key holding one of
+ * these scopes (`events` when none is named); a key without any of them gets 403.
+ */
+export const AllowApiKey = (...scopes: ApiKeyScope[]) =>
+  SetMetadata(API_KEY_ROUTE, scopes.length ? scopes : [...DEFAULT_API_KEY_SCOPES]);
 /** Only managers (flows, templates, settings, users, keys); staff get 403. */
 export const ManagersOnly = () => SetMetadata(MANAGER_ROUTE, true);
 

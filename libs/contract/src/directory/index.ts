@@ -1,1 +1,3 @@
 export * from './directory-entry';
+export * from './patient-fields';
+export * from './patient-groups';

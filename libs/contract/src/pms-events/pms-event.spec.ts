@@ -63,6 +63,19 @@ describe('pmsEventSchema', () => {
     expect(problemPaths(event)).toEqual([]);
   });
 
+  it("should take the patient's birth date, referring doctor and consent with its evidence", () => {
+    const patient = {
+      ...booked.patient,
+      birthDate: '1990-06-01',
+      referringDoctor: { name: 'Dr Hugo Bernard', email: 'h.bernard@example.org', phone: '01 45 67 89 00' },
+      consent: {
+        sms: { granted: true, purposes: ['reminders', 'recall'], at: '2026-03-01T10:00:00Z' },
+        email: { granted: false, at: '2026-03-01T10:00:00Z' },
+      },
+    };
+    expect(pmsEventSchema.parse({ ...booked, patient }).patient).toEqual(patient);
+  });
+
   it('should drop unknown fields', () => {
     expect(pmsEventSchema.parse({ ...booked, extra: 1 })).not.toHaveProperty('extra');
   });
@@ -81,6 +94,31 @@ describe('pmsEventSchema', () => {
       title: 'an end before the start',
       patch: { appointment: { ...booked.appointment, end: '2026-03-25T09:00:00+01:00' } },
       paths: ['appointment.end'],
+    },
+    {
+      title: 'a birth date that is not a date',
+      patch: { patient: { ...booked.patient, birthDate: '01/06/1990' } },
+      paths: ['patient.birthDate'],
+    },
+    {
+      title: 'consent without its time',
+      patch: { patient: { ...booked.patient, consent: { sms: { granted: true } } } },
+      paths: ['patient.consent.sms.at'],
+    },
+    {
+      title: 'consent for an unknown purpose',
+      patch: {
+        patient: {
+          ...booked.patient,
+          consent: { sms: { granted: true, purposes: ['ads'], at: '2026-03-01T10:00:00Z' } },
+        },
+      },
+      paths: ['patient.consent.sms.purposes.0'],
+    },
+    {
+      title: 'a referring doctor without a name',
+      patch: { patient: { ...booked.patient, referringDoctor: { email: 'h.bernard@example.org' } } },
+      paths: ['patient.referringDoctor.name'],
     },
     {
       title: 'a delay without resource or minutes',

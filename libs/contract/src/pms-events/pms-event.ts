@@ -1,5 +1,12 @@
 import { appointmentContextSchema, appointmentTriggerEvents } from '@clinicflow/rules';
 import { z } from 'zod';
+import {
+  birthDateSchema,
+  pmsConsentByChannelSchema,
+  referringDoctorSchema,
+} from '../directory/patient-fields';
+import { patientGroupsSchema } from '../directory/patient-groups';
+import { daySchema } from '../dates/dates';
 import { languageSchema } from '../locale/locale';
 
 /** The events a PMS may post: the flow language's appointment events (not `patient.created` or `manual`). */
@@ -17,6 +24,19 @@ export const APPOINTMENT_SOURCES = ['online', 'staff', 'phone', 'pms'] as const;
 export type AppointmentSource = (typeof APPOINTMENT_SOURCES)[number];
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' });
+
+/** The longest absence one event may declare, in days. */
+export const MAX_ABSENCE_DAYS = 92;
+
+/** The clinic-local days a practitioner is absent, `from` to `to` both included (F9). */
+export const absenceDaysSchema = z
+  .object({ from: daySchema, to: daySchema })
+  .refine((days) => days.to >= days.from, { path: ['to'], message: 'must not be before from' })
+  .refine((days) => Date.parse(days.to) - Date.parse(days.from) < MAX_ABSENCE_DAYS * 86_400_000, {
+    path: ['to'],
+    message: `an absence covers at most ${MAX_ABSENCE_DAYS} days`,
+  });
+export type AbsenceDays = z.output<typeof absenceDaysSchema>;
 const externalId = z.string().trim().min(1).max(200);
 
 /** The appointment of an event, by the PMS's ids. */
@@ -30,6 +50,8 @@ export const pmsAppointmentSchema = z.object({
   resourceExternalId: externalId.optional(),
   locationExternalId: externalId.optional(),
   notes: z.string().max(2000).optional(),
+  /** A recall interval for this appointment (F7): a recall wait uses it before the service's interval. */
+  recallMonths: z.number().int().min(1).max(120).nullable().optional(),
 });
 
 /** The patient of an event, by the PMS's id. */
@@ -42,7 +64,14 @@ export const pmsPatientSchema = z.object({
   language: languageSchema.nullable().optional(),
   /** The patient's insurer as the PMS names it (batch sends pick recipients by it, F11). */
   insurer: z.string().trim().max(200).nullable().optional(),
+  /** The patient's groups as the PMS names them (batch sends pick recipients by one, F11). */
+  groups: patientGroupsSchema.optional(),
+  birthDate: birthDateSchema.nullable().optional(),
+  referringDoctor: referringDoctorSchema.nullable().optional(),
+  /** Consent per channel with its evidence; recorded with source `pms` and kept in the patient's history. */
+  consent: pmsConsentByChannelSchema.optional(),
 });
+export type PmsPatient = z.infer<typeof pmsPatientSchema>;
 
 /** One event from a practice-management system (`POST /api/events`, api.md). Unknown fields are dropped. */
 export const pmsEventSchema = z
@@ -59,6 +88,8 @@ export const pmsEventSchema = z
       .min(1)
       .max(24 * 60)
       .optional(),
+    /** `resource.absent` over several days: the clinic-local days it covers, both included (absent: today). */
+    absence: absenceDaysSchema.optional(),
   })
   .superRefine((event, ctx) => {
     const need = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -78,6 +109,8 @@ export const pmsEventSchema = z
         need(['resource'], `is required for ${event.type}`);
       }
       if (event.type === 'resource.delayed' && event.minutes === undefined) need(['minutes'], 'is required');
+      if (event.absence && event.type !== 'resource.absent')
+        need(['absence'], 'only goes with resource.absent');
     }
   });
 export type PmsEvent = z.output<typeof pmsEventSchema>;

@@ -31,6 +31,7 @@ describe('serviceStatusSchema', () => {
       email: channel,
       voice: { ...channel, enabled: false },
     },
+    consent: { mode: 'opt-in', patients: 40, withoutConsent: { sms: 12, email: 40, voice: 40 } },
   };
 
   it('should read the status of every channel', () => {
@@ -40,5 +41,10 @@ describe('serviceStatusSchema', () => {
   it('should refuse a status missing a channel', () => {
     const { voice: _voice, ...channels } = status.channels;
     expect(serviceStatusSchema.safeParse({ ...status, channels }).success).toBe(false);
+  });
+
+  it('should read a clinic not in opt-in mode without counts', () => {
+    const consent = { mode: 'all-with-valid-contact', patients: null, withoutConsent: null };
+    expect(serviceStatusSchema.parse({ ...status, consent }).consent).toEqual(consent);
   });
 });

@@ -1,5 +1,6 @@
-import type { EvaluationContext } from '../context/evaluation-context.schema';
+import type { ConsentPurpose, EvaluationContext } from '../context/evaluation-context.schema';
 import type { Channel } from '../flow/flow-parts.schema';
+import type { MessagePurpose } from '../flow/send-node.schema';
 import { SkipReasonCode } from './skip-reason-code';
 
 /** A reason a message cannot go out, with its code. */
@@ -56,13 +57,56 @@ export function channelAllowed(
   return null;
 }
 
-/** The patient's consent for a channel under the clinic's consent mode (T3); null when consented. */
-export function hasConsent(channel: Channel, context: EvaluationContext): string | null {
+/** The consent purpose each message purpose needs (T3); notices, alerts and staff messages need none. */
+export const CONSENT_PURPOSE_OF: Readonly<Record<MessagePurpose, ConsentPurpose | null>> = {
+  reminder: 'reminders',
+  confirmation: 'reminders',
+  'thank-you': 'surveys',
+  recall: 'recall',
+  notice: null,
+  alert: null,
+  staff: null,
+};
+
+const purposeWords: Record<ConsentPurpose, string> = {
+  reminders: 'reminder',
+  recall: 'recall',
+  surveys: 'survey',
+};
+
+/** A list of what consent covers, in words ("reminders and recall"). */
+function coverage(purposes: readonly ConsentPurpose[]): string {
+  const words = purposes.map((p) => (p === 'recall' ? 'recall' : `${purposeWords[p]}s`));
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0];
+}
+
+/**
+ * The patient's consent for a channel under the clinic's consent mode (T3), and, for a message of `purpose`,
+ * whether that consent covers it; null when it does. A list of purposes that is empty (or absent) covers every
+ * purpose; a non-empty one only those it names. The clinic's list (what the consent it collects covers) applies
+ * in opt-in mode only: elsewhere nobody's consent is needed, only a patient's own limits count.
+ */
+export function hasConsent(
+  channel: Channel,
+  context: EvaluationContext,
+  purpose?: MessagePurpose,
+): string | null {
   const mode = context.clinic.consentMode ?? 'all-with-valid-contact';
   const consent = context.patient.consent?.[channel];
   const name = channelName(channel);
   if (mode === 'nobody') return `the clinic's consent mode sends ${name} to nobody`;
   if (consent === false) return `patient has withdrawn ${name} consent`;
   if (mode === 'opt-in' && consent !== true) return `no ${name} consent (the clinic asks for opt-in)`;
+  const needed = purpose ? CONSENT_PURPOSE_OF[purpose] : null;
+  if (!needed) return null;
+  const uncovered = `no consent for ${purposeWords[needed]} messages`;
+  const patientPurposes = context.patient.consentPurposes?.[channel] ?? [];
+  if (consent === true && patientPurposes.length > 0 && !patientPurposes.includes(needed)) {
+    return `${uncovered} (the patient's ${name} consent covers ${coverage(patientPurposes)})`;
+  }
+  const clinicPurposes = context.clinic.consentPurposes ?? [];
+  if (mode === 'opt-in' && clinicPurposes.length > 0 && !clinicPurposes.includes(needed)) {
+    return `${uncovered} (the clinic's consent covers ${coverage(clinicPurposes)})`;
+  }
   return null;
 }

@@ -52,6 +52,14 @@ describe(planDelivery.name, () => {
       { clinic: { timeZone: 'Europe/Paris', consentMode: 'nobody' } },
       "the clinic's consent mode sends SMS to nobody",
     ],
+    [
+      'a recall the patient did not agree to',
+      { purpose: 'recall' },
+      {
+        patient: { mobile: '+33600000000', consent: { sms: true }, consentPurposes: { sms: ['reminders'] } },
+      },
+      "no consent for recall messages (the patient's SMS consent covers reminders)",
+    ],
     ['the patient has no mobile', {}, { patient: { mobile: undefined } }, 'patient has no mobile number'],
     [
       'the resource has no e-mail',

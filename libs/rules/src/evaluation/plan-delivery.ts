@@ -72,10 +72,18 @@ function resolveRecipient(
   }
 }
 
-/** The language of the message: the patient's if the template has it, else the clinic's default. */
+/**
+ * The language of the message: the recipient's (the patient's, or the practitioner's for a message to the
+ * resource) if the template has it, else the clinic's default.
+ */
 function languageOf(data: SendData, context: EvaluationContext, defaultLanguage: string): string {
   const languages = Object.keys(data.template.byLanguage ?? {});
-  const wanted = data.recipient.type === 'patient' ? context.patient.language : undefined;
+  const wanted =
+    data.recipient.type === 'patient'
+      ? context.patient.language
+      : data.recipient.type === 'resource'
+        ? context.resource?.language
+        : undefined;
   if (wanted && (languages.length === 0 || languages.includes(wanted))) return wanted;
   if (languages.length === 0 || languages.includes(defaultLanguage)) return defaultLanguage;
   return languages[0];
@@ -117,7 +125,7 @@ export function planDeliveryAt(
   const toggles = channelAllowed(data.channel, context, toPatient);
   if (toggles) return { skip: toggles };
   if (toPatient) {
-    const consent = hasConsent(data.channel, context);
+    const consent = hasConsent(data.channel, context, data.purpose);
     if (consent) return { skip: { code: SkipReasonCode.NoConsent, reason: consent } };
   }
   const recipient = resolveRecipient(data.recipient, data.channel, context);

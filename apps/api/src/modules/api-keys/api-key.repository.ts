@@ -1,5 +1,6 @@
 import { Db } from 'mongodb';
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { ApiKeyScope } from '@clinicflow/contract';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 
 export interface ApiKeyDocument extends ClinicDocument {
@@ -7,6 +8,8 @@ export interface ApiKeyDocument extends ClinicDocument {
   /** sha256 of the secret part, hex; the key itself is shown once and never stored. */
   secretHash: string;
   prefix: string;
+  /** What the key may do; keys stored before keys had scopes have none: they post events only. */
+  scopes?: ApiKeyScope[];
   createdAt: Date;
   createdBy: string;
   revokedAt: Date | null;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from '@clinicflow/contract';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
@@ -11,11 +12,17 @@ function sha256(text: string) {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** What a stored key may do: its scopes, or `events` for a key stored before keys had scopes. */
+function scopesOf(key: ApiKeyDocument): ApiKeyScope[] {
+  return key.scopes?.length ? key.scopes : [...DEFAULT_API_KEY_SCOPES];
+}
+
 export function toApiKeyView(key: ApiKeyDocument) {
   return {
     id: key._id,
     name: key.name,
     prefix: key.prefix,
+    scopes: scopesOf(key),
     createdAt: key.createdAt,
     revokedAt: key.revokedAt,
     lastUsedAt: key.lastUsedAt,
@@ -34,7 +41,8 @@ export class ApiKeyService {
     private readonly clock: ClockRepository,
   ) {}
 
-  async create(principal: Principal, name: string) {
+  /** A new key with these scopes (`events` when none are given), listed in the scopes' own order. */
+  async create(principal: Principal, name: string, scopes: readonly ApiKeyScope[] = DEFAULT_API_KEY_SCOPES) {
     const id = randomBytes(8).toString('hex');
     const secret = randomBytes(24).toString('base64url');
     const key = await this.apiKeys.add(principal.clinicId, {
@@ -42,6 +50,7 @@ export class ApiKeyService {
       name,
       secretHash: sha256(secret),
       prefix: `cf_${id}`,
+      scopes: scopes.length ? API_KEY_SCOPES.filter((s) => scopes.includes(s)) : [...DEFAULT_API_KEY_SCOPES],
       createdAt: this.clock.now(),
       createdBy: principal.email ?? principal.apiKeyId ?? 'system',
       revokedAt: null,
@@ -68,6 +77,6 @@ export class ApiKeyService {
     if (!key || key.revokedAt) return null;
     const expected = Buffer.from(key.secretHash, 'hex');
     if (!timingSafeEqual(expected, Buffer.from(sha256(match[2]), 'hex'))) return null;
-    return { clinicId: key.clinicId, kind: 'api-key', apiKeyId: key._id };
+    return { clinicId: key.clinicId, kind: 'api-key', apiKeyId: key._id, scopes: scopesOf(key) };
   }
 }

@@ -1,16 +1,15 @@
 import { Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { type CreateApiKey, createApiKeySchema } from '@clinicflow/contract';
 import { ZodBody } from '../../http/zod-validation';
 import { ClinicId, CurrentPrincipal, ManagersOnly, Principal } from '../../http/principal';
 import { ApiKeyService } from './api-key.service';
-
-const createApiKeySchema = z.object({ name: z.string().trim().min(1).max(100) });
 
 const keyExample = {
   id: '3f1c2a9b8d7e6f50',
   name: 'Cabinet PMS',
   prefix: 'cf_3f1c2a9b8d7e6f50',
+  scopes: ['events', 'directory'],
   createdAt: '2026-03-20T10:00:00.000Z',
   revokedAt: null,
   lastUsedAt: null,
@@ -24,13 +23,16 @@ export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeyService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an API key for the PMS; the key is in this answer only.' })
+  @ApiOperation({
+    summary:
+      'Create an API key for the PMS; the key is in this answer only. Scopes: `events` (POST /api/events, the default), `directory` (patients, services, resources, locations and consent), `reports` (GET deliveries, appointments and events).',
+  })
   @ApiCreatedResponse({ schema: { example: { ...keyExample, key: 'cf_3f1c2a9b8d7e6f50.<secret>' } } })
   create(
     @CurrentPrincipal() principal: Principal,
-    @ZodBody(createApiKeySchema, { name: 'Cabinet PMS' }) body: z.infer<typeof createApiKeySchema>,
+    @ZodBody(createApiKeySchema, { name: 'Cabinet PMS', scopes: ['events', 'directory'] }) body: CreateApiKey,
   ) {
-    return this.apiKeys.create(principal, body.name);
+    return this.apiKeys.create(principal, body.name, body.scopes);
   }
 
   @Get()

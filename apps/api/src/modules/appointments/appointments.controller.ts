@@ -1,12 +1,14 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ZodQuery } from '../../http/zod-validation';
-import { ClinicId } from '../../http/principal';
+import { AllowApiKey, ClinicId } from '../../http/principal';
 import { appointmentExample, AppointmentListQuery, appointmentListQuerySchema } from './appointment.dto';
 import { AppointmentService } from './appointment.service';
 
 @ApiTags('appointments')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
+@AllowApiKey('reports')
 @Controller('appointments')
 export class AppointmentsController {
   constructor(private readonly appointments: AppointmentService) {}

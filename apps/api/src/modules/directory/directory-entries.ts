@@ -53,10 +53,18 @@ export class DirectoryEntries<T extends DirectoryDocument> {
     return (await this.repository.findById(clinicId, id))!;
   }
 
-  /** Writes changes to an entry just read, without reading it back (the hot path of event intake). */
-  async updateRead(current: T, fields: Partial<T>, now: Date): Promise<void> {
+  /**
+   * Writes changes to an entry just read, without reading it back (the hot path of event intake); `appended`
+   * adds items to its lists in the same write (a patient's consent history).
+   */
+  async updateRead(
+    current: T,
+    fields: Partial<T>,
+    now: Date,
+    appended: Record<string, unknown[]> = {},
+  ): Promise<void> {
     const { externalId: _ignored, ...changes } = fields;
-    await this.repository.change(current, this.changeSet(current, changes, now));
+    await this.repository.change(current, this.changeSet(current, changes, now), appended);
   }
 
   private changeSet(current: T, changes: Omit<Partial<T>, 'externalId'>, now: Date) {

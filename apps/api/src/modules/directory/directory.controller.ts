@@ -1,7 +1,14 @@
 import { Controller, Get, Param, Patch, Post, Put, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { pageQuerySchema, ZodBody, ZodQuery } from '../../http/zod-validation';
-import { ClinicId, ManagersOnly } from '../../http/principal';
+import { AllowApiKey, ClinicId, ManagersOnly } from '../../http/principal';
 import type { ListQuery } from './directory-entries';
 import { z } from 'zod';
 import { directoryExamples, DirectoryKind, directorySchemas, serviceFieldsSchema } from './directory.dto';
@@ -18,6 +25,8 @@ function directoryController(kind: DirectoryKind): Type<unknown> {
 
   @ApiTags('directory')
   @ApiBearerAuth()
+  @ApiSecurity('api-key')
+  @AllowApiKey('directory') // a PMS keeps its services, practitioners and sites up to date
   @Controller(kind)
   class DirectoryController {
     constructor(readonly directory: DirectoryService) {}

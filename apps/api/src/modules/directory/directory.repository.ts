@@ -35,6 +35,10 @@ export interface PatientDocument extends DirectoryDocument {
   mobileProblem: { raw: string; reason: string } | null;
   email: string | null;
   language: string | null;
+  /** The groups the PMS puts the patient in (batch sends, F11). */
+  groups?: string[];
+  /** `yyyy-MM-dd`, from the PMS or the editor (the patient-age condition). */
+  birthDate?: string | null;
   consent: Partial<Record<Channel, ConsentRecord>>;
   consentHistory: (ConsentRecord & { channel: Channel })[];
   attendance: { attended: number; noShows: number; lastVisitAt: Date | null };
@@ -55,9 +59,15 @@ abstract class DirectoryRepository<T extends DirectoryDocument> extends ClinicSc
     return this.insertOnce(clinicId, entry);
   }
 
-  /** Sets fields of an entry just read through this repository. */
-  async change(entry: T, fields: Partial<T>): Promise<void> {
-    await this.updateRead(entry, { $set: fields });
+  /** Sets fields of an entry just read through this repository, and appends to its lists when told. */
+  async change(entry: T, fields: Partial<T>, appended: Record<string, unknown[]> = {}): Promise<void> {
+    const lists = Object.entries(appended).filter(([, items]) => items.length > 0);
+    await this.updateRead(entry, {
+      $set: fields,
+      ...(lists.length
+        ? { $push: Object.fromEntries(lists.map(([field, items]) => [field, { $each: items }])) }
+        : {}),
+    });
   }
 
   /** A page of the clinic's entries whose search text holds `search` (blind to case and accents), or all. */
@@ -77,6 +87,21 @@ export class PatientRepository extends DirectoryRepository<PatientDocument> {
   /** The patients with this mobile number (E.164). */
   withMobile(clinicId: string, mobile: string): Promise<PatientDocument[]> {
     return this.findMany(clinicId, { mobile });
+  }
+
+  /** Every patient of the clinic, by name (a batch send to all patients with a valid contact, F11). */
+  everyPatient(clinicId: string): Promise<PatientDocument[]> {
+    return this.findMany(clinicId, { placeholder: { $ne: true } }, { lastName: 1, firstName: 1, _id: 1 });
+  }
+
+  /** How many patients the clinic has. */
+  countAll(clinicId: string): Promise<number> {
+    return this.count(clinicId);
+  }
+
+  /** How many of the clinic's patients have consent in force on this channel. */
+  countConsenting(clinicId: string, channel: Channel): Promise<number> {
+    return this.count(clinicId, { [`consent.${channel}.granted`]: true });
   }
 
   /** Records a consent decision of one channel, with its evidence kept in the history. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { normaliseMobileNumber } from '@clinicflow/channels';
+import { CHANNELS, type PmsPatient } from '@clinicflow/contract';
 import { ClockRepository } from '../../common/clock.repository';
 import { AppError } from '../../common/app-error';
 import type { Channel } from '../settings/settings.dto';
@@ -9,11 +10,22 @@ import { DirectoryEntries, ListQuery, searchText, toEntryView } from './director
 import type { ConsentChange, ConsentInput, PatientFields } from './directory.dto';
 import { ID_PREFIXES } from './directory-ids';
 import { ConsentRecord, PatientDocument, PatientRepository } from './directory.repository';
+import { decideConsent } from './consent-decisions';
 
 type Strictness = 'refuse-bad-mobile' | 'keep-bad-mobile';
 
 /** The events already counted in a patient's attendance (kept on the patient, left out of its views). */
 type WithAttendanceEvents = PatientDocument & { attendanceEvents?: string[] };
+
+/** A patient as a PMS event carries it (without its external id). */
+export type PmsPatientFields = Omit<PmsPatient, 'externalId'>;
+
+/** The patient of an event: its id, and whether the event's intake created it (and when it was created). */
+export interface EventPatient {
+  id: string;
+  created: boolean;
+  createdAt: Date;
+}
 
 /** Patients: mobile normalised to E.164 with the clinic's country, consent per channel with its evidence. */
 @Injectable()
@@ -39,25 +51,36 @@ export class PatientService {
     return patientView(await this.entries.get(clinicId, id));
   }
 
-  async create(clinicId: string, fields: PatientFields) {
-    const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body');
+  /** A new patient; consent given without a source is recorded from `defaultSource` (`pms` for an API key). */
+  async create(clinicId: string, fields: PatientFields, defaultSource = 'staff') {
+    const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body', {
+      defaultSource,
+    });
     return patientView(await this.entries.create(clinicId, newPatient(document, consent), this.clock.now()));
   }
 
-  async update(clinicId: string, id: string, fields: Partial<PatientFields>) {
-    const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body');
-    return patientView(
-      await this.entries.update(clinicId, id, withConsent(document, consent), this.clock.now()),
-    );
+  async update(clinicId: string, id: string, fields: Partial<PatientFields>, defaultSource = 'staff') {
+    const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body', {
+      defaultSource,
+    });
+    await this.write(await this.entries.get(clinicId, id), document, consent);
+    return patientView((await this.patients.findById(clinicId, id))!);
   }
 
-  async upsert(clinicId: string, externalId: string, fields: PatientFields) {
-    const { entry, created } = await this.upsertDocument(
+  async upsert(clinicId: string, externalId: string, fields: PatientFields, defaultSource = 'staff') {
+    const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body', {
+      defaultSource,
+    });
+    const existing = await this.patients.findById(clinicId, this.entries.idFor(clinicId, externalId));
+    if (existing) {
+      await this.write(existing, document, consent);
+      return { ...patientView((await this.patients.findById(clinicId, existing._id))!), created: false };
+    }
+    const { entry, created } = await this.entries.upsert(
       clinicId,
       externalId,
-      fields,
-      'refuse-bad-mobile',
-      'body',
+      newPatient(document, consent),
+      this.clock.now(),
     );
     return { ...patientView(entry), created };
   }
@@ -69,24 +92,43 @@ export class PatientService {
   async upsertFromEvent(
     clinicId: string,
     externalId: string,
-    fields: Partial<PatientFields>,
+    fields: PmsPatientFields,
     country: string,
-  ): Promise<string> {
+  ): Promise<EventPatient> {
     const id = this.entries.idFor(clinicId, externalId);
-    const { document, consent } = await this.toDocument(
-      clinicId,
-      fields,
-      'keep-bad-mobile',
-      'body.patient',
+    const { consent: given, ...rest } = fields;
+    const { document } = await this.toDocument(clinicId, rest, 'keep-bad-mobile', 'body.patient', {
       country,
-    );
+    });
+    // The PMS's consent is its evidence: recorded as `pms`, at the time the PMS says the patient decided.
+    const consent = Object.fromEntries(
+      Object.entries(given ?? {}).map(([channel, decision]) => [
+        channel,
+        {
+          granted: decision!.granted,
+          purposes: decision!.granted ? (decision!.purposes ?? []) : [],
+          source: 'pms',
+          at: new Date(decision!.at),
+        },
+      ]),
+    ) as Partial<Record<Channel, ConsentRecord>>;
     const now = this.clock.now();
     const existing = await this.patients.findById(clinicId, id);
-    if (!existing)
-      return (await this.entries.upsert(clinicId, externalId, newPatient(document, consent), now)).entry._id;
-    const changes = withConsent(document, consent);
-    if (!unchanged(existing, changes)) await this.entries.updateRead(existing, changes, now);
-    return id;
+    if (!existing) {
+      const { entry, created } = await this.entries.upsert(
+        clinicId,
+        externalId,
+        newPatient(document, consent),
+        now,
+      );
+      return { id: entry._id, created, createdAt: new Date(entry.createdAt) };
+    }
+    const decided = decideConsent(existing, consent);
+    const changes = withConsent(document, decided.records);
+    if (decided.history.length > 0 || !unchanged(existing, changes)) {
+      await this.entries.updateRead(existing, changes, now, { consentHistory: decided.history });
+    }
+    return { id, created: false, createdAt: new Date(existing.createdAt) };
   }
 
   /** A patient, or null when the clinic has none of that id. */
@@ -99,16 +141,34 @@ export class PatientService {
     return this.patients.findByIds(clinicId, ids);
   }
 
+  /** Every patient of the clinic, by name (placeholders made up from events left out). */
+  everyPatient(clinicId: string): Promise<PatientDocument[]> {
+    return this.patients.everyPatient(clinicId);
+  }
+
   /** The patients with this mobile number (E.164): who may have sent a reply. */
   withMobile(clinicId: string, mobile: string): Promise<PatientDocument[]> {
     return this.patients.withMobile(clinicId, mobile);
   }
 
-  /** Records a consent decision (T3) with its evidence; answers the patient as it is now. */
-  async changeConsent(clinicId: string, id: string, change: ConsentChange) {
+  /**
+   * Records a consent decision (T3) with its evidence; one made before the decision in force is kept in the
+   * history only. Answers the patient as it is now.
+   */
+  async changeConsent(clinicId: string, id: string, change: ConsentChange, defaultSource = 'staff') {
     const patient = await this.entries.get(clinicId, id);
-    await this.patients.setConsent(patient, change.channel, this.consentRecord(change), this.clock.now());
+    await this.write(patient, {}, { [change.channel]: this.consentRecord(change, defaultSource) });
     return patientView((await this.patients.findById(clinicId, id))!);
+  }
+
+  /** How many patients the clinic has, and how many have consent in force on each channel. */
+  async consentCounts(clinicId: string): Promise<{ patients: number; consenting: Record<Channel, number> }> {
+    const [patients, ...counts] = await Promise.all([
+      this.patients.countAll(clinicId),
+      ...CHANNELS.map((channel) => this.patients.countConsenting(clinicId, channel)),
+    ]);
+    const consenting = Object.fromEntries(CHANNELS.map((channel, i) => [channel, counts[i]]));
+    return { patients, consenting: consenting as Record<Channel, number> };
   }
 
   /** The patient said no on a channel (a STOP reply, a flow's step): consent off, with where it came from. */
@@ -140,23 +200,16 @@ export class PatientService {
     await this.patients.countAttendance(patient, outcome, at, eventId);
   }
 
-  private async upsertDocument(
-    clinicId: string,
-    externalId: string,
-    fields: Partial<PatientFields>,
-    strictness: Strictness,
-    pathPrefix: string,
+  /** Writes changes to a patient just read, its consent decisions as `decideConsent` says, in one write. */
+  private async write(
+    patient: PatientDocument,
+    document: Partial<PatientDocument>,
+    consent: Partial<Record<Channel, ConsentRecord>>,
   ) {
-    const { document, consent } = await this.toDocument(clinicId, fields, strictness, pathPrefix);
-    const now = this.clock.now();
-    const existing = await this.patients.findById(clinicId, this.entries.idFor(clinicId, externalId));
-    if (existing) {
-      return {
-        entry: await this.entries.update(clinicId, existing._id, withConsent(document, consent), now),
-        created: false,
-      };
-    }
-    return this.entries.upsert(clinicId, externalId, newPatient(document, consent), now);
+    const decided = decideConsent(patient, consent);
+    await this.entries.updateRead(patient, withConsent(document, decided.records), this.clock.now(), {
+      consentHistory: decided.history,
+    });
   }
 
   /** The stored fields of a patient input, and its consent records by channel (kept apart: see callers). */
@@ -165,8 +218,9 @@ export class PatientService {
     fields: Partial<PatientFields>,
     strictness: Strictness,
     pathPrefix: string,
-    knownCountry?: string,
+    options: { country?: string; defaultSource?: string } = {},
   ): Promise<{ document: Partial<PatientDocument>; consent: Partial<Record<Channel, ConsentRecord>> }> {
+    const knownCountry = options.country;
     const { consent, mobile, ...rest } = fields;
     const document = { ...rest } as Partial<PatientDocument>;
     if (mobile !== undefined) {
@@ -183,16 +237,16 @@ export class PatientService {
     }
     const records = Object.entries(consent ?? {}).map(([channel, input]) => [
       channel,
-      this.consentRecord(input!),
+      this.consentRecord(input!, options.defaultSource ?? 'staff'),
     ]);
     return { document, consent: Object.fromEntries(records) };
   }
 
-  private consentRecord(input: ConsentInput): ConsentRecord {
+  private consentRecord(input: ConsentInput, defaultSource: string): ConsentRecord {
     return {
       granted: input.granted,
       purposes: input.granted ? input.purposes : [],
-      source: input.source,
+      source: input.source ?? defaultSource,
       at: input.at ? new Date(input.at) : this.clock.now(),
     };
   }

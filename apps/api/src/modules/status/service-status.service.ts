@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { CHANNELS } from '@clinicflow/contract';
+import { CHANNELS, type Channel, type ConsentMode } from '@clinicflow/contract';
 import { DateTime } from 'luxon';
 import { ClockRepository } from '../../common/clock.repository';
 import { DeliveryQueueService } from '../deliveries/delivery-queue.service';
 import { DeliveryStatsRepository } from '../deliveries/delivery-stats.repository';
+import { PatientService } from '../directory/patient.service';
 import { SettingsService } from '../settings/settings.service';
 
-/** Service status (S8): is the clinic's messaging working, per channel, and is the dispatcher keeping up. */
+/**
+ * Service status (S8): is the clinic's messaging working, per channel, and is the dispatcher keeping up; in
+ * opt-in mode, how many patients have no consent on each channel (T3).
+ */
 @Injectable()
 export class ServiceStatusService {
   constructor(
     private readonly status: DeliveryStatsRepository,
     private readonly queue: DeliveryQueueService,
     private readonly settings: SettingsService,
+    private readonly patients: PatientService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -20,7 +25,7 @@ export class ServiceStatusService {
     const now = this.clock.now();
     const settings = await this.settings.get(clinicId);
     const today = DateTime.fromJSDate(now, { zone: settings.timeZone }).startOf('day').toJSDate();
-    const [waiting, sentToday, oldest, perChannel] = await Promise.all([
+    const [waiting, sentToday, oldest, perChannel, consent] = await Promise.all([
       this.status.waitingByChannel(clinicId),
       this.status.sentSinceByChannel(clinicId, today),
       this.queue.oldestDue(clinicId, now),
@@ -31,6 +36,7 @@ export class ServiceStatusService {
           lastError: await this.status.lastError(clinicId, channel),
         })),
       ),
+      this.consent(clinicId, settings.consent.mode),
     ]);
     const channels = Object.fromEntries(
       perChannel.map(({ channel, lastSent, lastError }) => [
@@ -63,6 +69,20 @@ export class ServiceStatusService {
         ? Math.max(0, Math.round((now.getTime() - oldest.dueAt.getTime()) / 1000))
         : 0,
       channels,
+      consent,
     };
+  }
+
+  /**
+   * T3 at a glance: in opt-in mode a patient without consent on a channel gets nothing on it, so the clinic
+   * sees how many they are (counted only then: elsewhere the numbers would change nothing).
+   */
+  private async consent(clinicId: string, mode: ConsentMode) {
+    if (mode !== 'opt-in') return { mode, patients: null, withoutConsent: null };
+    const { patients, consenting } = await this.patients.consentCounts(clinicId);
+    const withoutConsent = Object.fromEntries(
+      CHANNELS.map((channel) => [channel, Math.max(0, patients - consenting[channel])]),
+    ) as Record<Channel, number>;
+    return { mode, patients, withoutConsent };
   }
 }

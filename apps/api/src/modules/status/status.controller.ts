@@ -26,7 +26,7 @@ export class StatusController {
   @Get()
   @ApiOperation({
     summary:
-      'Service status (S8): per channel the last successful send, the last error with its reason, the number waiting and sent today (clinic-local day); the dispatcher lag (seconds since the oldest due message not yet sent).',
+      'Service status (S8): per channel the last successful send, the last error with its reason, the number waiting and sent today (clinic-local day); the dispatcher lag (seconds since the oldest due message not yet sent); in opt-in mode, how many patients have no consent on each channel (`consent.withoutConsent`, null in the other modes).',
   })
   @ApiOkResponse({
     schema: {
@@ -50,6 +50,7 @@ export class StatusController {
             sentToday: 0,
           },
         },
+        consent: { mode: 'opt-in', patients: 1240, withoutConsent: { sms: 312, email: 540, voice: 1240 } },
       },
     },
   })

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { SettingsModule } from '../settings/settings.module';
 import { ServiceStatusService } from './service-status.service';
 import { StatusController } from './status.controller';
 
-/** Service status (S8) for managers and staff. */
+/** Service status (S8) for managers and staff, with the patients' consent in opt-in mode (T3). */
 @Module({
-  imports: [DeliveriesModule, SettingsModule],
+  imports: [DeliveriesModule, DirectoryModule, SettingsModule],
   controllers: [StatusController],
   providers: [ServiceStatusService],
 })

@@ -36,10 +36,10 @@ export function ChannelsSection({
   const services = useQuery({ queryKey: ['services', 'settings'], queryFn: settingsApi.services });
   const resources = useQuery({ queryKey: ['resources', 'settings'], queryFn: settingsApi.resources });
   const names: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
-  const modes: Record<ConsentMode, string> = {
-    'all-with-valid-contact': t.settingsConsentAll,
-    'opt-in': t.settingsConsentOptIn,
-    nobody: t.settingsConsentNobody,
+  const modes: Record<ConsentMode, { label: string; meaning: string }> = {
+    'all-with-valid-contact': { label: t.settingsConsentAll, meaning: t.settingsConsentAllHint },
+    'opt-in': { label: t.settingsConsentOptIn, meaning: t.settingsConsentOptInHint },
+    nobody: { label: t.settingsConsentNobody, meaning: t.settingsConsentNobodyHint },
   };
   const purposes: Record<ConsentPurpose, string> = {
     reminders: t.settingsPurposeReminders,
@@ -106,12 +106,13 @@ export function ChannelsSection({
       >
         <Stack gap={4} mt="xs">
           {CONSENT_MODES.map((mode) => (
-            <Radio key={mode} value={mode} label={modes[mode]} />
+            <Radio key={mode} value={mode} label={modes[mode].label} description={modes[mode].meaning} />
           ))}
         </Stack>
       </Radio.Group>
       <Checkbox.Group
         label={t.settingsConsentPurposes}
+        description={t.settingsConsentPurposesHint}
         value={draft.consent.purposes}
         onChange={(value) => update({ consent: { ...draft.consent, purposes: value as ConsentPurpose[] } })}
         error={errorAt('consent.purposes')}

@@ -7,7 +7,10 @@ import { settingsApi, type Channel } from '../api/settingsApi';
 
 const when = (at: string | null, never: string) => (at ? new Date(at).toLocaleString() : never);
 
-/** Service status (S8): per channel its provider, last send, last error, waiting and sent today; the queue's lag. */
+/**
+ * Service status (S8): per channel its provider, last send, last error, waiting and sent today; the queue's lag;
+ * in an opt-in clinic, how many patients have no consent on each channel (T3).
+ */
 export function ServiceStatusPanel() {
   const t = useMessages();
   const status = useQuery({
@@ -85,6 +88,27 @@ export function ServiceStatusPanel() {
               })}
             </Table.Tbody>
           </Table>
+          {data.consent?.withoutConsent && (
+            <div data-testid="consent-status">
+              <Text fw={600} mt="sm">
+                {formatMessage(t.settingsStatusConsentTitle, { patients: data.consent.patients ?? 0 })}
+              </Text>
+              <Group gap="xs" mt={4}>
+                {CHANNELS.map((channel) => (
+                  <Badge
+                    key={channel}
+                    variant="light"
+                    color={data.consent.withoutConsent![channel] > 0 ? 'orange' : 'green'}
+                  >
+                    {formatMessage(t.settingsStatusWithoutConsent, {
+                      channel: names[channel],
+                      count: data.consent.withoutConsent![channel],
+                    })}
+                  </Badge>
+                ))}
+              </Group>
+            </div>
+          )}
         </>
       )}
     </div>
