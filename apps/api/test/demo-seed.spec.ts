@@ -80,6 +80,21 @@ describe(DemoSeedService.name, () => {
     ).toBeGreaterThan(0);
   });
 
+  it('should publish the reminders with their "reply C" question, sent from a number patients can reply to', async () => {
+    const flows = (await get('/api/flows').expect(200)).body;
+    expect(flows.find((f: { starterKey: string }) => f.starterKey === 'reminders')).toMatchObject({
+      enabled: true,
+      latestVersion: 1,
+      problemCount: 0,
+    });
+    const settings = await get('/api/settings').expect(200);
+    expect(settings.body.senders).toMatchObject({
+      smsSenderName: 'CabLilas',
+      smsReplyNumber: '+33757000000',
+    });
+    expect(settings.body.replyRoutes).toMatchObject({ smsSender: '+33757000000' });
+  });
+
   it('should not seed again when the database has a clinic', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const again = await createTestApp({ SEED_DEMO: 'true', MONGODB_DB_NAME: database });

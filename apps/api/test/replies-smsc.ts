@@ -5,6 +5,8 @@ import * as smpp from 'smpp';
 export interface ReplyingSmsc {
   port: number;
   submits: { to: string; text: string }[];
+  /** Every submit_sm as received, with its addresses' TON and NPI (T4). */
+  pdus: smpp.PDU[];
   /** The message_state a query_sm answers (1 ENROUTE by default, 2 DELIVERED, 5 UNDELIVERABLE). */
   queryState: number;
   /** Sends a mobile-originated message on every bound session; resolves when the client acknowledged it. */
@@ -17,6 +19,7 @@ export async function startReplyingSmsc(): Promise<ReplyingSmsc> {
   let counter = 0;
   const sessions: smpp.Session[] = [];
   const submits: { to: string; text: string }[] = [];
+  const pdus: smpp.PDU[] = [];
   const control = { queryState: 1 };
   const server = smpp.createServer({}, (session) => {
     session.on('error', () => undefined);
@@ -46,6 +49,7 @@ export async function startReplyingSmsc(): Promise<ReplyingSmsc> {
       const text =
         typeof message === 'string' ? message : String((message as { message?: string })?.message ?? message);
       submits.push({ to: String(pdu.destination_addr), text });
+      pdus.push(pdu);
       session.send(pdu.response({ message_id: `msg-${++counter}` }));
     });
   });
@@ -53,6 +57,7 @@ export async function startReplyingSmsc(): Promise<ReplyingSmsc> {
   return {
     port: (server.address() as AddressInfo).port,
     submits,
+    pdus,
     get queryState() {
       return control.queryState;
     },

@@ -10,6 +10,8 @@ export function configureHttp(app: INestApplication) {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '1mb' });
   express.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  // A patient's e-mail reply, posted raw by the clinic's mail provider: its signature is over these bytes.
+  express.useBodyParser('raw', { limit: '1mb', type: 'message/rfc822' });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

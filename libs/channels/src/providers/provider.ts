@@ -22,6 +22,8 @@ export interface OutgoingMessage {
   speechLanguage?: string;
   /** Not delivered after this instant: SMS validity period, refused when already past. */
   expiresAt?: Date;
+  /** A question (F4): a call then gathers the key the patient presses (Twilio-style voice). */
+  expectsReply?: boolean;
 }
 
 /** The provider took the message; its id lets receipts and lookups find it again. */
@@ -58,6 +60,8 @@ export interface InboundMessage {
   text: string;
   at: Date;
   providerMessageId?: string;
+  /** The provider ids of the messages it answers (an e-mail's In-Reply-To/References, a call's id), newest first. */
+  inReplyTo?: string[];
 }
 
 /** An HTTP callback (Twilio-style) or a protocol notification (SMPP deliver_sm) as received. */
@@ -91,8 +95,8 @@ export interface MessageProvider {
   send(message: OutgoingMessage, idempotencyKey: string): Promise<SendOutcome>;
   /** Maps a receipt or status callback to a common status; null for intermediate or foreign notifications. */
   parseStatus(callback: ProviderCallback): DeliveryReport | null;
-  /** Turns an inbound notification into a reply; null when it is not one. */
-  parseInbound(callback: ProviderCallback): InboundMessage | null;
+  /** Turns an inbound notification into a reply; null when it is not one (a raw e-mail is parsed, hence async). */
+  parseInbound(callback: ProviderCallback): InboundMessage | null | Promise<InboundMessage | null>;
   /** Checks credentials and reachability without sending anything (C7). */
   testConnection(): Promise<ConnectionTest>;
   /** Asks what the provider accepted, by our key or its id; absent where the protocol cannot answer. */

@@ -46,6 +46,20 @@ describe(readReply.name, () => {
   it('should still read STOP when the step has words of its own', () => {
     expect(readReply('stop', { confirm: ['1'], decline: ['2'] })).toBe('stop');
   });
+
+  it.each([
+    ['1', 'confirmed'],
+    ['2', 'declined'],
+    [' 2 ', 'declined'],
+    ['3', 'unknown'],
+    ['#', 'unknown'],
+  ])('should read the key %p pressed on a call as %s, whatever the step’s words', (key, meaning) => {
+    expect(readReply(key, { confirm: ['OUI'], decline: ['NON'] }, 'voice')).toBe(meaning);
+  });
+
+  it('should leave digits to the step’s words on SMS', () => {
+    expect([readReply('1'), readReply('1', { confirm: ['1'] }, 'sms')]).toEqual(['unknown', 'confirmed']);
+  });
 });
 
 describe(normaliseReply.name, () => {

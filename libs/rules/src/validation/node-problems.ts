@@ -11,12 +11,15 @@ import type { ConditionKind } from '../flow/condition-node.schema';
 import type { FlowNode, FlowNodeOf } from '../flow/flow-node.schema';
 import type { Flow } from '../flow/flow.schema';
 import type { TriggerEvent } from '../flow/flow-parts.schema';
+import { replyRouteMessage, type ReplyRouteCheck } from './reply-route';
 import { nameOf } from './step-name';
 
 /** What the node checks need to know about the flow and the clinic. */
 export interface NodeCheckScope {
   events: readonly TriggerEvent[];
   defaultLanguage: string | null;
+  /** Whether a question's answer can come back, as the clinic is set up; absent: not checked. */
+  replyRoute?: ReplyRouteCheck;
 }
 
 const appointmentConditions: ReadonlySet<ConditionKind> = new Set<ConditionKind>([
@@ -146,6 +149,19 @@ function messageProblems(
     );
   if (node.type === 'ask' && data.recipient.type !== 'patient')
     add('recipient', `${name}: only the patient can be asked a question`, 'question-to-patient-only');
+  const noRoute = node.type === 'ask' ? scope.replyRoute?.(data.channel, data.sender) : null;
+  if (noRoute)
+    add(
+      noRoute.stepSender ? 'sender.smsName' : 'channel',
+      replyRouteMessage(name, noRoute),
+      'question-cannot-be-answered',
+      {
+        channel: data.channel,
+        gap: noRoute.gap,
+        ...(noRoute.sender ? { sender: noRoute.sender } : {}),
+        ...(noRoute.stepSender ? { stepSender: 'true' } : {}),
+      },
+    );
   const hasAppointment = scope.events.every(eventHasAppointment);
   if (data.purpose === 'reminder' && !hasAppointment)
     add(

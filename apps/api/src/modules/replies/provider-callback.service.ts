@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { MessageProvider, ProviderCallback } from '@clinicflow/channels';
+import { HANG_UP_TWIML, type MessageProvider, type ProviderCallback } from '@clinicflow/channels';
 import type { Channel } from '@clinicflow/rules';
 import { AppError } from '../../common/app-error';
 import { DeliveryReceiptService } from '../dispatcher/delivery-receipt.service';
@@ -48,10 +48,10 @@ export class ProviderCallbackService implements OnModuleInit {
     return { accepted: true, deliveryId: result?._id ?? null, status: result?.status ?? null };
   }
 
-  /** An inbound message: a patient's reply. */
+  /** An inbound message: a patient's reply (an SMS, an e-mail, a key pressed on a call). */
   async inbound(clinicId: string, providerKind: string, callback: ProviderCallback) {
     const { provider, channel } = await this.providerFor(clinicId, providerKind);
-    const message = provider.parseInbound(callback);
+    const message = await provider.parseInbound(callback);
     if (!message) return { accepted: false, replyId: null, meaning: null };
     const reply = await this.replies.receive(clinicId, channel, provider.name, message);
     return {
@@ -62,13 +62,29 @@ export class ProviderCallbackService implements OnModuleInit {
     };
   }
 
-  /** The clinic's provider of that kind (the first channel configured with it; the sandbox in test mode). */
+  /**
+   * The key a patient pressed on a call that asked a question (F4): read by the clinic's voice provider (its
+   * signature checked) and handled as that call's answer; answers the TwiML that ends the call.
+   */
+  async keypress(clinicId: string, providerKind: string, callback: ProviderCallback): Promise<string> {
+    const { provider } = await this.providerFor(clinicId, providerKind, 'voice');
+    const message = await provider.parseInbound(callback);
+    if (message) await this.replies.receive(clinicId, 'voice', provider.name, message);
+    return HANG_UP_TWIML;
+  }
+
+  /**
+   * The clinic's provider of that kind (the first channel configured with it, or the one asked for; the
+   * sandbox in test mode).
+   */
   private async providerFor(
     clinicId: string,
     kind: string,
+    only?: Channel,
   ): Promise<{ provider: MessageProvider; channel: Channel }> {
     const settings = await this.settings.find(clinicId);
-    const channel = settings ? CHANNELS.find((c) => kindOf(settings, c) === kind) : undefined;
+    const channels = only ? [only] : CHANNELS;
+    const channel = settings ? channels.find((c) => kindOf(settings, c) === kind) : undefined;
     if (!settings || !channel) throw AppError.notFound(`No ${kind} provider is configured for this clinic`);
     const { provider } = await this.registry.forChannel(settings, channel);
     return { provider, channel };

@@ -1,13 +1,15 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   ApiBody,
+  ApiConsumes,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { HANG_UP_TWIML } from '@clinicflow/channels';
 import type { Request } from 'express';
 import type { Env } from '../../config/env';
 import { Public } from '../../http/principal';
@@ -26,9 +28,30 @@ const twilioInboundExample = {
   Body: 'C',
 };
 
+const twilioKeypressExample = {
+  CallSid: 'CA0123456789abcdef0123456789abcdef',
+  Digits: '1',
+  From: '+33145678900',
+  To: '+33612345678',
+  Direction: 'outbound-api',
+};
+const inboundEmailExample = [
+  'From: Léa Martin <lea.martin@example.org>',
+  'To: reponses@cabinet-des-lilas.fr',
+  'Subject: Re: Votre rendez-vous',
+  'Message-ID: <reply-1@example.org>',
+  'In-Reply-To: <ZGx2XzNmMmE@clinicflow.invalid>',
+  '',
+  'Oui, je confirme.',
+  '',
+  '> Répondez C pour confirmer, N pour annuler.',
+].join('\r\n');
+
 /**
  * Where providers call back. No user token: Twilio-style callbacks carry `X-Twilio-Signature`, checked
- * against PUBLIC_URL + the path (403 when it does not match); the sandbox takes JSON and is its own test bed.
+ * against PUBLIC_URL + the path (403 when it does not match); e-mail replies come as the raw message signed
+ * with the clinic's inbound secret (`X-Clinicflow-Signature`, 403 without a secret or a match); the sandbox
+ * takes JSON and is its own test bed.
  */
 @ApiTags('providers')
 @Public()
@@ -61,9 +84,19 @@ export class ProviderCallbacksController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'A message a patient sent (Twilio-style form with X-Twilio-Signature, or the sandbox’s JSON { from, to, text }): confirm / decline, STOP, or the inbox.',
+      'A message a patient sent: a Twilio-style form with X-Twilio-Signature, the sandbox’s JSON { from, to, text }, ' +
+      'or (provider smtp) the raw e-mail as message/rfc822 with X-Clinicflow-Signature: sha256=<hex HMAC-SHA256 of ' +
+      'the body with the clinic’s inbound secret>; it answers the question its In-Reply-To names. Confirm / ' +
+      'decline, STOP, or the inbox.',
   })
-  @ApiBody({ schema: { type: 'object', example: twilioInboundExample } })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json', 'message/rfc822')
+  @ApiBody({
+    schema: { type: 'object', example: twilioInboundExample },
+    examples: {
+      twilio: { value: twilioInboundExample },
+      email: { value: inboundEmailExample, summary: 'message/rfc822 (provider smtp)' },
+    },
+  })
   @ApiOkResponse({
     schema: {
       example: {
@@ -78,6 +111,27 @@ export class ProviderCallbacksController {
   @ApiNotFoundResponse({ description: 'The clinic has no provider of that kind' })
   inbound(@Param('clinicId') clinicId: string, @Param('provider') provider: string, @Req() request: Request) {
     return this.callbacks.inbound(clinicId, provider, this.callbackOf(request));
+  }
+
+  @Post('keypress')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  @ApiOperation({
+    summary:
+      'The key a patient pressed on a call that asked a question (Twilio-style <Gather> action, with ' +
+      'X-Twilio-Signature): 1 confirms, 2 declines. Answers TwiML that ends the call.',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ schema: { type: 'object', example: twilioKeypressExample } })
+  @ApiOkResponse({ content: { 'text/xml': { schema: { type: 'string', example: HANG_UP_TWIML } } } })
+  @ApiForbiddenResponse({ description: 'The signature does not match' })
+  @ApiNotFoundResponse({ description: 'The clinic has no voice provider of that kind' })
+  keypress(
+    @Param('clinicId') clinicId: string,
+    @Param('provider') provider: string,
+    @Req() request: Request,
+  ) {
+    return this.callbacks.keypress(clinicId, provider, this.callbackOf(request));
   }
 
   /** The callback as the provider signed it: the public URL it posted to, its headers and form fields. */

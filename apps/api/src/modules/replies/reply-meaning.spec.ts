@@ -73,6 +73,26 @@ describe('a reply read by the engine and by the simulator', () => {
     expect(readPatientReply('END', null)).toEqual({ read: 'stop', meaning: 'stop' });
   });
 
+  it.each([
+    ['1', 'confirmed'],
+    ['2', 'declined'],
+    ['9', 'unknown'],
+  ])('should read the key %s pressed on a call as %s in both', (key, meaning) => {
+    const byPhone = {
+      ...remindersFlow,
+      nodes: remindersFlow.nodes.map((n) =>
+        n.type === 'ask' ? { ...n, data: { ...n.data, channel: 'voice' } } : n,
+      ),
+    } as typeof remindersFlow;
+    const { timeline } = simulate({ flow: byPhone, event, context, replies: [{ at: repliedAt, text: key }] });
+    const reply = timeline.find((entry: TimelineEntry) => entry.kind === 'reply');
+    const simulated = reply?.exit === 'confirmed' || reply?.exit === 'declined' ? reply.exit : 'unknown';
+    expect({
+      engine: readPatientReply(key, { open: true, channel: 'voice' }).meaning,
+      simulator: simulated,
+    }).toEqual({ engine: meaning, simulator: meaning });
+  });
+
   it("should read the step's own words, as the evaluator does", () => {
     const keywords = { confirm: ['1'], decline: ['2'] };
     expect(['1', '2', 'C'].map((text) => readPatientReply(text, { open: true, keywords }).meaning)).toEqual([

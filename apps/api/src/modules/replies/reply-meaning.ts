@@ -1,9 +1,13 @@
-import { readReply, type ReplyKeywords, type ReplyMeaning } from '@clinicflow/rules';
+import { readReply, type Channel, type ReplyKeywords, type ReplyMeaning } from '@clinicflow/rules';
 
-/** The question a reply may answer: whether its step still waits for the answer, and the step's words. */
+/**
+ * The question a reply may answer: whether its step still waits for the answer, the step's words, and the
+ * channel it was asked on (a call's answer is the key pressed).
+ */
 export interface AnsweredQuestion {
   open: boolean;
   keywords?: ReplyKeywords;
+  channel?: Channel;
 }
 
 /** What a reply says (`read`), and what the engine does with it (`meaning`). */
@@ -18,6 +22,6 @@ export interface ReplyReading {
  * only while its question is still open (otherwise, like anything not understood, it waits in the inbox).
  */
 export function readPatientReply(text: string, question: AnsweredQuestion | null): ReplyReading {
-  const read = readReply(text, question?.keywords);
+  const read = readReply(text, question?.keywords, question?.channel);
   return { read, meaning: read === 'stop' || question?.open ? read : 'unknown' };
 }

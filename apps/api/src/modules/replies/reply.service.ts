@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { normalisePhoneNumber, type InboundMessage } from '@clinicflow/channels';
 import { askKeywords, type Channel, type ReplyKeywords, type ReplyMeaning } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
+import { AppointmentService } from '../appointments/appointment.service';
 import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryPlanningService } from '../deliveries/delivery-planning.service';
@@ -19,14 +20,17 @@ import { ReplyDocument, ReplyRepository, replyIdFor } from './reply.repository';
 import { stopConfirmationTemplate } from './stop-confirmation';
 
 const LATE = 'Arrived after the question was closed; waiting in the inbox';
+const DECLINED = 'The patient declined the appointment';
 const STOP_REASON = 'The patient replied STOP: consent withdrawn on this channel.';
 
 /**
- * What a patient's reply does (F4, T3, S6). The sender is found by number (E.164 with the clinic's country);
- * the reply answers the latest question sent to that number. Confirm / decline words go to the question's
- * run (its ask step ends confirmed or declined, the evaluator confirms the appointment) and the question
- * becomes `answered`; STOP withdraws consent on the channel at once, cancels the pending messages on it and
- * sends one confirmation; anything else waits in the inbox.
+ * What a patient's reply does (F4, T3, S6). The sender is found by number (E.164 with the clinic's country)
+ * or e-mail address; the reply answers the message it names (an e-mail's In-Reply-To, a call's key pressed),
+ * else the latest question sent to that sender. Confirm / decline words (or keys 1 / 2 on a call) go to the
+ * question's run (its ask step ends confirmed or declined, the evaluator confirms the appointment) and the
+ * question becomes `answered`; a decline also stops the appointment's other messages and marks it declined;
+ * STOP withdraws consent on the channel at once, cancels the pending messages on it and sends one
+ * confirmation; anything else waits in the inbox.
  */
 @Injectable()
 export class ReplyService {
@@ -42,6 +46,7 @@ export class ReplyService {
     private readonly status: DeliveryStatusService,
     private readonly cancels: DeliveryCancelService,
     private readonly planning: DeliveryPlanningService,
+    private readonly appointments: AppointmentService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -56,13 +61,17 @@ export class ReplyService {
     if (!settings) return null;
     const now = this.clock.now();
     const from = addressOf(message.from, channel, settings.country);
-    const question = await this.deliveries.latestQuestionTo(clinicId, from);
-    const senders = await this.sendersOf(clinicId, from, question);
+    const { named, question } = await this.answered(clinicId, provider, message, from);
+    // The message it names tells who wrote (an e-mail's STOP), even when that message asked nothing.
+    const senders = await this.sendersOf(clinicId, from, named ?? question);
     const open = question !== null && (await this.stillAwaited(question));
-    // STOP in the words of every language (STOPP, ARRÊT, BAJA, UNSUBSCRIBE…, accents and case aside).
+    // STOP in the words of every language (STOPP, ARRÊT, BAJA, UNSUBSCRIBE…, accents and case aside); on a
+    // call, the key pressed.
     const { read, meaning } = readPatientReply(
       message.text,
-      question ? { open, keywords: await this.keywordsOf(question, settings) } : null,
+      question
+        ? { open, keywords: await this.keywordsOf(question, settings), channel: question.channel }
+        : null,
     );
     const patient = senders[0] ?? null;
     const reply: ReplyDocument = {
@@ -96,14 +105,32 @@ export class ReplyService {
     return reply;
   }
 
-  /** The patients who may have sent it: the question's patient first, then any patient with that number. */
+  /**
+   * What a reply answers: the message it names (an e-mail's In-Reply-To/References, a call's id) when the
+   * provider links one, a question only if that message asked something; else the latest question to its
+   * sender.
+   */
+  private async answered(
+    clinicId: string,
+    provider: string,
+    message: InboundMessage,
+    from: string,
+  ): Promise<{ named: DeliveryDocument | null; question: DeliveryDocument | null }> {
+    for (const id of message.inReplyTo ?? []) {
+      const named = await this.deliveries.findByProviderMessage(clinicId, provider, id);
+      if (named) return { named, question: named.expectsReply ? named : null };
+    }
+    return { named: null, question: await this.deliveries.latestQuestionTo(clinicId, from) };
+  }
+
+  /** The patients who may have sent it: the patient of the message it answers first, then any with that number. */
   private async sendersOf(
     clinicId: string,
     from: string,
-    question: DeliveryDocument | null,
+    answered: DeliveryDocument | null,
   ): Promise<PatientDocument[]> {
     const byNumber = await this.patients.withMobile(clinicId, from);
-    const asked = question?.patientId ? await this.patients.find(clinicId, question.patientId) : null;
+    const asked = answered?.patientId ? await this.patients.find(clinicId, answered.patientId) : null;
     return asked ? [asked, ...byNumber.filter((p) => p._id !== asked._id)] : byNumber;
   }
 
@@ -129,17 +156,38 @@ export class ReplyService {
     return askKeywords(step, clinicContextOf(settings));
   }
 
+  /**
+   * The question is answered. A decline (F4) first stops the rest of the appointment's messages: its other
+   * runs end, its pending messages are cancelled and it is marked declined; the question's own run then goes
+   * on by its `declined` exit, so what that branch sends (a "call us to book again") still goes. The question
+   * says so in the report.
+   */
   private async answer(question: DeliveryDocument, text: string, meaning: ReplyMeaning, now: Date) {
+    let reason = 'The patient confirmed the appointment';
+    if (meaning === 'declined') {
+      const cancelled = question.appointmentId ? await this.decline(question, now) : 0;
+      reason = `The patient declined the appointment; ${cancelled} other pending message(s) cancelled`;
+    }
     await this.status.record(question, {
       status: 'answered',
       at: now,
       by: 'patient',
-      reason: meaning === 'confirmed' ? 'The patient confirmed' : 'The patient declined',
-      set: { answeredAt: now },
+      reason,
+      set: { answeredAt: now, reason },
     });
     if (question.runId) {
       await this.runs.signal(question.clinicId, question.runId, { kind: 'reply', text });
     }
+  }
+
+  /** Ends the declined appointment's other runs, cancels its pending messages, marks it; answers how many were cancelled. */
+  private async decline(question: DeliveryDocument, now: Date): Promise<number> {
+    const { clinicId, appointmentId } = question;
+    await this.runs.endOthersOfAppointment(clinicId, appointmentId!, question.runId, DECLINED, now);
+    const cancelled = await this.cancels.cancelForAppointment(clinicId, appointmentId!, DECLINED, now);
+    const appointment = await this.appointments.find(clinicId, appointmentId!);
+    if (appointment) await this.appointments.recordConfirmation(appointment, 'declined', now);
+    return cancelled;
   }
 
   /** T3: consent off at once for every patient of that number, their pending sends cancelled, one notice. */

@@ -4,6 +4,7 @@ import {
   parseSmppInbound,
   parseSmppReceipt,
   smppMessageState,
+  smppDestinationAddress,
   smppSourceAddress,
   submitSmFields,
 } from './smpp-pdus';
@@ -129,9 +130,21 @@ describe('smppSourceAddress', () => {
   it.each([
     ['Cabinet', { addr: 'Cabinet', ton: 5, npi: 0 }],
     ['+33 7 00 00 00 00', { addr: '33700000000', ton: 1, npi: 1 }],
-    ['36111', { addr: '36111', ton: 0, npi: 1 }],
+    ['36111', { addr: '36111', ton: 3, npi: 0 }],
+    ['0033 7 00 00 00 00', { addr: '33700000000', ton: 1, npi: 1 }],
   ])('addresses %s', (sender, address) => {
     expect(smppSourceAddress(sender)).toEqual(address);
+  });
+});
+
+describe('smppDestinationAddress', () => {
+  it.each([
+    ['+33612345678', { addr: '33612345678', ton: 1, npi: 1 }],
+    ['36111', { addr: '36111', ton: 3, npi: 0 }],
+    // Not normalised (the API always normalises): left to the SMS centre, never guessed as international.
+    ['0612345678', { addr: '0612345678', ton: 0, npi: 1 }],
+  ])('addresses %s', (number, address) => {
+    expect(smppDestinationAddress(number)).toEqual(address);
   });
 });
 

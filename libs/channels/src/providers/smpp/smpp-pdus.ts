@@ -17,18 +17,31 @@ export interface SmppAddress {
   npi: number;
 }
 
-/** The SMPP address of a sender: alphanumeric (TON 5), international number (TON 1) or other digits. */
-export function smppSourceAddress(sender: string): SmppAddress {
-  const check = checkSenderId(sender);
-  if (check.valid && check.kind === 'alphanumeric') return { addr: check.normalised, ton: 5, npi: 0 };
-  const digits = sender.replace(/[^0-9+]/g, '');
-  if (digits.startsWith('+')) return { addr: digits.slice(1), ton: 1, npi: 1 };
+/** A national short code (a service number such as 36111): a few digits, no country code. */
+const SHORT_CODE = /^[0-9]{3,8}$/;
+
+/**
+ * The SMPP address of a number: international ("+…" or "00…") TON 1 NPI 1 without the "+", a short code TON 3
+ * (network specific) NPI 0, any other digits TON 0 NPI 1 (the SMS centre's own reading). The API sends to
+ * numbers normalised to E.164 (T4), so a national number typed "06 12 34 56 78" arrives here as +33612345678.
+ */
+function smppNumberAddress(number: string): SmppAddress {
+  const digits = number.replace(/[^0-9+]/g, '').replace(/^00/, '+');
+  if (digits.startsWith('+')) return { addr: digits.slice(1).replace(/\+/g, ''), ton: 1, npi: 1 };
+  if (SHORT_CODE.test(digits)) return { addr: digits, ton: 3, npi: 0 };
   return { addr: digits, ton: 0, npi: 1 };
 }
 
-/** The SMPP address of a recipient in E.164: international, ISDN plan, without the "+". */
-export function smppDestinationAddress(e164: string): SmppAddress {
-  return { addr: e164.replace(/^\+/, '').replace(/[^0-9]/g, ''), ton: 1, npi: 1 };
+/** The SMPP address of a sender: alphanumeric (TON 5), international number (TON 1), short code (TON 3). */
+export function smppSourceAddress(sender: string): SmppAddress {
+  const check = checkSenderId(sender);
+  if (check.valid && check.kind === 'alphanumeric') return { addr: check.normalised, ton: 5, npi: 0 };
+  return smppNumberAddress(sender);
+}
+
+/** The SMPP address of a recipient: international (E.164, TON 1 NPI 1) or a short code (TON 3). */
+export function smppDestinationAddress(number: string): SmppAddress {
+  return smppNumberAddress(number);
 }
 
 /** The submit_sm fields of each part of a message: UDH concatenation for long texts, data_coding 8 for UCS-2. */

@@ -1,9 +1,27 @@
 import net, { type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { composeEmail } from '../../email/email-message';
+import { signInboundEmail } from '../../email/inbound-email';
+import { InvalidCallbackError } from '../provider';
 import { sampleMessageContext } from '../../templates/message-context';
 import { SmtpProvider, classifySmtpError } from './smtp-provider';
+
+/** A patient's answer as a mail client writes it: In-Reply-To the question, the original quoted below. */
+function patientReply(questionId: string, answer: string): Promise<Buffer> {
+  return new MailComposer({
+    from: 'Léa Martin <Lea.Martin@example.org>',
+    to: 'reponses@cabinet.example',
+    subject: 'Re: Votre RDV',
+    messageId: '<reply-1@example.org>',
+    inReplyTo: questionId,
+    references: [questionId],
+    text: `${answer}\n\nLe lun. 6 mars 2026 à 09:00, Cabinet du Parc <rdv@cabinet.example> a écrit :\n> Répondez C ou N.\n`,
+  })
+    .compile()
+    .build();
+}
 
 interface Received {
   mail: ParsedMail;
@@ -203,10 +221,49 @@ describe(SmtpProvider.name, () => {
     expect(received.length).toBe(before);
   });
 
-  it('has no callbacks to parse', () => {
+  it('has no delivery callbacks, and refuses inbound e-mails without an inbound secret', async () => {
     const sut = provider();
     expect(sut.parseStatus()).toBeNull();
-    expect(sut.parseInbound()).toBeNull();
+    const raw = await patientReply('<q@cabinet.example>', 'Oui');
+    const callback = { body: raw, headers: { 'x-clinicflow-signature': signInboundEmail('', raw) } };
+    await expect(sut.parseInbound(callback)).rejects.toThrow(InvalidCallbackError);
+  });
+
+  it('sends Reply-To, and reads the signed reply to the question it sent', async () => {
+    const sut = provider({ replyTo: 'reponses@cabinet.example', inboundSecret: 'inbound-secret' });
+    await sut.send(
+      { channel: 'email', to: 'lea.martin@example.org', subject: 'Votre RDV', text: 'Répondez C ou N.' },
+      'run-2#ask#patient',
+    );
+    const question = (received.at(-1) as Received).mail;
+    expect(question.replyTo?.value).toEqual([{ address: 'reponses@cabinet.example', name: '' }]);
+    const raw = await patientReply(question.messageId!, 'Non merci, je ne pourrai pas venir.');
+    const signed = {
+      body: raw,
+      headers: { 'X-Clinicflow-Signature': signInboundEmail('inbound-secret', raw) },
+    };
+    expect(await sut.parseInbound(signed)).toEqual({
+      from: 'lea.martin@example.org',
+      to: 'reponses@cabinet.example',
+      text: 'Non merci, je ne pourrai pas venir.',
+      at: expect.any(Date),
+      providerMessageId: '<reply-1@example.org>',
+      inReplyTo: [sut.messageId('run-2#ask#patient')],
+    });
+  });
+
+  it.each([
+    ['another secret', (raw: Buffer) => ({ 'x-clinicflow-signature': signInboundEmail('guess', raw) })],
+    ['no signature', () => ({})],
+  ])('refuses an inbound e-mail signed with %s', async (_title, headers) => {
+    const sut = provider({ inboundSecret: 'inbound-secret' });
+    const raw = await patientReply('<q@cabinet.example>', 'Oui');
+    await expect(sut.parseInbound({ body: raw, headers: headers(raw) })).rejects.toThrow(
+      InvalidCallbackError,
+    );
+    await expect(sut.parseInbound({ body: { text: 'Oui' }, headers: headers(raw) })).rejects.toThrow(
+      /message\/rfc822/,
+    );
   });
 
   it.each([

@@ -1,7 +1,13 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import {
+  INBOUND_EMAIL_SIGNATURE_HEADER,
+  parseInboundEmail,
+  verifyInboundEmailSignature,
+} from '../../email/inbound-email';
 import { systemClock, type Clock } from '../clock';
 import {
+  InvalidCallbackError,
   final,
   refuseIfExpired,
   retryable,
@@ -11,6 +17,7 @@ import {
   type InboundMessage,
   type MessageProvider,
   type OutgoingMessage,
+  type ProviderCallback,
   type SendOutcome,
   type SendRefused,
 } from '../provider';
@@ -31,6 +38,13 @@ export interface SmtpOptions {
   timeoutMs?: number;
   /** Domain of generated Message-IDs. */
   messageIdDomain?: string;
+  /** Where patients' replies go (Reply-To), when not to the sender's address. */
+  replyTo?: string;
+  /**
+   * The secret the clinic's mail provider signs inbound e-mails with (the HMAC of the raw message): the
+   * inbound route of e-mail replies. Without it every inbound e-mail is refused.
+   */
+  inboundSecret?: string;
   clock?: Clock;
 }
 
@@ -116,6 +130,7 @@ export class SmtpProvider implements MessageProvider {
         text: message.text,
         html: message.html,
         headers: message.headers,
+        ...(this.options.replyTo ? { replyTo: this.options.replyTo } : {}),
         messageId,
       });
       return { accepted: true, providerMessageId: messageId };
@@ -129,9 +144,32 @@ export class SmtpProvider implements MessageProvider {
     return null;
   }
 
-  /** SMTP sending does not receive replies: always null. */
-  parseInbound(): InboundMessage | null {
-    return null;
+  /**
+   * A patient's e-mail as the clinic's mail provider posts it (the raw message, `message/rfc822`), signed with
+   * the clinic's inbound secret in `X-Clinicflow-Signature: sha256=<hex>`: refused without a secret, a raw body
+   * or a matching signature; read into a reply that names the messages it answers.
+   */
+  async parseInbound(callback: ProviderCallback): Promise<InboundMessage | null> {
+    if (!this.options.inboundSecret)
+      throw new InvalidCallbackError('This clinic has no inbound e-mail secret: e-mail replies are refused.');
+    if (!Buffer.isBuffer(callback.body))
+      throw new InvalidCallbackError(
+        'Post the raw e-mail as message/rfc822 so that its signature can be checked.',
+      );
+    const signature = headerValue(callback.headers, INBOUND_EMAIL_SIGNATURE_HEADER);
+    if (!verifyInboundEmailSignature(this.options.inboundSecret, callback.body, signature)) {
+      throw new InvalidCallbackError('The X-Clinicflow-Signature does not match: the e-mail is ignored.');
+    }
+    const email = await parseInboundEmail(callback.body);
+    if (!email) return null;
+    return {
+      from: email.from,
+      to: email.to,
+      text: email.text,
+      at: this.clock.now(),
+      ...(email.messageId ? { providerMessageId: email.messageId } : {}),
+      inReplyTo: email.inReplyTo,
+    };
   }
 
   /** Connects, greets and logs in without sending (C7). */
@@ -148,4 +186,9 @@ export class SmtpProvider implements MessageProvider {
   async close(): Promise<void> {
     this.transport.close();
   }
+}
+
+function headerValue(headers: ProviderCallback['headers'], name: string): string | undefined {
+  const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+  return Array.isArray(value) ? value[0] : value;
 }

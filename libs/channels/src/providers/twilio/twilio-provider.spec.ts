@@ -177,6 +177,35 @@ describe(TwilioProvider.name, () => {
     });
   });
 
+  it('places a question’s call that gathers one key and posts it to the keypress URL', async () => {
+    const keypressUrl = 'https://clinic.example.com/api/providers/c1/twilio/keypress?a=1&b=2';
+    const outcome = await provider({ keypressUrl }).send(
+      {
+        channel: 'voice',
+        to: '+33612345678',
+        text: 'Votre RDV est jeudi. Tapez 1 pour confirmer, 2 pour annuler.',
+        speechLanguage: 'fr-FR',
+        expectsReply: true,
+      },
+      'k-ask',
+    );
+    expect(outcome).toEqual({ accepted: true, providerMessageId: expect.stringMatching(/^CA/) });
+    expect(requests.at(-1)?.form.Twiml).toBe(
+      '<Response><Gather numDigits="1" action="https://clinic.example.com/api/providers/c1/twilio/keypress?a=1&amp;b=2" method="POST" timeout="10">' +
+        '<Say language="fr-FR">Votre RDV est jeudi. Tapez 1 pour confirmer, 2 pour annuler.</Say></Gather></Response>',
+    );
+  });
+
+  it('refuses a question’s call it could not hear the answer of, without calling the API', async () => {
+    const before = requests.length;
+    const outcome = await provider().send(
+      { channel: 'voice', to: '+33612345678', text: 'Tapez 1.', expectsReply: true },
+      'k-ask-2',
+    );
+    expect(outcome).toMatchObject({ accepted: false, kind: 'final', code: 'no-keypress-url' });
+    expect(requests.length).toBe(before);
+  });
+
   it.each([
     { to: '+33600000001', kind: 'final', code: '21211', reason: /not valid/ },
     { to: '+33600000002', kind: 'final', code: '21610', reason: /replied STOP/ },
@@ -283,6 +312,26 @@ describe(TwilioProvider.name, () => {
     expect(
       provider().parseInbound(signed({ MessageSid: 'SM1', MessageStatus: 'sent', From: 'x', Body: '' })),
     ).toBeNull();
+  });
+
+  it('reads the key a patient pressed on a call the clinic placed, as an answer to that call', () => {
+    const body = {
+      CallSid: 'CA7',
+      Digits: '2',
+      From: '+33142685300',
+      To: '+33612345678',
+      Direction: 'outbound-api',
+      msg: 'Gather End',
+    };
+    expect(provider().parseInbound(signed(body))).toEqual({
+      from: '+33612345678',
+      to: '+33142685300',
+      text: '2',
+      at: clock.now(),
+      providerMessageId: 'CA7:keypress',
+      inReplyTo: ['CA7'],
+    });
+    expect(provider().parseInbound(signed({ ...body, Digits: '' }))).toBeNull();
   });
 
   it.each([

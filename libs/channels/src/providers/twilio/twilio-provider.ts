@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../clock';
 import {
   InvalidCallbackError,
+  final,
   refuseIfExpired,
   retryable,
   type Channel,
@@ -31,6 +32,8 @@ export interface TwilioOptions {
   messagingServiceSid?: string;
   /** Public URL Twilio posts status callbacks to. */
   statusCallbackUrl?: string;
+  /** Public URL Twilio posts the key a patient pressed to, on a call that asks a question (F4). */
+  keypressUrl?: string;
   timeoutMs?: number;
   clock?: Clock;
 }
@@ -48,9 +51,18 @@ const MESSAGE_STATUSES: Record<string, DeliveryStatus> = {
 };
 const EXPIRED_CODES = new Set(['30036']);
 
-/** The TwiML of a voice call: the script said in the patient's language. */
-export function voiceTwiml(text: string, speechLanguage = 'en-GB'): string {
-  return `<Response><Say language="${escapeForSpeech(speechLanguage)}">${escapeForSpeech(text)}</Say></Response>`;
+/** The TwiML that answers the key a patient pressed: nothing more is said, the call ends. */
+export const HANG_UP_TWIML = '<Response><Hangup/></Response>';
+
+/**
+ * The TwiML of a voice call: the script said in the patient's language; for a question, said while one key is
+ * gathered and posted to `keypressUrl` (1 confirms, 2 declines).
+ */
+export function voiceTwiml(text: string, speechLanguage = 'en-GB', keypressUrl?: string): string {
+  const say = `<Say language="${escapeForSpeech(speechLanguage)}">${escapeForSpeech(text)}</Say>`;
+  if (!keypressUrl) return `<Response>${say}</Response>`;
+  const action = escapeForSpeech(keypressUrl);
+  return `<Response><Gather numDigits="1" action="${action}" method="POST" timeout="10">${say}</Gather></Response>`;
 }
 
 function header(headers: ProviderCallback['headers'], name: string): string | undefined {
@@ -108,9 +120,16 @@ export class TwilioProvider implements MessageProvider {
     if (this.options.statusCallbackUrl) form.StatusCallback = this.options.statusCallbackUrl;
     let path: string;
     if (message.channel === 'voice') {
+      if (message.expectsReply && !this.options.keypressUrl) {
+        return final(
+          'no-keypress-url',
+          'The call cannot take the patient’s answer: the server has no public address (PUBLIC_URL) for the key pressed.',
+        );
+      }
       path = '/Calls.json';
       form.From = message.from ?? this.options.callerId ?? this.options.defaultFrom ?? '';
-      form.Twiml = voiceTwiml(message.text, message.speechLanguage);
+      const keypressUrl = message.expectsReply ? this.options.keypressUrl : undefined;
+      form.Twiml = voiceTwiml(message.text, message.speechLanguage, keypressUrl);
       if (this.options.statusCallbackUrl) form.StatusCallbackEvent = 'completed';
     } else {
       path = '/Messages.json';
@@ -176,9 +195,27 @@ export class TwilioProvider implements MessageProvider {
     return report;
   }
 
-  /** Verifies the signature and reads an incoming SMS (a patient's reply). */
+  /**
+   * Verifies the signature and reads an incoming SMS (a patient's reply), or the key a patient pressed on a
+   * call that asked a question (`Digits`): its text is the key, and it answers that call.
+   */
   parseInbound(callback: ProviderCallback): InboundMessage | null {
     const params = this.verified(callback);
+    const digits = one(params.Digits);
+    const callSid = one(params.CallSid);
+    if (digits !== undefined && callSid) {
+      if (!digits) return null;
+      // On a call the clinic placed, the patient is the one called.
+      const placed = (one(params.Direction) ?? 'outbound').startsWith('outbound');
+      return {
+        from: (placed ? one(params.To) : one(params.From)) ?? '',
+        to: (placed ? one(params.From) : one(params.To)) ?? '',
+        text: digits,
+        at: this.clock.now(),
+        providerMessageId: `${callSid}:keypress`,
+        inReplyTo: [callSid],
+      };
+    }
     const from = one(params.From);
     const text = one(params.Body);
     if (!from || text === undefined || one(params.MessageStatus)) return null;

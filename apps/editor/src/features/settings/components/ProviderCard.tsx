@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMessages } from '../../../i18n/useMessages';
+import { formatMessage } from '../../flows/utils/formatMessage';
 import { settingsApi, type Channel, type ProviderKind } from '../api/settingsApi';
 import { KINDS_BY_CHANNEL, PROVIDER_FIELDS, type ProviderForm } from '../utils/providerFields';
 import { TestMessage } from './TestMessage';
@@ -26,6 +27,7 @@ export function ProviderCard({
   onChange,
   unsaved,
   clinicName,
+  clinicId = '',
   testMode,
   errorAt,
 }: {
@@ -34,6 +36,8 @@ export function ProviderCard({
   onChange: (form: ProviderForm) => void;
   unsaved: boolean;
   clinicName: string;
+  /** Named in the address the mail provider posts e-mail replies to. */
+  clinicId?: string;
   testMode: boolean;
   errorAt: (path: string) => string | undefined;
 }) {
@@ -60,6 +64,8 @@ export function ProviderCard({
     password: t.providerPassword,
     pass: t.providerPassword,
     authToken: t.providerAuthToken,
+    replyTo: t.providerReplyTo,
+    inboundSecret: t.providerInboundSecret,
   };
   const fields = PROVIDER_FIELDS[form.kind];
   const test = useMutation({ mutationFn: () => settingsApi.testConnection(channel) });
@@ -95,7 +101,13 @@ export function ProviderCard({
             <Group key={key} align="flex-end" gap="xs">
               <PasswordInput
                 label={labels[key]}
-                description={stored ? t.providerSecretKeep : t.providerSecretNone}
+                description={
+                  key === 'inboundSecret'
+                    ? `${formatMessage(t.providerInboundSecretHint, { clinicId })} ${stored ? t.providerSecretKeep : t.providerSecretNone}`
+                    : stored
+                      ? t.providerSecretKeep
+                      : t.providerSecretNone
+                }
                 autoComplete="new-password"
                 value={form.newSecrets[key] ?? ''}
                 onChange={(e) =>

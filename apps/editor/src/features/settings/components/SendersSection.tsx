@@ -60,6 +60,13 @@ export function SendersSection({
           }
         />
         <TextInput
+          label={t.settingsSmsReplyNumber}
+          description={t.settingsSmsReplyNumberHint}
+          value={senders.smsReplyNumber ?? ''}
+          onChange={(e) => setSender('smsReplyNumber', e.currentTarget.value)}
+          error={section.errorAt('senders.smsReplyNumber')}
+        />
+        <TextInput
           label={t.settingsVoiceCaller}
           description={t.settingsVoiceCallerHint}
           value={senders.voiceCallerNumber ?? ''}
@@ -100,6 +107,7 @@ export function SendersSection({
             }}
             unsaved={changed.includes(channel)}
             clinicName={settings.name}
+            clinicId={settings.clinicId}
             testMode={settings.testMode}
             errorAt={section.errorAt}
           />

@@ -14,7 +14,8 @@ export const KINDS_BY_CHANNEL: Record<Channel, ProviderKind[]> = {
 export const PROVIDER_FIELDS: Record<ProviderKind, { options: string[]; secrets: string[] }> = {
   sandbox: { options: [], secrets: [] },
   smpp: { options: ['host', 'port', 'systemId', 'systemType', 'defaultFrom'], secrets: ['password'] },
-  smtp: { options: ['host', 'port', 'user', 'defaultFrom'], secrets: ['pass'] },
+  // replies to e-mail questions: where they go (Reply-To), and the secret the inbound route checks (F4)
+  smtp: { options: ['host', 'port', 'user', 'defaultFrom', 'replyTo'], secrets: ['pass', 'inboundSecret'] },
   twilio: {
     options: ['accountSid', 'defaultFrom', 'callerId', 'messagingServiceSid'],
     secrets: ['authToken'],

@@ -1,0 +1,69 @@
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeApi } from '../../../test/fakeApi';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import type { ClinicSettings } from '../api/settingsApi';
+import { SendersSection } from './SendersSection';
+
+// a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
+configure({ asyncUtilTimeout: 5_000 });
+
+const sandbox = { kind: 'sandbox', options: {}, credentials: {} };
+/** The sections SendersSection edits, and what its cards read; the rest plays no part here. */
+const settings = {
+  clinicId: 'cli_1',
+  name: 'Cabinet des Lilas',
+  testMode: true,
+  senders: {
+    smsSenderName: 'CabLilas',
+    emailFromName: null,
+    emailFromAddress: null,
+    voiceCallerNumber: null,
+  },
+  adminEmail: null,
+  providers: {
+    sms: sandbox,
+    email: {
+      kind: 'smtp',
+      options: { host: 'smtp.example', defaultFrom: 'rdv@lilas.example' },
+      credentials: {},
+    },
+    voice: sandbox,
+  },
+  updatedAt: '2026-05-01T08:00:00.000Z',
+  updatedBy: 'system',
+} as unknown as ClinicSettings;
+
+describe(SendersSection.name, () => {
+  it('says why the number for replies is needed, saves it, and shows a number the API refuses', async () => {
+    const refused = {
+      statusCode: 400,
+      message: 'Invalid request',
+      errors: [
+        { path: 'body.senders.smsReplyNumber', message: '"+33700000000" is not a valid phone number.' },
+      ],
+    };
+    const api = fakeApi({ 'PUT /settings': [400, refused] });
+    renderWithProviders(<SendersSection settings={settings} onDirtyChange={() => undefined} />);
+    expect(screen.getByText(/Patients cannot reply to a sender name such as “CabLilas”/)).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText(/Number for replies/), { target: { value: '+33700000000' } });
+    await userEvent.click(screen.getByRole('button', { name: /Save/ }));
+
+    await waitFor(() => expect(api.calls('PUT', '/settings')).toHaveLength(1));
+    expect(api.calls('PUT', '/settings')[0].body).toMatchObject({
+      senders: { smsSenderName: 'CabLilas', smsReplyNumber: '+33700000000' },
+    });
+    expect(await screen.findByText('"+33700000000" is not a valid phone number.')).toBeInTheDocument();
+  });
+
+  it('asks an SMTP provider for the inbound e-mail secret, telling where replies are posted', () => {
+    fakeApi({});
+    renderWithProviders(<SendersSection settings={settings} onDirtyChange={() => undefined} />);
+    expect(screen.getByLabelText(/Replies go to \(Reply-To\)/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Inbound e-mail secret/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/posts patients’ replies to \/api\/providers\/cli_1\/smtp\/inbound/),
+    ).toBeInTheDocument();
+  });
+});
