@@ -1,4 +1,11 @@
-import { batchPreviewSchema, batchQuerySchema, batchSendSchema, batchSendViewSchema } from './batch-send';
+import {
+  BATCH_LIST_PERSONAL_DATA,
+  batchListExportSchema,
+  batchPreviewSchema,
+  batchQuerySchema,
+  batchSendSchema,
+  batchSendViewSchema,
+} from './batch-send';
 
 const query = { from: '2026-04-06', to: '2026-04-10' };
 
@@ -9,6 +16,7 @@ describe('batchQuerySchema', () => {
   it('should default to SMS for booked and confirmed appointments', () => {
     expect(batchQuerySchema.parse(query)).toEqual({
       ...query,
+      mode: 'appointments',
       channel: 'sms',
       appointmentStatuses: ['booked', 'confirmed'],
       sent: 'any',
@@ -36,8 +44,54 @@ describe('batchQuerySchema', () => {
       value: { from: 'monday', to: '2026-04-06' },
       problem: 'from: must be a day yyyy-MM-dd',
     },
+    {
+      title: 'appointments without their days',
+      value: { to: '2026-04-06' },
+      problem: 'from: is required for a batch of appointments',
+    },
+    {
+      title: 'an appointment filter on a batch of every patient',
+      value: { mode: 'patients', specialty: 'Orthodontie' },
+      problem: 'specialty: only for a batch of appointments (mode appointments)',
+    },
+    {
+      title: 'the already-sent filter on a batch of every patient',
+      value: { mode: 'patients', sent: 'not-sent' },
+      problem: 'sent: only for a batch of appointments (mode appointments)',
+    },
+    {
+      title: 'an unknown mode',
+      value: { ...query, mode: 'everyone' },
+      problem: expect.stringMatching(/^mode: /),
+    },
   ])('should refuse $title', ({ value, problem }) => {
     expect(problems(value)).toEqual([problem]);
+  });
+});
+
+describe('a batch of every patient', () => {
+  it('should need no days and take the patient’s group and insurer', () => {
+    expect(
+      batchQuerySchema.parse({
+        mode: 'patients',
+        channel: 'email',
+        patientGroup: 'Diabète',
+        insurer: 'MGEN',
+      }),
+    ).toMatchObject({ mode: 'patients', channel: 'email', patientGroup: 'Diabète', insurer: 'MGEN' });
+  });
+});
+
+describe('batchListExportSchema', () => {
+  it('should need the personal-data confirmation, saying what the file holds', () => {
+    const refused = batchListExportSchema.safeParse({ query });
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['confirm', BATCH_LIST_PERSONAL_DATA],
+    ]);
+    expect(batchListExportSchema.parse({ query, confirm: 'personal-data' })).toMatchObject({
+      removed: [],
+      lang: 'en',
+    });
   });
 });
 

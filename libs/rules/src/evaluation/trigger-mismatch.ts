@@ -1,4 +1,5 @@
 import type { EvaluationContext } from '../context/evaluation-context.schema';
+import { DAILY_TRIGGER_EVENT } from '../flow/flow-parts.schema';
 import type { TriggerData } from '../flow/trigger-node.schema';
 import { SkipReasonCode } from './skip-reason-code';
 
@@ -10,13 +11,24 @@ export function triggerMismatch(
   if (!trigger.events.includes(context.event.type)) {
     return { code: SkipReasonCode.NotTriggered, reason: `this flow does not start on ${context.event.type}` };
   }
+  // Every daily time of a clinic fires its own event: a flow starts on the one at its time only (a simulation's
+  // event names no time: it is the flow's own).
+  const firedAt = context.event.dailyAt;
+  if (context.event.type === DAILY_TRIGGER_EVENT && firedAt !== undefined && trigger.dailyAt !== firedAt) {
+    return {
+      code: SkipReasonCode.NotTriggered,
+      reason: `this flow runs every day at ${trigger.dailyAt ?? '(no time)'}, not at ${firedAt}`,
+    };
+  }
   const filters = trigger.filters;
   const appointment = context.appointment;
   const source = appointment?.source ?? 'staff';
-  if (filters?.sources?.length && !filters.sources.includes(source)) {
+  // a daily list is about a practitioner's day, not one booking: how a booking was made does not apply
+  const sources = context.event.type === DAILY_TRIGGER_EVENT ? undefined : filters?.sources;
+  if (sources?.length && !sources.includes(source)) {
     return {
       code: SkipReasonCode.FilteredOut,
-      reason: `booked ${source === 'online' ? 'online' : 'by staff'}; this flow is for ${filters.sources.join(' or ')} bookings only`,
+      reason: `booked ${source === 'online' ? 'online' : 'by staff'}; this flow is for ${sources.join(' or ')} bookings only`,
     };
   }
   const checks: Array<[string[] | undefined, string | undefined, string]> = [

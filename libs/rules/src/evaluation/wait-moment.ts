@@ -28,6 +28,14 @@ function anchorOf(wait: WaitData, context: EvaluationContext, arrivedAt: number)
 }
 
 /**
+ * F7: the recall interval a recall wait uses, most specific first: the appointment's (the PMS's), then its
+ * service's; undefined when neither has one (the wait's own amount applies).
+ */
+export function recallMonthsOf(context: EvaluationContext): number | undefined {
+  return context.appointment?.recallMonths ?? context.service?.recallMonths;
+}
+
+/**
  * Computes when a wait ends: the anchor moved by the amount (calendar units keep the wall-clock time, hours are
  * elapsed), then set to the fixed local time of day if any. Waits before the appointment start have it as deadline.
  */
@@ -35,7 +43,7 @@ export function waitMoment(wait: WaitData, context: EvaluationContext, arrivedAt
   const zone = context.clinic.timeZone;
   const anchor = anchorOf(wait, context, arrivedAt);
   if (typeof anchor === 'string') return { missing: anchor };
-  const recall = wait.useServiceRecallInterval ? context.service?.recallMonths : undefined;
+  const recall = wait.useServiceRecallInterval ? recallMonthsOf(context) : undefined;
   let at = recall
     ? shiftMillis(anchor, wait.direction, recall, 'months', zone)
     : shiftMillis(anchor, wait.direction, wait.amount, wait.unit, zone);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flowNodeSchemaOf, nodeDataBase, triggerEventSchema } from './flow-parts.schema';
+import { flowNodeSchemaOf, localTimeSchema, nodeDataBase, triggerEventSchema } from './flow-parts.schema';
 
 /** Which events start the flow, and for which bookings. */
 export const triggerDataSchema = z.object({
@@ -13,6 +13,8 @@ export const triggerDataSchema = z.object({
       locationIds: z.array(z.string()).optional(),
     })
     .optional(),
+  /** With the `schedule.daily` event: the clinic-local time of day it fires, "HH:mm". */
+  dailyAt: localTimeSchema.optional(),
 });
 export type TriggerData = z.infer<typeof triggerDataSchema>;
 

@@ -76,6 +76,11 @@ const simulations: Array<{ key: string; event: object; context?: object; expecte
     event: booked,
     expected: [['email-staff', 'resource', '2026-05-07T09:00:00+02:00']],
   },
+  {
+    key: 'practitioner-day-list',
+    event: { type: 'schedule.daily', at: '2026-05-11T18:00:00+02:00' },
+    expected: [['email-day-list', 'resource', '2026-05-11T18:00:00+02:00']],
+  },
 ];
 
 describe('starterFlows', () => {

@@ -1,6 +1,7 @@
 import { cancellationNoticeFlow, rescheduleNoticeFlow } from './appointment-change-notice.flow';
 import { bookingConfirmationFlow } from './booking-confirmation.flow';
 import { opusRemindersFlow } from './opus-reminders.flow';
+import { practitionerDayListFlow } from './practitioner-day-list.flow';
 import { recallFlow } from './recall.flow';
 import { remindersFlow } from './reminders.flow';
 import { resourceAlertFlow } from './resource-alert.flow';
@@ -21,4 +22,5 @@ export const starterFlows: readonly StarterFlow[] = [
   { key: 'recall', features: ['F7'], flow: recallFlow },
   { key: 'resource-alert', features: ['F9'], flow: resourceAlertFlow },
   { key: 'staff-notice', features: ['F10'], flow: staffNoticeFlow },
+  { key: 'practitioner-day-list', features: ['F10'], flow: practitionerDayListFlow },
 ];

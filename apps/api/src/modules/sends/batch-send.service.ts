@@ -1,34 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { oneMessagePerPhone } from '@clinicflow/channels';
-import { templateData } from '@clinicflow/rules';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
 import type { Principal } from '../../http/principal';
-import { AppointmentService } from '../appointments/appointment.service';
 import { DeliveryPlanningService } from '../deliveries/delivery-planning.service';
 import { DeliveryStatsRepository } from '../deliveries/delivery-stats.repository';
-import { PatientService } from '../directory/patient.service';
 import { EvaluationContextService } from '../runs/evaluation-context.service';
 import type { SettingsDocument } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
 import { TemplateService } from '../templates/template.service';
+import { UserService } from '../users/user.service';
+import { BatchRecipientsService, type BatchRow } from './batch-recipients.service';
 import { BatchSendDocument, BatchSendRepository } from './batch-send.repository';
-import { messageTemplateOf, patientAddress, patientName, sendTemplateProblems } from './send-address';
+import {
+  messageTemplateOf,
+  savedTemplateProblems,
+  sendTemplateData,
+  sendTemplateProblems,
+  sendTexts,
+  showsNextAppointment,
+} from './send-address';
 import type { BatchQuery, BatchSend } from './send.dto';
 
-/** One recipient of a batch preview: an appointment and its patient; `problem` when it cannot be sent. */
-export interface BatchRow {
-  id: string;
-  appointmentId: string;
-  start: Date | null;
-  patient: { id: string; name: string } | null;
-  language: string | null;
-  address: string | null;
-  serviceId: string | null;
-  resourceId: string | null;
-  alreadySent: boolean;
-  problem: string | null;
+/** What every message of a batch is written with besides its row: who sends it, and what its text needs read. */
+interface MessageWriting {
+  user: { name: string };
+  nextAppointment: boolean;
 }
 
 /** Deliveries planned at the same time for a batch (each reads its context, then inserts). */
@@ -39,13 +37,13 @@ const PLAN_CONCURRENCY = 8;
 export class BatchSendService {
   constructor(
     private readonly settings: SettingsService,
-    private readonly appointments: AppointmentService,
-    private readonly patients: PatientService,
+    private readonly recipients: BatchRecipientsService,
     private readonly batches: BatchSendRepository,
     private readonly progress: DeliveryStatsRepository,
     private readonly contexts: EvaluationContextService,
     private readonly planning: DeliveryPlanningService,
     private readonly templates: TemplateService,
+    private readonly users: UserService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -61,10 +59,16 @@ export class BatchSendService {
     if (sendAt.getTime() < now.getTime() - 5 * 60_000) {
       throw AppError.invalid([{ path: 'body.sendAt', message: 'must not be in the past' }]);
     }
-    const problems = sendTemplateProblems(request.template, true);
-    if (request.template.templateId && !(await this.templates.find(clinicId, request.template.templateId))) {
+    // a batch of every patient (no appointment) shows what a one-off to a patient shows
+    const subject = request.query.mode === 'patients' ? 'patient' : 'appointment';
+    const problems = sendTemplateProblems(request.template, subject);
+    const saved = request.template.templateId
+      ? await this.templates.find(clinicId, request.template.templateId)
+      : null;
+    if (request.template.templateId && !saved) {
       problems.push({ path: 'body.template.templateId', message: 'no such template in this clinic' });
     }
+    if (saved) problems.push(...savedTemplateProblems(saved, subject));
     if (problems.length > 0) throw AppError.invalid(problems);
     const settings = await this.settings.get(clinicId);
     const removed = new Set(request.removed);
@@ -95,7 +99,12 @@ export class BatchSendService {
       createdBy: principal.email ?? 'staff',
     };
     await this.batches.add(batch);
-    await this.planAll(batch, kept, request, settings, sendAt, now);
+    const user = principal.userId ? await this.users.find(clinicId, principal.userId) : null;
+    const writing: MessageWriting = {
+      user: { name: user?.name ?? batch.createdBy },
+      nextAppointment: showsNextAppointment(sendTexts(request.template, saved)),
+    };
+    await this.planAll(batch, kept, request, settings, writing, sendAt, now);
     return this.view(batch);
   }
 
@@ -141,6 +150,7 @@ export class BatchSendService {
     rows: BatchRow[],
     request: BatchSend,
     settings: SettingsDocument,
+    writing: MessageWriting,
     sendAt: Date,
     now: Date,
   ) {
@@ -157,7 +167,7 @@ export class BatchSendService {
             patientId: row.patient?.id ?? null,
             resourceId: row.resourceId,
           },
-          { nextAppointment: false },
+          { nextAppointment: writing.nextAppointment },
           now,
           settings,
         );
@@ -182,7 +192,7 @@ export class BatchSendService {
             patientId: row.patient?.id ?? null,
             serviceId: row.serviceId,
             resourceId: row.resourceId,
-            templateData: built ? templateData(built.context, now.toISOString()) : {},
+            templateData: sendTemplateData(built?.context ?? null, now, writing.user),
             by: batch.createdBy,
           },
           now,
@@ -192,47 +202,8 @@ export class BatchSendService {
     await Promise.all(Array.from({ length: PLAN_CONCURRENCY }, worker));
   }
 
-  /** The appointments of the query with their patients, in start order. */
-  private async rows(clinicId: string, query: BatchQuery): Promise<BatchRow[]> {
-    const appointments = await this.appointments.matching(clinicId, {
-      fromDay: query.from,
-      toDay: query.to,
-      statuses: query.appointmentStatuses,
-      resourceId: query.resourceId,
-      serviceId: query.serviceId,
-    });
-    const patientIds = appointments.map((a) => a.patientId).filter((id): id is string => !!id);
-    const patients = new Map((await this.patients.findByIds(clinicId, patientIds)).map((p) => [p._id, p]));
-    const sent = await this.progress.appointmentsWithSent(
-      clinicId,
-      appointments.map((a) => a._id),
-      query.channel,
-    );
-    const rows: BatchRow[] = [];
-    for (const appointment of appointments) {
-      const patient = appointment.patientId ? patients.get(appointment.patientId) : undefined;
-      if (query.insurer && (!patient || !sameText(patient.insurer, query.insurer))) continue;
-      const alreadySent = sent.has(appointment._id);
-      if (query.sent === 'sent' && !alreadySent) continue;
-      if (query.sent === 'not-sent' && alreadySent) continue;
-      const address = patient ? patientAddress(query.channel, patient) : null;
-      rows.push({
-        id: appointment._id,
-        appointmentId: appointment._id,
-        start: appointment.start,
-        patient: patient ? { id: patient._id, name: patientName(patient) } : null,
-        language: patient?.language ?? null,
-        address: address?.ok ? address.address : null,
-        serviceId: appointment.serviceId,
-        resourceId: appointment.resourceId,
-        alreadySent,
-        problem: !address ? 'The appointment has no patient.' : address.ok ? null : address.reason,
-      });
-    }
-    return rows;
+  /** The rows of the query (BatchRecipientsService): appointments in start order, or patients by name. */
+  private rows(clinicId: string, query: BatchQuery): Promise<BatchRow[]> {
+    return this.recipients.rows(clinicId, query);
   }
-}
-
-function sameText(value: unknown, wanted: string): boolean {
-  return typeof value === 'string' && value.trim().toLowerCase() === wanted.toLowerCase();
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { templateData } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
 import { AppError } from '../../common/app-error';
@@ -10,12 +9,17 @@ import { PatientService } from '../directory/patient.service';
 import { EvaluationContextService } from '../runs/evaluation-context.service';
 import { SettingsService } from '../settings/settings.service';
 import { TemplateService } from '../templates/template.service';
+import { UserService } from '../users/user.service';
 import {
   addressFor,
   messageTemplateOf,
   patientAddress,
   patientName,
+  savedTemplateProblems,
+  sendTemplateData,
   sendTemplateProblems,
+  sendTexts,
+  showsNextAppointment,
 } from './send-address';
 import type { OneOffSend } from './send.dto';
 
@@ -31,6 +35,7 @@ export class OneOffSendService {
     private readonly contexts: EvaluationContextService,
     private readonly planning: DeliveryPlanningService,
     private readonly templates: TemplateService,
+    private readonly users: UserService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -42,10 +47,15 @@ export class OneOffSendService {
     if (sendAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
       throw AppError.invalid([{ path: 'body.sendAt', message: 'must not be in the past' }]);
     }
-    const problems = sendTemplateProblems(send.template, send.patientId !== undefined);
-    if (send.template.templateId && !(await this.templates.find(clinicId, send.template.templateId))) {
+    const subject = send.patientId !== undefined ? 'patient' : 'nobody';
+    const problems = sendTemplateProblems(send.template, subject);
+    const saved = send.template.templateId
+      ? await this.templates.find(clinicId, send.template.templateId)
+      : null;
+    if (send.template.templateId && !saved) {
       problems.push({ path: 'body.template.templateId', message: 'no such template in this clinic' });
     }
+    if (saved) problems.push(...savedTemplateProblems(saved, subject));
     if (problems.length > 0) throw AppError.invalid(problems);
     const patient = send.patientId ? await this.patients.find(clinicId, send.patientId) : null;
     if (send.patientId && !patient) {
@@ -66,11 +76,12 @@ export class OneOffSendService {
         patientId: patient?._id ?? null,
         resourceId: null,
       },
-      { nextAppointment: false },
+      { nextAppointment: showsNextAppointment(sendTexts(send.template, saved)) },
       now,
       settings,
     );
     const by = principal.email ?? 'staff';
+    const user = principal.userId ? await this.users.find(clinicId, principal.userId) : null;
     const { planned } = await this.planning.plan(
       clinicId,
       [
@@ -91,7 +102,7 @@ export class OneOffSendService {
         timeZone: settings.timeZone,
         origin: 'one-off',
         patientId: patient?._id ?? null,
-        templateData: built ? templateData(built.context, now.toISOString()) : {},
+        templateData: sendTemplateData(built?.context ?? null, now, { name: user?.name ?? by }),
         by,
       },
       now,

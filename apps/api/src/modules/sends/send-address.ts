@@ -1,7 +1,15 @@
 import { inspectTemplate, normaliseMobileNumber, normalisePhoneNumber } from '@clinicflow/channels';
-import type { Channel, MessageTemplate } from '@clinicflow/rules';
+import {
+  templateData,
+  templateFieldsForSend,
+  type Channel,
+  type EvaluationContext,
+  type MessageTemplate,
+  type SendSubject,
+} from '@clinicflow/rules';
 import { z } from 'zod';
 import type { PatientDocument } from '../directory/directory.repository';
+import type { TemplateDocument } from '../templates/template.repository';
 import type { SendTemplate } from './send.dto';
 
 export type Address = { ok: true; address: string } | { ok: false; reason: string };
@@ -47,34 +55,84 @@ export function messageTemplateOf(template: SendTemplate, language: string): Mes
   };
 }
 
-/** What a message about no particular patient cannot show: nothing is known of a patient or appointment. */
-const PATIENT_PARTS = ['patient', 'appointment', 'service', 'resource', 'location', 'delay'];
+/** Why a send cannot fill a variable the rules' `templateFieldsForSend` leaves out for it. */
+const UNFILLABLE: Record<SendSubject, string> = {
+  nobody: 'the message is not about a patient',
+  patient: 'the message is about a patient, not an appointment',
+  appointment: 'a batch send has no such value',
+};
+
+/** The problems of one text of a send: its syntax, its helpers, and the variables the send cannot fill. */
+function textProblems(source: string, subject: SendSubject): string[] {
+  const inspected = inspectTemplate(source);
+  const problems = inspected.problems.map(
+    (problem) => `${problem.message} (line ${problem.line}, column ${problem.column})`,
+  );
+  const shown = templateFieldsForSend(subject).map((field) => field.path);
+  for (const variable of inspected.variables) {
+    // a variable inside {{#each}} or {{#with}} is read from that block's value, not from the message's data
+    if (!variable.topLevel) continue;
+    if (shown.some((path) => path === variable.path || path.startsWith(`${variable.path}.`))) continue;
+    problems.push(
+      `{{${variable.path}}} cannot be filled: ${UNFILLABLE[subject]} (line ${variable.line}, column ${variable.column})`,
+    );
+  }
+  return problems;
+}
 
 /**
  * Problems of the text written for a send, each naming its field (`body.template.body`): bad syntax, an
- * unknown helper, and, for a message to a bare number or address, a patient's or appointment's field.
+ * unknown helper, and a variable the send cannot fill (the rules' one catalogue, `templateFieldsForSend`: no
+ * patient's field in a message to a bare number, no appointment's in a one-off message, the sending user in
+ * every send).
  */
-export function sendTemplateProblems(template: SendTemplate, withPatient: boolean) {
+export function sendTemplateProblems(template: SendTemplate, subject: SendSubject) {
   const problems: { path: string; message: string }[] = [];
   for (const field of ['body', 'subject'] as const) {
     const source = template[field];
     if (source === undefined) continue;
-    const inspected = inspectTemplate(source);
-    for (const problem of inspected.problems) {
-      problems.push({
-        path: `body.template.${field}`,
-        message: `${problem.message} (line ${problem.line}, column ${problem.column})`,
-      });
+    for (const message of textProblems(source, subject)) {
+      problems.push({ path: `body.template.${field}`, message });
     }
-    if (withPatient) continue;
-    for (const variable of inspected.variables) {
-      if (PATIENT_PARTS.includes(variable.path.split('.')[0])) {
-        problems.push({
-          path: `body.template.${field}`,
-          message: `{{${variable.path}}} cannot be filled: the message is not about a patient (line ${variable.line}, column ${variable.column})`,
-        });
+  }
+  return problems;
+}
+
+/** The same problems in a saved template's texts, named on `body.template.templateId` with their language. */
+export function savedTemplateProblems(saved: Pick<TemplateDocument, 'variants'>, subject: SendSubject) {
+  const problems: { path: string; message: string }[] = [];
+  for (const [language, variant] of Object.entries(saved.variants)) {
+    for (const source of [variant?.subject, variant?.body, variant?.html]) {
+      if (source === undefined || source === null) continue;
+      for (const message of textProblems(source, subject)) {
+        problems.push({ path: 'body.template.templateId', message: `${language}: ${message}` });
       }
     }
   }
   return problems;
+}
+
+/** Every text of a send: the one written for it, or its saved template's in every language. */
+export function sendTexts(
+  template: SendTemplate,
+  saved: Pick<TemplateDocument, 'variants'> | null,
+): string[] {
+  const variants = saved ? Object.values(saved.variants) : [];
+  return [template.body, template.subject, ...variants.flatMap((v) => [v?.body, v?.subject, v?.html])].filter(
+    (text): text is string => typeof text === 'string',
+  );
+}
+
+/** Whether a send's texts show the patient's next appointment, which costs a read of their appointments. */
+export function showsNextAppointment(texts: readonly (string | null | undefined)[]): boolean {
+  return texts.some((text) => text?.includes('nextAppointmentAt') ?? false);
+}
+
+/** The data a send's message is written with: its context's, and the user who sends it (`{{user.name}}`). */
+export function sendTemplateData(
+  context: EvaluationContext | null,
+  now: Date,
+  user: { name: string },
+): Record<string, unknown> {
+  return { ...(context ? templateData(context, now.toISOString()) : {}), user };
 }

@@ -4,6 +4,9 @@ export {
   oneOffSendSchema,
   batchQuerySchema,
   batchSendSchema,
+  batchListExportSchema,
+  BATCH_LIST_PERSONAL_DATA,
+  type BatchListExport,
   type SendTemplate,
   type OneOffSend,
   type BatchQuery,
@@ -25,6 +28,18 @@ export const batchQueryExample = {
   resourceId: 'res_9e8d7c6b5a4f3e2d1c0b9a8f',
   sent: 'not-sent',
 };
+
+export const batchListExportExample = {
+  query: { ...batchQueryExample, specialty: 'Orthodontie' },
+  removed: ['apt_0f1e2d3c4b5a69788796a5b4'],
+  lang: 'fr',
+  confirm: 'personal-data',
+};
+
+export const batchListCsvExample =
+  '\uFEFF"patient","address","appointment","already sent","removed by hand","can receive it","problem","appointment id","patient id"\r\n' +
+  '"Léa Martin","+33612345678","2026-04-07 10:30","no","no","yes","","apt_6a5b4c3d2e1f0a9b8c7d6e5f","pat_0c1d2e3f4a5b6c7d8e9f0a1b"\r\n' +
+  '"Tom Petit","","2026-04-07 11:00","no","no","no","The patient has no mobile number.","apt_1b2c3d4e5f6a7b8c9d0e1f2a","pat_2a3b4c5d6e7f8a9b0c1d2e3f"\r\n';
 
 export const batchRowExample = {
   id: 'apt_6a5b4c3d2e1f0a9b8c7d6e5f',

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -6,15 +6,24 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { HttpCode } from '@nestjs/common';
 import { ZodBody } from '../../http/zod-validation';
 import { ClinicId, CurrentPrincipal, Principal } from '../../http/principal';
 import { deliveryDetailExample } from '../report/delivery-report.dto';
+import { BatchListExportService, NO_RECIPIENT_TO_EXPORT } from './batch-list-export.service';
 import { BatchSendService } from './batch-send.service';
 import { OneOffSendService } from './one-off-send.service';
 import {
+  BATCH_LIST_PERSONAL_DATA,
+  BatchListExport,
+  batchListCsvExample,
+  batchListExportExample,
+  batchListExportSchema,
   BatchQuery,
   batchQueryExample,
   batchQuerySchema,
@@ -35,6 +44,7 @@ export class SendsController {
   constructor(
     private readonly oneOff: OneOffSendService,
     private readonly batches: BatchSendService,
+    private readonly lists: BatchListExportService,
   ) {}
 
   @Post('sends')
@@ -61,11 +71,38 @@ export class SendsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'The recipients of a batch (F11): appointments in a range of clinic-local days, by resource, service, insurer, already sent or not; rows without an address say why.',
+      'The recipients of a batch (F11): appointments in a range of clinic-local days (by practitioner, service, specialty: the service’s group or the practitioner’s specialty, status, already sent or not), or every patient with a valid contact (`mode: patients`, no appointment needed); both by the patient’s group and insurer. A row that cannot be sent says why: no address on the channel, the channel switched off, no consent.',
   })
   @ApiOkResponse({ schema: { example: { items: [batchRowExample], total: 1, sendable: 1 } } })
   preview(@ClinicId() clinicId: string, @ZodBody(batchQuerySchema, batchQueryExample) body: BatchQuery) {
     return this.batches.preview(clinicId, body);
+  }
+
+  @Post('batch-sends/preview/export')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: `The preview's list as a CSV file before sending (F11; UTF-8 with BOM, RFC 4180, times in the clinic's zone, headers in \`lang\`): every row with why it cannot be sent and whether it was taken out by hand (\`removed\`). The file holds personal data (patients' names, phone numbers or e-mail addresses and appointment times): \`confirm: personal-data\` is required (400 naming \`body.confirm\` without it). No row answers 422 instead of an empty file.`,
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'The file, as an attachment named batch-list-<clinic-local day>.csv',
+    content: { 'text/csv': { schema: { type: 'string', example: batchListCsvExample } } },
+  })
+  @ApiBadRequestResponse({
+    description: `Missing confirmation or a bad query, naming the field (${BATCH_LIST_PERSONAL_DATA})`,
+  })
+  @ApiUnprocessableEntityResponse({ description: NO_RECIPIENT_TO_EXPORT })
+  async exportList(
+    @ClinicId() clinicId: string,
+    @ZodBody(batchListExportSchema, batchListExportExample) body: BatchListExport,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.lists.open(clinicId, body);
+    response.status(200);
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    await file.writeTo(response);
   }
 
   @Post('batch-sends')

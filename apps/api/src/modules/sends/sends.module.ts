@@ -5,6 +5,9 @@ import { DirectoryModule } from '../directory/directory.module';
 import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
 import { TemplatesModule } from '../templates/templates.module';
+import { UsersModule } from '../users/users.module';
+import { BatchListExportService } from './batch-list-export.service';
+import { BatchRecipientsService } from './batch-recipients.service';
 import { BatchSendRepository } from './batch-send.repository';
 import { BatchSendService } from './batch-send.service';
 import { OneOffSendService } from './one-off-send.service';
@@ -23,8 +26,15 @@ import { SendsController } from './sends.controller';
     RunsModule,
     SettingsModule,
     TemplatesModule,
+    UsersModule,
   ],
   controllers: [SendsController],
-  providers: [BatchSendRepository, OneOffSendService, BatchSendService],
+  providers: [
+    BatchSendRepository,
+    OneOffSendService,
+    BatchRecipientsService,
+    BatchSendService,
+    BatchListExportService,
+  ],
 })
 export class SendsModule {}

@@ -96,6 +96,64 @@ describe('BatchSendPage', () => {
     );
   });
 
+  it('should pick every patient of a group with a valid contact, without dates or appointment filters', async () => {
+    const api = fakeApi({
+      ...directory,
+      'POST /batch-sends/preview': [200, { items: [], total: 0, sendable: 0 }],
+    });
+    renderWithProviders(<BatchSendPage />);
+    expect(screen.getByLabelText('Appointments from')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('Every patient with a valid contact'));
+    expect(screen.queryByLabelText('Appointments from')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/Specialty/)).not.toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Patient group'), { target: { value: 'Diabète ' } });
+    fireEvent.change(screen.getByLabelText('Insurer'), { target: { value: 'MGEN' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Show the recipients' }));
+    expect(await screen.findByTestId('batch-summary')).toHaveTextContent('No patient matches.');
+    expect(api.calls('POST', '/batch-sends/preview')[0].body).toEqual({
+      mode: 'patients',
+      channel: 'sms',
+      patientGroup: 'Diabète',
+      insurer: 'MGEN',
+    });
+  });
+
+  it('should pick appointments by specialty, and download the list after saying it holds personal data', async () => {
+    const rows = [row('a1', 'Léa Martin', '+33612345678'), row('a2', 'Nina Roux', null, 'No mobile number.')];
+    const api = fakeApi({
+      ...directory,
+      'POST /batch-sends/preview': [200, { items: rows, total: 2, sendable: 1 }],
+      'POST /batch-sends/preview/export': [
+        422,
+        { statusCode: 422, message: 'No recipient matches this query: there is nothing to export.' },
+      ],
+    });
+    renderWithProviders(<BatchSendPage />);
+    fireEvent.change(screen.getByLabelText(/Specialty/), { target: { value: 'Orthodontie' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Show the recipients' }));
+    await screen.findByTestId('batch-summary');
+    expect(api.calls('POST', '/batch-sends/preview')[0].body).toMatchObject({
+      mode: 'appointments',
+      specialty: 'Orthodontie',
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Léa Martin from the list' }));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download the list (CSV)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Download the list?' });
+    expect(dialog).toHaveTextContent('The file holds personal data');
+    expect(api.calls('POST', '/batch-sends/preview/export')).toEqual([]);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The list could not be downloaded: No recipient matches this query',
+    );
+    expect(api.calls('POST', '/batch-sends/preview/export')[0].body).toMatchObject({
+      query: { mode: 'appointments', specialty: 'Orthodontie' },
+      removed: ['a1'],
+      lang: 'en',
+      confirm: 'personal-data',
+    });
+  });
+
   it('should show a refused query next to the field the API names', async () => {
     fakeApi({
       ...directory,

@@ -8,6 +8,7 @@ import { formatMessage } from '../flows/utils/formatMessage';
 import { useReportOptions } from '../report/hooks/useReportOptions';
 import { dayOf } from '../report/utils/datePresets';
 import { batchSendApi, type BatchQuery } from './api/batchSendApi';
+import { BatchListExport } from './components/BatchListExport';
 import { BatchMessage, type BatchMessageValue } from './components/BatchMessage';
 import { BatchProgress } from './components/BatchProgress';
 import { BatchQueryForm } from './components/BatchQueryForm';
@@ -20,7 +21,10 @@ function initialQuery(): BatchQuery {
   return batchQuerySchema.parse({ from: dayOf(tomorrow), to: dayOf(tomorrow) });
 }
 
-/** `/batch-send` (F11): pick recipients by their appointments, check the list, write, send, follow. */
+/**
+ * `/batch-send` (F11): pick recipients by their appointments or among every patient, check the list (and
+ * download it), write, send, follow.
+ */
 export default function BatchSendPage() {
   const t = useMessages();
   const options = useReportOptions();
@@ -85,7 +89,9 @@ export default function BatchSendPage() {
           <Stack gap="sm">
             <Text fw={600} data-testid="batch-summary">
               {preview.data.total === 0
-                ? t.batchNoRecipients
+                ? query.mode === 'patients'
+                  ? t.batchNoPatients
+                  : t.batchNoRecipients
                 : formatMessage(t.batchRecipients, {
                     sendable: preview.data.sendable,
                     total: preview.data.total,
@@ -104,6 +110,7 @@ export default function BatchSendPage() {
                 }
               />
             )}
+            {rows.length > 0 && <BatchListExport query={query} removed={removed} />}
             <Checkbox
               label={t.batchOnePerPhone}
               checked={onePerPhone}

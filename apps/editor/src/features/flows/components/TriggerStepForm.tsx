@@ -1,4 +1,4 @@
-import { triggerDataSchema, type FlowNodeOf, type TriggerData } from '@clinicflow/rules';
+import { DAILY_TRIGGER_EVENT, triggerDataSchema, type FlowNodeOf, type TriggerData } from '@clinicflow/rules';
 import { Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { Controller } from 'react-hook-form';
 import { useMessages } from '../../../i18n/useMessages';
@@ -8,7 +8,7 @@ import { stepWords } from '../utils/stepWords';
 
 const blank = (value: string) => (value === '' ? undefined : value);
 
-/** The trigger's settings: which events start the flow, and for which bookings. */
+/** The trigger's settings: which events start the flow (or every day at a time, F10), and for which bookings. */
 export function TriggerStepForm({
   step,
   onChange,
@@ -17,7 +17,8 @@ export function TriggerStepForm({
   onChange: (data: TriggerData) => void;
 }) {
   const t = useMessages();
-  const { register, control } = useStepForm(triggerDataSchema, step.data, onChange);
+  const { register, control, formState, watch } = useStepForm(triggerDataSchema, step.data, onChange);
+  const daily = (watch('events') ?? []).includes(DAILY_TRIGGER_EVENT);
   return (
     <Stack gap="sm">
       <TextInput label={t.fieldLabel} {...register('label', { setValueAs: blank })} />
@@ -39,22 +40,33 @@ export function TriggerStepForm({
           </Checkbox.Group>
         )}
       />
-      <Controller
-        control={control}
-        name="filters.sources"
-        render={({ field }) => (
-          <Checkbox.Group
-            label={t.fieldSources}
-            value={field.value ?? []}
-            onChange={(value) => field.onChange(value.length > 0 ? value : undefined)}
-          >
-            <Group gap="md" mt={4}>
-              <Checkbox value="online" label={t.sourceOnline} />
-              <Checkbox value="staff" label={t.sourceStaff} />
-            </Group>
-          </Checkbox.Group>
-        )}
-      />
+      {daily && (
+        <TextInput
+          label={t.fieldDailyAt}
+          description={t.fieldDailyAtHint}
+          placeholder="18:00"
+          error={formState.errors.dailyAt?.message}
+          {...register('dailyAt', { setValueAs: blank })}
+        />
+      )}
+      {!daily && (
+        <Controller
+          control={control}
+          name="filters.sources"
+          render={({ field }) => (
+            <Checkbox.Group
+              label={t.fieldSources}
+              value={field.value ?? []}
+              onChange={(value) => field.onChange(value.length > 0 ? value : undefined)}
+            >
+              <Group gap="md" mt={4}>
+                <Checkbox value="online" label={t.sourceOnline} />
+                <Checkbox value="staff" label={t.sourceStaff} />
+              </Group>
+            </Checkbox.Group>
+          )}
+        />
+      )}
     </Stack>
   );
 }

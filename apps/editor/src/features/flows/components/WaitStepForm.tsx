@@ -1,5 +1,6 @@
 import { waitDataSchema, type FlowNodeOf, type WaitData } from '@clinicflow/rules';
-import { Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Controller } from 'react-hook-form';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
 import { optionsOf } from '../utils/optionsOf';
@@ -8,7 +9,10 @@ import { NumberField } from './NumberField';
 
 const blank = (value: string) => (value === '' ? undefined : value);
 
-/** A wait's settings: how long, before or after what, at what time of day. */
+/**
+ * A wait's settings: how long, before or after what, at what time of day; for a recall (F7), the interval of
+ * the appointment or its service instead of the amount, when they have one.
+ */
 export function WaitStepForm({
   step,
   onChange,
@@ -26,6 +30,19 @@ export function WaitStepForm({
         <NumberField control={control} name="amount" label={t.fieldAmount} />
         <NativeSelect label={t.fieldUnit} data={optionsOf(t, stepWords.unitName)} {...register('unit')} />
       </Group>
+      <Controller
+        control={control}
+        name="useServiceRecallInterval"
+        render={({ field }) => (
+          <Checkbox
+            label={t.fieldUseRecallInterval}
+            description={t.fieldUseRecallIntervalHint}
+            checked={field.value === true}
+            // unticked leaves the field out rather than storing false
+            onChange={(e) => field.onChange(e.currentTarget.checked || undefined)}
+          />
+        )}
+      />
       <NativeSelect
         label={t.fieldDirection}
         data={[

@@ -60,6 +60,7 @@ export const stepWords = {
     'resource.absent': 'eventResourceAbsent',
     'patient.created': 'eventPatientCreated',
     manual: 'eventManual',
+    'schedule.daily': 'eventDaily',
   } satisfies Record<TriggerEvent, Key>,
   anchor: {
     'appointment-start': 'anchorAppointmentStart',

@@ -71,6 +71,8 @@ function messageTitle(t: Messages, data: SendData, names: StepNames): string {
 export function summarizeStep(node: FlowNode, t: Messages, names: StepNames = noStepNames): string {
   switch (node.type) {
     case 'trigger':
+      if (node.data.events.includes('schedule.daily') && node.data.dailyAt)
+        return formatMessage(t.summaryDaily, { time: node.data.dailyAt });
       return formatMessage(t.summaryTrigger, {
         events: list(
           t,

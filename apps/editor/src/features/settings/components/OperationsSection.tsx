@@ -1,4 +1,14 @@
-import { Divider, Radio, Stack, Switch } from '@mantine/core';
+import {
+  Divider,
+  NumberInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import type { ClinicSettings } from '../api/settingsApi';
 import { useSettingsSection } from '../hooks/useSettingsSection';
@@ -6,9 +16,15 @@ import { CreditsPanel } from './CreditsPanel';
 import { SectionFooter } from './SectionFooter';
 import { ServiceStatusPanel } from './ServiceStatusPanel';
 
-const KEYS = ['testMode', 'creditsScope'] as const;
+const KEYS = ['testMode', 'creditsScope', 'adminMobile', 'adminAlerts'] as const;
 
-/** Test mode (C8), how credits are kept, the credits (S7) and the service status (S8). */
+/** A number typed in a number field, or null when it was emptied. */
+const numberOrNull = (value: number | string) => (typeof value === 'number' ? value : null);
+
+/**
+ * Test mode (C8), how credits are kept, the admin's alerts by e-mail and SMS (F10: the mobile they go to and
+ * when they go), the credits (S7) and the service status (S8).
+ */
 export function OperationsSection({
   settings,
   onDirtyChange,
@@ -18,6 +34,7 @@ export function OperationsSection({
 }) {
   const t = useMessages();
   const section = useSettingsSection(settings, KEYS, onDirtyChange);
+  const alerts = section.draft.adminAlerts;
   return (
     <Stack>
       <Switch
@@ -39,6 +56,45 @@ export function OperationsSection({
           <Radio value="practitioner" label={t.settingsCreditsPerPractitioner} />
         </Stack>
       </Radio.Group>
+      <Title order={5}>{t.settingsAdminAlerts}</Title>
+      <Text size="sm" c="dimmed" maw={720}>
+        {t.settingsAdminAlertsHint}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 3 }} maw={960}>
+        <TextInput
+          label={t.settingsAdminMobile}
+          description={t.settingsAdminMobileHint}
+          value={section.draft.adminMobile ?? ''}
+          onChange={(e) => section.update({ adminMobile: e.currentTarget.value.trim() || null })}
+          error={section.errorAt('adminMobile')}
+        />
+        <NumberInput
+          label={t.settingsCreditsBelow}
+          description={t.settingsCreditsBelowHint}
+          min={1}
+          allowDecimal={false}
+          value={alerts.creditsBelow ?? ''}
+          onChange={(value) =>
+            section.update({ adminAlerts: { ...alerts, creditsBelow: numberOrNull(value) } })
+          }
+          error={section.errorAt('adminAlerts.creditsBelow')}
+        />
+        <NumberInput
+          label={t.settingsProviderFailures}
+          min={2}
+          allowDecimal={false}
+          value={alerts.providerFailuresInARow}
+          onChange={(value) =>
+            section.update({
+              adminAlerts: {
+                ...alerts,
+                providerFailuresInARow: numberOrNull(value) ?? alerts.providerFailuresInARow,
+              },
+            })
+          }
+          error={section.errorAt('adminAlerts.providerFailuresInARow')}
+        />
+      </SimpleGrid>
       <SectionFooter
         label={t.settingsSaveOperations}
         dirty={section.dirty}
@@ -47,7 +103,7 @@ export function OperationsSection({
         error={section.save.error}
         conflict={section.conflict}
         errors={section.errors}
-        shownPaths={['testMode', 'creditsScope']}
+        shownPaths={['testMode', 'creditsScope', 'adminMobile', 'adminAlerts']}
         onSave={() => section.save.mutate()}
       />
       <Divider />
