@@ -33,6 +33,8 @@ export function deliveryDocument(
     template: { body: 'Bonjour {{patient.firstName}}' },
     language: 'fr',
     sender: null,
+    from: null,
+    sentBy: 'engine',
     templateData: {},
     createdDay: createdAt.toISOString().slice(0, 10),
     sendDay: sendAt.toISOString().slice(0, 10),

@@ -17,6 +17,8 @@ interface Row extends Document {
   credits: number | null;
   flowId: string | null;
   name: string;
+  sentBy: string;
+  error?: { code: string; reason: string } | null;
 }
 
 const STATUSES = ['sent', 'failed', 'delivered', 'skipped'];
@@ -34,6 +36,7 @@ describe('SQL pushdown of the report’s queries', () => {
     await rows.createIndex({ clinicId: 1, sendDay: 1, status: 1, channel: 1, credits: 1 });
     await rows.createIndex({ clinicId: 1, sendAt: -1, createdAt: -1 });
     await rows.createIndex({ clinicId: 1, deliveredAt: -1, createdAt: -1 });
+    await rows.createIndex({ clinicId: 1, sentBy: 1, createdAt: -1 });
     // Many equal createdAt and sendAt values, so that the tie-breaks decide which rows make a page; a
     // delivery time that is a date, null or missing.
     await rows.insertMany(
@@ -51,6 +54,11 @@ describe('SQL pushdown of the report’s queries', () => {
         credits: i % 4 ? i % 5 : null,
         flowId: i % 7 ? `F${i % 3}` : null,
         name: `Patient ${i}`,
+        sentBy: i % 5 ? 'engine' : `user${i % 4}@cabinet.example`,
+        // an error with a code, null, or none at all (older deliveries)
+        ...(i % 9 === 0
+          ? {}
+          : { error: i % 5 < 2 ? { code: i % 2 ? 'credits-exhausted' : 'bad-number', reason: 'r' } : null }),
       })),
     );
   });
@@ -79,6 +87,11 @@ describe('SQL pushdown of the report’s queries', () => {
     ['a number range beside nulls', { clinicId: 'A', credits: { $gt: 0 } }],
     ['a part SQL cannot do ($or, regex)', { clinicId: 'A', $or: [{ name: /t 1/ }, { status: 'sent' }] }],
     ['a clinic with nothing', { clinicId: 'Z' }],
+    ['who sent it', { clinicId: 'A', sentBy: 'user2@cabinet.example' }],
+    [
+      'an error code (a dotted field beside nulls and absent errors)',
+      { clinicId: 'A', status: 'failed', 'error.code': 'credits-exhausted' },
+    ],
   ];
 
   it.each(filters)(
@@ -100,6 +113,7 @@ describe('SQL pushdown of the report’s queries', () => {
 
   it.each(filters)('should count and group exactly as without pushdown for %s', async (_title, filter) => {
     expect(await rows.countDocuments(filter, SQL_PUSHDOWN)).toBe(await rows.countDocuments(filter));
+    if (filter.sentBy || filter['error.code']) expect(await rows.countDocuments(filter)).toBeGreaterThan(0);
     const groups: Document[] = [
       { _id: '$status', count: { $sum: 1 } },
       { _id: { day: '$sendDay', status: '$status', channel: '$channel' }, count: { $sum: 1 } },

@@ -1,4 +1,5 @@
 import type { Language } from '../languages/language';
+import type { DayListContext } from './day-list-view';
 
 /** The clinic as templates see it; `timeZone`, `language`, `country` and `currency` drive formatting. */
 export interface ClinicContext {
@@ -20,6 +21,10 @@ export interface PatientContext {
   email?: string;
   language?: string;
   nextAppointmentAt?: string | null;
+  /** The insurer, as the practice-management system names it. */
+  insurer?: string;
+  /** The doctor who referred the patient (C5), as the directory stores them. */
+  referringDoctor?: { name?: string; phone?: string; email?: string };
 }
 
 /** The appointment: `start`, `end` and `bookedAt` are ISO 8601 instants. */
@@ -61,6 +66,10 @@ export interface MessageContext {
   location: { name: string; city: string; phone: string; address: string; notes: string };
   /** Resource alerts only. */
   delay?: DelayContext;
+  /** Daily trigger only (F10): the practitioner's appointments of the next day. */
+  dayList?: DayListContext;
+  /** The user of the clinic who sends it: one-off and batch sends only (a flow's message has none). */
+  user?: { name: string };
 }
 
 /** A context given in parts: anything left out is taken from the sample. */
@@ -89,6 +98,8 @@ export function sampleMessageContext(): MessageContext {
       email: 'lea.martin@example.org',
       language: 'fr',
       nextAppointmentAt: '2027-06-03T07:30:00.000Z',
+      insurer: 'MGEN',
+      referringDoctor: { name: 'Dr Anne Leroy', phone: '+33145678902', email: 'a.leroy@example.org' },
     },
     resource: { name: 'Dr Hugo Bernard', address: '3 place du Parc, 75011 Paris', phone: '+33142685301' },
     appointment: {
@@ -116,6 +127,15 @@ export function sampleMessageContext(): MessageContext {
       notes: 'Interphone 12',
     },
     delay: { minutes: 20, newStart: '2026-12-03T08:50:00.000Z' },
+    dayList: {
+      date: '2026-12-03T00:00:00.000+01:00',
+      count: 2,
+      appointments: [
+        { start: '2026-12-03T08:30:00.000Z', patientName: 'Léa Martin', serviceName: 'Détartrage' },
+        { start: '2026-12-03T09:15:00.000Z', patientName: 'Hugo Petit', serviceName: 'Contrôle' },
+      ],
+    },
+    user: { name: 'Claire, accueil' },
   };
 }
 

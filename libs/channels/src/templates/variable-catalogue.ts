@@ -3,7 +3,8 @@ import { templateFieldCatalogue, type ContextField } from '@clinicflow/rules';
 /**
  * One merge variable a template may use: its path, what it means (in the editor's languages), an example and
  * the tuOtempO code. The list is the rules library's catalogue of context fields, the one the flow validator
- * checks templates against, so the picker never offers what a flow may not use.
+ * checks templates against, so the picker never offers what no flow or send may use (`templateFieldsForSend`:
+ * the sending user exists in one-off and batch sends only).
  */
 export interface TemplateVariable {
   path: string;

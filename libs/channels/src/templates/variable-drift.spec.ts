@@ -6,13 +6,17 @@
  *
  * The send is the dispatcher's: the rules' `templateData` of the context the API builds for a run
  * (`evaluation-context.service.ts`, here for a clinic whose directory is filled in completely), merged as
- * `delivery-renderer.service.ts` does, then `composeMessage`.
+ * `delivery-renderer.service.ts` does, then `composeMessage`. The same holds for one-off and batch sends,
+ * whose check is `templateFieldsForSend` (the API's `sendTemplateProblems`) and whose data adds the sending user.
  */
 import {
   templateData,
+  templateFieldsForEvents,
+  templateFieldsForSend,
   triggerEventSchema,
   validateFlow,
   type EvaluationContext,
+  type SendSubject,
   type TriggerEvent,
 } from '@clinicflow/rules';
 import { composeMessage } from '../messages/compose-message';
@@ -47,6 +51,14 @@ function engineContext(event: TriggerEvent): EvaluationContext {
       consent: { sms: true },
       attendance: { visits: 3, noShows: 0, lastVisitAt: '2026-06-01T08:00:00.000Z' },
       nextAppointmentAt: '2027-06-03T07:30:00.000Z',
+      insurer: 'MGEN',
+      // the stored phone, also as `mobile`: the address a step to the referring doctor sends to
+      referringDoctor: {
+        name: 'Dr Anne Leroy',
+        email: 'a.leroy@example.org',
+        phone: '+33145678902',
+        mobile: '+33145678902',
+      },
     },
     event: {
       type: event,
@@ -55,6 +67,7 @@ function engineContext(event: TriggerEvent): EvaluationContext {
     },
     recentDeliveries: [],
   };
+  if (event === 'schedule.daily') return dailyListContext(context);
   if (!aboutAppointment) return context;
   context.appointment = {
     id: 'apt-1',
@@ -103,9 +116,32 @@ function engineContext(event: TriggerEvent): EvaluationContext {
   return context;
 }
 
-/** The message a send step with this text gets at send time, or why it cannot be written. */
-function send(event: TriggerEvent, body: string): { text: string } | { error: string } {
-  const data = templateData(engineContext(event), now.toISOString());
+/** A daily trigger's run (F10): about a practitioner and their list of the next day, no patient. */
+function dailyListContext(context: EvaluationContext): EvaluationContext {
+  return {
+    ...context,
+    patient: {},
+    resource: {
+      id: 'res-1',
+      name: 'Dr Hugo Bernard',
+      phone: '+33142685301',
+      mobile: '+33142685301',
+      email: 'h.bernard@example.org',
+      address: '3 place du Parc, 75011 Paris',
+      language: 'fr',
+    },
+    dayList: {
+      date: '2026-12-03T00:00:00.000+01:00',
+      count: 1,
+      appointments: [
+        { start: '2026-12-03T08:30:00.000Z', patientName: 'Léa Martin', serviceName: 'Détartrage' },
+      ],
+    },
+  };
+}
+
+/** A message written at send time from this data, or why it cannot be written. */
+function write(data: Record<string, unknown>, body: string): { text: string } | { error: string } {
   const context = runMessageContext(data, { language: 'fr' });
   const result = composeMessage({
     channel: 'sms',
@@ -115,6 +151,23 @@ function send(event: TriggerEvent, body: string): { text: string } | { error: st
     now,
   });
   return result.ok ? { text: result.message.text } : { error: result.errors[0].message };
+}
+
+/** The message a flow's send step with this text gets at send time, or why it cannot be written. */
+function send(event: TriggerEvent, body: string): { text: string } | { error: string } {
+  return write(templateData(engineContext(event), now.toISOString()), body);
+}
+
+/**
+ * The message of a one-off or batch send (the API's sends module): the context of a `manual` event about the
+ * appointment, the patient or nobody, with the sending user added to the data.
+ */
+function sendBy(subject: SendSubject, body: string): { text: string } | { error: string } {
+  const context = engineContext('manual');
+  if (subject === 'appointment') Object.assign(context, engineContext('appointment.booked'));
+  if (subject === 'nobody') context.patient = {};
+  context.event = { type: 'manual', at: now.toISOString() };
+  return write({ ...templateData(context, now.toISOString()), user: { name: 'Claire' } }, body);
 }
 
 /** The validator's variable problems for a flow of this event whose SMS has this text. */
@@ -142,6 +195,9 @@ function variableProblems(event: TriggerEvent, body: string): string[] {
     .map((problem) => problem.message);
 }
 
+const subjects: readonly SendSubject[] = ['nobody', 'patient', 'appointment'];
+const sendFields = (subject: SendSubject) => templateFieldsForSend(subject).map((field) => field.path);
+
 const cases = events.flatMap((event) =>
   TEMPLATE_VARIABLES.map((variable) => ({ event, path: variable.path })),
 );
@@ -156,14 +212,27 @@ describe('the variable picker, the validator and a real send', () => {
   });
 
   it.each(TEMPLATE_VARIABLES.map((variable) => variable.path))(
-    'should offer {{%s}} only if some flow may use it',
+    'should offer {{%s}} only if some flow or send may use it',
     (path) => {
-      expect(events.filter((event) => variableProblems(event, `{{${path}}}`).length === 0)).not.toEqual([]);
+      const flows = events.filter((event) => variableProblems(event, `{{${path}}}`).length === 0);
+      const sends = subjects.filter((subject) => sendFields(subject).includes(path));
+      expect([...flows, ...sends]).not.toEqual([]);
     },
   );
 
+  it.each(
+    subjects.flatMap((subject) => TEMPLATE_VARIABLES.map((variable) => ({ subject, path: variable.path }))),
+  )('should agree on {{$path}} in a send about $subject', ({ subject, path }) => {
+    const accepted = sendFields(subject).includes(path);
+    const sent = sendBy(subject, `{{${path}}}`);
+    const filled = 'text' in sent && sent.text.trim() !== '';
+    expect({ path, subject, accepted, filled, sent }).toMatchObject({ accepted: filled });
+  });
+
   it('should accept the whole picker in an appointment flow and fill every value', () => {
-    const body = TEMPLATE_VARIABLES.filter((v) => !v.path.startsWith('delay.'))
+    // what the picker offers for this flow: not the delay of a late practitioner, nor what only sends have
+    const offered = templateFieldsForEvents(['appointment.booked']).map((field) => field.path);
+    const body = TEMPLATE_VARIABLES.filter((v) => offered.includes(v.path))
       .map((variable) => `{{${variable.path}}}`)
       .join('|');
     expect(variableProblems('appointment.booked', body)).toEqual([]);

@@ -59,6 +59,7 @@ describe('deliveryListQuerySchema', () => {
     { title: 'an unknown status', query: { status: 'bounced' }, path: 'status' },
     { title: 'an unknown channel', query: { channel: 'fax' }, path: 'channel' },
     { title: 'an unknown order', query: { sort: 'name' }, path: 'sort' },
+    { title: 'an empty sender', query: { sentBy: ' ' }, path: 'sentBy' },
     { title: 'a bad bound', query: { sendFrom: 'yesterday' }, path: 'sendFrom' },
     {
       title: 'a day range ending before it starts',
@@ -72,6 +73,12 @@ describe('deliveryListQuerySchema', () => {
     },
   ])('should refuse $title naming $path', ({ query, path }) => {
     expect(problems(deliveryListQuerySchema.safeParse(query)).map((p) => p.path)).toEqual([path]);
+  });
+
+  it('should read who sent it, trimmed', () => {
+    expect(deliveryListQuerySchema.parse({ sentBy: ' accueil@cabinet.fr ' })).toMatchObject({
+      sentBy: 'accueil@cabinet.fr',
+    });
   });
 
   it('should take a day ending on the day a range starts', () => {

@@ -46,6 +46,13 @@ export const deliveryFilterFields = {
   patientId: z.string().max(200).optional(),
   appointmentId: z.string().max(200).optional(),
   batchId: z.string().max(200).optional(),
+  sentBy: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({ description: 'Who sent it: a user’s e-mail, or `engine` for the flows’ messages and notices' })
+    .optional(),
   createdFrom: bound.optional(),
   createdTo: bound.optional(),
   sendFrom: bound.optional(),

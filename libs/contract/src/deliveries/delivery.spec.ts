@@ -6,6 +6,7 @@ const detail = {
   runId: 'run_1',
   flowVersion: 3,
   sender: { smsName: 'CabLilas' },
+  from: 'CabLilas',
   language: 'fr',
   purpose: 'reminder',
   expectsReply: false,

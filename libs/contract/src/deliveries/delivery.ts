@@ -42,6 +42,8 @@ export const deliveryRowSchema = z.object({
   batchId: z.string().nullable(),
   /** Sent again after a crash to a provider that could not say whether it had accepted it. */
   inDoubt: z.boolean(),
+  /** Who sent it (S3): the user's e-mail for a one-off or batch send, `engine` for a flow's message or a notice. */
+  sentBy: z.string(),
 });
 export type DeliveryRow = z.infer<typeof deliveryRowSchema>;
 
@@ -82,6 +84,11 @@ export const deliveryDetailSchema = deliveryRowSchema.extend({
   flowVersion: z.number().int().nullable(),
   /** The step's or the send's own sender, when it overrides the clinic's. */
   sender: senderSchema.nullable(),
+  /**
+   * The sender it went out with (S4), as resolved when it was sent: the step's, the template's or the clinic's
+   * (an SMS sender name, a caller number, or `Name <address>`); null before it is sent, or the provider's default.
+   */
+  from: z.string().nullable(),
   language: z.string(),
   purpose: messagePurposeSchema.nullable(),
   expectsReply: z.boolean(),

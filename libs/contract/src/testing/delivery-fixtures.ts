@@ -24,4 +24,5 @@ export const row = {
   origin: 'flow',
   batchId: null,
   inDoubt: false,
+  sentBy: 'engine',
 };

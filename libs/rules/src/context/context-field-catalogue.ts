@@ -1,12 +1,24 @@
-import { appointmentTriggerEvents, type TriggerEvent } from '../flow/flow-parts.schema';
+import { appointmentTriggerEvents, DAILY_TRIGGER_EVENT, type TriggerEvent } from '../flow/flow-parts.schema';
 import { contextFields } from './context-fields';
 
-/** When a context field exists: always, for runs about an appointment, about a resource, or a resource alert. */
-export type ContextFieldScope = 'always' | 'appointment' | 'resource' | 'delay';
+/**
+ * When a context field exists: always, for runs about an appointment, about a resource, or a resource alert;
+ * `send`: only in a one-off or batch send, which a user of the clinic sends (never in a flow's run).
+ */
+export type ContextFieldScope = 'always' | 'appointment' | 'resource' | 'delay' | 'send' | 'dayList';
 
 /** The group a field belongs to, its path's first part; the variable picker lists fields by group. */
 export type ContextFieldGroup =
-  'clinic' | 'patient' | 'event' | 'appointment' | 'service' | 'resource' | 'location' | 'delay';
+  | 'clinic'
+  | 'patient'
+  | 'event'
+  | 'appointment'
+  | 'service'
+  | 'resource'
+  | 'location'
+  | 'delay'
+  | 'user'
+  | 'dayList';
 
 /**
  * One field of the data a run sees: what conditions may read and messages may show (C3). The one catalogue
@@ -57,13 +69,27 @@ export function scopesForEvents(events: readonly TriggerEvent[]): Set<ContextFie
   const scopes = new Set<ContextFieldScope>(['always']);
   if (events.length > 0 && events.every(eventHasAppointment)) scopes.add('appointment').add('resource');
   if (events.length > 0 && events.every((e) => e.startsWith('resource.'))) scopes.add('delay');
+  // F10: a daily trigger runs once per practitioner, with the practitioner's list of the next day.
+  if (dailyOnly(events)) scopes.add('resource').add('dayList');
   return scopes;
 }
 
 /** The context fields a condition may read in a flow started by these events. */
 export function fieldsForEvents(events: readonly TriggerEvent[]): ContextField[] {
   const scopes = scopesForEvents(events);
-  return contextFieldCatalogue.filter((field) => field.inConditions && scopes.has(field.scope));
+  return contextFieldCatalogue.filter(
+    (field) => field.inConditions && scopes.has(field.scope) && aboutAPatient(field, events),
+  );
+}
+
+/** A daily trigger's runs are about a practitioner's day, not a patient: they have no patient fields. */
+function aboutAPatient(field: ContextField, events: readonly TriggerEvent[]): boolean {
+  return field.group !== 'patient' || !dailyOnly(events);
+}
+
+/** Whether a flow starts on the daily trigger alone. */
+function dailyOnly(events: readonly TriggerEvent[]): boolean {
+  return events.length > 0 && events.every((e) => e === DAILY_TRIGGER_EVENT);
 }
 
 /**
@@ -74,6 +100,21 @@ export function templateFieldsForEvents(events: readonly TriggerEvent[]): Contex
   const scopes = scopesForEvents(events);
   const late = events.includes('resource.delayed');
   return templateFieldCatalogue.filter(
-    (field) => scopes.has(field.scope) && (field.scope !== 'delay' || late),
+    (field) => scopes.has(field.scope) && (field.scope !== 'delay' || late) && aboutAPatient(field, events),
   );
+}
+
+/** What a one-off or batch send is about: nobody (a number or address typed in), a patient, or an appointment. */
+export type SendSubject = 'nobody' | 'patient' | 'appointment';
+
+/**
+ * The context fields the message of a one-off or batch send may show: the clinic's and the sending user's, the
+ * patient's when it is about one, and the appointment's (with its service, resource and location) for a batch of
+ * appointments. The API checks a send's text against it before planning anything.
+ */
+export function templateFieldsForSend(subject: SendSubject): ContextField[] {
+  const scopes = new Set<ContextFieldScope>(['send']);
+  if (subject !== 'nobody') scopes.add('always');
+  if (subject === 'appointment') scopes.add('appointment').add('resource');
+  return templateFieldCatalogue.filter((field) => field.group === 'clinic' || scopes.has(field.scope));
 }

@@ -27,7 +27,8 @@ const say = (en: string, fr: string, example: string, legacyCode?: string): Extr
  * The fields themselves. A field is here only if the engine fills it (the API's evaluation context and the
  * rules' `templateData`) or the channels renderer writes it from one that is: `variable-drift.spec.ts` in the
  * channels library renders each one as a real send would. `conditions`: never shown in a message (health
- * details, bookkeeping). `messages`: written by the renderer, so conditions cannot read it.
+ * details, bookkeeping). `messages`: written by the renderer, so conditions cannot read it, or given by the
+ * one-off and batch sends only (the sending user: scope `send`, which no flow has).
  */
 export const contextFields: readonly ContextField[] = [
   field('clinic.name', 'Clinic name', 'string', 'always', 'both', say('Name of the clinic', 'Nom du cabinet', 'Cabinet du Parc', 'TRD0')),
@@ -39,6 +40,10 @@ export const contextFields: readonly ContextField[] = [
   field('patient.address', 'Patient address', 'string', 'always', 'both', say('Postal address of the patient', 'Adresse postale du patient', '12 rue des Lilas, 75011 Paris', 'TRD36')),
   field('patient.email', 'Patient e-mail', 'string', 'always', 'both', say('E-mail address of the patient', 'Adresse e-mail du patient', 'lea.martin@example.org')),
   field('patient.language', 'Patient language', 'string', 'always', 'both', say('Language code of the patient ("fr")', 'Code de langue du patient (« fr »)', 'fr')),
+  field('patient.insurer', 'Patient insurer', 'string', 'always', 'both', say('Insurer of the patient, as the practice-management system names it', 'Mutuelle ou assurance du patient, telle que le logiciel du cabinet la nomme', 'MGEN')),
+  field('patient.referringDoctor.name', 'Referring doctor', 'string', 'always', 'both', say("Name of the patient's referring doctor", 'Nom du médecin adresseur du patient', 'Dr Anne Leroy')),
+  field('patient.referringDoctor.phone', 'Referring doctor phone', 'string', 'always', 'both', say("Phone number of the patient's referring doctor", 'Téléphone du médecin adresseur du patient', '+33145678902')),
+  field('patient.referringDoctor.email', 'Referring doctor e-mail', 'string', 'always', 'both', say("E-mail address of the patient's referring doctor", 'Adresse e-mail du médecin adresseur du patient', 'a.leroy@example.org')),
   field('patient.birthDate', 'Patient date of birth', 'date', 'always', 'conditions', say('Date of birth of the patient', 'Date de naissance du patient', '')),
   field('patient.attendance.visits', 'Number of past visits', 'number', 'always', 'conditions', say('Number of past visits', 'Nombre de visites passées', '')),
   field('patient.attendance.noShows', 'Number of missed visits', 'number', 'always', 'conditions', say('Number of missed visits', 'Nombre de rendez-vous manqués', '')),
@@ -76,6 +81,11 @@ export const contextFields: readonly ContextField[] = [
   field('location.phone', 'Site phone', 'string', 'appointment', 'both', say('Phone number of the location', 'Téléphone du site', '+33142685300', 'TRD29')),
   field('location.address', 'Site address', 'string', 'appointment', 'both', say('Address of the location', 'Adresse du site', '3 place du Parc, 75011 Paris', 'TRD30')),
   field('location.notes', 'Site notes', 'string', 'appointment', 'both', say('Notes of the location (access, parking)', 'Notes du site (accès, parking)', 'Interphone 12')),
+  field('user.name', 'Sending user', 'string', 'send', 'messages', say('Name of the user who sends the message (one-off and batch sends only)', "Nom de l'utilisateur qui envoie le message (envois ponctuels et groupés seulement)", 'Claire, accueil')),
   field('delay.minutes', 'Minutes late', 'number', 'delay', 'both', say('Minutes the practitioner is running late (resource alerts)', 'Minutes de retard du praticien (alertes praticien)', '20')),
   field('delay.newStart', 'New expected start', 'datetime', 'delay', 'both', say('New expected start instant (resource alerts; use {{time delay.newStart}})', 'Nouveau début prévu (alertes praticien ; avec {{time delay.newStart}})', '2026-12-03T08:50:00.000Z')),
+  field('dayList.date', 'Day of the list', 'datetime', 'dayList', 'both', say("The day of the practitioner's list (daily trigger; use {{date dayList.date}})", 'Le jour de la liste du praticien (déclencheur quotidien ; avec {{date dayList.date}})', '2026-12-03T00:00:00.000+01:00')),
+  field('dayList.longDate', 'Day of the list in words', 'string', 'dayList', 'messages', say('The day of the list in words ("jeudi 3 décembre")', 'Le jour de la liste en toutes lettres (« jeudi 3 décembre »)', 'jeudi 3 décembre')),
+  field('dayList.count', 'Appointments in the list', 'number', 'dayList', 'both', say("Number of the practitioner's appointments that day", 'Nombre de rendez-vous du praticien ce jour-là', '2')),
+  field('dayList.text', 'Appointments of the day', 'string', 'dayList', 'messages', say("The practitioner's appointments that day, one line each: time, patient, service (in the practitioner's language)", 'Les rendez-vous du praticien ce jour-là, un par ligne : heure, patient, prestation (dans la langue du praticien)', '09:30 Léa Martin, Détartrage\n10:15 Hugo Petit, Contrôle')),
 ]; // prettier-ignore

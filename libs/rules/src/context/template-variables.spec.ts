@@ -7,6 +7,7 @@ import {
   scopesForEvents,
   templateFieldCatalogue,
   templateFieldsForEvents,
+  templateFieldsForSend,
 } from './context-field-catalogue';
 
 describe(templateVariables.name, () => {
@@ -118,6 +119,50 @@ describe('a message showing the delay in a flow of absences', () => {
         code: 'variable-unknown',
         message: expect.stringContaining('which does not exist in flows started by resource absent'),
       },
+    ]);
+  });
+});
+
+describe(templateFieldsForSend.name, () => {
+  it.each([
+    ['nobody', ['clinic.name', 'user.name'], ['patient.firstName', 'patient.insurer', 'appointment.date']],
+    [
+      'patient',
+      ['clinic.name', 'user.name', 'patient.firstName', 'patient.insurer', 'patient.referringDoctor.name'],
+      ['appointment.date', 'resource.name', 'service.name', 'delay.minutes'],
+    ],
+    [
+      'appointment',
+      [
+        'user.name',
+        'patient.referringDoctor.email',
+        'appointment.longDate',
+        'resource.name',
+        'location.city',
+      ],
+      ['delay.minutes', 'delay.newStart', 'patient.birthDate', 'event.type'],
+    ],
+  ] as const)('should let a send about %s show what it has, and only that', (subject, shown, hidden) => {
+    const paths = templateFieldsForSend(subject).map((field) => field.path);
+    expect(paths).toEqual(expect.arrayContaining([...shown]));
+    for (const path of hidden) expect(paths).not.toContain(path);
+  });
+
+  it('should keep the sending user out of every flow, whatever starts it', () => {
+    const events = ['appointment.booked', 'patient.created', 'manual', 'resource.delayed'] as const;
+    for (const event of events) {
+      expect(templateFieldsForEvents([event]).map((field) => field.path)).not.toContain('user.name');
+    }
+    const flow = straightFlow([
+      {
+        id: 'sms',
+        type: 'send',
+        position: { x: 0, y: 100 },
+        data: smsData({ template: { byLanguage: { fr: { body: 'De la part de {{user.name}}' } } } }),
+      },
+    ]);
+    expect(validateFlow(flow).problems.filter((p) => p.code?.startsWith('variable-'))).toMatchObject([
+      { code: 'variable-unknown', params: { variable: 'user.name' } },
     ]);
   });
 });

@@ -8,7 +8,7 @@ import type {
   Sender,
 } from '@clinicflow/rules';
 import { createHash } from 'node:crypto';
-import type { DeliveryDocument, DeliveryOrigin } from './delivery.document';
+import { ENGINE_SENDER, type DeliveryDocument, type DeliveryOrigin } from './delivery.document';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryStatusService } from './delivery-status.service';
@@ -52,7 +52,7 @@ export interface DeliveryFacts {
   resourceId?: string | null;
   /** What the template is rendered with at send time (`templateData()` of the rules library). */
   templateData: Record<string, unknown>;
-  /** Who asked (a user's e-mail for one-off and batch sends), kept in the first history entry. */
+  /** Who asked (a user's e-mail for one-off and batch sends): the first history entry's and `sentBy`. */
   by?: string | null;
 }
 
@@ -170,6 +170,8 @@ export class DeliveryPlanningService {
       template: input.template,
       language: input.language,
       sender: input.sender ?? null,
+      from: null,
+      sentBy: facts.by ?? ENGINE_SENDER,
       templateData: facts.templateData,
       createdAt: now,
       createdDay: day(now),

@@ -11,6 +11,11 @@ export interface DeliveryQueueEntry {
   clinicId: string;
   /** When the dispatcher should look at it: the send time, the retry time, or the end of a send's lease. */
   dueAt: Date;
+  /**
+   * Set when staff sent it again with others for one reason (`credits-exhausted`: after a top-up, S7). Later
+   * `put`s keep it (they set only their own fields), so it counts what is left until the entry goes.
+   */
+  retryOf?: string;
 }
 
 @Injectable()
@@ -48,6 +53,11 @@ export class DeliveryQueueRepository {
   /** The earliest entry still to come (for the dispatcher's wake-up and the status page's lag). */
   next(): Promise<DeliveryQueueEntry | null> {
     return this.collection.find({}).sort({ dueAt: 1 }).limit(1).next();
+  }
+
+  /** How many of a clinic's entries sent again for `retryOf` are still waiting (or being sent). */
+  countRetryOf(clinicId: string, retryOf: string): Promise<number> {
+    return this.collection.countDocuments({ clinicId, retryOf });
   }
 
   /** The earliest entry of a clinic that is due at `now`. */

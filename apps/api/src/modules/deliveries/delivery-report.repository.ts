@@ -54,6 +54,8 @@ export interface DeliveryCriteria {
   patientId?: string;
   appointmentId?: string;
   batchId?: string;
+  /** Who sent it: a user's e-mail, or `engine` (DeliveryDocument.sentBy). */
+  sentBy?: string;
   createdAt?: InstantRange;
   sendAt?: InstantRange;
   deliveredAt?: InstantRange;
@@ -63,7 +65,15 @@ export interface DeliveryCriteria {
   search?: readonly string[];
 }
 
-const REFERENCES = ['flowId', 'serviceId', 'resourceId', 'patientId', 'appointmentId', 'batchId'] as const;
+const REFERENCES = [
+  'flowId',
+  'serviceId',
+  'resourceId',
+  'patientId',
+  'appointmentId',
+  'batchId',
+  'sentBy',
+] as const;
 const INSTANTS = ['createdAt', 'sendAt', 'deliveredAt'] as const;
 
 /** The report's reads of `deliveries`: pages, counts grouped by one field, the export's cursor. Read-only. */

@@ -16,6 +16,8 @@ export interface StatusChange {
   set?: Partial<Omit<DeliveryDocument, '_id' | 'clinicId' | 'status' | 'history'>>;
   /** When the dispatcher should look at it next (queued statuses only); defaults to `sendAt`. */
   dueAt?: Date;
+  /** Marks its queue entry as sent again with others for this reason (see `DeliveryQueueEntry.retryOf`). */
+  retryOf?: string;
 }
 
 /**
@@ -73,7 +75,14 @@ export class DeliveryStatusService {
     };
     if (queuedStatuses.includes(change.status)) {
       const dueAt = change.dueAt ?? (change.status === 'sending' ? updated.leaseUntil : updated.sendAt);
-      await this.queue.put([{ _id: delivery._id, clinicId: delivery.clinicId, dueAt: dueAt ?? change.at }]);
+      await this.queue.put([
+        {
+          _id: delivery._id,
+          clinicId: delivery.clinicId,
+          dueAt: dueAt ?? change.at,
+          ...(change.retryOf ? { retryOf: change.retryOf } : {}),
+        },
+      ]);
       if (change.status !== 'sending') this.dueWork.announce(new Date(dueAt ?? change.at));
     } else {
       await this.queue.remove(delivery._id);

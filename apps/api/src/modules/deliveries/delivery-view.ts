@@ -1,4 +1,4 @@
-import type { DeliveryDocument } from './delivery.document';
+import { sentByOf, type DeliveryDocument } from './delivery.document';
 
 /** A delivery as the report lists it (api.md), `id` instead of `_id`. */
 export function toDeliveryRow(d: DeliveryDocument) {
@@ -27,6 +27,8 @@ export function toDeliveryRow(d: DeliveryDocument) {
     origin: d.origin,
     batchId: d.batchId,
     inDoubt: d.inDoubt,
+    // a delivery stored before `sentBy` existed, until the upgrade at start reaches it
+    sentBy: d.sentBy ?? sentByOf(d),
   };
 }
 
@@ -37,6 +39,7 @@ export function toDeliveryDetail(d: DeliveryDocument) {
     runId: d.runId,
     flowVersion: d.flowVersion,
     sender: d.sender,
+    from: d.from ?? null,
     language: d.language,
     purpose: d.purpose,
     expectsReply: d.expectsReply,

@@ -2,6 +2,7 @@ import type { Channel, MessagePurpose, MessageTemplate, RecipientType, Sender } 
 import {
   DELIVERY_STATUSES,
   QUEUED_STATUSES,
+  SENT_BY_ENGINE,
   type DeliveryOrigin,
   type DeliveryStatus,
 } from '@clinicflow/contract';
@@ -16,6 +17,12 @@ export const queuedStatuses = QUEUED_STATUSES;
 
 /** Where a delivery came from: a flow's send/ask step, a one-off send (F12), a batch (F11), or a notice (F10). */
 export type { DeliveryOrigin };
+
+/** `sentBy` of the messages nobody sent by hand: a flow's, a notice's (the report's "sent by" column). */
+export const ENGINE_SENDER = SENT_BY_ENGINE;
+
+/** The error code of an SMS the dispatcher did not send for want of credits (S7, scenario 10). */
+export const CREDITS_EXHAUSTED = 'credits-exhausted';
 
 /** One change of status, kept in order on the delivery (the report's timeline). */
 export interface DeliveryHistoryEntry {
@@ -51,6 +58,17 @@ export interface DeliveryDocument extends ClinicDocument {
   template: MessageTemplate;
   language: string;
   sender: Sender | null;
+  /**
+   * The sender it went out with, as the dispatcher's renderer resolved it at send time (the step's, else the
+   * template's, else the clinic's): an SMS sender name, a caller number, or `Name <address>`. Null before it
+   * is written, or when the provider's own default was used.
+   */
+  from: string | null;
+  /**
+   * Who sent it (S3): the user's e-mail for a one-off or batch send, `engine` (ENGINE_SENDER) for a flow's
+   * message or a notice. Always one string, so the report filters on it in SQL (docs/report.md).
+   */
+  sentBy: string;
   /** What the template is rendered with at send time (rules' templateData at planning). */
   templateData: Record<string, unknown>;
   createdAt: Date;
@@ -80,4 +98,9 @@ export interface DeliveryDocument extends ClinicDocument {
   inDoubt: boolean;
   history: DeliveryHistoryEntry[];
   updatedAt: Date;
+}
+
+/** Who sent a delivery stored before `sentBy` existed: whoever its first history entry names, else the engine. */
+export function sentByOf(delivery: Pick<DeliveryDocument, 'history'>): string {
+  return delivery.history?.[0]?.by ?? ENGINE_SENDER;
 }

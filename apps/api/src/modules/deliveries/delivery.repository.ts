@@ -3,7 +3,14 @@ import type { Channel } from '@clinicflow/rules';
 import { Db, type Collection } from 'mongodb';
 import { inWriteChunks } from '../../database/duplicate-key';
 import { ClinicScopedRepository, foldForSearch } from '../../tenancy/clinic-scoped.repository';
-import type { DeliveryDocument, DeliveryHistoryEntry, DeliveryStatus } from './delivery.document';
+import {
+  CREDITS_EXHAUSTED,
+  sentByOf,
+  type DeliveryDocument,
+  type DeliveryHistoryEntry,
+  type DeliveryStatus,
+} from './delivery.document';
+import { SQL_PUSHDOWN } from './delivery-report.repository';
 
 /** What the report's search box looks in: the recipient's name and address, folded (`foldForSearch`). */
 export function deliverySearchText(recipient: DeliveryDocument['recipient']): string {
@@ -20,6 +27,11 @@ const withSearchText = (
 
 /** The mark, in `data_upgrades`, of a database whose deliveries all have `searchText`. */
 const SEARCH_TEXT_UPGRADE = 'deliveries.searchText';
+/** The mark of a database whose deliveries all have `sentBy`. */
+const SENT_BY_UPGRADE = 'deliveries.sentBy';
+
+/** An update of one stored delivery, as the upgrades write them (in chunks of `inWriteChunks`). */
+type FieldsUpdate = { updateOne: { filter: { _id: string }; update: { $set: Record<string, unknown> } } };
 
 /** The `deliveries` collection: one document per message, `_id` = its idempotency key. */
 @Injectable()
@@ -49,12 +61,14 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
       { key: { clinicId: 1, deliveredAt: -1, createdAt: -1 } },
       // The search box: SQLite reads the folded text from this index instead of from every document.
       { key: { clinicId: 1, searchText: 1 } },
+      // The "sent by" filter (S3), in the default order.
+      { key: { clinicId: 1, sentBy: 1, createdAt: -1 } },
     ]);
-    // Deliveries stored before the search text existed get it in the background (the report's search misses
-    // them until then); nothing else waits for it.
-    void this.addMissingSearchText().catch((error: unknown) =>
-      this.logger.warn(`Search text not added to older deliveries: ${String(error)}`),
-    );
+    // Deliveries stored before the search text or the sender existed get them in the background (the report's
+    // search and "sent by" filter miss them until then); nothing else waits for it.
+    void this.addMissingSearchText()
+      .then(() => this.addMissingSentBy())
+      .catch((error: unknown) => this.logger.warn(`Older deliveries not upgraded: ${(error as Error).name}`));
   }
 
   /** Stores planned deliveries, unordered; answers the positions of those that existed already (same key). */
@@ -111,6 +125,26 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   }
 
   /**
+   * The clinic's messages that failed for want of SMS credits, the earliest send first: what a retry after a
+   * top-up sends again. With the pushdown comment SQLite picks the failed ones from an index (`status` and
+   * `error.code` are strings or absent, never arrays: docs/report.md).
+   */
+  failedForCredits(clinicId: string): Promise<DeliveryDocument[]> {
+    return this.collection
+      .find(this.scope(clinicId, { status: 'failed', 'error.code': CREDITS_EXHAUSTED }), SQL_PUSHDOWN)
+      .sort({ sendAt: 1, _id: 1 })
+      .toArray() as Promise<DeliveryDocument[]>;
+  }
+
+  /** How many of the clinic's messages failed for want of SMS credits (and were not sent again since). */
+  countFailedForCredits(clinicId: string): Promise<number> {
+    return this.collection.countDocuments(
+      this.scope(clinicId, { status: 'failed', 'error.code': CREDITS_EXHAUSTED }),
+      SQL_PUSHDOWN,
+    );
+  }
+
+  /**
    * Messages still waiting for a receipt that were sent since `since`, of every clinic, the oldest first so
    * that every one gets its turn (the status refresh asks the providers about them).
    */
@@ -128,13 +162,44 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
    * gets `searchText` on insert.
    */
   async addMissingSearchText(): Promise<number> {
-    if (await this.upgrades.findOne({ _id: SEARCH_TEXT_UPGRADE })) return 0;
-    const missing = this.collection.find(
-      { searchText: { $exists: false } },
-      { projection: { recipient: 1 }, batchSize: 500 },
+    const changed = await this.upgradeOnce(
+      SEARCH_TEXT_UPGRADE,
+      'searchText',
+      { recipient: 1 },
+      (delivery) => ({
+        searchText: deliverySearchText(delivery.recipient),
+      }),
     );
+    if (changed > 0) this.logger.log(`Search text added to ${changed} older deliveries`);
+    return changed;
+  }
+
+  /** Gives `sentBy` to the deliveries that have none (`sentByOf`), once per database; answers how many it changed. */
+  async addMissingSentBy(): Promise<number> {
+    const changed = await this.upgradeOnce(SENT_BY_UPGRADE, 'sentBy', { history: 1 }, (delivery) => ({
+      sentBy: sentByOf(delivery),
+    }));
+    if (changed > 0) this.logger.log(`Sender added to ${changed} older deliveries`);
+    return changed;
+  }
+
+  /**
+   * Sets `field` on every delivery that lacks it, from the `projection` read, unless `upgrade` is marked done in
+   * `data_upgrades`; then marks it. Writes in chunks of at most 99 statements (FerretDB).
+   */
+  private async upgradeOnce(
+    upgrade: string,
+    field: keyof DeliveryDocument,
+    projection: Partial<Record<keyof DeliveryDocument, 1>>,
+    fields: (delivery: DeliveryDocument) => Record<string, unknown>,
+  ): Promise<number> {
+    if (await this.upgrades.findOne({ _id: upgrade })) return 0;
+    const missing = this.collection.find({ [field]: { $exists: false } } as never, {
+      projection,
+      batchSize: 500,
+    });
     let changed = 0;
-    let batch: { updateOne: { filter: { _id: string }; update: { $set: { searchText: string } } } }[] = [];
+    let batch: FieldsUpdate[] = [];
     const write = async () => {
       for (const chunk of inWriteChunks(batch)) {
         await this.collection.bulkWrite(chunk as never, { ordered: false });
@@ -143,17 +208,11 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
       batch = [];
     };
     for await (const delivery of missing) {
-      batch.push({
-        updateOne: {
-          filter: { _id: delivery._id },
-          update: { $set: { searchText: deliverySearchText(delivery.recipient) } },
-        },
-      });
+      batch.push({ updateOne: { filter: { _id: delivery._id }, update: { $set: fields(delivery) } } });
       if (batch.length === 495) await write();
     }
     await write();
-    await this.upgrades.updateOne({ _id: SEARCH_TEXT_UPGRADE }, { $set: { done: true } }, { upsert: true });
-    if (changed > 0) this.logger.log(`Search text added to ${changed} older deliveries`);
+    await this.upgrades.updateOne({ _id: upgrade }, { $set: { done: true } }, { upsert: true });
     return changed;
   }
 

@@ -7,15 +7,20 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiSecurity,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ZodBody, ZodQuery } from '../../http/zod-validation';
-import { ClinicId, CurrentPrincipal, Principal } from '../../http/principal';
+import { creditsRetryProgressSchema, creditsRetrySchema, sentByOptionsSchema } from '@clinicflow/contract';
+import { openApiSchema, ZodBody, ZodQuery } from '../../http/zod-validation';
+import { AllowApiKey, ClinicId, CurrentPrincipal, Principal } from '../../http/principal';
 import { DeliveryRefreshService } from './delivery-refresh.service';
 import { DeliveryActionsService } from './delivery-actions.service';
+import { CREDITS_STILL_EMPTY, DeliveryCreditsRetryService } from './delivery-credits-retry.service';
 import {
+  creditsRetryExample,
+  creditsRetryProgressExample,
   DeliveryCancel,
   deliveryCancelSchema,
   deliveryDetailExample,
@@ -28,6 +33,7 @@ import {
   DeliverySummaryQuery,
   deliverySummaryExample,
   deliverySummaryQuerySchema,
+  sentByOptionsExample,
 } from './delivery-report.dto';
 import { DeliveryReportService } from './delivery-report.service';
 import { DeliveryExportService, NOTHING_TO_EXPORT } from './delivery-export.service';
@@ -41,9 +47,12 @@ export class DeliveriesController {
     private readonly actions: DeliveryActionsService,
     private readonly refresher: DeliveryRefreshService,
     private readonly exporter: DeliveryExportService,
+    private readonly creditsRetries: DeliveryCreditsRetryService,
   ) {}
 
   @Get()
+  @AllowApiKey('reports')
+  @ApiSecurity('api-key')
   @ApiOperation({
     summary:
       'The message summary report: deliveries filtered by created / to-send / delivered ranges (instants, or clinic-local days), status and channel (comma-separated lists), flow, service, resource and patient name or number (q); newest first, or in the order `sort` asks (`createdAt`, `sendAt` or `deliveredAt`, `-` for newest first; ties by creation then id, so pages never repeat or skip a row), with totals by status and by channel over the whole filter.',
@@ -54,6 +63,8 @@ export class DeliveriesController {
   }
 
   @Get('summary')
+  @AllowApiKey('reports')
+  @ApiSecurity('api-key')
   @ApiOperation({
     summary:
       'Counts per clinic-local send day × status × channel over a range of send days (`from`/`to`, the last 30 by default), with credits used: the report’s chart. Takes the list’s other filters (status, channel, flow, service, resource, patient, appointment, batch, created and delivered ranges, q), so it counts the rows the list shows.',
@@ -64,6 +75,8 @@ export class DeliveriesController {
   }
 
   @Get('export')
+  @AllowApiKey('reports')
+  @ApiSecurity('api-key')
   @ApiOperation({
     summary:
       'The filtered report as a file (CSV, UTF-8 with BOM, RFC 4180; or XLSX), streamed in the list’s order (`sort`, newest first by default), times in the clinic’s time zone, headers in `lang`. The file holds personal health-related data: `confirm=personal-data` is required (400 naming `query.confirm` without it). Zero matching rows answer 422 instead of an empty file.',
@@ -93,7 +106,43 @@ export class DeliveriesController {
     await file.writeTo(response);
   }
 
+  @Get('sent-by')
+  @ApiOperation({
+    summary:
+      'The choices of the report’s “sent by” filter (S3): the engine (the flows’ messages and notices), then the clinic’s users, whose e-mail is the filter’s value.',
+  })
+  @ApiOkResponse({ schema: { ...openApiSchema(sentByOptionsSchema), example: sentByOptionsExample } })
+  sentBy(@ClinicId() clinicId: string) {
+    return this.report.sentByOptions(clinicId);
+  }
+
+  @Get('credits-retries')
+  @ApiOperation({
+    summary:
+      'How many messages are still failed for want of SMS credits, and how many of those sent again after a top-up the engine has yet to send (S7).',
+  })
+  @ApiOkResponse({
+    schema: { ...openApiSchema(creditsRetryProgressSchema), example: creditsRetryProgressExample },
+  })
+  creditsRetryProgress(@ClinicId() clinicId: string) {
+    return this.creditsRetries.progress(clinicId);
+  }
+
+  @Post('credits-retries')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Retry all failed for credits (S7): after a top-up, sends again every message of the clinic that failed with credits-exhausted (each as `POST …/:id/retry` would); answers how many, and how many are left for the engine to send. With credits per practitioner, those of a practitioner still at zero stay failed (`unpaid`).',
+  })
+  @ApiOkResponse({ schema: { ...openApiSchema(creditsRetrySchema), example: creditsRetryExample } })
+  @ApiConflictResponse({ description: CREDITS_STILL_EMPTY })
+  retryFailedForCredits(@CurrentPrincipal() principal: Principal) {
+    return this.creditsRetries.retryAll(principal);
+  }
+
   @Get(':id')
+  @AllowApiKey('reports')
+  @ApiSecurity('api-key')
   @ApiOperation({
     summary:
       'One delivery: its text and subject, sender, segments and credits, provider id, error and status history.',

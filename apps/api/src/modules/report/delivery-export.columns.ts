@@ -1,6 +1,6 @@
 import type { RecipientType } from '@clinicflow/rules';
 import { DateTime } from 'luxon';
-import type { DeliveryDocument, DeliveryStatus } from '../deliveries/delivery.document';
+import { ENGINE_SENDER, type DeliveryDocument, type DeliveryStatus } from '../deliveries/delivery.document';
 
 export type ExportLanguage = 'en' | 'fr';
 
@@ -24,16 +24,20 @@ export type ExportedDelivery = Pick<
   | 'flowId'
   | 'nodeId'
   | 'appointmentId'
+  | 'from'
+  | 'sentBy'
 >;
 
 /** A cell: text, a number, or a clinic-local time; empty when the delivery has no such value. */
 export type ExportCell = string | number | { local: DateTime } | null;
 
-/** What a row needs besides the delivery: the clinic's time zone and its flows' names. */
+/** What a row needs besides the delivery: the clinic's time zone, its flows' and its users' names. */
 export interface ExportContext {
   zone: string;
   language: ExportLanguage;
   flowNames: Map<string, string>;
+  /** The clinic's users' names by e-mail (the "sent by" column). */
+  userNames: Map<string, string>;
 }
 
 interface ExportColumn {
@@ -69,6 +73,16 @@ const RECIPIENT_WORDS: Record<RecipientType, Record<ExportLanguage, string>> = {
   custom: { en: 'other', fr: 'autre' },
 };
 
+const ENGINE_WORDS: Record<ExportLanguage, string> = { en: 'engine', fr: 'automatique' };
+
+/** Who sent it: the engine, or the user's name and e-mail (just the e-mail of a user no longer known). */
+function sentByCell(d: ExportedDelivery, context: ExportContext): ExportCell {
+  if (!d.sentBy) return null;
+  if (d.sentBy === ENGINE_SENDER) return ENGINE_WORDS[context.language];
+  const name = context.userNames.get(d.sentBy);
+  return name ? `${name} (${d.sentBy})` : d.sentBy;
+}
+
 const time = (at: Date | null, context: ExportContext): ExportCell =>
   at ? { local: DateTime.fromJSDate(at, { zone: context.zone }) } : null;
 
@@ -100,6 +114,8 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     width: 60,
     value: (d) => (d.subject ? `${d.subject}\n\n${d.text ?? ''}` : d.text),
   },
+  // The sender it went out with, as resolved when sent (S4).
+  { header: { en: 'sender', fr: 'expéditeur' }, width: 18, value: (d) => d.from ?? null },
   { header: { en: 'segments', fr: 'segments' }, width: 9, value: (d) => d.segments },
   { header: { en: 'credits', fr: 'crédits' }, width: 8, value: (d) => d.credits },
   // A skipped or cancelled message has no error but a reason, which the front desk looks for in the same place.
@@ -113,6 +129,7 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     width: 24,
     value: (d, c) => (d.flowId ? (c.flowNames.get(d.flowId) ?? d.flowId) : null),
   },
+  { header: { en: 'sent by', fr: 'envoyé par' }, width: 24, value: sentByCell },
   { header: { en: 'step', fr: 'étape' }, width: 12, value: (d) => d.nodeId },
   { header: { en: 'appointment', fr: 'rendez-vous' }, width: 28, value: (d) => d.appointmentId },
   { header: { en: 'delivery', fr: 'envoi' }, width: 40, value: (d) => d._id },
@@ -137,4 +154,6 @@ export const EXPORT_PROJECTION: Record<keyof ExportedDelivery, 1> = {
   flowId: 1,
   nodeId: 1,
   appointmentId: 1,
+  from: 1,
+  sentBy: 1,
 };

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import { csvLine, CSV_BOM, neutraliseFormula } from '../../common/csv';
 import { EXPORT_COLUMNS, ExportCell, ExportContext, ExportedDelivery } from './delivery-export.columns';
 
 const CSV_CHUNK = 64 * 1024;
@@ -13,7 +14,7 @@ export async function* csvChunks(
   rows: AsyncIterable<ExportedDelivery>,
   context: ExportContext,
 ): AsyncGenerator<string> {
-  let chunk = '\uFEFF' + csvLine(EXPORT_COLUMNS.map((column) => column.header[context.language]));
+  let chunk = CSV_BOM + csvLine(EXPORT_COLUMNS.map((column) => column.header[context.language]));
   for await (const row of rows) {
     chunk += csvLine(EXPORT_COLUMNS.map((column) => csvText(column.value(row, context))));
     if (chunk.length >= CSV_CHUNK) {
@@ -24,25 +25,11 @@ export async function* csvChunks(
   if (chunk) yield chunk;
 }
 
-function csvLine(fields: string[]): string {
-  return fields.map((field) => `"${field.replaceAll('"', '""')}"`).join(',') + '\r\n';
-}
-
 function csvText(cell: ExportCell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'object') return cell.local.toFormat('yyyy-MM-dd HH:mm:ss');
   return neutraliseFormula(cell);
-}
-
-/**
- * A patient's name or a message starting with `=`, `+`, `-` or `@` would run as a formula when the file is
- * opened in a spreadsheet (CSV injection): it gets a leading apostrophe. A phone number (`+336…`) is left
- * as it is: digits cannot run anything.
- */
-function neutraliseFormula(text: string): string {
-  if (/^[=+\-@\t\r]/.test(text) && !/^\+\d+$/.test(text)) return `'${text}`;
-  return text;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ClockRepository } from '../../common/clock.repository';
 import { DeliveryReportRepository } from '../deliveries/delivery-report.repository';
 import { FlowService } from '../flows/flow.service';
 import { SettingsService } from '../settings/settings.service';
+import { UserService } from '../users/user.service';
 import { EXPORT_PROJECTION, type ExportContext, type ExportedDelivery } from './delivery-export.columns';
 import { csvChunks, writeXlsx } from './delivery-export.files';
 import type { DeliveryExportQuery } from './delivery-report.dto';
@@ -37,6 +38,7 @@ export class DeliveryExportService {
     private readonly deliveries: DeliveryReportRepository,
     private readonly flows: FlowService,
     private readonly settings: SettingsService,
+    private readonly users: UserService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -47,9 +49,10 @@ export class DeliveryExportService {
   async open(clinicId: string, query: DeliveryExportQuery): Promise<DeliveryExportFile> {
     const { format, lang, sort, confirm: _confirm, ...filters } = query;
     const criteria = await this.report.criteriaOf(clinicId, filters);
-    const [settings, flowNames] = await Promise.all([
+    const [settings, flowNames, users] = await Promise.all([
       this.settings.find(clinicId),
       this.flows.names(clinicId),
+      this.users.list(clinicId),
     ]);
     const zone = settings?.timeZone ?? 'UTC';
     const cursor = this.deliveries.exportCursor(clinicId, criteria, sort, EXPORT_PROJECTION);
@@ -57,7 +60,8 @@ export class DeliveryExportService {
       await cursor.close();
       throw new AppError(AppErrorCode.Unprocessable, NOTHING_TO_EXPORT);
     }
-    const context: ExportContext = { zone, language: lang, flowNames };
+    const userNames = new Map(users.map((user) => [user.email, user.name]));
+    const context: ExportContext = { zone, language: lang, flowNames, userNames };
     return {
       filename: `deliveries-${clinicDay(this.clock.now(), zone)}.${format}`,
       contentType: CONTENT_TYPES[format],

@@ -19,8 +19,8 @@ export {
 } from '@clinicflow/contract';
 
 export const deliveryExportCsvExample =
-  '\uFEFF"created","to send","sent","delivered","status","channel","recipient type","name","address","text","segments","credits","error","flow","step","appointment","delivery"\r\n' +
-  '"2026-03-20 11:00:00","2026-03-24 09:30:00","2026-03-24 09:30:02","2026-03-24 09:30:05","delivered","SMS","patient","Léa Martin","+33612345678","Bonjour Léa, RDV demain à 09:30. Répondez C pour confirmer.","1","1","","Reminders","sms24","apt_6a5b4c3d2e1f0a9b8c7d6e5f","dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d"\r\n';
+  '\uFEFF"created","to send","sent","delivered","status","channel","recipient type","name","address","text","sender","segments","credits","error","flow","sent by","step","appointment","delivery"\r\n' +
+  '"2026-03-20 11:00:00","2026-03-24 09:30:00","2026-03-24 09:30:02","2026-03-24 09:30:05","delivered","SMS","patient","Léa Martin","+33612345678","Bonjour Léa, RDV demain à 09:30. Répondez C pour confirmer.","CabinetParc","1","1","","Reminders","engine","sms24","apt_6a5b4c3d2e1f0a9b8c7d6e5f","dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d"\r\n';
 
 export const deliveryExample = {
   id: 'dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d',
@@ -47,6 +47,7 @@ export const deliveryExample = {
   origin: 'flow',
   batchId: null,
   inDoubt: false,
+  sentBy: 'engine',
 };
 
 export const deliveryListExample = {
@@ -62,6 +63,7 @@ export const deliveryDetailExample = {
   runId: 'run_0a1b2c3d4e5f60718293a4b5',
   flowVersion: 3,
   sender: { smsName: 'CabinetParc' },
+  from: 'CabinetParc',
   language: 'fr',
   purpose: 'reminder',
   expectsReply: true,
@@ -125,3 +127,14 @@ export const deliverySummaryExample = {
     credits: 2,
   },
 };
+
+export const sentByOptionsExample = {
+  items: [
+    { sentBy: 'engine', name: null },
+    { sentBy: 'accueil@cabinet.fr', name: 'Accueil' },
+  ],
+};
+
+export const creditsRetryProgressExample = { failed: 0, left: 37 };
+
+export const creditsRetryExample = { retried: 42, unpaid: 0, failed: 0, left: 42 };

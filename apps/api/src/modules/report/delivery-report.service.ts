@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { AppError } from '../../common/app-error';
 import { clinicDay } from '../../common/clinic-day';
 import { ClockRepository } from '../../common/clock.repository';
-import type { DeliveryDocument } from '../deliveries/delivery.document';
+import { ENGINE_SENDER, type DeliveryDocument } from '../deliveries/delivery.document';
 import {
   DeliveryReportRepository,
   type DeliveryCriteria,
@@ -14,6 +14,7 @@ import { DeliveryService } from '../deliveries/delivery.service';
 import { toDeliveryDetail, toDeliveryRow } from '../deliveries/delivery-view';
 import { RunService } from '../runs/run.service';
 import { SettingsService } from '../settings/settings.service';
+import { UserService } from '../users/user.service';
 import { DeliveryFilterQuery, DeliverySummaryQuery, DeliveryListQuery, RANGES } from './delivery-report.dto';
 
 const RANGE_FIELDS = { created: 'createdAt', send: 'sendAt', delivered: 'deliveredAt' } as const;
@@ -26,8 +27,20 @@ export class DeliveryReportService {
     private readonly deliveries: DeliveryService,
     private readonly runs: RunService,
     private readonly settings: SettingsService,
+    private readonly users: UserService,
     private readonly clock: ClockRepository,
   ) {}
+
+  /** Who may have sent the clinic's messages (S3): the engine, then the clinic's users by e-mail. */
+  async sentByOptions(clinicId: string) {
+    const users = await this.users.list(clinicId);
+    return {
+      items: [
+        { sentBy: ENGINE_SENDER, name: null },
+        ...users.map((user) => ({ sentBy: user.email, name: user.name })),
+      ],
+    };
+  }
 
   async list(clinicId: string, query: DeliveryListQuery) {
     const criteria = await this.criteriaOf(clinicId, query);
@@ -119,6 +132,7 @@ export class DeliveryReportService {
       patientId: query.patientId,
       appointmentId: query.appointmentId,
       batchId: query.batchId,
+      sentBy: query.sentBy,
     };
     const ranges = RANGES.filter((r) => query[`${r}From`] || query[`${r}To`]);
     const settings = ranges.length || query.q ? await this.settings.find(clinicId) : null;

@@ -45,6 +45,12 @@ export class UserService {
     return (await this.users.ofClinic(clinicId)).map(toUserView);
   }
 
+  /** A user of the clinic, or null (the sender of a one-off or batch send, `{{user.name}}`). */
+  async find(clinicId: string, id: string) {
+    const user = await this.users.findById(clinicId, id);
+    return user ? toUserView(user) : null;
+  }
+
   /** Whether someone has a user with this e-mail (in any clinic). */
   async isRegistered(email: string): Promise<boolean> {
     return (await this.users.findByEmailForLogin(email.toLowerCase())) !== null;

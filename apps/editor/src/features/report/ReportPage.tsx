@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { LiveBadge } from '../../live';
 import { formatMessage } from '../flows/utils/formatMessage';
 import { reportApi, type DeliveryRow } from './api/reportApi';
+import { CreditsRetry } from './components/CreditsRetry';
 import { DeliveryChart } from './components/DeliveryChart';
 import { DeliveryDrawer } from './components/DeliveryDrawer';
 import { DeliveryTable } from './components/DeliveryTable';
@@ -72,12 +73,14 @@ export default function ReportPage() {
         flows={options.flows}
         practitioners={options.practitioners}
         services={options.services}
+        users={options.users}
       />
       {pages.error && problems.length === 0 && (
         <Alert color="red" role="alert">
           {formatMessage(t.reportLoadFailed, { message: pages.error.message })}
         </Alert>
       )}
+      <CreditsRetry />
       <TotalsStrip
         total={pages.total}
         totals={pages.totals}
@@ -106,6 +109,7 @@ export default function ReportPage() {
         onLoadMore={loadMore}
         onOpen={onOpen}
         flowNames={options.flowNames}
+        userNames={options.userNames}
         sort={filters.sort}
         onSortChange={onSortChange}
       />

@@ -1,4 +1,12 @@
-import type { DeliveryDetail, DeliveryPage, DeliverySummary, DirectoryPage } from '@clinicflow/contract';
+import type {
+  CreditsRetry,
+  CreditsRetryProgress,
+  DeliveryDetail,
+  DeliveryPage,
+  DeliverySummary,
+  DirectoryPage,
+  SentByOptions,
+} from '@clinicflow/contract';
 import { apiErrorOf, apiFetch } from '../../../api/apiClient';
 import type { DirectoryKind } from '../../../api/directoryApi';
 import { expireSession, readToken } from '../../../api/session';
@@ -14,6 +22,9 @@ export type {
   DeliveryStatus,
   DeliverySummary,
   SummaryDay,
+  CreditsRetry,
+  CreditsRetryProgress,
+  SentByOption,
 } from '@clinicflow/contract';
 
 /** A file the export produced, ready to be saved. */
@@ -57,5 +68,12 @@ export const reportApi = {
   cancel: (id: string) =>
     apiFetch<DeliveryDetail>(`/deliveries/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: {} }),
   directory: (kind: DirectoryKind) => apiFetch<DirectoryPage>(`/${kind}?pageSize=100`),
+  /** The choices of the "sent by" filter: the engine, then the clinic's users. */
+  sentBy: () => apiFetch<SentByOptions>('/deliveries/sent-by'),
+  /** The messages still failed for want of credits, and those sent again still to go (S7). */
+  creditsRetryProgress: () => apiFetch<CreditsRetryProgress>('/deliveries/credits-retries'),
+  /** Sends again every message that failed for want of credits (409 while the balance is empty). */
+  retryFailedForCredits: () =>
+    apiFetch<CreditsRetry>('/deliveries/credits-retries', { method: 'POST', body: {} }),
   export: downloadExport,
 };

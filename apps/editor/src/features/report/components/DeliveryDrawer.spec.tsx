@@ -66,6 +66,40 @@ describe('DeliveryDrawer', () => {
     expect(screen.getByRole('button', { name: 'Cancel this message' })).toBeInTheDocument();
   });
 
+  it('should show the sender it went out with and who sent it', async () => {
+    fakeApi({
+      'GET /deliveries/dlv-1': [
+        200,
+        deliveryDetail({ status: 'sent', error: null, from: 'CabLilas', sentBy: 'accueil@cabinet.fr' }),
+      ],
+      'GET /deliveries/dlv-2': [
+        200,
+        deliveryDetail({ id: 'dlv-2', status: 'sent', error: null, sentAt: '2026-03-24T08:30:01.000Z' }),
+      ],
+      'GET /deliveries/sent-by': [
+        200,
+        {
+          items: [
+            { sentBy: 'engine', name: null },
+            { sentBy: 'accueil@cabinet.fr', name: 'Accueil' },
+          ],
+        },
+      ],
+      'GET /flows': [200, [{ id: 'flow-1', name: 'Rappel 24 h' }]],
+    });
+    const first = renderWithProviders(<DeliveryDrawer deliveryId="dlv-1" onClose={() => undefined} />);
+    expect(await screen.findByTestId('drawer-sender')).toHaveTextContent('Sender: CabLilas');
+    await waitFor(() => expect(screen.getByTestId('drawer-sent-by')).toHaveTextContent('Sent by: Accueil'));
+    first.unmount();
+    renderWithProviders(<DeliveryDrawer deliveryId="dlv-2" onClose={() => undefined} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('drawer-sender')).toHaveTextContent('Sender: the provider’s default'),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('drawer-sent-by')).toHaveTextContent('Sent by: Engine: Rappel 24 h'),
+    );
+  });
+
   it('should say why the API refused a retry', async () => {
     fakeApi({
       'GET /deliveries/dlv-1': [200, deliveryDetail({ inDoubt: true, status: 'expired' })],

@@ -25,11 +25,26 @@ import {
   formatWhen,
   recipientColors,
   recipientLabel,
+  sentByLabel,
   statusColors,
   statusLabel,
 } from '../utils/deliveryWords';
+import { useReportOptions } from '../hooks/useReportOptions';
 import { MessageAsSeen } from './MessageAsSeen';
 import { RunDecisions } from './RunDecisions';
+
+/**
+ * The sender a message went out with (S4): as the API recorded it when sending, else the step's own override;
+ * a message sent with neither went out with the provider's default.
+ */
+function senderOf(delivery: DeliveryDetail, providerDefault: string): string | null {
+  const step = delivery.sender ?? {};
+  const email = step.emailFromAddress && [step.emailFromName, `<${step.emailFromAddress}>`].filter(Boolean);
+  const own = { sms: step.smsName, voice: step.callerNumber, email: email ? email.join(' ') : undefined }[
+    delivery.channel
+  ];
+  return delivery.from ?? own ?? (delivery.sentAt ? providerDefault : null);
+}
 
 /** States from which staff may send a message again, or cancel it (the API answers 409 otherwise). */
 const retryable = new Set<DeliveryStatus>(RETRYABLE_STATUSES);
@@ -39,6 +54,7 @@ const cancellable = new Set<DeliveryStatus>(CANCELLABLE_STATUSES);
 export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | null; onClose: () => void }) {
   const t = useMessages();
   const client = useQueryClient();
+  const { flowNames, userNames } = useReportOptions();
   const detail = useQuery({
     queryKey: ['delivery', deliveryId],
     queryFn: () => reportApi.get(deliveryId!),
@@ -52,6 +68,7 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
   const retry = useMutation({ mutationFn: (id: string) => reportApi.retry(id), onSuccess: changed });
   const cancel = useMutation({ mutationFn: (id: string) => reportApi.cancel(id), onSuccess: changed });
   const delivery = detail.data;
+  const sender = delivery ? senderOf(delivery, t.drawerSenderDefault) : null;
   const actionError = (retry.error ?? cancel.error) as Error | null;
   return (
     <Drawer
@@ -144,11 +161,14 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
               })}
             </Text>
           )}
-          {delivery.sender?.smsName && (
-            <Text size="xs">
-              {t.drawerSender}: {delivery.sender.smsName}
+          {sender && (
+            <Text size="xs" data-testid="drawer-sender">
+              {t.drawerSender}: {sender}
             </Text>
           )}
+          <Text size="xs" data-testid="drawer-sent-by">
+            {t.drawerSentBy}: {sentByLabel(t, delivery, flowNames, userNames)}
+          </Text>
           {delivery.providerMessageId && (
             <Text size="xs" c="dimmed">
               {t.drawerProvider}: {delivery.providerMessageId}

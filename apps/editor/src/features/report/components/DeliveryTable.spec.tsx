@@ -129,6 +129,41 @@ describe('DeliveryTable', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it('should say who sent each message: the engine with its flow, a user by name, or their e-mail', () => {
+    const rows = [
+      deliveryRow({ id: 'by-flow', sentBy: 'engine', flowId: 'flow-1' }),
+      deliveryRow({ id: 'by-notice', sentBy: 'engine', flowId: null }),
+      deliveryRow({ id: 'by-user', sentBy: 'accueil@cabinet.fr', flowId: null }),
+      deliveryRow({ id: 'by-former', sentBy: 'parti@cabinet.fr', flowId: null }),
+    ];
+    renderWithProviders(
+      <DeliveryTable
+        rows={rows}
+        total={4}
+        hasMore={false}
+        loadingMore={false}
+        onLoadMore={jest.fn()}
+        onOpen={jest.fn()}
+        flowNames={new Map([['flow-1', 'Rappel 24 h']])}
+        userNames={new Map([['accueil@cabinet.fr', 'Accueil']])}
+        sort="-createdAt"
+        onSortChange={jest.fn()}
+      />,
+    );
+    expect(headers()).toContain('Sent by');
+    const sentBy = Object.fromEntries(
+      screen
+        .getAllByTestId('report-row')
+        .map((row) => [row.dataset.deliveryId, within(row).getByTestId('row-sent-by').textContent]),
+    );
+    expect(sentBy).toEqual({
+      'by-flow': 'Engine: Rappel 24 h',
+      'by-notice': 'Engine (automatic)',
+      'by-user': 'Accueil',
+      'by-former': 'parti@cabinet.fr',
+    });
+  });
+
   it('should open a row from its recipient button', async () => {
     const { onOpen } = renderTable();
     await userEvent.click(screen.getByRole('button', { name: /^Patient 0000( .*)?: open the message$/ }));

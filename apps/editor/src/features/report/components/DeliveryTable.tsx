@@ -24,10 +24,14 @@ import {
   formatWhen,
   recipientColors,
   recipientLabel,
+  sentByLabel,
   statusColors,
   statusLabel,
 } from '../utils/deliveryWords';
 import { ColumnChooser } from './ColumnChooser';
+
+/** No user names known (yet): the column shows e-mails. */
+const noUsers = new Map<string, string>();
 
 /** Rows drawn above and below the visible ones, so a fast scroll shows no blank. */
 const overscan = 10;
@@ -39,7 +43,12 @@ const prefetchRows = 30;
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 const helper = createColumnHelper<typeof features, DeliveryRow>();
 
-function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: DeliveryRow) => void) {
+function columnsOf(
+  t: Messages,
+  flowNames: Map<string, string>,
+  userNames: Map<string, string>,
+  onOpen: (row: DeliveryRow) => void,
+) {
   const when = (key: 'createdAt' | 'sendAt' | 'sentAt' | 'deliveredAt', header: string) =>
     helper.accessor((row) => row[key] ?? '', {
       id: key,
@@ -131,6 +140,16 @@ function columnsOf(t: Messages, flowNames: Map<string, string>, onOpen: (row: De
       enableSorting: false,
       cell: ({ getValue }) => <Text size="xs">{String(getValue())}</Text>,
     }),
+    helper.accessor((row) => sentByLabel(t, row, flowNames, userNames), {
+      id: 'sentBy',
+      header: t.reportSentBy,
+      enableSorting: false,
+      cell: ({ getValue, row }) => (
+        <Text size="xs" truncate title={row.original.sentBy} data-testid="row-sent-by">
+          {String(getValue())}
+        </Text>
+      ),
+    }),
   ]);
 }
 
@@ -142,6 +161,8 @@ interface DeliveryTableProps {
   onLoadMore: () => void;
   onOpen: (row: DeliveryRow) => void;
   flowNames: Map<string, string>;
+  /** The clinic's users' names by e-mail, for the "sent by" column. */
+  userNames?: Map<string, string>;
   /** The order the rows came in (the API's), shown by the header's arrow. */
   sort: ReportSort;
   /** A header was clicked: the page asks the API for this order, from the first page. */
@@ -167,12 +188,16 @@ export function DeliveryTable({
   onLoadMore,
   onOpen,
   flowNames,
+  userNames = noUsers,
   sort,
   onSortChange,
 }: DeliveryTableProps) {
   const t = useMessages();
   const { hidden, toggle } = useColumnChoice();
-  const columns = useMemo(() => columnsOf(t, flowNames, onOpen), [t, flowNames, onOpen]);
+  const columns = useMemo(
+    () => columnsOf(t, flowNames, userNames, onOpen),
+    [t, flowNames, userNames, onOpen],
+  );
   const columnVisibility = useMemo<ColumnVisibilityState>(
     () => Object.fromEntries(hidden.map((id) => [id, false])),
     [hidden],

@@ -102,6 +102,48 @@ describe('ReportFilterBar', () => {
     expect(screen.getByRole('checkbox', { name: 'failed' })).not.toBeChecked();
   });
 
+  it('should filter on who sent the messages: the engine or one of the clinic’s users', async () => {
+    // jsdom lays nothing out: the select's list scrolls to its option as a browser would, here doing nothing
+    Element.prototype.scrollIntoView = jest.fn();
+    const api = fakeApi({
+      ...answers,
+      'GET /deliveries/sent-by': [
+        200,
+        {
+          items: [
+            { sentBy: 'engine', name: null },
+            { sentBy: 'accueil@cabinet.fr', name: 'Accueil' },
+          ],
+        },
+      ],
+    });
+    renderWithProviders(
+      <>
+        <ReportPage />
+        <CurrentSearch />
+      </>,
+      { route: '/report?sentBy=accueil%40cabinet.fr' },
+    );
+    await waitFor(() =>
+      expect(listCalls(api.requests)).toContain(
+        '/deliveries?sentBy=accueil%40cabinet.fr&page=1&pageSize=100',
+      ),
+    );
+    const filters = screen.getByRole('region', { name: 'Filters' });
+    const sentBy = within(filters).getByLabelText('Sent by');
+    await waitFor(() => expect(sentBy).toHaveValue('Accueil'));
+    expect(
+      api.requests.some(
+        (r) => r.path.startsWith('/deliveries/summary?') && r.path.includes('sentBy=accueil'),
+      ),
+    ).toBe(true);
+
+    await userEvent.click(sentBy);
+    await userEvent.click(await screen.findByRole('option', { name: 'Engine (automatic)', hidden: true }));
+    await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent('sentBy=engine'));
+    await waitFor(() => expect(listCalls(api.requests).at(-1)).toContain('sentBy=engine'));
+  });
+
   it('should show the API’s 400 next to the field it names', async () => {
     fakeApi({
       ...answers,

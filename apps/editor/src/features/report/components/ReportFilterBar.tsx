@@ -1,4 +1,4 @@
-import { CHANNELS, DELIVERY_STATUSES } from '@clinicflow/contract';
+import { CHANNELS, DELIVERY_STATUSES, SENT_BY_ENGINE } from '@clinicflow/contract';
 import { Button, Chip, Group, Input, Paper, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
@@ -27,6 +27,8 @@ interface ReportFilterBarProps {
   flows: FilterOption[];
   practitioners: FilterOption[];
   services: FilterOption[];
+  /** The clinic's users, by e-mail: who may have sent messages by hand (the engine is always offered). */
+  users?: FilterOption[];
   now?: Date;
 }
 
@@ -41,7 +43,7 @@ const presetKeys: Record<
   last30Days: 'presetLast30Days',
 };
 
-/** The report's filters: dates (with presets), statuses, channels, flow, practitioner, service, search. */
+/** The report's filters: dates (with presets), statuses, channels, flow, practitioner, service, sent by, search. */
 export function ReportFilterBar(props: ReportFilterBarProps) {
   const { filters, onChange, onClear, problems } = props;
   const t = useMessages();
@@ -67,6 +69,11 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
   const problemOf = (field: keyof ReportFilters) =>
     problems.find((p) => fieldOfProblem(p.path) === field)?.message;
   const activePreset = presetOf(filters, now);
+  // a sender of a shared link who is no longer a user is kept as the value it was, so the filter still shows
+  const sentByChoices = [{ value: SENT_BY_ENGINE, label: t.reportSentByEngine }, ...(props.users ?? [])];
+  if (filters.sentBy && !sentByChoices.some((choice) => choice.value === filters.sentBy)) {
+    sentByChoices.push({ value: filters.sentBy, label: filters.sentBy });
+  }
   const statusError = problemOf('status');
   const channelError = problemOf('channel');
   return (
@@ -185,6 +192,17 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
             value={filters.serviceId || null}
             error={problemOf('serviceId')}
             onChange={(value) => onChange({ serviceId: value ?? '' })}
+          />
+          <Select
+            size="xs"
+            label={t.reportSentBy}
+            placeholder={t.reportAll}
+            clearable
+            searchable
+            data={sentByChoices}
+            value={filters.sentBy || null}
+            error={problemOf('sentBy')}
+            onChange={(value) => onChange({ sentBy: value ?? '' })}
           />
           <TextInput
             size="xs"

@@ -27,6 +27,7 @@ export function deliveryRow(overrides: Partial<DeliveryRow> = {}): DeliveryRow {
     origin: 'flow',
     batchId: null,
     inDoubt: false,
+    sentBy: 'engine',
     ...overrides,
   };
 }
@@ -47,6 +48,7 @@ export function deliveryDetail(overrides: Partial<DeliveryDetail> = {}): Deliver
     runId: null,
     flowVersion: 1,
     sender: null,
+    from: null,
     language: 'fr',
     purpose: 'reminder',
     expectsReply: false,

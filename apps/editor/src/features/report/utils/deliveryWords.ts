@@ -1,4 +1,6 @@
+import { SENT_BY_ENGINE } from '@clinicflow/contract';
 import type { Messages } from '../../../i18n/messages';
+import { formatMessage } from '../../flows/utils/formatMessage';
 import type { DeliveryRow, DeliveryStatus } from '../api/reportApi';
 
 /** A status's colour in chips, the table and the chart (failures red, pending grey, success green). */
@@ -75,4 +77,16 @@ export function errorInWords(t: Messages, error: NonNullable<DeliveryRow['error'
 export function formatWhen(iso: string | null | undefined): string {
   if (!iso) return '';
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** Who sent a message (S3): the engine with its flow's name, or the user's name (their e-mail when unknown). */
+export function sentByLabel(
+  t: Messages,
+  row: Pick<DeliveryRow, 'sentBy' | 'flowId'>,
+  flowNames: ReadonlyMap<string, string>,
+  userNames: ReadonlyMap<string, string>,
+): string {
+  if (row.sentBy !== SENT_BY_ENGINE) return userNames.get(row.sentBy) ?? row.sentBy;
+  const flow = row.flowId ? flowNames.get(row.flowId) : undefined;
+  return flow ? formatMessage(t.reportSentByEngineFlow, { flow }) : t.reportSentByEngine;
 }

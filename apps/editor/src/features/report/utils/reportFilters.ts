@@ -34,6 +34,8 @@ export interface ReportFilters {
   serviceId: string;
   batchId: string;
   appointmentId: string;
+  /** Who sent the messages: a user's e-mail, or `engine`. */
+  sentBy: string;
   q: string;
   /** The table's order, sorted by the API over the whole filter. */
   sort: ReportSort;
@@ -50,11 +52,22 @@ export const emptyFilters: ReportFilters = {
   serviceId: '',
   batchId: '',
   appointmentId: '',
+  sentBy: '',
   q: '',
   sort: defaultSort,
 };
 
-const single = ['from', 'to', 'flowId', 'resourceId', 'serviceId', 'batchId', 'appointmentId', 'q'] as const;
+const single = [
+  'from',
+  'to',
+  'flowId',
+  'resourceId',
+  'serviceId',
+  'batchId',
+  'appointmentId',
+  'sentBy',
+  'q',
+] as const;
 
 const listOf = (value: string | null) =>
   (value ?? '')
@@ -91,6 +104,17 @@ export function searchFromFilters(filters: ReportFilters): URLSearchParams {
   return search;
 }
 
+/** The filters the API takes under their own names (the list's, the export's and the summary's). */
+export const apiFilterKeys = [
+  'flowId',
+  'resourceId',
+  'serviceId',
+  'batchId',
+  'appointmentId',
+  'sentBy',
+  'q',
+] as const;
+
 /**
  * The query of `GET /api/deliveries` (and of the export): the range's bounds under the API's names, and the
  * order when it is not the default.
@@ -101,8 +125,7 @@ export function apiQueryOf(filters: ReportFilters): URLSearchParams {
   if (filters.to) query.set(`${filters.range}To`, filters.to);
   if (filters.status.length) query.set('status', filters.status.join(','));
   if (filters.channel.length) query.set('channel', filters.channel.join(','));
-  for (const key of ['flowId', 'resourceId', 'serviceId', 'batchId', 'appointmentId', 'q'] as const)
-    if (filters[key].trim()) query.set(key, filters[key].trim());
+  for (const key of apiFilterKeys) if (filters[key].trim()) query.set(key, filters[key].trim());
   if (filters.sort !== defaultSort) query.set('sort', filters.sort);
   return query;
 }

@@ -1,4 +1,4 @@
-import type { ReportFilters } from './reportFilters';
+import { apiFilterKeys, type ReportFilters } from './reportFilters';
 
 /** Longest chart the summary endpoint draws. */
 const maxDays = 366;
@@ -24,7 +24,6 @@ export function summaryQueryOf(filters: ReportFilters): string {
   }
   if (filters.status.length) query.set('status', filters.status.join(','));
   if (filters.channel.length) query.set('channel', filters.channel.join(','));
-  for (const key of ['flowId', 'serviceId', 'resourceId', 'batchId', 'appointmentId', 'q'] as const)
-    if (filters[key].trim()) query.set(key, filters[key].trim());
+  for (const key of apiFilterKeys) if (filters[key].trim()) query.set(key, filters[key].trim());
   return query.toString();
 }

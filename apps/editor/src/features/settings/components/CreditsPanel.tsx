@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError } from '../../../api/apiClient';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { useMessages } from '../../../i18n/useMessages';
+import { CreditsRetry } from '../../report/components/CreditsRetry';
 import { settingsApi, type ClinicSettings } from '../api/settingsApi';
 
 /** Credits (S7): the balance (per practitioner when credits are kept so), a top-up, the latest top-ups. */
@@ -83,6 +84,8 @@ export function CreditsPanel({ settings }: { settings: ClinicSettings }) {
           {topUp.error.message}
         </Text>
       )}
+      {/* after a top-up: the messages that failed for want of credits, sent again in one click (S7) */}
+      <CreditsRetry />
       {topUps.length > 0 && (
         <Table withTableBorder w="auto" captionSide="top">
           <Table.Caption style={{ textAlign: 'left' }}>{t.settingsTopUpsRecent}</Table.Caption>
