@@ -13,7 +13,8 @@ import { formatMessage } from '../features/flows/utils/formatMessage';
 /**
  * The frame of every signed-in screen: the header with the database badge, the user and logout, and the
  * navigation for the user's role (managers edit flows, templates and settings; front-desk staff read the
- * report and send one-off messages). Without a session, the login page.
+ * report and send one-off messages; both tell patients when a practitioner is late or absent). Without a
+ * session, the login page.
  */
 export function AppLayout() {
   const t = useMessages();
@@ -33,6 +34,7 @@ export function AppLayout() {
         { to: '/report', label: t.navReport },
         { to: '/inbox', label: t.navInbox },
         { to: '/batch-send', label: t.navBatchSend },
+        { to: '/practitioners', label: t.navPractitioners },
         { to: '/settings', label: t.navSettings },
       ]
     : [
@@ -40,6 +42,7 @@ export function AppLayout() {
         { to: '/inbox', label: t.navInbox },
         { to: '/send', label: t.navSend },
         { to: '/batch-send', label: t.navBatchSend },
+        { to: '/practitioners', label: t.navPractitioners },
       ];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">

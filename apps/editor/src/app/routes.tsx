@@ -13,6 +13,7 @@ const PrintableReportPage = lazy(() => import('../features/report/PrintableRepor
 const InboxPage = lazy(() => import('../features/inbox/InboxPage'));
 const BatchSendPage = lazy(() => import('../features/batch-send/BatchSendPage'));
 const SendPage = lazy(() => import('../features/send/SendPage'));
+const PractitionersPage = lazy(() => import('../features/practitioners/PractitionersPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 
 /** The routes of the editor (exported for the tests, which mount them in a memory router). */
@@ -34,6 +35,7 @@ export const routes: RouteObject[] = [
       { path: 'inbox', element: <InboxPage /> },
       { path: 'batch-send', element: <BatchSendPage /> },
       { path: 'send', element: <SendPage /> },
+      { path: 'practitioners', element: <PractitionersPage /> },
       {
         element: <ManagersOnly />,
         children: [

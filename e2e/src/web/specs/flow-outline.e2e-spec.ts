@@ -60,6 +60,10 @@ test.describe('flow outline, keyboard only', () => {
     await expect(problems.getByRole('listitem')).toHaveCount(1);
     await tabTo(page, /^Text \(French\)/);
     await page.keyboard.type('Bonjour {{patient.firstName}}, rappel de votre RDV demain. {{clinic.name}}');
+    // One tab per language: the arrow keys move between them (the tab list is one stop of the Tab order).
+    await tabTo(page, /^French \(FR\)/, { backwards: true });
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: /^English \(EN\)/ })).toHaveAttribute('aria-selected', 'true');
     await tabTo(page, /^Text \(English\)/);
     await page.keyboard.type(
       'Hello {{patient.firstName}}, a reminder of your appointment tomorrow. {{clinic.name}}',

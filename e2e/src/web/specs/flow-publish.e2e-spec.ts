@@ -53,7 +53,9 @@ test.describe('draft, publish and history', () => {
     await expect(row.getByRole('switch')).toBeChecked();
   });
 
-  test('front-desk staff see the report and one-off send, and no publish button', async ({ page }) => {
+  test('front-desk staff see the report, one-off send and the practitioners page, and no publish button', async ({
+    page,
+  }) => {
     await logIn(page, demoStaff);
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     await expect(navigation.getByRole('link')).toHaveText([
@@ -61,6 +63,7 @@ test.describe('draft, publish and history', () => {
       /^Inbox/,
       'Send a message',
       'Batch send',
+      'Practitioners',
     ]);
     await page.goto('/flows');
     await expect(page.getByText('Only the clinic’s managers can open this screen.')).toBeVisible();

@@ -156,7 +156,7 @@ test.describe('clinic settings', () => {
     await page.getByRole('tab', { name: 'Test mode, credits and status' }).click();
     const balance = page.getByTestId('credits-balance');
     const before = Number((await balance.innerText()).match(/\d+/)![0]);
-    await page.getByRole('textbox', { name: 'Credits' }).fill('250');
+    await page.getByRole('textbox', { name: 'Credits', exact: true }).fill('250');
     await page.getByRole('textbox', { name: 'Note' }).fill('Pack 250');
     await page.getByRole('button', { name: 'Add the credits' }).click();
     await expect(balance).toHaveText(`${before + 250} credits left`);

@@ -9,6 +9,16 @@ export interface RulesProblem {
   /** The kind of problem, for interfaces that say it in their own words (absent on engine-time problems). */
   code?: RulesProblemCode;
   params?: RulesProblemParams;
+  /** `warning`: worth knowing, but it neither makes the flow invalid nor blocks publishing; absent means an error. */
+  severity?: RulesProblemSeverity;
+}
+
+/** How much a problem matters: an error blocks publishing, a warning does not. */
+export type RulesProblemSeverity = 'error' | 'warning';
+
+/** Whether a problem blocks publishing (every problem but a warning). */
+export function isBlockingProblem(problem: Pick<RulesProblem, 'severity'>): boolean {
+  return problem.severity !== 'warning';
 }
 
 /** The typed error of the rules library: a code, a message and the problems behind it. */

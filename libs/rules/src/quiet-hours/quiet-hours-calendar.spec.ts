@@ -39,6 +39,78 @@ describe(quietHoursCalendar.name, () => {
     expect(always.isAllowed(at('2026-05-12T03:00'))).toBe(true);
   });
 
+  describe('with two windows (lunch 12:00–14:00 and night 21:00–08:00)', () => {
+    const sut = quietHoursCalendar(
+      {
+        windows: [
+          { start: '12:00', end: '14:00' },
+          { start: '21:00', end: '08:00' },
+        ],
+      },
+      zone,
+    );
+
+    it.each([
+      ['2026-05-12T09:00', null],
+      ['2026-05-12T12:00', '12:00 is in the quiet hours 12:00–14:00'],
+      ['2026-05-12T13:59', '13:59 is in the quiet hours 12:00–14:00'],
+      ['2026-05-12T14:00', null],
+      ['2026-05-12T20:59', null],
+      ['2026-05-12T23:30', '23:30 is in the night pause 21:00–08:00'],
+      ['2026-05-12T07:59', '07:59 is in the night pause 21:00–08:00'],
+    ])('should say why %s is quiet: %p', (local, reason) => {
+      expect(sut.whyQuiet(at(local))).toBe(reason);
+    });
+
+    it.each([
+      ['2026-05-12T12:30', '2026-05-12T14:00:00+02:00', '2026-05-12T11:59:00+02:00'],
+      ['2026-05-12T23:30', '2026-05-13T08:00:00+02:00', '2026-05-12T20:59:00+02:00'],
+      ['2026-05-12T06:00', '2026-05-12T08:00:00+02:00', '2026-05-11T20:59:00+02:00'],
+      ['2026-05-12T10:00', '2026-05-12T10:00:00+02:00', '2026-05-12T10:00:00+02:00'],
+    ])('should find the allowed moments around %s', (local, next, last) => {
+      expect([iso(sut.nextAllowed(at(local))), iso(sut.lastAllowed(at(local)))]).toEqual([next, last]);
+    });
+
+    it('should apply the nightly pause and the windows together', () => {
+      const both = quietHoursCalendar(
+        { nightly: { from: '22:00', to: '07:00' }, windows: [{ start: '12:00', end: '13:00' }] },
+        zone,
+      );
+      expect(['06:00', '12:30', '13:00', '22:30'].map((t) => both.isAllowed(at(`2026-05-12T${t}`)))).toEqual([
+        false,
+        false,
+        true,
+        false,
+      ]);
+    });
+
+    it('should merge overlapping windows and find nothing when they cover the whole day', () => {
+      const overlapping = quietHoursCalendar(
+        {
+          windows: [
+            { start: '20:00', end: '09:00' },
+            { start: '08:00', end: '10:00' },
+          ],
+        },
+        zone,
+      );
+      expect(iso(overlapping.nextAllowed(at('2026-05-12T21:00')))).toBe('2026-05-13T10:00:00+02:00');
+      const never = quietHoursCalendar(
+        {
+          windows: [
+            { start: '00:00', end: '12:00' },
+            { start: '12:00', end: '00:00' },
+          ],
+        },
+        zone,
+      );
+      expect([never.nextAllowed(at('2026-05-12T12:00')), never.whyQuiet(at('2026-05-12T15:00'))]).toEqual([
+        null,
+        '15:00 is in the quiet hours 12:00–00:00',
+      ]);
+    });
+  });
+
   it('should find nothing when every weekday is a no-send day', () => {
     const never = quietHoursCalendar({ noSendWeekdays: [1, 2, 3, 4, 5, 6, 7] }, zone);
     expect([never.nextAllowed(at('2026-05-12T12:00')), never.lastAllowed(at('2026-05-12T12:00'))]).toEqual([

@@ -38,17 +38,46 @@ function minutesOf(time: string): number {
   return hour * 60 + minute;
 }
 
-/** The allowed minute ranges [from, to) of a sending day, from the nightly pause. */
-function allowedRanges(nightly: QuietHoursSettings['nightly']): Array<[number, number]> {
-  if (!nightly) return [[0, 1440]];
-  const from = minutesOf(nightly.from);
-  const to = minutesOf(nightly.to);
-  if (from === to) return [[0, 1440]];
-  if (from > to) return [[to, from]];
-  return [
-    [0, from],
-    [to, 1440],
-  ].filter(([a, b]) => b > a) as Array<[number, number]>;
+/** A pause as minutes of the day: [start, end), going over midnight when end < start; equal bounds pause nothing. */
+interface Pause {
+  start: number;
+  end: number;
+  words: string;
+}
+
+/** Every pause of the settings: the windows, and the older single nightly pause. */
+function pausesOf(settings: QuietHoursSettings | undefined): Pause[] {
+  const windows = [
+    ...(settings?.nightly ? [{ start: settings.nightly.from, end: settings.nightly.to }] : []),
+    ...(settings?.windows ?? []),
+  ];
+  return windows
+    .map(({ start, end }) => {
+      const [from, to] = [minutesOf(start), minutesOf(end)];
+      // a pause going on past midnight is the clinic's night pause; any other is named by its hours only
+      const name = from > to && to > 0 ? 'the night pause' : 'the quiet hours';
+      return { start: from, end: to, words: `${name} ${start}–${end}` };
+    })
+    .filter((pause) => pause.start !== pause.end);
+}
+
+/** Whether a minute of the day falls in a pause. */
+const inPause = (minute: number, { start, end }: Pause): boolean =>
+  start < end ? minute >= start && minute < end : minute >= start || minute < end;
+
+/** The allowed minute ranges [from, to) of a sending day: the day minus every pause, in order. */
+function allowedRanges(pauses: readonly Pause[]): Array<[number, number]> {
+  const edges = [0, 1440, ...pauses.flatMap((pause) => [pause.start, pause.end])];
+  const cuts = [...new Set(edges)].sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (let i = 0; i < cuts.length - 1; i++) {
+    const [from, to] = [cuts[i], cuts[i + 1]];
+    if (pauses.some((pause) => inPause(from, pause))) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === from) last[1] = to;
+    else ranges.push([from, to]);
+  }
+  return ranges;
 }
 
 /**
@@ -62,7 +91,8 @@ export function sendingCalendar(
   const tz = clinicZone(zone);
   const noSend = new Set(settings?.noSendWeekdays ?? []);
   const holidays = new Set(settings?.holidays ?? []);
-  const ranges = allowedRanges(settings?.nightly);
+  const pauses = pausesOf(settings);
+  const ranges = allowedRanges(pauses);
   const sendingWeekdays = rruleWeekdays.filter((_, index) => !noSend.has(index + 1));
   const dayCache = new Map<DayNumber, boolean>();
   const windowCache = new Map<DayNumber, Array<[number, number]>>();
@@ -134,7 +164,8 @@ export function sendingCalendar(
       const weekday = weekdayOf(day);
       if (noSend.has(weekday)) return `${weekdayNames[weekday - 1]} is a no-send day`;
       const minute = Math.floor((local - day * dayMillis) / 60_000);
-      return `${pad(Math.floor(minute / 60))}:${pad(minute % 60)} is in the night pause ${settings?.nightly?.from}–${settings?.nightly?.to}`;
+      const pause = pauses.find((candidate) => inPause(minute, candidate));
+      return `${pad(Math.floor(minute / 60))}:${pad(minute % 60)} is in ${pause?.words ?? 'the quiet hours'}`;
     },
     nextAllowed(moment) {
       const today = Math.floor(localOf(moment) / dayMillis);
@@ -164,7 +195,7 @@ export function sendingCalendar(
 
 /**
  * Builds the sending calendar of a clinic: sending days are an rrule set (daily, on the weekdays that are not
- * no-send days, holidays as exclusion dates), each day minus the nightly pause, all in the clinic's zone.
+ * no-send days, holidays as exclusion dates), each day minus every pause (window), all in the clinic's zone.
  */
 export function quietHoursCalendar(
   settings: QuietHoursSettings | undefined,

@@ -12,6 +12,7 @@ const scenario = fc.record({
   zone: fc.constantFrom(...zones),
   nightFrom: fc.integer({ min: 17, max: 23 }),
   nightTo: fc.integer({ min: 5, max: 10 }),
+  lunch: fc.boolean(),
   noSendWeekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 3 }),
   holiday: fc.boolean(),
   startMinutes: fc.integer({ min: 0, max: 365 * 24 * 60 }),
@@ -33,6 +34,7 @@ function run(s: Scenario) {
       timeZone: s.zone,
       quietHours: {
         nightly: { from: `${pad(s.nightFrom)}:00`, to: `${pad(s.nightTo)}:30` },
+        windows: s.lunch ? [{ start: '12:00', end: '14:00' }] : [],
         noSendWeekdays: s.noSendWeekdays,
         holidays,
       },

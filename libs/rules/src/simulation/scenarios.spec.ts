@@ -139,6 +139,59 @@ describe(simulate.name, () => {
     });
   });
 
+  describe('scenario 4 with two windows: lunch 12:00–14:00 and night 21:00–08:00', () => {
+    const quietHours = {
+      nightly: null,
+      windows: [
+        { start: '12:00', end: '14:00' },
+        { start: '21:00', end: '08:00' },
+      ],
+    };
+    it.each([
+      [
+        'moves a lunch-time reminder to 14:00',
+        'shift-later',
+        '2026-05-13T14:30:00+02:00',
+        60,
+        '2026-05-13T14:00:00+02:00',
+      ],
+      [
+        'moves it before lunch when asked',
+        'shift-earlier',
+        '2026-05-13T14:30:00+02:00',
+        60,
+        '2026-05-13T11:59:00+02:00',
+      ],
+      [
+        'still moves a night reminder to 08:00',
+        'shift-later',
+        '2026-05-13T09:30:00+02:00',
+        600,
+        '2026-05-13T08:00:00+02:00',
+      ],
+      [
+        'keeps an afternoon reminder',
+        'shift-later',
+        '2026-05-13T17:00:00+02:00',
+        120,
+        '2026-05-13T15:00:00+02:00',
+      ],
+    ] as const)('%s', (_title, policy, start, minutes, expected) => {
+      const sut = simulate({
+        flow: straightFlow([
+          waitNode('wait', { amount: minutes, unit: 'minutes', quietHours: policy }),
+          sendNode('sms', { purpose: 'reminder' }),
+        ]),
+        context: {
+          appointment: { start, end: start },
+          clinic: { timeZone: 'Europe/Paris', quietHours, limits: { minimumLeadTimeHours: 0 } },
+        },
+        event: { type: 'appointment.booked', at: bookedThursday.at },
+      });
+      expect(sends(sut.timeline)).toEqual([['sms', expected]]);
+    });
+  });
+
   describe('scenario 5: moved from Tuesday 10:00 to Thursday 15:00', () => {
     const sut = simulate({
       flow: remindersFlow,

@@ -1,6 +1,6 @@
 import { evaluationContextSchema, type EvaluationContext } from '../context/evaluation-context.schema';
 import { sampleContext } from '../context/sample-context';
-import type { RulesProblem } from '../errors/rules-error';
+import { isBlockingProblem, type RulesProblem } from '../errors/rules-error';
 import { evaluate } from '../evaluation/evaluate';
 import type { EvaluationResult, PlannedDelivery, RunSignal, RunState } from '../evaluation/evaluation.types';
 import { readReply } from '../replies/read-reply';
@@ -98,7 +98,9 @@ function prepare(
     const validation = validateFlow(input, { defaultLanguage: context.data.clinic.defaultLanguage });
     const prefix = i === 0 ? '' : `flows.${i - 1}.`;
     problems.push(
-      ...validation.problems.map((problem) => ({ ...problem, path: `${prefix}${problem.path}` })),
+      ...validation.problems
+        .filter(isBlockingProblem) // a warning does not stop a simulation
+        .map((problem) => ({ ...problem, path: `${prefix}${problem.path}` })),
     );
     if (validation.flow) flows.push(validation.flow);
   });

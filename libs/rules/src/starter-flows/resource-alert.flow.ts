@@ -35,8 +35,9 @@ export const resourceAlertFlow: Flow = {
       position: slot(2, 1),
       label: 'Absent',
       purpose: 'alert',
-      fr: '{{resource.name}} est absent aujourd’hui : votre RDV de {{time appointment.start}} doit être déplacé. Appelez le {{clinic.phone}}.',
-      en: '{{resource.name}} is absent today: your {{time appointment.start}} appointment must be moved. Please call {{clinic.phone}}.',
+      // an absence may cover several days: the text names the appointment's own day
+      fr: '{{resource.name}} est absent le {{date appointment.start "EEEE d MMMM"}} : votre RDV de {{time appointment.start}} doit être déplacé. Appelez le {{clinic.phone}}.',
+      en: '{{resource.name}} is absent on {{date appointment.start "EEEE d MMMM"}}: your {{time appointment.start}} appointment must be moved. Please call {{clinic.phone}}.',
     }),
     { id: 'end', type: 'end', position: slot(3) },
   ],

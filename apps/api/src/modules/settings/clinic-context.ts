@@ -3,10 +3,9 @@ import type { SettingsDocument } from './settings.repository';
 
 /**
  * The clinic as the rules library sees it (its `clinicContextSchema`), built from the settings document:
- * the first quiet-hours window is the nightly pause.
+ * every quiet-hours window is a pause (F6).
  */
 export function clinicContextOf(settings: SettingsDocument): ClinicContext {
-  const night = settings.quietHours.windows[0];
   return {
     id: settings._id,
     name: settings.name,
@@ -20,7 +19,8 @@ export function clinicContextOf(settings: SettingsDocument): ClinicContext {
     consentMode: settings.consent.mode,
     consentPurposes: settings.consent.purposes,
     quietHours: {
-      nightly: night ? { from: night.start, to: night.end } : null,
+      nightly: null,
+      windows: settings.quietHours.windows.map(({ start, end }) => ({ start, end })),
       noSendWeekdays: settings.quietHours.noSendWeekdays,
       holidays: settings.quietHours.holidays,
     },
@@ -34,5 +34,6 @@ export function clinicContextOf(settings: SettingsDocument): ClinicContext {
     },
     testMode: settings.testMode,
     ...(settings.adminEmail ? { adminEmail: settings.adminEmail } : {}),
+    ...(settings.adminMobile ? { adminMobile: settings.adminMobile } : {}),
   };
 }

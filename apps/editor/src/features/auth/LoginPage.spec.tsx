@@ -44,7 +44,15 @@ describe('login and role-aware navigation', () => {
     const links = within(await navigation())
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links).toEqual(['Flows', 'Templates', 'Report', 'Inbox', 'Batch send', 'Settings']);
+    expect(links).toEqual([
+      'Flows',
+      'Templates',
+      'Report',
+      'Inbox',
+      'Batch send',
+      'Practitioners',
+      'Settings',
+    ]);
   });
 
   it('shows front-desk staff the report and one-off send only, and no flow screens', async () => {
@@ -54,7 +62,7 @@ describe('login and role-aware navigation', () => {
     const links = within(await navigation())
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links).toEqual(['Report', 'Inbox', 'Send a message', 'Batch send']);
+    expect(links).toEqual(['Report', 'Inbox', 'Send a message', 'Batch send', 'Practitioners']);
     expect(await screen.findByRole('alert')).toHaveTextContent('Only the clinic’s managers');
     expect(screen.queryByRole('button', { name: 'Publish' })).not.toBeInTheDocument();
   });

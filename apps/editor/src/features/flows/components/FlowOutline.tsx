@@ -1,4 +1,4 @@
-import type { Flow, RulesProblem } from '@clinicflow/rules';
+import { isBlockingProblem, type Flow, type RulesProblem } from '@clinicflow/rules';
 import { ActionIcon, Badge, Box, Group, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, type KeyboardEvent } from 'react';
@@ -43,7 +43,10 @@ export function FlowOutline({
   const names = useStepNames();
   const rows = useMemo(() => buildFlowOutline(flow), [flow]);
   const byId = useMemo(() => new Map(flow.nodes.map((node) => [node.id, node])), [flow]);
-  const problemCount = (id: string) => problems.filter((problem) => problem.nodeId === id).length;
+  const problemCount = (id: string) =>
+    problems.filter((problem) => problem.nodeId === id && isBlockingProblem(problem)).length;
+  const warningCount = (id: string) =>
+    problems.filter((problem) => problem.nodeId === id && !isBlockingProblem(problem)).length;
   const name = (id: string) => {
     const step = byId.get(id);
     return step ? summarizeStep(step, t, names) : id;
@@ -112,6 +115,11 @@ export function FlowOutline({
                     {problemCount(row.stepId) > 0 && (
                       <Badge color="red" size="xs">
                         {formatMessage(t.problemsCount, { count: problemCount(row.stepId) })}
+                      </Badge>
+                    )}
+                    {problemCount(row.stepId) === 0 && warningCount(row.stepId) > 0 && (
+                      <Badge color="yellow" c="dark.8" size="xs">
+                        {formatMessage(t.warningsCount, { count: warningCount(row.stepId) })}
                       </Badge>
                     )}
                   </Group>

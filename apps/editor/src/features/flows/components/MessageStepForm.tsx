@@ -1,5 +1,7 @@
 import { askNodeSchema, sendDataSchema, type FlowNodeOf, type SendData } from '@clinicflow/rules';
-import { Fieldset, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Stack, Tabs, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import type { Messages } from '../../../i18n/messages';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
@@ -7,12 +9,20 @@ import { formatMessage } from '../utils/formatMessage';
 import { messageData, messageFormValues, messageLanguages } from '../utils/messageFormValues';
 import { optionsOf } from '../utils/optionsOf';
 import { stepWords } from '../utils/stepWords';
+import { ExpiryField } from './ExpiryField';
 import { NumberField } from './NumberField';
 import { SavedTemplateSelect } from './SavedTemplateSelect';
 
 const blank = (value: string) => (value === '' ? undefined : value);
 const askDataSchema = askNodeSchema.shape.data;
-const languageWords: Record<string, keyof Messages> = { fr: 'languageFr', en: 'languageEn' };
+const languageWords: Record<(typeof messageLanguages)[number], keyof Messages> = {
+  fr: 'languageFr',
+  en: 'languageEn',
+  es: 'languageEs',
+  nb: 'languageNb',
+  it: 'languageIt',
+  de: 'languageDe',
+};
 const purposeWords: Record<string, keyof Messages> = {
   reminder: 'purposeReminder',
   confirmation: 'purposeConfirmation',
@@ -24,7 +34,10 @@ const purposeWords: Record<string, keyof Messages> = {
 };
 const convert = { toForm: (data: unknown) => messageFormValues(data as SendData), toData: messageData };
 
-/** A message's settings (send, or ask with its reply time-out): channel, recipient, texts, sender. */
+/**
+ * A message's settings (send, or ask with its reply time-out): channel, recipient, a text per language (a tab
+ * each, every language templates allow), expiry, sender.
+ */
 export function MessageStepForm({
   step,
   onChange,
@@ -42,6 +55,12 @@ export function MessageStepForm({
   );
   const channel = watch('channel');
   const recipient = watch('recipient.type');
+  const texts = watch('template.byLanguage');
+  const written = (language: string) => Boolean(texts?.[language]?.body?.trim());
+  // open on the first language already written (French for a new step)
+  const [language, setLanguage] = useState<string>(
+    () => messageLanguages.find((code) => step.data.template.byLanguage?.[code]?.body) ?? 'fr',
+  );
   const errors = formState.errors;
   return (
     <Stack gap="sm">
@@ -75,27 +94,49 @@ export function MessageStepForm({
         current={watch('template.templateId')}
         {...register('template.templateId', { setValueAs: blank })}
       />
-      {messageLanguages.map((language) => {
-        const languageName = t[languageWords[language]];
-        return (
-          <Fieldset key={language} legend={languageName} p="xs">
-            <Stack gap="xs">
-              {channel === 'email' && (
-                <TextInput
-                  label={formatMessage(t.fieldSubject, { language: languageName })}
-                  {...register(`template.byLanguage.${language}.subject`)}
+      <Tabs value={language} onChange={(value) => value && setLanguage(value)} variant="outline">
+        <Tabs.List aria-label={t.fieldTexts}>
+          {messageLanguages.map((code) => (
+            <Tabs.Tab
+              key={code}
+              value={code}
+              aria-label={`${t[languageWords[code]]} (${code.toUpperCase()})`}
+              title={t[languageWords[code]]}
+              fw={written(code) ? 700 : 400}
+            >
+              {code.toUpperCase()}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {messageLanguages.map((code) => {
+          const languageName = t[languageWords[code]];
+          return (
+            <Tabs.Panel key={code} value={code} pt="xs">
+              <Stack gap="xs">
+                {channel === 'email' && (
+                  <TextInput
+                    label={formatMessage(t.fieldSubject, { language: languageName })}
+                    {...register(`template.byLanguage.${code}.subject`)}
+                  />
+                )}
+                <Textarea
+                  label={formatMessage(t.fieldBody, { language: languageName })}
+                  autosize
+                  minRows={2}
+                  {...register(`template.byLanguage.${code}.body`)}
                 />
-              )}
-              <Textarea
-                label={formatMessage(t.fieldBody, { language: languageName })}
-                autosize
-                minRows={2}
-                {...register(`template.byLanguage.${language}.body`)}
-              />
-            </Stack>
-          </Fieldset>
-        );
-      })}
+              </Stack>
+            </Tabs.Panel>
+          );
+        })}
+      </Tabs>
+      <Controller
+        control={control}
+        name="expiresAfter"
+        render={({ field, fieldState }) => (
+          <ExpiryField value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
+        )}
+      />
       {channel === 'sms' && (
         <TextInput
           label={t.fieldSmsName}

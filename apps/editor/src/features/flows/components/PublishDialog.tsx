@@ -11,6 +11,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
+import { isBlockingProblem } from '@clinicflow/rules';
 import { IconCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -22,8 +23,8 @@ import { formatMessage } from '../utils/formatMessage';
 import { FlowDiffSummary } from './FlowDiffSummary';
 
 /**
- * Publishing: the validator's checklist (any problem blocks it, with the reason), what changed since the
- * published version (the API's diff), and a note kept with the new version.
+ * Publishing: the validator's checklist (any error blocks it, with the reason; warnings are listed and do not),
+ * what changed since the published version (the API's diff), and a note kept with the new version.
  */
 export function PublishDialog({
   flowId,
@@ -52,20 +53,21 @@ export function PublishDialog({
     mutationFn: () => flowsApi.publish(flowId, note),
     onSuccess: onPublished,
   });
-  const blocked = problems.length > 0;
+  const errors = problems.filter(isBlockingProblem);
+  const warnings = problems.filter((problem) => !isBlockingProblem(problem));
+  const blocked = errors.length > 0;
+  const words = (problem: SavedProblem) =>
+    `${problem.nodeId && !problem.code ? `${stepName(problem.nodeId)}: ` : ''}${describeProblem(problem, t, stepName)}`;
   const refusal = publish.error instanceof ApiError ? publish.error.errors : [];
   return (
     <Modal opened onClose={onClose} title={t.publishTitle} size="lg">
       <Stack>
         <Title order={4}>{t.publishChecklist}</Title>
         {blocked ? (
-          <Alert color="red" title={formatMessage(t.publishBlocked, { count: problems.length })}>
+          <Alert color="red" title={formatMessage(t.publishBlocked, { count: errors.length })}>
             <List size="sm">
-              {problems.map((problem, i) => (
-                <List.Item key={i}>
-                  {problem.nodeId && !problem.code ? `${stepName(problem.nodeId)}: ` : ''}
-                  {describeProblem(problem, t, stepName)}
-                </List.Item>
+              {errors.map((problem, i) => (
+                <List.Item key={i}>{words(problem)}</List.Item>
               ))}
             </List>
           </Alert>
@@ -76,6 +78,15 @@ export function PublishDialog({
             </ThemeIcon>
             <Text size="sm">{t.publishReady}</Text>
           </Group>
+        )}
+        {warnings.length > 0 && (
+          <Alert color="yellow" title={t.publishWarnings}>
+            <List size="sm">
+              {warnings.map((problem, i) => (
+                <List.Item key={i}>{words(problem)}</List.Item>
+              ))}
+            </List>
+          </Alert>
         )}
         <Title order={4}>{t.publishChanges}</Title>
         {latestVersion === null ? (

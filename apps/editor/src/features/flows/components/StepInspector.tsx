@@ -1,4 +1,4 @@
-import type { FlowNode, RulesProblem } from '@clinicflow/rules';
+import { isBlockingProblem, type FlowNode, type RulesProblem } from '@clinicflow/rules';
 import { Alert, CloseButton, Group, List, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
@@ -55,7 +55,9 @@ export function StepInspector({
       </Text>
     );
   }
-  const own = problems.filter((problem) => problem.nodeId === step.id);
+  const own = problems.filter((problem) => problem.nodeId === step.id && isBlockingProblem(problem));
+  const warnings = problems.filter((problem) => problem.nodeId === step.id && !isBlockingProblem(problem));
+  const nameOwn = (nodeId: string) => (nodeId === step.id ? summarizeStep(step, t) : undefined);
   return (
     <Stack gap="sm" p="md" component="section" aria-label={t.inspectorTitle}>
       <Group justify="space-between" wrap="nowrap">
@@ -70,9 +72,18 @@ export function StepInspector({
           <List size="sm">
             {own.map((problem) => (
               <List.Item key={`${problem.path}:${problem.message}`}>
-                {describeProblem(problem, t, (nodeId) =>
-                  nodeId === step.id ? summarizeStep(step, t) : undefined,
-                )}
+                {describeProblem(problem, t, nameOwn)}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {warnings.length > 0 && (
+        <Alert color="yellow" title={t.stepWarnings} p="xs">
+          <List size="sm">
+            {warnings.map((problem) => (
+              <List.Item key={`${problem.path}:${problem.message}`}>
+                {describeProblem(problem, t, nameOwn)}
               </List.Item>
             ))}
           </List>

@@ -16,11 +16,13 @@ import { insertableTypes, StepPalette } from './StepPalette';
 /** Where the n-th of `count` exit handles sits along the bottom edge, in percent (layout uses the same). */
 const exitLeft = (index: number, count: number) => `${((index + 1) * 100) / (count + 1)}%`;
 
-/** One card of the canvas, for every step type: icon, name, one-line summary, problems and typed exits. */
+/** One card of the canvas, for every step type: icon, name, one-line summary, problems, warnings and typed exits. */
 function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
   const t = useMessages();
   const actions = useFlowEditorActions();
-  const { step, summary, problems, openExits } = data;
+  const { step, summary, problems, warnings = [], openExits } = data;
+  // an error outweighs a warning: the card shows the warnings only once nothing blocks publishing
+  const flagged = problems.length > 0 ? 'red' : warnings.length > 0 ? 'yellow' : null;
   const exits = nodeExits[step.type];
   const title = step.data?.label || t[stepWords.type[step.type]];
   const branching = exits.length > 1;
@@ -33,13 +35,12 @@ function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
       w={stepCardWidth(step.type)}
       pb={branching ? 28 : 'xs'}
       style={{
-        borderColor:
-          problems.length > 0
-            ? 'var(--mantine-color-red-7)'
-            : selected
-              ? 'var(--mantine-color-blue-7)'
-              : undefined,
-        borderWidth: selected || problems.length > 0 ? 2 : 1,
+        borderColor: flagged
+          ? `var(--mantine-color-${flagged}-7)`
+          : selected
+            ? 'var(--mantine-color-blue-7)'
+            : undefined,
+        borderWidth: selected || flagged ? 2 : 1,
       }}
       data-testid={`step-${id}`}
     >
@@ -57,11 +58,23 @@ function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
               </Badge>
             </Tooltip>
           )}
+          {problems.length === 0 && warnings.length > 0 && (
+            <Tooltip label={warnings.join('\n')} multiline w={280} withinPortal>
+              <Badge color="yellow" c="dark.8" size="sm" variant="filled" ml="auto">
+                {formatMessage(t.warningsCount, { count: warnings.length })}
+              </Badge>
+            </Tooltip>
+          )}
         </Group>
         <Text size="xs">{summary}</Text>
         {problems.length > 0 && (
           <Text size="xs" c="red.8" lineClamp={2}>
             {problems[0]}
+          </Text>
+        )}
+        {problems.length === 0 && warnings.length > 0 && (
+          <Text size="xs" c="orange.9" lineClamp={3} data-testid={`warning-${id}`}>
+            {warnings[0]}
           </Text>
         )}
         <StepActivityBadges nodeId={id} />

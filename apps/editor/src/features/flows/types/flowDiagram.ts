@@ -1,11 +1,13 @@
 import type { Flow, FlowNode, NodeType } from '@clinicflow/rules';
 import type { Edge, Node } from '@xyflow/react';
 
-/** The data of a step card: the flow node itself, its one-line summary and its problems. Plain data only. */
+/** The data of a step card: the flow node itself, its one-line summary, its problems and warnings. Plain data only. */
 export type StepNodeData<T extends NodeType = NodeType> = {
   step: Extract<FlowNode, { type: T }>;
   summary: string;
   problems: readonly string[];
+  /** What is worth checking but does not block publishing (the validator's warnings). */
+  warnings: readonly string[];
   /** Exits with no connection yet (each gets a "+" under its handle). */
   openExits: readonly string[];
 };

@@ -1,4 +1,4 @@
-import { remindersFlow, validateFlow, type Flow } from '@clinicflow/rules';
+import { practitionerDayListFlow, remindersFlow, validateFlow, type Flow } from '@clinicflow/rules';
 import { messages } from '../../../test/messages';
 import { describeProblem, stepNamer } from './describeProblem';
 
@@ -41,6 +41,38 @@ describe(describeProblem.name, () => {
       expect.stringMatching(/^La sortie « sans réponse » de “.+” ne mène nulle part/),
     );
     expect(said).toContainEqual(expect.stringContaining('les scénarios lancés quand un patient est créé'));
+  });
+
+  it('should say what a daily list lacks in the interface’s words', () => {
+    const flow = JSON.parse(JSON.stringify(practitionerDayListFlow)) as Flow;
+    const trigger = flow.nodes.find((node) => node.type === 'trigger');
+    if (trigger?.type !== 'trigger') throw new Error('a trigger');
+    delete trigger.data.dailyAt;
+    const { problems } = validateFlow(flow, { defaultLanguage: 'fr' });
+    expect(problems.map((p) => describeProblem(p, messages.fr, stepNamer(flow, messages.fr)))).toEqual([
+      expect.stringMatching(/^“.+” : indiquez l’heure à laquelle il démarre \(HH:mm\)$/),
+    ]);
+  });
+
+  it('should say what a question lacks for its answer to come back, with the fix', () => {
+    const flow = JSON.parse(JSON.stringify(remindersFlow)) as Flow;
+    const said = (gap: 'sms-sender-name' | 'voice-keypress' | 'email-inbound', stepSender = false) => {
+      const { problems } = validateFlow(flow, {
+        defaultLanguage: 'fr',
+        replyRoute: () => ({ gap, sender: 'CabLilas', ...(stepSender ? { stepSender } : {}) }),
+      });
+      return problems.map((p) => describeProblem(p, messages.fr, stepNamer(flow, messages.fr)));
+    };
+    expect(said('sms-sender-name')).toEqual([
+      expect.stringMatching(/sous le nom « CabLilas ».*: indiquez un numéro pour les réponses/),
+    ]);
+    expect(said('sms-sender-name', true)).toEqual([
+      expect.stringMatching(/son expéditeur « CabLilas » .*: donnez à l’étape un numéro/),
+    ]);
+    expect(said('voice-keypress')).toEqual([
+      expect.stringMatching(/tape alors 1 pour confirmer ou 2 pour annuler$/),
+    ]);
+    expect(said('email-inbound')).toEqual([expect.stringMatching(/configurez la réception des e-mails/)]);
   });
 
   it('should keep the validator’s words for a problem without a code', () => {

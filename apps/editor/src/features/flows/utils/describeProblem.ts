@@ -19,7 +19,10 @@ export function stepNamer(
 
 type ProblemKey = keyof Messages & `problem${string}`;
 
-const problemKeys: Record<Exclude<RulesProblemCode, 'needs-appointment'>, ProblemKey> = {
+const problemKeys: Record<
+  Exclude<RulesProblemCode, 'needs-appointment' | 'question-cannot-be-answered'>,
+  ProblemKey
+> = {
   'not-a-flow': 'problemNotAFlow',
   'unknown-step-type': 'problemUnknownStepType',
   'field-missing': 'problemFieldMissing',
@@ -48,6 +51,10 @@ const problemKeys: Record<Exclude<RulesProblemCode, 'needs-appointment'>, Proble
   'variable-unknown': 'problemVariableUnknown',
   'custom-recipient-missing': 'problemCustomRecipientMissing',
   'question-to-patient-only': 'problemQuestionToPatientOnly',
+  'reschedule-not-followed': 'problemRescheduleNotFollowed',
+  'daily-time-missing': 'problemDailyTimeMissing',
+  'daily-with-other-events': 'problemDailyWithOtherEvents',
+  'daily-no-patient': 'problemDailyNoPatient',
 };
 
 // "needs an appointment" reads differently for each kind of step that needs one
@@ -58,7 +65,21 @@ const needsAppointmentKeys: Record<string, ProblemKey> = {
   reminder: 'problemNeedsAppointmentReminder',
 };
 
-const languageKeys: Record<string, keyof Messages> = { fr: 'languageFr', en: 'languageEn' };
+// a question whose answer cannot come back: the fix depends on what is missing (F4)
+const replyRouteKeys: Record<string, ProblemKey> = {
+  'sms-sender-name': 'problemReplySmsSenderName',
+  'voice-keypress': 'problemReplyVoiceKeypress',
+  'email-inbound': 'problemReplyEmailInbound',
+};
+
+const languageKeys: Record<string, keyof Messages> = {
+  fr: 'languageFr',
+  en: 'languageEn',
+  es: 'languageEs',
+  nb: 'languageNb',
+  it: 'languageIt',
+  de: 'languageDe',
+};
 
 /**
  * A validator problem in the interface's language, naming steps as their cards do ("SMS to patient: …")
@@ -73,9 +94,13 @@ export function describeProblem(
   const key =
     code === 'needs-appointment'
       ? needsAppointmentKeys[problem.params?.what ?? '']
-      : code
-        ? problemKeys[code]
-        : undefined;
+      : code === 'question-cannot-be-answered'
+        ? problem.params?.stepSender
+          ? 'problemReplyStepSenderName'
+          : replyRouteKeys[problem.params?.gap ?? '']
+        : code
+          ? problemKeys[code]
+          : undefined;
   if (!key) return problem.message;
   const params = problem.params ?? {};
   const stepName = params.step ? nameStep(params.step) : undefined;

@@ -1,4 +1,4 @@
-import { edgeExit, nodeExits, type Flow, type RulesProblem } from '@clinicflow/rules';
+import { edgeExit, isBlockingProblem, nodeExits, type Flow, type RulesProblem } from '@clinicflow/rules';
 import type { Messages } from '../../../i18n/messages';
 import type { ExitDiagramEdge, FlowDiagram, StepDiagramNode, StepSize } from '../types/flowDiagram';
 import { connectedExits } from './connectedExits';
@@ -18,11 +18,13 @@ export interface DiagramOptions {
 /** The canvas of a flow: one card per step, one connection per edge, each leaving by its typed exit. */
 export function generateFlowDiagram(flow: Flow, t: Messages, options: DiagramOptions = {}): FlowDiagram {
   const problemsByStep = new Map<string, string[]>();
+  const warningsByStep = new Map<string, string[]>();
   const nameStep = stepNamer(flow, t, options.names);
   for (const problem of options.problems ?? []) {
     if (problem.nodeId === null) continue;
     const words = describeProblem(problem, t, nameStep);
-    problemsByStep.set(problem.nodeId, [...(problemsByStep.get(problem.nodeId) ?? []), words]);
+    const byStep = isBlockingProblem(problem) ? problemsByStep : warningsByStep;
+    byStep.set(problem.nodeId, [...(byStep.get(problem.nodeId) ?? []), words]);
   }
   const nodes = flow.nodes.map((step) => {
     const connected = connectedExits(flow, step.id);
@@ -36,6 +38,7 @@ export function generateFlowDiagram(flow: Flow, t: Messages, options: DiagramOpt
         step,
         summary,
         problems: problemsByStep.get(step.id) ?? [],
+        warnings: warningsByStep.get(step.id) ?? [],
         openExits: nodeExits[step.type].filter((exit) => !connected.has(exit)),
       },
       selected: options.selectedIds?.has(step.id) ?? false,

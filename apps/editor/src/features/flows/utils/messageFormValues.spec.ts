@@ -1,14 +1,21 @@
+import { LANGUAGES } from '@clinicflow/channels/browser';
 import type { SendData } from '@clinicflow/rules';
-import { messageData, messageFormValues } from './messageFormValues';
+import { messageData, messageFormValues, messageLanguages } from './messageFormValues';
 
 const base: SendData = { channel: 'sms', recipient: { type: 'patient' }, template: {} };
 
 describe(messageFormValues.name, () => {
-  it('gives the form a text box per language', () => {
+  it('gives the form a text box per language templates allow', () => {
+    const empty = { subject: '', body: '' };
     expect(messageFormValues(base).template.byLanguage).toEqual({
-      fr: { subject: '', body: '' },
-      en: { subject: '', body: '' },
+      fr: empty,
+      en: empty,
+      es: empty,
+      nb: empty,
+      it: empty,
+      de: empty,
     });
+    expect([...messageLanguages].sort()).toEqual([...LANGUAGES].sort());
   });
 });
 

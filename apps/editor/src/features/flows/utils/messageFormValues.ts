@@ -1,7 +1,8 @@
+import type { Language } from '@clinicflow/channels/browser';
 import type { SendData } from '@clinicflow/rules';
 
-/** The languages a message is written in, in the form. */
-export const messageLanguages = ['fr', 'en'] as const;
+/** The languages a message can be written in, in the form's order: every language templates allow. */
+export const messageLanguages = ['fr', 'en', 'es', 'nb', 'it', 'de'] as const satisfies readonly Language[];
 
 /** The form's values of a message: an entry per language, so every text box has a field. */
 export function messageFormValues<Data extends SendData>(data: Data): Data {

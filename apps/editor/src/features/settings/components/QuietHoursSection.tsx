@@ -1,15 +1,23 @@
-import { Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { formatMessage } from '../../flows/utils/formatMessage';
 import { useMessages } from '../../../i18n/useMessages';
 import type { ClinicSettings } from '../api/settingsApi';
 import { useSettingsSection } from '../hooks/useSettingsSection';
-import type { QuietWindow } from '../utils/sendingHours';
+import { joinPauses, splitPauses, type QuietWindow } from '../utils/sendingHours';
 import { HolidayList } from './HolidayList';
 import { SectionFooter } from './SectionFooter';
 import { WeekGrid } from './WeekGrid';
 
 const KEYS = ['quietHours'] as const;
+/** The settings accept at most this many windows (the API's limit). */
+const MAX_WINDOWS = 10;
+const clockTime = /^\d\d:\d\d$/;
 
-/** Quiet hours: the sending hours of each day, the weekdays without sending, and the holidays. */
+/**
+ * Quiet hours: the sending hours of each day (the nightly pause), other pauses of the day (lunch), the weekdays
+ * without sending, and the holidays. The engine applies every pause.
+ */
 export function QuietHoursSection({
   settings,
   onDirtyChange,
@@ -20,12 +28,18 @@ export function QuietHoursSection({
   const t = useMessages();
   const section = useSettingsSection(settings, KEYS, onDirtyChange);
   const { quietHours } = section.draft;
-  const pause = quietHours.windows[0] ?? null;
+  const { nightly: pause, others } = splitPauses(quietHours.windows);
   const set = (patch: Partial<typeof quietHours>) =>
     section.update({ quietHours: { ...quietHours, ...patch } });
-  // The engine applies the first window as the nightly pause; any others are kept as they are.
-  const setPause = (next: QuietWindow | null) =>
-    set({ windows: next ? [next, ...quietHours.windows.slice(1)] : quietHours.windows.slice(1) });
+  const setPause = (next: QuietWindow | null) => set({ windows: joinPauses(next, others) });
+  const setOthers = (next: QuietWindow[]) => set({ windows: joinPauses(pause, next) });
+  // where a window is in the saved list, for the API's errors (the nightly pause is saved first)
+  const savedIndex = (other: number) => other + (pause ? 1 : 0);
+  const changeOther = (index: number, patch: Partial<QuietWindow>) => {
+    const next = { ...others[index], ...patch };
+    if (clockTime.test(next.start) && clockTime.test(next.end))
+      setOthers(others.map((other, i) => (i === index ? next : other)));
+  };
   const setTimes = (from: string, until: string) => {
     if (!/^\d\d:\d\d$/.test(from) || !/^\d\d:\d\d$/.test(until)) return;
     setPause(from === until ? null : { start: until, end: from });
@@ -43,6 +57,7 @@ export function QuietHoursSection({
       <Text size="sm">{t.settingsQuietIntro}</Text>
       <WeekGrid
         pause={pause}
+        otherPauses={others}
         noSendWeekdays={quietHours.noSendWeekdays}
         onPause={setPause}
         onToggleDay={toggleDay}
@@ -53,7 +68,7 @@ export function QuietHoursSection({
           label={t.settingsSendFrom}
           value={from}
           onChange={(e) => setTimes(e.currentTarget.value, until)}
-          error={section.errorAt('quietHours.windows.0.end')}
+          error={pause ? section.errorAt('quietHours.windows.0.end') : undefined}
           w={160}
         />
         <TextInput
@@ -62,9 +77,53 @@ export function QuietHoursSection({
           description={from === until ? t.settingsAnyHour : undefined}
           value={until}
           onChange={(e) => setTimes(from, e.currentTarget.value)}
-          error={section.errorAt('quietHours.windows.0.start')}
+          error={pause ? section.errorAt('quietHours.windows.0.start') : undefined}
           w={160}
         />
+      </Group>
+      <Title order={4}>{t.settingsOtherPauses}</Title>
+      <Text size="sm">{t.settingsOtherPausesIntro}</Text>
+      {others.map((other, index) => {
+        const name = formatMessage(t.settingsPauseName, { start: other.start, end: other.end });
+        return (
+          <Group key={index} align="flex-end" role="group" aria-label={name}>
+            <TextInput
+              type="time"
+              label={t.settingsPauseFrom}
+              value={other.start}
+              onChange={(e) => changeOther(index, { start: e.currentTarget.value })}
+              error={section.errorAt(`quietHours.windows.${savedIndex(index)}.start`)}
+              w={160}
+            />
+            <TextInput
+              type="time"
+              label={t.settingsPauseUntil}
+              value={other.end}
+              onChange={(e) => changeOther(index, { end: e.currentTarget.value })}
+              error={section.errorAt(`quietHours.windows.${savedIndex(index)}.end`)}
+              w={160}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="lg"
+              aria-label={formatMessage(t.settingsPauseRemove, { ...other })}
+              onClick={() => setOthers(others.filter((_, i) => i !== index))}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        );
+      })}
+      <Group>
+        <Button
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          disabled={quietHours.windows.length >= MAX_WINDOWS}
+          onClick={() => setOthers([...others, { start: '12:00', end: '14:00' }])}
+        >
+          {t.settingsPauseAdd}
+        </Button>
       </Group>
       {section.errorAt('quietHours.noSendWeekdays') && (
         <Text c="red" size="sm" role="alert">

@@ -10,16 +10,19 @@ const colours = { allowed: '#2f9e44', quiet: '#ced4da', closed: '#f1f3f5', picki
 
 /**
  * The week at a glance: 7 days × 24 hours, green where sending is allowed. Dragging across hours (or Enter on
- * a first and a last hour, arrows to move) sets the sending hours, the same each day since the engine has
- * one nightly pause; a day's name switches that weekday off or on.
+ * a first and a last hour, arrows to move) sets the sending hours, the same each day (the nightly pause); the
+ * other pauses of the day (lunch) show as quiet too; a day's name switches that weekday off or on.
  */
 export function WeekGrid({
   pause,
+  otherPauses = [],
   noSendWeekdays,
   onPause,
   onToggleDay,
 }: {
   pause: QuietWindow | null;
+  /** Pauses besides the nightly one (edited below the grid). */
+  otherPauses?: readonly QuietWindow[];
   noSendWeekdays: number[];
   onPause: (pause: QuietWindow | null) => void;
   onToggleDay: (day: number) => void;
@@ -109,7 +112,7 @@ export function WeekGrid({
                 </UnstyledButton>
               </div>
               {HOURS.map((hour) => {
-                const quiet = isQuietHour(pause, hour);
+                const quiet = [pause, ...otherPauses].some((window) => isQuietHour(window, hour));
                 const state = picking(hour) ? 'picking' : closed ? 'closed' : quiet ? 'quiet' : 'allowed';
                 const words = closed ? t.settingsNoSendDay : quiet ? t.settingsQuiet : t.settingsAllowed;
                 return (

@@ -1,4 +1,4 @@
-import { isQuietHour, pauseOfSendingHours } from './sendingHours';
+import { isQuietHour, joinPauses, pauseOfSendingHours, splitPauses } from './sendingHours';
 
 describe('isQuietHour', () => {
   it.each([
@@ -25,5 +25,29 @@ describe('pauseOfSendingHours', () => {
 
   it('ends the pause at midnight when sending runs until the end of 23 h', () => {
     expect(pauseOfSendingHours(9, 23)).toEqual({ start: '00:00', end: '09:00' });
+  });
+});
+
+describe('splitPauses', () => {
+  const night = { start: '21:00', end: '08:00' };
+  const lunch = { start: '12:00', end: '14:00' };
+  it.each([
+    ['the night then lunch', [night, lunch], night, [lunch]],
+    ['lunch then the night', [lunch, night], night, [lunch]],
+    ['lunch alone', [lunch], null, [lunch]],
+    [
+      'a pause until midnight',
+      [{ start: '22:00', end: '00:00' }, lunch],
+      { start: '22:00', end: '00:00' },
+      [lunch],
+    ],
+    ['nothing', [], null, []],
+  ])('should find the nightly pause and the others in %s', (_title, windows, nightly, others) => {
+    expect(splitPauses(windows)).toEqual({ nightly, others });
+  });
+
+  it('should give back the windows in the order to save them, the nightly pause first', () => {
+    expect(joinPauses(night, [lunch])).toEqual([night, lunch]);
+    expect(joinPauses(null, [lunch])).toEqual([lunch]);
   });
 });

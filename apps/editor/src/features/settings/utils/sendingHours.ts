@@ -7,7 +7,7 @@ export interface QuietWindow {
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Whether the hour starting at `hour`:00 falls in the nightly pause (the engine applies the first window only). */
+/** Whether the hour starting at `hour`:00 falls in a pause. */
 export function isQuietHour(pause: QuietWindow | null, hour: number): boolean {
   if (!pause) return false;
   const start = minutesOf(pause.start);
@@ -24,4 +24,27 @@ export function isQuietHour(pause: QuietWindow | null, hour: number): boolean {
 export function pauseOfSendingHours(firstHour: number, lastHour: number): QuietWindow | null {
   if (firstHour === 0 && lastHour === 23) return null;
   return { start: `${pad((lastHour + 1) % 24)}:00`, end: `${pad(firstHour)}:00` };
+}
+
+/** Whether a pause reaches midnight: the one the sending hours make (it starts or ends at 00:00, or goes over it). */
+const touchesMidnight = ({ start, end }: QuietWindow) => start > end || start === '00:00' || end === '00:00';
+
+/**
+ * The windows of the settings as the screen edits them: the nightly pause the sending hours make (the first
+ * window reaching midnight) and the other pauses of the day (lunch…). The engine applies every one of them.
+ */
+export function splitPauses(windows: readonly QuietWindow[]): {
+  nightly: QuietWindow | null;
+  others: QuietWindow[];
+} {
+  const index = windows.findIndex(touchesMidnight);
+  return {
+    nightly: index === -1 ? null : windows[index],
+    others: windows.filter((_, i) => i !== index),
+  };
+}
+
+/** The windows to save: the nightly pause first (when there is one), then the other pauses. */
+export function joinPauses(nightly: QuietWindow | null, others: readonly QuietWindow[]): QuietWindow[] {
+  return [...(nightly ? [nightly] : []), ...others];
 }

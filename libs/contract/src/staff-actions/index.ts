@@ -1,0 +1,2 @@
+export * from './resource-alert';
+export * from './manual-run';
