@@ -36,6 +36,7 @@ const bodies: [string, z.ZodType][] = [
   ['POST /api/sends', contract.oneOffSendSchema],
   ['POST /api/batch-sends/preview', contract.batchQuerySchema],
   ['POST /api/batch-sends', contract.batchSendSchema],
+  ['POST /api/batch-sends/preview/export', contract.batchListExportSchema],
   ['POST /api/messages/preview', contract.previewSchema],
   ['POST /api/templates', contract.templateSchema],
   ['PUT /api/templates/{id}', contract.templateSchema],
@@ -47,6 +48,10 @@ const bodies: [string, z.ZodType][] = [
   ['POST /api/flows/{id}/versions/{version}/restore', contract.restoreSchema],
   ['POST /api/flows/simulate', contract.simulateSchema],
   ['POST /api/flows/{id}/simulate', contract.simulateSavedSchema],
+  ['POST /api/resources/{id}/delays', contract.resourceDelaySchema],
+  ['POST /api/resources/{id}/absences', contract.resourceAbsenceSchema],
+  ['POST /api/flows/{id}/manual-runs', contract.manualRunRequestSchema],
+  ['POST /api/api-keys', contract.createApiKeySchema],
 ];
 
 /** The query strings the contract defines, by operation. */
@@ -65,12 +70,20 @@ const examples: [string, string, z.ZodType][] = [
   ['GET /api/deliveries', '200', contract.deliveryPageSchema],
   ['GET /api/deliveries/summary', '200', contract.deliverySummarySchema],
   ['GET /api/deliveries/{id}', '200', contract.deliveryDetailSchema],
+  ['GET /api/deliveries/sent-by', '200', contract.sentByOptionsSchema],
+  ['GET /api/deliveries/credits-retries', '200', contract.creditsRetryProgressSchema],
+  ['POST /api/deliveries/credits-retries', '200', contract.creditsRetrySchema],
   ['POST /api/sends', '201', contract.deliveryDetailSchema],
   ['GET /api/inbox', '200', contract.inboxPageSchema],
   ['GET /api/flows/{id}/activity', '200', contract.flowActivitySchema],
   ['POST /api/messages/preview', '200', contract.messagePreviewSchema],
   ['GET /api/settings', '200', contract.settingsViewSchema],
   ['PUT /api/settings', '200', contract.settingsViewSchema],
+  ['POST /api/resources/{id}/delays', '202', contract.resourceAlertAnswerSchema],
+  ['POST /api/resources/{id}/absences', '202', contract.resourceAlertAnswerSchema],
+  ['POST /api/flows/{id}/manual-runs', '200', contract.manualRunAnswerSchema],
+  ['GET /api/status', '200', contract.serviceStatusSchema],
+  ['POST /api/api-keys', '201', contract.createdApiKeySchema],
 ];
 
 /**
@@ -84,6 +97,7 @@ const lists: [string, readonly string[], number][] = [
   ['appointment statuses', contract.APPOINTMENT_STATUSES, 2],
   ['consent modes', contract.CONSENT_MODES, 1],
   ['provider kinds', contract.PROVIDER_KINDS, 2],
+  ['API key scopes', contract.API_KEY_SCOPES, 1],
 ];
 
 /** Every `enum` of the document, with where it is. */
@@ -201,6 +215,13 @@ describe('the shared contract', () => {
     it('should answer the inbox and the service status as the contract describes them', async () => {
       expectContractAnswer(contract.inboxPageSchema, (await as().get('/api/inbox').expect(200)).body);
       expectContractAnswer(contract.serviceStatusSchema, (await as().get('/api/status').expect(200)).body);
+    });
+
+    it('should answer a new API key as the contract describes it', async () => {
+      const created = await as()
+        .post('/api/api-keys', { name: 'PMS', scopes: ['directory'] })
+        .expect(201);
+      expectContractAnswer(contract.createdApiKeySchema, created.body);
     });
 
     it('should accept a PMS event as the contract describes it', async () => {

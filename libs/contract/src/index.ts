@@ -20,3 +20,5 @@ export * from './batch-sends';
 export * from './flows';
 export * from './directory';
 export * from './live';
+export * from './api-keys';
+export * from './staff-actions';

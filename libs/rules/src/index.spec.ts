@@ -22,6 +22,8 @@ describe('@clinicflow/rules', () => {
     'shiftMoment',
     'channelAllowed',
     'hasConsent',
+    'CONSENT_PURPOSE_OF',
+    'consentPurposeSchema',
   ])('should export %s', (name) => {
     expect(rules).toHaveProperty(name);
   });

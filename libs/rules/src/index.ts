@@ -1,6 +1,7 @@
 /** Public surface of @clinicflow/rules: the flow language, its validator, the evaluator and the simulator. */
 export { RulesErrorCode, rulesErrorMessage } from './errors/rules-error-code';
 export { RulesError, isRulesError, type RulesProblem } from './errors/rules-error';
+export { isBlockingProblem, type RulesProblemSeverity } from './errors/rules-error';
 export type { RulesProblemCode, RulesProblemParams } from './validation/problem-code';
 
 export * from './flow/flow-parts.schema';
@@ -26,14 +27,27 @@ export { applyChannelToggles, type ChannelSwitches, type ChannelToggles } from '
 export { validateFlow, type FlowValidation, type FlowValidationOptions } from './validation/validate-flow';
 export { expressionVariables } from './validation/node-problems';
 export { connectionProblem, type ProposedConnection } from './validation/connection-problem';
+export {
+  replyRouteMessage,
+  type ReplyRouteCheck,
+  type ReplyRouteGap,
+  type ReplyRouteProblem,
+} from './validation/reply-route';
 
 export { evaluate } from './evaluation/evaluate';
 export { triggerMismatch } from './evaluation/trigger-mismatch';
 export type * from './evaluation/evaluation.types';
 export { SkipReasonCode } from './evaluation/skip-reason-code';
 export { channelAllowed, hasConsent, channelName, type Gate } from './evaluation/channel-gates';
+export { CONSENT_PURPOSE_OF } from './evaluation/channel-gates';
 export { checkCondition, patientReliability, type ConditionAnswer } from './evaluation/check-condition';
-export { readReply, normaliseReply, askKeywords, type ReplyMeaning } from './replies/read-reply';
+export {
+  readReply,
+  normaliseReply,
+  askKeywords,
+  KEYPAD_REPLIES,
+  type ReplyMeaning,
+} from './replies/read-reply';
 export {
   replyWords,
   wordsOf,
@@ -80,3 +94,6 @@ export { thankYouFlow } from './starter-flows/thank-you.flow';
 export { recallFlow } from './starter-flows/recall.flow';
 export { resourceAlertFlow } from './starter-flows/resource-alert.flow';
 export { staffNoticeFlow } from './starter-flows/staff-notice.flow';
+export { practitionerDayListFlow } from './starter-flows/practitioner-day-list.flow';
+export { dailyMoment, dayAfter, dueDailyFiring, localDayOf, type LocalDay } from './time/daily-moment';
+export { recallMonthsOf } from './evaluation/wait-moment';

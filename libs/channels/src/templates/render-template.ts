@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { LANGUAGE_CONVENTIONS, type Language } from '../languages/language';
 import { inspectTemplate } from './check-template';
+import { dayListView } from './day-list-view';
 import type { MessageContext } from './message-context';
 import {
   TemplateHelperError,
@@ -91,7 +92,8 @@ export function templateView(context: MessageContext, settings: FormattingSettin
     });
   }
   if (end !== undefined && end !== null && end !== '') derived.endTime = formatTime(end, settings);
-  return { ...context, appointment: { ...context.appointment, ...derived } };
+  const dayList = context.dayList ? { dayList: dayListView(context.dayList, settings) } : {};
+  return { ...context, appointment: { ...context.appointment, ...derived }, ...dayList };
 }
 
 function valueAt(view: Record<string, unknown>, path: string): unknown {

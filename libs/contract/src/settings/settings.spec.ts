@@ -30,6 +30,8 @@ const sections = {
   testMode: true,
   creditsScope: 'clinic',
   adminEmail: 'admin@cabinet-des-lilas.fr',
+  adminMobile: '+33612345678',
+  adminAlerts: { creditsBelow: 50, providerFailuresInARow: 5 },
 };
 
 const problemPaths = (result: { error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -54,9 +56,29 @@ describe('settingsSectionsSchema', () => {
       path: 'senders.voiceCallerNumber',
       patch: { senders: { ...sections.senders, voiceCallerNumber: '0612' } },
     },
+    {
+      path: 'senders.smsReplyNumber',
+      patch: { senders: { ...sections.senders, smsReplyNumber: '07 57 00 00 00' } },
+    },
     { path: 'providers.sms.kind', patch: { providers: { sms: { kind: 'pigeon' } } } },
+    {
+      path: 'adminAlerts.providerFailuresInARow',
+      patch: { adminAlerts: { creditsBelow: null, providerFailuresInARow: 1 } },
+    },
+    {
+      path: 'adminAlerts.creditsBelow',
+      patch: { adminAlerts: { creditsBelow: 0, providerFailuresInARow: 5 } },
+    },
   ])('should refuse a bad $path', ({ path, patch }) => {
     expect(problemPaths(settingsSectionsSchema.safeParse({ ...sections, ...patch }))).toEqual([path]);
+  });
+});
+
+describe('senders.smsReplyNumber', () => {
+  it('should take a number for replies in E.164, and settings saved before it existed', () => {
+    const senders = { ...sections.senders, smsReplyNumber: '+33757000000' };
+    expect(settingsSectionsSchema.parse({ ...sections, senders }).senders).toEqual(senders);
+    expect(settingsSectionsSchema.parse(sections).senders).not.toHaveProperty('smsReplyNumber');
   });
 });
 

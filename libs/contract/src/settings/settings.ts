@@ -13,6 +13,20 @@ export const CREDITS_SCOPES = ['clinic', 'practitioner'] as const;
 export type CreditsScope = (typeof CREDITS_SCOPES)[number];
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
+
+/**
+ * When the clinic admin is alerted, by e-mail (`adminEmail`) and SMS (`adminMobile`): a message failed for good
+ * (once an hour at most), a channel's provider failed this many times in a row (once an hour per channel), the
+ * SMS credits fell below `creditsBelow` (once until the next top-up; null: never).
+ */
+export const adminAlertsSchema = z.object({
+  creditsBelow: z.number().int().min(1).max(1_000_000).nullable(),
+  providerFailuresInARow: z.number().int().min(2).max(100),
+});
+export type AdminAlerts = z.infer<typeof adminAlertsSchema>;
+
+/** The alerts of a clinic that never chose: every alert but the credits' threshold, after 5 failures in a row. */
+export const DEFAULT_ADMIN_ALERTS: AdminAlerts = { creditsBelow: null, providerFailuresInARow: 5 };
 const providerOptions = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
 /** A channel's provider as a PUT sends it: credentials left out keep the stored ones. */
@@ -78,11 +92,23 @@ export const settingsSectionsSchema = z.object({
       .string()
       .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +33612345678')
       .nullable(),
+    /**
+     * A number patients can reply to (F4): questions go out from it when the SMS sender name is a name, which
+     * nobody can reply to. Absent on settings saved before it existed.
+     */
+    smsReplyNumber: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +33757000000')
+      .nullable()
+      .optional(),
   }),
   providers: perChannel(providerInputSchema).partial(),
   testMode: z.boolean(),
   creditsScope: z.enum(CREDITS_SCOPES),
   adminEmail: z.email().nullable(),
+  /** The clinic admin's mobile for alerts by SMS; stored and answered in E.164 (normalised with `country`). */
+  adminMobile: z.string().trim().min(1).max(40).nullable(),
+  adminAlerts: adminAlertsSchema,
 });
 export type SettingsSections = z.output<typeof settingsSectionsSchema>;
 export type SettingsSection = keyof SettingsSections;
@@ -129,6 +155,17 @@ export const creditsSchema = z.object({
 });
 export type Credits = z.infer<typeof creditsSchema>;
 
+/**
+ * How patients can answer a question (F4), as the clinic is set up: the SMS sender of questions (null: the
+ * provider's own number), whether calls take a key pressed, whether e-mail replies have an inbound route.
+ */
+export const replyRoutesSchema = z.object({
+  smsSender: z.string().nullable(),
+  voiceKeypress: z.boolean(),
+  emailInbound: z.boolean(),
+});
+export type ReplyRoutesView = z.infer<typeof replyRoutesSchema>;
+
 /** `GET /api/settings` (and the PUT's answer): every section, providers masked, credits, who saved last. */
 export const settingsViewSchema = settingsSectionsSchema.extend({
   clinicId: z.string(),
@@ -140,6 +177,8 @@ export const settingsViewSchema = settingsSectionsSchema.extend({
   updatedBy: z.string(),
   /** Bumped by every PUT; absent until the first. */
   revision: z.number().int().optional(),
+  /** How patients can answer questions as the clinic is set up now (derived; the flow editor checks questions with it). */
+  replyRoutes: replyRoutesSchema.optional(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

@@ -8,12 +8,28 @@ const channelToggles = z.object({
   voice: z.boolean().optional(),
 });
 
-/** Quiet hours of a clinic: a nightly pause, no-send weekdays and holidays (local dates). */
+/** What a patient's consent may cover (T3): a reminder needs `reminders`, a recall `recall`, a survey `surveys`. */
+export const consentPurposeSchema = z.enum(['reminders', 'recall', 'surveys']);
+export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;
+const purposeList = z.array(consentPurposeSchema);
+
+/** One pause in sending, clinic-local "HH:mm" to "HH:mm"; one that ends before it starts goes over midnight. */
+export const quietWindowSchema = z.object({
+  start: z.string().regex(/^\d\d:\d\d$/),
+  end: z.string().regex(/^\d\d:\d\d$/),
+});
+export type QuietWindow = z.infer<typeof quietWindowSchema>;
+
+/**
+ * Quiet hours of a clinic: its pauses (`windows`, as the settings hold them, every one applied; `nightly` is the
+ * older form of one pause and applies too), no-send weekdays and holidays (local dates).
+ */
 export const quietHoursSettingsSchema = z.object({
   nightly: z
     .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) })
     .nullable()
     .optional(),
+  windows: z.array(quietWindowSchema).optional(),
   noSendWeekdays: z.array(weekdaySchema).optional(),
   holidays: z.array(z.string().regex(/^\d{4}-\d\d-\d\d$/)).optional(),
 });
@@ -28,6 +44,8 @@ export const clinicContextSchema = z.looseObject({
   communicationsEnabled: z.boolean().optional(),
   channels: channelToggles.optional(),
   consentMode: z.enum(['opt-in', 'all-with-valid-contact', 'nobody']).optional(),
+  /** What the consent the clinic collects covers (opt-in mode); empty or absent: every purpose. */
+  consentPurposes: purposeList.optional(),
   quietHours: quietHoursSettingsSchema.optional(),
   limits: z
     .object({ minimumLeadTimeHours: z.number().min(0).optional(), oneReminderPerDay: z.boolean().optional() })
@@ -56,6 +74,10 @@ export const patientContextSchema = z.looseObject({
   language: z.string().optional(),
   birthDate: z.string().optional(),
   consent: channelToggles.optional(),
+  /** Per channel, what the patient's consent covers; empty or absent: every purpose. */
+  consentPurposes: z
+    .object({ sms: purposeList.optional(), email: purposeList.optional(), voice: purposeList.optional() })
+    .optional(),
   preferredChannels: z.array(channelSchema).optional(),
   attendance: z
     .object({
@@ -83,6 +105,8 @@ export const appointmentContextSchema = z.looseObject({
   serviceId: z.string().optional(),
   resourceId: z.string().optional(),
   locationId: z.string().optional(),
+  /** The recall interval the PMS gave this appointment (F7): before the service's and a wait's own amount. */
+  recallMonths: z.number().int().min(1).optional(),
 });
 export type AppointmentContext = z.infer<typeof appointmentContextSchema>;
 
@@ -101,6 +125,8 @@ export const resourceContextSchema = z.looseObject({
   name: z.string().optional(),
   mobile: z.string().optional(),
   email: z.string().optional(),
+  /** The language messages to the practitioner are written in (the day list, F10). */
+  language: z.string().optional(),
   channels: channelToggles.optional(),
 });
 export type ResourceContext = z.infer<typeof resourceContextSchema>;
@@ -126,8 +152,31 @@ export const eventContextSchema = z.looseObject({
   type: triggerEventSchema,
   at: isoInstant,
   minutes: z.number().int().optional(),
+  /** `schedule.daily`: the time of day that fired ("HH:mm"). */
+  dailyAt: z.string().optional(),
 });
 export type EventContext = z.infer<typeof eventContextSchema>;
+
+/** One appointment of a practitioner's day list: when, who, what and where. */
+export const dayListAppointmentSchema = z.object({
+  start: isoInstant,
+  end: isoInstant.optional(),
+  patientName: z.string().optional(),
+  serviceName: z.string().optional(),
+  locationName: z.string().optional(),
+});
+export type DayListAppointment = z.infer<typeof dayListAppointmentSchema>;
+
+/**
+ * F10: a practitioner's appointments of one clinic-local day, in start order (runs of the daily trigger).
+ * `date` is that day's local midnight as an instant, for the date helpers.
+ */
+export const dayListContextSchema = z.object({
+  date: isoInstant,
+  count: z.number().int().min(0),
+  appointments: z.array(dayListAppointmentSchema),
+});
+export type DayListContext = z.infer<typeof dayListContextSchema>;
 
 /** Everything the evaluator may look at besides the flow, the run and `now`. */
 export const evaluationContextSchema = z.object({
@@ -139,5 +188,6 @@ export const evaluationContextSchema = z.object({
   location: locationContextSchema.optional(),
   event: eventContextSchema,
   recentDeliveries: z.array(recentDeliverySchema).optional(),
+  dayList: dayListContextSchema.optional(),
 });
 export type EvaluationContext = z.infer<typeof evaluationContextSchema>;

@@ -51,4 +51,18 @@ export const sampleContext: Omit<EvaluationContext, 'event'> = {
   },
   location: { id: 'location-sample', name: 'Cabinet du Parc', city: 'Paris', address: '12 rue du Parc' },
   recentDeliveries: [],
+  // what a daily trigger's run has (F10): Dr Martin's appointments of the next day
+  dayList: {
+    date: '2026-05-12T00:00:00+02:00',
+    count: 2,
+    appointments: [
+      {
+        start: '2026-05-12T10:00:00+02:00',
+        end: '2026-05-12T10:30:00+02:00',
+        patientName: 'Léa Martin',
+        serviceName: 'Détartrage',
+      },
+      { start: '2026-05-12T11:15:00+02:00', patientName: 'Hugo Petit', serviceName: 'Contrôle' },
+    ],
+  },
 };

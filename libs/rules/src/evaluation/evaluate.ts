@@ -326,6 +326,7 @@ class Evaluation {
     const meaning = readReply(
       text,
       node?.type === 'ask' ? askKeywords(node.data, this.input.context.clinic) : undefined,
+      awaiting?.channel,
     );
     const replyNode = { id: node?.id ?? this.run.nodeId ?? 'reply', type: 'reply' as const };
     if (meaning === 'stop') {

@@ -26,6 +26,7 @@ export function templateData(context: EvaluationContext, now?: string): Record<s
     location: context.location,
     event: context.event,
     delay,
+    dayList: context.dayList,
     now,
   };
 }

@@ -24,8 +24,19 @@ export const appointmentTriggerEvents = [
   'resource.absent',
 ] as const;
 
+/**
+ * The time trigger "every day at HH:mm" (F10, the trigger's `dailyAt`): one run per practitioner (resource) with
+ * appointments the next day, each with that day's list.
+ */
+export const DAILY_TRIGGER_EVENT = 'schedule.daily';
+
 /** Every event that can start a run. */
-export const triggerEventSchema = z.enum([...appointmentTriggerEvents, 'patient.created', 'manual']);
+export const triggerEventSchema = z.enum([
+  ...appointmentTriggerEvents,
+  'patient.created',
+  'manual',
+  DAILY_TRIGGER_EVENT,
+]);
 export type TriggerEvent = z.infer<typeof triggerEventSchema>;
 
 /** Units of a wait: minutes and hours are elapsed time, days/weeks/months keep the wall-clock time. */

@@ -32,7 +32,12 @@ export type RulesProblemCode =
   | 'variable-not-shown'
   | 'variable-unknown'
   | 'custom-recipient-missing'
-  | 'question-to-patient-only';
+  | 'question-to-patient-only'
+  | 'question-cannot-be-answered'
+  | 'reschedule-not-followed'
+  | 'daily-time-missing'
+  | 'daily-with-other-events'
+  | 'daily-no-patient';
 
 /** The raw values a problem's words are made of. */
 export type RulesProblemParams = Record<string, string>;

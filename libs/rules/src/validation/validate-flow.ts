@@ -1,17 +1,25 @@
 import type { z } from 'zod';
 import type { RulesProblem } from '../errors/rules-error';
 import { flowSchema, type Flow } from '../flow/flow.schema';
+import { dailyTriggerProblems } from './daily-trigger-problems';
+import { flowWarnings } from './flow-warnings';
 import { graphProblems } from './graph-problems';
 import { nodeProblems } from './node-problems';
+import type { ReplyRouteCheck } from './reply-route';
 import { stepName } from './step-name';
 
 /** What the validator may know about the clinic. */
 export interface FlowValidationOptions {
   /** The clinic's default language: every message must have a template in it. */
   defaultLanguage?: string;
+  /** Whether a question's answer can come back on its channel, as the clinic is set up (F4); absent: not checked. */
+  replyRoute?: ReplyRouteCheck;
 }
 
-/** The validator's answer: problems in plain language, and the parsed flow when the document has the right shape. */
+/**
+ * The validator's answer: problems in plain language (errors, then warnings: `severity: 'warning'`), and the
+ * parsed flow when the document has the right shape. `valid` when there is no error.
+ */
 export interface FlowValidation {
   valid: boolean;
   problems: RulesProblem[];
@@ -117,8 +125,13 @@ export function validateFlow(input: unknown, options: FlowValidationOptions = {}
     const trigger = flow.nodes.find((node) => node.type === 'trigger');
     const events = trigger?.type === 'trigger' ? trigger.data.events : [];
     const defaultLanguage = options.defaultLanguage ?? flow.settings?.defaultLanguage ?? null;
-    const problems = [...graphProblems(flow), ...nodeProblems(flow, { events, defaultLanguage })];
-    return { valid: problems.length === 0, problems, flow };
+    const errors = [
+      ...graphProblems(flow),
+      ...dailyTriggerProblems(flow),
+      ...nodeProblems(flow, { events, defaultLanguage, replyRoute: options.replyRoute }),
+    ];
+    // warnings come last and never make the flow invalid
+    return { valid: errors.length === 0, problems: [...errors, ...flowWarnings(flow)], flow };
   } catch (error) {
     return {
       valid: false,

@@ -19,6 +19,8 @@ export interface AppointmentDocument extends ClinicDocument {
   confirmation?: 'pending' | 'confirmed' | 'declined';
   source: string | null;
   notes: string | null;
+  /** The recall interval the PMS gave this appointment (F7), before its service's. */
+  recallMonths?: number | null;
   patientId: string | null;
   serviceId: string | null;
   resourceId: string | null;

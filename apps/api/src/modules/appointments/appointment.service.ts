@@ -66,6 +66,7 @@ export class AppointmentService {
       ...(input.end ? { end: new Date(input.end) } : {}),
       ...(input.source ? { source: input.source } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      ...(input.recallMonths !== undefined ? { recallMonths: input.recallMonths } : {}),
       ...definedReferences(references),
     };
     // A booking is usually of a new appointment: try the insert first and read only when it exists.

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DateTime } from 'luxon';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
+import { API_KEY_SCOPES } from '@clinicflow/contract';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import type { Principal } from '../../http/principal';
 import { ClinicService } from '../clinics/clinic.service';
@@ -21,9 +22,10 @@ const APPOINTMENTS = 120;
 const DAYS = 14;
 /**
  * Published but left off in the demo: the alternative reminder scheme (70/22/1 h) would double the reminders of
- * the enabled one, and the staff notices would e-mail the practitioners about each of the 120 seeded bookings.
+ * the enabled one, the staff notices would e-mail the practitioners about each of the 120 seeded bookings, and
+ * the demo's practitioners have no e-mail address for their day lists.
  */
-const DISABLED_STARTERS = new Set(['opus-reminders', 'staff-notice']);
+const DISABLED_STARTERS = new Set(['opus-reminders', 'staff-notice', 'practitioner-day-list']);
 /**
  * Starters whose messages answer what the patient just did (an online booking): in the demo they go at once,
  * even at night, so a booking posted with the demo API key shows its confirmation within seconds.
@@ -72,7 +74,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const { clinicId } = await this.clinics.create({ ...demo.DEMO_CLINIC, manager: demo.DEMO_MANAGER });
     const principal: Principal = { kind: 'user', clinicId, email: demo.DEMO_MANAGER.email, role: 'manager' };
     await this.users.create(clinicId, { ...demo.DEMO_STAFF, role: 'staff' });
-    const { key } = await this.apiKeys.create(principal, 'Demo PMS');
+    // the demo PMS does all a PMS may: post events, keep the patients and the directory, read the reports
+    const { key } = await this.apiKeys.create(principal, 'Demo PMS', API_KEY_SCOPES);
 
     const ids = await this.catalogue(clinicId);
     await this.settings.update(principal, {
@@ -83,6 +86,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
         emailFromName: demo.DEMO_CLINIC.name,
         emailFromAddress: 'rdv@cabinet-des-lilas.example',
         voiceCallerNumber: '+33145678900',
+        // "CabLilas" is a name nobody can reply to: the reminders' "reply C" questions go from this number.
+        smsReplyNumber: '+33757000000',
       },
       quietHours: {
         windows: [{ start: '21:00', end: '08:00' }],
@@ -107,7 +112,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       `clinicflow demo clinic created: ${demo.DEMO_CLINIC.name} (${demo.DEMO_CLINIC.timeZone})`,
       `  manager: ${demo.DEMO_MANAGER.email}  password: ${demo.DEMO_MANAGER.password}`,
       `  staff:   ${demo.DEMO_STAFF.email}  password: ${demo.DEMO_STAFF.password}`,
-      `  PMS API key (shown once, for X-Api-Key on /api/events): ${key}`,
+      `  PMS API key (shown once, X-Api-Key; events, directory and reports): ${key}`,
       `  ${PATIENTS} patients, ${APPOINTMENTS} appointments over ${DAYS} days, ${published} starter flows published; test mode on (sandbox provider)`,
     ]);
   }

@@ -4,6 +4,7 @@ import { ClockRepository } from '../../common/clock.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
 import { RunService } from '../runs/run.service';
+import { AdminAlertService } from './admin-alert.service';
 import type { DispatchReport } from './dispatcher.service';
 import type { Rendered } from './delivery-renderer.service';
 import type { LastCheck } from './last-checks';
@@ -31,6 +32,7 @@ export class DeliveryOutcomeService {
     private readonly clock: ClockRepository,
     private readonly status: DeliveryStatusService,
     private readonly runs: RunService,
+    private readonly alerts: AdminAlertService,
   ) {}
 
   async answered(
@@ -45,9 +47,12 @@ export class DeliveryOutcomeService {
     const written = {
       text: rendered.message.text,
       subject: rendered.message.subject ?? null,
+      // the sender as the renderer resolved it (step, template or clinic): what the report shows (S4)
+      from: rendered.message.from ?? null,
       segments: facts.segments,
       inDoubt: facts.inDoubt,
     };
+    await this.alerts.providerAnswered(delivery, outcome, now);
     const next = attemptOutcome(outcome, delivery.attempt, now);
     switch (next.status) {
       case 'sent':
@@ -101,6 +106,7 @@ export class DeliveryOutcomeService {
       set: { ...set, error: { code, reason }, leaseUntil: null },
     });
     report.failed++;
+    await this.alerts.deadLetter(delivery, code, now);
     await this.tellRun(delivery, reason);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   composeMessage,
+  questionSmsSender,
   resolveLanguage,
   runMessageContext,
   type ComposedMessage,
@@ -27,12 +28,16 @@ export type Rendered =
 export class DeliveryRendererService {
   constructor(private readonly templates: TemplateService) {}
 
-  /** Renders; `templates` caches saved templates for one dispatch batch. */
+  /**
+   * Renders; `templates` caches saved templates for one dispatch batch; `to` is the recipient's address as the
+   * provider must get it (a number in E.164), the delivery's own otherwise.
+   */
   async render(
     delivery: DeliveryDocument,
     settings: SettingsDocument,
     now: Date,
     templates: Map<string, Promise<TemplateDocument | null>> = new Map(),
+    to: string = delivery.recipient.address ?? '',
   ): Promise<Rendered> {
     let saved: TemplateDocument | null = null;
     const templateId = delivery.template.templateId;
@@ -74,11 +79,8 @@ export class DeliveryRendererService {
       };
     }
     const composed = result.message;
-    const message: OutgoingMessage = {
-      channel: delivery.channel,
-      to: delivery.recipient.address ?? '',
-      text: composed.text,
-    };
+    const message: OutgoingMessage = { channel: delivery.channel, to, text: composed.text };
+    if (delivery.expectsReply) message.expectsReply = true;
     const from = senderOf(delivery, settings, saved);
     if (from) message.from = from;
     if (composed.subject !== undefined) message.subject = composed.subject;
@@ -101,6 +103,9 @@ function senderOf(
   const clinic = settings.senders;
   switch (delivery.channel) {
     case 'sms':
+      // A question goes from a sender patients can reply to (F4): the clinic's number for replies when its
+      // sender is a name; a template's name is not used for it (publishing checks the step's and the clinic's).
+      if (delivery.expectsReply) return step.smsName ?? questionSmsSender(clinic) ?? undefined;
       return step.smsName ?? template.smsSenderName ?? clinic.smsSenderName ?? undefined;
     case 'voice':
       return step.callerNumber ?? clinic.voiceCallerNumber ?? undefined;

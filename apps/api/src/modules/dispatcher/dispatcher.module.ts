@@ -4,6 +4,7 @@ import { DirectoryModule } from '../directory/directory.module';
 import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
 import { TemplatesModule } from '../templates/templates.module';
+import { AdminAlertService } from './admin-alert.service';
 import { CreditsNoticeService } from './credits-notice.service';
 import { DeliveryOutcomeService } from './delivery-outcome.service';
 import { DeliveryReceiptService } from './delivery-receipt.service';
@@ -21,6 +22,7 @@ import { SandboxMessageRepository } from './sandbox-message.repository';
     ProviderRegistry,
     DeliveryRendererService,
     CreditsNoticeService,
+    AdminAlertService,
     DeliveryOutcomeService,
     DeliveryReceiptService,
     DeliveryStatusRefreshService,

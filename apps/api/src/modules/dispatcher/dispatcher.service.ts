@@ -17,12 +17,14 @@ import { ProviderSettingsError } from '../settings/provider-settings';
 import type { SettingsDocument } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
 import type { TemplateDocument } from '../templates/template.repository';
+import { AdminAlertService } from './admin-alert.service';
 import { CreditsNoticeService } from './credits-notice.service';
 import { DeliveryOutcomeService } from './delivery-outcome.service';
 import { DeliveryRendererService } from './delivery-renderer.service';
 import { lastChecks } from './last-checks';
 import { PROCESS_ID } from './process-id';
 import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
+import { recipientAddress } from './recipient-address';
 
 /** What one dispatch pass did, by outcome (`lost`: another process or a cancel had the claim). */
 export interface DispatchReport {
@@ -74,6 +76,7 @@ export class DispatcherService {
     private readonly credits: CreditsService,
     private readonly creditsNotice: CreditsNoticeService,
     private readonly outcomes: DeliveryOutcomeService,
+    private readonly alerts: AdminAlertService,
   ) {
     this.batchSize = config.get('DISPATCH_BATCH_SIZE', { infer: true });
     this.concurrency = config.get('DISPATCH_CONCURRENCY', { infer: true });
@@ -200,7 +203,12 @@ export class DispatcherService {
     const patient = await this.patientOf(delivery);
     const check = lastChecks(delivery, settings, patient, now);
     if (check) return this.outcomes.checked(delivery, check, report);
-    const rendered = await this.renderer.render(delivery, settings, now, templates);
+    const to = recipientAddress(delivery, settings.country);
+    if (!to.ok) {
+      const invalid = { outcome: 'skipped', code: 'invalid-address', reason: to.reason } as const;
+      return this.outcomes.checked(delivery, invalid, report);
+    }
+    const rendered = await this.renderer.render(delivery, settings, now, templates, to.address);
     if (!rendered.ok) return this.outcomes.fail(delivery, rendered.code, rendered.reason, report);
     const segments = rendered.composed.sms?.segments ?? null;
     let debit: CreditDebit = { ok: false };
@@ -214,6 +222,7 @@ export class DispatcherService {
       if (!debit.ok) {
         await this.outcomes.fail(delivery, 'credits-exhausted', 'credits exhausted', report, {
           text: rendered.message.text,
+          from: rendered.message.from ?? null,
           segments,
         });
         await this.creditsNotice.notifyExhausted(settings, now);
@@ -232,6 +241,7 @@ export class DispatcherService {
       };
     }
     if (!outcome.accepted) await this.credits.refund(delivery.clinicId, debit);
+    else await this.alerts.creditsTaken(settings, debit, now);
     await this.outcomes.answered(delivery, clinicProvider, outcome, rendered, report, {
       inDoubt,
       credits: debit.ok ? debit.credits : delivery.channel === 'sms' ? 0 : null,

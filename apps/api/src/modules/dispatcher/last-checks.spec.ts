@@ -33,7 +33,18 @@ const patient = (sms: boolean | undefined): PatientDocument =>
     consent: sms === undefined ? {} : { sms: { granted: sms, purposes: [], source: 'pms', at: new Date(0) } },
   }) as unknown as PatientDocument;
 
+/** A patient whose SMS consent covers these purposes only. */
+const patientAgreeingTo = (purposes: string[]): PatientDocument =>
+  ({
+    _id: 'pat-1',
+    consent: { sms: { granted: true, purposes, source: 'pms', at: new Date(0) } },
+  }) as unknown as PatientDocument;
+
 const at = (iso: string) => new Date(iso);
+const lunchAndNight = [
+  { start: '12:00', end: '14:00' },
+  { start: '21:00', end: '08:00' },
+];
 
 describe(lastChecks.name, () => {
   it.each([
@@ -105,12 +116,78 @@ describe(lastChecks.name, () => {
       },
     },
     {
+      title: 'a recall to a patient who agreed to reminders only',
+      args: [
+        delivery({ purpose: 'recall' }),
+        settings(),
+        patientAgreeingTo(['reminders']),
+        at('2026-03-10T09:00:00Z'),
+      ],
+      check: {
+        outcome: 'skipped',
+        code: 'no-consent',
+        reason: "no consent for recall messages (the patient's SMS consent covers reminders)",
+      },
+    },
+    {
+      title: 'a recall in a clinic whose consent covers reminders only',
+      args: [
+        delivery({ purpose: 'recall' }),
+        settings({ consent: { mode: 'opt-in', purposes: ['reminders'] } }),
+        patientAgreeingTo([]),
+        at('2026-03-10T09:00:00Z'),
+      ],
+      check: {
+        outcome: 'skipped',
+        code: 'no-consent',
+        reason: "no consent for recall messages (the clinic's consent covers reminders)",
+      },
+    },
+    {
+      title: 'a reminder to a patient who agreed to reminders only',
+      args: [
+        delivery({ purpose: 'reminder' }),
+        settings(),
+        patientAgreeingTo(['reminders']),
+        at('2026-03-10T09:00:00Z'),
+      ],
+      check: null,
+    },
+    {
       title: 'a retry pushed into the night',
       args: [delivery(), settings(), patient(true), at('2026-03-10T21:30:00Z')],
       check: {
         outcome: 'later',
         at: at('2026-03-11T07:00:00Z'),
         reason: expect.stringMatching(/: moved to 2026-03-11 08:00$/),
+      },
+    },
+    {
+      title: 'a retry pushed into the second window (lunch 12:00–14:00 besides the night)',
+      args: [
+        delivery(),
+        settings({ quietHours: { windows: lunchAndNight, noSendWeekdays: [], holidays: [] } }),
+        patient(true),
+        at('2026-03-10T11:30:00Z'),
+      ],
+      check: {
+        outcome: 'later',
+        at: at('2026-03-10T13:00:00Z'),
+        reason: '12:30 is in the quiet hours 12:00–14:00: moved to 2026-03-10 14:00',
+      },
+    },
+    {
+      title: 'a retry in the night with two windows',
+      args: [
+        delivery(),
+        settings({ quietHours: { windows: lunchAndNight, noSendWeekdays: [], holidays: [] } }),
+        patient(true),
+        at('2026-03-10T21:30:00Z'),
+      ],
+      check: {
+        outcome: 'later',
+        at: at('2026-03-11T07:00:00Z'),
+        reason: '22:30 is in the night pause 21:00–08:00: moved to 2026-03-11 08:00',
       },
     },
     {

@@ -8,6 +8,7 @@ import {
 import { DateTime } from 'luxon';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import type { PatientDocument } from '../directory/directory.repository';
+import { patientConsentContext } from '../directory/patient-consent-context';
 import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
 
@@ -20,7 +21,7 @@ export type LastCheck =
 /**
  * The checks made again at the moment of sending (the situation may have changed since planning): expiry,
  * the master switch (T1), channel toggles of the clinic, the service and the resource (T2), the patient's
- * consent (T3), and quiet hours. Answers null when the message may go now.
+ * consent and what it covers (T3), and quiet hours. Answers null when the message may go now.
  */
 export function lastChecks(
   delivery: DeliveryDocument,
@@ -36,7 +37,8 @@ export function lastChecks(
   const gate = channelAllowed(delivery.channel, context, toPatient);
   if (gate) return { outcome: 'skipped', code: gate.code, reason: gate.reason };
   if (toPatient && patient) {
-    const consent = hasConsent(delivery.channel, context);
+    // the same rule as at planning: the channel's consent, and whether it covers the message's purpose
+    const consent = hasConsent(delivery.channel, context, delivery.purpose ?? undefined);
     if (consent) return { outcome: 'skipped', code: 'no-consent', reason: consent };
   }
   return quietHours(delivery, settings, now);
@@ -47,12 +49,9 @@ function gateContext(
   settings: SettingsDocument,
   patient: PatientDocument | null,
 ): EvaluationContext {
-  const consent = Object.fromEntries(
-    Object.entries(patient?.consent ?? {}).map(([channel, record]) => [channel, record?.granted === true]),
-  );
   const context: EvaluationContext = {
     clinic: clinicContextOf(settings),
-    patient: { consent },
+    patient: patientConsentContext(patient),
     service: delivery.serviceId ? { id: delivery.serviceId } : undefined,
     resource: delivery.resourceId ? { id: delivery.resourceId } : undefined,
     event: { type: 'manual', at: new Date(0).toISOString() },

@@ -1,7 +1,10 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Channel, Clock, MessageProvider, ProviderEvent } from '@clinicflow/channels';
 import { randomBytes } from 'node:crypto';
 import { ClockRepository } from '../../common/clock.repository';
+import type { Env } from '../../config/env';
+import { API_PREFIX } from '../../http/configure-http';
 import { buildProvider } from '../settings/provider-settings';
 import type { SettingsDocument } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
@@ -42,12 +45,15 @@ export class ProviderRegistry implements OnModuleDestroy {
   private readonly cache = new Map<string, Cached>();
   private readonly listeners = new Set<ProviderEventListener>();
   readonly providerClock: Clock;
+  private readonly publicUrl: string | undefined;
 
   constructor(
     private readonly sandboxStore: SandboxMessageRepository,
     private readonly settings: SettingsService,
     clock: ClockRepository,
+    config: ConfigService<Env, true>,
   ) {
+    this.publicUrl = config.get('PUBLIC_URL', { infer: true })?.replace(/\/+$/, '');
     // Providers read "now" from the application's clock (tests move it) and wait on real timers.
     this.providerClock = {
       now: () => clock.now(),
@@ -94,7 +100,13 @@ export class ProviderRegistry implements OnModuleDestroy {
         receiptDelayMs: options.receipts === false ? null : delay,
       });
     } else {
-      provider = buildProvider(this.settings.providerConnection(settings, channel)!, this.providerClock);
+      // A question's call gathers the key pressed and has it posted back here (F4): only with a public address.
+      const keypressUrl = this.publicUrl
+        ? `${this.publicUrl}/${API_PREFIX}/providers/${settings._id}/twilio/keypress`
+        : undefined;
+      provider = buildProvider(this.settings.providerConnection(settings, channel)!, this.providerClock, {
+        keypressUrl,
+      });
     }
     provider.onEvent?.((event) => this.emit(settings._id, channel, provider.name, event));
     return { provider, kind: useSandbox ? 'sandbox' : stored.kind, canLookupByKey: useSandbox };

@@ -8,11 +8,14 @@ import { DeliveryQueueService } from '../deliveries/delivery-queue.service';
 import { DeliveryStatusRefreshService } from '../dispatcher/delivery-status-refresh.service';
 import { DispatcherService, type DispatchReport } from '../dispatcher/dispatcher.service';
 import { EventIntakeService } from '../intake/event-intake.service';
+import { DailyTriggerService } from '../runs/daily-trigger.service';
 import { RunTimerService } from '../runs/run-timer.service';
 
 /** What one tick did. */
 export interface TickReport {
   eventsSwept: number;
+  /** Daily triggers this process fired (F10). */
+  dailyFired: number;
   timersFired: number;
   dispatch: DispatchReport;
   /** Whether this tick started a status refresh at the providers (it runs beside the ticks). */
@@ -24,7 +27,7 @@ const TIMEOUT_NAME = 'engine-tick';
 const REFRESH_EVERY_MS = 60_000;
 
 /**
- * The engine's heartbeat: events left behind by a crash, due run timers, due deliveries, and now and then a
+ * The engine's heartbeat: events left behind by a crash, the daily triggers whose time has come, due run timers, due deliveries, and now and then a
  * status refresh. With ENGINE_ENABLED it ticks every ENGINE_TICK_MS, sooner when something is due sooner
  * (the earliest queue entry or timer, or a `wake()`), at once again while work is left over. Ticks of one
  * process never overlap; several processes tick side by side (claims decide who does what).
@@ -47,6 +50,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly scheduler: SchedulerRegistry,
     private readonly intake: EventIntakeService,
     private readonly timers: RunTimerService,
+    private readonly daily: DailyTriggerService,
     private readonly dispatcher: DispatcherService,
     private readonly queue: DeliveryQueueService,
     private readonly refresher: DeliveryStatusRefreshService,
@@ -100,6 +104,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   private async runTick(): Promise<TickReport> {
     const now = this.clock.now();
     const eventsSwept = await this.intake.sweepPending(now);
+    const dailyFired = await this.daily.fireDue(now);
     const timersFired = await this.timers.fireDue(now);
     const dispatch = await this.dispatcher.dispatchDue();
     // Asking providers can be slow (a lookup waits for its answer): it runs beside the ticks, one at a time,
@@ -112,7 +117,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
         .catch((error: unknown) => this.logger.warn(`Status refresh failed: ${(error as Error).message}`))
         .finally(() => (this.refreshing = null));
     }
-    return { eventsSwept, timersFired, dispatch, statusRefreshStarted };
+    return { eventsSwept, dailyFired, timersFired, dispatch, statusRefreshStarted };
   }
 
   private async loop(): Promise<void> {
@@ -161,5 +166,5 @@ function didWork(report: TickReport): boolean {
     dispatch.skipped +
     dispatch.expired +
     dispatch.later;
-  return report.eventsSwept + report.timersFired + dispatched + dispatch.recovered > 0;
+  return report.eventsSwept + report.dailyFired + report.timersFired + dispatched + dispatch.recovered > 0;
 }

@@ -42,5 +42,8 @@ export const eventExample = {
     mobile: '06 12 34 56 78',
     email: 'lea.martin@example.org',
     language: 'fr',
+    birthDate: '1990-06-01',
+    referringDoctor: { name: 'Dr Hugo Bernard', email: 'h.bernard@example.org' },
+    consent: { sms: { granted: true, purposes: ['reminders', 'recall'], at: '2026-03-01T10:00:00Z' } },
   },
 };

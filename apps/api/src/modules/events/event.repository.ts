@@ -9,15 +9,60 @@ import {
 import type { EventType, PmsEvent } from './event.dto';
 
 /**
+ * What staff asked for when they ran a flow for a patient (the `manual` trigger, B1): recorded as it was asked,
+ * never applied to an appointment.
+ */
+export interface ManualEventPayload {
+  id: string;
+  type: 'manual';
+  occurredAt: string;
+  requestId: string;
+  /** Who asked (a user's e-mail). */
+  by: string;
+  minutes?: never;
+  absence?: never;
+}
+
+/**
+ * A new patient (the `patient.created` trigger, B1), recorded by the intake like a PMS event: once per
+ * patient, its id derived from the patient's.
+ */
+export interface PatientCreatedPayload {
+  id: string;
+  type: 'patient.created';
+  occurredAt: string;
+  patient: { id: string; externalId: string | null };
+  minutes?: never;
+  absence?: never;
+}
+
+/**
+ * The time trigger "every day at HH:mm" firing (F10): recorded once per clinic, clinic-local day and time of
+ * day (its id says which, so two processes firing it store one), never applied to an appointment.
+ */
+export interface DailyEventPayload {
+  id: string;
+  type: 'schedule.daily';
+  occurredAt: string;
+  /** The clinic-local day it fired on ("yyyy-MM-dd") and the time of day ("HH:mm"). */
+  day: string;
+  dailyAt: string;
+  minutes?: never;
+  absence?: never;
+}
+
+/**
  * An event as received. `_id` is derived from the clinic and the PMS's event id, so the same event posted
  * twice, even at the same instant, is stored once: the second insert gets a duplicate-key error.
  */
 export interface EventDocument extends ClinicDocument {
   eventId: string;
-  type: EventType;
+  type: EventType | ManualEventPayload['type'] | PatientCreatedPayload['type'] | DailyEventPayload['type'];
   occurredAt: Date;
   receivedAt: Date;
-  payload: PmsEvent;
+  payload: PmsEvent | ManualEventPayload | PatientCreatedPayload | DailyEventPayload;
+  /** The one flow a `manual` event runs (absent on every other event). */
+  flowId?: string;
   appointmentId: string | null;
   patientId: string | null;
   resourceId: string | null;

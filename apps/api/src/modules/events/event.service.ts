@@ -20,11 +20,18 @@ export class EventService {
     private readonly clock: ClockRepository,
   ) {}
 
-  /** Marks the event pending, then stores it; a duplicate leaves no pending mark of its own behind. */
+  /**
+   * Marks the event pending, then stores it; a duplicate leaves no pending mark of its own behind once the event
+   * is done. Two processes recording one event at once (a daily trigger fires in every process) may each win
+   * one insert: the mark this call made is then the only one of the event another call stored, so it stays
+   * until that event is done (the sweep drops it then, or finishes the event when its process died).
+   */
   async record(clinicId: string, event: Omit<EventDocument, 'clinicId'>): Promise<Recorded> {
     const marked = await this.pending.add(clinicId, [event._id], this.clock.now());
     if (await this.events.add(clinicId, event)) return 'recorded';
-    if (marked.size) await this.pending.remove([event._id]);
+    if (marked.size && (await this.events.findById(clinicId, event._id))?.engine.status === 'done') {
+      await this.pending.remove([event._id]);
+    }
     return 'duplicate';
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DAILY_TRIGGER_EVENT, isBlockingProblem } from '@clinicflow/rules';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Principal } from '../../http/principal';
@@ -7,12 +8,19 @@ import type { FlowDocument } from './flow.dto';
 import { FlowVersion, FlowVersionRepository } from './flow.repository';
 import { FlowService, toFlowView } from './flow.service';
 
+/** Whether a flow starts on the daily trigger (F10): the engine then looks at it every minute. */
+function startsDaily(flow: FlowDocument): boolean {
+  const trigger = flow.nodes.find((node) => node.type === 'trigger');
+  const events = (trigger?.data as { events?: unknown } | undefined)?.events;
+  return Array.isArray(events) && events.includes(DAILY_TRIGGER_EVENT);
+}
+
 function toVersionView(version: FlowVersion, withFlow = true) {
   const { _id: _i, clinicId: _c, flow, ...rest } = version;
   return withFlow ? { ...rest, flow } : rest;
 }
 
-/** Published versions: immutable and numbered; publish refuses an invalid draft; diff and restore. */
+/** Published versions: immutable and numbered; publish refuses a draft with errors (not warnings); diff and restore. */
 @Injectable()
 export class FlowVersionService {
   constructor(
@@ -27,7 +35,7 @@ export class FlowVersionService {
     const { valid, problems } = await this.flowService.validate(principal.clinicId, flow.draft);
     if (!valid) {
       throw AppError.invalid(
-        problems.map((p) => ({
+        problems.filter(isBlockingProblem).map((p) => ({
           path: p.path ? `draft.${p.path}` : 'draft',
           message: p.message,
           nodeId: p.nodeId,
@@ -47,7 +55,7 @@ export class FlowVersionService {
         publishedBy: principal.email ?? 'system',
       };
       if (await this.versions.publish(principal.clinicId, stored)) {
-        await this.flowService.published(principal.clinicId, flowId, version);
+        await this.flowService.published(principal.clinicId, flowId, version, startsDaily(flow.draft));
         return toVersionView(stored as FlowVersion, false);
       }
     }

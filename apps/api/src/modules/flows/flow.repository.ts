@@ -17,6 +17,11 @@ export interface StoredFlow extends ClinicDocument {
   enabled: boolean;
   latestVersion: number | null;
   starterKey: string | null;
+  /**
+   * Set once a version starting on the daily trigger is published (F10), never unset: the engine looks for
+   * daily flows among these only, and checks their latest version.
+   */
+  dailyTrigger?: boolean;
   createdAt: Date;
   createdBy: string;
   updatedAt: Date;
@@ -75,9 +80,28 @@ export class FlowRepository extends ClinicScopedRepository<StoredFlow> {
     return this.updateById(clinicId, id, { $set: fields });
   }
 
-  /** A version was published: the flow's latest version is at least `version` (never goes back). */
-  async published(clinicId: string, id: string, version: number): Promise<void> {
-    await this.updateById(clinicId, id, { $max: { latestVersion: version } });
+  /**
+   * A version was published: the flow's latest version is at least `version` (never goes back); `daily` when
+   * that version starts on the daily trigger.
+   */
+  async published(clinicId: string, id: string, version: number, daily = false): Promise<void> {
+    await this.updateById(clinicId, id, {
+      $max: { latestVersion: version },
+      ...(daily ? { $set: { dailyTrigger: true } } : {}),
+    });
+  }
+
+  /**
+   * Every clinic's enabled flows that were ever published with a daily trigger (F10), by id with their clinic
+   * and latest version: the engine's one look across clinics, made once a minute.
+   */
+  withDailyTrigger(): Promise<Pick<StoredFlow, '_id' | 'clinicId' | 'latestVersion'>[]> {
+    return this.collection
+      .find(
+        { dailyTrigger: true, enabled: true, latestVersion: { $ne: null } },
+        { projection: { clinicId: 1, latestVersion: 1 } },
+      )
+      .toArray() as Promise<Pick<StoredFlow, '_id' | 'clinicId' | 'latestVersion'>[]>;
   }
 
   remove(clinicId: string, id: string): Promise<boolean> {

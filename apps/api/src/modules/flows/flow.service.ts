@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { starterFlows, validateFlow } from '@clinicflow/rules';
+import { replyRouteCheck } from '@clinicflow/channels';
+import { isBlockingProblem, starterFlows, validateFlow } from '@clinicflow/rules';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
@@ -9,13 +10,15 @@ import type { FlowDocument } from './flow.dto';
 import { FlowRepository, FlowRevisionRepository, StoredFlow } from './flow.repository';
 
 export function toFlowView(flow: StoredFlow) {
-  const { _id, clinicId: _clinicId, ...rest } = flow;
+  const { _id, clinicId: _clinicId, dailyTrigger: _daily, ...rest } = flow;
   return { id: _id, ...rest };
 }
 
 function toFlowSummary(flow: StoredFlow) {
   const { draft, problems, ...rest } = toFlowView(flow);
-  return { ...rest, name: draft.name, description: draft.description ?? null, problemCount: problems.length };
+  // warnings do not count: the list says how many problems stand between the draft and publishing
+  const problemCount = problems.filter(isBlockingProblem).length;
+  return { ...rest, name: draft.name, description: draft.description ?? null, problemCount };
 }
 
 /**
@@ -120,9 +123,14 @@ export class FlowService {
     return this.flows.names(clinicId);
   }
 
-  /** A version was published: the flow runs it from now on (when enabled). */
-  published(clinicId: string, id: string, version: number): Promise<void> {
-    return this.flows.published(clinicId, id, version);
+  /** A version was published: the flow runs it from now on (when enabled); `daily`: it starts every day (F10). */
+  published(clinicId: string, id: string, version: number, daily = false): Promise<void> {
+    return this.flows.published(clinicId, id, version, daily);
+  }
+
+  /** Every clinic's enabled flows ever published with a daily trigger (the engine checks their latest version). */
+  withDailyTrigger() {
+    return this.flows.withDailyTrigger();
   }
 
   starters() {
@@ -143,10 +151,12 @@ export class FlowService {
     return this.create(principal, document as FlowDocument, key);
   }
 
-  /** The rules library's verdict on a document, with the clinic's default language. */
+  /** The rules library's verdict on a document, with the clinic's default language and reply routes. */
   async validate(clinicId: string, document: FlowDocument) {
     const settings = await this.settings.find(clinicId);
-    const result = validateFlow(document, { defaultLanguage: settings?.defaultLanguage });
+    // A question is refused when its answer cannot come back as the clinic is set up (F4).
+    const replyRoute = settings ? replyRouteCheck(this.settings.replyRoutes(settings)) : undefined;
+    const result = validateFlow(document, { defaultLanguage: settings?.defaultLanguage, replyRoute });
     return { valid: result.valid, problems: result.problems };
   }
 

@@ -12,6 +12,7 @@ import type { EventDocument } from '../events/event.repository';
 import { EventService } from '../events/event.service';
 import { EventEngineService } from '../runs/event-engine.service';
 import { SettingsService } from '../settings/settings.service';
+import { NewPatient, PatientIntakeService } from './patient-intake.service';
 
 export interface IntakeAnswer {
   accepted: boolean;
@@ -64,6 +65,7 @@ export class EventIntakeService {
     private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
     private readonly engine: EventEngineService,
+    private readonly newPatients: PatientIntakeService,
   ) {}
 
   /**
@@ -75,8 +77,8 @@ export class EventIntakeService {
     if ((await this.events.record(clinicId, document)) === 'duplicate') {
       return { accepted: true, duplicate: true };
     }
-    await this.apply(clinicId, event, await this.clinicOf(clinicId));
-    await this.startRuns(clinicId, document._id);
+    const created = await this.apply(clinicId, event, await this.clinicOf(clinicId), null);
+    await this.startRunsAndAnnounce(clinicId, document._id, created);
     return { accepted: true, duplicate: false };
   }
 
@@ -107,8 +109,8 @@ export class EventIntakeService {
     const workers = Array.from({ length: Math.min(BULK_CONCURRENCY, queues.length) }, async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
         for (const event of queue) {
-          await this.apply(clinicId, event, clinic);
-          await this.startRuns(clinicId, this.eventDocumentId(clinicId, event.id));
+          const created = await this.apply(clinicId, event, clinic, null);
+          await this.startRunsAndAnnounce(clinicId, this.eventDocumentId(clinicId, event.id), created);
         }
       }
     });
@@ -132,8 +134,10 @@ export class EventIntakeService {
           continue;
         }
         // The intake died before it had applied the event to the appointment and patient: apply it now.
-        if (!event.engine?.applied) await this.applyStored(event);
+        const created = event.engine?.applied ? null : await this.applyStored(event);
+        const announced = created ? await this.newPatients.recordCreated(entry.clinicId, created) : null;
         await this.engine.process(entry.clinicId, entry._id);
+        if (announced) await this.engine.processRaised(entry.clinicId, [announced]);
         processed++;
       } catch (error) {
         this.logger.error(`Pending event ${entry._id} failed: ${(error as Error).message}`);
@@ -144,35 +148,63 @@ export class EventIntakeService {
     return processed;
   }
 
-  /** Hands a stored, applied event to the engine; a failure leaves it pending for the sweep. */
-  private async startRuns(clinicId: string, eventDocId: string) {
+  /**
+   * Hands a stored, applied event to the engine; a failure leaves it pending for the sweep. A patient the event
+   * created is recorded as a `patient.created` event first (so the sweep finds it if this process dies) and
+   * processed after it.
+   */
+  private async startRunsAndAnnounce(clinicId: string, eventDocId: string, created: NewPatient | null) {
+    const announced = created ? await this.newPatients.recordCreated(clinicId, created) : null;
     try {
       await this.engine.process(clinicId, eventDocId);
     } catch (error) {
       this.logger.error(`Event ${eventDocId} not yet turned into runs: ${(error as Error).message}`);
       await this.events.markApplied(clinicId, eventDocId);
     }
+    if (announced) await this.engine.processRaised(clinicId, [announced]);
   }
 
-  private async applyStored(event: EventDocument) {
+  /** Applies an event again (its intake died before it was applied); answers the patient it created, if any. */
+  private async applyStored(event: EventDocument): Promise<NewPatient | null> {
+    // staff's request, a new patient's announcement and a daily trigger's firing: nothing to apply
+    const { payload } = event;
+    if (payload.type === 'manual' || payload.type === 'patient.created' || payload.type === 'schedule.daily')
+      return null;
     const clinic = await this.clinic(event.clinicId);
-    if (clinic) await this.apply(event.clinicId, event.payload, clinic);
+    return clinic ? this.apply(event.clinicId, payload, clinic, event.receivedAt) : null;
   }
 
-  private async apply(clinicId: string, event: PmsEvent, clinic: ClinicFacts) {
+  /**
+   * Writes an event to the directory and the appointment book; answers the patient it created, or null. An
+   * event applied again (`receivedAt`: when it was first received) counts as having created a patient made
+   * since it was received: its first intake may have died before recording that patient's event, and a
+   * `patient.created` event is recorded once per patient whoever records it.
+   */
+  private async apply(
+    clinicId: string,
+    event: PmsEvent,
+    clinic: ClinicFacts,
+    receivedAt: Date | null,
+  ): Promise<NewPatient | null> {
     let patientId: string | null = null;
+    let created: NewPatient | null = null;
     if (event.patient) {
       const { externalId, ...fields } = event.patient;
-      patientId = await this.patients.upsertFromEvent(clinicId, externalId, fields, clinic.country);
+      const patient = await this.patients.upsertFromEvent(clinicId, externalId, fields, clinic.country);
+      patientId = patient.id;
+      if (patient.created || (receivedAt && patient.createdAt >= receivedAt)) {
+        created = { id: patient.id, externalId, createdAt: patient.createdAt };
+      }
     }
     const references = await this.references(clinicId, event, patientId);
-    if (!event.appointment) return;
+    if (!event.appointment) return created;
     const appointment = await this.appointments.applyEvent(clinicId, event, references, clinic.timeZone);
     const attendee = appointment?.patientId ?? patientId;
     if (attendee && (event.type === 'appointment.attended' || event.type === 'appointment.no_show')) {
       const outcome = event.type === 'appointment.attended' ? 'attended' : 'no_show';
       await this.patients.recordAttendance(clinicId, attendee, outcome, new Date(event.occurredAt), event.id);
     }
+    return created;
   }
 
   private async references(

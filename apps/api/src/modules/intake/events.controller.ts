@@ -9,6 +9,7 @@ import {
   ApiBearerAuth,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { API_KEY_SCOPES } from '@clinicflow/contract';
 import { z } from 'zod';
 import { openApiSchema, ZodBody, ZodQuery, ZodValidationPipe } from '../../http/zod-validation';
 import { AllowApiKey, ClinicId, CurrentPrincipal, Principal } from '../../http/principal';
@@ -78,6 +79,7 @@ export class EventsController {
   }
 
   @Get()
+  @AllowApiKey('events', 'reports')
   @ApiOperation({ summary: 'Received events, newest first (filter by appointment or type).' })
   @ApiOkResponse({
     schema: {
@@ -94,10 +96,23 @@ export class EventsController {
   }
 
   @Get('probe')
-  @ApiOperation({ summary: 'Check an API key: answers its clinic (PMS set-up).' })
-  @ApiOkResponse({ schema: { example: { ok: true, clinicId: 'c0a80101-0000-4000-8000-000000000001' } } })
+  @AllowApiKey(...API_KEY_SCOPES)
+  @ApiOperation({ summary: 'Check an API key: answers its clinic and, for a key, its scopes (PMS set-up).' })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        ok: true,
+        clinicId: 'c0a80101-0000-4000-8000-000000000001',
+        scopes: ['events', 'directory'],
+      },
+    },
+  })
   probe(@CurrentPrincipal() principal: Principal) {
-    return { ok: true, clinicId: principal.clinicId };
+    return {
+      ok: true,
+      clinicId: principal.clinicId,
+      ...(principal.scopes ? { scopes: principal.scopes } : {}),
+    };
   }
 }
 

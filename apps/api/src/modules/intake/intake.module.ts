@@ -6,15 +6,19 @@ import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
 import { EventIntakeService } from './event-intake.service';
 import { EventsController } from './events.controller';
+import { PatientIntakeController } from './patient-intake.controller';
+import { PatientIntakeService } from './patient-intake.service';
 
 /**
  * The PMS's way in (`/api/events`): events recorded once, applied to the appointment book and the directory,
- * and handed to the engine; the sweep finishes what an intake that died left behind. Owns no collection.
+ * and handed to the engine; the sweep finishes what an intake that died left behind. New patients (from an
+ * event, the PMS's key or staff: `POST /api/patients`) are recorded as `patient.created` events and handed to
+ * the engine too. Owns no collection.
  */
 @Module({
   imports: [AppointmentsModule, DirectoryModule, EventsModule, RunsModule, SettingsModule],
-  controllers: [EventsController],
-  providers: [EventIntakeService],
+  controllers: [EventsController, PatientIntakeController],
+  providers: [EventIntakeService, PatientIntakeService],
   exports: [EventIntakeService],
 })
 export class IntakeModule {}

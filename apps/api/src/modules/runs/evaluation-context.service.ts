@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { applyChannelToggles, channelSchema, type Channel, type EvaluationContext } from '@clinicflow/rules';
+import { applyChannelToggles, DAILY_TRIGGER_EVENT, type EvaluationContext } from '@clinicflow/rules';
 import type { AppointmentDocument } from '../appointments/appointment.repository';
 import { AppointmentService } from '../appointments/appointment.service';
 import { DeliveryService } from '../deliveries/delivery.service';
 import type { DirectoryDocument, PatientDocument } from '../directory/directory.repository';
 import { DirectoryService } from '../directory/directory.service';
 import { PatientService } from '../directory/patient.service';
+import { patientConsentContext } from '../directory/patient-consent-context';
 import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
+import { DayListService } from './day-list.service';
 
 /** What a run is about: its event and the appointment, patient and resource it names. */
 export interface ContextSubject {
-  event: { type: string; at: Date; minutes?: number };
+  /** `dailyAt`: the time of day a daily trigger's event fired for (F10). */
+  event: { type: string; at: Date; minutes?: number; dailyAt?: string };
   appointmentId: string | null;
   patientId: string | null;
   resourceId: string | null;
@@ -51,6 +54,7 @@ export class EvaluationContextService {
     private readonly appointments: AppointmentService,
     private readonly directory: DirectoryService,
     private readonly deliveries: DeliveryService,
+    private readonly dayLists: DayListService,
   ) {}
 
   async build(
@@ -84,9 +88,14 @@ export class EvaluationContextService {
         type: subject.event.type as EvaluationContext['event']['type'],
         at: subject.event.at.toISOString(),
         minutes: subject.event.minutes,
+        dailyAt: subject.event.dailyAt,
       }),
       recentDeliveries: [],
     };
+    // F10: a daily trigger's run is about a practitioner's list of the next day.
+    if (subject.event.type === DAILY_TRIGGER_EVENT && resourceId) {
+      context.dayList = await this.dayLists.of(clinicId, resourceId, subject.event.at, settings.timeZone);
+    }
     if (appointment?.start) context.appointment = appointmentContext(appointment, subject);
     if (service) {
       context.service = defined({
@@ -100,6 +109,7 @@ export class EvaluationContextService {
       context.resource = defined({
         ...entryFields(resource),
         mobile: (resource.phone as string | null) ?? undefined,
+        language: (resource.language as string | null) ?? undefined,
       });
     }
     if (location) context.location = entryFields(location);
@@ -152,11 +162,7 @@ function patientContext(
   nextAppointmentAt: string | null,
 ): EvaluationContext['patient'] {
   if (!patient) return patientId ? { id: patientId } : {};
-  const consent: Partial<Record<Channel, boolean>> = {};
-  for (const channel of channelSchema.options) {
-    const record = patient.consent?.[channel];
-    if (record) consent[channel] = record.granted;
-  }
+  const { consent, consentPurposes } = patientConsentContext(patient);
   const attendance = patient.attendance ?? { attended: 0, noShows: 0, lastVisitAt: null };
   const referring = patient.referringDoctor as { name?: string; email?: string; phone?: string } | null;
   return defined({
@@ -167,7 +173,10 @@ function patientContext(
     email: patient.email ?? undefined,
     language: patient.language ?? undefined,
     address: (patient.address as string | null | undefined) ?? undefined,
+    insurer: (patient.insurer as string | null | undefined) ?? undefined,
+    birthDate: patient.birthDate ?? undefined,
     consent,
+    consentPurposes,
     attendance: defined({
       visits: attendance.attended + attendance.noShows,
       noShows: attendance.noShows,
@@ -175,7 +184,13 @@ function patientContext(
     }),
     nextAppointmentAt,
     referringDoctor: referring
-      ? defined({ name: referring.name, email: referring.email, mobile: referring.phone })
+      ? // `phone` for templates ({{patient.referringDoctor.phone}}), `mobile`: where a step to them sends SMS
+        defined({
+          name: referring.name,
+          email: referring.email,
+          phone: referring.phone,
+          mobile: referring.phone,
+        })
       : undefined,
   });
 }
@@ -200,5 +215,6 @@ function appointmentContext(
     resourceId: appointment.resourceId ?? undefined,
     locationId: appointment.locationId ?? undefined,
     notes: appointment.notes ?? undefined,
+    recallMonths: appointment.recallMonths ?? undefined,
   });
 }

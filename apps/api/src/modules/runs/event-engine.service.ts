@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { triggerMismatch } from '@clinicflow/rules';
+import { DAILY_TRIGGER_EVENT, triggerMismatch } from '@clinicflow/rules';
 import { clinicDay } from '../../common/clinic-day';
 import { ClockRepository } from '../../common/clock.repository';
 import { AppointmentService } from '../appointments/appointment.service';
@@ -7,10 +7,18 @@ import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
 import type { EventDocument } from '../events/event.repository';
 import { EventService } from '../events/event.service';
 import { SettingsService } from '../settings/settings.service';
+import { dailyAtOf, DayListService } from './day-list.service';
 import { EvaluationContextService } from './evaluation-context.service';
 import { RunAdvanceService } from './run-advance.service';
 import { RunFlowsService } from './run-flows.service';
+import { runIdFor } from './run.document';
 import { RunRepository } from './run.repository';
+
+/** What processing an event did: how many flows start on it, and its runs (one per flow and appointment). */
+export interface ProcessedEvent {
+  flows: number;
+  runs: { runId: string; appointmentId: string | null }[];
+}
 
 /** Events that set an appointment's time (or take it away): a later one makes an earlier one stale. */
 const SCHEDULING_EVENTS = new Set(['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled']);
@@ -24,7 +32,8 @@ const ENDING_EVENTS: Record<string, string> = {
  * Turns recorded events into runs (docs/engine.md): every enabled flow whose published version's trigger
  * matches starts one run per trigger (idempotent: run ids are deterministic). A moved or cancelled
  * appointment first ends its other runs and cancels their pending messages; a resource alert starts one run
- * per appointment of that resource still to come that day. An event leaves the events' outbox only once
+ * per appointment of that resource still to come that day (every day of an absence over several days); a
+ * manual event runs the one flow staff chose. An event leaves the events' outbox only once
  * processed, so the sweep finishes those left behind; internal events raised by the runs it started (an
  * appointment confirmed) are processed right after.
  */
@@ -42,22 +51,36 @@ export class EventEngineService {
     private readonly runs: RunRepository,
     private readonly cancels: DeliveryCancelService,
     private readonly clock: ClockRepository,
+    private readonly dayLists: DayListService,
   ) {}
 
-  /** Turns one stored (and applied) event into runs; calling it again starts nothing twice. */
-  async process(clinicId: string, eventDocId: string): Promise<void> {
+  /**
+   * Turns one stored (and applied) event into runs; calling it again starts nothing twice. Answers how many
+   * flows start on it and the runs it is behind (started now or before).
+   */
+  async process(clinicId: string, eventDocId: string): Promise<ProcessedEvent> {
+    const processed: ProcessedEvent = { flows: 0, runs: [] };
     const event = await this.events.find(clinicId, eventDocId);
-    if (!event) return;
+    if (!event) return processed;
     const now = this.clock.now();
     const settings = await this.settings.find(clinicId);
     const raised: string[] = [];
     if (settings && !(await this.isStale(event))) {
       const ending = ENDING_EVENTS[event.type];
       if (ending && event.appointmentId) await this.endAppointmentRuns(event, ending, now);
-      const flows = await this.flows.startingOn(clinicId, event.type);
+      // a manual event runs the one flow staff chose, not every flow with a manual trigger
+      const flows = (await this.flows.startingOn(clinicId, event.type)).filter(
+        (flow) => event.type !== 'manual' || flow.flowId === event.flowId,
+      );
+      processed.flows = flows.length;
       for (const target of flows.length ? await this.targets(event, settings.timeZone, now) : []) {
         const subject = {
-          event: { type: event.type, at: event.occurredAt, minutes: event.payload.minutes },
+          event: {
+            type: event.type,
+            at: event.occurredAt,
+            minutes: event.payload.minutes,
+            dailyAt: dailyAtOf(event),
+          },
           ...target,
         };
         const needs = { nextAppointment: flows.some((f) => f.needs.nextAppointment) };
@@ -65,6 +88,10 @@ export class EventEngineService {
         if (!built) continue;
         for (const flow of flows) {
           if (triggerMismatch(flow.trigger.data, built.context)) continue;
+          processed.runs.push({
+            runId: runIdFor(clinicId, flow.flowId, target.triggerKey),
+            appointmentId: target.appointmentId,
+          });
           const moved = await this.advances.start(
             clinicId,
             {
@@ -89,6 +116,7 @@ export class EventEngineService {
     }
     await this.events.processed(event);
     await this.processRaised(clinicId, raised);
+    return processed;
   }
 
   /**
@@ -121,17 +149,23 @@ export class EventEngineService {
 
   /** The appointments an event is about, with each run's trigger key. */
   private async targets(event: EventDocument, timeZone: string, now: Date) {
+    // F10: a daily trigger's firing starts one run per practitioner with appointments the next day.
+    if (event.type === DAILY_TRIGGER_EVENT) return this.dayLists.targets(event, timeZone);
     const about = { patientId: event.patientId, resourceId: event.resourceId };
     if (!event.type.startsWith('resource.')) {
       return [{ ...about, appointmentId: event.appointmentId, triggerKey: event._id }];
     }
     if (!event.resourceId) return [];
-    // F9: every appointment of the resource still to come today (clinic-local), one run each.
+    // F9: every appointment of the resource still to come today (clinic-local), one run each; an absence
+    // over several days reaches every day of it (the days already gone have nothing left to come).
     const today = clinicDay(now, timeZone);
+    const days = event.payload.absence ?? { from: today, to: today };
+    const fromDay = days.from > today ? days.from : today;
+    if (days.to < fromDay) return [];
     const affected = await this.appointments.matching(event.clinicId, {
       resourceId: event.resourceId,
-      fromDay: today,
-      toDay: today,
+      fromDay,
+      toDay: days.to,
       statuses: ['booked', 'confirmed'],
     });
     return affected

@@ -158,11 +158,31 @@ export class RunAdvanceService {
     reason: string,
     now: Date,
   ): Promise<string[]> {
+    return this.endRunsOfAppointment(
+      clinicId,
+      appointmentId,
+      (run) => run.eventId === exceptEventId,
+      reason,
+      now,
+    );
+  }
+
+  /**
+   * Ends the active runs of an appointment but those `keep` spares (a declined appointment keeps the run of
+   * the question the patient answered), and deletes their timers. Answers the runs ended.
+   */
+  async endRunsOfAppointment(
+    clinicId: string,
+    appointmentId: string,
+    keep: (run: RunDocument) => boolean,
+    reason: string,
+    now: Date,
+  ): Promise<string[]> {
     const active = await this.runs.activeForAppointment(clinicId, appointmentId);
     const ended: string[] = [];
     const move: RunMove = { by: 'cancel', signal: null, reason };
     for (const found of active) {
-      if (found.eventId === exceptEventId) continue;
+      if (keep(found)) continue;
       let run: RunDocument | null = found;
       for (let attempt = 0; run && attempt < SIGNAL_RETRIES; attempt++) {
         const moved = await this.advance(run, move, now);

@@ -11,6 +11,8 @@ export interface RunnableFlow {
   flow: Flow;
   trigger: FlowNodeOf<'trigger'>;
   needs: ContextNeeds;
+  /** When this version was published (a daily trigger fires only at moments after it). */
+  publishedAt: Date;
 }
 
 const CACHE_LIMIT = 2_000;
@@ -58,6 +60,7 @@ export class RunFlowsService {
             flow: parsed.data,
             trigger: trigger as FlowNodeOf<'trigger'>,
             needs: needsOf(parsed.data),
+            publishedAt: stored.publishedAt,
           }
         : null;
     if (this.parsed.size >= CACHE_LIMIT) this.parsed.clear();

@@ -23,6 +23,26 @@ export class RunService {
     await this.engine.processRaised(clinicId, raised);
   }
 
+  /**
+   * The patient declined the appointment (F4): its other active runs end, so none of their steps still to come
+   * happens (a second reminder not yet planned, say); the run of the answered question goes on.
+   */
+  endOthersOfAppointment(
+    clinicId: string,
+    appointmentId: string,
+    questionRunId: string | null,
+    reason: string,
+    now: Date,
+  ): Promise<string[]> {
+    return this.advances.endRunsOfAppointment(
+      clinicId,
+      appointmentId,
+      (run) => run._id === questionRunId,
+      reason,
+      now,
+    );
+  }
+
   /** A run of the clinic, or null when it has none of that id. */
   find(clinicId: string, id: string): Promise<RunDocument | null> {
     return this.runs.findById(clinicId, id);

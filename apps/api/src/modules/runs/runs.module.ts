@@ -5,9 +5,15 @@ import { DirectoryModule } from '../directory/directory.module';
 import { EventsModule } from '../events/events.module';
 import { FlowsModule } from '../flows/flows.module';
 import { SettingsModule } from '../settings/settings.module';
+import { DailyTriggerService } from './daily-trigger.service';
+import { DayListService } from './day-list.service';
 import { EvaluationContextService } from './evaluation-context.service';
 import { EventEngineService } from './event-engine.service';
 import { InternalEventService } from './internal-event.service';
+import { ManualRunService } from './manual-run.service';
+import { ManualRunsController } from './manual-runs.controller';
+import { ResourceAlertService } from './resource-alert.service';
+import { ResourceAlertsController } from './resource-alerts.controller';
 import { RunAdvanceRepository } from './run-advance.repository';
 import { RunAdvanceService } from './run-advance.service';
 import { RunFlowsService } from './run-flows.service';
@@ -21,10 +27,12 @@ import { RunService } from './run.service';
 /**
  * Runs: events → runs → planned deliveries, timers, reschedule/cancel, resource alerts. What it reads of
  * other modules (settings, flows, the appointment book, the directory, deliveries) it reads through their
- * services; it writes only its own collections (runs, their timers, advances and webhooks).
+ * services; it writes only its own collections (runs, their timers, advances and webhooks). Staff start runs
+ * from the editor too: a practitioner late or absent (F9), a flow run by hand for chosen patients (B1).
  */
 @Module({
   imports: [AppointmentsModule, DeliveriesModule, DirectoryModule, EventsModule, FlowsModule, SettingsModule],
+  controllers: [ResourceAlertsController, ManualRunsController],
   providers: [
     RunRepository,
     RunTimerRepository,
@@ -33,12 +41,16 @@ import { RunService } from './run.service';
     RunFlowsService,
     RunOutcomeService,
     EvaluationContextService,
+    DayListService,
+    DailyTriggerService,
     InternalEventService,
     RunAdvanceService,
     EventEngineService,
     RunTimerService,
     RunService,
+    ResourceAlertService,
+    ManualRunService,
   ],
-  exports: [RunService, RunTimerService, EventEngineService, EvaluationContextService],
+  exports: [RunService, RunTimerService, EventEngineService, EvaluationContextService, DailyTriggerService],
 })
 export class RunsModule {}

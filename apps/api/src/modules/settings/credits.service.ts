@@ -3,7 +3,15 @@ import { KeyedSerialiser } from '../../common/concurrently';
 import { SettingsRepository, type CreditsBalance } from './settings.repository';
 
 /** Whether the credits for one SMS were taken, and from which balance (to give them back on a refusal). */
-export type CreditDebit = { ok: true; balance: CreditsBalance; credits: number } | { ok: false };
+export type CreditDebit =
+  | {
+      ok: true;
+      balance: CreditsBalance;
+      credits: number;
+      /** What the balance holds after it. */
+      left: number;
+    }
+  | { ok: false };
 
 /**
  * SMS credits (S7): one per segment, from the clinic's balance (or the practitioner's when credits are kept
@@ -30,7 +38,7 @@ export class CreditsService {
         : settings.credits.balance;
       if (left < credits) return { ok: false };
       await this.settings.addCredits(clinicId, balance, -credits);
-      return { ok: true, balance, credits };
+      return { ok: true, balance, credits, left: left - credits };
     });
   }
 

@@ -40,11 +40,21 @@ function reader(kind: string, values: Record<string, string | number | boolean>)
 const compact = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
+/** Where a provider posts back what only this API can be told: the key a patient pressed on a call (F4). */
+export interface ProviderCallbackUrls {
+  keypressUrl?: string;
+}
+
 /**
  * The channels library's settings for a configured provider. Options and credentials are read together (a
- * password may sit in either); "http" is a Twilio-style HTTP API at its own base URL.
+ * password may sit in either); "http" is a Twilio-style HTTP API at its own base URL. The inbound e-mail secret
+ * is read from the credentials only: a secret is stored sealed and answered masked.
  */
-export function providerSettingsOf(connection: ProviderConnectionSettings, clock: Clock): ProviderSettings {
+export function providerSettingsOf(
+  connection: ProviderConnectionSettings,
+  clock: Clock,
+  callbacks: ProviderCallbackUrls = {},
+): ProviderSettings {
   const values = { ...connection.options, ...connection.credentials };
   const read = reader(connection.kind, values);
   switch (connection.kind) {
@@ -74,6 +84,8 @@ export function providerSettingsOf(connection: ProviderConnectionSettings, clock
         tls: rejectUnauthorized === undefined ? undefined : { rejectUnauthorized },
         defaultFrom: read.required('defaultFrom'),
         timeoutMs: read.number('timeoutMs'),
+        replyTo: read.text('replyTo'),
+        inboundSecret: connection.credentials.inboundSecret || undefined,
         clock,
       });
     }
@@ -88,6 +100,7 @@ export function providerSettingsOf(connection: ProviderConnectionSettings, clock
         callerId: read.text('callerId'),
         messagingServiceSid: read.text('messagingServiceSid'),
         statusCallbackUrl: read.text('statusCallbackUrl'),
+        keypressUrl: callbacks.keypressUrl,
         timeoutMs: read.number('timeoutMs'),
         clock,
       });
@@ -99,6 +112,10 @@ export function providerSettingsOf(connection: ProviderConnectionSettings, clock
 }
 
 /** Builds a configured provider (the connection test of the settings uses this too). */
-export function buildProvider(connection: ProviderConnectionSettings, clock: Clock): MessageProvider {
-  return createProvider(providerSettingsOf(connection, clock));
+export function buildProvider(
+  connection: ProviderConnectionSettings,
+  clock: Clock,
+  callbacks: ProviderCallbackUrls = {},
+): MessageProvider {
+  return createProvider(providerSettingsOf(connection, clock, callbacks));
 }

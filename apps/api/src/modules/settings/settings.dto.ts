@@ -1,4 +1,4 @@
-import { checkSenderId } from '@clinicflow/channels';
+import { checkSenderId, normalisePhoneNumber } from '@clinicflow/channels';
 import { channelSchema, settingsUpdateSchema as contractSettingsUpdateSchema } from '@clinicflow/contract';
 import { z } from 'zod';
 
@@ -9,6 +9,7 @@ export {
   CONSENT_PURPOSES,
   PROVIDER_KINDS,
   COMPARABLE_SECTIONS,
+  DEFAULT_ADMIN_ALERTS,
   timeZoneSchema,
   languageSchema,
   topUpSchema,
@@ -23,13 +24,25 @@ export const SENDER_NAME_RULE = 'at most 11 letters, digits or spaces (with a le
 
 /**
  * A PUT (the contract's `settingsUpdateSchema`): every section is optional and, when given, replaces that section
- * whole; `previous` makes a changed section a 409. The SMS sender name is also checked with libs/channels.
+ * whole; `previous` makes a changed section a 409. The SMS sender name and the number for replies are also
+ * checked with libs/channels.
  */
 export const settingsUpdateSchema = contractSettingsUpdateSchema.superRefine(
   (update, context) => {
-    const name = (update.senders as { smsSenderName?: unknown } | null | undefined)?.smsSenderName;
+    const senders = update.senders as
+      { smsSenderName?: unknown; smsReplyNumber?: unknown } | null | undefined;
+    const name = senders?.smsSenderName;
     if (typeof name === 'string' && !checkSenderId(name).valid) {
       context.addIssue({ code: 'custom', path: ['senders', 'smsSenderName'], message: SENDER_NAME_RULE });
+    }
+    // E.164 by shape (the contract says so when it is not); a number that exists, too (T4): patients must be
+    // able to reply to it. An E.164 number carries its country, so the default country plays no part.
+    const replyNumber = senders?.smsReplyNumber;
+    const e164 =
+      typeof replyNumber === 'string' && /^\+[1-9]\d{6,14}$/.test(replyNumber) ? replyNumber : null;
+    const checked = e164 ? normalisePhoneNumber(e164, 'FR') : null;
+    if (checked && !checked.valid) {
+      context.addIssue({ code: 'custom', path: ['senders', 'smsReplyNumber'], message: checked.reason });
     }
   },
   // also when another field is wrong, so that a 400 names every bad field
@@ -62,11 +75,14 @@ export const settingsExample = {
     emailFromName: 'Cabinet des Lilas',
     emailFromAddress: 'rdv@cabinet-des-lilas.fr',
     voiceCallerNumber: null,
+    smsReplyNumber: '+33757000000',
   },
   providers: { sms: { kind: 'sandbox', options: {} } },
   testMode: true,
   creditsScope: 'clinic',
   adminEmail: 'admin@cabinet-des-lilas.fr',
+  adminMobile: '+33612345678',
+  adminAlerts: { creditsBelow: 50, providerFailuresInARow: 5 },
 };
 
 /** The settings as `GET /api/settings` (and a PUT) answer them: providers masked, credits, who saved last. */
@@ -89,4 +105,5 @@ export const settingsViewExample = {
   updatedAt: '2026-03-20T10:00:00.000Z',
   updatedBy: 'admin@cabinet-des-lilas.fr',
   revision: 4,
+  replyRoutes: { smsSender: '+33757000000', voiceKeypress: false, emailInbound: false },
 };

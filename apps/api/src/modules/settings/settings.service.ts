@@ -1,13 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { ReplyRoutes } from '@clinicflow/channels';
 import { setTimeout } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
+import type { Env } from '../../config/env';
 import type { Principal } from '../../http/principal';
 import { CredentialCipherRepository } from './credential-cipher.repository';
 import { ProviderConnectionPort } from './provider-connection.port';
 import type { ProviderConnectionSettings } from './provider-settings';
-import { Channel, CHANNELS, COMPARABLE_SECTIONS, ProviderInput, SettingsUpdate, TopUp } from './settings.dto';
+import { replyRoutesOf } from './reply-routes';
+import { withAdminMobile } from './admin-mobile';
+import {
+  Channel,
+  CHANNELS,
+  COMPARABLE_SECTIONS,
+  DEFAULT_ADMIN_ALERTS,
+  ProviderInput,
+  SettingsUpdate,
+  TopUp,
+} from './settings.dto';
 import {
   SettingsDocument,
   SettingsRepository,
@@ -34,7 +47,13 @@ export function defaultSettings(
     quietHours: { windows: [{ start: '21:00', end: '08:00' }], noSendWeekdays: [7], holidays: [] },
     limits: { minimumLeadTimeHours: 12, onePerPersonPerDay: true },
     unreliable: { noShowRate: 0.3, minimumVisits: 3 },
-    senders: { smsSenderName: null, emailFromName: null, emailFromAddress: null, voiceCallerNumber: null },
+    senders: {
+      smsSenderName: null,
+      emailFromName: null,
+      emailFromAddress: null,
+      voiceCallerNumber: null,
+      smsReplyNumber: null,
+    },
     providers: {
       sms: { kind: 'sandbox', options: {}, sealedCredentials: null, credentialKeys: [] },
       email: { kind: 'sandbox', options: {}, sealedCredentials: null, credentialKeys: [] },
@@ -44,6 +63,8 @@ export function defaultSettings(
     creditsScope: 'clinic',
     credits: { balance: 0, byResource: {}, topUps: [] },
     adminEmail: null,
+    adminMobile: null,
+    adminAlerts: DEFAULT_ADMIN_ALERTS,
   };
 }
 
@@ -60,7 +81,14 @@ export function toSettingsView(settings: SettingsDocument) {
       },
     ]),
   );
-  return { clinicId: _id, ...rest, providers: maskedProviders };
+  // Settings stored before the admin's mobile and alerts existed read as their defaults.
+  return {
+    clinicId: _id,
+    ...rest,
+    adminMobile: rest.adminMobile ?? null,
+    adminAlerts: rest.adminAlerts ?? DEFAULT_ADMIN_ALERTS,
+    providers: maskedProviders,
+  };
 }
 
 @Injectable()
@@ -71,6 +99,7 @@ export class SettingsService {
     private readonly cipher: CredentialCipherRepository,
     private readonly connections: ProviderConnectionPort,
     private readonly clock: ClockRepository,
+    private readonly config: ConfigService<Env, true>,
   ) {}
 
   /** The clinic's settings; not found when the clinic has none. */
@@ -115,7 +144,13 @@ export class SettingsService {
   }
 
   async view(clinicId: string) {
-    return toSettingsView(await this.get(clinicId));
+    const settings = await this.get(clinicId);
+    return { ...toSettingsView(settings), replyRoutes: this.replyRoutes(settings) };
+  }
+
+  /** How patients can answer a question as the clinic is set up (F4): checked at publish, shown to the editor. */
+  replyRoutes(settings: SettingsDocument): ReplyRoutes {
+    return replyRoutesOf(settings, this.config.get('PUBLIC_URL', { infer: true }));
   }
 
   /**
@@ -124,11 +159,12 @@ export class SettingsService {
    * managers saving different sections both win and two saving the same section cannot both win.
    */
   async update(principal: Principal, update: SettingsUpdate) {
-    const { providers, previous, ...sections } = update;
+    const { providers, previous, ...given } = update;
     const by = principal.email ?? 'system';
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(principal.clinicId);
       this.assertUnchanged(current, previous);
+      const sections = withAdminMobile(given, given.country ?? current.country);
       const revision = (current.revision ?? 0) + 1;
       const now = this.clock.now();
       if (!(await this.claimRevision(principal.clinicId, revision, now, by))) {
@@ -153,7 +189,7 @@ export class SettingsService {
         updatedAt: now,
         updatedBy: by,
       });
-      return toSettingsView(updated);
+      return { ...toSettingsView(updated), replyRoutes: this.replyRoutes(updated) };
     }
   }
 

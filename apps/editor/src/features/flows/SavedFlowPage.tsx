@@ -1,18 +1,20 @@
 import type { Flow } from '@clinicflow/rules';
 import { Alert, Button, Center, Group, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconHistory, IconPlayerPlay, IconUpload } from '@tabler/icons-react';
+import { IconHistory, IconPlayerPlay, IconUpload, IconUsers } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useMessages } from '../../i18n/useMessages';
 import { flowsApi, type FlowView } from './api/flowsApi';
 import { FlowEditor } from './components/FlowEditor';
+import { ManualRunDialog } from './components/ManualRunDialog';
 import { PublishDialog } from './components/PublishDialog';
 import { SaveIndicator } from './components/SaveIndicator';
 import { SimulationPanel } from './components/SimulationPanel';
 import { VersionHistory } from './components/VersionHistory';
 import { useDraftAutosave } from './hooks/useDraftAutosave';
+import { useReplyRoutes } from './hooks/useReplyRoutes';
 import { FlowLiveProvider, LiveFeed, LiveStatus } from './live';
 import { readDraftBackup } from './utils/draftBackup';
 import { formatMessage } from './utils/formatMessage';
@@ -40,7 +42,17 @@ function triggerEvent(flow: Flow): string {
   return events?.[0] ?? 'appointment.booked';
 }
 
-/** `/flows/:flowId`: a saved flow's draft on the canvas, autosaved, with publish, history and simulation. */
+/** The flow's name, and whether its trigger lists `manual` (staff may then run it for patients they pick). */
+function shapeOf(flow: Flow): { name: string; byHand: boolean } {
+  const trigger = flow.nodes.find((node) => node.type === 'trigger');
+  const events = (trigger?.data as { events?: string[] } | undefined)?.events ?? [];
+  return { name: flow.name, byHand: events.includes('manual') };
+}
+
+/**
+ * `/flows/:flowId`: a saved flow's draft on the canvas, autosaved, with publish, history and simulation, and,
+ * for a flow started by hand, running it for chosen patients.
+ */
 export default function SavedFlowPage() {
   const { flowId = '' } = useParams();
   const query = useQuery({
@@ -69,15 +81,20 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(() => open(initial, 0));
   const [latestVersion, setLatestVersion] = useState(initial.latestVersion);
-  const [panel, setPanel] = useState<'publish' | 'history' | null>(null);
+  const [panel, setPanel] = useState<'publish' | 'history' | 'manual-run' | null>(null);
+  // what the toolbar needs of the draft as it is edited: its name and whether staff may run it by hand
+  const [shape, setShape] = useState(() => shapeOf(opened.flow));
   const [simulating, setSimulating] = useState(false);
   const autosave = useDraftAutosave(initial.id, initial, t.untitledFlow);
+  const replyRoutes = useReplyRoutes();
   const flowRef = useRef(opened.flow);
 
   const { change } = autosave;
   const onChange = useCallback(
     (flow: Flow) => {
       flowRef.current = flow;
+      const next = shapeOf(flow);
+      setShape((current) => (current.name === next.name && current.byHand === next.byHand ? current : next));
       if (flow === opened.flow && !opened.restoredUnsaved) return;
       change(flow);
     },
@@ -86,6 +103,7 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
   const reopen = (view: FlowView) => {
     autosave.reset(view);
     setOpened((previous) => open(view, previous.key + 1));
+    setShape(shapeOf(view.draft));
     void queryClient.invalidateQueries({ queryKey: ['flows'] });
   };
   const reloadTheirs = async () => reopen(await flowsApi.get(initial.id));
@@ -113,6 +131,15 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
       <Button variant="default" leftSection={<IconHistory size={16} />} onClick={() => setPanel('history')}>
         {t.history}
       </Button>
+      {shape.byHand && (
+        <Button
+          variant="default"
+          leftSection={<IconUsers size={16} />}
+          onClick={() => setPanel('manual-run')}
+        >
+          {t.manualRunOpen}
+        </Button>
+      )}
       <Button leftSection={<IconUpload size={16} />} onClick={() => void openPublish()}>
         {t.publish}
       </Button>
@@ -154,6 +181,7 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
         toolbar={toolbar}
         hint={t.draftAutosaved}
         overlay={<LiveFeed />}
+        replyRoutes={replyRoutes}
         aside={
           simulating
             ? (actions) => (
@@ -186,6 +214,14 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
             void queryClient.invalidateQueries({ queryKey: ['flows'] });
             void queryClient.invalidateQueries({ queryKey: ['flow-versions', initial.id] });
           }}
+        />
+      )}
+      {panel === 'manual-run' && (
+        <ManualRunDialog
+          flowId={initial.id}
+          flowName={shape.name}
+          latestVersion={latestVersion}
+          onClose={() => setPanel(null)}
         />
       )}
       {panel === 'history' && (

@@ -41,6 +41,8 @@ const settings: ClinicSettings = {
   creditsScope: 'clinic',
   credits: { balance: 500, byResource: {}, topUps: [] },
   adminEmail: null,
+  adminMobile: null,
+  adminAlerts: { creditsBelow: null, providerFailuresInARow: 5 },
   createdAt: '2026-05-01T08:00:00.000Z',
   updatedAt: '2026-05-01T08:00:00.000Z',
   updatedBy: 'system',

@@ -3,14 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/useMessages';
 import { settingsApi } from './api/settingsApi';
+import { ApiKeysSection } from './components/ApiKeysSection';
 import { ChannelsSection } from './components/ChannelsSection';
 import { OperationsSection } from './components/OperationsSection';
 import { QuietHoursSection } from './components/QuietHoursSection';
 import { SendersSection } from './components/SendersSection';
 import { UnsavedChangesGuard } from './components/UnsavedChangesGuard';
 
-type Section = 'channels' | 'quiet-hours' | 'senders' | 'operations';
-const SECTIONS: Section[] = ['channels', 'quiet-hours', 'senders', 'operations'];
+type Section = 'channels' | 'quiet-hours' | 'senders' | 'operations' | 'api-keys';
+const SECTIONS: Section[] = ['channels', 'quiet-hours', 'senders', 'operations', 'api-keys'];
 
 /** `/settings` (managers): one tab per section, each saved on its own; a banner while in test mode. */
 export default function SettingsPage() {
@@ -22,6 +23,7 @@ export default function SettingsPage() {
     'quiet-hours': false,
     senders: false,
     operations: false,
+    'api-keys': false, // saved key by key: never unsaved
   });
   // One stable callback per section: the sections report their state from an effect.
   const reporters = useMemo(
@@ -39,6 +41,7 @@ export default function SettingsPage() {
     'quiet-hours': t.settingsTabQuietHours,
     senders: t.settingsTabSenders,
     operations: t.settingsTabOperations,
+    'api-keys': t.settingsTabApiKeys,
   };
   const data = settings.data;
   return (
@@ -82,6 +85,9 @@ export default function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="operations" pt="md">
             <OperationsSection settings={data} onDirtyChange={reporters.operations} />
+          </Tabs.Panel>
+          <Tabs.Panel value="api-keys" pt="md">
+            <ApiKeysSection />
           </Tabs.Panel>
         </Tabs>
       )}

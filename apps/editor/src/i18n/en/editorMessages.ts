@@ -123,7 +123,7 @@ export const editorMessages = {
   summaryTrigger: 'When {events}',
   summaryWaitUntil: 'Wait until {duration} {direction} {anchor}',
   summaryWaitFor: 'Wait {duration}',
-  summaryWaitRecall: 'Wait for the service’s recall interval after {anchor}',
+  summaryWaitRecall: 'Wait for the recall interval (the appointment’s, else the service’s) after {anchor}',
   summaryAtTime: '{summary}, at {time}',
   summarySend: '{channel} {recipient}: {title}',
   summaryAsk: '{channel} question {recipient}: {title} (reply within {duration})',

@@ -47,6 +47,14 @@ export const settingsMessages = {
   settingsPurposeReminders: 'Appointment reminders',
   settingsPurposeRecall: 'Recalls',
   settingsPurposeSurveys: 'Satisfaction surveys',
+  settingsConsentAllHint:
+    'Every patient with a valid mobile number or e-mail address gets messages, except those who said no (a STOP reply, or your practice software or staff recorded it).',
+  settingsConsentOptInHint:
+    'Only patients who said yes get messages on that channel: their consent comes from your practice software, from staff or from the patient. Patients without consent get nothing, and the service status shows how many they are.',
+  settingsConsentNobodyHint:
+    'No message goes to any patient, whatever their consent. Messages to staff still go.',
+  settingsConsentPurposesHint:
+    'When only patients who agreed get messages, what their consent covers: reminders and confirmation requests need “Appointment reminders”, recalls “Recalls”, thank-you messages “Satisfaction surveys”; notices of a change and alerts need consent only. In every mode, a patient whose consent names only some of these gets no message of the others.',
   settingsUnreliableTitle: 'Unreliable patients',
   settingsNoShowRate: 'Missed appointments from',
   settingsNoShowRateHint: 'Share of missed appointments that makes a patient unreliable',
@@ -129,7 +137,7 @@ export const settingsMessages = {
   settingsCreditsScope: 'Credits are kept',
   settingsCreditsPerClinic: 'for the whole clinic',
   settingsCreditsPerPractitioner: 'per practitioner',
-  settingsSaveOperations: 'Save test mode and credits',
+  settingsSaveOperations: 'Save test mode, credits and alerts',
   settingsCreditsTitle: 'Credits',
   settingsCreditsBalance: '{count} credits left',
   settingsTopUpCredits: 'Credits',
@@ -155,4 +163,6 @@ export const settingsMessages = {
   settingsStatusNever: 'never',
   settingsStatusNoError: 'none',
   settingsStatusChannelOff: 'off',
+  settingsStatusConsentTitle: 'Patients without consent ({patients} patients)',
+  settingsStatusWithoutConsent: '{channel}: {count} without consent',
 };

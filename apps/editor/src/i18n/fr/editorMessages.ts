@@ -125,7 +125,7 @@ export const editorMessages = {
   summaryTrigger: 'Quand {events}',
   summaryWaitUntil: 'Attendre jusqu’à {duration} {direction} {anchor}',
   summaryWaitFor: 'Attendre {duration}',
-  summaryWaitRecall: 'Attendre le délai de rappel de la prestation après {anchor}',
+  summaryWaitRecall: 'Attendre le délai de rappel (du rendez-vous, sinon de la prestation) après {anchor}',
   summaryAtTime: '{summary}, à {time}',
   summarySend: '{channel} {recipient} : {title}',
   summaryAsk: '{channel} question {recipient} : {title} (réponse sous {duration})',

@@ -52,6 +52,14 @@ export const settingsMessages = {
   settingsPurposeReminders: 'Rappels de rendez-vous',
   settingsPurposeRecall: 'Rappels de suivi',
   settingsPurposeSurveys: 'Enquêtes de satisfaction',
+  settingsConsentAllHint:
+    'Tout patient avec un numéro de mobile ou une adresse e-mail valide reçoit les messages, sauf ceux qui ont dit non (réponse STOP, ou refus noté par votre logiciel ou l’équipe).',
+  settingsConsentOptInHint:
+    'Seuls les patients qui ont dit oui reçoivent les messages sur ce canal : leur consentement vient de votre logiciel, de l’équipe ou du patient lui-même. Les patients sans consentement ne reçoivent rien, et l’état du service indique combien ils sont.',
+  settingsConsentNobodyHint:
+    'Aucun message ne part vers les patients, quel que soit leur consentement. Les messages à l’équipe partent toujours.',
+  settingsConsentPurposesHint:
+    'Quand seuls les patients qui ont accepté reçoivent les messages, ce que couvre leur consentement : les rappels et demandes de confirmation demandent « Rappels de rendez-vous », les rappels de suivi « Rappels de suivi », les remerciements « Enquêtes de satisfaction » ; les avis de changement et les alertes ne demandent que le consentement. Dans tous les modes, un patient dont le consentement ne nomme que certains de ces usages ne reçoit aucun message des autres.',
   settingsUnreliableTitle: 'Patients peu fiables',
   settingsNoShowRate: 'Rendez-vous manqués à partir de',
   settingsNoShowRateHint: 'Part de rendez-vous manqués qui rend un patient peu fiable',
@@ -134,7 +142,7 @@ export const settingsMessages = {
   settingsCreditsScope: 'Les crédits sont comptés',
   settingsCreditsPerClinic: 'pour tout l’établissement',
   settingsCreditsPerPractitioner: 'par praticien',
-  settingsSaveOperations: 'Enregistrer mode test et crédits',
+  settingsSaveOperations: 'Enregistrer le mode test, les crédits et les alertes',
   settingsCreditsTitle: 'Crédits',
   settingsCreditsBalance: '{count} crédits restants',
   settingsTopUpCredits: 'Crédits',
@@ -160,4 +168,6 @@ export const settingsMessages = {
   settingsStatusNever: 'jamais',
   settingsStatusNoError: 'aucune',
   settingsStatusChannelOff: 'coupé',
+  settingsStatusConsentTitle: 'Patients sans consentement ({patients} patients)',
+  settingsStatusWithoutConsent: '{channel} : {count} sans consentement',
 } satisfies Record<keyof typeof english, string>;

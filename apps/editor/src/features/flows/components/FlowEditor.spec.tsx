@@ -42,6 +42,29 @@ describe('FlowEditor', () => {
     expect(within(send).queryByText(/"s"/)).not.toBeInTheDocument();
   });
 
+  it('shows on its card a question whose answer cannot come back, with the fix, as the clinic is set up', () => {
+    const routes = { smsSender: 'CabLilas', voiceKeypress: false, emailInbound: false };
+    const { unmount } = renderWithProviders(
+      <FlowEditor initialFlow={copy(remindersFlow)} onChange={() => undefined} replyRoutes={routes} />,
+    );
+    const question = screen.getByTestId('step-sms24');
+    expect(
+      within(question).getByText(
+        /sends SMS as “CabLilas”, a name patients cannot reply to: give the clinic a number for replies/,
+      ),
+    ).toBeInTheDocument();
+    unmount();
+    // with a number for replies, the same question is fine
+    renderWithProviders(
+      <FlowEditor
+        initialFlow={copy(remindersFlow)}
+        onChange={() => undefined}
+        replyRoutes={{ ...routes, smsSender: '+33757000000' }}
+      />,
+    );
+    expect(within(screen.getByTestId('step-sms24')).queryByText(/to fix/)).not.toBeInTheDocument();
+  });
+
   it('starts over after confirmation when the page offers it', async () => {
     const user = userEvent.setup();
     const onStartOver = jest.fn();

@@ -1,3 +1,4 @@
+import type { ReplyRoutes } from '@clinicflow/channels/browser';
 import type { Flow } from '@clinicflow/rules';
 import {
   ActionIcon,
@@ -40,6 +41,7 @@ export function FlowEditor({
   aside,
   hint,
   overlay,
+  replyRoutes,
 }: {
   initialFlow: Flow;
   onChange: (flow: Flow) => void;
@@ -54,9 +56,11 @@ export function FlowEditor({
   hint?: string;
   /** Shown over a corner of the canvas (the live overlay's feed). */
   overlay?: ReactNode;
+  /** How the clinic's patients can answer questions (its settings): questions are checked against it. */
+  replyRoutes?: ReplyRoutes;
 }) {
   const t = useMessages();
-  const [state, actions] = useFlowEditor(initialFlow, t);
+  const [state, actions] = useFlowEditor(initialFlow, t, replyRoutes);
   const [view, setView] = useState<FlowView>(initialView);
   const [confirmingStartOver, setConfirmingStartOver] = useState(false);
   const { flow, validation } = state;

@@ -1,3 +1,4 @@
+import { replyRouteCheck, type ReplyRoutes } from '@clinicflow/channels/browser';
 import { validateFlow, type Flow, type FlowNode } from '@clinicflow/rules';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Messages } from '../../../i18n/messages';
@@ -46,9 +47,14 @@ const refusals: Record<ConnectionRefusal, keyof Messages> = {
 /**
  * The flow editor's model: the undo history of flow documents, the selection, the clipboard and the
  * automatic layout after every structural change. The actions are stable, so memoised cards never
- * re-render because of them.
+ * re-render because of them. With the clinic's `replyRoutes` (its settings), a question whose answer cannot
+ * come back is a problem on its card, as publishing says (F4).
  */
-export function useFlowEditor(initialFlow: Flow, t: Messages): [FlowEditorState, FlowEditorActions] {
+export function useFlowEditor(
+  initialFlow: Flow,
+  t: Messages,
+  replyRoutes?: ReplyRoutes,
+): [FlowEditorState, FlowEditorActions] {
   const [history, setHistory] = useState(() => startHistory(initialFlow));
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [pendingRemoval, setPendingRemoval] = useState<PendingRemoval | null>(null);
@@ -177,7 +183,10 @@ export function useFlowEditor(initialFlow: Flow, t: Messages): [FlowEditorState,
   }, []);
 
   const flow = history.present;
-  const validation = useMemo(() => validateFlow(flow), [flow]);
+  const validation = useMemo(
+    () => validateFlow(flow, { replyRoute: replyRoutes ? replyRouteCheck(replyRoutes) : undefined }),
+    [flow, replyRoutes],
+  );
   const state: FlowEditorState = {
     flow,
     selectedIds,
