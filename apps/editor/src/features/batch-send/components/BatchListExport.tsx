@@ -2,22 +2,10 @@ import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { saveFile } from '../../../api/saveFile';
 import { useLanguage, useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { batchSendApi, type BatchQuery } from '../api/batchSendApi';
-
-/** Hands a downloaded file to the browser as a download of its own name. */
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // the browser has read the blob once the click returned; give it a moment on slow machines
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The preview's list as a CSV file before sending (F11): what each row is, why it cannot be sent, which were
@@ -30,7 +18,7 @@ export function BatchListExport({ query, removed }: { query: BatchQuery; removed
   const download = useMutation({
     mutationFn: async () => {
       const file = await batchSendApi.exportList({ query, removed: [...removed], lang: language });
-      save(file.blob, file.fileName);
+      saveFile(file.blob, file.fileName);
       return file.fileName;
     },
   });

@@ -3,6 +3,7 @@ import { Group, NativeSelect, Stack, Tabs, Textarea, TextInput } from '@mantine/
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import type { Messages } from '../../../i18n/messages';
+import { languageLabel } from '../../../i18n/languageWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
 import { formatMessage } from '../utils/formatMessage';
@@ -15,14 +16,6 @@ import { SavedTemplateSelect } from './SavedTemplateSelect';
 
 const blank = (value: string) => (value === '' ? undefined : value);
 const askDataSchema = askNodeSchema.shape.data;
-const languageWords: Record<(typeof messageLanguages)[number], keyof Messages> = {
-  fr: 'languageFr',
-  en: 'languageEn',
-  es: 'languageEs',
-  nb: 'languageNb',
-  it: 'languageIt',
-  de: 'languageDe',
-};
 const purposeWords: Record<string, keyof Messages> = {
   reminder: 'purposeReminder',
   confirmation: 'purposeConfirmation',
@@ -100,8 +93,8 @@ export function MessageStepForm({
             <Tabs.Tab
               key={code}
               value={code}
-              aria-label={`${t[languageWords[code]]} (${code.toUpperCase()})`}
-              title={t[languageWords[code]]}
+              aria-label={`${languageLabel(t, code)} (${code.toUpperCase()})`}
+              title={languageLabel(t, code)}
               fw={written(code) ? 700 : 400}
             >
               {code.toUpperCase()}
@@ -109,7 +102,7 @@ export function MessageStepForm({
           ))}
         </Tabs.List>
         {messageLanguages.map((code) => {
-          const languageName = t[languageWords[code]];
+          const languageName = languageLabel(t, code);
           return (
             <Tabs.Panel key={code} value={code} pt="xs">
               <Stack gap="xs">

@@ -1,4 +1,5 @@
 import type { Flow, RulesProblem, RulesProblemCode, TriggerEvent } from '@clinicflow/rules';
+import { languageLabel } from '../../../i18n/languageWords';
 import type { Messages } from '../../../i18n/messages';
 import { formatMessage } from './formatMessage';
 import { exitWords, stepWords } from './stepWords';
@@ -72,15 +73,6 @@ const replyRouteKeys: Record<string, ProblemKey> = {
   'email-inbound': 'problemReplyEmailInbound',
 };
 
-const languageKeys: Record<string, keyof Messages> = {
-  fr: 'languageFr',
-  en: 'languageEn',
-  es: 'languageEs',
-  nb: 'languageNb',
-  it: 'languageIt',
-  de: 'languageDe',
-};
-
 /**
  * A validator problem in the interface's language, naming steps as their cards do ("SMS to patient: …")
  * rather than by their ids. Problems without a known code keep the validator's English words.
@@ -116,13 +108,15 @@ export function describeProblem(
     step: `“${stepName ?? params.step ?? ''}”`,
     exit: params.exit ? exitWords(t, params.exit) : '',
     events: events.join(' / '),
-    language: params.language
-      ? languageKeys[params.language]
-        ? t[languageKeys[params.language]].toLowerCase()
-        : params.language
-      : '',
+    language: params.language ? languageInSentence(t, params.language) : '',
     // a message shows {{variables}}; a condition reads plain paths
     variable:
       params.variable && code !== 'unknown-variable' ? `{{${params.variable}}}` : (params.variable ?? ''),
   });
+}
+
+/** A language inside a sentence ("… in french"); a code the interface has no word for stays as written. */
+function languageInSentence(t: Messages, code: string): string {
+  const word = languageLabel(t, code);
+  return word === code ? code : word.toLowerCase();
 }

@@ -3,24 +3,12 @@ import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { saveFile } from '../../../api/saveFile';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { reportApi } from '../api/reportApi';
 
 type Format = 'csv' | 'xlsx';
-
-/** Hands a downloaded file to the browser as a download of its own name. */
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // the browser has read the blob once the click returned; give it a moment on slow machines
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * CSV and Excel exports of the filtered rows, each after confirming that the file holds personal
@@ -36,7 +24,7 @@ export function ExportButtons({ apiQuery, search }: { apiQuery: string; search: 
       query.set('lang', navigatorLanguage());
       query.set('confirm', 'personal-data');
       const file = await reportApi.export(query.toString());
-      save(file.blob, file.fileName);
+      saveFile(file.blob, file.fileName);
       return file.fileName;
     },
   });
