@@ -1,5 +1,6 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
+import { inWriteChunks } from '../../database/duplicate-key';
 
 /**
  * One small document per delivery that still needs the dispatcher (scheduled, retrying, or sending under a
@@ -28,13 +29,16 @@ export class DeliveryQueueRepository {
 
   /** Adds or moves entries (upsert by `_id`). */
   async put(entries: DeliveryQueueEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.collection.bulkWrite(
-      entries.map((entry) => ({
-        updateOne: { filter: { _id: entry._id }, update: { $set: entry }, upsert: true },
-      })),
-      { ordered: false },
-    );
+    // In chunks: entries that exist already (a plan taken up again after a crash) are updates, and our
+    // FerretDB never answers a command of 100 updates or more (docs/database.md).
+    for (const chunk of inWriteChunks(entries)) {
+      await this.collection.bulkWrite(
+        chunk.map((entry) => ({
+          updateOne: { filter: { _id: entry._id }, update: { $set: entry }, upsert: true },
+        })),
+        { ordered: false },
+      );
+    }
   }
 
   async remove(deliveryId: string): Promise<void> {
