@@ -2,7 +2,7 @@
 // (which serves the editor) on one port, and stop everything on Ctrl-C.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -96,6 +96,14 @@ async function main() {
       : `Database: ${database.kind} at ${database.uri} (log: ${database.logFile})`,
   );
 
+  // `npm run clinic` (scripts/clinic.mjs) finds the running system here: its port and, when embedded, its database.
+  const runtimeFile = path.join(dataDir, 'runtime.json');
+  writeFileSync(
+    runtimeFile,
+    JSON.stringify({ port, databaseUri: database.kind === 'external' ? null : database.uri }),
+    { mode: 0o600 },
+  );
+
   const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     stdio: 'inherit',
@@ -113,6 +121,7 @@ async function main() {
   const shutdown = async (code) => {
     if (stopping) return;
     stopping = true;
+    rmSync(runtimeFile, { force: true });
     await stopApi(api);
     await database.stop();
     process.exit(code);

@@ -9,7 +9,10 @@ import { DatabaseModule } from './database/database.module';
 import { ClockModule } from './common/clock.repository';
 import { DueWorkModule } from './common/due-work';
 import { requestLogParams } from './http/request-log';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { OperatorCommandModule, OperatorModule } from './modules/operator/operator.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClinicsModule } from './modules/clinics/clinics.module';
 import { DirectoryModule } from './modules/directory/directory.module';
@@ -49,7 +52,9 @@ export class AppModule {
         DueWorkModule,
         LiveModule,
         HealthModule,
+        AuditModule,
         AuthModule,
+        AccountsModule,
         UsersModule,
         ApiKeysModule,
         ClinicsModule,
@@ -67,6 +72,9 @@ export class AppModule {
         SendsModule,
         DemoModule,
         EngineModule,
+        OperatorCommandModule,
+        // the operator's routes exist only when its key is set (docs/accounts.md)
+        ...(env.CLINICFLOW_OPERATOR_KEY ? [OperatorModule] : []),
         ...(existsSync(path.join(editorDir, 'index.html'))
           ? [
               ServeStaticModule.forRoot({

@@ -76,14 +76,26 @@ describe('access', () => {
       expect(JSON.stringify(list.body)).not.toContain('passwordHash');
     });
 
-    it('should answer 409 naming body.email when the e-mail is taken', async () => {
+    it('should answer 409 naming body.email when the e-mail is taken in the clinic', async () => {
       const res = await ctx
         .http()
         .post('/api/users')
-        .auth(b.managerToken, { type: 'bearer' })
+        .auth(a.managerToken, { type: 'bearer' })
         .send({ email: a.managerEmail, name: 'X', role: 'staff', password: 'long-enough-pw' })
         .expect(409);
       expect(res.body.errors).toEqual([{ path: 'body.email', message: 'already in use' }]);
+    });
+
+    it('should refuse a common password with 400 naming body.password', async () => {
+      const res = await ctx
+        .http()
+        .post('/api/users')
+        .auth(a.managerToken, { type: 'bearer' })
+        .send({ email: 'common@test.clinicflow', name: 'X', role: 'staff', password: 'qwerty123456' })
+        .expect(400);
+      expect(res.body.errors).toEqual([
+        { path: 'body.password', message: expect.stringMatching(/too common/) },
+      ]);
     });
 
     it.each([

@@ -23,6 +23,10 @@ export enum AppErrorCode {
   Unauthorized = 'unauthorized',
   /** The caller is known but may not do this (a provider callback whose signature does not check). */
   Forbidden = 'forbidden',
+  /** It existed and cannot be used any more (a set-password link past its validity). */
+  Gone = 'gone',
+  /** Too many attempts (a login locked after wrong passwords): `retryAfterSeconds` says when to try again. */
+  TooManyRequests = 'too-many-requests',
 }
 
 /** The typed error of the API's services: a code, a sentence for people, and the problems behind it. */
@@ -33,6 +37,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly problems: AppProblem[] = [],
+    /** With `TooManyRequests`: the seconds until the caller may try again (the `Retry-After` header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -47,5 +53,9 @@ export class AppError extends Error {
 
   static conflict(message: string, problems: AppProblem[] = []): AppError {
     return new AppError(AppErrorCode.Conflict, message, problems);
+  }
+
+  static tooManyRequests(message: string, retryAfterSeconds: number): AppError {
+    return new AppError(AppErrorCode.TooManyRequests, message, [], Math.max(1, Math.ceil(retryAfterSeconds)));
   }
 }

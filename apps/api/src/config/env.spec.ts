@@ -24,6 +24,21 @@ describe(loadEnv.name, () => {
     expect(problems).toMatch(/^LOG_LEVEL:/m);
   });
 
+  it.each([
+    { title: 'unset: the operator routes do not exist', value: undefined, ok: true },
+    { title: 'a long key', value: 'k'.repeat(32), ok: true },
+    { title: 'a short key', value: 'short', ok: false },
+    { title: 'an empty key', value: '', ok: false },
+  ])('should take CLINICFLOW_OPERATOR_KEY $title', ({ value, ok }) => {
+    const load = () =>
+      loadEnv({
+        MONGODB_URI: 'mongodb://127.0.0.1:27017/',
+        ...(value === undefined ? {} : { CLINICFLOW_OPERATOR_KEY: value }),
+      });
+    if (ok) expect(load().CLINICFLOW_OPERATOR_KEY).toBe(value);
+    else expect(load).toThrow(/CLINICFLOW_OPERATOR_KEY: must be at least 32 characters/);
+  });
+
   it('should say MONGODB_URI is required when it is missing', () => {
     expect(() => loadEnv({})).toThrow(/MONGODB_URI: is required/);
   });

@@ -38,6 +38,14 @@ export const envSchema = z.object({
   DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   /** The public base URL of the API (e.g. https://clinic.example.com), for provider callback URLs and signatures. */
   PUBLIC_URL: z.string().url('must be a URL such as https://clinic.example.com').optional(),
+  /**
+   * The platform operator's key (`X-Operator-Key`) for the clinic routes of hosting providers
+   * (`/api/operator/clinics`). Unset: those routes do not exist. Set: at least 32 characters, or start-up stops.
+   */
+  CLINICFLOW_OPERATOR_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32), or left unset')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -40,6 +40,10 @@ export function appErrorStatus(code: AppErrorCode): number {
       return HttpStatus.UNAUTHORIZED;
     case AppErrorCode.Forbidden:
       return HttpStatus.FORBIDDEN;
+    case AppErrorCode.Gone:
+      return HttpStatus.GONE;
+    case AppErrorCode.TooManyRequests:
+      return HttpStatus.TOO_MANY_REQUESTS;
   }
 }
 
@@ -110,6 +114,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // The stack only: request bodies may hold patients' details and never reach the log.
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    host.switchToHttp().getResponse<Response>().status(statusCode).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    // A refusal for too many attempts says when to try again (a throttler's 429 has set it already).
+    if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    response.status(statusCode).json(body);
   }
 }

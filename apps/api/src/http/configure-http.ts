@@ -26,6 +26,7 @@ export function configureHttp(app: INestApplication) {
       .setVersion('0.1.0')
       .addBearerAuth()
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Operator-Key' }, 'operator-key')
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });

@@ -30,7 +30,12 @@ export function requestLogParams(env: Pick<Env, 'LOG_LEVEL'>): Params {
   return {
     pinoHttp: {
       level: env.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        'req.headers["x-operator-key"]',
+        'req.headers.cookie',
+      ],
       serializers: {
         req: (req: SerializedRequest) => ({
           id: req.id,

@@ -2,7 +2,7 @@ import { AppShell, Badge, Button, Center, Group, Loader, NavLink, Text, Title } 
 import { IconLogout } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Navigate, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
-import { logOut } from '../api/session';
+import { logOut, signedOut } from '../api/session';
 import { useSession } from '../features/auth/useSession';
 import { useUnreadCount } from '../features/inbox/hooks/useUnreadCount';
 import { DatabaseStatus } from '../features/health/components/DatabaseStatus';
@@ -20,7 +20,9 @@ export function AppLayout() {
   const t = useMessages();
   const location = useLocation();
   const { token, me, loading, isManager } = useSession();
-  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // back to the page after an expired session or a deep link; never to the page a signed-out user left
+  if (!token)
+    return <Navigate to="/login" replace state={signedOut() ? null : { from: location.pathname }} />;
   if (loading)
     return (
       <Center mih="100vh">
@@ -32,10 +34,13 @@ export function AppLayout() {
         { to: '/flows', label: t.navFlows },
         { to: '/templates', label: t.navTemplates },
         { to: '/report', label: t.navReport },
+        { to: '/runs', label: t.navRuns },
         { to: '/inbox', label: t.navInbox },
         { to: '/batch-send', label: t.navBatchSend },
         { to: '/practitioners', label: t.navPractitioners },
         { to: '/settings', label: t.navSettings },
+        { to: '/team', label: t.navTeam },
+        { to: '/activity', label: t.navActivity },
       ]
     : [
         { to: '/report', label: t.navReport },
@@ -55,6 +60,9 @@ export function AppLayout() {
             <Text size="sm" data-testid="signed-in-user">
               {me?.email} · {isManager ? t.roleManager : t.roleStaff}
             </Text>
+            <Button variant="subtle" size="xs" component={RouterLink} to="/account">
+              {t.navAccount}
+            </Button>
             <Button variant="subtle" size="xs" leftSection={<IconLogout size={14} />} onClick={logOut}>
               {t.logout}
             </Button>

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { AppLayout, HomeRedirect, ManagersOnly } from './AppLayout';
 
@@ -15,6 +15,17 @@ const BatchSendPage = lazy(() => import('../features/batch-send/BatchSendPage'))
 const SendPage = lazy(() => import('../features/send/SendPage'));
 const PractitionersPage = lazy(() => import('../features/practitioners/PractitionersPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const RunsPage = lazy(() => import('../features/runs/RunsPage'));
+const RunPage = lazy(() => import('../features/runs/RunPage'));
+const SetupPage = lazy(() => import('../features/setup/SetupPage'));
+const ForgotPasswordPage = lazy(() => import('../features/account/ForgotPasswordPage'));
+const SetPasswordPage = lazy(() => import('../features/account/SetPasswordPage'));
+const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const TeamPage = lazy(() => import('../features/team/TeamPage'));
+const ActivityPage = lazy(() => import('../features/activity/ActivityPage'));
+
+/** A page anyone may open (no session): its own chunk, shown once loaded. */
+const open = (page: ReactNode) => <Suspense>{page}</Suspense>;
 
 /** The routes of the editor (exported for the tests, which mount them in a memory router). */
 export const routes: RouteObject[] = [
@@ -26,10 +37,15 @@ export const routes: RouteObject[] = [
       </Suspense>
     ),
   },
+  // the first run, and the links of invitations and resets (docs/accounts.md)
+  { path: 'setup', element: open(<SetupPage />) },
+  { path: 'forgot-password', element: open(<ForgotPasswordPage />) },
+  { path: 'set-password', element: open(<SetPasswordPage />) },
   {
     element: <AppLayout />,
     children: [
       { index: true, element: <HomeRedirect /> },
+      { path: 'account', element: <AccountPage /> },
       { path: 'report', element: <ReportPage /> },
       { path: 'report/print', element: <PrintableReportPage /> },
       { path: 'inbox', element: <InboxPage /> },
@@ -44,6 +60,10 @@ export const routes: RouteObject[] = [
           { path: 'flows/:flowId', element: <SavedFlowPage /> },
           { path: 'templates', element: <TemplatesPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'runs', element: <RunsPage /> },
+          { path: 'runs/:runId', element: <RunPage /> },
+          { path: 'team', element: <TeamPage /> },
+          { path: 'activity', element: <ActivityPage /> },
         ],
       },
     ],

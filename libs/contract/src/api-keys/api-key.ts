@@ -9,6 +9,12 @@ export const API_KEY_SCOPES = ['events', 'directory', 'reports'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 
+/**
+ * The scopes that only read (`reports`): a key holding only these never passes a manager's route, whatever the
+ * route's scopes say (the access guard checks roles for keys too).
+ */
+export const READ_ONLY_API_KEY_SCOPES: readonly ApiKeyScope[] = ['reports'];
+
 /** The scopes of a key made without any, and of the keys stored before keys had scopes. */
 export const DEFAULT_API_KEY_SCOPES: readonly ApiKeyScope[] = ['events'];
 
@@ -24,10 +30,14 @@ export const createApiKeySchema = z.object({
 });
 export type CreateApiKey = z.infer<typeof createApiKeySchema>;
 
-/** A key as listed: never its secret. */
+/**
+ * A key as listed: never its secret. `name` is the key's label; `createdBy` the e-mail of the manager who made
+ * it; `lastUsedAt` is written at most once a minute per key.
+ */
 export const apiKeyViewSchema = z.object({
   id: z.string(),
   name: z.string(),
+  createdBy: z.string().nullable(),
   prefix: z.string(),
   scopes: z.array(apiKeyScopeSchema),
   createdAt: instantSchema,

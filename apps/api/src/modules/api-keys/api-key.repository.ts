@@ -11,7 +11,10 @@ export interface ApiKeyDocument extends ClinicDocument {
   /** What the key may do; keys stored before keys had scopes have none: they post events only. */
   scopes?: ApiKeyScope[];
   createdAt: Date;
+  /** The e-mail of the user who made it (the key's creator). */
   createdBy: string;
+  /** The creator's user id (keys made before it was kept have none). */
+  createdByUserId?: string | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
 }
@@ -39,6 +42,18 @@ export class ApiKeyRepository extends ClinicScopedRepository<ApiKeyDocument> imp
   /** Marks a key revoked; null when the clinic has no such key. */
   revoke(clinicId: string, id: string, at: Date): Promise<ApiKeyDocument | null> {
     return this.updateById(clinicId, id, { $set: { revokedAt: at } });
+  }
+
+  /**
+   * Records a use of the key. The write goes only when the stored time is still the one read (`previous`), so
+   * that processes racing on the same minute write once on MongoDB; on FerretDB, where a conditional update is
+   * not atomic, two may write nearly the same time, which is harmless.
+   */
+  async markUsed(key: ApiKeyDocument, at: Date): Promise<void> {
+    await this.collection.updateOne(
+      { _id: key._id, lastUsedAt: key.lastUsedAt },
+      { $set: { lastUsedAt: at } },
+    );
   }
 
   /** Resolving a presented key: the key names its own id, so this is an `_id` lookup before the clinic is known. */

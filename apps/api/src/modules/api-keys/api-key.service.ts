@@ -4,7 +4,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Principal } from '../../http/principal';
+import { AuditService } from '../audit/audit.service';
 import { ApiKeyDocument, ApiKeyRepository } from './api-key.repository';
+
+/** `lastUsedAt` is written at most this often per key: a busy PMS must not turn every request into a write. */
+export const LAST_USED_PRECISION_MS = 60_000;
 
 const KEY_PATTERN = /^cf_([0-9a-f]{16})\.([A-Za-z0-9_-]{32})$/;
 
@@ -21,6 +25,7 @@ export function toApiKeyView(key: ApiKeyDocument) {
   return {
     id: key._id,
     name: key.name,
+    createdBy: key.createdBy ?? null,
     prefix: key.prefix,
     scopes: scopesOf(key),
     createdAt: key.createdAt,
@@ -39,6 +44,7 @@ export class ApiKeyService {
   constructor(
     private readonly apiKeys: ApiKeyRepository,
     private readonly clock: ClockRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** A new key with these scopes (`events` when none are given), listed in the scopes' own order. */
@@ -53,8 +59,14 @@ export class ApiKeyService {
       scopes: scopes.length ? API_KEY_SCOPES.filter((s) => scopes.includes(s)) : [...DEFAULT_API_KEY_SCOPES],
       createdAt: this.clock.now(),
       createdBy: principal.email ?? principal.apiKeyId ?? 'system',
+      createdByUserId: principal.userId ?? null,
       revokedAt: null,
       lastUsedAt: null,
+    });
+    await this.audit.record(principal, {
+      action: 'api-key.created',
+      target: { type: 'api-key', id: key._id, label: key.name },
+      details: { scopes: [...(key.scopes ?? [])] },
     });
     return { ...toApiKeyView(key), key: `cf_${id}.${secret}` };
   }
@@ -63,9 +75,13 @@ export class ApiKeyService {
     return (await this.apiKeys.ofClinic(clinicId)).map(toApiKeyView);
   }
 
-  async revoke(clinicId: string, id: string) {
-    const key = await this.apiKeys.revoke(clinicId, id, this.clock.now());
+  async revoke(principal: Principal, id: string) {
+    const key = await this.apiKeys.revoke(principal.clinicId, id, this.clock.now());
     if (!key) throw AppError.notFound(`No API key ${id}`);
+    await this.audit.record(principal, {
+      action: 'api-key.revoked',
+      target: { type: 'api-key', id: key._id, label: key.name },
+    });
     return toApiKeyView(key);
   }
 
@@ -77,6 +93,16 @@ export class ApiKeyService {
     if (!key || key.revokedAt) return null;
     const expected = Buffer.from(key.secretHash, 'hex');
     if (!timingSafeEqual(expected, Buffer.from(sha256(match[2]), 'hex'))) return null;
-    return { clinicId: key.clinicId, kind: 'api-key', apiKeyId: key._id, scopes: scopesOf(key) };
+    const now = this.clock.now();
+    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+      await this.apiKeys.markUsed(key, now);
+    }
+    return {
+      clinicId: key.clinicId,
+      kind: 'api-key',
+      apiKeyId: key._id,
+      apiKeyName: key.name,
+      scopes: scopesOf(key),
+    };
   }
 }

@@ -8,6 +8,7 @@ import { ApiKeyService } from './api-key.service';
 const keyExample = {
   id: '3f1c2a9b8d7e6f50',
   name: 'Cabinet PMS',
+  createdBy: 'manager@cabinet.fr',
   prefix: 'cf_3f1c2a9b8d7e6f50',
   scopes: ['events', 'directory'],
   createdAt: '2026-03-20T10:00:00.000Z',
@@ -36,7 +37,10 @@ export class ApiKeysController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The clinic's API keys (never the secrets)." })
+  @ApiOperation({
+    summary:
+      "The clinic's API keys (never the secrets), with their label (`name`), their creator and when each was last used (to the minute).",
+  })
   @ApiOkResponse({ schema: { example: [keyExample] } })
   list(@ClinicId() clinicId: string) {
     return this.apiKeys.list(clinicId);
@@ -45,7 +49,7 @@ export class ApiKeysController {
   @Delete(':id')
   @ApiOperation({ summary: 'Revoke an API key: it stops working at once.' })
   @ApiOkResponse({ schema: { example: { ...keyExample, revokedAt: '2026-03-21T08:00:00.000Z' } } })
-  revoke(@ClinicId() clinicId: string, @Param('id') id: string) {
-    return this.apiKeys.revoke(clinicId, id);
+  revoke(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.apiKeys.revoke(principal, id);
   }
 }

@@ -4,10 +4,17 @@ import { normaliseMobileNumber } from '@clinicflow/channels';
 import { CHANNELS, type PmsPatient } from '@clinicflow/contract';
 import { ClockRepository } from '../../common/clock.repository';
 import { AppError } from '../../common/app-error';
+import type { Principal } from '../../http/principal';
+import { AuditService } from '../audit/audit.service';
 import type { Channel } from '../settings/settings.dto';
 import { SettingsService } from '../settings/settings.service';
 import { DirectoryEntries, ListQuery, searchText, toEntryView } from './directory-entries';
-import type { ConsentChange, ConsentInput, PatientFields } from './directory.dto';
+import {
+  defaultConsentSource,
+  type ConsentChange,
+  type ConsentInput,
+  type PatientFields,
+} from './directory.dto';
 import { ID_PREFIXES } from './directory-ids';
 import { ConsentRecord, PatientDocument, PatientRepository } from './directory.repository';
 import { decideConsent } from './consent-decisions';
@@ -36,6 +43,7 @@ export class PatientService {
     private readonly patients: PatientRepository,
     private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
+    private readonly audit: AuditService,
   ) {
     this.entries = new DirectoryEntries(patients, ID_PREFIXES.patients, 'patient', (p) =>
       searchText(p.firstName, p.lastName, p.email, p.mobile, p.externalId),
@@ -159,6 +167,43 @@ export class PatientService {
     const patient = await this.entries.get(clinicId, id);
     await this.write(patient, {}, { [change.channel]: this.consentRecord(change, defaultSource) });
     return patientView((await this.patients.findById(clinicId, id))!);
+  }
+
+  /**
+   * `PATCH /api/patients/:id`: consent given by staff is recorded in the audit trail too (the channels and
+   * decisions, never the patient's details); a PMS's carries its own evidence in the patient's history.
+   */
+  async updateBy(caller: Principal, id: string, fields: Partial<PatientFields>) {
+    const patient = await this.update(caller.clinicId, id, fields, defaultConsentSource(caller));
+    const channels = CHANNELS.filter((channel) => fields.consent?.[channel]);
+    if (caller.kind === 'user' && channels.length > 0) {
+      await this.audit.record(caller, {
+        action: 'patient.consent-changed',
+        target: { type: 'patient', id, label: null },
+        details: {
+          channels,
+          granted: channels.map((channel) => `${channel}:${fields.consent![channel]!.granted}`),
+        },
+      });
+    }
+    return patient;
+  }
+
+  /** `POST /api/patients/:id/consent`: as `changeConsent`; a decision by staff is recorded in the audit trail. */
+  async changeConsentBy(caller: Principal, id: string, change: ConsentChange) {
+    const patient = await this.changeConsent(caller.clinicId, id, change, defaultConsentSource(caller));
+    if (caller.kind === 'user') {
+      await this.audit.record(caller, {
+        action: 'patient.consent-changed',
+        target: { type: 'patient', id, label: null },
+        details: {
+          channels: [change.channel],
+          granted: [`${change.channel}:${change.granted}`],
+          purposes: change.purposes ?? [],
+        },
+      });
+    }
+    return patient;
   }
 
   /** How many patients the clinic has, and how many have consent in force on each channel. */

@@ -3,10 +3,11 @@ import { DAILY_TRIGGER_EVENT, isBlockingProblem } from '@clinicflow/rules';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Principal } from '../../http/principal';
+import { AuditService } from '../audit/audit.service';
 import { diffFlows } from './flow-diff';
 import type { FlowDocument } from './flow.dto';
 import { FlowVersion, FlowVersionRepository } from './flow.repository';
-import { FlowService, toFlowView } from './flow.service';
+import { flowTarget, FlowService, toFlowView } from './flow.service';
 
 /** Whether a flow starts on the daily trigger (F10): the engine then looks at it every minute. */
 function startsDaily(flow: FlowDocument): boolean {
@@ -27,6 +28,7 @@ export class FlowVersionService {
     private readonly flowService: FlowService,
     private readonly versions: FlowVersionRepository,
     private readonly clock: ClockRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** Publishes the draft as the next version; the number is won by inserting `<flow>#v<N>`. */
@@ -56,6 +58,11 @@ export class FlowVersionService {
       };
       if (await this.versions.publish(principal.clinicId, stored)) {
         await this.flowService.published(principal.clinicId, flowId, version, startsDaily(flow.draft));
+        await this.audit.record(principal, {
+          action: 'flow.published',
+          target: flowTarget(flow),
+          details: { version },
+        });
         return toVersionView(stored as FlowVersion, false);
       }
     }
@@ -83,10 +90,16 @@ export class FlowVersionService {
   async restore(principal: Principal, flowId: string, version: number, revision?: number) {
     const flow = await this.flowService.get(principal.clinicId, flowId);
     const source = await this.find(principal.clinicId, flowId, version);
-    if (revision !== undefined && revision !== flow.revision) {
-      return this.flowService.saveDraft(principal, flowId, revision, source.flow);
-    }
-    return toFlowView(await this.flowService.writeDraft(principal, flow, source.flow));
+    const restored =
+      revision !== undefined && revision !== flow.revision
+        ? await this.flowService.saveDraft(principal, flowId, revision, source.flow)
+        : toFlowView(await this.flowService.writeDraft(principal, flow, source.flow));
+    await this.audit.record(principal, {
+      action: 'flow.restored',
+      target: flowTarget(flow),
+      details: { version },
+    });
+    return restored;
   }
 
   /** The document of a version, or of the draft. */

@@ -5,9 +5,10 @@ import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
 import type { Principal } from '../../http/principal';
+import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import type { FlowDocument } from './flow.dto';
-import { FlowRepository, FlowRevisionRepository, StoredFlow } from './flow.repository';
+import { FlowRepository, FlowRevisionClaim, FlowRevisionRepository, StoredFlow } from './flow.repository';
 
 export function toFlowView(flow: StoredFlow) {
   const { _id, clinicId: _clinicId, dailyTrigger: _daily, ...rest } = flow;
@@ -33,6 +34,7 @@ export class FlowService {
     private readonly revisions: FlowRevisionRepository,
     private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async list(clinicId: string) {
@@ -70,22 +72,56 @@ export class FlowService {
     return toFlowView(flow);
   }
 
-  /** Saves a draft made from `revision`; 409 naming who changed it when someone saved in between. */
-  async saveDraft(principal: Principal, id: string, revision: number, document: FlowDocument) {
+  /**
+   * Saves a draft made from `revision`; 409 naming who changed it when someone saved in between, and whether
+   * that was the same user on the same editor page (`editorSession`).
+   */
+  async saveDraft(
+    principal: Principal,
+    id: string,
+    revision: number,
+    document: FlowDocument,
+    editorSession?: string,
+  ) {
     const current = await this.get(principal.clinicId, id);
-    if (current.revision !== revision)
-      throw this.staleDraft(current.revision, current.updatedBy, current.updatedAt);
-    return toFlowView(await this.writeDraft(principal, current, document));
+    if (current.revision !== revision) {
+      const claim = await this.revisions.find(principal.clinicId, id, current.revision);
+      throw this.staleDraft(
+        principal,
+        current.revision,
+        {
+          savedBy: claim?.savedBy ?? current.updatedBy,
+          savedAt: claim?.savedAt ?? current.updatedAt,
+          editorSession: claim?.editorSession,
+        },
+        editorSession,
+      );
+    }
+    return toFlowView(await this.writeDraft(principal, current, document, editorSession));
   }
 
   /** Replaces the draft (restore, starter) at its current revision, through the same claim as a save. */
-  async writeDraft(principal: Principal, current: StoredFlow, document: FlowDocument): Promise<StoredFlow> {
+  async writeDraft(
+    principal: Principal,
+    current: StoredFlow,
+    document: FlowDocument,
+    editorSession?: string,
+  ): Promise<StoredFlow> {
     const now = this.clock.now();
     const by = principal.email ?? 'system';
     const next = current.revision + 1;
-    if (!(await this.revisions.claim(principal.clinicId, current._id, next, now, by))) {
+    if (!(await this.revisions.claim(principal.clinicId, current._id, next, now, by, editorSession))) {
       const winner = await this.revisions.find(principal.clinicId, current._id, next);
-      throw this.staleDraft(next, winner?.savedBy ?? 'someone', winner?.savedAt ?? now);
+      throw this.staleDraft(
+        principal,
+        next,
+        {
+          savedBy: winner?.savedBy ?? 'someone',
+          savedAt: winner?.savedAt ?? now,
+          editorSession: winner?.editorSession,
+        },
+        editorSession,
+      );
     }
     return (await this.flows.change(principal.clinicId, current._id, {
       draft: document,
@@ -99,6 +135,25 @@ export class FlowService {
   async remove(clinicId: string, id: string) {
     if (!(await this.flows.remove(clinicId, id))) throw AppError.notFound(`No flow ${id}`);
     return { deleted: true };
+  }
+
+  /** A manager deletes a flow (`DELETE /api/flows/:id`): recorded in the audit trail. */
+  async removeBy(principal: Principal, id: string) {
+    const flow = await this.get(principal.clinicId, id);
+    const answer = await this.remove(principal.clinicId, id);
+    await this.audit.record(principal, { action: 'flow.deleted', target: flowTarget(flow) });
+    return answer;
+  }
+
+  /** A manager enables or disables a flow (`POST /api/flows/:id/enable|disable`): recorded in the audit trail. */
+  async setEnabledBy(principal: Principal, id: string, enabled: boolean) {
+    const view = await this.setEnabled(principal.clinicId, id, enabled);
+    await this.audit.record(principal, {
+      action: enabled ? 'flow.enabled' : 'flow.disabled',
+      target: flowTarget(await this.get(principal.clinicId, id)),
+      details: { version: view.latestVersion ?? null },
+    });
+    return view;
   }
 
   /** Enables (runs the latest published version on new events) or disables a flow. */
@@ -121,6 +176,11 @@ export class FlowService {
   /** The clinic's flows' names by id. */
   names(clinicId: string): Promise<Map<string, string>> {
     return this.flows.names(clinicId);
+  }
+
+  /** The names on the clinic's step cards, by `<flowId>#<nodeId>` (the export's "step" column). */
+  stepNames(clinicId: string): Promise<Map<string, string>> {
+    return this.flows.stepNames(clinicId);
   }
 
   /** A version was published: the flow runs it from now on (when enabled); `daily`: it starts every day (F10). */
@@ -160,10 +220,34 @@ export class FlowService {
     return { valid: result.valid, problems: result.problems };
   }
 
-  private staleDraft(revision: number, by: string, at: Date) {
+  /**
+   * The 409 of a stale draft. Its problem carries `code: 'draft-stale'` and the details an editor words itself:
+   * who saved the newer revision and when, and `sameSession` when it was the caller on the same editor page.
+   */
+  private staleDraft(
+    principal: Principal,
+    revision: number,
+    saved: Pick<FlowRevisionClaim, 'savedBy' | 'savedAt' | 'editorSession'>,
+    editorSession: string | undefined,
+  ) {
+    const { savedBy: by, savedAt: at } = saved;
+    const sameSession =
+      editorSession !== undefined && saved.editorSession === editorSession && by === principal.email;
     return AppError.conflict(
       `The draft was changed by ${by} at ${at.toISOString()} (revision ${revision}); reload it before saving`,
-      [{ path: 'body.revision', message: `the draft is at revision ${revision}` }],
+      [
+        {
+          path: 'body.revision',
+          message: `the draft is at revision ${revision}`,
+          code: 'draft-stale',
+          params: { revision, by, at: at.toISOString(), sameSession },
+        },
+      ],
     );
   }
+}
+
+/** A flow as the audit trail names it: its id and name. */
+export function flowTarget(flow: Pick<StoredFlow, '_id' | 'draft'>) {
+  return { type: 'flow', id: flow._id, label: flow.draft.name };
 }

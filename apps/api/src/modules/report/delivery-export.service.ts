@@ -5,6 +5,8 @@ import type { FindCursor } from 'mongodb';
 import { AppError, AppErrorCode } from '../../common/app-error';
 import { clinicDay } from '../../common/clinic-day';
 import { ClockRepository } from '../../common/clock.repository';
+import type { Principal } from '../../http/principal';
+import { AuditService, describeFilters } from '../audit/audit.service';
 import { DeliveryReportRepository } from '../deliveries/delivery-report.repository';
 import { FlowService } from '../flows/flow.service';
 import { SettingsService } from '../settings/settings.service';
@@ -40,19 +42,22 @@ export class DeliveryExportService {
     private readonly settings: SettingsService,
     private readonly users: UserService,
     private readonly clock: ClockRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /**
    * Opens the export: reads the first row before anything is sent, so that zero rows answer 422 instead of
-   * an empty file (and a database error a plain 500), without counting the rows first.
+   * an empty file (and a database error a plain 500); then records it in the audit trail with its row count.
    */
-  async open(clinicId: string, query: DeliveryExportQuery): Promise<DeliveryExportFile> {
+  async open(principal: Principal, query: DeliveryExportQuery): Promise<DeliveryExportFile> {
+    const clinicId = principal.clinicId;
     const { format, lang, sort, confirm: _confirm, ...filters } = query;
     const criteria = await this.report.criteriaOf(clinicId, filters);
-    const [settings, flowNames, users] = await Promise.all([
+    const [settings, flowNames, users, stepNames] = await Promise.all([
       this.settings.find(clinicId),
       this.flows.names(clinicId),
       this.users.list(clinicId),
+      this.flows.stepNames(clinicId),
     ]);
     const zone = settings?.timeZone ?? 'UTC';
     const cursor = this.deliveries.exportCursor(clinicId, criteria, sort, EXPORT_PROJECTION);
@@ -60,8 +65,23 @@ export class DeliveryExportService {
       await cursor.close();
       throw new AppError(AppErrorCode.Unprocessable, NOTHING_TO_EXPORT);
     }
+    // recorded before any row leaves, with the row count and the filters (a search by name only)
+    try {
+      const counts = await this.deliveries.countByStatusAndChannel(clinicId, criteria);
+      await this.audit.record(principal, {
+        action: 'export.deliveries',
+        details: {
+          rows: counts.reduce((sum, c) => sum + c.count, 0),
+          format,
+          filters: describeFilters(filters),
+        },
+      });
+    } catch (error) {
+      await cursor.close();
+      throw error;
+    }
     const userNames = new Map(users.map((user) => [user.email, user.name]));
-    const context: ExportContext = { zone, language: lang, flowNames, userNames };
+    const context: ExportContext = { zone, language: lang, flowNames, userNames, stepNames };
     return {
       filename: `deliveries-${clinicDay(this.clock.now(), zone)}.${format}`,
       contentType: CONTENT_TYPES[format],

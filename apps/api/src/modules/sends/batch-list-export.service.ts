@@ -4,6 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { AppError, AppErrorCode } from '../../common/app-error';
 import { clinicDay } from '../../common/clinic-day';
 import { ClockRepository } from '../../common/clock.repository';
+import type { Principal } from '../../http/principal';
+import { AuditService, describeFilters } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { BatchRecipientsService } from './batch-recipients.service';
 import { batchListCsv } from './batch-list-file';
@@ -31,14 +33,25 @@ export class BatchListExportService {
     private readonly recipients: BatchRecipientsService,
     private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** Reads the rows first, so that zero rows answer 422 rather than an empty file. */
-  async open(clinicId: string, request: BatchListExport): Promise<BatchListFile> {
+  async open(principal: Principal, request: BatchListExport): Promise<BatchListFile> {
+    const clinicId = principal.clinicId;
     const settings = await this.settings.get(clinicId);
     const rows = await this.recipients.rows(clinicId, request.query);
     if (rows.length === 0) throw new AppError(AppErrorCode.Unprocessable, NO_RECIPIENT_TO_EXPORT);
     const context = { zone: settings.timeZone, language: request.lang, removed: new Set(request.removed) };
+    // recorded before any row leaves: the count, what was taken out by hand, the query's filters
+    await this.audit.record(principal, {
+      action: 'export.batch-list',
+      details: {
+        rows: rows.length,
+        removed: request.removed.length,
+        filters: describeFilters(request.query as Record<string, unknown>),
+      },
+    });
     return {
       filename: `batch-list-${clinicDay(this.clock.now(), settings.timeZone)}.csv`,
       contentType: 'text/csv; charset=utf-8',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { oneMessagePerPhone } from '@clinicflow/channels';
+import { AuditService, describeFilters } from '../audit/audit.service';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
@@ -45,6 +46,7 @@ export class BatchSendService {
     private readonly templates: TemplateService,
     private readonly users: UserService,
     private readonly clock: ClockRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async preview(clinicId: string, query: BatchQuery) {
@@ -105,6 +107,17 @@ export class BatchSendService {
       nextAppointment: showsNextAppointment(sendTexts(request.template, saved)),
     };
     await this.planAll(batch, kept, request, settings, writing, sendAt, now);
+    await this.audit.record(principal, {
+      action: 'send.batch',
+      target: { type: 'batch', id: batch._id, label: null },
+      details: {
+        channel: batch.channel,
+        recipients: kept.length,
+        leftOut: leftOut.length,
+        scheduled: sendAt.getTime() > now.getTime(),
+        filters: describeFilters(request.query as Record<string, unknown>),
+      },
+    });
     return this.view(batch);
   }
 

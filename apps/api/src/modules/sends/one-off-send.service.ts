@@ -3,6 +3,7 @@ import { ClockRepository } from '../../common/clock.repository';
 import { newId } from '../../common/ids';
 import { AppError } from '../../common/app-error';
 import type { Principal } from '../../http/principal';
+import { AuditService } from '../audit/audit.service';
 import { DeliveryPlanningService } from '../deliveries/delivery-planning.service';
 import { toDeliveryDetail } from '../deliveries/delivery-view';
 import { PatientService } from '../directory/patient.service';
@@ -37,6 +38,7 @@ export class OneOffSendService {
     private readonly templates: TemplateService,
     private readonly users: UserService,
     private readonly clock: ClockRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async send(principal: Principal, send: OneOffSend) {
@@ -107,6 +109,16 @@ export class OneOffSendService {
       },
       now,
     );
+    // ids and the channel only: never the number, the address or the text
+    await this.audit.record(principal, {
+      action: 'send.one-off',
+      target: { type: 'delivery', id: planned[0]._id, label: null },
+      details: {
+        channel: send.channel,
+        patientId: patient?._id ?? null,
+        scheduled: sendAt.getTime() > now.getTime(),
+      },
+    });
     return toDeliveryDetail(planned[0]);
   }
 }

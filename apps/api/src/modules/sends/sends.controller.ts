@@ -93,11 +93,11 @@ export class SendsController {
   })
   @ApiUnprocessableEntityResponse({ description: NO_RECIPIENT_TO_EXPORT })
   async exportList(
-    @ClinicId() clinicId: string,
+    @CurrentPrincipal() principal: Principal,
     @ZodBody(batchListExportSchema, batchListExportExample) body: BatchListExport,
     @Res() response: Response,
   ): Promise<void> {
-    const file = await this.lists.open(clinicId, body);
+    const file = await this.lists.open(principal, body);
     response.status(200);
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);

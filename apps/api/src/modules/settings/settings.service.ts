@@ -7,6 +7,7 @@ import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
 import type { Principal } from '../../http/principal';
+import { AuditService } from '../audit/audit.service';
 import { CredentialCipherRepository } from './credential-cipher.repository';
 import { ProviderConnectionPort } from './provider-connection.port';
 import type { ProviderConnectionSettings } from './provider-settings';
@@ -70,7 +71,7 @@ export function defaultSettings(
 
 /** The settings as answered: credentials masked, never decrypted towards a client. */
 export function toSettingsView(settings: SettingsDocument) {
-  const { _id, clinicId: _clinicId, providers, ...rest } = settings;
+  const { _id, clinicId: _clinicId, providers, disabledAt: _disabledAt, ...rest } = settings;
   const maskedProviders = Object.fromEntries(
     Object.entries(providers).map(([channel, p]) => [
       channel,
@@ -100,6 +101,7 @@ export class SettingsService {
     private readonly connections: ProviderConnectionPort,
     private readonly clock: ClockRepository,
     private readonly config: ConfigService<Env, true>,
+    private readonly audit: AuditService,
   ) {}
 
   /** The clinic's settings; not found when the clinic has none. */
@@ -114,9 +116,39 @@ export class SettingsService {
     return this.settings.findForClinic(clinicId);
   }
 
-  /** True when no clinic exists at all (the demo seed runs then). */
+  /** True when no clinic exists at all (the demo seed and the first-run page run then). */
   isEmpty(): Promise<boolean> {
     return this.settings.isEmpty();
+  }
+
+  /** Whether the clinic is unknown or disabled by the platform operator (its users and keys are refused). */
+  async isClosed(clinicId: string): Promise<boolean> {
+    const settings = await this.settings.findForClinic(clinicId);
+    return !settings || !!settings.disabledAt;
+  }
+
+  /** The names of these clinics (a login offering the clinics an e-mail has an account in). */
+  async names(clinicIds: readonly string[]): Promise<Map<string, string>> {
+    const found = await Promise.all(clinicIds.map((id) => this.settings.findForClinic(id)));
+    return new Map(found.filter((s) => s !== null).map((s) => [s._id, s.name]));
+  }
+
+  /** Every clinic (the platform operator's list). */
+  async clinics() {
+    return (await this.settings.allClinics()).map((c) => ({
+      id: c._id,
+      name: c.name,
+      timeZone: c.timeZone,
+      createdAt: c.createdAt,
+      disabledAt: c.disabledAt ?? null,
+    }));
+  }
+
+  /** Disables a clinic (the platform operator); not found when there is no such clinic. */
+  async disable(clinicId: string): Promise<void> {
+    if (!(await this.settings.disable(clinicId, this.clock.now()))) {
+      throw AppError.notFound(`No clinic ${clinicId}`);
+    }
   }
 
   /** Stores the settings of a new clinic: careful defaults for what is not given (`defaultSettings`). */
@@ -189,6 +221,15 @@ export class SettingsService {
         updatedAt: now,
         updatedBy: by,
       });
+      await this.audit.record(principal, {
+        action: 'settings.changed',
+        details: {
+          revision,
+          sections: Object.keys(given).filter((key) => (given as Record<string, unknown>)[key] !== undefined),
+          // which channels' providers changed, and to what kind: never their credentials
+          providers: CHANNELS.filter((c) => providers?.[c]).map((c) => `${c}:${providers![c]!.kind}`),
+        },
+      });
       return { ...toSettingsView(updated), replyRoutes: this.replyRoutes(updated) };
     }
   }
@@ -234,7 +275,12 @@ export class SettingsService {
       by: principal.email ?? 'system',
     };
     const balance = { resourceId: topUp.resourceId ?? null };
-    return this.settings.addCredits(principal.clinicId, balance, topUp.credits, entry);
+    const credits = await this.settings.addCredits(principal.clinicId, balance, topUp.credits, entry);
+    await this.audit.record(principal, {
+      action: 'credits.topped-up',
+      details: { credits: topUp.credits, resourceId: topUp.resourceId ?? null },
+    });
+    return credits;
   }
 
   async testConnection(clinicId: string, channel: Channel) {

@@ -1,15 +1,16 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { newPasswordSchema } from '@clinicflow/contract';
 import { z } from 'zod';
 import { ZodBody } from '../../http/zod-validation';
-import { ClinicId, ManagersOnly, ROLES } from '../../http/principal';
+import { ClinicId, CurrentPrincipal, ManagersOnly, type Principal, ROLES } from '../../http/principal';
 import { UserService } from './user.service';
 
 const createUserSchema = z.object({
   email: z.email().max(200),
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  password: newPasswordSchema,
 });
 
 const userExample = {
@@ -17,7 +18,9 @@ const userExample = {
   email: 'accueil@cabinet.fr',
   name: 'Accueil',
   role: 'staff',
+  status: 'active',
   createdAt: '2026-03-20T10:00:00.000Z',
+  lastLoginAt: null,
 };
 
 @ApiTags('users')
@@ -28,10 +31,13 @@ export class UsersController {
   constructor(private readonly users: UserService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Add a manager or staff user to the clinic.' })
+  @ApiOperation({
+    summary:
+      'Add a manager or staff user to the clinic with a password (at least 12 characters, not a common one); inviting by e-mail (`POST /api/users/invitations`) lets the user choose it.',
+  })
   @ApiCreatedResponse({ schema: { example: userExample } })
   create(
-    @ClinicId() clinicId: string,
+    @CurrentPrincipal() principal: Principal,
     @ZodBody(createUserSchema, {
       email: 'accueil@cabinet.fr',
       name: 'Accueil',
@@ -40,11 +46,11 @@ export class UsersController {
     })
     body: z.infer<typeof createUserSchema>,
   ) {
-    return this.users.create(clinicId, body);
+    return this.users.add(principal, body);
   }
 
   @Get()
-  @ApiOperation({ summary: "The clinic's users." })
+  @ApiOperation({ summary: "The clinic's users, with their status (invited, active, disabled)." })
   @ApiOkResponse({ schema: { example: [userExample] } })
   list(@ClinicId() clinicId: string) {
     return this.users.list(clinicId);

@@ -48,10 +48,13 @@ describe('login and role-aware navigation', () => {
       'Flows',
       'Templates',
       'Report',
+      'Runs',
       'Inbox',
       'Batch send',
       'Practitioners',
       'Settings',
+      'Team',
+      'Activity',
     ]);
   });
 
@@ -87,6 +90,32 @@ describe('login and role-aware navigation', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Sign in to clinicflow' })).toBeInTheDocument();
     await waitFor(() => expect(sessionStorage.getItem('clinicflow.session.token')).toBeNull());
+  });
+
+  it('lands the next user on their own home page after a sign-out, never on the page the last one left', async () => {
+    const user = userEvent.setup();
+    let me = manager;
+    fakeApi({
+      'GET /health': health,
+      'GET /auth/me': () => [200, me],
+      'POST /auth/login': [200, { accessToken: 'staff-token' }],
+      'GET /flows': [200, []],
+      'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }],
+      'GET /deliveries*': [
+        200,
+        { items: [], total: 0, page: 1, pageSize: 50, totals: { byStatus: {}, byChannel: {} } },
+      ],
+    });
+    storeToken('manager-token', false);
+    const router = renderRoutes('/flows');
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('heading', { name: 'Sign in to clinicflow' });
+    me = staff;
+    await user.type(screen.getByLabelText(/E-mail/), 'accueil@demo.clinicflow.test');
+    await user.type(screen.getByLabelText(/Password/), 'right');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(router.location.pathname).toBe('/report'), { timeout: 5_000 });
+    expect(screen.queryByText(/Only the clinic’s managers/)).not.toBeInTheDocument();
   });
 
   it('switches the interface to French, on the login page and after, and keeps the choice', async () => {

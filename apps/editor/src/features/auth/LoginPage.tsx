@@ -1,22 +1,26 @@
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Checkbox,
   Group,
   Paper,
   PasswordInput,
+  Select,
   Stack,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link as RouterLink, Navigate, useLocation } from 'react-router';
 import { apiFetch, ApiError } from '../../api/apiClient';
 import { sessionExpired, storeToken } from '../../api/session';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useMessages } from '../../i18n/useMessages';
+import { SetupRedirect } from '../setup/SetupRedirect';
+import { clinicsOffered } from './clinicChoice';
 import { useToken } from './useSession';
 
 /** `/login`: e-mail and password; back to the page the user came from once signed in. */
@@ -27,10 +31,20 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
+  // an e-mail with accounts in several clinics: the API offers them, the user picks one (docs/accounts.md)
+  const [clinicId, setClinicId] = useState<string | null>(null);
+  const [clinics, setClinics] = useState<{ id: string; name: string }[] | null>(null);
   const login = useMutation({
     mutationFn: () =>
-      apiFetch<{ accessToken: string }>('/auth/login', { method: 'POST', body: { email, password } }),
+      apiFetch<{ accessToken: string }>('/auth/login', {
+        method: 'POST',
+        body: { email, password, ...(clinicId ? { clinicId } : {}) },
+      }),
     onSuccess: ({ accessToken }) => storeToken(accessToken, remember),
+    onError: (error) => {
+      const offered = clinicsOffered(error);
+      if (offered) setClinics(offered);
+    },
   });
   if (token) {
     const from = (location.state as { from?: string } | null)?.from;
@@ -40,20 +54,29 @@ export default function LoginPage() {
     event.preventDefault();
     login.mutate();
   };
+  const status = login.error instanceof ApiError ? login.error.status : null;
   const failure =
-    login.error instanceof ApiError && (login.error.status === 401 || login.error.status === 400)
+    status === 401 || status === 400
       ? t.loginWrong
-      : login.error
-        ? t.loginUnavailable
-        : null;
+      : status === 429
+        ? t.loginLocked
+        : status === 403
+          ? t.loginDisabled
+          : status === 409 && clinics
+            ? t.loginChooseClinic
+            : login.error
+              ? t.loginUnavailable
+              : null;
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="xl" w={380} component="form" onSubmit={submit}>
         <Stack>
-          <Group justify="space-between" wrap="nowrap">
-            <Title order={2}>{t.loginTitle}</Title>
+          <SetupRedirect />
+          {/* the switch on a row of its own: beside the title, "Français" was cut at the card's edge */}
+          <Group justify="flex-end">
             <LanguageSwitch />
           </Group>
+          <Title order={2}>{t.loginTitle}</Title>
           {sessionExpired() && !failure && (
             <Alert color="yellow" role="status">
               {t.sessionExpired}
@@ -79,6 +102,15 @@ export default function LoginPage() {
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
+          {clinics && (
+            <Select
+              label={t.loginClinic}
+              required
+              data={clinics.map((clinic) => ({ value: clinic.id, label: clinic.name }))}
+              value={clinicId}
+              onChange={setClinicId}
+            />
+          )}
           <Checkbox
             label={t.loginRemember}
             checked={remember}
@@ -87,6 +119,9 @@ export default function LoginPage() {
           <Button type="submit" loading={login.isPending}>
             {t.loginSubmit}
           </Button>
+          <Anchor component={RouterLink} to="/forgot-password" size="sm">
+            {t.loginForgot}
+          </Anchor>
         </Stack>
       </Paper>
     </Center>

@@ -1,0 +1,35 @@
+/**
+ * The acts of the audit trail in words, as the Activity page names them (English; ../fr/auditMessages.ts has
+ * the same keys). Read them through useMessages(); features/activity/utils/actionWords.ts maps the acts to them.
+ */
+export const auditMessages = {
+  auditLoginSucceeded: 'Signed in',
+  auditLoginFailed: 'Wrong password',
+  auditLoginRefused: 'Sign-in refused',
+  auditUserCreated: 'User added',
+  auditUserInvited: 'User invited',
+  auditUserActivated: 'Invitation accepted',
+  auditUserDisabled: 'User disabled',
+  auditUserEnabled: 'User enabled',
+  auditUserPasswordChanged: 'Password changed',
+  auditUserPasswordResetRequested: 'Password reset asked for',
+  auditUserPasswordReset: 'Password reset',
+  auditUserSignedOutEverywhere: 'Signed out everywhere',
+  auditApiKeyCreated: 'API key created',
+  auditApiKeyRevoked: 'API key revoked',
+  auditSettingsChanged: 'Settings changed',
+  auditCreditsToppedUp: 'Credits topped up',
+  auditFlowPublished: 'Flow published',
+  auditFlowEnabled: 'Flow enabled',
+  auditFlowDisabled: 'Flow disabled',
+  auditFlowRestored: 'Flow version restored',
+  auditFlowDeleted: 'Flow deleted',
+  auditExportDeliveries: 'Report exported',
+  auditExportBatchList: 'Batch list exported',
+  auditExportAudit: 'Activity exported',
+  auditSendOneOff: 'One-off message sent',
+  auditSendBatch: 'Batch send',
+  auditPatientConsentChanged: 'Patient consent changed',
+  auditClinicCreated: 'Clinic created',
+  auditClinicDisabled: 'Clinic disabled',
+};

@@ -1,0 +1,35 @@
+/**
+ * The acts of the audit trail in words, as the Activity page names them (French; ../en/auditMessages.ts has
+ * the same keys). Read them through useMessages(); features/activity/utils/actionWords.ts maps the acts to them.
+ */
+export const auditMessages = {
+  auditLoginSucceeded: 'Connexion',
+  auditLoginFailed: 'Mot de passe erroné',
+  auditLoginRefused: 'Connexion refusée',
+  auditUserCreated: 'Utilisateur ajouté',
+  auditUserInvited: 'Utilisateur invité',
+  auditUserActivated: 'Invitation acceptée',
+  auditUserDisabled: 'Utilisateur désactivé',
+  auditUserEnabled: 'Utilisateur réactivé',
+  auditUserPasswordChanged: 'Mot de passe changé',
+  auditUserPasswordResetRequested: 'Réinitialisation demandée',
+  auditUserPasswordReset: 'Mot de passe réinitialisé',
+  auditUserSignedOutEverywhere: 'Déconnexion partout',
+  auditApiKeyCreated: 'Clé d’API créée',
+  auditApiKeyRevoked: 'Clé d’API révoquée',
+  auditSettingsChanged: 'Réglages modifiés',
+  auditCreditsToppedUp: 'Crédits rechargés',
+  auditFlowPublished: 'Scénario publié',
+  auditFlowEnabled: 'Scénario activé',
+  auditFlowDisabled: 'Scénario désactivé',
+  auditFlowRestored: 'Version de scénario restaurée',
+  auditFlowDeleted: 'Scénario supprimé',
+  auditExportDeliveries: 'Rapport exporté',
+  auditExportBatchList: 'Liste d’envoi groupé exportée',
+  auditExportAudit: 'Activité exportée',
+  auditSendOneOff: 'Message ponctuel envoyé',
+  auditSendBatch: 'Envoi groupé',
+  auditPatientConsentChanged: 'Consentement patient modifié',
+  auditClinicCreated: 'Cabinet créé',
+  auditClinicDisabled: 'Cabinet désactivé',
+};
