@@ -3,10 +3,11 @@ import { Alert, Button, Checkbox, Paper, Stack, Text, TextInput, Title } from '@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/apiClient';
+import { useClinicClock } from '../../clock';
 import { useMessages } from '../../i18n/useMessages';
 import { formatMessage } from '../flows/utils/formatMessage';
 import { useReportOptions } from '../report/hooks/useReportOptions';
-import { dayOf } from '../report/utils/datePresets';
+import { clinicToday, plusDays } from '../report/utils/datePresets';
 import { batchSendApi, type BatchQuery } from './api/batchSendApi';
 import { BatchListExport } from './components/BatchListExport';
 import { BatchMessage, type BatchMessageValue } from './components/BatchMessage';
@@ -14,11 +15,10 @@ import { BatchProgress } from './components/BatchProgress';
 import { BatchQueryForm } from './components/BatchQueryForm';
 import { BatchRecipients, countToSend } from './components/BatchRecipients';
 
-/** Tomorrow's appointments, with the contract's defaults (SMS, booked or confirmed, sent or not). */
-function initialQuery(): BatchQuery {
-  const tomorrow = new Date();
-  tomorrow.setDate(tomorrow.getDate() + 1);
-  return batchQuerySchema.parse({ from: dayOf(tomorrow), to: dayOf(tomorrow) });
+/** Tomorrow's appointments on the clinic's calendar, with the contract's defaults (SMS, booked or confirmed). */
+function initialQuery(timeZone: string | undefined): BatchQuery {
+  const tomorrow = plusDays(clinicToday(new Date(), timeZone), 1);
+  return batchQuerySchema.parse({ from: tomorrow, to: tomorrow });
 }
 
 /**
@@ -28,7 +28,10 @@ function initialQuery(): BatchQuery {
 export default function BatchSendPage() {
   const t = useMessages();
   const options = useReportOptions();
-  const [query, setQuery] = useState<BatchQuery>(initialQuery);
+  const clock = useClinicClock();
+  // untouched, the query follows the clinic's tomorrow (its zone arrives with the settings)
+  const [edited, setQuery] = useState<BatchQuery | null>(null);
+  const query = edited ?? initialQuery(clock?.timeZone);
   const [removed, setRemoved] = useState<Set<string>>(new Set());
   const [onePerPhone, setOnePerPhone] = useState(true);
   const [name, setName] = useState('');
@@ -70,7 +73,7 @@ export default function BatchSendPage() {
       <BatchQueryForm
         query={query}
         onChange={(patch) => {
-          setQuery((current) => ({ ...current, ...patch }));
+          setQuery((current) => ({ ...(current ?? query), ...patch }));
           send.reset();
         }}
         onPreview={() => preview.mutate(query)}

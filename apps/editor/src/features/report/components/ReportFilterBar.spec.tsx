@@ -5,7 +5,7 @@ import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import ReportPage from '../ReportPage';
 import { deliveryPage, deliveryRow, emptySummary } from '../testing/deliveryFixtures';
-import { presetRange } from '../utils/datePresets';
+import { clinicToday, presetRange } from '../utils/datePresets';
 
 // a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
 configure({ asyncUtilTimeout: 5_000 });
@@ -20,6 +20,8 @@ const answers = {
   'GET /flows': [200, [{ id: 'flow-1', name: 'Rappel 24 h' }]] as [number, unknown],
   'GET /resources?pageSize=100': [200, { items: [] }] as [number, unknown],
   'GET /services?pageSize=100': [200, { items: [] }] as [number, unknown],
+  // fourteen hours ahead of UTC: for most of a day the clinic's today is not the browser's
+  'GET /settings': [200, { timeZone: 'Pacific/Kiritimati', country: 'KI' }] as [number, unknown],
 };
 
 const listCalls = (requests: { method: string; path: string }[]) =>
@@ -64,7 +66,7 @@ describe('ReportFilterBar', () => {
     );
     const filters = screen.getByRole('region', { name: 'Filters' });
     await userEvent.click(within(filters).getByRole('button', { name: 'Last 7 days' }));
-    const week = presetRange('last7Days', new Date());
+    const week = presetRange('last7Days', clinicToday(new Date(), 'Pacific/Kiritimati'));
     await waitFor(() =>
       expect(screen.getByTestId('search')).toHaveTextContent(`from=${week.from}&to=${week.to}`),
     );

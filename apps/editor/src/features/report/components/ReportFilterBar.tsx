@@ -7,7 +7,7 @@ import type { ApiFieldError } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import type { DeliveryChannel, DeliveryStatus } from '../api/reportApi';
-import { datePresets, presetOf, presetRange, type DatePreset } from '../utils/datePresets';
+import { clinicToday, datePresets, presetOf, presetRange, type DatePreset } from '../utils/datePresets';
 import { channelLabel, statusLabel } from '../utils/deliveryWords';
 import { fieldOfProblem, rangeFields, type RangeField, type ReportFilters } from '../utils/reportFilters';
 import { StatusLegend } from './StatusLegend';
@@ -30,6 +30,8 @@ interface ReportFilterBarProps {
   /** The clinic's users, by e-mail: who may have sent messages by hand (the engine is always offered). */
   users?: FilterOption[];
   now?: Date;
+  /** The clinic's zone: the presets' days are the clinic's (the browser's until it is known). */
+  timeZone?: string | null;
 }
 
 const presetKeys: Record<
@@ -52,7 +54,7 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
     send: t.reportRangeSend,
     delivered: t.reportRangeDelivered,
   };
-  const now = props.now ?? new Date();
+  const today = clinicToday(props.now ?? new Date(), props.timeZone);
   const [search, setSearch] = useState(filters.q);
   // The URL's search arrives later than the box, sometimes after more was typed: follow it only when it
   // holds a value this box never sent (the back button), never one of its own on its way.
@@ -68,7 +70,7 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
   }, 350);
   const problemOf = (field: keyof ReportFilters) =>
     problems.find((p) => fieldOfProblem(p.path) === field)?.message;
-  const activePreset = presetOf(filters, now);
+  const activePreset = presetOf(filters, today);
   // a sender of a shared link who is no longer a user is kept as the value it was, so the filter still shows
   const sentByChoices = [{ value: SENT_BY_ENGINE, label: t.reportSentByEngine }, ...(props.users ?? [])];
   if (filters.sentBy && !sentByChoices.some((choice) => choice.value === filters.sentBy)) {
@@ -113,7 +115,7 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
                 size="xs"
                 variant={activePreset === preset ? 'filled' : 'default'}
                 aria-pressed={activePreset === preset}
-                onClick={() => onChange(presetRange(preset, now))}
+                onClick={() => onChange(presetRange(preset, today))}
               >
                 {t[presetKeys[preset]]}
               </Button>
