@@ -63,6 +63,7 @@ const queries: [string, z.ZodObject][] = [
   ['GET /api/templates', contract.templateListQuerySchema],
   ['GET /api/flows/{id}/diff', contract.diffQuerySchema],
   ['GET /api/flows/{id}/activity', contract.flowActivityQuerySchema],
+  ['GET /api/runs', contract.runListQuerySchema],
 ];
 
 /** The answers whose documented example must read as the contract's answer, field for field. */
@@ -84,6 +85,9 @@ const examples: [string, string, z.ZodType][] = [
   ['POST /api/flows/{id}/manual-runs', '200', contract.manualRunAnswerSchema],
   ['GET /api/status', '200', contract.serviceStatusSchema],
   ['POST /api/api-keys', '201', contract.createdApiKeySchema],
+  ['GET /api/runs', '200', contract.runPageSchema],
+  ['GET /api/runs/{id}', '200', contract.runDetailSchema],
+  ['POST /api/runs/{id}/retry', '200', contract.runDetailSchema],
 ];
 
 /**

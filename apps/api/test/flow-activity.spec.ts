@@ -36,7 +36,11 @@ describe('GET /api/flows/:id/activity', () => {
       end: zero,
     });
     expect(before.body.latest).toHaveLength(2);
-    expect(before.body.latest[0]).toMatchObject({ nodeId: 'wait24', status: 'waiting' });
+    expect(before.body.latest[0]).toMatchObject({
+      nodeId: 'wait24',
+      status: 'waiting',
+      patientInitials: expect.stringMatching(/^[A-Z]\. [A-Z]\.$/),
+    });
 
     await engine.at('2026-03-02T09:00:00Z');
     const after = await ctx.as(clinic).get(`/api/flows/${flowId}/activity`).expect(200);
@@ -54,6 +58,7 @@ describe('GET /api/flows/:id/activity', () => {
       runId: sms.runId,
       status: sms.status,
       recipientName: 'Léa Martin',
+      patientInitials: 'L. M.',
     });
     expect(['sent', 'delivered']).toContain(sms.status);
   });

@@ -47,6 +47,28 @@ describe('flows', () => {
       expect((await as(a).get(`/api/flows/${created.body.id}`)).body.draft.name).toBe('First');
     });
 
+    it('should say whether a stale save comes from the editor page that saved the newer revision', async () => {
+      const created = await as(a).post('/api/flows', reminders).expect(201);
+      const id = created.body.id;
+      const save = (revision: number, editorSession: string) =>
+        as(a).put(`/api/flows/${id}`, {
+          revision,
+          flow: { ...reminders, name: editorSession },
+          editorSession,
+        });
+      await save(1, 'page-1').expect(200);
+      const samePage = await save(1, 'page-1').expect(409);
+      expect(samePage.body.errors[0]).toMatchObject({
+        path: 'body.revision',
+        code: 'draft-stale',
+        params: { revision: 2, by: a.managerEmail, sameSession: true },
+      });
+      expect(Date.parse(samePage.body.errors[0].params.at)).not.toBeNaN();
+      const otherPage = await save(1, 'page-2').expect(409);
+      expect(otherPage.body.errors[0].params.sameSession).toBe(false);
+      expect((await as(a).get(`/api/flows/${id}`)).body.draft.name).toBe('page-1');
+    });
+
     it('should let exactly one of two concurrent saves of one revision win', async () => {
       const created = await as(a).post('/api/flows', reminders).expect(201);
       const saves = await Promise.all(

@@ -4,11 +4,12 @@ import { deliveryDocument, storeDeliveries } from './report-fixtures';
 import { TestClock } from './test-clock';
 import { useTestContext } from './test-app';
 
+// the time columns name the clinic's zone: the file's times are its wall-clock times (issue 15, item 3)
 const HEADERS = [
-  'created',
-  'to send',
-  'sent',
-  'delivered',
+  'created (Europe/Paris)',
+  'to send (Europe/Paris)',
+  'sent (Europe/Paris)',
+  'delivered (Europe/Paris)',
   'status',
   'channel',
   'recipient type',
@@ -68,6 +69,7 @@ describe('deliveries export', () => {
   const ctx = useTestContext({}, { clock });
   const a = ctx.clinic();
   const b = ctx.clinic();
+  const named = ctx.clinic();
   const statuses = ['delivered', 'failed', 'sent', 'scheduled', 'skipped'] as const;
   const channels = ['sms', 'email', 'voice'] as const;
 
@@ -132,7 +134,7 @@ describe('deliveries export', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     // 23:30 UTC on the 6th is already the 7th in Paris.
     expect(res.headers['content-disposition']).toBe('attachment; filename="deliveries-2026-03-07.csv"');
-    expect(res.text.startsWith('\uFEFF"created","to send"')).toBe(true);
+    expect(res.text.startsWith('\uFEFF"created (Europe/Paris)","to send (Europe/Paris)"')).toBe(true);
   });
 
   it('should quote commas, quotes and line breaks, keep accents, and disarm formulas', async () => {
@@ -145,8 +147,8 @@ describe('deliveries export', () => {
     expect(cell('text')).toBe('Bonjour Zoé, "RDV" le 7, à 9h30 ;\nRépondez C');
     expect(cell('name')).toBe('\'=HYPERLINK("http://x")');
     expect(cell('address')).toBe('+33611223344');
-    expect(cell('created')).toBe('2026-03-06 11:00:00');
-    expect(cell('sent')).toBe('');
+    expect(cell('created (Europe/Paris)')).toBe('2026-03-06 11:00:00');
+    expect(cell('sent (Europe/Paris)')).toBe('');
     expect(cell('recipient type')).toBe('practitioner');
     expect(cell('error')).toBe('The number does not exist');
     expect([cell('status'), cell('channel'), cell('step'), cell('appointment')]).toEqual([
@@ -160,7 +162,13 @@ describe('deliveries export', () => {
   it('should write the headers and statuses in French when asked', async () => {
     const res = await ctx.as(a).get(`/api/deliveries/export?${CONFIRM}&lang=fr&status=failed`).expect(200);
     const [headers, first] = parseCsv(res.text.replace(/^\uFEFF/, ''));
-    expect(headers.slice(0, 5)).toEqual(['créé le', 'à envoyer le', 'envoyé le', 'remis le', 'statut']);
+    expect(headers.slice(0, 5)).toEqual([
+      'créé le (Europe/Paris)',
+      'à envoyer le (Europe/Paris)',
+      'envoyé le (Europe/Paris)',
+      'remis le (Europe/Paris)',
+      'statut',
+    ]);
     expect(first[4]).toBe('échec');
   });
 
@@ -186,6 +194,46 @@ describe('deliveries export', () => {
     expect(last.getCell(HEADERS.indexOf('delivery') + 1).value).toBe('m001');
     expect(last.getCell(1).value).toEqual(new Date('2026-03-01T09:45:00Z'));
     expect(last.getCell(HEADERS.indexOf('channel') + 1).value).toBe('e-mail');
+  });
+
+  it('should name a step by the name on its card, not by its id (issue 15)', async () => {
+    const flow = await ctx
+      .as(named)
+      .post('/api/flows', {
+        name: 'Rappels',
+        nodes: [
+          {
+            id: 'booked',
+            type: 'trigger',
+            position: { x: 0, y: 0 },
+            data: { events: ['appointment.booked'] },
+          },
+          {
+            id: 'sms-booked',
+            type: 'send',
+            position: { x: 0, y: 140 },
+            data: {
+              label: 'Confirmation de réservation',
+              channel: 'sms',
+              recipient: { type: 'patient' },
+              template: { byLanguage: { fr: { body: 'Bonjour' } } },
+            },
+          },
+        ],
+        edges: [{ id: 'e1', source: 'booked', target: 'sms-booked', sourceHandle: null }],
+      })
+      .expect(201);
+    await storeDeliveries(ctx.app, [
+      deliveryDocument(named.clinicId, 'named', {
+        status: 'sent',
+        flowId: flow.body.id,
+        nodeId: 'sms-booked',
+      }),
+    ]);
+    const res = await ctx.as(named).get(`/api/deliveries/export?${CONFIRM}&status=sent`).expect(200);
+    const [headers, row] = parseCsv(res.text.replace(/^\uFEFF/, ''));
+    expect(row[headers.indexOf('step')]).toBe('Confirmation de réservation');
+    expect(row[headers.indexOf('flow')]).toBe('Rappels');
   });
 
   it.each([

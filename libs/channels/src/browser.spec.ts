@@ -38,4 +38,9 @@ describe('browser entry', () => {
     expect(browser.checkSenderId('CabLilas').valid).toBe(true);
     expect(browser.checkSenderId('Far too long a name').valid).toBe(false);
   });
+
+  it('gives the editor the SMS counter and the GSM-7 look-alikes', () => {
+    expect(browser.measureSms('côté').encoding).toBe('UCS-2');
+    expect(browser.toGsmEquivalents('côté').text).toBe('coté');
+  });
 });

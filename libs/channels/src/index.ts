@@ -13,6 +13,7 @@ export * from './voice/voice-script';
 export * from './preview/render-preview';
 export * from './sms/gsm-alphabet';
 export * from './sms/sms-segments';
+export * from './sms/gsm-equivalents';
 export * from './sms/sender-id';
 export * from './replies/reply-routes';
 export * from './phone-numbers/phone-number';

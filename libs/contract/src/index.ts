@@ -22,3 +22,6 @@ export * from './directory';
 export * from './live';
 export * from './api-keys';
 export * from './staff-actions';
+export * from './reasons';
+export * from './runs';
+export * from './accounts';

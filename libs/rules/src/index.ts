@@ -17,6 +17,7 @@ export * from './flow/flow-node.schema';
 export * from './flow/flow-edge.schema';
 export * from './flow/flow.schema';
 export { nodeExits, branchingNodeTypes, edgeExit } from './flow/node-exits';
+export { diffFlows, sameJson, type DiffableFlow, type FlowDiff } from './flow/diff-flows';
 
 export * from './context/evaluation-context.schema';
 export * from './context/context-field-catalogue';
@@ -38,6 +39,15 @@ export { evaluate } from './evaluation/evaluate';
 export { triggerMismatch } from './evaluation/trigger-mismatch';
 export type * from './evaluation/evaluation.types';
 export { SkipReasonCode } from './evaluation/skip-reason-code';
+export {
+  REASON_CODES,
+  reasonOf,
+  isReason,
+  type Reason,
+  type ReasonCode,
+  type ReasonParams,
+} from './evaluation/reason';
+export { consentGate } from './evaluation/channel-gates';
 export { channelAllowed, hasConsent, channelName, type Gate } from './evaluation/channel-gates';
 export { CONSENT_PURPOSE_OF } from './evaluation/channel-gates';
 export { checkCondition, patientReliability, type ConditionAnswer } from './evaluation/check-condition';
@@ -51,6 +61,8 @@ export {
 export {
   replyWords,
   wordsOf,
+  replyWordsIn,
+  isReplyLanguage,
   REPLY_LANGUAGES,
   type ReplyLanguage,
   type ReplyIntent,
@@ -77,6 +89,7 @@ export {
   isElapsedUnit,
 } from './time/clinic-time';
 export { quietHoursCalendar, type QuietHoursCalendar } from './quiet-hours/quiet-hours-calendar';
+export { describeQuietCause, type QuietCause } from './quiet-hours/quiet-hours-calendar';
 export {
   placeInAllowedHours,
   type Placement,

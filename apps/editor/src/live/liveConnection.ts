@@ -5,7 +5,7 @@ import {
   type RunUpdated,
 } from '@clinicflow/contract';
 import { io, type Socket } from 'socket.io-client';
-import { readToken, sessionChangedEvent } from '../api/session';
+import { expireSession, readToken, sessionChangedEvent } from '../api/session';
 
 /** The events api.md's `/live` namespace emits; they say "something changed", details come from REST. */
 export type { LiveEventType };
@@ -101,6 +101,13 @@ class LiveConnection {
     });
     for (const type of eventTypes)
       socket.on(type, (payload: LiveEventPayload) => this.deliver(type, payload));
+    // the server ended this token's session (disabled, a new password elsewhere, "sign out everywhere"): back to
+    // the login page, unless this tab holds a newer token already (its own password change)
+    socket.on('session.ended', () => {
+      if (readToken() !== token) return;
+      this.close();
+      expireSession();
+    });
   }
 
   private deliver(type: LiveEventType, payload: LiveEventPayload) {

@@ -61,9 +61,9 @@ test.describe('flow outline, keyboard only', () => {
     await tabTo(page, /^Text \(French\)/);
     await page.keyboard.type('Bonjour {{patient.firstName}}, rappel de votre RDV demain. {{clinic.name}}');
     // One tab per language: the arrow keys move between them (the tab list is one stop of the Tab order).
-    await tabTo(page, /^French \(FR\)/, { backwards: true });
+    await tabTo(page, /^FR — French/, { backwards: true });
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByRole('tab', { name: /^English \(EN\)/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: /^EN — English/ })).toHaveAttribute('aria-selected', 'true');
     await tabTo(page, /^Text \(English\)/);
     await page.keyboard.type(
       'Hello {{patient.firstName}}, a reminder of your appointment tomorrow. {{clinic.name}}',

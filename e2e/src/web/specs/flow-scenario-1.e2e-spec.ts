@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { artifacts, demoManager, logIn } from '../login';
+import { SimulationPanel } from '../pages/simulation-panel';
 
 /*
  * Issue 7's acceptance path, as a first-time user follows what the screen says (demo manager, 1600×1000):
@@ -14,10 +15,11 @@ import { artifacts, demoManager, logIn } from '../login';
  *  4. Click the Wait card: "If that moment has already passed" → "continue at once", "During quiet hours" →
  *     "send anyway" (a late booking still gets its reminder).
  *  5. "Publish" → the checklist says the flow can be published → note → "Publish version 1".
- *  6. "Simulate" → "Run the simulation": the SMS row reads 2026-05-11 10:00 (clinic time) with its text.
+ *  6. "Simulate", an appointment on 12 May 2026 at 10:00 → "Run the simulation": the SMS row reads
+ *     "Mon, 11/05/2026, 10:00" (clinic time) with its text.
  *  7. Switch "On" in the toolbar: the "live" badge turns green and every card shows today's counts.
  *  8. A patient who agreed to SMS is registered and the PMS books her (API key, POST /api/events): the trigger's "entered" and the message's
- *     "sent" counts go to 1 and "Latest outcomes today" lists the patient, without a reload.
+ *     "sent" counts go to 1 and "Latest outcomes today" lists the patient (by her initials), without a reload.
  */
 
 /** A step card on the canvas, found by the title it shows (its type until it is named). */
@@ -83,12 +85,15 @@ test.describe('scenario 1 drawn from an empty canvas', () => {
     await dialog.getByRole('button', { name: 'Publish version 1' }).click();
     await expect(dialog).toBeHidden();
 
-    // Simulate: the sample appointment is on Tuesday 12 May 2026 at 10:00 (Paris), the SMS goes at 10:00 the day before
-    await page.getByRole('button', { name: 'Simulate' }).click();
-    await page.getByRole('button', { name: 'Run the simulation' }).click();
-    const timeline = page.getByRole('table', { name: 'Timeline (clinic time)' });
-    const sms = timeline.getByTestId('timeline-row').filter({ hasText: 'Bonjour Léa' });
-    await expect(sms).toContainText('2026-05-11 10:00');
+    // Simulate: an appointment on Tuesday 12 May 2026 at 10:00 (Paris), the SMS goes at 10:00 the day before
+    const simulation = new SimulationPanel(page);
+    await simulation.open();
+    await simulation.when('2026-05-02', '09:00', '2026-05-14');
+    await simulation.field('Appointment day').fill('2026-05-12');
+    await simulation.field('Appointment time').fill('10:00');
+    await simulation.run();
+    const sms = simulation.rows.filter({ hasText: 'Bonjour Léa' });
+    await expect(sms).toContainText('Mon, 11/05/2026, 10:00');
     await expect(sms).toContainText('rappel : RDV le mardi 12 mai à 10:00');
     await sms.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifacts, 'scenario-1-simulation.png'), fullPage: true });
@@ -96,13 +101,16 @@ test.describe('scenario 1 drawn from an empty canvas', () => {
 
     // Turn the flow on from its page: the counts of today appear on every card
     await page
-      .getByRole('switch', { name: 'Flow on: it runs for new appointment events' })
+      .getByRole('switch', { name: 'Flow off: it does not run for new appointment events' })
       .click({ force: true });
+    await expect(
+      page.getByRole('switch', { name: 'Flow on: it runs for new appointment events' }),
+    ).toBeChecked();
     await expect(page.getByTestId('live-badge')).toHaveAttribute('data-status', 'connected');
     const entered = card(page, 'Trigger').getByTestId('activity-entered');
     const sent = card(page, 'Message').getByTestId('activity-sent');
-    await expect(entered).toHaveText('0');
-    await expect(sent).toHaveText('0');
+    await expect(entered).toHaveText('0 entered');
+    await expect(sent).toHaveText('0 sent');
 
     // A new patient who agreed to SMS reminders (a fresh one: "one reminder per person per day" would skip a
     // demo patient already reminded today), then the practice-management system books her 23 h 50 ahead
@@ -149,10 +157,11 @@ test.describe('scenario 1 drawn from an empty canvas', () => {
     expect(event.status()).toBe(202);
 
     // Without a reload, the trigger counts the run and the SMS step counts the message sent
-    await expect(entered).toHaveText('1', { timeout: 30_000 });
-    await expect(sent).toHaveText('1', { timeout: 30_000 });
+    await expect(entered).toHaveText('1 entered', { timeout: 30_000 });
+    await expect(sent).toHaveText('1 sent', { timeout: 30_000 });
     const feed = page.getByRole('region', { name: 'Latest outcomes today' });
-    await expect(feed.getByRole('listitem').filter({ hasText: 'Inès Roussel' })).toContainText(
+    // the feed tells outcomes apart by the patient's initials, with the step's name
+    await expect(feed.getByRole('listitem').filter({ hasText: 'I. R.' }).first()).toContainText(
       /sent|delivered/,
     );
     await page.screenshot({ path: path.join(artifacts, 'scenario-1-live.png'), fullPage: true });

@@ -72,19 +72,22 @@ test.describe('clinic settings', () => {
     await page.getByRole('button', { name: 'Reminders with confirmation request' }).click();
     await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Simulate' }).click();
-    // The sample is filled from the patient and one of their Soins appointments, as a manager would pick it.
+    // The sample is one of the clinic's patients and one of their Soins appointments, as a manager picks it
+    // (issue 15: the search shows each patient's birth date and next visit, the appointments in clinic time).
+    await page.getByText('A patient of the clinic', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Fill from a patient' }).fill(appointment.patient);
-    await page.getByRole('option', { name: appointment.patient, exact: true }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(`^${appointment.patient}`) })
+      .first()
+      .click();
     await page.getByRole('combobox', { name: 'and one of their appointments' }).click();
     await page.getByRole('option', { name: /Soins/ }).first().click();
-    await expect(page.getByRole('textbox', { name: 'Sample patient and appointment' })).toHaveValue(
-      /"name": "Soins"/,
-    );
     await page.getByRole('button', { name: 'Run the simulation' }).click();
 
     const rows = page.getByTestId('timeline-row');
     await expect(rows.first()).toBeVisible();
-    const sms = rows.filter({ hasText: 'SMS is switched off for service Soins' });
+    // the reason in the user's words (issue 15), not the engine's sentence
+    const sms = rows.filter({ hasText: 'SMS is switched off for the service Soins' });
     await expect(sms).toHaveCount(1);
     await expect(rows.filter({ hasText: 'RDV demain' })).toHaveCount(0);
     await page.screenshot({ path: path.join(artifacts, 'settings-simulation-skip.png') });

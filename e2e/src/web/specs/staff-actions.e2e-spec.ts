@@ -73,7 +73,7 @@ async function sendLater(page: Page, api: ApiCall) {
   await send.schedule();
   const [year, month, day] = tomorrow.split('-');
   await expect(send.status.filter({ hasText: 'Message to' })).toContainText(
-    `Message to ${name} planned for ${day}/${month}/${year} 10:00`,
+    `Message to ${name} planned for ${day}/${month}/${year}, 10:00`,
   );
   await page.screenshot({ path: path.join(artifacts, 'send-later.png'), fullPage: true });
 }

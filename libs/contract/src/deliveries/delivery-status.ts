@@ -42,7 +42,10 @@ export const RETRYABLE_STATUSES: readonly DeliveryStatus[] = ['failed', 'expired
 /** Statuses from which `POST /api/deliveries/:id/cancel` cancels a delivery (409 once it is being sent). */
 export const CANCELLABLE_STATUSES: readonly DeliveryStatus[] = ['scheduled', 'retrying'];
 
-/** Where a delivery came from: a flow's send/ask step, a one-off send (F12), a batch (F11), or a notice (F10). */
-export const deliveryOriginSchema = z.enum(['flow', 'one-off', 'batch', 'notice']);
+/**
+ * Where a delivery came from: a flow's send/ask step, a one-off send (F12), a batch (F11), a notice (F10), or an
+ * account e-mail to a user (an invitation or a password reset, docs/accounts.md).
+ */
+export const deliveryOriginSchema = z.enum(['flow', 'one-off', 'batch', 'notice', 'account']);
 export type DeliveryOrigin = z.infer<typeof deliveryOriginSchema>;
 export const DELIVERY_ORIGINS: readonly DeliveryOrigin[] = deliveryOriginSchema.options;

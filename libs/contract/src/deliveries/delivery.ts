@@ -2,6 +2,7 @@ import { messagePurposeSchema, recipientTypeSchema, senderSchema } from '@clinic
 import { z } from 'zod';
 import { channelSchema } from '../channels/channel';
 import { instantSchema } from '../dates/dates';
+import { reasonSchema } from '../reasons/reason';
 import { deliveryOriginSchema, deliveryStatusSchema } from './delivery-status';
 
 /** Who a delivery went to: the role, and the name and address it was sent to. */
@@ -30,8 +31,10 @@ export const deliveryRowSchema = z.object({
   segments: z.number().int().nullable(),
   credits: z.number().nullable(),
   error: deliveryErrorSchema.nullable(),
-  /** Why it was skipped or cancelled, in the front desk's words. */
+  /** Why it was skipped or cancelled, in the front desk's words (English; the export's and old data's). */
   reason: z.string().nullable(),
+  /** `reason` as a code with its parameters, which the editor words in the user's language. */
+  why: reasonSchema.nullable().optional(),
   flowId: z.string().nullable(),
   nodeId: z.string().nullable(),
   appointmentId: z.string().nullable(),
@@ -53,6 +56,7 @@ export const deliveryHistoryEntrySchema = z.object({
   at: instantSchema,
   attempt: z.number().int(),
   reason: z.string().nullable(),
+  why: reasonSchema.nullable().optional(),
   by: z.string().nullable(),
 });
 export type DeliveryHistoryEntry = z.infer<typeof deliveryHistoryEntrySchema>;
@@ -65,6 +69,9 @@ export const deliveryRunStepSchema = z.object({
   outcome: z.string(),
   exit: z.string().nullable(),
   reason: z.string().nullable(),
+  why: reasonSchema.nullable().optional(),
+  /** A message the step planned: its channel and when it goes. */
+  message: z.object({ channel: channelSchema, sendAt: instantSchema }).nullable().optional(),
 });
 
 /** The run a delivery came from, with its decisions (only `GET /api/deliveries/:id` answers it). */
@@ -74,6 +81,7 @@ export const deliveryRunSchema = z.object({
   flowVersion: z.number().int(),
   eventType: z.string(),
   endedReason: z.string().nullable(),
+  endedWhy: reasonSchema.nullable().optional(),
   steps: z.array(deliveryRunStepSchema),
 });
 export type DeliveryRun = z.infer<typeof deliveryRunSchema>;

@@ -24,6 +24,8 @@ export const activityOutcomeSchema = z.object({
   /** A delivery's status, or a run's state (`waiting`, `ended`…). */
   status: z.string(),
   recipientName: z.string().optional(),
+  /** The initials of the run's patient ("L. M."): the feed tells outcomes apart without spelling out names. */
+  patientInitials: z.string().optional(),
   reason: z.string().optional(),
 });
 export type ActivityOutcome = z.infer<typeof activityOutcomeSchema>;

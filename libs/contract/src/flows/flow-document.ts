@@ -45,6 +45,11 @@ export const createFlowSchema = flowDocumentSchema.extend({
 export const saveDraftSchema = z.object({
   revision: z.number().int().min(1),
   flow: flowDocumentSchema,
+  /**
+   * The editor page that saves (one per page load): a 409 says whether the newer revision came from the same
+   * user on the same page, which is not someone else's change (a save whose answer was lost, say).
+   */
+  editorSession: z.string().min(1).max(100).optional(),
 });
 export type SaveDraft = z.output<typeof saveDraftSchema>;
 

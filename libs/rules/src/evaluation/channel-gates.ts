@@ -1,12 +1,14 @@
 import type { ConsentPurpose, EvaluationContext } from '../context/evaluation-context.schema';
 import type { Channel } from '../flow/flow-parts.schema';
 import type { MessagePurpose } from '../flow/send-node.schema';
+import { reasonOf, type Reason } from './reason';
 import { SkipReasonCode } from './skip-reason-code';
 
-/** A reason a message cannot go out, with its code. */
+/** A reason a message cannot go out: its code for reports, the sentence, and the reason the editor words. */
 export interface Gate {
   code: SkipReasonCode;
   reason: string;
+  why: Reason;
 }
 
 const names: Record<Channel, string> = { sms: 'SMS', email: 'e-mail', voice: 'voice' };
@@ -29,22 +31,30 @@ export function channelAllowed(
     return {
       code: SkipReasonCode.CommunicationsOff,
       reason: 'all communications are switched off for the clinic',
+      why: reasonOf('communications-off'),
     };
   }
   if (context.clinic.channels?.[channel] === false) {
-    return { code: SkipReasonCode.ChannelOff, reason: `${capital(name)} is switched off for the clinic` };
-  }
-  if (context.service?.channels?.[channel] === false) {
     return {
       code: SkipReasonCode.ChannelOff,
-      reason:
-        `${capital(name)} is switched off for service ${context.service.name ?? context.service.id ?? ''}`.trim(),
+      reason: `${capital(name)} is switched off for the clinic`,
+      why: reasonOf('channel-off-clinic', { channel }),
+    };
+  }
+  if (context.service?.channels?.[channel] === false) {
+    const service = context.service.name ?? context.service.id ?? '';
+    return {
+      code: SkipReasonCode.ChannelOff,
+      reason: `${capital(name)} is switched off for service ${service}`.trim(),
+      why: reasonOf('channel-off-service', { channel, service }),
     };
   }
   if (context.resource?.channels?.[channel] === false) {
+    const resource = context.resource.name ?? context.resource.id ?? 'the resource';
     return {
       code: SkipReasonCode.ChannelOff,
-      reason: `${capital(name)} is switched off for ${context.resource.name ?? context.resource.id ?? 'the resource'}`,
+      reason: `${capital(name)} is switched off for ${resource}`,
+      why: reasonOf('channel-off-resource', { channel, resource }),
     };
   }
   const preferred = context.patient.preferredChannels;
@@ -52,6 +62,7 @@ export function channelAllowed(
     return {
       code: SkipReasonCode.NotPreferred,
       reason: `patient prefers ${preferred.map(channelName).join(', ')}`,
+      why: reasonOf('not-preferred', { channel, channels: preferred.join(',') }),
     };
   }
   return null;
@@ -91,22 +102,41 @@ export function hasConsent(
   context: EvaluationContext,
   purpose?: MessagePurpose,
 ): string | null {
+  return consentGate(channel, context, purpose)?.reason ?? null;
+}
+
+/** `hasConsent` with the reason as a code too (the evaluator's and the dispatcher's skips carry both). */
+export function consentGate(
+  channel: Channel,
+  context: EvaluationContext,
+  purpose?: MessagePurpose,
+): Gate | null {
   const mode = context.clinic.consentMode ?? 'all-with-valid-contact';
   const consent = context.patient.consent?.[channel];
   const name = channelName(channel);
-  if (mode === 'nobody') return `the clinic's consent mode sends ${name} to nobody`;
-  if (consent === false) return `patient has withdrawn ${name} consent`;
-  if (mode === 'opt-in' && consent !== true) return `no ${name} consent (the clinic asks for opt-in)`;
+  const gate = (reason: string, why: Reason): Gate => ({ code: SkipReasonCode.NoConsent, reason, why });
+  if (mode === 'nobody')
+    return gate(`the clinic's consent mode sends ${name} to nobody`, reasonOf('consent-nobody', { channel }));
+  if (consent === false)
+    return gate(`patient has withdrawn ${name} consent`, reasonOf('consent-withdrawn', { channel }));
+  if (mode === 'opt-in' && consent !== true)
+    return gate(`no ${name} consent (the clinic asks for opt-in)`, reasonOf('consent-opt-in', { channel }));
   const needed = purpose ? CONSENT_PURPOSE_OF[purpose] : null;
   if (!needed) return null;
   const uncovered = `no consent for ${purposeWords[needed]} messages`;
   const patientPurposes = context.patient.consentPurposes?.[channel] ?? [];
   if (consent === true && patientPurposes.length > 0 && !patientPurposes.includes(needed)) {
-    return `${uncovered} (the patient's ${name} consent covers ${coverage(patientPurposes)})`;
+    return gate(
+      `${uncovered} (the patient's ${name} consent covers ${coverage(patientPurposes)})`,
+      reasonOf('consent-purpose-patient', { channel, purpose: needed, covers: patientPurposes.join(',') }),
+    );
   }
   const clinicPurposes = context.clinic.consentPurposes ?? [];
   if (mode === 'opt-in' && clinicPurposes.length > 0 && !clinicPurposes.includes(needed)) {
-    return `${uncovered} (the clinic's consent covers ${coverage(clinicPurposes)})`;
+    return gate(
+      `${uncovered} (the clinic's consent covers ${coverage(clinicPurposes)})`,
+      reasonOf('consent-purpose-clinic', { channel, purpose: needed, covers: clinicPurposes.join(',') }),
+    );
   }
   return null;
 }

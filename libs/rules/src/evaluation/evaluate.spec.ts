@@ -60,7 +60,7 @@ describe(evaluate.name, () => {
         },
       } as Flow['nodes'][number];
       const sut = start(flow, contextWith(overrides as never));
-      expect(sut.skipped).toEqual([{ nodeId: 'start', at: booked, code, reason }]);
+      expect(sut.skipped).toEqual([{ nodeId: 'start', at: booked, code, reason, why: expect.anything() }]);
       expect(sut.run).toMatchObject({ status: 'ended', endedReason: reason });
     });
 

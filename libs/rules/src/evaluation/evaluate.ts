@@ -9,6 +9,7 @@ import { checkCondition } from './check-condition';
 import type { EvaluationInput, EvaluationResult, RunState, RunStep } from './evaluation.types';
 import { indexFlow, type FlowIndex } from './flow-index';
 import { planDeliveryAt } from './plan-delivery';
+import { reasonOf, type Reason } from './reason';
 import { askKeywords, readReply } from '../replies/read-reply';
 import { SkipReasonCode } from './skip-reason-code';
 import { triggerMismatch } from './trigger-mismatch';
@@ -27,8 +28,16 @@ function freshRun(runId: string, at: string): RunState {
     guards: [],
     quietHours: null,
     endedReason: null,
+    endedWhy: null,
   };
 }
+
+/** Why a wait's moment cannot be computed, as a code (`waitMoment`'s `missing` words). */
+const missingCodes: Record<string, Reason['code']> = {
+  'no appointment': 'wait-no-appointment',
+  'the appointment has no end time': 'wait-no-appointment-end',
+  'no last visit': 'wait-no-last-visit',
+};
 
 /** One evaluation: the flow, the context, `now`, and what it decides. */
 class Evaluation {
@@ -76,6 +85,7 @@ class Evaluation {
     outcome: RunStep['outcome'],
     exit: string | null,
     reason: string | null,
+    why: Reason | null,
     extra?: Partial<RunStep>,
   ): void {
     this.result.steps.push({
@@ -85,17 +95,18 @@ class Evaluation {
       outcome,
       exit,
       reason,
+      why,
       delivery: null,
       ...extra,
     });
   }
 
-  skip(nodeId: string, kind: RunStep['kind'], code: SkipReasonCode, reason: string): void {
-    this.result.skipped.push({ nodeId, at: this.nowIso, code, reason });
-    this.step({ id: nodeId, type: kind }, 'skipped', null, reason);
+  skip(nodeId: string, kind: RunStep['kind'], code: SkipReasonCode, reason: string, why: Reason): void {
+    this.result.skipped.push({ nodeId, at: this.nowIso, code, reason, why });
+    this.step({ id: nodeId, type: kind }, 'skipped', null, reason, why);
   }
 
-  end(nodeId: string | null, reason: string | null): void {
+  end(nodeId: string | null, reason: string | null, why: Reason | null = null): void {
     Object.assign(this.run, {
       status: 'ended',
       nodeId,
@@ -103,6 +114,7 @@ class Evaluation {
       timerAt: null,
       awaiting: null,
       endedReason: reason,
+      endedWhy: why,
     });
   }
 
@@ -119,7 +131,11 @@ class Evaluation {
       id = this.visit(node);
       if (id === '') return;
     }
-    this.end(this.run.nodeId, id === null ? 'the flow has no further step' : 'the flow loops');
+    this.end(
+      this.run.nodeId,
+      id === null ? 'the flow has no further step' : 'the flow loops',
+      reasonOf(id === null ? 'flow-done' : 'flow-loops'),
+    );
   }
 
   /** Handles one node; returns the next node id, null when the branch ends, or '' when the run now waits or has ended. */
@@ -128,13 +144,13 @@ class Evaluation {
     const ctx = this.input.context;
     switch (node.type) {
       case 'trigger':
-        this.step(node, 'passed', 'next', null);
+        this.step(node, 'passed', 'next', null, null);
         return this.index.next(node.id);
       case 'condition': {
         const answer = checkCondition(node.data.check, ctx, this.nowInZone);
         this.run.guards = [...this.run.guards, { nodeId: node.id, yes: answer.yes }];
         const exit = answer.yes ? 'yes' : 'no';
-        this.step(node, 'passed', exit, answer.reason);
+        this.step(node, 'passed', exit, answer.reason, answer.why);
         return this.index.next(node.id, exit);
       }
       case 'wait':
@@ -147,7 +163,13 @@ class Evaluation {
           appointmentId: ctx.appointment?.id ?? null,
           confirmation: node.data.confirmation,
         });
-        this.step(node, 'passed', 'next', `appointment marked ${node.data.confirmation}`);
+        this.step(
+          node,
+          'passed',
+          'next',
+          `appointment marked ${node.data.confirmation}`,
+          reasonOf('appointment-marked', { confirmation: node.data.confirmation }),
+        );
         return this.index.next(node.id);
       case 'webhook':
         this.result.webhooks.push({
@@ -155,10 +177,10 @@ class Evaluation {
           url: node.data.url,
           idempotencyKey: `${this.run.runId}:${node.id}:webhook`,
         });
-        this.step(node, 'passed', 'next', null);
+        this.step(node, 'passed', 'next', null, null);
         return this.index.next(node.id);
       case 'end':
-        this.step(node, 'ended', null, null);
+        this.step(node, 'ended', null, null, null);
         this.end(node.id, null);
         return '';
     }
@@ -169,15 +191,31 @@ class Evaluation {
     const policy = node.data.quietHours ?? this.input.flow.settings?.quietHours ?? 'shift-later';
     this.run.quietHours = policy;
     if ('missing' in moment) {
-      this.suppress(node, SkipReasonCode.MissingData, `cannot wait: ${moment.missing}`);
+      this.suppress(
+        node,
+        SkipReasonCode.MissingData,
+        `cannot wait: ${moment.missing}`,
+        reasonOf(missingCodes[moment.missing] ?? 'wait-no-appointment'),
+      );
       return this.index.next(node.id);
     }
     if (moment.at < this.now) {
       if (node.data.ifPassed === 'continue') {
         this.run.suppressed = null;
-        this.step(node, 'passed', 'next', 'the moment had passed; continuing now');
+        this.step(
+          node,
+          'passed',
+          'next',
+          'the moment had passed; continuing now',
+          reasonOf('moment-passed-continue'),
+        );
       } else {
-        this.suppress(node, SkipReasonCode.MomentPassed, 'the moment to wait for had already passed');
+        this.suppress(
+          node,
+          SkipReasonCode.MomentPassed,
+          'the moment to wait for had already passed',
+          reasonOf('moment-passed'),
+        );
       }
       return this.index.next(node.id);
     }
@@ -185,30 +223,32 @@ class Evaluation {
       notBefore: this.now,
       notAfter: moment.deadline,
       deadlineName: 'the appointment',
+      deadline: 'appointment',
     });
     if (placement.kind === 'skipped') {
-      this.suppress(node, SkipReasonCode.QuietHours, placement.reason);
+      this.suppress(node, SkipReasonCode.QuietHours, placement.reason, placement.why);
       return this.index.next(node.id);
     }
     this.run.suppressed = null;
-    const reason = placement.kind === 'moved' ? placement.reason : null;
+    const [reason, why] = placement.kind === 'moved' ? [placement.reason, placement.why] : [null, null];
     if (placement.at <= this.now) {
-      this.step(node, 'passed', 'next', reason);
+      this.step(node, 'passed', 'next', reason, why);
       return this.index.next(node.id);
     }
     const at = utcIsoOf(placement.at);
     Object.assign(this.run, { status: 'waiting', nodeId: node.id, timerAt: at, at: this.nowIso });
     this.result.timers.push({ runId: this.run.runId, nodeId: node.id, at, purpose: 'wait' });
-    this.step(node, 'waiting', null, reason, { at });
+    this.step(node, 'waiting', null, reason, why, { at });
     return '';
   }
 
-  private suppress(node: FlowNode, code: SkipReasonCode, reason: string): void {
+  private suppress(node: FlowNode, code: SkipReasonCode, reason: string, why: Reason): void {
     this.run.suppressed = {
       nodeId: node.id,
       reason: `skipped because the wait before it was skipped (${reason})`,
+      why,
     };
-    this.skip(node.id, 'wait', code, reason);
+    this.skip(node.id, 'wait', code, reason, why);
   }
 
   private visitSend(node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>): string | null {
@@ -222,12 +262,13 @@ class Evaluation {
       calendar: cachedCalendar(ctx.clinic),
       policy: this.run.quietHours ?? this.input.flow.settings?.quietHours ?? 'shift-later',
       suppressed: this.run.suppressed?.reason ?? null,
+      suppressedWhy: this.run.suppressed?.why ?? null,
       defaultLanguage: this.input.flow.settings?.defaultLanguage ?? ctx.clinic.defaultLanguage ?? 'en',
       plannedReminders: this.plannedReminders,
       expectsReply: isAsk,
     });
     if ('skip' in plan) {
-      this.skip(node.id, node.type, plan.skip.code, plan.skip.reason);
+      this.skip(node.id, node.type, plan.skip.code, plan.skip.reason, plan.skip.why);
       return this.index.next(node.id, isAsk ? 'failed' : 'next');
     }
     const delivery = plan.delivery;
@@ -241,6 +282,7 @@ class Evaluation {
       outcome: 'planned',
       exit: null,
       reason: delivery.note,
+      why: delivery.noteWhy ?? null,
       delivery,
     });
     if (node.type === 'send') return this.index.next(node.id);
@@ -282,7 +324,13 @@ class Evaluation {
     Object.assign(this.run, { status: 'ended', timerAt: null, at: this.nowIso });
     if (node.type === 'ask') {
       this.run.awaiting = null;
-      this.step({ id: node.id, type: 'reply' }, 'passed', 'no-reply', 'no reply before the time-out');
+      this.step(
+        { id: node.id, type: 'reply' },
+        'passed',
+        'no-reply',
+        'no reply before the time-out',
+        reasonOf('no-reply-timeout'),
+      );
       return this.walk(this.index.next(node.id, 'no-reply'));
     }
     for (const guard of this.run.guards) {
@@ -290,13 +338,15 @@ class Evaluation {
       if (condition?.type !== 'condition') continue;
       const answer = checkCondition(condition.data.check, this.input.context, this.nowInZone);
       if (answer.yes !== guard.yes) {
+        const why = reasonOf('condition-changed', { ...answer.why.params, cause: answer.why.code });
         this.skip(
           condition.id,
           'condition',
           SkipReasonCode.ConditionChanged,
           `checked again after the wait: ${answer.reason}`,
+          why,
         );
-        return this.end(condition.id, `condition changed: ${answer.reason}`);
+        return this.end(condition.id, `condition changed: ${answer.reason}`, why);
       }
     }
     this.walk(this.index.next(node.id));
@@ -315,6 +365,7 @@ class Evaluation {
       'passed',
       'failed',
       `the question could not be delivered: ${reason}`,
+      reasonOf('question-failed'),
     );
     this.walk(this.index.next(node.id, 'failed'));
   }
@@ -344,11 +395,18 @@ class Evaluation {
         'passed',
         null,
         meaning === 'stop' ? 'STOP: consent withdrawn' : 'no question is waiting for a reply',
+        reasonOf(meaning === 'stop' ? 'reply-stop' : 'reply-no-question', { text: text.trim() }),
       );
       return;
     }
     if (meaning === 'unknown') {
-      this.step(replyNode, 'passed', null, `reply "${text.trim()}" not understood; still waiting`);
+      this.step(
+        replyNode,
+        'passed',
+        null,
+        `reply "${text.trim()}" not understood; still waiting`,
+        reasonOf('reply-not-understood', { text: text.trim() }),
+      );
       return;
     }
     const exit = meaning === 'stop' ? 'no-reply' : meaning;
@@ -360,6 +418,9 @@ class Evaluation {
       meaning === 'stop'
         ? `patient replied "${text.trim()}": ${awaiting.channel} consent withdrawn`
         : `patient replied "${text.trim()}" (${meaning})`,
+      meaning === 'stop'
+        ? reasonOf('reply-stop-withdrawn', { text: text.trim(), channel: awaiting.channel })
+        : reasonOf('reply-read', { text: text.trim(), meaning }),
     );
     this.walk(this.index.next(node.id, exit));
   }
@@ -387,8 +448,8 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       ]);
     const mismatch = triggerMismatch(trigger.data, ctx);
     if (mismatch) {
-      evaluation.skip(trigger.id, 'trigger', mismatch.code, mismatch.reason);
-      evaluation.end(trigger.id, mismatch.reason);
+      evaluation.skip(trigger.id, 'trigger', mismatch.code, mismatch.reason, mismatch.why);
+      evaluation.end(trigger.id, mismatch.reason, mismatch.why);
     } else {
       evaluation.walk(trigger.id);
     }

@@ -9,6 +9,7 @@ import type {
 import type { Flow } from '../flow/flow.schema';
 import type { NodeType } from '../flow/flow-node.schema';
 import type { MessagePurpose } from '../flow/send-node.schema';
+import type { Reason } from './reason';
 import type { SkipReasonCode } from './skip-reason-code';
 
 /** Where a run is: waiting for a timer, waiting for a reply, or ended. All times are UTC ISO strings. */
@@ -19,10 +20,13 @@ export interface RunState {
   at: string;
   timerAt: string | null;
   awaiting: { nodeId: string; deliveryKey: string; channel: Channel; until: string } | null;
-  suppressed: { nodeId: string; reason: string } | null;
+  /** A wait that was skipped: the messages after it are skipped too, with this reason (and its cause as a code). */
+  suppressed: { nodeId: string; reason: string; why?: Reason | null } | null;
   guards: Array<{ nodeId: string; yes: boolean }>;
   quietHours: QuietHoursPolicy | null;
   endedReason: string | null;
+  /** Why the run ended, as a code (absent in runs stored before reasons had codes). */
+  endedWhy?: Reason | null;
 }
 
 /** What woke the run: its start, a due timer (a wait or a reply timeout), a reply, or a question that failed to go out. */
@@ -57,6 +61,8 @@ export interface PlannedDelivery {
   purpose: MessagePurpose | null;
   expectsReply: boolean;
   note: string | null;
+  /** The note as a code (a message moved out of quiet hours), worded by the editor in the user's language. */
+  noteWhy?: Reason | null;
 }
 
 /** A timer to set: call the evaluator again with `{ kind: 'timer' }` at `at`. */
@@ -82,6 +88,7 @@ export interface SkippedStep {
   at: string;
   code: SkipReasonCode;
   reason: string;
+  why: Reason;
 }
 
 /** One step the run went through, in order, for the run history and the simulation timeline. */
@@ -92,6 +99,8 @@ export interface RunStep {
   outcome: 'passed' | 'planned' | 'skipped' | 'waiting' | 'ended';
   exit: string | null;
   reason: string | null;
+  /** The reason as a code with its parameters (absent in steps stored before reasons had codes). */
+  why?: Reason | null;
   delivery: PlannedDelivery | null;
 }
 

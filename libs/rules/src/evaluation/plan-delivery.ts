@@ -12,8 +12,9 @@ import {
   shiftMillis,
   utcIsoOf,
 } from '../time/clinic-time';
-import { channelAllowed, hasConsent, type Gate } from './channel-gates';
+import { channelAllowed, consentGate, type Gate } from './channel-gates';
 import type { PlannedDelivery } from './evaluation.types';
+import { reasonOf, type Reason } from './reason';
 import { SkipReasonCode } from './skip-reason-code';
 
 /** What planning a message needs besides its step; moments are DateTimes, or epoch milliseconds in the evaluator. */
@@ -25,6 +26,8 @@ export interface DeliveryPlanning<Moment = DateTime> {
   calendar: QuietHoursCalendar<Moment>;
   policy: QuietHoursPolicy;
   suppressed: string | null;
+  /** The suppression as a reason (its cause), when the run state carries it. */
+  suppressedWhy?: Reason | null;
   defaultLanguage: string;
   plannedReminders: readonly Moment[];
   expectsReply: boolean;
@@ -39,15 +42,16 @@ function resolveRecipient(
   context: EvaluationContext,
 ): { address: string; name: string | null } | Gate {
   const field = addressFields[channel];
-  const missing = (who: string): Gate => ({
+  const missing = (who: string, name?: string | null): Gate => ({
     code: SkipReasonCode.NoAddress,
     reason: `${who} has no ${field === 'mobile' ? 'mobile number' : 'e-mail address'}`,
+    why: reasonOf(field === 'mobile' ? 'no-mobile' : 'no-email', { who: recipient.type, name }),
   });
   const pick = (who: string, party: Record<string, unknown> | undefined, name: unknown) => {
     const address = party?.[field];
     return typeof address === 'string' && address.length > 0
       ? { address, name: typeof name === 'string' ? name : null }
-      : missing(who);
+      : missing(who, typeof name === 'string' && recipient.type === 'resource' ? name : null);
   };
   const patient = context.patient;
   switch (recipient.type) {
@@ -108,6 +112,7 @@ export function planDelivery(
     calendar: {
       isAllowed: (at) => calendar.isAllowed(moment(at)),
       whyQuiet: (at) => calendar.whyQuiet(moment(at)),
+      quietCause: (at) => calendar.quietCause(moment(at)),
       nextAllowed: (at) => orNull(calendar.nextAllowed(moment(at))),
       lastAllowed: (at) => orNull(calendar.lastAllowed(moment(at))),
     },
@@ -125,8 +130,8 @@ export function planDeliveryAt(
   const toggles = channelAllowed(data.channel, context, toPatient);
   if (toggles) return { skip: toggles };
   if (toPatient) {
-    const consent = hasConsent(data.channel, context, data.purpose);
-    if (consent) return { skip: { code: SkipReasonCode.NoConsent, reason: consent } };
+    const consent = consentGate(data.channel, context, data.purpose);
+    if (consent) return { skip: consent };
   }
   const recipient = resolveRecipient(data.recipient, data.channel, context);
   if ('code' in recipient) return { skip: recipient };
@@ -137,12 +142,17 @@ export function planDeliveryAt(
     const bookedAt = instantMillis(context.appointment?.bookedAt ?? context.event.at, zone);
     const lead = (appointmentStart - bookedAt) / 3_600_000;
     if (lead < minimumLead) {
-      const reason = `booked ${Math.max(0, Math.floor(lead))} h before the appointment; reminders need at least ${minimumLead} h (minimum lead time)`;
-      return { skip: { code: SkipReasonCode.LeadTime, reason } };
+      const hours = Math.max(0, Math.floor(lead));
+      const reason = `booked ${hours} h before the appointment; reminders need at least ${minimumLead} h (minimum lead time)`;
+      const why = reasonOf('lead-time', { hours, minimum: minimumLead });
+      return { skip: { code: SkipReasonCode.LeadTime, reason, why } };
     }
   }
-  if (planning.suppressed)
-    return { skip: { code: SkipReasonCode.EarlierStepSkipped, reason: planning.suppressed } };
+  if (planning.suppressed) {
+    const cause = planning.suppressedWhy;
+    const why = reasonOf('earlier-step-skipped', cause ? { ...cause.params, cause: cause.code } : {});
+    return { skip: { code: SkipReasonCode.EarlierStepSkipped, reason: planning.suppressed, why } };
+  }
 
   let expiresAt = data.expiresAfter
     ? shiftMillis(now, 'after', data.expiresAfter.amount, data.expiresAfter.unit, zone)
@@ -155,15 +165,17 @@ export function planDeliveryAt(
     notBefore: now,
     notAfter: expiresAt,
     deadlineName,
+    deadline: expiresAtAppointment ? 'appointment' : 'expiry',
   });
   if (placement.kind === 'skipped')
-    return { skip: { code: SkipReasonCode.QuietHours, reason: placement.reason } };
+    return { skip: { code: SkipReasonCode.QuietHours, reason: placement.reason, why: placement.why } };
   const sendAt = placement.at;
   if (expiresAt !== null && sendAt >= expiresAt) {
     return {
       skip: {
         code: SkipReasonCode.Expired,
         reason: `it would go out at or after its expiry (${describeLocal(momentAt(expiresAt, zone), zone)})`,
+        why: reasonOf('expired', { expiresAt: utcIsoOf(expiresAt) }),
       },
     };
   }
@@ -178,6 +190,7 @@ export function planDeliveryAt(
         skip: {
           code: SkipReasonCode.OneReminderPerDay,
           reason: `patient already has a reminder on ${momentAt(sendAt, zone).toISODate()} (one reminder per day)`,
+          why: reasonOf('one-reminder-per-day', { day: momentAt(sendAt, zone).toISODate() }),
         },
       };
     }
@@ -198,6 +211,7 @@ export function planDeliveryAt(
       purpose: data.purpose ?? null,
       expectsReply: planning.expectsReply,
       note: placement.kind === 'moved' ? placement.reason : null,
+      noteWhy: placement.kind === 'moved' ? placement.why : null,
     },
   };
 }

@@ -124,6 +124,7 @@ describe(quietHoursCalendar.name, () => {
       kind: 'skipped',
       reason:
         'quiet hours: Tuesday is a no-send day, and there is no allowed time between now and the deadline',
+      why: { code: 'quiet-no-room', params: { quiet: 'no-send-day', weekday: 2, deadline: 'expiry' } },
     });
   });
 });

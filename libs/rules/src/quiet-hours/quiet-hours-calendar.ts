@@ -12,10 +12,33 @@ export interface QuietHoursCalendar<Moment = DateTime> {
   isAllowed(moment: Moment): boolean;
   /** Why a moment is quiet, in the clinic's words (null when allowed). */
   whyQuiet(moment: Moment): string | null;
+  /** Why a moment is quiet, as a reason's parameters (null when allowed). */
+  quietCause(moment: Moment): QuietCause | null;
   /** The first allowed moment at or after this one (within a year), or null. */
   nextAllowed(moment: Moment): Moment | null;
   /** The last allowed minute at or before this moment (within a year), or null. */
   lastAllowed(moment: Moment): Moment | null;
+}
+
+/**
+ * Why a moment is quiet, as parameters of a reason: a holiday (a clinic-local day), a no-send weekday (ISO, 1 =
+ * Monday), or a pause of the day (the moment's local time, the pause's bounds, 1 when it is the night pause).
+ */
+export type QuietCause =
+  | { quiet: 'holiday'; day: string }
+  | { quiet: 'no-send-day'; weekday: number }
+  | { quiet: 'pause'; time: string; from: string; to: string; night: number };
+
+/** A quiet cause in the clinic's words (English: logs, exports and data stored before reasons had codes). */
+export function describeQuietCause(cause: QuietCause): string {
+  switch (cause.quiet) {
+    case 'holiday':
+      return `${cause.day} is a holiday`;
+    case 'no-send-day':
+      return `${weekdayNames[cause.weekday - 1]} is a no-send day`;
+    case 'pause':
+      return `${cause.time} is in ${cause.night ? 'the night pause' : 'the quiet hours'} ${cause.from}–${cause.to}`;
+  }
 }
 
 const rruleWeekdays: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
@@ -42,7 +65,9 @@ function minutesOf(time: string): number {
 interface Pause {
   start: number;
   end: number;
-  words: string;
+  from: string;
+  to: string;
+  night: boolean;
 }
 
 /** Every pause of the settings: the windows, and the older single nightly pause. */
@@ -55,8 +80,7 @@ function pausesOf(settings: QuietHoursSettings | undefined): Pause[] {
     .map(({ start, end }) => {
       const [from, to] = [minutesOf(start), minutesOf(end)];
       // a pause going on past midnight is the clinic's night pause; any other is named by its hours only
-      const name = from > to && to > 0 ? 'the night pause' : 'the quiet hours';
-      return { start: from, end: to, words: `${name} ${start}–${end}` };
+      return { start: from, end: to, from: start, to: end, night: from > to && to > 0 };
     })
     .filter((pause) => pause.start !== pause.end);
 }
@@ -148,24 +172,36 @@ export function sendingCalendar(
     return ranges.some(([from, to]) => minute >= from && minute < to);
   };
 
+  const quietCause = (moment: number): QuietCause | null => {
+    const local = localOf(moment);
+    if (isAllowedLocal(local)) return null;
+    const day = Math.floor(local / dayMillis);
+    const date = new Date(day * dayMillis);
+    const year = date.getUTCFullYear();
+    const key =
+      year >= 0 && year <= 9999
+        ? date.toISOString().slice(0, 10)
+        : (DateTime.fromMillis(moment, { zone: tz }).toISODate() as string);
+    if (holidays.has(key)) return { quiet: 'holiday', day: key };
+    const weekday = weekdayOf(day);
+    if (noSend.has(weekday)) return { quiet: 'no-send-day', weekday };
+    const minute = Math.floor((local - day * dayMillis) / 60_000);
+    const pause = pauses.find((candidate) => inPause(minute, candidate));
+    return {
+      quiet: 'pause',
+      time: `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`,
+      from: pause?.from ?? '',
+      to: pause?.to ?? '',
+      night: pause?.night ? 1 : 0,
+    };
+  };
+
   return {
     isAllowed: (moment) => isAllowedLocal(localOf(moment)),
+    quietCause,
     whyQuiet(moment) {
-      const local = localOf(moment);
-      if (isAllowedLocal(local)) return null;
-      const day = Math.floor(local / dayMillis);
-      const date = new Date(day * dayMillis);
-      const year = date.getUTCFullYear();
-      const key =
-        year >= 0 && year <= 9999
-          ? date.toISOString().slice(0, 10)
-          : (DateTime.fromMillis(moment, { zone: tz }).toISODate() as string);
-      if (holidays.has(key)) return `${key} is a holiday`;
-      const weekday = weekdayOf(day);
-      if (noSend.has(weekday)) return `${weekdayNames[weekday - 1]} is a no-send day`;
-      const minute = Math.floor((local - day * dayMillis) / 60_000);
-      const pause = pauses.find((candidate) => inPause(minute, candidate));
-      return `${pad(Math.floor(minute / 60))}:${pad(minute % 60)} is in ${pause?.words ?? 'the quiet hours'}`;
+      const cause = quietCause(moment);
+      return cause && describeQuietCause(cause);
     },
     nextAllowed(moment) {
       const today = Math.floor(localOf(moment) / dayMillis);
@@ -208,6 +244,7 @@ export function quietHoursCalendar(
   return {
     isAllowed: (at) => calendar.isAllowed(at.toMillis()),
     whyQuiet: (at) => calendar.whyQuiet(at.toMillis()),
+    quietCause: (at) => calendar.quietCause(at.toMillis()),
     nextAllowed: (at) => moment(calendar.nextAllowed(at.toMillis())),
     lastAllowed: (at) => moment(calendar.lastAllowed(at.toMillis())),
   };

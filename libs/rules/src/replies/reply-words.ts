@@ -47,3 +47,16 @@ export const replyWords: Readonly<Record<ReplyLanguage, Readonly<Record<ReplyInt
 export function wordsOf(intent: ReplyIntent): string[] {
   return [...new Set(Object.values(replyWords).flatMap((words) => words[intent]))];
 }
+
+/** Whether a language has reply words in the catalogue. */
+export function isReplyLanguage(language: string): language is ReplyLanguage {
+  return (REPLY_LANGUAGES as readonly string[]).includes(language);
+}
+
+/**
+ * The catalogue's words of one intent in some languages, in their order, without repeats: what the editor
+ * shows a question accepts in the clinic's languages, and the start of a step's own list.
+ */
+export function replyWordsIn(intent: ReplyIntent, languages: readonly string[]): string[] {
+  return [...new Set(languages.filter(isReplyLanguage).flatMap((language) => replyWords[language][intent]))];
+}

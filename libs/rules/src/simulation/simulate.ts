@@ -6,6 +6,7 @@ import type { EvaluationResult, PlannedDelivery, RunSignal, RunState } from '../
 import { readReply } from '../replies/read-reply';
 import { templateData } from '../evaluation/template-data';
 import type { Flow } from '../flow/flow.schema';
+import { reasonOf, type Reason } from '../evaluation/reason';
 import type { TriggerEvent } from '../flow/flow-parts.schema';
 import { describeLocal, isKnownTimeZone, parseInstant, toLocalIso, toUtcIso } from '../time/clinic-time';
 import { validateFlow } from '../validation/validate-flow';
@@ -29,6 +30,8 @@ interface SimulatedRun {
   event: EvaluationContext['event'];
   state: RunState;
   waitEntry: TimelineEntry | null;
+  /** When the latest message this run planned goes out (epoch ms): its end is shown after it. */
+  lastSendAt: number;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -136,7 +139,13 @@ class Simulation {
         now: at,
         runId: `sim:${flow.id ?? flow.name}:${type}:${at}`,
       });
-      const run: SimulatedRun = { flow, event: this.context.event, state: result.run, waitEntry: null };
+      const run: SimulatedRun = {
+        flow,
+        event: this.context.event,
+        state: result.run,
+        waitEntry: null,
+        lastSendAt: 0,
+      };
       this.runs.push(run);
       this.apply(run, result);
     }
@@ -174,6 +183,7 @@ class Simulation {
       status: 'planned',
       text,
       reason: stop ? 'STOP: SMS consent withdrawn' : 'no question is waiting for a reply',
+      why: reasonOf(stop ? 'reply-stop' : 'reply-no-question', { text: text.trim() }),
       flowId: null,
     });
   }
@@ -184,16 +194,19 @@ class Simulation {
       const start = this.context.appointment
         ? describeLocal(parseInstant(this.context.appointment.start, this.zone), this.zone)
         : '';
-      const reason =
-        change.type === 'appointment.rescheduled'
-          ? `cancelled: the appointment was moved to ${start}`
-          : 'cancelled: the appointment was cancelled';
-      this.cancelPending(change.at, reason);
+      const moved = change.type === 'appointment.rescheduled';
+      const reason = moved
+        ? `cancelled: the appointment was moved to ${start}`
+        : 'cancelled: the appointment was cancelled';
+      const why = moved
+        ? reasonOf('cancelled-moved', { start: this.context.appointment?.start })
+        : reasonOf('cancelled-cancelled');
+      this.cancelPending(change.at, reason, why);
     }
     if (change.type) this.start(change.type, change.at, change.minutes);
   }
 
-  private cancelPending(at: string, reason: string): void {
+  private cancelPending(at: string, reason: string, why: Reason): void {
     const now = Date.parse(at);
     for (const run of this.runs) {
       if (run.state.status === 'ended') continue;
@@ -208,9 +221,17 @@ class Simulation {
         status: 'skipped',
         text: null,
         reason,
+        why,
         flowId: run.flow.id ?? null,
       });
-      run.state = { ...run.state, status: 'ended', timerAt: null, awaiting: null, endedReason: reason };
+      run.state = {
+        ...run.state,
+        status: 'ended',
+        timerAt: null,
+        awaiting: null,
+        endedReason: reason,
+        endedWhy: why,
+      };
     }
     for (const item of this.pending.splice(0)) {
       if (Date.parse(item.delivery.sendAt) <= now) continue;
@@ -221,6 +242,7 @@ class Simulation {
           kind: 'skip',
           status: 'skipped',
           reason,
+          why,
         });
       this.deliveries.splice(this.deliveries.indexOf(item.delivery), 1);
       const recent = (this.context.recentDeliveries ?? []).filter(
@@ -245,6 +267,10 @@ class Simulation {
     const entries = timelineEntries(result, run.flow, this.render, data);
     run.waitEntry = null;
     for (const { entry, delivery } of entries) {
+      if (delivery) run.lastSendAt = Math.max(run.lastSendAt, Date.parse(delivery.sendAt));
+      // A run is over once its last message has gone: its end reads after a message planned for later.
+      if (entry.kind === 'end' && Date.parse(entry.at) < run.lastSendAt)
+        entry.at = toUtcIso(parseInstant(new Date(run.lastSendAt).toISOString(), this.zone));
       const full = this.push(entry);
       if (entry.kind === 'wait' && result.run.status === 'waiting') run.waitEntry = full;
       if (delivery) this.pending.push({ delivery, entry: full });

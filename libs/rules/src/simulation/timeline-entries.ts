@@ -1,5 +1,6 @@
 import type { EvaluationResult, PlannedDelivery, RunStep } from '../evaluation/evaluation.types';
 import type { Flow } from '../flow/flow.schema';
+import { reasonOf } from '../evaluation/reason';
 import type { RenderText } from './render-text';
 import type { TimelineEntry } from './timeline-entry';
 
@@ -52,16 +53,19 @@ export function timelineEntries(
       nodeId: step.nodeId,
       text: null,
       reason: step.reason,
+      why: step.why ?? null,
       flowId,
       exit: step.exit,
     };
     if (step.kind === 'update' || step.kind === 'webhook') {
       const previous = out[out.length - 1]?.entry;
-      const said =
-        step.kind === 'update'
-          ? (step.reason ?? '')
-          : `posted to ${(nodes.get(step.nodeId)?.data as { url?: string } | undefined)?.url ?? 'the webhook'}`;
-      if (previous) previous.reason = previous.reason ? `${previous.reason}; ${said}` : said;
+      const url = (nodes.get(step.nodeId)?.data as { url?: string } | undefined)?.url;
+      const said = step.kind === 'update' ? (step.reason ?? '') : `posted to ${url ?? 'the webhook'}`;
+      const why = step.kind === 'update' ? step.why : reasonOf('webhook-posted', { url });
+      if (previous) {
+        previous.reason = previous.reason ? `${previous.reason}; ${said}` : said;
+        if (why) previous.also = [...(previous.also ?? []), why];
+      }
       continue;
     }
     if (step.outcome === 'skipped') {
@@ -83,6 +87,8 @@ export function timelineEntries(
           text: rendered.text,
           subject: rendered.subject,
           reason,
+          // a text that could not be rendered says so in words only (its errors are the template's own)
+          why: rendered.error ? null : (delivery.noteWhy ?? null),
           expiresAt: delivery.expiresAt,
         },
         delivery,

@@ -28,3 +28,29 @@ export const appointmentExample = {
   lastEventType: 'appointment.booked',
   lastEventAt: '2026-03-20T10:00:00.000Z',
 };
+
+/** At most this many patients per `GET /api/appointments/next-visits` (a search page shows twenty). */
+export const MAX_NEXT_VISIT_PATIENTS = 50;
+
+/** `GET /api/appointments/next-visits?patientIds=a,b`: the patients whose next visit is wanted, comma-separated. */
+export const nextVisitsQuerySchema = z.object({
+  patientIds: z
+    .string()
+    .trim()
+    .min(1, 'must name at least one patient')
+    .max(MAX_NEXT_VISIT_PATIENTS * 201)
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine(
+      (ids) => ids.length <= MAX_NEXT_VISIT_PATIENTS,
+      `must name at most ${MAX_NEXT_VISIT_PATIENTS} patients`,
+    )
+    .refine((ids) => ids.every((id) => id.length <= 200), 'names a patient id longer than 200 characters'),
+});
+export type NextVisitsQuery = z.output<typeof nextVisitsQuerySchema>;

@@ -86,6 +86,25 @@ export class AppointmentRepository
     return this.findPage(clinicId, filterOf(criteria), query, { start: 1, _id: 1 });
   }
 
+  /** The first appointment still to come after `now` (booked or confirmed) of each of these patients. */
+  async nextOfPatients(
+    clinicId: string,
+    patientIds: readonly string[],
+    now: Date,
+  ): Promise<AppointmentDocument[]> {
+    const upcoming = await this.findMany(
+      clinicId,
+      { patientId: { $in: [...patientIds] }, start: { $gt: now }, status: { $in: UPCOMING } },
+      { start: 1, _id: 1 },
+    );
+    const first = new Map<string, AppointmentDocument>();
+    for (const appointment of upcoming) {
+      if (appointment.patientId && !first.has(appointment.patientId))
+        first.set(appointment.patientId, appointment);
+    }
+    return [...first.values()];
+  }
+
   /** A patient's appointments still to come after `now` (booked or confirmed), in start order. */
   upcomingOfPatient(clinicId: string, patientId: string, now: Date): Promise<AppointmentDocument[]> {
     return this.findMany(

@@ -125,6 +125,20 @@ export class AppointmentService {
     return { ...page, items: page.items.map(toAppointmentView) };
   }
 
+  /**
+   * Each patient's next visit (the first booked or confirmed appointment still to come), to tell namesakes
+   * apart in a search; a patient without one is left out.
+   */
+  async nextVisits(clinicId: string, patientIds: readonly string[]) {
+    const next = await this.appointments.nextOfPatients(clinicId, patientIds, this.clock.now());
+    return {
+      items: next.map((appointment) => ({
+        patientId: appointment.patientId!,
+        appointment: toAppointmentView(appointment),
+      })),
+    };
+  }
+
   /** An appointment with its history: every event that touched it, in the order they happened. */
   async get(clinicId: string, id: string) {
     const appointment = await this.appointments.findById(clinicId, id);

@@ -2,7 +2,13 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ZodQuery } from '../../http/zod-validation';
 import { AllowApiKey, ClinicId } from '../../http/principal';
-import { appointmentExample, AppointmentListQuery, appointmentListQuerySchema } from './appointment.dto';
+import {
+  appointmentExample,
+  AppointmentListQuery,
+  appointmentListQuerySchema,
+  NextVisitsQuery,
+  nextVisitsQuerySchema,
+} from './appointment.dto';
 import { AppointmentService } from './appointment.service';
 
 @ApiTags('appointments')
@@ -20,6 +26,20 @@ export class AppointmentsController {
   @ApiOkResponse({ schema: { example: { items: [appointmentExample], total: 1, page: 1, pageSize: 50 } } })
   list(@ClinicId() clinicId: string, @ZodQuery(appointmentListQuerySchema) query: AppointmentListQuery) {
     return this.appointments.list(clinicId, query);
+  }
+
+  @Get('next-visits')
+  @ApiOperation({
+    summary:
+      "Each named patient's next visit (first booked or confirmed appointment still to come); patients without one are left out.",
+  })
+  @ApiOkResponse({
+    schema: {
+      example: { items: [{ patientId: appointmentExample.patientId, appointment: appointmentExample }] },
+    },
+  })
+  nextVisits(@ClinicId() clinicId: string, @ZodQuery(nextVisitsQuerySchema) query: NextVisitsQuery) {
+    return this.appointments.nextVisits(clinicId, query.patientIds);
   }
 
   @Get(':id')

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel } from '@clinicflow/rules';
+import type { Channel, Reason } from '@clinicflow/rules';
 import { CANCELLABLE_STATUSES } from '@clinicflow/contract';
 import type { DeliveryDocument } from './delivery.document';
 import { DeliveryClaimRepository } from './delivery-claim.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryStatusService } from './delivery-status.service';
+
+/** Why a delivery is cancelled: a sentence (a user's own words), or a sentence with its reason as a code. */
+export type CancelReason = string | { reason: string; why: Reason };
 
 /**
  * Cancels deliveries not yet sent (reschedule, cancel, consent withdrawn, staff). A cancel competes with a
@@ -19,7 +22,7 @@ export class DeliveryCancelService {
   ) {}
 
   /** True when this call cancelled it; false when it had already gone (or was being sent). */
-  async cancel(delivery: DeliveryDocument, reason: string, by: string, now: Date): Promise<boolean> {
+  async cancel(delivery: DeliveryDocument, said: CancelReason, by: string, now: Date): Promise<boolean> {
     if (!CANCELLABLE_STATUSES.includes(delivery.status)) return false;
     const attempt = delivery.attempt + 1;
     const won = await this.claims.claim({
@@ -31,12 +34,14 @@ export class DeliveryCancelService {
       at: now,
     });
     if (!won) return false;
+    const { reason, why } = typeof said === 'string' ? { reason: said, why: null } : said;
     await this.status.record(delivery, {
       status: 'cancelled',
       at: now,
       reason,
+      why,
       by,
-      set: { attempt, reason, leaseUntil: null },
+      set: { attempt, reason, why, leaseUntil: null },
     });
     return true;
   }
@@ -48,7 +53,7 @@ export class DeliveryCancelService {
   async cancelForAppointment(
     clinicId: string,
     appointmentId: string,
-    reason: string,
+    reason: CancelReason,
     now: Date,
     keep: (delivery: DeliveryDocument) => boolean = () => false,
   ): Promise<number> {
@@ -65,7 +70,7 @@ export class DeliveryCancelService {
     clinicId: string,
     patientId: string,
     channel: Channel,
-    reason: string,
+    reason: CancelReason,
     now: Date,
   ): Promise<number> {
     return this.cancelAll(clinicId, { patientId, channel }, reason, now);
@@ -74,7 +79,7 @@ export class DeliveryCancelService {
   private async cancelAll(
     clinicId: string,
     about: { appointmentId: string } | { patientId: string; channel: Channel },
-    reason: string,
+    reason: CancelReason,
     now: Date,
     keep: (delivery: DeliveryDocument) => boolean = () => false,
   ): Promise<number> {

@@ -4,6 +4,7 @@ import type {
   MessagePurpose,
   MessageTemplate,
   PlannedDelivery,
+  Reason,
   RecipientType,
   Sender,
 } from '@clinicflow/rules';
@@ -35,6 +36,8 @@ export interface DeliveryInput {
   /** `skipped` with its reason (shown in the report), or `scheduled` (the default). */
   status?: 'scheduled' | 'skipped';
   reason?: string | null;
+  /** The reason as a code the editor words (a skip's, or a move out of quiet hours). */
+  why?: Reason | null;
 }
 
 /** What every delivery of one `plan` call shares: where it comes from and what it is about. */
@@ -83,6 +86,7 @@ export function fromPlannedDelivery(planned: PlannedDelivery): DeliveryInput {
     purpose: planned.purpose,
     expectsReply: planned.expectsReply,
     reason: planned.note,
+    why: planned.noteWhy ?? null,
   };
 }
 
@@ -150,6 +154,7 @@ export class DeliveryPlanningService {
     const status = input.status ?? 'scheduled';
     const day = (at: Date) => clinicDay(at, facts.timeZone);
     const reason = input.reason ?? null;
+    const why = input.why ?? null;
     return {
       _id: deliveryIdFor(clinicId, input.key),
       clinicId,
@@ -186,6 +191,7 @@ export class DeliveryPlanningService {
       leaseUntil: null,
       error: null,
       reason,
+      why,
       text: null,
       subject: null,
       segments: null,
@@ -193,7 +199,7 @@ export class DeliveryPlanningService {
       provider: null,
       providerMessageId: null,
       inDoubt: false,
-      history: [{ status, at: now, attempt: 0, reason, by: facts.by ?? null }],
+      history: [{ status, at: now, attempt: 0, reason, ...(why ? { why } : {}), by: facts.by ?? null }],
       updatedAt: now,
     };
   }

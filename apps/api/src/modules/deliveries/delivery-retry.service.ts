@@ -81,7 +81,7 @@ export class DeliveryRetryService {
       at: now,
       by,
       reason: 'Sent again at the front desk’s request',
-      set: { sendAt: now, expiresAt: null, error: null, reason: null, leaseUntil: null },
+      set: { sendAt: now, expiresAt: null, error: null, reason: null, why: null, leaseUntil: null },
       dueAt: now,
     });
   }

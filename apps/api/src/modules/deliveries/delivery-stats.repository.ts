@@ -7,7 +7,16 @@ import { queuedStatuses, type DeliveryDocument } from './delivery.document';
 /** The parts of a delivery the live overlay of a flow reads. */
 export type DeliveryActivity = Pick<
   DeliveryDocument,
-  '_id' | 'clinicId' | 'runId' | 'nodeId' | 'status' | 'recipient' | 'reason' | 'error' | 'updatedAt'
+  | '_id'
+  | 'clinicId'
+  | 'runId'
+  | 'nodeId'
+  | 'status'
+  | 'recipient'
+  | 'reason'
+  | 'error'
+  | 'updatedAt'
+  | 'patientId'
 >;
 
 const ACTIVITY_FIELDS: Record<keyof DeliveryActivity, 1> = {
@@ -20,6 +29,7 @@ const ACTIVITY_FIELDS: Record<keyof DeliveryActivity, 1> = {
   reason: 1,
   error: 1,
   updatedAt: 1,
+  patientId: 1,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Reason } from '@clinicflow/rules';
 import { DueWork } from '../../common/due-work';
 import { LiveEventsService } from '../live/live-events.service';
 import { queuedStatuses, type DeliveryDocument, type DeliveryStatus } from './delivery.document';
@@ -11,6 +12,8 @@ export interface StatusChange {
   status: DeliveryStatus;
   at: Date;
   reason?: string | null;
+  /** The reason as a code (stored on the history entry, and on the delivery when `set` carries it too). */
+  why?: Reason | null;
   by?: string | null;
   /** Other fields set in the same write (sentAt, providerMessageId, error, text, attempt, leaseUntil…). */
   set?: Partial<Omit<DeliveryDocument, '_id' | 'clinicId' | 'status' | 'history'>>;
@@ -62,6 +65,7 @@ export class DeliveryStatusService {
       at: change.at,
       attempt,
       reason: change.reason ?? null,
+      ...(change.why ? { why: change.why } : {}),
       by: change.by ?? null,
     };
     const fields = { ...change.set, status: change.status, updatedAt: change.at };

@@ -18,6 +18,7 @@ export function toDeliveryRow(d: DeliveryDocument) {
     credits: d.credits,
     error: d.error,
     reason: d.reason,
+    why: d.why ?? null,
     flowId: d.flowId,
     nodeId: d.nodeId,
     appointmentId: d.appointmentId,

@@ -1,4 +1,11 @@
-import type { Channel, MessagePurpose, MessageTemplate, RecipientType, Sender } from '@clinicflow/rules';
+import type {
+  Channel,
+  MessagePurpose,
+  MessageTemplate,
+  Reason,
+  RecipientType,
+  Sender,
+} from '@clinicflow/rules';
 import {
   DELIVERY_STATUSES,
   QUEUED_STATUSES,
@@ -30,6 +37,8 @@ export interface DeliveryHistoryEntry {
   at: Date;
   attempt: number;
   reason: string | null;
+  /** `reason` as a code the editor words (absent from entries written before codes, and when there is none). */
+  why?: Reason | null;
   by: string | null;
 }
 
@@ -86,8 +95,10 @@ export interface DeliveryDocument extends ClinicDocument {
   /** Until when the process that claimed the current attempt owns it (status `sending`). */
   leaseUntil: Date | null;
   error: { code: string; reason: string } | null;
-  /** Why it was skipped or cancelled, in the front desk's words. */
+  /** Why it was skipped or cancelled, in the front desk's words (English: kept for the export and old data). */
   reason: string | null;
+  /** `reason` as a code with its parameters, worded by the editor in the user's language (absent before codes). */
+  why?: Reason | null;
   text: string | null;
   subject: string | null;
   segments: number | null;

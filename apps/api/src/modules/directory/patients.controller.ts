@@ -6,7 +6,6 @@ import type { ListQuery } from './directory-entries';
 import {
   ConsentChange,
   consentChangeSchema,
-  defaultConsentSource,
   PatientFields,
   patientFieldsSchema,
   patientViewExample,
@@ -53,7 +52,7 @@ export class PatientsController {
     @Param('id') id: string,
     @ZodBody(patientFieldsSchema.partial(), { email: 'lea.m@example.org' }) body: Partial<PatientFields>,
   ) {
-    return this.patients.update(caller.clinicId, id, body, defaultConsentSource(caller));
+    return this.patients.updateBy(caller, id, body);
   }
 
   @Post(':id/consent')
@@ -68,6 +67,6 @@ export class PatientsController {
     @Param('id') id: string,
     @ZodBody(consentChangeSchema, { channel: 'sms', granted: false, source: 'patient' }) body: ConsentChange,
   ) {
-    return this.patients.changeConsent(caller.clinicId, id, body, defaultConsentSource(caller));
+    return this.patients.changeConsentBy(caller, id, body);
   }
 }

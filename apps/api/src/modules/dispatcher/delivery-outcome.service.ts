@@ -45,7 +45,7 @@ export class DeliveryOutcomeService {
   ): Promise<void> {
     const now = this.clock.now();
     const written = {
-      text: rendered.message.text,
+      text: hideAccountLink(delivery, rendered.message.text),
       subject: rendered.message.subject ?? null,
       // the sender as the renderer resolved it (step, template or clinic): what the report shows (S4)
       from: rendered.message.from ?? null,
@@ -119,6 +119,7 @@ export class DeliveryOutcomeService {
         at: now,
         by: PROCESS_ID,
         reason: check.reason,
+        why: check.why,
         set: { leaseUntil: null },
         dueAt: check.at,
       });
@@ -130,7 +131,8 @@ export class DeliveryOutcomeService {
       at: now,
       by: PROCESS_ID,
       reason: check.reason,
-      set: { reason: check.reason, leaseUntil: null },
+      why: check.why,
+      set: { reason: check.reason, why: check.why, leaseUntil: null },
     });
     report[check.outcome]++;
     await this.tellRun(delivery, check.reason);
@@ -162,4 +164,13 @@ export class DeliveryOutcomeService {
       );
     }
   }
+}
+
+/**
+ * The text an account e-mail is kept with: its set-password link hidden, so that the report (which staff and
+ * `reports` keys read) never shows a link that would open someone's account (docs/accounts.md).
+ */
+function hideAccountLink(delivery: DeliveryDocument, text: string): string {
+  if (delivery.origin !== 'account') return text;
+  return text.replace(/\S*\/set-password#\S+/g, '[link hidden]');
 }

@@ -205,7 +205,12 @@ export class DispatcherService {
     if (check) return this.outcomes.checked(delivery, check, report);
     const to = recipientAddress(delivery, settings.country);
     if (!to.ok) {
-      const invalid = { outcome: 'skipped', code: 'invalid-address', reason: to.reason } as const;
+      const invalid = {
+        outcome: 'skipped',
+        code: 'invalid-address',
+        reason: to.reason,
+        why: to.why,
+      } as const;
       return this.outcomes.checked(delivery, invalid, report);
     }
     const rendered = await this.renderer.render(delivery, settings, now, templates, to.address);

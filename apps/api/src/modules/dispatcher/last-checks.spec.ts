@@ -61,7 +61,11 @@ describe(lastChecks.name, () => {
         patient(true),
         at('2026-03-10T09:30:00Z'),
       ],
-      check: { outcome: 'expired', reason: 'its expiry passed (2026-03-10 10:30)' },
+      check: {
+        outcome: 'expired',
+        reason: 'its expiry passed (2026-03-10 10:30)',
+        why: expect.objectContaining({ code: 'expired-at-send' }),
+      },
     },
     {
       title: 'all communications switched off',
@@ -75,6 +79,7 @@ describe(lastChecks.name, () => {
         outcome: 'skipped',
         code: 'communications-off',
         reason: 'all communications are switched off for the clinic',
+        why: expect.objectContaining({ code: 'communications-off' }),
       },
     },
     {
@@ -89,6 +94,7 @@ describe(lastChecks.name, () => {
         outcome: 'skipped',
         code: 'channel-off',
         reason: 'SMS is switched off for service svc-hygiene',
+        why: expect.objectContaining({ code: 'channel-off-service' }),
       },
     },
     {
@@ -99,12 +105,22 @@ describe(lastChecks.name, () => {
         patient(true),
         at('2026-03-10T09:00:00Z'),
       ],
-      check: { outcome: 'skipped', code: 'channel-off', reason: 'SMS is switched off for res-martin' },
+      check: {
+        outcome: 'skipped',
+        code: 'channel-off',
+        reason: 'SMS is switched off for res-martin',
+        why: expect.objectContaining({ code: 'channel-off-resource' }),
+      },
     },
     {
       title: 'consent withdrawn since planning',
       args: [delivery(), settings(), patient(false), at('2026-03-10T09:00:00Z')],
-      check: { outcome: 'skipped', code: 'no-consent', reason: 'patient has withdrawn SMS consent' },
+      check: {
+        outcome: 'skipped',
+        code: 'no-consent',
+        reason: 'patient has withdrawn SMS consent',
+        why: expect.objectContaining({ code: 'consent-withdrawn' }),
+      },
     },
     {
       title: 'no consent in an opt-in clinic',
@@ -113,6 +129,7 @@ describe(lastChecks.name, () => {
         outcome: 'skipped',
         code: 'no-consent',
         reason: 'no SMS consent (the clinic asks for opt-in)',
+        why: expect.objectContaining({ code: 'consent-opt-in' }),
       },
     },
     {
@@ -127,6 +144,7 @@ describe(lastChecks.name, () => {
         outcome: 'skipped',
         code: 'no-consent',
         reason: "no consent for recall messages (the patient's SMS consent covers reminders)",
+        why: expect.objectContaining({ code: 'consent-purpose-patient' }),
       },
     },
     {
@@ -141,6 +159,7 @@ describe(lastChecks.name, () => {
         outcome: 'skipped',
         code: 'no-consent',
         reason: "no consent for recall messages (the clinic's consent covers reminders)",
+        why: expect.objectContaining({ code: 'consent-purpose-clinic' }),
       },
     },
     {
@@ -160,6 +179,7 @@ describe(lastChecks.name, () => {
         outcome: 'later',
         at: at('2026-03-11T07:00:00Z'),
         reason: expect.stringMatching(/: moved to 2026-03-11 08:00$/),
+        why: expect.objectContaining({ code: 'moved-at-send' }),
       },
     },
     {
@@ -174,6 +194,7 @@ describe(lastChecks.name, () => {
         outcome: 'later',
         at: at('2026-03-10T13:00:00Z'),
         reason: '12:30 is in the quiet hours 12:00–14:00: moved to 2026-03-10 14:00',
+        why: expect.objectContaining({ code: 'moved-at-send' }),
       },
     },
     {
@@ -188,6 +209,7 @@ describe(lastChecks.name, () => {
         outcome: 'later',
         at: at('2026-03-11T07:00:00Z'),
         reason: '22:30 is in the night pause 21:00–08:00: moved to 2026-03-11 08:00',
+        why: expect.objectContaining({ code: 'moved-at-send' }),
       },
     },
     {
@@ -202,6 +224,7 @@ describe(lastChecks.name, () => {
         outcome: 'skipped',
         code: 'quiet-hours',
         reason: expect.stringMatching(/, and the next allowed moment is past its expiry$/),
+        why: expect.objectContaining({ code: 'quiet-no-room-at-send' }),
       },
     },
     {

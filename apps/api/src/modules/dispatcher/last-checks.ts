@@ -1,9 +1,11 @@
 import {
   applyChannelToggles,
   channelAllowed,
-  hasConsent,
+  consentGate,
   quietHoursCalendar,
+  reasonOf,
   type EvaluationContext,
+  type Reason,
 } from '@clinicflow/rules';
 import { DateTime } from 'luxon';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
@@ -14,9 +16,9 @@ import type { SettingsDocument } from '../settings/settings.repository';
 
 /** What the last checks at send time decide when the message may not go now. */
 export type LastCheck =
-  | { outcome: 'expired'; reason: string }
-  | { outcome: 'skipped'; code: string; reason: string }
-  | { outcome: 'later'; at: Date; reason: string };
+  | { outcome: 'expired'; reason: string; why: Reason }
+  | { outcome: 'skipped'; code: string; reason: string; why: Reason }
+  | { outcome: 'later'; at: Date; reason: string; why: Reason };
 
 /**
  * The checks made again at the moment of sending (the situation may have changed since planning): expiry,
@@ -30,16 +32,23 @@ export function lastChecks(
   now: Date,
 ): LastCheck | null {
   if (delivery.expiresAt && now.getTime() >= new Date(delivery.expiresAt).getTime()) {
-    return { outcome: 'expired', reason: `its expiry passed (${describe(delivery.expiresAt, settings)})` };
+    return {
+      outcome: 'expired',
+      reason: `its expiry passed (${describe(delivery.expiresAt, settings)})`,
+      why: reasonOf('expired-at-send', { expiresAt: new Date(delivery.expiresAt).toISOString() }),
+    };
   }
+  // An invitation or a password reset is not a message to a patient: the messaging switches and quiet hours
+  // do not hold it back (docs/accounts.md).
+  if (delivery.origin === 'account') return null;
   const toPatient = delivery.recipient.type === 'patient';
   const context = gateContext(delivery, settings, patient);
   const gate = channelAllowed(delivery.channel, context, toPatient);
-  if (gate) return { outcome: 'skipped', code: gate.code, reason: gate.reason };
+  if (gate) return { outcome: 'skipped', code: gate.code, reason: gate.reason, why: gate.why };
   if (toPatient && patient) {
     // the same rule as at planning: the channel's consent, and whether it covers the message's purpose
-    const consent = hasConsent(delivery.channel, context, delivery.purpose ?? undefined);
-    if (consent) return { outcome: 'skipped', code: 'no-consent', reason: consent };
+    const consent = consentGate(delivery.channel, context, delivery.purpose ?? undefined);
+    if (consent) return { outcome: 'skipped', code: 'no-consent', reason: consent.reason, why: consent.why };
   }
   return quietHours(delivery, settings, now);
 }
@@ -73,6 +82,7 @@ function quietHours(delivery: DeliveryDocument, settings: SettingsDocument, now:
   const moment = at(now);
   if (calendar.isAllowed(moment)) return null;
   const why = calendar.whyQuiet(moment) ?? 'quiet hours';
+  const cause = calendar.quietCause(moment) ?? {};
   const next = calendar.nextAllowed(moment);
   const expiry = delivery.expiresAt ? new Date(delivery.expiresAt).getTime() : null;
   if (!next || (expiry !== null && next.toMillis() >= expiry)) {
@@ -80,12 +90,14 @@ function quietHours(delivery: DeliveryDocument, settings: SettingsDocument, now:
       outcome: 'skipped',
       code: 'quiet-hours',
       reason: `${why}, and the next allowed moment is past its expiry`,
+      why: reasonOf('quiet-no-room-at-send', cause),
     };
   }
   return {
     outcome: 'later',
     at: next.toJSDate(),
     reason: `${why}: moved to ${describe(next.toJSDate(), settings)}`,
+    why: reasonOf('moved-at-send', { ...cause, at: next.toJSDate().toISOString() }),
   };
 }
 

@@ -36,6 +36,10 @@ describe(recipientAddress.name, () => {
       /^The recipient's number cannot be used: No phone number/,
     ],
   ])('should refuse %s, saying why', (_title, sut, reason) => {
-    expect(recipientAddress(sut, 'FR')).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+    expect(recipientAddress(sut, 'FR')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(reason),
+      why: { code: 'invalid-number', params: { who: sut.recipient.type } },
+    });
   });
 });

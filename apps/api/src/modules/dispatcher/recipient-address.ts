@@ -1,9 +1,9 @@
 import { normaliseMobileNumber, normalisePhoneNumber } from '@clinicflow/channels';
-import type { RecipientType } from '@clinicflow/rules';
+import { reasonOf, type Reason, type RecipientType } from '@clinicflow/rules';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 
 /** Where a message goes: the address to hand to the provider, or why it cannot go there (a skip's reason). */
-export type RecipientAddress = { ok: true; address: string } | { ok: false; reason: string };
+export type RecipientAddress = { ok: true; address: string } | { ok: false; reason: string; why: Reason };
 
 const WHOSE: Record<RecipientType, string> = {
   patient: "The patient's",
@@ -26,5 +26,10 @@ export function recipientAddress(delivery: DeliveryDocument, country: string): R
       ? normaliseMobileNumber(address, country)
       : normalisePhoneNumber(address, country);
   if (number.valid) return { ok: true, address: number.e164 };
-  return { ok: false, reason: `${WHOSE[delivery.recipient.type]} number cannot be used: ${number.reason}` };
+  return {
+    ok: false,
+    reason: `${WHOSE[delivery.recipient.type]} number cannot be used: ${number.reason}`,
+    // the number's own problem stays in the sentence: it quotes what was typed, which a code cannot word
+    why: reasonOf('invalid-number', { who: delivery.recipient.type }),
+  };
 }

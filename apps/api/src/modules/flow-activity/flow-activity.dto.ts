@@ -18,6 +18,8 @@ export interface ActivityOutcome {
   runId?: string;
   status: string;
   recipientName?: string;
+  /** The initials of the run's patient ("L. M."). */
+  patientInitials?: string;
   reason?: string;
 }
 

@@ -1,7 +1,7 @@
 import type { RunStep } from '@clinicflow/rules';
 import type { DeliveryActivity } from '../deliveries/delivery-stats.repository';
 import type { RunActivity } from '../runs/run.repository';
-import { summarizeFlowActivity } from './summarize-flow-activity';
+import { patientInitials, summarizeFlowActivity } from './summarize-flow-activity';
 
 const day = {
   day: '2026-03-06',
@@ -19,6 +19,7 @@ const run = (id: string, steps: RunStep[], extra: Partial<RunActivity> = {}): Ru
   endedReason: null,
   createdAt: new Date(steps[0]?.at ?? '2026-03-06T08:00:00Z'),
   updatedAt: new Date(steps.at(-1)?.at ?? '2026-03-06T08:00:00Z'),
+  patientId: null,
   ...extra,
 });
 const delivery = (id: string, nodeId: string, status: string, extra: Partial<DeliveryActivity> = {}) =>
@@ -129,5 +130,44 @@ describe(summarizeFlowActivity.name, () => {
       reason: 'credits exhausted',
       recipientName: 'Léa Martin',
     });
+  });
+
+  it("tells the feed's outcomes apart by their patients' initials", () => {
+    const sut = summarizeFlowActivity({
+      ...day,
+      isToday: true,
+      nodeIds: ['t', 'w', 's'],
+      runs: [
+        run('r1', [step('w', '2026-03-06T08:00:00Z', 'waiting', 'wait')], {
+          status: 'waiting',
+          patientId: 'p1',
+        }),
+        run('r2', [step('w', '2026-03-06T08:30:00Z', 'waiting', 'wait')], {
+          status: 'waiting',
+          patientId: 'p2',
+        }),
+      ],
+      deliveries: [delivery('d1', 's', 'sent', { patientId: 'p1' })],
+      initials: new Map([
+        ['p1', 'L. M.'],
+        ['p2', 'H. P.'],
+      ]),
+    });
+    expect(sut.latest.map((o) => [o.runId ?? o.deliveryId, o.patientInitials])).toEqual([
+      ['r', 'L. M.'],
+      ['r2', 'H. P.'],
+      ['r1', 'L. M.'],
+    ]);
+  });
+});
+
+describe(patientInitials.name, () => {
+  it.each([
+    ['Léa', 'Martin', 'L. M.'],
+    ['élodie', ' dupont ', 'É. D.'],
+    ['Hugo', null, 'H.'],
+    [null, undefined, ''],
+  ])('should write %p %p as %p', (first, last, expected) => {
+    expect(patientInitials(first, last)).toBe(expected);
   });
 });

@@ -18,6 +18,18 @@ export interface ActivityInput {
   nodeIds: string[];
   runs: RunActivity[];
   deliveries: DeliveryActivity[];
+  /** The initials of the runs' and messages' patients, by patient id. */
+  initials?: ReadonlyMap<string, string>;
+}
+
+/**
+ * A patient's initials as the feed shows them ("Léa Martin" → "L. M."): enough to tell two outcomes apart in
+ * a corner of the canvas, without spelling out a patient's name there.
+ */
+export function patientInitials(firstName: string | null | undefined, lastName: string | null | undefined) {
+  return [firstName, lastName]
+    .flatMap((name) => (name?.trim() ? [`${[...name.trim()][0]!.toUpperCase()}.`] : []))
+    .join(' ');
 }
 
 const empty = (): NodeActivity => ({ entered: 0, waiting: 0, sent: 0, skipped: 0, failed: 0 });
@@ -43,6 +55,10 @@ export function summarizeFlowActivity(input: ActivityInput): Omit<FlowActivity, 
   const to = input.end.getTime();
   const inDay = (ms: number) => ms >= from && ms < to;
   const latest: ActivityOutcome[] = [];
+  const initialsOf = (patientId: string | null | undefined) => {
+    const initials = patientId ? input.initials?.get(patientId) : undefined;
+    return initials ? { patientInitials: initials } : {};
+  };
 
   for (const run of input.runs) {
     const entered = new Set<string>();
@@ -61,6 +77,7 @@ export function summarizeFlowActivity(input: ActivityInput): Omit<FlowActivity, 
         nodeId: run.nodeId,
         runId: run._id,
         status: run.status,
+        ...initialsOf(run.patientId),
         ...(run.endedReason ? { reason: run.endedReason } : {}),
       });
   }
@@ -80,6 +97,7 @@ export function summarizeFlowActivity(input: ActivityInput): Omit<FlowActivity, 
       ...(delivery.runId ? { runId: delivery.runId } : {}),
       status: delivery.status,
       ...(delivery.recipient?.name ? { recipientName: delivery.recipient.name } : {}),
+      ...initialsOf(delivery.patientId),
       ...(reason ? { reason } : {}),
     });
   }

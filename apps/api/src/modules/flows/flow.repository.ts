@@ -34,6 +34,8 @@ export interface FlowRevisionClaim extends ClinicDocument {
   revision: number;
   savedAt: Date;
   savedBy: string;
+  /** The editor page that saved it (`saveDraftSchema.editorSession`), when it said. */
+  editorSession?: string;
 }
 
 /** A published version: immutable, `_id` `<flow>#v<N>`. */
@@ -73,6 +75,24 @@ export class FlowRepository extends ClinicScopedRepository<StoredFlow> {
       .find(this.scope(clinicId), { projection: { 'draft.name': 1 } })
       .toArray();
     return new Map(flows.map((flow) => [flow._id, flow.draft?.name ?? flow._id]));
+  }
+
+  /**
+   * The names the clinic's steps carry on their cards (the draft's labels), by `<flowId>#<nodeId>`: the export's
+   * "step" column says them instead of the step's id. A step without a label is left out.
+   */
+  async stepNames(clinicId: string): Promise<Map<string, string>> {
+    const flows = await this.collection
+      .find(this.scope(clinicId), { projection: { 'draft.nodes': 1 } })
+      .toArray();
+    const names = new Map<string, string>();
+    for (const flow of flows) {
+      for (const node of (flow.draft?.nodes ?? []) as { id: string; data?: { label?: string } }[]) {
+        const label = node.data?.label?.trim();
+        if (label) names.set(`${flow._id}#${node.id}`, label);
+      }
+    }
+    return names;
   }
 
   /** Sets fields of a flow; answers it as it is now, or null when the clinic has no such flow. */
@@ -123,8 +143,16 @@ export class FlowRevisionRepository extends ClinicScopedRepository<FlowRevisionC
     revision: number,
     savedAt: Date,
     savedBy: string,
+    editorSession?: string,
   ): Promise<boolean> {
-    return this.insertOnce(clinicId, { _id: `${flowId}#r${revision}`, flowId, revision, savedAt, savedBy });
+    return this.insertOnce(clinicId, {
+      _id: `${flowId}#r${revision}`,
+      flowId,
+      revision,
+      savedAt,
+      savedBy,
+      ...(editorSession ? { editorSession } : {}),
+    });
   }
 
   find(clinicId: string, flowId: string, revision: number): Promise<FlowRevisionClaim | null> {

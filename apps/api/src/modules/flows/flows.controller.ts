@@ -111,15 +111,15 @@ export class FlowsController {
     @Param('id') id: string,
     @ZodBody(saveDraftSchema, { revision: 3, flow: flowExample }) body: SaveDraft,
   ) {
-    return this.flows.saveDraft(principal, id, body.revision, body.flow);
+    return this.flows.saveDraft(principal, id, body.revision, body.flow, body.editorSession);
   }
 
   @Delete(':id')
   @ManagersOnly()
   @ApiOperation({ summary: 'Delete a flow (its published versions stay for the runs that use them).' })
   @ApiOkResponse({ schema: { example: { deleted: true } } })
-  remove(@ClinicId() clinicId: string, @Param('id') id: string) {
-    return this.flows.remove(clinicId, id);
+  remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.flows.removeBy(principal, id);
   }
 
   @Post(':id/enable')
@@ -127,8 +127,8 @@ export class FlowsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Enable the flow: its latest published version runs on new events.' })
   @ApiOkResponse({ schema: { example: flowView } })
-  enable(@ClinicId() clinicId: string, @Param('id') id: string) {
-    return this.flows.setEnabled(clinicId, id, true);
+  enable(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.flows.setEnabledBy(principal, id, true);
   }
 
   @Post(':id/disable')
@@ -136,8 +136,8 @@ export class FlowsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable the flow: no new runs start.' })
   @ApiOkResponse({ schema: { example: { ...flowView, enabled: false } } })
-  disable(@ClinicId() clinicId: string, @Param('id') id: string) {
-    return this.flows.setEnabled(clinicId, id, false);
+  disable(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.flows.setEnabledBy(principal, id, false);
   }
 
   @Post(':id/simulate')

@@ -2,9 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { DeliveryUpdated, RunUpdated } from '@clinicflow/contract';
 import { EventEmitter } from 'node:events';
 
+/** A user's sessions ended (disabled, a new password, "sign out everywhere"): tokens older than this version. */
+export interface SessionEnded {
+  /** The user's id. */
+  id: string;
+  tokenVersion: number;
+}
+
 export type LiveEvent =
   | { clinicId: string; name: 'delivery.updated'; payload: DeliveryUpdated }
-  | { clinicId: string; name: 'run.updated'; payload: RunUpdated };
+  | { clinicId: string; name: 'run.updated'; payload: RunUpdated }
+  | { clinicId: string; name: 'session.ended'; payload: SessionEnded };
 
 /**
  * Where every state change of a run or a delivery is announced. The socket.io gateway listens here and
@@ -20,6 +28,14 @@ export class LiveEventsService {
 
   runUpdated(clinicId: string, payload: RunUpdated): void {
     this.publish({ clinicId, name: 'run.updated', payload });
+  }
+
+  /**
+   * A user's sessions ended: every process closes that user's sockets opened with an older token (the relay
+   * carries it like any live event; it is never sent to a client's room).
+   */
+  sessionEnded(clinicId: string, payload: SessionEnded): void {
+    this.publish({ clinicId, name: 'session.ended', payload });
   }
 
   /** Announces an event raised in this process. */

@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { normalisePhoneNumber, type InboundMessage } from '@clinicflow/channels';
-import { askKeywords, type Channel, type ReplyKeywords, type ReplyMeaning } from '@clinicflow/rules';
+import {
+  askKeywords,
+  reasonOf,
+  type Channel,
+  type ReplyKeywords,
+  type ReplyMeaning,
+} from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import { AppointmentService } from '../appointments/appointment.service';
 import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
@@ -20,7 +26,10 @@ import { ReplyDocument, ReplyRepository, replyIdFor } from './reply.repository';
 import { stopConfirmationTemplate } from './stop-confirmation';
 
 const LATE = 'Arrived after the question was closed; waiting in the inbox';
-const DECLINED = 'The patient declined the appointment';
+const DECLINED = {
+  reason: 'The patient declined the appointment',
+  why: reasonOf('appointment-declined'),
+};
 const STOP_REASON = 'The patient replied STOP: consent withdrawn on this channel.';
 
 /**
@@ -205,7 +214,7 @@ export class ReplyService {
         clinicId,
         patient._id,
         channel,
-        STOP_REASON,
+        { reason: STOP_REASON, why: reasonOf('consent-withdrawn-cancel', { channel }) },
         now,
       );
       this.logger.log(`STOP reply: consent withdrawn, ${cancelled} pending message(s) cancelled`);

@@ -94,11 +94,11 @@ export class DeliveriesController {
   @ApiBadRequestResponse({ description: 'Missing confirmation or an invalid filter, naming the field' })
   @ApiUnprocessableEntityResponse({ description: NOTHING_TO_EXPORT })
   async export(
-    @ClinicId() clinicId: string,
+    @CurrentPrincipal() principal: Principal,
     @ZodQuery(deliveryExportQuerySchema) query: DeliveryExportQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const file = await this.exporter.open(clinicId, query);
+    const file = await this.exporter.open(principal, query);
     response.status(200);
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);

@@ -1,4 +1,5 @@
 import { CANCELLABLE_STATUSES } from '@clinicflow/contract';
+import { reasonOf } from '@clinicflow/rules';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
@@ -40,7 +41,9 @@ export class DeliveryActionsService {
       );
     }
     const by = principal.email ?? 'staff';
-    const done = await this.cancels.cancel(delivery, reason ?? `Cancelled by ${by}`, by, this.clock.now());
+    // the user's own words stay as they wrote them; without any, the editor words who cancelled it
+    const said = reason ?? { reason: `Cancelled by ${by}`, why: reasonOf('staff-cancelled', { by }) };
+    const done = await this.cancels.cancel(delivery, said, by, this.clock.now());
     if (!done) throw conflict('The message is being sent and can no longer be cancelled', 'sending');
     return this.report.get(principal.clinicId, id);
   }

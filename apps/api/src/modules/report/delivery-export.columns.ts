@@ -38,12 +38,22 @@ export interface ExportContext {
   flowNames: Map<string, string>;
   /** The clinic's users' names by e-mail (the "sent by" column). */
   userNames: Map<string, string>;
+  /** The names on the steps' cards by `<flowId>#<nodeId>` (the "step" column); a step without one shows its id. */
+  stepNames?: Map<string, string>;
 }
 
 interface ExportColumn {
   header: Record<ExportLanguage, string>;
   width: number;
   value: (d: ExportedDelivery, context: ExportContext) => ExportCell;
+  /** A time column: its header names the clinic's zone, which the file's times are in. */
+  zoned?: boolean;
+}
+
+/** A column's header in the file's language; a time column's says its zone ("created (Europe/Paris)"). */
+export function headerOf(column: ExportColumn, context: Pick<ExportContext, 'zone' | 'language'>): string {
+  const header = column.header[context.language];
+  return column.zoned ? `${header} (${context.zone})` : header;
 }
 
 const STATUS_WORDS: Record<DeliveryStatus, Record<ExportLanguage, string>> = {
@@ -88,10 +98,20 @@ const time = (at: Date | null, context: ExportContext): ExportCell =>
 
 /** The export's columns, in the clinic's words, in the order of the file. */
 export const EXPORT_COLUMNS: ExportColumn[] = [
-  { header: { en: 'created', fr: 'créé le' }, width: 18, value: (d, c) => time(d.createdAt, c) },
-  { header: { en: 'to send', fr: 'à envoyer le' }, width: 18, value: (d, c) => time(d.sendAt, c) },
-  { header: { en: 'sent', fr: 'envoyé le' }, width: 18, value: (d, c) => time(d.sentAt, c) },
-  { header: { en: 'delivered', fr: 'remis le' }, width: 18, value: (d, c) => time(d.deliveredAt, c) },
+  { header: { en: 'created', fr: 'créé le' }, width: 30, zoned: true, value: (d, c) => time(d.createdAt, c) },
+  {
+    header: { en: 'to send', fr: 'à envoyer le' },
+    width: 30,
+    zoned: true,
+    value: (d, c) => time(d.sendAt, c),
+  },
+  { header: { en: 'sent', fr: 'envoyé le' }, width: 30, zoned: true, value: (d, c) => time(d.sentAt, c) },
+  {
+    header: { en: 'delivered', fr: 'remis le' },
+    width: 30,
+    zoned: true,
+    value: (d, c) => time(d.deliveredAt, c),
+  },
   {
     header: { en: 'status', fr: 'statut' },
     width: 12,
@@ -130,7 +150,11 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     value: (d, c) => (d.flowId ? (c.flowNames.get(d.flowId) ?? d.flowId) : null),
   },
   { header: { en: 'sent by', fr: 'envoyé par' }, width: 24, value: sentByCell },
-  { header: { en: 'step', fr: 'étape' }, width: 12, value: (d) => d.nodeId },
+  {
+    header: { en: 'step', fr: 'étape' },
+    width: 24,
+    value: (d, c) => (d.nodeId ? (c.stepNames?.get(`${d.flowId}#${d.nodeId}`) ?? d.nodeId) : null),
+  },
   { header: { en: 'appointment', fr: 'rendez-vous' }, width: 28, value: (d) => d.appointmentId },
   { header: { en: 'delivery', fr: 'envoi' }, width: 40, value: (d) => d._id },
 ];

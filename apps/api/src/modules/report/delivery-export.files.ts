@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { csvLine, CSV_BOM, neutraliseFormula } from '../../common/csv';
-import { EXPORT_COLUMNS, ExportCell, ExportContext, ExportedDelivery } from './delivery-export.columns';
+import {
+  EXPORT_COLUMNS,
+  ExportCell,
+  ExportContext,
+  ExportedDelivery,
+  headerOf,
+} from './delivery-export.columns';
 
 const CSV_CHUNK = 64 * 1024;
 const XLSX_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -14,7 +20,7 @@ export async function* csvChunks(
   rows: AsyncIterable<ExportedDelivery>,
   context: ExportContext,
 ): AsyncGenerator<string> {
-  let chunk = CSV_BOM + csvLine(EXPORT_COLUMNS.map((column) => column.header[context.language]));
+  let chunk = CSV_BOM + csvLine(EXPORT_COLUMNS.map((column) => headerOf(column, context)));
   for await (const row of rows) {
     chunk += csvLine(EXPORT_COLUMNS.map((column) => csvText(column.value(row, context))));
     if (chunk.length >= CSV_CHUNK) {
@@ -50,7 +56,7 @@ export async function writeXlsx(
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   sheet.columns = EXPORT_COLUMNS.map((column) => ({
-    header: column.header[context.language],
+    header: headerOf(column, context),
     width: column.width,
   }));
   sheet.getRow(1).font = { bold: true };

@@ -13,6 +13,7 @@ import {
 import { DeliveryService } from '../deliveries/delivery.service';
 import { toDeliveryDetail, toDeliveryRow } from '../deliveries/delivery-view';
 import { RunService } from '../runs/run.service';
+import { toRunStepView } from '../runs/run-view';
 import { SettingsService } from '../settings/settings.service';
 import { UserService } from '../users/user.service';
 import { DeliveryFilterQuery, DeliverySummaryQuery, DeliveryListQuery, RANGES } from './delivery-report.dto';
@@ -70,7 +71,9 @@ export class DeliveryReportService {
             flowVersion: run.flowVersion,
             eventType: run.eventType,
             endedReason: run.endedReason ?? null,
-            steps: run.steps ?? [],
+            endedWhy: run.endedWhy ?? null,
+            // the decisions only: a planned step's message (its template and data) stays out of the answer
+            steps: (run.steps ?? []).map(toRunStepView),
           }
         : null,
     };

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DAILY_TRIGGER_EVENT, triggerMismatch } from '@clinicflow/rules';
+import { DAILY_TRIGGER_EVENT, reasonOf, triggerMismatch, type Reason } from '@clinicflow/rules';
 import { clinicDay } from '../../common/clinic-day';
 import { ClockRepository } from '../../common/clock.repository';
 import { AppointmentService } from '../appointments/appointment.service';
@@ -23,9 +23,9 @@ export interface ProcessedEvent {
 /** Events that set an appointment's time (or take it away): a later one makes an earlier one stale. */
 const SCHEDULING_EVENTS = new Set(['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled']);
 
-const ENDING_EVENTS: Record<string, string> = {
-  'appointment.rescheduled': 'appointment moved',
-  'appointment.cancelled': 'appointment cancelled',
+const ENDING_EVENTS: Record<string, { reason: string; why: Reason }> = {
+  'appointment.rescheduled': { reason: 'appointment moved', why: reasonOf('appointment-moved') },
+  'appointment.cancelled': { reason: 'appointment cancelled', why: reasonOf('appointment-cancelled') },
 };
 
 /**
@@ -179,7 +179,7 @@ export class EventEngineService {
   }
 
   /** F2: the appointment's other runs end and their pending messages are cancelled. */
-  private async endAppointmentRuns(event: EventDocument, reason: string, now: Date) {
+  private async endAppointmentRuns(event: EventDocument, reason: { reason: string; why: Reason }, now: Date) {
     const appointmentId = event.appointmentId!;
     await this.advances.endForAppointment(event.clinicId, appointmentId, event._id, reason, now);
     const pending = await this.cancels.pendingForAppointment(event.clinicId, appointmentId);

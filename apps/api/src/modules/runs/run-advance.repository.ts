@@ -1,12 +1,12 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import type { RunSignal } from '@clinicflow/rules';
+import type { Reason, RunSignal } from '@clinicflow/rules';
 import { insertOnce } from '../../database/duplicate-key';
 
 /** What moves a run from `seq`: an evaluation with a signal, or a cancel (a moved or cancelled appointment). */
 export type RunMove =
-  | { by: 'start' | 'timer' | 'reply' | 'delivery-failed'; signal: RunSignal; reason: null }
-  | { by: 'cancel'; signal: null; reason: string };
+  | { by: 'start' | 'timer' | 'reply' | 'delivery-failed' | 'retry'; signal: RunSignal; reason: null }
+  | { by: 'cancel'; signal: null; reason: string; why?: Reason | null };
 
 /**
  * Who moves a run from `seq`, `_id` `<runId>#<seq>` (attempt 1) or `<runId>#<seq>#<attempt>` (a recovery).

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { evaluate, type EvaluationResult, type RunSignal } from '@clinicflow/rules';
+import { evaluate, reasonOf, type EvaluationResult, type Reason, type RunSignal } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
 import { LiveEventsService } from '../live/live-events.service';
@@ -130,7 +130,7 @@ export class RunAdvanceService {
    */
   async entryDue(entry: RunTimerEntry, now: Date): Promise<Moved | null> {
     const run = await this.runs.findById(entry.clinicId, entry.runId);
-    if (!run || !activeRunStatuses.includes(run.status) || run.seq > entry.seq) {
+    if (!run || run.seq > entry.seq || !(await this.mayMove(run, entry))) {
       await this.timers.remove(entry._id);
       return null;
     }
@@ -148,6 +148,28 @@ export class RunAdvanceService {
   }
 
   /**
+   * Whether an entry may still move its run: an active run, or an ended one whose retry (below) was claimed at
+   * the entry's `seq` by a process that may have died before saving it (its lease is then taken over).
+   */
+  private async mayMove(run: RunDocument, entry: RunTimerEntry): Promise<boolean> {
+    if (activeRunStatuses.includes(run.status)) return true;
+    if (entry.kind !== 'lease' || run.seq !== entry.seq) return false;
+    return (await this.advances.latest(run._id, run.seq))?.by === 'retry';
+  }
+
+  /**
+   * Moves a run that an engine error ended again from where it stopped (docs/engine.md, "Retry"): the move that
+   * failed (its signal, read back from its claim) is done again as a new move from the run's `seq`, through the
+   * same claim as every move, so two retries at once move it once. Answers the move, or null when the failed
+   * move cannot be read back or someone else holds the retry.
+   */
+  async retry(run: RunDocument, now: Date): Promise<Moved | null> {
+    const failed = await this.advances.latest(run._id, run.seq - 1);
+    if (!failed || failed.by === 'cancel') return null;
+    return this.advance(run, { by: 'retry', signal: failed.signal, reason: null }, now);
+  }
+
+  /**
    * Ends the active runs of an appointment that was moved or cancelled (except those of the event that
    * moved it), and deletes their timers. Answers the runs ended.
    */
@@ -155,7 +177,7 @@ export class RunAdvanceService {
     clinicId: string,
     appointmentId: string,
     exceptEventId: string,
-    reason: string,
+    reason: string | { reason: string; why: Reason },
     now: Date,
   ): Promise<string[]> {
     return this.endRunsOfAppointment(
@@ -175,12 +197,13 @@ export class RunAdvanceService {
     clinicId: string,
     appointmentId: string,
     keep: (run: RunDocument) => boolean,
-    reason: string,
+    said: string | { reason: string; why: Reason },
     now: Date,
   ): Promise<string[]> {
     const active = await this.runs.activeForAppointment(clinicId, appointmentId);
     const ended: string[] = [];
-    const move: RunMove = { by: 'cancel', signal: null, reason };
+    const { reason, why } = typeof said === 'string' ? { reason: said, why: null } : said;
+    const move: RunMove = { by: 'cancel', signal: null, reason, why };
     for (const found of active) {
       if (keep(found)) continue;
       let run: RunDocument | null = found;
@@ -226,7 +249,13 @@ export class RunAdvanceService {
         ? {
             run: await this.save(
               run,
-              { status: 'cancelled', seq: run.seq + 1, timerAt: null, endedReason: claimed.reason },
+              {
+                status: 'cancelled',
+                seq: run.seq + 1,
+                timerAt: null,
+                endedReason: claimed.reason,
+                endedWhy: claimed.why ?? null,
+              },
               now,
             ),
             raised: [],
@@ -246,7 +275,10 @@ export class RunAdvanceService {
     const { clinicId } = run;
     try {
       const flow = await this.flows.version(clinicId, run.flowId, run.flowVersion);
-      if (!flow) return { run: await this.fail(run, 'its flow version no longer exists', now), raised: [] };
+      if (!flow) {
+        const why = reasonOf('flow-version-missing');
+        return { run: await this.fail(run, 'its flow version no longer exists', why, now), raised: [] };
+      }
       let built =
         known ??
         (await this.contexts.build(
@@ -260,7 +292,11 @@ export class RunAdvanceService {
           flow.needs,
           now,
         ));
-      if (!built) return { run: await this.fail(run, 'the clinic no longer exists', now), raised: [] };
+      if (!built)
+        return {
+          run: await this.fail(run, 'the clinic no longer exists', reasonOf('clinic-missing'), now),
+          raised: [],
+        };
       const input = { flow: flow.flow, run: run.state, now: now.toISOString(), signal, runId: run._id };
       let result = evaluate({ ...input, context: built.context });
       // One reminder per person per day needs the patient's reminders: read them only when one is planned.
@@ -277,7 +313,8 @@ export class RunAdvanceService {
       return { run: await this.saveResult(run, result, now), raised };
     } catch (error) {
       this.logger.error(`Run ${run._id} could not be evaluated: ${(error as Error).message}`);
-      return { run: await this.fail(run, `engine error: ${(error as Error).message}`, now), raised: [] };
+      const why = reasonOf('engine-error');
+      return { run: await this.fail(run, `engine error: ${(error as Error).message}`, why, now), raised: [] };
     }
   }
 
@@ -315,14 +352,19 @@ export class RunAdvanceService {
         seq,
         timerAt,
         endedReason: state.status === 'ended' ? state.endedReason : null,
+        endedWhy: state.status === 'ended' ? (state.endedWhy ?? null) : null,
       },
       now,
       result.steps,
     );
   }
 
-  private fail(run: RunDocument, reason: string, now: Date): Promise<RunDocument> {
-    return this.save(run, { status: 'ended', seq: run.seq + 1, timerAt: null, endedReason: reason }, now);
+  private fail(run: RunDocument, reason: string, why: Reason, now: Date): Promise<RunDocument> {
+    return this.save(
+      run,
+      { status: 'ended', seq: run.seq + 1, timerAt: null, endedReason: reason, endedWhy: why },
+      now,
+    );
   }
 
   private async save(

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  reasonOf,
   templateData,
   type EvaluationContext,
   type EvaluationResult,
   type Flow,
   type FlowNodeOf,
+  type Reason,
 } from '@clinicflow/rules';
 import { AppointmentService } from '../appointments/appointment.service';
 import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
@@ -50,7 +52,7 @@ export class RunOutcomeService {
     const skippedMessages = result.skipped.flatMap((skip) => {
       const node = flow.nodes.find((n) => n.id === skip.nodeId);
       return node && (node.type === 'send' || node.type === 'ask')
-        ? [skippedDelivery(run._id, node, context, skip.reason, new Date(skip.at))]
+        ? [skippedDelivery(run._id, node, context, skip, new Date(skip.at))]
         : [];
     });
     await this.planning.plan(
@@ -90,7 +92,10 @@ export class RunOutcomeService {
         run.clinicId,
         change.patientId,
         change.channel,
-        `consent withdrawn: ${change.reason}`,
+        {
+          reason: `consent withdrawn: ${change.reason}`,
+          why: reasonOf('consent-withdrawn-cancel', { channel: change.channel }),
+        },
         now,
       );
       this.logger.log(`Consent withdrawn on ${change.channel}; ${cancelled} pending message(s) cancelled`);
@@ -117,7 +122,7 @@ function skippedDelivery(
   runId: string,
   node: MessageNode,
   context: EvaluationContext,
-  reason: string,
+  { reason, why }: { reason: string; why: Reason },
   at: Date,
 ): DeliveryInput {
   const { channel, recipient } = node.data;
@@ -142,5 +147,6 @@ function skippedDelivery(
     expectsReply: node.type === 'ask',
     status: 'skipped',
     reason,
+    why,
   };
 }

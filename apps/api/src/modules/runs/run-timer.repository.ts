@@ -1,5 +1,6 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
+import { insertOnce } from '../../database/duplicate-key';
 
 /**
  * An entry of `run_timers`, looked at when `at` has come:
@@ -41,14 +42,17 @@ export class RunTimerRepository {
     await this.collection.updateOne({ _id }, { $set: { ...timer, kind: 'timer', _id } }, { upsert: true });
   }
 
-  /** Written before a move is claimed, so a process that dies after claiming leaves something to find. */
+  /**
+   * Written before a move is claimed, so a process that dies after claiming leaves something to find. Two movers
+   * of one run (a retry asked twice, a reply and a timer) open the same lease at once: an upsert of one new `_id`
+   * from both may fail with a duplicate key, so the insert decides, and the one that finds the lease there moves
+   * its end.
+   */
   async openLease(target: Target, until: Date): Promise<void> {
     const _id = leaseId(target.runId, target.seq);
-    await this.collection.updateOne(
-      { _id },
-      { $set: { ...target, kind: 'lease', _id, at: until } },
-      { upsert: true },
-    );
+    const lease: RunTimerEntry = { ...target, kind: 'lease', _id, at: until };
+    if (await insertOnce(this.collection, lease)) return;
+    await this.collection.updateOne({ _id }, { $set: { ...target, kind: 'lease', at: until } });
   }
 
   /** After the run was saved past `seq`: its timer at `seq` (fired or no longer wanted) and the lease go. */

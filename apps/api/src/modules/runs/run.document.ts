@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RunState, RunStep } from '@clinicflow/rules';
+import type { Reason, RunState, RunStep } from '@clinicflow/rules';
 import type { ClinicDocument } from '../../tenancy/clinic-scoped.repository';
 
 /** `starting` until its first evaluation is stored; `cancelled` when its appointment was moved or cancelled. */
@@ -35,6 +35,8 @@ export interface RunDocument extends ClinicDocument {
   steps: RunStep[];
   timerAt: Date | null;
   endedReason: string | null;
+  /** Why it ended, as a code the editor words (absent in runs stored before codes). */
+  endedWhy?: Reason | null;
   /** The clinic-local day it started (YYYY-MM-DD), for the run history. */
   localDay: string;
   createdAt: Date;

@@ -1,12 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Db } from 'mongodb';
-import { ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
+import { Db, type Filter } from 'mongodb';
+import { ClinicScopedRepository, type Page, type PageQuery } from '../../tenancy/clinic-scoped.repository';
 import { activeRunStatuses, type RunDocument } from './run.document';
 
 /** The parts of a run the live overlay of a flow reads (its rules state and templates stay in the database). */
 export type RunActivity = Pick<
   RunDocument,
-  '_id' | 'clinicId' | 'nodeId' | 'status' | 'steps' | 'endedReason' | 'createdAt' | 'updatedAt'
+  '_id' | 'clinicId' | 'nodeId' | 'status' | 'steps' | 'endedReason' | 'createdAt' | 'updatedAt' | 'patientId'
 >;
 
 const ACTIVITY_FIELDS: Record<keyof RunActivity, 1> = {
@@ -18,7 +18,37 @@ const ACTIVITY_FIELDS: Record<keyof RunActivity, 1> = {
   endedReason: 1,
   createdAt: 1,
   updatedAt: 1,
+  patientId: 1,
 };
+
+/** What the run explorer looks for: one patient's, one appointment's or one flow's runs (or several at once). */
+export interface RunsAbout {
+  patientId?: string;
+  appointmentId?: string;
+  flowId?: string;
+}
+
+/** A run as a list reads it: everything but its steps, which only one run's detail reads. */
+export type RunListed = Pick<
+  RunDocument,
+  | '_id'
+  | 'clinicId'
+  | 'flowId'
+  | 'flowVersion'
+  | 'eventId'
+  | 'eventType'
+  | 'eventAt'
+  | 'appointmentId'
+  | 'patientId'
+  | 'status'
+  | 'nodeId'
+  | 'seq'
+  | 'state'
+  | 'endedReason'
+  | 'endedWhy'
+  | 'createdAt'
+  | 'updatedAt'
+>;
 
 /** The `runs` collection: read by `_id` on the hot paths; scanned by appointment only for a reschedule. */
 @Injectable()
@@ -28,7 +58,33 @@ export class RunRepository extends ClinicScopedRepository<RunDocument> implement
   }
 
   onModuleInit() {
-    return this.ensureIndexes([{ key: { clinicId: 1, appointmentId: 1 } }]);
+    return this.ensureIndexes([
+      { key: { clinicId: 1, appointmentId: 1 } },
+      // the run explorer: a patient's runs, newest first
+      { key: { clinicId: 1, patientId: 1, createdAt: -1 } },
+    ]);
+  }
+
+  /**
+   * A page of the runs of a patient, an appointment or a flow (the run explorer), newest first; without their
+   * steps and rules state, which only one run's detail reads.
+   */
+  async pageAbout(clinicId: string, about: RunsAbout, query: PageQuery): Promise<Page<RunListed>> {
+    const filter: Filter<RunDocument> = {};
+    if (about.patientId) filter.patientId = about.patientId;
+    if (about.appointmentId) filter.appointmentId = about.appointmentId;
+    if (about.flowId) filter.flowId = about.flowId;
+    const scoped = this.scope(clinicId, filter);
+    const [items, total] = await Promise.all([
+      this.collection
+        .find(scoped, { projection: { steps: 0 } })
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .toArray() as Promise<RunListed[]>,
+      this.collection.countDocuments(scoped),
+    ]);
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   /** Stores a new run unless it exists (its `_id` is deterministic): true when this call stored it. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RunSignal } from '@clinicflow/rules';
+import type { Reason, RunSignal } from '@clinicflow/rules';
 import { EventEngineService } from './event-engine.service';
 import { RunAdvanceService } from './run-advance.service';
 import type { RunDocument } from './run.document';
@@ -31,7 +31,7 @@ export class RunService {
     clinicId: string,
     appointmentId: string,
     questionRunId: string | null,
-    reason: string,
+    reason: string | { reason: string; why: Reason },
     now: Date,
   ): Promise<string[]> {
     return this.advances.endRunsOfAppointment(

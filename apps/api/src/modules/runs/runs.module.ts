@@ -21,18 +21,21 @@ import { RunOutcomeService } from './run-outcome.service';
 import { RunTimerRepository } from './run-timer.repository';
 import { RunTimerService } from './run-timer.service';
 import { RunWebhookRepository } from './run-webhook.repository';
+import { RunExplorerService } from './run-explorer.service';
 import { RunRepository } from './run.repository';
+import { RunsController } from './runs.controller';
 import { RunService } from './run.service';
 
 /**
  * Runs: events → runs → planned deliveries, timers, reschedule/cancel, resource alerts. What it reads of
  * other modules (settings, flows, the appointment book, the directory, deliveries) it reads through their
  * services; it writes only its own collections (runs, their timers, advances and webhooks). Staff start runs
- * from the editor too: a practitioner late or absent (F9), a flow run by hand for chosen patients (B1).
+ * from the editor too: a practitioner late or absent (F9), a flow run by hand for chosen patients (B1); and the
+ * run explorer reads runs and retries one an engine error ended.
  */
 @Module({
   imports: [AppointmentsModule, DeliveriesModule, DirectoryModule, EventsModule, FlowsModule, SettingsModule],
-  controllers: [ResourceAlertsController, ManualRunsController],
+  controllers: [ResourceAlertsController, ManualRunsController, RunsController],
   providers: [
     RunRepository,
     RunTimerRepository,
@@ -50,6 +53,7 @@ import { RunService } from './run.service';
     RunService,
     ResourceAlertService,
     ManualRunService,
+    RunExplorerService,
   ],
   exports: [RunService, RunTimerService, EventEngineService, EvaluationContextService, DailyTriggerService],
 })

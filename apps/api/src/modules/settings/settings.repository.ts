@@ -29,7 +29,12 @@ export interface SettingsDocument
   updatedBy: string;
   /** Bumped by every PUT; absent on settings no PUT has changed yet (read as 0). */
   revision?: number;
+  /** When the platform operator disabled the clinic: its users and keys are refused, nothing is sent. */
+  disabledAt?: Date | null;
 }
+
+/** A clinic as the platform operator lists it. */
+export type ClinicSummary = Pick<SettingsDocument, '_id' | 'name' | 'timeZone' | 'createdAt' | 'disabledAt'>;
 
 /** Who made settings revision N of a clinic: `_id` `<clinic>#r<N>`, so two PUTs from revision N-1 cannot both win. */
 export interface SettingsRevisionClaim extends ClinicDocument {
@@ -80,6 +85,19 @@ export class SettingsRepository extends ClinicScopedRepository<SettingsDocument>
 
   async create(settings: SettingsDocument): Promise<void> {
     await this.insert(settings.clinicId, settings);
+  }
+
+  /** Every clinic, oldest first: the platform operator's one look across clinics. */
+  allClinics(): Promise<ClinicSummary[]> {
+    return this.collection
+      .find({}, { projection: { name: 1, timeZone: 1, createdAt: 1, disabledAt: 1 } })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray() as Promise<ClinicSummary[]>;
+  }
+
+  /** Disables the clinic: refused to its users and keys, and its master switch off so that nothing is sent. */
+  disable(clinicId: string, at: Date): Promise<SettingsDocument | null> {
+    return this.updateById(clinicId, clinicId, { $set: { disabledAt: at, communicationsEnabled: false } });
   }
 
   /** Replaces whole sections (and the revision that says so); answers the settings as they are now. */

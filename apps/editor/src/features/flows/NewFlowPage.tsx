@@ -7,13 +7,17 @@ import { flowsApi, type FlowView } from './api/flowsApi';
 import { StarterPicker, type StarterChoice } from './components/StarterPicker';
 import { emptyFlow } from './utils/emptyFlow';
 import { layoutFlowDiagram } from './utils/layoutFlowDiagram';
+import { localizeStarter } from './utils/localizeStarter';
 import { withPositions } from './utils/withPositions';
 
-/** The starter's draft laid out top-down (the library's positions are a plain column), saved as revision 2. */
-async function laidOut(view: FlowView): Promise<FlowView> {
-  const flow: Flow = view.draft;
+/**
+ * The starter's draft laid out top-down (the library's positions are a plain column) and named in the
+ * interface's language (the library names it in English), saved as revision 2.
+ */
+async function laidOut(view: FlowView, localize: (flow: Flow) => Flow): Promise<FlowView> {
+  const flow: Flow = localize(view.draft);
   const positioned = withPositions(flow, await layoutFlowDiagram(flow.nodes, flow.edges));
-  return positioned === flow ? view : flowsApi.save(view.id, view.revision, positioned);
+  return flowsApi.save(view.id, view.revision, positioned);
 }
 
 /** `/flows/new`: pick an empty flow or a starter; the flow is created on the API and opened. */
@@ -25,9 +29,11 @@ export default function NewFlowPage() {
     mutationFn: async (choice: StarterChoice) =>
       choice.kind === 'empty'
         ? flowsApi.create(emptyFlow(t.untitledFlow))
-        : laidOut(await flowsApi.createFromStarter(choice.key)),
+        : laidOut(await flowsApi.createFromStarter(choice.key), (flow) =>
+            localizeStarter(choice.key, flow, t),
+          ),
+    // the flow's page reads the new draft from the API itself: nothing is put in the query cache for it
     onSuccess: (view) => {
-      queryClient.setQueryData(['flow', view.id], view);
       void queryClient.invalidateQueries({ queryKey: ['flows'] });
       void navigate(`/flows/${view.id}`);
     },

@@ -90,6 +90,9 @@ describe('SavedFlowPage', () => {
     await user.type(await screen.findByRole('textbox', { name: 'Flow name' }), ' mine');
     const alert = await screen.findByRole('alert', {}, slow);
     await user.click(within(alert).getByRole('button', { name: /Keep my version/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Replace their draft with yours?' });
+    expect(api.calls('PUT', '/flows/f1')).toHaveLength(1); // nothing replaced before it is confirmed
+    await user.click(await within(dialog).findByRole('button', { name: 'Replace their draft' }));
     await waitFor(() => expect(status()).toHaveTextContent(/^saved$/), slow);
     const puts = api.calls('PUT', '/flows/f1');
     expect(puts.map((r) => (r.body as Saved).revision)).toEqual([3, 5]);

@@ -5,15 +5,19 @@ import { IconHistory, IconPlayerPlay, IconUpload, IconUsers } from '@tabler/icon
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { useClinicClock } from '../../clock';
 import { useMessages } from '../../i18n/useMessages';
 import { flowsApi, type FlowView } from './api/flowsApi';
 import { FlowEditor } from './components/FlowEditor';
 import { ManualRunDialog } from './components/ManualRunDialog';
 import { PublishDialog } from './components/PublishDialog';
+import { ReplaceDraftDialog } from './components/ReplaceDraftDialog';
 import { SaveIndicator } from './components/SaveIndicator';
 import { SimulationPanel } from './components/SimulationPanel';
+import type { LitPath } from './hooks/litPathContext';
+import { stepCardName } from './utils/stepCardName';
 import { VersionHistory } from './components/VersionHistory';
-import { useDraftAutosave } from './hooks/useDraftAutosave';
+import { draftSavesSettled, useDraftAutosave } from './hooks/useDraftAutosave';
 import { useReplyRoutes } from './hooks/useReplyRoutes';
 import { FlowLiveProvider, LiveFeed, LiveStatus } from './live';
 import { readDraftBackup } from './utils/draftBackup';
@@ -52,14 +56,22 @@ function shapeOf(flow: Flow): { name: string; byHand: boolean } {
 /**
  * `/flows/:flowId`: a saved flow's draft on the canvas, autosaved, with publish, history and simulation, and,
  * for a flow started by hand, running it for chosen patients.
+ *
+ * The draft is read from the API every time the page opens, once the saves this page made before (leaving it
+ * saves what is waiting) have been answered: a copy kept in the query cache would be the draft as it was
+ * when the page last read it, and editing it would overwrite the steps saved since.
  */
 export default function SavedFlowPage() {
   const { flowId = '' } = useParams();
   const query = useQuery({
     queryKey: ['flow', flowId],
-    queryFn: () => flowsApi.get(flowId),
-    staleTime: Infinity,
+    queryFn: async () => {
+      await draftSavesSettled(flowId);
+      return flowsApi.get(flowId);
+    },
+    staleTime: 0,
     gcTime: 0,
+    refetchOnMount: 'always',
   });
   if (query.error)
     return (
@@ -67,7 +79,7 @@ export default function SavedFlowPage() {
         {query.error.message}
       </Alert>
     );
-  if (!query.data)
+  if (!query.data || !query.isFetchedAfterMount)
     return (
       <Center h={200}>
         <Loader />
@@ -81,18 +93,27 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(() => open(initial, 0));
   const [latestVersion, setLatestVersion] = useState(initial.latestVersion);
-  const [panel, setPanel] = useState<'publish' | 'history' | 'manual-run' | null>(null);
+  const [panel, setPanel] = useState<'publish' | 'history' | 'manual-run' | 'replace' | null>(null);
+  // this page's version when "keep mine" was asked for: what the replace dialog compares with theirs
+  const [mine, setMine] = useState<Flow | null>(null);
   // what the toolbar needs of the draft as it is edited: its name and whether staff may run it by hand
   const [shape, setShape] = useState(() => shapeOf(opened.flow));
   const [simulating, setSimulating] = useState(false);
+  // the draft as edited (the simulation marks its results out of date on a change) and the path it lit
+  const [draft, setDraft] = useState(opened.flow);
+  const [litPath, setLitPath] = useState<LitPath | null>(null);
   const autosave = useDraftAutosave(initial.id, initial, t.untitledFlow);
   const replyRoutes = useReplyRoutes();
   const flowRef = useRef(opened.flow);
+  // when the other version was saved, in the clinic's time with its zone (the reader may be elsewhere)
+  const clock = useClinicClock();
+  const clinicTime = (at: string) => (clock ? `${clock.dateTime(at)} (${clock.timeZone})` : '');
 
   const { change } = autosave;
   const onChange = useCallback(
     (flow: Flow) => {
       flowRef.current = flow;
+      setDraft(flow);
       const next = shapeOf(flow);
       setShape((current) => (current.name === next.name && current.byHand === next.byHand ? current : next));
       if (flow === opened.flow && !opened.restoredUnsaved) return;
@@ -107,6 +128,10 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
     void queryClient.invalidateQueries({ queryKey: ['flows'] });
   };
   const reloadTheirs = async () => reopen(await flowsApi.get(initial.id));
+  const cardName = (nodeId: string) => {
+    const node = flowRef.current.nodes.find((n) => n.id === nodeId);
+    return node ? stepCardName(node, t) : nodeId;
+  };
   const stepName = (nodeId: string) => {
     const node = flowRef.current.nodes.find((n) => n.id === nodeId);
     return node ? summarizeStep(node, t) : nodeId;
@@ -155,12 +180,21 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
     >
       {autosave.status === 'conflict' && (
         <Alert color="orange" role="alert" title={t.conflictTitle} mb="xs">
-          {autosave.message}
+          {autosave.stale
+            ? formatMessage(t.conflictSavedBy, { by: autosave.stale.by, time: clinicTime(autosave.stale.at) })
+            : autosave.message}
           <Group mt="xs">
             <Button size="xs" color="orange" onClick={() => void reloadTheirs()}>
               {t.conflictLoadTheirs}
             </Button>
-            <Button size="xs" variant="default" onClick={() => void autosave.overwrite()}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                setMine(flowRef.current);
+                setPanel('replace');
+              }}
+            >
               {t.conflictKeepMine}
             </Button>
           </Group>
@@ -182,15 +216,18 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
         hint={t.draftAutosaved}
         overlay={<LiveFeed />}
         replyRoutes={replyRoutes}
+        litPath={simulating ? litPath : null}
         aside={
           simulating
             ? (actions) => (
                 <SimulationPanel
                   flowId={initial.id}
+                  flow={draft}
                   defaultEvent={triggerEvent(flowRef.current)}
                   beforeRun={autosave.flush}
-                  stepName={stepName}
+                  stepName={cardName}
                   onPickStep={(nodeId) => actions.select([nodeId])}
+                  onPath={setLitPath}
                   onClose={() => setSimulating(false)}
                 />
               )
@@ -204,15 +241,29 @@ function SavedFlowEditor({ initial }: { initial: FlowView }) {
           problems={autosave.problems}
           stepName={stepName}
           onClose={() => setPanel(null)}
-          onPublished={(version) => {
+          onPublished={(version, running) => {
             setLatestVersion(version.version);
             setPanel(null);
             notifications.show({
               color: 'green',
-              message: formatMessage(t.publishedVersion, { version: version.version }),
+              message: [
+                formatMessage(t.publishedVersion, { version: version.version }),
+                running === 'turned-on' ? t.publishedAndOn : running === 'off' ? t.publishedStillOff : '',
+              ].join(' '),
             });
             void queryClient.invalidateQueries({ queryKey: ['flows'] });
             void queryClient.invalidateQueries({ queryKey: ['flow-versions', initial.id] });
+          }}
+        />
+      )}
+      {panel === 'replace' && mine && (
+        <ReplaceDraftDialog
+          flowId={initial.id}
+          mine={mine}
+          onClose={() => setPanel(null)}
+          onReplace={async () => {
+            await autosave.overwrite();
+            setPanel(null);
           }}
         />
       )}

@@ -45,7 +45,7 @@ describe('InboxPage', () => {
       },
     });
     renderWithProviders(<InboxPage />);
-    const list = await screen.findByRole('list', { name: 'Replies' });
+    const list = await screen.findByRole('list', { name: 'Inbox' });
     expect(screen.getByTestId('inbox-page-unread')).toHaveTextContent('1 unread');
     const [first, second] = within(list).getAllByTestId('inbox-item');
     expect(first).toHaveAttribute('data-read', 'false');
@@ -71,7 +71,7 @@ describe('InboxPage', () => {
       'PATCH /inbox/rpl-1': (body) => [200, { ...items[0], ...(body as object) }],
     });
     renderWithProviders(<InboxPage />);
-    await screen.findByRole('list', { name: 'Replies' });
+    await screen.findByRole('list', { name: 'Inbox' });
     await userEvent.click(screen.getByRole('radio', { name: 'Unread' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Follow-up only' }));
     await waitFor(() =>

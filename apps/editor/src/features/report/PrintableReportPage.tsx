@@ -2,7 +2,9 @@ import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@manti
 import { IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { ClinicZoneNote, useClinicClock } from '../../clock';
 import { useMessages } from '../../i18n/useMessages';
+import { useReasonWords } from '../../i18n/useReasonWords';
 import { formatMessage } from '../flows/utils/formatMessage';
 import { reportApi, type DeliveryRow } from './api/reportApi';
 import { useReportFilters } from './hooks/useReportFilters';
@@ -38,6 +40,8 @@ async function loadRows(apiQuery: string) {
 /** `/report/print`: the filtered messages as a plain list for paper, printed with the browser. */
 export default function PrintableReportPage() {
   const t = useMessages();
+  const clock = useClinicClock();
+  const say = useReasonWords();
   const { filters } = useReportFilters();
   const apiQuery = apiQueryOf(filters).toString();
   const search = searchFromFilters(filters).toString();
@@ -55,6 +59,7 @@ export default function PrintableReportPage() {
         </Button>
       </Group>
       <Title order={3}>{formatMessage(t.printTitle, { filters: described })}</Title>
+      <ClinicZoneNote clock={clock} />
       {!list.data ? (
         list.error ? (
           <Text c="red">{list.error.message}</Text>
@@ -87,7 +92,7 @@ export default function PrintableReportPage() {
             <Table.Tbody>
               {list.data.rows.map((row) => (
                 <Table.Tr key={row.id}>
-                  <Table.Td>{formatWhen(row.sendAt ?? row.createdAt)}</Table.Td>
+                  <Table.Td>{formatWhen(row.sendAt ?? row.createdAt, clock)}</Table.Td>
                   <Table.Td>
                     {row.recipient.name}
                     <br />
@@ -96,7 +101,9 @@ export default function PrintableReportPage() {
                   <Table.Td>{channelLabel(t, row.channel)}</Table.Td>
                   <Table.Td>{statusLabel(t, row.status)}</Table.Td>
                   <Table.Td>{row.subject ?? row.text}</Table.Td>
-                  <Table.Td>{row.error ? errorInWords(t, row.error) : (row.reason ?? '')}</Table.Td>
+                  <Table.Td>
+                    {row.error ? errorInWords(t, row.error) : (say(row.why, row.reason) ?? '')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -117,4 +117,25 @@ describe('ReportPage', () => {
       ),
     );
   });
+
+  it('should say quietly that there is nothing to export, in the interface’s language file, without an alert', async () => {
+    const api = fakeApi({
+      ...answers,
+      'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }],
+      'GET /deliveries/export*': [
+        422,
+        { statusCode: 422, message: 'No deliveries match these filters: there is nothing to export.' },
+      ],
+    });
+    renderWithProviders(<ReportPage />, { route: '/report?q=nobody' });
+    // the page says which zone its times are in
+    expect(await screen.findByTestId('clinic-zone')).toHaveTextContent('Europe/Paris');
+    await userEvent.click(screen.getByRole('button', { name: 'Export Excel' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'I understand, download' }));
+    const said = await screen.findByTestId('export-refused');
+    expect(said).toHaveTextContent('No file: there is nothing to export with these filters.');
+    expect(said).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(callsTo(api.requests, '/deliveries/export')[0]).toContain('lang=en');
+  });
 });

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/apiClient';
+import { ClinicZoneNote, useClinicClock } from '../../clock';
 import { useMessages } from '../../i18n/useMessages';
 import { LiveBadge } from '../../live';
 import { formatMessage } from '../flows/utils/formatMessage';
@@ -26,6 +27,7 @@ const autoRefreshPages = 3;
 /** `/report`: the message summary (S3–S5): filters, totals, chart, table, detail, exports; updated live. */
 export default function ReportPage() {
   const t = useMessages();
+  const clock = useClinicClock();
   const client = useQueryClient();
   const { filters, change, clear } = useReportFilters();
   const options = useReportOptions();
@@ -57,7 +59,7 @@ export default function ReportPage() {
   const onSortChange = useCallback((sort: ReportSort) => change({ sort }), [change]);
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
+      <Group justify="space-between" align="flex-start">
         <Group gap="sm">
           <Title order={2}>{t.reportTitle}</Title>
           <LiveBadge />
@@ -65,6 +67,7 @@ export default function ReportPage() {
         <ExportButtons apiQuery={apiQuery} search={searchFromFilters(filters).toString()} />
       </Group>
       <Text c="dimmed">{t.reportIntro}</Text>
+      <ClinicZoneNote clock={clock} />
       <ReportFilterBar
         filters={filters}
         onChange={change}
@@ -74,6 +77,7 @@ export default function ReportPage() {
         practitioners={options.practitioners}
         services={options.services}
         users={options.users}
+        timeZone={clock?.timeZone}
       />
       {pages.error && problems.length === 0 && (
         <Alert color="red" role="alert">

@@ -8,7 +8,7 @@ const preview: [number, unknown] = [
   200,
   { text: 'x', subject: null, encoding: 'GSM-7', characters: 27, segments: 1, credits: 1, errors: [] },
 ];
-const settings: [number, unknown] = [200, { timeZone: 'Europe/Paris', defaultLanguage: 'fr' }];
+const settings: [number, unknown] = [200, { timeZone: 'Europe/Paris', country: 'FR', defaultLanguage: 'fr' }];
 const lea = { id: 'p1', firstName: 'Léa', lastName: 'Martin', mobile: '+33612345678' };
 const hugo = { id: 'p2', firstName: 'Hugo', lastName: 'Dupont', mobile: '+33698765432' };
 
@@ -46,7 +46,7 @@ describe('SendPage', () => {
     await user.type(screen.getByRole('textbox', { name: 'Text' }), 'Le cabinet ferme lundi.');
     expect(await screen.findByTestId('sms-counter')).toHaveTextContent('27 characters');
     await user.click(send);
-    expect(await screen.findByRole('status')).toHaveTextContent('Message to Léa Martin accepted (scheduled)');
+    expect(await screen.findByRole('status')).toHaveTextContent('Message to Léa Martin accepted (waiting)');
     expect(api.calls('POST', '/sends')[0].body).toEqual({
       channel: 'sms',
       patientId: 'p1',
@@ -108,7 +108,7 @@ describe('SendPage', () => {
     await user.type(at, '2030-04-02T10:00');
     await user.click(screen.getByRole('button', { name: 'Schedule' }));
     expect(await screen.findByRole('status')).toHaveTextContent(
-      'Message to Léa Martin planned for 02/04/2030 10:00 (scheduled)',
+      'Message to Léa Martin planned for 02/04/2030, 10:00 (waiting)',
     );
     expect(api.calls('POST', '/sends')[0].body).toMatchObject({
       patientId: 'p1',

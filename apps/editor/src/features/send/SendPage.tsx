@@ -15,21 +15,18 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/apiClient';
 import { channelOptions } from '../../i18n/channelWords';
+import { useClinicClock } from '../../clock';
 import { useMessages } from '../../i18n/useMessages';
 import { formatMessage } from '../flows/utils/formatMessage';
 import type { DirectoryPatient } from '../patients/api/patientsApi';
 import { PatientPicker } from '../patients/components/PatientPicker';
+import { statusLabel } from '../report/utils/deliveryWords';
 import { settingsApi } from '../settings/api/settingsApi';
 import type { TemplateChannel } from '../templates/api/templatesApi';
 import { SmsCounter } from '../templates/components/SmsCounter';
 import { useMessagePreview } from '../templates/hooks/useMessagePreview';
 import { sendsApi } from './api/sendsApi';
-import {
-  clinicLocalToInstant,
-  describeClinicTime,
-  instantToClinicLocal,
-  nextHourInClinic,
-} from './utils/clinicDateTime';
+import { clinicLocalToInstant, instantToClinicLocal, nextHourInClinic } from './utils/clinicDateTime';
 
 type Recipient = 'patient' | 'other';
 type When = 'now' | 'later';
@@ -40,6 +37,7 @@ type When = 'now' | 'later';
  */
 export default function SendPage() {
   const t = useMessages();
+  const clock = useClinicClock();
   const [channel, setChannel] = useState<TemplateChannel>('sms');
   const [recipient, setRecipient] = useState<Recipient>('patient');
   const [patient, setPatient] = useState<DirectoryPatient | null>(null);
@@ -179,12 +177,12 @@ export default function SendPage() {
             {send.variables && send.data.sendAt && timeZone
               ? formatMessage(t.sendPlanned, {
                   to: send.data.recipient.name ?? send.data.recipient.address ?? '',
-                  at: describeClinicTime(send.data.sendAt, timeZone, settings.data?.defaultLanguage),
-                  status: send.data.status,
+                  at: clock?.dateTime(send.data.sendAt) ?? '',
+                  status: statusLabel(t, send.data.status),
                 })
               : formatMessage(t.sendDone, {
                   to: send.data.recipient.name ?? send.data.recipient.address ?? '',
-                  status: send.data.status,
+                  status: statusLabel(t, send.data.status),
                 })}
           </Text>
         </Paper>

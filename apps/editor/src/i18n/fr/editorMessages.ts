@@ -169,10 +169,10 @@ export const editorMessages = {
   addStepOnEdge: 'Ajouter une étape entre {from} et {to}',
   addStepOnExit: 'Ajouter une étape sur la sortie « {exit} » de {from}',
   paletteTitle: 'Étape à ajouter',
-  paletteDockTitle: 'Glisser sur un lien',
-  paletteDockHint: 'Glissez une étape sur un lien pour l’insérer',
+  paletteDockTitle: 'Glisser sur un lien ou un +',
+  paletteDockHint: 'Glissez une étape sur un lien, un + ou l’espace libre sous une étape pour l’y insérer',
   paletteDropOnEdge:
-    'Déposez l’étape sur un lien (une ligne entre deux étapes) pour l’insérer à cet endroit.',
+    'Déposez l’étape sur un lien, un + ou l’espace libre sous une étape qui a une sortie libre.',
   problemsCount: '{count} à corriger',
   deleteStep: 'Supprimer l’étape',
   cannotDeleteTrigger: 'Le déclencheur ne peut pas être supprimé : tout scénario commence par lui',

@@ -1,19 +1,29 @@
 import type { Messages } from '../messages';
+import { accountMessages } from './accountMessages';
 import { apiKeyMessages } from './apiKeyMessages';
+import { auditMessages } from './auditMessages';
+import { clockMessages } from './clockMessages';
 import { editorMessages } from './editorMessages';
+import { flowEditingMessages } from './flowEditingMessages';
 import { liveMessages } from './liveMessages';
 import { outreachMessages } from './outreachMessages';
 import { problemMessages } from './problemMessages';
 import { reportMessages } from './reportMessages';
+import { reasonMessages } from './reasonMessages';
 import { replyMessages } from './replyMessages';
+import { runMessages } from './runMessages';
 import { sessionMessages } from './sessionMessages';
 import { settingsMessages } from './settingsMessages';
+import { simulationMessages } from './simulationMessages';
 import { staffMessages } from './staffMessages';
+import { starterMessages } from './starterMessages';
 import { templateMessages } from './templateMessages';
 
 /** Every string of the interface in French: a chunk of its own, loaded by loadMessages() when French is shown. */
 export const fr = {
   ...sessionMessages,
+  ...accountMessages,
+  ...auditMessages,
   ...problemMessages,
   ...templateMessages,
   ...liveMessages,
@@ -21,7 +31,13 @@ export const fr = {
   ...apiKeyMessages,
   ...reportMessages,
   ...editorMessages,
+  ...flowEditingMessages,
   ...outreachMessages,
   ...staffMessages,
   ...replyMessages,
+  ...reasonMessages,
+  ...clockMessages,
+  ...simulationMessages,
+  ...runMessages,
+  ...starterMessages,
 } satisfies Messages;

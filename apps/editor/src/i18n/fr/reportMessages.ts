@@ -125,6 +125,7 @@ export const reportMessages = {
   exportCancel: 'Annuler',
   exportDone: '{file} téléchargé.',
   exportFailed: 'Pas de fichier : {message}',
+  exportNothing: 'Pas de fichier : rien à exporter avec ces filtres.',
   printTitle: 'Messages — {filters}',
   printButton: 'Imprimer',
   printBack: 'Retour au rapport',

@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, ScrollArea, Table, Text } from '@mantine/core';
 import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { formatWhen } from '../../report/utils/deliveryWords';
@@ -16,6 +17,7 @@ export function BatchRecipients({
   onToggle: (id: string) => void;
 }) {
   const t = useMessages();
+  const clock = useClinicClock();
   return (
     <ScrollArea.Autosize mah={420}>
       <Table striped stickyHeader data-testid="batch-recipients">
@@ -45,7 +47,7 @@ export function BatchRecipients({
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">{formatWhen(row.start)}</Text>
+                  <Text size="xs">{formatWhen(row.start, clock)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">{row.address}</Text>

@@ -14,6 +14,7 @@ import {
 import type { Flow } from '@clinicflow/rules';
 import type { z } from 'zod';
 import { apiFetch } from '../../../api/apiClient';
+import { editorSession } from '../../../api/editorSession';
 
 /** The flows' wire types: the shared contract's (libs/contract). */
 export type {
@@ -43,7 +44,10 @@ export const flowsApi = {
   createFromStarter: (key: string) =>
     apiFetch<FlowView>(`/flows/starters/${encodeURIComponent(key)}`, { method: 'POST' }),
   save: (id: string, revision: number, flow: Flow) =>
-    apiFetch<FlowView>(`/flows/${id}`, { method: 'PUT', body: { revision, flow: document(flow) } }),
+    apiFetch<FlowView>(`/flows/${id}`, {
+      method: 'PUT',
+      body: { revision, flow: document(flow), editorSession },
+    }),
   setEnabled: (id: string, enabled: boolean) =>
     apiFetch<FlowView>(`/flows/${id}/${enabled ? 'enable' : 'disable'}`, { method: 'POST' }),
   publish: (id: string, note: string) =>

@@ -20,6 +20,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
 import { FlowEditorContext, type FlowEditorActions } from '../hooks/flowEditorContext';
+import { LitPathContext, type LitPath } from '../hooks/litPathContext';
 import { useFlowEditor } from '../hooks/useFlowEditor';
 import { ChooseBranchModal } from './ChooseBranchModal';
 import { FlowCanvas } from './FlowCanvas';
@@ -42,6 +43,7 @@ export function FlowEditor({
   hint,
   overlay,
   replyRoutes,
+  litPath = null,
 }: {
   initialFlow: Flow;
   onChange: (flow: Flow) => void;
@@ -58,6 +60,8 @@ export function FlowEditor({
   overlay?: ReactNode;
   /** How the clinic's patients can answer questions (its settings): questions are checked against it. */
   replyRoutes?: ReplyRoutes;
+  /** The path a simulation would take, lit on the canvas (null: none shown). */
+  litPath?: LitPath | null;
 }) {
   const t = useMessages();
   const [state, actions] = useFlowEditor(initialFlow, t, replyRoutes);
@@ -139,12 +143,14 @@ export function FlowEditor({
           <Paper withBorder style={{ flex: 1, minWidth: 0, position: 'relative', overflow: 'hidden' }}>
             {view === 'canvas' ? (
               <ReactFlowProvider>
-                <FlowCanvas
-                  flow={flow}
-                  problems={validation.problems}
-                  selectedIds={state.selectedIds}
-                  layoutCount={state.layoutCount}
-                />
+                <LitPathContext.Provider value={litPath}>
+                  <FlowCanvas
+                    flow={flow}
+                    problems={validation.problems}
+                    selectedIds={state.selectedIds}
+                    layoutCount={state.layoutCount}
+                  />
+                </LitPathContext.Provider>
               </ReactFlowProvider>
             ) : (
               <ScrollArea h="100%">

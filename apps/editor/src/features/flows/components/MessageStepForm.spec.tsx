@@ -25,17 +25,17 @@ describe(MessageStepForm.name, () => {
     const form = await openSms(user);
     const tabs = within(within(form).getByRole('tablist', { name: 'Texts by language' })).getAllByRole('tab');
     expect(tabs.map((tab) => tab.getAttribute('aria-label'))).toEqual([
-      'French (FR)',
-      'English (EN)',
-      'Spanish (ES)',
-      'Norwegian (NB)',
-      'Italian (IT)',
-      'German (DE)',
+      'FR — French',
+      'EN — English',
+      'ES — Spanish',
+      'NB — Norwegian',
+      'IT — Italian',
+      'DE — German',
     ]);
     await user.type(within(form).getByLabelText('Text (French)'), 'Bonjour');
-    await user.click(within(form).getByRole('tab', { name: 'Spanish (ES)' }));
+    await user.click(within(form).getByRole('tab', { name: 'ES — Spanish' }));
     await user.type(within(form).getByLabelText('Text (Spanish)'), 'Hola');
-    await user.click(within(form).getByRole('tab', { name: 'Norwegian (NB)' }));
+    await user.click(within(form).getByRole('tab', { name: 'NB — Norwegian' }));
     await user.type(within(form).getByLabelText('Text (Norwegian)'), 'Hei');
     expect(stored(saved, 's')?.data).toMatchObject({
       template: { byLanguage: { fr: { body: 'Bonjour' }, es: { body: 'Hola' }, nb: { body: 'Hei' } } },

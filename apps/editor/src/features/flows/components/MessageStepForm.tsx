@@ -1,17 +1,25 @@
-import { askNodeSchema, sendDataSchema, type FlowNodeOf, type SendData } from '@clinicflow/rules';
-import { Group, NativeSelect, Stack, Tabs, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import {
+  askNodeSchema,
+  sendDataSchema,
+  type FlowNodeOf,
+  type ReplyKeywords as Keywords,
+  type RulesProblem,
+  type SendData,
+} from '@clinicflow/rules';
+import { Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { Controller } from 'react-hook-form';
 import type { Messages } from '../../../i18n/messages';
-import { languageLabel } from '../../../i18n/languageWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
-import { formatMessage } from '../utils/formatMessage';
 import { messageData, messageFormValues, messageLanguages } from '../utils/messageFormValues';
 import { optionsOf } from '../utils/optionsOf';
 import { stepWords } from '../utils/stepWords';
+import { summarizeStep } from '../utils/summarizeStep';
 import { ExpiryField } from './ExpiryField';
+import { MessageTexts } from './MessageTexts';
 import { NumberField } from './NumberField';
+import { ReplyKeywords } from './ReplyKeywords';
+import { SaveAsTemplate } from './SaveAsTemplate';
 import { SavedTemplateSelect } from './SavedTemplateSelect';
 
 const blank = (value: string) => (value === '' ? undefined : value);
@@ -29,32 +37,29 @@ const convert = { toForm: (data: unknown) => messageFormValues(data as SendData)
 
 /**
  * A message's settings (send, or ask with its reply time-out): channel, recipient, a text per language (a tab
- * each, every language templates allow), expiry, sender.
+ * each, every language templates allow, written as on the templates page), expiry, sender; for a question,
+ * the replies it understands.
  */
 export function MessageStepForm({
   step,
   onChange,
+  problems = [],
 }: {
   step: FlowNodeOf<'send'> | FlowNodeOf<'ask'>;
   onChange: (data: SendData) => void;
+  /** The validator's problems of this step (unknown variables are flagged under their text). */
+  problems?: readonly RulesProblem[];
 }) {
   const t = useMessages();
   const schema = step.type === 'ask' ? askDataSchema : sendDataSchema;
-  const { register, control, watch, formState } = useStepForm(
-    schema as typeof sendDataSchema,
-    step.data,
-    onChange,
-    convert,
-  );
+  const form = useStepForm(schema as typeof sendDataSchema, step.data, onChange, convert);
+  const { register, control, watch, formState, setValue } = form;
   const channel = watch('channel');
   const recipient = watch('recipient.type');
   const texts = watch('template.byLanguage');
-  const written = (language: string) => Boolean(texts?.[language]?.body?.trim());
-  // open on the first language already written (French for a new step)
-  const [language, setLanguage] = useState<string>(
-    () => messageLanguages.find((code) => step.data.template.byLanguage?.[code]?.body) ?? 'fr',
-  );
+  const keywords = watch('keywords' as never) as Keywords | undefined;
   const errors = formState.errors;
+  const writtenIn = messageLanguages.filter((code) => texts?.[code]?.body?.trim());
   return (
     <Stack gap="sm">
       <TextInput label={t.fieldLabel} {...register('label', { setValueAs: blank })} />
@@ -87,42 +92,15 @@ export function MessageStepForm({
         current={watch('template.templateId')}
         {...register('template.templateId', { setValueAs: blank })}
       />
-      <Tabs value={language} onChange={(value) => value && setLanguage(value)} variant="outline">
-        <Tabs.List aria-label={t.fieldTexts}>
-          {messageLanguages.map((code) => (
-            <Tabs.Tab
-              key={code}
-              value={code}
-              aria-label={`${languageLabel(t, code)} (${code.toUpperCase()})`}
-              title={languageLabel(t, code)}
-              fw={written(code) ? 700 : 400}
-            >
-              {code.toUpperCase()}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {messageLanguages.map((code) => {
-          const languageName = languageLabel(t, code);
-          return (
-            <Tabs.Panel key={code} value={code} pt="xs">
-              <Stack gap="xs">
-                {channel === 'email' && (
-                  <TextInput
-                    label={formatMessage(t.fieldSubject, { language: languageName })}
-                    {...register(`template.byLanguage.${code}.subject`)}
-                  />
-                )}
-                <Textarea
-                  label={formatMessage(t.fieldBody, { language: languageName })}
-                  autosize
-                  minRows={2}
-                  {...register(`template.byLanguage.${code}.body`)}
-                />
-              </Stack>
-            </Tabs.Panel>
-          );
-        })}
-      </Tabs>
+      <MessageTexts
+        form={form}
+        // open on the first language already written (French for a new step)
+        initialLanguage={messageLanguages.find((code) => step.data.template.byLanguage?.[code]?.body) ?? 'fr'}
+        problems={problems}
+      />
+      <Group>
+        <SaveAsTemplate data={watch() as SendData} defaultName={summarizeStep(step, t)} />
+      </Group>
       <Controller
         control={control}
         name="expiresAfter"
@@ -135,6 +113,16 @@ export function MessageStepForm({
           label={t.fieldSmsName}
           error={errors.sender?.smsName?.message}
           {...register('sender.smsName', { setValueAs: blank })}
+        />
+      )}
+      {step.type === 'ask' && (
+        <ReplyKeywords
+          keywords={keywords}
+          languages={writtenIn}
+          channel={channel}
+          onChange={(next) =>
+            setValue('keywords' as never, next as never, { shouldDirty: true, shouldValidate: true })
+          }
         />
       )}
       {step.type === 'ask' && (

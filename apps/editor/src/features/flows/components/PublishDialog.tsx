@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   List,
   Loader,
@@ -18,13 +19,16 @@ import { useState } from 'react';
 import { ApiError } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
 import { flowsApi, type FlowVersion, type SavedProblem } from '../api/flowsApi';
+import { useFlowLive } from '../live';
 import { describeProblem } from '../utils/describeProblem';
 import { formatMessage } from '../utils/formatMessage';
 import { FlowDiffSummary } from './FlowDiffSummary';
 
 /**
  * Publishing: the validator's checklist (any error blocks it, with the reason; warnings are listed and do not),
- * what changed since the published version (the API's diff), and a note kept with the new version.
+ * what changed since the published version (the API's diff), a note kept with the new version, and whether
+ * the flow runs afterwards: a flow that is off says so and offers "Turn on now" (publishing alone never
+ * starts sending to patients).
  */
 export function PublishDialog({
   flowId,
@@ -39,10 +43,14 @@ export function PublishDialog({
   problems: SavedProblem[];
   stepName: (nodeId: string) => string;
   onClose: () => void;
-  onPublished: (version: FlowVersion) => void;
+  /** After publishing: the version, and whether the flow was on already, turned on now, or stays off. */
+  onPublished: (version: FlowVersion, running: 'on' | 'turned-on' | 'off') => void;
 }) {
   const t = useMessages();
+  const live = useFlowLive();
+  const off = !live?.enabled;
   const [note, setNote] = useState('');
+  const [turnOn, setTurnOn] = useState(false);
   const diff = useQuery({
     queryKey: ['flow-diff', flowId, latestVersion, 'publish'],
     queryFn: () => flowsApi.diff(flowId, latestVersion!),
@@ -51,7 +59,10 @@ export function PublishDialog({
   });
   const publish = useMutation({
     mutationFn: () => flowsApi.publish(flowId, note),
-    onSuccess: onPublished,
+    onSuccess: (version) => {
+      if (off && turnOn) live?.setEnabled(true);
+      onPublished(version, !off ? 'on' : turnOn ? 'turned-on' : 'off');
+    },
   });
   const errors = problems.filter(isBlockingProblem);
   const warnings = problems.filter((problem) => !isBlockingProblem(problem));
@@ -103,6 +114,19 @@ export function PublishDialog({
           maxLength={500}
           onChange={(e) => setNote(e.currentTarget.value)}
         />
+        {off ? (
+          <Stack gap={4}>
+            <Text size="sm">{t.publishFlowOff}</Text>
+            <Checkbox
+              label={formatMessage(t.publishTurnOn, { version: (latestVersion ?? 0) + 1 })}
+              checked={turnOn}
+              disabled={blocked}
+              onChange={(e) => setTurnOn(e.currentTarget.checked)}
+            />
+          </Stack>
+        ) : (
+          <Text size="sm">{formatMessage(t.publishFlowOn, { version: (latestVersion ?? 0) + 1 })}</Text>
+        )}
         {publish.error && (
           <Alert color="red" role="alert" title={publish.error.message}>
             {refusal.map((error, i) => (

@@ -1,160 +1,160 @@
-import { triggerEventSchema } from '@clinicflow/rules';
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  CloseButton,
-  Group,
-  JsonInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { Flow } from '@clinicflow/rules';
+import { Alert, Button, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { apiFetch } from '../../../api/apiClient';
+import { ClinicZoneNote, useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
-import dayjs from 'dayjs';
-import { flowsApi } from '../api/flowsApi';
-import { sampleFromDirectory } from '../utils/sampleFromDirectory';
-import { SamplePicker } from './SamplePicker';
-import { clinicLocalTime, defaultSimulationForm, simulationRequestOf } from '../utils/simulationSample';
+import { flowsApi, type SimulationRequest } from '../api/flowsApi';
+import type { LitPath } from '../hooks/litPathContext';
+import { pathTaken } from '../utils/pathTaken';
+import type { DirectoryResource } from '../utils/sampleFromDirectory';
+import {
+  defaultSimulationForm,
+  simulationRequestOf,
+  SimulationInputError,
+  type SampleDirectory,
+  type SimulationForm,
+} from '../utils/simulationForm';
+import { SimulationSetup } from './SimulationSetup';
+import { SimulationTimeline } from './SimulationTimeline';
 
-const kindColours: Record<string, string> = {
-  send: 'green',
-  skip: 'gray',
-  wait: 'blue',
-  reply: 'violet',
-  condition: 'yellow',
-  trigger: 'cyan',
-  end: 'dark',
-};
+type Page<T> = { items: T[] };
+
+/** What decides a simulation's outcome in a flow: its steps and connections, not where the cards sit. */
+function flowKeyOf(flow: Pick<Flow, 'nodes' | 'edges' | 'settings'>): string {
+  return JSON.stringify({
+    nodes: flow.nodes.map(({ position: _position, ...node }) => node),
+    edges: flow.edges,
+    settings: flow.settings ?? null,
+  });
+}
+
+/** The clinic's services and practitioners, for the made-up appointment. */
+function useSampleDirectory(): { directory: SampleDirectory; ready: boolean } {
+  const services = useQuery({
+    queryKey: ['services', 'sample'],
+    queryFn: () => apiFetch<Page<{ id: string; name: string }>>('/services?pageSize=100'),
+  });
+  const resources = useQuery({
+    queryKey: ['resources', 'sample'],
+    queryFn: () => apiFetch<Page<DirectoryResource>>('/resources?pageSize=100'),
+  });
+  const directory = useMemo(
+    () => ({ services: services.data?.items ?? [], resources: resources.data?.items ?? [] }),
+    [services.data, resources.data],
+  );
+  return { directory, ready: !services.isPending && !resources.isPending };
+}
 
 /**
- * Simulation of the saved draft (`POST /api/flows/:id/simulate`): a sample to edit, the event, scripted
- * replies and a horizon; the timeline in the clinic's local time with the texts and every skip's reason.
- * A row selects its step on the canvas.
+ * Simulation of the saved draft (`POST /api/flows/:id/simulate`) for people: a patient of the clinic or a
+ * made-up appointment, what happens and when in clinic time, the patient's replies, how far to look; the
+ * timeline in time order with the texts and every skip's reason in the user's words, the path it takes lit on
+ * the canvas (`onPath`), and results marked out of date as soon as an input or the flow changes.
  */
 export function SimulationPanel({
   flowId,
+  flow,
   defaultEvent,
   beforeRun,
   stepName,
   onPickStep,
+  onPath,
   onClose,
 }: {
   flowId: string;
+  /** The draft as it is being edited: a change marks the results out of date, and lights the path on it. */
+  flow: Flow;
   defaultEvent: string;
   beforeRun: () => Promise<void>;
   stepName: (nodeId: string) => string;
   onPickStep: (nodeId: string) => void;
+  onPath?: (path: LitPath | null) => void;
   onClose: () => void;
 }) {
   const t = useMessages();
-  const [form, setForm] = useState(() => defaultSimulationForm(defaultEvent));
-  const [picked, setPicked] = useState<number | null>(null);
+  const clock = useClinicClock();
+  const { directory, ready } = useSampleDirectory();
+  const [edited, setEdited] = useState<SimulationForm | null>(null);
+  const [shownError, setShownError] = useState<SimulationInputError | null>(null);
+  const [ranKey, setRanKey] = useState<string | null>(null);
+  const zone = clock?.timeZone;
+  // the form's dates are the clinic's: it starts once the clinic's zone (and its directory) is known
+  const initial = useMemo(
+    () => (zone && ready ? defaultSimulationForm(defaultEvent, new Date(), zone, directory) : null),
+    [zone, ready, defaultEvent, directory],
+  );
+  const form = edited ?? initial;
+  const setForm = (update: (form: SimulationForm) => SimulationForm) => {
+    setShownError(null);
+    if (form) setEdited(update(form));
+  };
+  const attempt = useMemo((): { request: SimulationRequest | null; error: SimulationInputError | null } => {
+    if (!form || !zone) return { request: null, error: null };
+    try {
+      return { request: simulationRequestOf(form, directory, zone), error: null };
+    } catch (error) {
+      if (error instanceof SimulationInputError) return { request: null, error };
+      throw error;
+    }
+  }, [form, directory, zone]);
+  const currentKey = `${JSON.stringify(attempt.request)}|${flowKeyOf(flow)}`;
   const run = useMutation({
-    mutationFn: async () => {
+    mutationFn: async ({ request }: { request: SimulationRequest; key: string }) => {
       await beforeRun();
-      return flowsApi.simulate(flowId, simulationRequestOf(form));
+      return flowsApi.simulate(flowId, request);
     },
+    onSuccess: (_answer, { key }) => setRanKey(key),
   });
-  const setReply = (index: number, patch: Partial<{ at: string; text: string }>) =>
-    setForm((f) => ({ ...f, replies: f.replies.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
   const result = run.data;
+  const stale = result !== undefined && ranKey !== currentKey;
+  const shownPath = useMemo(
+    () =>
+      result?.valid && !stale
+        ? pathTaken(
+            flow,
+            result.timeline.map((entry) => ({ nodeId: entry.nodeId, exit: entry.exit ?? null })),
+          )
+        : null,
+    [result, stale, flow],
+  );
+  useEffect(() => onPath?.(shownPath), [shownPath, onPath]);
+  useEffect(() => () => onPath?.(null), [onPath]);
+  const pickFirst = form?.source === 'clinic' && !form.advanced && !form.picked;
+  const start = () => {
+    if (attempt.error || !attempt.request) return setShownError(attempt.error);
+    run.mutate({ request: attempt.request, key: currentKey });
+  };
   return (
     <Stack p="sm" gap="xs">
       <Group justify="space-between">
         <Title order={4}>{t.simulationTitle}</Title>
         <CloseButton aria-label={t.close} onClick={onClose} />
       </Group>
-      <Select
-        label={t.simulationEvent}
-        data={triggerEventSchema.options}
-        value={form.eventType}
-        onChange={(value) => value && setForm((f) => ({ ...f, eventType: value }))}
-        allowDeselect={false}
-      />
-      <TextInput
-        label={t.simulationEventAt}
-        description={t.simulationTimeHint}
-        value={form.eventAt}
-        onChange={(e) => setForm({ ...form, eventAt: e.currentTarget.value })}
-      />
-      <SamplePicker
-        onPick={(patient, appointment) =>
-          setForm((f) => ({
-            ...f,
-            sample: sampleFromDirectory(f.sample, patient, appointment),
-            // a real appointment: booked ten days before, simulated until two days after
-            ...(appointment && {
-              eventAt: dayjs(appointment.start).subtract(10, 'day').toISOString(),
-              until: dayjs(appointment.start).add(2, 'day').toISOString(),
-            }),
-          }))
-        }
-      />
-      <JsonInput
-        label={t.simulationSample}
-        description={t.simulationSampleHint}
-        autosize
-        minRows={4}
-        maxRows={10}
-        validationError={t.invalidJson}
-        value={form.sample}
-        onChange={(sample) => setForm((f) => ({ ...f, sample }))}
-      />
-      <Text size="sm" fw={500}>
-        {t.simulationReplies}
-      </Text>
-      {form.replies.map((reply, i) => (
-        <Group key={i} gap={4} wrap="nowrap">
-          <TextInput
-            aria-label={t.simulationReplyAt}
-            placeholder="2026-05-11T18:05:00+02:00"
-            value={reply.at}
-            onChange={(e) => setReply(i, { at: e.currentTarget.value })}
-            style={{ flex: 2 }}
-          />
-          <TextInput
-            aria-label={t.simulationReplyText}
-            placeholder="C"
-            value={reply.text}
-            onChange={(e) => setReply(i, { text: e.currentTarget.value })}
-            style={{ flex: 1 }}
-          />
-          <ActionIcon
-            variant="subtle"
-            aria-label={t.simulationRemoveReply}
-            onClick={() => setForm((f) => ({ ...f, replies: f.replies.filter((_, j) => j !== i) }))}
-          >
-            <IconTrash size={14} />
-          </ActionIcon>
-        </Group>
-      ))}
-      <Button
-        size="xs"
-        variant="subtle"
-        leftSection={<IconPlus size={14} />}
-        onClick={() => setForm((f) => ({ ...f, replies: [...f.replies, { at: '', text: '' }] }))}
-      >
-        {t.simulationAddReply}
-      </Button>
-      <TextInput
-        label={t.simulationUntil}
-        value={form.until}
-        onChange={(e) => setForm({ ...form, until: e.currentTarget.value })}
-      />
-      <Button onClick={() => run.mutate()} loading={run.isPending}>
+      <ClinicZoneNote clock={clock} />
+      {!form || !clock ? (
+        <Loader size="sm" aria-label={t.loading} />
+      ) : (
+        <SimulationSetup
+          form={form}
+          setForm={setForm}
+          directory={directory}
+          clock={clock}
+          error={shownError}
+        />
+      )}
+      <Button onClick={start} loading={run.isPending} disabled={!form || pickFirst}>
         {t.simulationRun}
       </Button>
       {run.error && (
         <Alert color="red" role="alert">
-          {run.error instanceof SyntaxError ? t.invalidJson : run.error.message}
+          {run.error.message}
+        </Alert>
+      )}
+      {stale && (
+        <Alert color="yellow" role="status" p="xs" data-testid="simulation-stale">
+          {t.simulationStale}
         </Alert>
       )}
       {result && !result.valid && (
@@ -168,60 +168,20 @@ export function SimulationPanel({
       )}
       {result?.valid && result.timeline.length === 0 && <Text c="dimmed">{t.simulationNothing}</Text>}
       {result?.valid && result.timeline.length > 0 && (
-        <Table aria-label={t.simulationTimeline} highlightOnHover verticalSpacing={4} fz="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.simulationWhen}</Table.Th>
-              <Table.Th>{t.simulationWhat}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.timeline.map((entry, i) => (
-              <Table.Tr
-                key={i}
-                data-testid="timeline-row"
-                tabIndex={0}
-                aria-selected={picked === i}
-                bg={picked === i ? 'var(--mantine-color-blue-light)' : undefined}
-                style={{ cursor: 'pointer' }}
-                onClick={() => {
-                  setPicked(i);
-                  onPickStep(entry.nodeId);
-                }}
-                onKeyDown={(e) => {
-                  if (e.key !== 'Enter' && e.key !== ' ') return;
-                  e.preventDefault();
-                  setPicked(i);
-                  onPickStep(entry.nodeId);
-                }}
-              >
-                <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-                  {clinicLocalTime(entry.local)}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <Badge size="xs" color={entry.status === 'skipped' ? 'gray' : kindColours[entry.kind]}>
-                      {entry.status === 'skipped' ? t.simulationSkipped : entry.kind}
-                    </Badge>
-                    <Text size="xs" fw={500}>
-                      {stepName(entry.nodeId)}
-                    </Text>
-                  </Group>
-                  {entry.text && (
-                    <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-                      {entry.text}
-                    </Text>
-                  )}
-                  {entry.reason && (
-                    <Text size="xs" c="dimmed">
-                      {entry.reason}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <>
+          {!stale && (
+            <Text size="xs" c="dimmed">
+              {t.simulationPathLit}
+            </Text>
+          )}
+          <SimulationTimeline
+            timeline={result.timeline}
+            clock={clock}
+            stepName={stepName}
+            onPickStep={onPickStep}
+            stale={stale}
+          />
+        </>
       )}
     </Stack>
   );

@@ -3,6 +3,7 @@ import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { emptyFlow } from '../utils/emptyFlow';
 import { formatMessage } from '../utils/formatMessage';
+import { localizeStarter } from '../utils/localizeStarter';
 import { FlowPreview } from './FlowPreview';
 
 /** What a new flow starts from: an empty flow (a trigger only) or a starter of the gallery, by its key. */
@@ -33,25 +34,27 @@ export function StarterPicker({ onPick, busy }: { onPick: (choice: StarterChoice
             </Button>
           </Stack>
         </Card>
-        {starterFlows.map((starter) => (
-          <Card withBorder key={starter.key}>
-            <Stack gap="xs" h="100%">
-              <FlowPreview flow={starter.flow} label={t.previewOf.replace('{name}', starter.flow.name)} />
-              <Text fw={600}>{starter.flow.name}</Text>
-              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                {starter.flow.description}
-              </Text>
-              <Button
-                disabled={busy}
-                variant="light"
-                onClick={() => onPick({ kind: 'starter', key: starter.key })}
-                aria-label={formatMessage(t.startUseNamed, { name: starter.flow.name })}
-              >
-                {t.startUse}
-              </Button>
-            </Stack>
-          </Card>
-        ))}
+        {starterFlows
+          .map(({ key, flow: english }) => ({ key, flow: localizeStarter(key, english, t) }))
+          .map((starter) => (
+            <Card withBorder key={starter.key}>
+              <Stack gap="xs" h="100%">
+                <FlowPreview flow={starter.flow} label={t.previewOf.replace('{name}', starter.flow.name)} />
+                <Text fw={600}>{starter.flow.name}</Text>
+                <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                  {starter.flow.description}
+                </Text>
+                <Button
+                  disabled={busy}
+                  variant="light"
+                  onClick={() => onPick({ kind: 'starter', key: starter.key })}
+                  aria-label={formatMessage(t.startUseNamed, { name: starter.flow.name })}
+                >
+                  {t.startUse}
+                </Button>
+              </Stack>
+            </Card>
+          ))}
       </SimpleGrid>
     </Stack>
   );

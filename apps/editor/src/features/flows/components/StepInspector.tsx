@@ -15,7 +15,15 @@ import { WaitStepForm } from './WaitStepForm';
 import { WebhookStepForm } from './WebhookStepForm';
 
 /** The form of a step's type; each edit that passes the libs/rules schema goes into the flow at once. */
-function StepForm({ step, onChange }: { step: FlowNode; onChange: (data: unknown) => void }) {
+function StepForm({
+  step,
+  onChange,
+  problems,
+}: {
+  step: FlowNode;
+  onChange: (data: unknown) => void;
+  problems: readonly RulesProblem[];
+}) {
   switch (step.type) {
     case 'trigger':
       return <TriggerStepForm step={step} onChange={onChange} />;
@@ -25,7 +33,7 @@ function StepForm({ step, onChange }: { step: FlowNode; onChange: (data: unknown
       return <WaitStepForm step={step} onChange={onChange} />;
     case 'send':
     case 'ask':
-      return <MessageStepForm step={step} onChange={onChange} />;
+      return <MessageStepForm step={step} onChange={onChange} problems={problems} />;
     case 'update':
       return <UpdateStepForm step={step} onChange={onChange} />;
     case 'webhook':
@@ -94,6 +102,7 @@ export function StepInspector({
           key={`${step.id}:${revision}`}
           step={step}
           onChange={(data) => actions.updateData(step.id, data)}
+          problems={[...own, ...warnings]}
         />
       </ScrollArea.Autosize>
     </Stack>

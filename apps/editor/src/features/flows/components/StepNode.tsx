@@ -5,6 +5,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
 import { useFlowEditorActions } from '../hooks/useFlowEditorActions';
+import { useStepLit } from '../hooks/litPathContext';
 import type { StepDiagramNode } from '../types/flowDiagram';
 import { StepActivityBadges } from '../live/StepActivityBadges';
 import { formatMessage } from '../utils/formatMessage';
@@ -26,6 +27,8 @@ function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
   const exits = nodeExits[step.type];
   const title = step.data?.label || t[stepWords.type[step.type]];
   const branching = exits.length > 1;
+  // a simulation's or a run's path: its steps outlined in teal, the others faded
+  const lit = useStepLit(id);
   return (
     <Paper
       withBorder
@@ -39,10 +42,14 @@ function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
           ? `var(--mantine-color-${flagged}-7)`
           : selected
             ? 'var(--mantine-color-blue-7)'
-            : undefined,
-        borderWidth: selected || flagged ? 2 : 1,
+            : lit === 'on'
+              ? 'var(--mantine-color-teal-7)'
+              : undefined,
+        borderWidth: selected || flagged || lit === 'on' ? 2 : 1,
+        opacity: lit === 'off' ? 0.55 : undefined,
       }}
       data-testid={`step-${id}`}
+      data-lit={lit ?? undefined}
     >
       {step.type !== 'trigger' && <Handle type="target" position={Position.Top} isConnectable />}
       <Stack gap={4}>
@@ -104,6 +111,8 @@ function StepNodeCard({ id, data, selected }: NodeProps<StepDiagramNode>) {
         <div
           key={exit}
           className="nodrag nopan"
+          data-exit-of={id}
+          data-exit={exit}
           style={{
             position: 'absolute',
             top: '100%',

@@ -1,6 +1,7 @@
 import { Alert, Button, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { flowsApi, type FlowView } from '../api/flowsApi';
 import { formatMessage } from '../utils/formatMessage';
@@ -21,6 +22,7 @@ export function VersionHistory({
   onRestored: (view: FlowView) => void;
 }) {
   const t = useMessages();
+  const clock = useClinicClock();
   const [confirming, setConfirming] = useState<number | null>(null);
   const versions = useQuery({
     queryKey: ['flow-versions', flowId],
@@ -34,7 +36,13 @@ export function VersionHistory({
     onSuccess: onRestored,
   });
   return (
-    <Drawer opened onClose={onClose} title={t.historyTitle} position="right">
+    <Drawer
+      opened
+      onClose={onClose}
+      title={t.historyTitle}
+      position="right"
+      closeButtonProps={{ 'aria-label': t.close }}
+    >
       <Stack>
         {versions.isPending && <Loader size="sm" />}
         {versions.data?.length === 0 && <Text c="dimmed">{t.historyEmpty}</Text>}
@@ -49,7 +57,7 @@ export function VersionHistory({
               <Text fw={600}>{formatMessage(t.versionN, { version: version.version })}</Text>
               <Text size="sm">{version.note || t.historyNoNote}</Text>
               <Text size="xs" c="dimmed">
-                {new Date(version.publishedAt).toLocaleString()} · {version.publishedBy}
+                {clock?.dateTime(version.publishedAt) ?? ''} · {version.publishedBy}
               </Text>
               {confirming === version.version ? (
                 <Group gap="xs" mt={4}>

@@ -1,6 +1,9 @@
 import { Alert, Drawer, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
+import { useReasonWords } from '../../../i18n/useReasonWords';
+import { errorInWords } from '../../report/utils/deliveryWords';
 import { formatMessage } from '../utils/formatMessage';
 import { flowActivityApi } from './flowActivityApi';
 
@@ -8,7 +11,6 @@ import { flowActivityApi } from './flowActivityApi';
 export function FailedDeliveriesDrawer({
   flowId,
   day,
-  timeZone,
   nodeId,
   failedCount,
   stepName,
@@ -16,8 +18,6 @@ export function FailedDeliveriesDrawer({
 }: {
   flowId: string;
   day: string | null;
-  /** The clinic's: send times are written in it. */
-  timeZone: string | undefined;
   nodeId: string | null;
   /** The step's failed count: a new failure fetches the list again. */
   failedCount: number;
@@ -25,6 +25,8 @@ export function FailedDeliveriesDrawer({
   onClose: () => void;
 }) {
   const t = useMessages();
+  const clock = useClinicClock();
+  const say = useReasonWords();
   const query = useQuery({
     queryKey: ['flow-failed', flowId, day, failedCount],
     queryFn: () => flowActivityApi.failed(flowId, day!),
@@ -37,6 +39,7 @@ export function FailedDeliveriesDrawer({
       onClose={onClose}
       position="right"
       title={formatMessage(t.flowLiveFailedTitle, { step: nodeId ? stepName(nodeId) : '' })}
+      closeButtonProps={{ 'aria-label': t.close }}
     >
       {query.isLoading && <Loader size="sm" />}
       {query.error && (
@@ -50,15 +53,12 @@ export function FailedDeliveriesDrawer({
           <li key={delivery.id} data-testid="failed-delivery">
             <Text size="sm" fw={600}>
               {delivery.recipient.name ?? delivery.recipient.address ?? delivery.recipient.type} ·{' '}
-              {new Date(delivery.sendAt).toLocaleString([], {
-                dateStyle: 'short',
-                timeStyle: 'short',
-                hour12: false,
-                timeZone,
-              })}
+              {clock?.dateTime(delivery.sendAt) ?? ''}
             </Text>
             <Text size="sm" c="red.8">
-              {delivery.error?.reason ?? delivery.reason ?? t.flowLiveNoReason}
+              {delivery.error
+                ? errorInWords(t, delivery.error)
+                : (say(delivery.why, delivery.reason) ?? t.flowLiveNoReason)}
             </Text>
           </li>
         ))}

@@ -28,8 +28,10 @@ const morning: FlowActivity = {
       runId: 'r1',
       status: 'failed',
       recipientName: 'Léa Martin',
+      patientInitials: 'L. M.',
       reason: 'credits exhausted',
     },
+    { at: '2026-03-06T07:55:00Z', nodeId: 'w', runId: 'r3', status: 'waiting', patientInitials: 'H. P.' },
   ],
 };
 const later: FlowActivity = {
@@ -77,6 +79,8 @@ function renderOverlay(enabled = true, flow: Flow = lineFlow()) {
   );
 }
 
+const clinicSettings = { timeZone: 'Europe/Paris', country: 'FR' };
+
 const count = (stepId: string, what: string) =>
   within(screen.getByTestId(`step-${stepId}`)).getByTestId(`activity-${what}`);
 
@@ -89,7 +93,8 @@ describe('the live overlay of a flow', () => {
 
   it("shows today's counts on the right step cards and the latest outcomes", async () => {
     fakeSocket();
-    fakeApi({ 'GET /flows/f1/activity': [200, morning] });
+    // the clinic's settings give the feed its clock (src/clock: its zone and country)
+    fakeApi({ 'GET /flows/f1/activity': [200, morning], 'GET /settings': [200, clinicSettings] });
     renderOverlay();
     await waitFor(() => expect(count('s', 'sent')).toHaveTextContent('1'));
     expect(count('t', 'entered')).toHaveTextContent('3');
@@ -97,17 +102,35 @@ describe('the live overlay of a flow', () => {
     expect(count('w', 'sent')).toHaveTextContent('0');
     expect(count('s', 'failed')).toHaveAttribute('aria-label', '1 failed today');
     const feed = screen.getByRole('region', { name: 'Latest outcomes today' });
-    const row = within(feed).getByText('Léa Martin').closest('li')!;
+    // each outcome says whose it is by the patient's initials, its step by name, and its clinic time
+    const row = within(feed).getByText('L. M.').closest('li')!;
     expect(row).toHaveTextContent('step s');
     expect(row).toHaveTextContent('failed');
-    expect(row).toHaveTextContent('09:00'); // 08:00:02Z in Paris
+    await waitFor(() => expect(row).toHaveTextContent('09:00')); // 08:00:02Z in Paris
+    expect(within(feed).queryByText('Léa Martin')).not.toBeInTheDocument();
     expect(within(feed).getByText('credits exhausted')).toBeInTheDocument();
+    const waiting = within(feed).getByText('H. P.').closest('li')!;
+    expect(waiting).toHaveTextContent(/08:55.*H\. P\..*step w.*waiting/);
+  });
+
+  it('labels each count on the cards and explains them in a legend', async () => {
+    fakeSocket();
+    fakeApi({ 'GET /flows/f1/activity': [200, morning] });
+    renderOverlay();
+    await waitFor(() => expect(count('s', 'sent')).toHaveTextContent('1 sent'));
+    expect(count('w', 'waiting')).toHaveTextContent('1 waiting');
+    expect(count('t', 'entered')).toHaveTextContent('3 entered');
+    const legend = screen.getByRole('region', { name: 'Counts of today on each step' });
+    for (const word of ['entered', 'waiting', 'sent', 'skipped', 'failed'])
+      expect(within(legend).getByText(word)).toBeInTheDocument();
+    expect(legend).toHaveTextContent('messages that could not be sent');
   });
 
   it('lists the failed messages of a step with their reasons when its failed count is clicked', async () => {
     fakeSocket();
     const api = fakeApi({
       'GET /flows/f1/activity': [200, morning],
+      'GET /settings': [200, clinicSettings],
       'GET /deliveries?*': [
         200,
         {
@@ -142,7 +165,8 @@ describe('the live overlay of a flow', () => {
     const rows = await within(drawer).findAllByTestId('failed-delivery');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent('Léa Martin');
-    expect(rows[0]).toHaveTextContent('credits exhausted');
+    // the failure in the user's words (issue 15), at its clinic time
+    expect(rows[0]).toHaveTextContent('The clinic has no SMS credits left');
     expect(api.requests.map((r) => r.path)).toContain(
       '/deliveries?flowId=f1&status=failed&sendFrom=2026-03-06&sendTo=2026-03-06&pageSize=100',
     );
@@ -179,13 +203,17 @@ describe('the live overlay of a flow', () => {
     });
     renderOverlay(false);
     expect(screen.getByText('Turn the flow on to watch today’s counts on each step.')).toBeInTheDocument();
+    // the switch says what is true: the flow is off
+    const off = screen.getByRole('switch', { name: 'Flow off: it does not run for new appointment events' });
+    expect(off).not.toBeChecked();
+    expect(screen.getByText('Off')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Counts of today on each step' })).not.toBeInTheDocument();
     expect(within(screen.getByTestId('step-s')).queryByTestId('step-activity')).not.toBeInTheDocument();
     expect(api.calls('GET', '/flows/f1/activity')).toHaveLength(0);
 
-    await userEvent
-      .setup()
-      .click(screen.getByRole('switch', { name: 'Flow on: it runs for new appointment events' }));
+    await userEvent.setup().click(off);
     await waitFor(() => expect(count('s', 'sent')).toHaveTextContent('1'));
+    expect(screen.getByRole('switch', { name: 'Flow on: it runs for new appointment events' })).toBeChecked();
     expect(api.calls('POST', '/flows/f1/enable')).toHaveLength(1);
   });
 });

@@ -68,7 +68,6 @@ export function FlowLiveProvider({
       <FailedDeliveriesDrawer
         flowId={flowId}
         day={query.data?.day ?? null}
-        timeZone={query.data?.timeZone}
         nodeId={failedStep}
         failedCount={failedStep ? (query.data?.nodes[failedStep]?.failed ?? 0) : 0}
         stepName={stepName}

@@ -1,19 +1,20 @@
 import { ActionIcon, Alert, Badge, Box, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../utils/formatMessage';
 import { useFlowLive } from './flowLiveContext';
 import { outcomeColor, outcomeWords } from './outcomeWords';
 
-/** An instant as the clinic's wall-clock time (HH:mm), whatever the browser's zone. */
-function clinicTime(at: string, timeZone: string | undefined): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
-}
-
-/** The latest outcomes of the day, in a corner of the canvas; it can be folded away. */
+/**
+ * The latest outcomes of the day, in a corner of the canvas: each with its clinic time, whose it is (the
+ * patient's initials, or the name of a staff recipient) and the step's name; it can be folded away.
+ */
 export function LiveFeed() {
   const t = useMessages();
+  // the clinic's wall-clock time (HH:mm) in the interface's format, as on every other screen
+  const clock = useClinicClock();
   const live = useFlowLive();
   const [open, setOpen] = useState(true);
   if (!live?.published) return null;
@@ -68,10 +69,15 @@ export function LiveFeed() {
               <li key={`${outcome.deliveryId ?? outcome.runId}|${outcome.status}|${outcome.at}`}>
                 <Group gap={6} wrap="nowrap" align="baseline">
                   <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                    {clinicTime(outcome.at, live.activity?.timeZone)}
+                    {clock?.time(outcome.at) ?? ''}
                   </Text>
+                  {(outcome.patientInitials ?? outcome.recipientName) && (
+                    <Text size="xs" fw={700} style={{ flexShrink: 0 }} data-testid="outcome-who">
+                      {outcome.patientInitials ?? outcome.recipientName}
+                    </Text>
+                  )}
                   <Text size="xs" fw={500} truncate="end" miw={0} style={{ flex: 1 }}>
-                    {outcome.recipientName ?? (outcome.nodeId ? live.stepName(outcome.nodeId) : '')}
+                    {outcome.nodeId ? live.stepName(outcome.nodeId) : ''}
                   </Text>
                   <Badge
                     size="xs"
@@ -82,11 +88,6 @@ export function LiveFeed() {
                     {outcomeWords(t, outcome.status)}
                   </Badge>
                 </Group>
-                {outcome.recipientName && outcome.nodeId && (
-                  <Text size="xs" c="dimmed" truncate="end">
-                    {live.stepName(outcome.nodeId)}
-                  </Text>
-                )}
                 {outcome.reason && (
                   <Text size="xs" c="dimmed" lineClamp={2}>
                     {outcome.reason}

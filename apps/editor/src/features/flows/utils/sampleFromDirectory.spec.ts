@@ -1,8 +1,8 @@
 import { sampleContext } from '@clinicflow/rules';
-import { defaultSimulationForm } from './simulationSample';
+import { baseSampleJson } from './simulationForm';
 import { sampleFromDirectory } from './sampleFromDirectory';
 
-const sample = defaultSimulationForm('appointment.booked').sample;
+const sample = baseSampleJson;
 
 describe(sampleFromDirectory.name, () => {
   it('puts the patient’s plain fields and the appointment’s times into the sample, keeping consent', () => {

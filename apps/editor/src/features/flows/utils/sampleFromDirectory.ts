@@ -6,6 +6,8 @@ export interface DirectoryPatient {
   mobile?: string | null;
   email?: string | null;
   language?: string | null;
+  /** `yyyy-MM-dd`: tells namesakes apart in a search. */
+  birthDate?: string | null;
 }
 
 /** An appointment as `GET /api/appointments` lists it. */

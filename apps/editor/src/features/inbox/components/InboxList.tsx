@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Badge, Group, Paper, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconFlag, IconFlagFilled, IconMailOpened, IconMail } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { formatWhen } from '../../report/utils/deliveryWords';
@@ -16,6 +17,7 @@ interface InboxListProps {
 /** Received replies, unread ones in bold; opening one shows what it answered and marks it read. */
 export function InboxList({ items, openId, onOpen, onChange }: InboxListProps) {
   const t = useMessages();
+  const clock = useClinicClock();
   if (items.length === 0) return <Text c="dimmed">{t.inboxEmpty}</Text>;
   return (
     <Stack gap="xs" role="list" aria-label={t.inboxTitle}>
@@ -59,7 +61,7 @@ export function InboxList({ items, openId, onOpen, onChange }: InboxListProps) {
                   {item.text}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {formatMessage(t.inboxReceived, { at: formatWhen(item.receivedAt) })}
+                  {formatMessage(t.inboxReceived, { at: formatWhen(item.receivedAt, clock) })}
                 </Text>
               </UnstyledButton>
               <Group gap={4} wrap="nowrap">
@@ -105,7 +107,9 @@ export function InboxList({ items, openId, onOpen, onChange }: InboxListProps) {
                   <Group gap="xs">
                     {item.appointment?.start && (
                       <Text size="xs">
-                        {formatMessage(t.inboxAppointment, { date: formatWhen(item.appointment.start) })}
+                        {formatMessage(t.inboxAppointment, {
+                          date: formatWhen(item.appointment.start, clock),
+                        })}
                       </Text>
                     )}
                     <Anchor

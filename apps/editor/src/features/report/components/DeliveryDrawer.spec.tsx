@@ -1,12 +1,34 @@
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { provideMessages } from '../../../i18n/useMessages';
 import { fakeApi } from '../../../test/fakeApi';
+import { messages } from '../../../test/messages';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { deliveryDetail } from '../testing/deliveryFixtures';
 import { DeliveryDrawer } from './DeliveryDrawer';
 
 // a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
 configure({ asyncUtilTimeout: 5_000 });
+
+/** The flow version the run followed: its steps with the names on their cards. */
+const versionFlow = {
+  name: 'Rappels',
+  nodes: [
+    {
+      id: 'sms24',
+      type: 'send',
+      position: { x: 0, y: 0 },
+      data: { label: 'Reminder 24 h before', channel: 'sms', recipient: { type: 'patient' }, template: {} },
+    },
+    {
+      id: 'sms2',
+      type: 'send',
+      position: { x: 0, y: 0 },
+      data: { label: 'Second reminder', channel: 'sms', recipient: { type: 'patient' }, template: {} },
+    },
+  ],
+  edges: [],
+};
 
 describe('DeliveryDrawer', () => {
   it('should explain a failure in plain words and send the message again', async () => {
@@ -33,12 +55,16 @@ describe('DeliveryDrawer', () => {
             kind: 'send',
             outcome: 'skipped',
             exit: null,
-            reason: 'patient reliable',
+            reason: 'patient reliable: no-show rate 13 % < 30 %',
+            why: { code: 'reliable', params: { rate: 13, threshold: 30 } },
           },
         ],
       },
     });
     const api = fakeApi({
+      'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }],
+      // the run's version names its steps as their cards do
+      'GET /flows/flow-1/versions/1': [200, { flowId: 'flow-1', version: 1, flow: versionFlow }],
       'GET /deliveries/dlv-1': () => [200, status === 'failed' ? failed : { ...failed, status, error: null }],
       'POST /deliveries/dlv-1/retry': () => {
         status = 'scheduled';
@@ -52,7 +78,13 @@ describe('DeliveryDrawer', () => {
     expect(screen.getByTestId('message-as-seen')).toHaveTextContent('Bonjour Léa, RDV demain à 09:30.');
     expect(screen.getByTestId('drawer-timeline')).toHaveTextContent('credits exhausted');
     expect(screen.queryByRole('button', { name: 'Cancel this message' })).not.toBeInTheDocument();
-    expect(screen.getByTestId('drawer-decisions')).toHaveTextContent('sms2 skipped (patient reliable)');
+    // each decision by its step's name (never its id), its reason in words, its time the clinic's
+    const decisions = await screen.findAllByTestId('run-decision');
+    await waitFor(() => expect(decisions[1]).toHaveTextContent('Second reminder skipped'));
+    expect(decisions[1]).toHaveTextContent('Reliable: misses 13 % of appointments (threshold 30 %)');
+    expect(decisions[1]).toHaveTextContent('20/03/2026, 11:00');
+    expect(screen.getByTestId('run-decisions')).not.toHaveTextContent('sms2');
+    expect(screen.getByTestId('drawer-timeline')).toHaveTextContent('24/03/2026, 09:30');
     expect(screen.getByRole('link', { name: 'All messages of this appointment' })).toHaveAttribute(
       'href',
       '/report?appointmentId=apt-1',
@@ -117,5 +149,43 @@ describe('DeliveryDrawer', () => {
     expect(await screen.findByTestId('drawer-action-error')).toHaveTextContent(
       'only failed or expired deliveries are sent again',
     );
+  });
+
+  it('should name its close button, and say why a message was skipped in the user’s language', async () => {
+    provideMessages('fr', messages.fr);
+    const onClose = jest.fn();
+    fakeApi({
+      'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }],
+      'GET /deliveries/dlv-1': [
+        200,
+        deliveryDetail({
+          status: 'skipped',
+          error: null,
+          reason: 'SMS is switched off for service Hygiène',
+          why: { code: 'channel-off-service', params: { channel: 'sms', service: 'Hygiène' } },
+          history: [
+            {
+              status: 'skipped',
+              at: '2026-03-20T10:00:00.000Z',
+              attempt: 0,
+              // a process of the engine: never shown by its internal name
+              by: 'vm:26501:5a0bd2',
+              reason: 'SMS is switched off for service Hygiène',
+              why: { code: 'channel-off-service', params: { channel: 'sms', service: 'Hygiène' } },
+            },
+          ],
+        }),
+      ],
+    });
+    renderWithProviders(<DeliveryDrawer deliveryId="dlv-1" onClose={onClose} />);
+    expect(await screen.findByTestId('drawer-reason')).toHaveTextContent(
+      'SMS est désactivé pour la prestation Hygiène',
+    );
+    await waitFor(() => expect(screen.getByTestId('drawer-timeline')).toHaveTextContent('20/03/2026 11:00'));
+    expect(screen.getByTestId('drawer-timeline')).not.toHaveTextContent('switched off');
+    expect(screen.getByTestId('drawer-timeline')).toHaveTextContent('par Moteur (automatique)');
+    expect(screen.getByTestId('drawer-timeline')).not.toHaveTextContent('vm:26501');
+    await userEvent.click(screen.getByRole('button', { name: 'Fermer' }));
+    expect(onClose).toHaveBeenCalled();
   });
 });

@@ -16,7 +16,13 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/apiClient';
+import { ClinicZoneNote, useClinicClock } from '../../../clock';
+import type { Messages } from '../../../i18n/messages';
 import { useMessages } from '../../../i18n/useMessages';
+import { useReasonWords } from '../../../i18n/useReasonWords';
+import { useSession } from '../../auth/useSession';
+import { runsApi } from '../../runs/api/runsApi';
+import { RunSteps } from '../../runs/components/RunSteps';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { reportApi, type DeliveryDetail, type DeliveryStatus } from '../api/reportApi';
 import {
@@ -31,7 +37,6 @@ import {
 } from '../utils/deliveryWords';
 import { useReportOptions } from '../hooks/useReportOptions';
 import { MessageAsSeen } from './MessageAsSeen';
-import { RunDecisions } from './RunDecisions';
 
 /**
  * The sender a message went out with (S4): as the API recorded it when sending, else the step's own override;
@@ -46,6 +51,16 @@ function senderOf(delivery: DeliveryDetail, providerDefault: string): string | n
   return delivery.from ?? own ?? (delivery.sentAt ? providerDefault : null);
 }
 
+/**
+ * Who changed a status, in the front desk's words: a user's e-mail as it is, the provider by its name, and the
+ * engine's own processes (`host:pid:tag`, the dispatcher) as the engine, never by an internal name.
+ */
+function byWords(t: Messages, by: string): string {
+  if (by.includes('@')) return by;
+  if (by === 'engine' || by === 'dispatcher' || /^[^:\s]+:\d+:\w+$/.test(by)) return t.reportSentByEngine;
+  return by;
+}
+
 /** States from which staff may send a message again, or cancel it (the API answers 409 otherwise). */
 const retryable = new Set<DeliveryStatus>(RETRYABLE_STATUSES);
 const cancellable = new Set<DeliveryStatus>(CANCELLABLE_STATUSES);
@@ -54,11 +69,23 @@ const cancellable = new Set<DeliveryStatus>(CANCELLABLE_STATUSES);
 export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | null; onClose: () => void }) {
   const t = useMessages();
   const client = useQueryClient();
+  const clock = useClinicClock();
+  const say = useReasonWords();
+  const { isManager } = useSession();
   const { flowNames, userNames } = useReportOptions();
   const detail = useQuery({
     queryKey: ['delivery', deliveryId],
     queryFn: () => reportApi.get(deliveryId!),
     enabled: deliveryId !== null,
+  });
+  // the run's flow version names its steps as their cards do (a published version never changes)
+  const flowId = detail.data?.flowId ?? null;
+  const flowVersion = detail.data?.run?.flowVersion ?? null;
+  const version = useQuery({
+    queryKey: ['flow-version', flowId, flowVersion],
+    queryFn: () => runsApi.version(flowId!, flowVersion!),
+    enabled: flowId !== null && flowVersion !== null,
+    staleTime: Infinity,
   });
   const changed = (delivery: DeliveryDetail) => {
     client.setQueryData(['delivery', delivery.id], delivery);
@@ -81,6 +108,7 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
       position="right"
       size="lg"
       title={t.drawerTitle}
+      closeButtonProps={{ 'aria-label': t.close }}
     >
       {!delivery ? (
         detail.error ? (
@@ -118,8 +146,8 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
             </Alert>
           )}
           {!delivery.error && delivery.reason && (
-            <Alert color="gray" title={t.drawerReason}>
-              {delivery.reason}
+            <Alert color="gray" title={t.drawerReason} data-testid="drawer-reason">
+              {say(delivery.why, delivery.reason)}
             </Alert>
           )}
           {delivery.inDoubt && (
@@ -185,6 +213,7 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
             </Anchor>
           )}
           <Title order={5}>{t.drawerTimeline}</Title>
+          <ClinicZoneNote clock={clock} />
           <Timeline
             active={delivery.history.length - 1}
             bulletSize={14}
@@ -194,17 +223,27 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
             {delivery.history.map((entry, i) => (
               <Timeline.Item key={i} color={statusColors[entry.status]} title={statusLabel(t, entry.status)}>
                 <Text size="xs" c="dimmed">
-                  {formatWhen(entry.at)}
-                  {entry.by ? ` · ${formatMessage(t.drawerBy, { who: entry.by })}` : ''}
+                  {formatWhen(entry.at, clock)}
+                  {entry.by ? ` · ${formatMessage(t.drawerBy, { who: byWords(t, entry.by) })}` : ''}
                 </Text>
-                {entry.reason && <Text size="xs">{entry.reason}</Text>}
+                {entry.reason && <Text size="xs">{say(entry.why, entry.reason)}</Text>}
               </Timeline.Item>
             ))}
           </Timeline>
           {delivery.run && delivery.run.steps.length > 0 && (
             <>
               <Title order={5}>{t.drawerDecisions}</Title>
-              <RunDecisions steps={delivery.run.steps} />
+              <RunSteps steps={delivery.run.steps} nodes={version.data?.flow.nodes} clock={clock} />
+              {isManager && (
+                <Anchor
+                  size="sm"
+                  component={Link}
+                  to={`/runs/${encodeURIComponent(delivery.run.id)}`}
+                  onClick={onClose}
+                >
+                  {t.drawerOpenRun}
+                </Anchor>
+              )}
             </>
           )}
         </Stack>

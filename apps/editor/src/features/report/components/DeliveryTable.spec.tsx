@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { deliveryRow } from '../testing/deliveryFixtures';
 import type { ReportSort } from '../utils/reportFilters';
@@ -168,5 +169,22 @@ describe('DeliveryTable', () => {
     const { onOpen } = renderTable();
     await userEvent.click(screen.getByRole('button', { name: /^Patient 0000( .*)?: open the message$/ }));
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'dlv-0' }));
+  });
+
+  it('should write every time in the clinic’s zone and each skip’s reason in the user’s words', async () => {
+    fakeApi({ 'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }] });
+    const skipped = deliveryRow({
+      id: 'skipped',
+      status: 'skipped',
+      error: null,
+      sendAt: '2026-04-12T18:15:44.000Z',
+      reason: 'booked 3 h before the appointment; reminders need at least 12 h (minimum lead time)',
+      why: { code: 'lead-time', params: { hours: 3, minimum: 12 } },
+    });
+    renderTable([skipped]);
+    const row = screen.getByTestId('report-row');
+    // 18:15 UTC in April is 20:15 in Paris: never "8:15 PM", never the browser's zone
+    expect(await within(row).findByText('12/04/2026, 20:15')).toBeInTheDocument();
+    expect(row).toHaveTextContent('Booked 3 h before the appointment; reminders need at least 12 h');
   });
 });

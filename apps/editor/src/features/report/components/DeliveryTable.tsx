@@ -12,8 +12,10 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
+import { useClinicClock, type ClinicClock } from '../../../clock';
 import type { Messages } from '../../../i18n/messages';
 import { useMessages } from '../../../i18n/useMessages';
+import { useReasonWords } from '../../../i18n/useReasonWords';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import type { DeliveryRow } from '../api/reportApi';
 import { useColumnChoice } from '../hooks/useColumnChoice';
@@ -48,6 +50,8 @@ function columnsOf(
   flowNames: Map<string, string>,
   userNames: Map<string, string>,
   onOpen: (row: DeliveryRow) => void,
+  clock: ClinicClock | null,
+  say: ReturnType<typeof useReasonWords>,
 ) {
   const when = (key: 'createdAt' | 'sendAt' | 'sentAt' | 'deliveredAt', header: string) =>
     helper.accessor((row) => row[key] ?? '', {
@@ -56,7 +60,7 @@ function columnsOf(
       // the API orders by some dates only; a date's first click shows the newest first
       enableSorting: sortableColumns.includes(key as SortableColumn),
       sortDescFirst: true,
-      cell: ({ row }) => <Text size="xs">{formatWhen(row.original[key])}</Text>,
+      cell: ({ row }) => <Text size="xs">{formatWhen(row.original[key], clock)}</Text>,
     });
   return helper.columns([
     helper.accessor((row) => row.recipient.name ?? row.recipient.address ?? '', {
@@ -130,7 +134,9 @@ function columnsOf(
       enableSorting: false,
       cell: ({ row }) => (
         <Text size="xs" c="red.9" lineClamp={2}>
-          {row.original.error ? errorInWords(t, row.original.error) : (row.original.reason ?? '')}
+          {row.original.error
+            ? errorInWords(t, row.original.error)
+            : (say(row.original.why, row.original.reason) ?? '')}
         </Text>
       ),
     }),
@@ -193,10 +199,12 @@ export function DeliveryTable({
   onSortChange,
 }: DeliveryTableProps) {
   const t = useMessages();
+  const clock = useClinicClock();
+  const say = useReasonWords();
   const { hidden, toggle } = useColumnChoice();
   const columns = useMemo(
-    () => columnsOf(t, flowNames, userNames, onOpen),
-    [t, flowNames, userNames, onOpen],
+    () => columnsOf(t, flowNames, userNames, onOpen, clock, say),
+    [t, flowNames, userNames, onOpen, clock, say],
   );
   const columnVisibility = useMemo<ColumnVisibilityState>(
     () => Object.fromEntries(hidden.map((id) => [id, false])),

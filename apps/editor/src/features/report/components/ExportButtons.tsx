@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ApiError } from '../../../api/apiClient';
 import { saveFile } from '../../../api/saveFile';
-import { useMessages } from '../../../i18n/useMessages';
+import { useLanguage, useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { reportApi } from '../api/reportApi';
 
@@ -16,20 +17,24 @@ type Format = 'csv' | 'xlsx';
  */
 export function ExportButtons({ apiQuery, search }: { apiQuery: string; search: string }) {
   const t = useMessages();
+  const language = useLanguage();
   const [asked, setAsked] = useState<Format | null>(null);
   const download = useMutation({
     mutationFn: async (format: Format) => {
       const query = new URLSearchParams(apiQuery);
       query.set('format', format);
-      query.set('lang', navigatorLanguage());
+      // the file's headers and words in the interface's language (the API writes en and fr)
+      query.set('lang', language === 'fr' ? 'fr' : 'en');
       query.set('confirm', 'personal-data');
       const file = await reportApi.export(query.toString());
       saveFile(file.blob, file.fileName);
       return file.fileName;
     },
   });
+  // nothing to export is no failure: said quietly under the buttons, never an alert that pushes the header apart
+  const nothing = download.error instanceof ApiError && download.error.status === 422;
   return (
-    <>
+    <Stack gap={4} align="flex-end">
       <Group gap="xs">
         <Button
           size="xs"
@@ -58,14 +63,21 @@ export function ExportButtons({ apiQuery, search }: { apiQuery: string; search: 
         </Button>
       </Group>
       {download.isSuccess && (
-        <Text size="sm" role="status">
+        <Text size="xs" role="status">
           {formatMessage(t.exportDone, { file: download.data })}
         </Text>
       )}
       {download.error && (
-        <Alert color="orange" role="alert" data-testid="export-refused">
-          {formatMessage(t.exportFailed, { message: download.error.message })}
-        </Alert>
+        <Text
+          size="xs"
+          c={nothing ? 'dimmed' : 'red.8'}
+          role={nothing ? 'status' : 'alert'}
+          data-testid="export-refused"
+          maw={420}
+          ta="right"
+        >
+          {nothing ? t.exportNothing : formatMessage(t.exportFailed, { message: download.error.message })}
+        </Text>
       )}
       <Modal opened={asked !== null} onClose={() => setAsked(null)} title={t.exportConfirmTitle}>
         <Text size="sm" mb="md">
@@ -87,11 +99,6 @@ export function ExportButtons({ apiQuery, search }: { apiQuery: string; search: 
           </Button>
         </Group>
       </Modal>
-    </>
+    </Stack>
   );
-}
-
-/** The file's language: the browser's when the API has it. */
-function navigatorLanguage(): 'en' | 'fr' {
-  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }

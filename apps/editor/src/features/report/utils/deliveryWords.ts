@@ -1,4 +1,5 @@
 import { SENT_BY_ENGINE } from '@clinicflow/contract';
+import type { ClinicClock } from '../../../clock';
 import type { Messages } from '../../../i18n/messages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import type { DeliveryRow, DeliveryStatus } from '../api/reportApi';
@@ -73,10 +74,13 @@ export function errorInWords(t: Messages, error: NonNullable<DeliveryRow['error'
   return words[error.code] ?? t.errorOther;
 }
 
-/** A date and time in the browser's language and time zone, short. */
-export function formatWhen(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+/**
+ * A date and time as the clinic reads it (its zone, the interface language's format); empty while the clinic's
+ * clock is not known yet, so that no time is ever shown in the browser's zone.
+ */
+export function formatWhen(iso: string | null | undefined, clock: ClinicClock | null): string {
+  if (!iso || !clock) return '';
+  return clock.dateTime(iso);
 }
 
 /** Who sent a message (S3): the engine with its flow's name, or the user's name (their e-mail when unknown). */

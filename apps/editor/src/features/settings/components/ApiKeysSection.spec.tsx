@@ -8,6 +8,7 @@ import { ApiKeysSection } from './ApiKeysSection';
 const reportsKey: ApiKeyView = {
   id: 'k1',
   name: 'Agenda',
+  createdBy: 'manager@demo.clinicflow.test',
   prefix: 'cf_k1',
   scopes: ['reports'],
   createdAt: '2026-05-01T08:00:00.000Z',

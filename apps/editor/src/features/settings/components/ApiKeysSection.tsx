@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../../api/apiClient';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { apiKeysApi, type ApiKeyScope, type CreatedApiKey } from '../api/apiKeysApi';
@@ -25,6 +26,7 @@ import { apiKeysApi, type ApiKeyScope, type CreatedApiKey } from '../api/apiKeys
  */
 export function ApiKeysSection() {
   const t = useMessages();
+  const clock = useClinicClock();
   const queryClient = useQueryClient();
   const keys = useQuery({ queryKey: ['api-keys'], queryFn: apiKeysApi.list });
   const [name, setName] = useState('');
@@ -118,6 +120,8 @@ export function ApiKeysSection() {
               <Table.Th scope="col">{t.apiKeysPrefix}</Table.Th>
               <Table.Th scope="col">{t.apiKeysScopes}</Table.Th>
               <Table.Th scope="col">{t.apiKeysCreatedAt}</Table.Th>
+              <Table.Th scope="col">{t.apiKeysCreatedBy}</Table.Th>
+              <Table.Th scope="col">{t.apiKeysLastUsed}</Table.Th>
               <Table.Th scope="col">
                 <VisuallyHidden>{t.apiKeysRevoke}</VisuallyHidden>
               </Table.Th>
@@ -139,7 +143,11 @@ export function ApiKeysSection() {
                     ))}
                   </Group>
                 </Table.Td>
-                <Table.Td>{new Date(key.createdAt).toLocaleString()}</Table.Td>
+                <Table.Td>{clock?.dateTime(key.createdAt) ?? ''}</Table.Td>
+                <Table.Td>{key.createdBy ?? ''}</Table.Td>
+                <Table.Td>
+                  {key.lastUsedAt ? (clock?.dateTime(key.lastUsedAt) ?? '') : t.apiKeysNeverUsed}
+                </Table.Td>
                 <Table.Td>
                   {key.revokedAt ? (
                     <Badge color="gray">{t.apiKeysRevoked}</Badge>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../../api/apiClient';
 import { formatMessage } from '../../flows/utils/formatMessage';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { CreditsRetry } from '../../report/components/CreditsRetry';
 import { settingsApi, type ClinicSettings } from '../api/settingsApi';
@@ -10,6 +11,7 @@ import { settingsApi, type ClinicSettings } from '../api/settingsApi';
 /** Credits (S7): the balance (per practitioner when credits are kept so), a top-up, the latest top-ups. */
 export function CreditsPanel({ settings }: { settings: ClinicSettings }) {
   const t = useMessages();
+  const clock = useClinicClock();
   const queryClient = useQueryClient();
   const [credits, setCredits] = useState<number | string>(500);
   const [note, setNote] = useState('');
@@ -103,7 +105,7 @@ export function CreditsPanel({ settings }: { settings: ClinicSettings }) {
               .reverse()
               .map((entry, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
+                  <Table.Td>{clock?.dateTime(entry.at) ?? ''}</Table.Td>
                   <Table.Td>
                     {entry.credits}
                     {entry.resourceId ? ` (${nameOf(entry.resourceId)})` : ''}

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, List, Text, TextInput } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatMessage } from '../../flows/utils/formatMessage';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 
 /** The clinic's holidays (no reminders on these local dates): a sorted list with add and remove. */
@@ -15,6 +16,7 @@ export function HolidayList({
   errorAt: (path: string) => string | undefined;
 }) {
   const t = useMessages();
+  const clock = useClinicClock();
   const [day, setDay] = useState('');
   const add = () => {
     if (!day) return;
@@ -48,12 +50,7 @@ export function HolidayList({
             <List.Item key={holiday}>
               <Group gap="xs">
                 <Text size="sm" c={errorAt(`quietHours.holidays.${i}`) ? 'red' : undefined}>
-                  {new Date(`${holiday}T12:00:00`).toLocaleDateString(undefined, {
-                    weekday: 'long',
-                    year: 'numeric',
-                    month: 'long',
-                    day: 'numeric',
-                  })}
+                  {clock?.longDay(holiday) ?? holiday}
                 </Text>
                 <ActionIcon
                   variant="subtle"

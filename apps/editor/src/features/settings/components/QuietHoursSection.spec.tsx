@@ -56,4 +56,28 @@ describe(QuietHoursSection.name, () => {
     expect(screen.getByTestId('hour-1-12')).toHaveAttribute('data-state', 'allowed');
     expect(screen.getByTestId('hour-1-22')).toHaveAttribute('data-state', 'quiet');
   });
+
+  it("offers the country's public holidays and adds those ticked", async () => {
+    const user = userEvent.setup();
+    const year = new Date().getFullYear();
+    const api = fakeApi({ 'PUT /settings': (body) => [200, { ...settings, ...(body as object) }] });
+    const french = { ...settings, country: 'FR' } as ClinicSettings;
+    renderWithProviders(<QuietHoursSection settings={french} onDirtyChange={() => undefined} />);
+    const national = screen.getByRole('region', { name: 'National holidays' });
+    const list = await within(national).findByRole('group', { name: `Public holidays of ${year}` });
+    const days = within(list).getAllByRole('checkbox');
+    expect(days).toHaveLength(11);
+    expect(within(list).getByLabelText(/July 14 — Bastille Day$/)).toBeChecked();
+    // named in the interface's language; Whit Monday stays open at this clinic
+    await user.click(within(list).getByLabelText(/— Whit Monday$/));
+    await user.click(within(national).getByRole('button', { name: 'Add 10 holiday(s)' }));
+    expect(within(list).getByLabelText(/— New Year's Day \(already a holiday\)$/)).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Save quiet hours' }));
+    await waitFor(() => expect(api.calls('PUT', '/settings')).toHaveLength(1));
+    const saved = (api.calls('PUT', '/settings')[0].body as { quietHours: { holidays: string[] } })
+      .quietHours;
+    expect(saved.holidays).toHaveLength(10);
+    expect(saved.holidays).toContain(`${year}-07-14`);
+    expect(saved.holidays).toEqual([...saved.holidays].sort());
+  });
 });

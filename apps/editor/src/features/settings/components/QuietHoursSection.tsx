@@ -6,6 +6,7 @@ import type { ClinicSettings } from '../api/settingsApi';
 import { useSettingsSection } from '../hooks/useSettingsSection';
 import { joinPauses, splitPauses, type QuietWindow } from '../utils/sendingHours';
 import { HolidayList } from './HolidayList';
+import { NationalHolidays } from './NationalHolidays';
 import { SectionFooter } from './SectionFooter';
 import { WeekGrid } from './WeekGrid';
 
@@ -135,6 +136,11 @@ export function QuietHoursSection({
         holidays={quietHours.holidays}
         onChange={(holidays) => set({ holidays })}
         errorAt={section.errorAt}
+      />
+      <NationalHolidays
+        country={settings.country}
+        holidays={quietHours.holidays}
+        onAdd={(days) => set({ holidays: [...new Set([...quietHours.holidays, ...days])].sort() })}
       />
       <SectionFooter
         label={t.settingsSaveQuietHours}

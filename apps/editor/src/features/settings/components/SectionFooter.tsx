@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Text } from '@mantine/core';
 import type { ApiFieldError } from '../../../api/apiClient';
-import { useLanguage, useMessages } from '../../../i18n/useMessages';
+import { useClinicClock } from '../../../clock';
+import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 
 /**
@@ -36,7 +37,7 @@ export function SectionFooter({
   onSave: () => void;
 }) {
   const t = useMessages();
-  const language = useLanguage();
+  const clock = useClinicClock();
   const elsewhere = errors.filter(
     (e) => !shownPaths.some((p) => e.path === `body.${p}` || e.path?.startsWith(`body.${p}.`)),
   );
@@ -48,11 +49,8 @@ export function SectionFooter({
             <Text size="sm">
               {formatMessage(t.settingsChangedElsewhereBy, {
                 who: conflict.by,
-                when: new Intl.DateTimeFormat(language, {
-                  dateStyle: 'medium',
-                  timeStyle: 'short',
-                  timeZone: conflict.timeZone,
-                }).format(new Date(conflict.at)),
+                // the clinic's clock (zone shown: the other manager may be elsewhere)
+                when: clock ? `${clock.dateTime(conflict.at)} (${clock.timeZone})` : '',
               })}
             </Text>
           )}

@@ -1,11 +1,13 @@
 import { Badge, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatMessage } from '../../flows/utils/formatMessage';
+import { useClinicClock, type ClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { CHANNELS } from '@clinicflow/contract';
 import { settingsApi, type Channel } from '../api/settingsApi';
 
-const when = (at: string | null, never: string) => (at ? new Date(at).toLocaleString() : never);
+const when = (clock: ClinicClock | null, at: string | null, never: string) =>
+  at ? (clock?.dateTime(at) ?? '') : never;
 
 /**
  * Service status (S8): per channel its provider, last send, last error, waiting and sent today; the queue's lag;
@@ -13,6 +15,7 @@ const when = (at: string | null, never: string) => (at ? new Date(at).toLocaleSt
  */
 export function ServiceStatusPanel() {
   const t = useMessages();
+  const clock = useClinicClock();
   const status = useQuery({
     queryKey: ['service-status'],
     queryFn: settingsApi.status,
@@ -48,7 +51,7 @@ export function ServiceStatusPanel() {
           </Group>
           <Table withTableBorder captionSide="top" data-testid="service-status">
             <Table.Caption style={{ textAlign: 'left' }}>
-              {formatMessage(t.settingsStatusAt, { at: new Date(data.at).toLocaleTimeString() })}
+              {formatMessage(t.settingsStatusAt, { at: clock?.time(data.at) ?? '' })}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -75,10 +78,10 @@ export function ServiceStatusPanel() {
                       )}
                     </Table.Th>
                     <Table.Td>{row.provider ?? '—'}</Table.Td>
-                    <Table.Td>{when(row.lastSentAt, t.settingsStatusNever)}</Table.Td>
+                    <Table.Td>{when(clock, row.lastSentAt, t.settingsStatusNever)}</Table.Td>
                     <Table.Td>
                       {row.lastError
-                        ? `${new Date(row.lastError.at).toLocaleString()}: ${row.lastError.reason}`
+                        ? `${clock?.dateTime(row.lastError.at) ?? ''}: ${row.lastError.reason}`
                         : t.settingsStatusNoError}
                     </Table.Td>
                     <Table.Td>{row.waiting}</Table.Td>

@@ -3,14 +3,12 @@ import {
   Alert,
   Button,
   Group,
-  Paper,
   SegmentedControl,
   Stack,
   Tabs,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -19,8 +17,7 @@ import { channelOptions } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { templatesApi, type Template, type TemplateChannel, type TemplateInput } from '../api/templatesApi';
 import { useMessagePreview } from '../hooks/useMessagePreview';
-import { ListenToScript } from './ListenToScript';
-import { SmsCounter } from './SmsCounter';
+import { MessagePreview } from './MessagePreview';
 import { VariablePicker } from './VariablePicker';
 
 /** A new template: an SMS with an empty French text. */
@@ -137,24 +134,13 @@ export function TemplateEditor({
           onChange={(e) => setVariant({ html: e.currentTarget.value })}
         />
       )}
-      <Paper withBorder p="sm">
-        <Title order={5}>{template.channel === 'voice' ? t.templateSpokenPreview : t.templatePreview}</Title>
-        {answer?.subject && <Text fw={600}>{answer.subject}</Text>}
-        {answer?.text && (
-          <Text data-testid="template-preview" style={{ whiteSpace: 'pre-wrap' }}>
-            {answer.text}
-          </Text>
-        )}
-        {answer?.errors.map((error, i) => (
-          <Text key={i} c="red" size="sm" role="alert">
-            {error.message}
-          </Text>
-        ))}
-        {template.channel === 'sms' && <SmsCounter preview={answer} />}
-        {template.channel === 'voice' && (
-          <ListenToScript text={answer?.text ?? undefined} language={language} />
-        )}
-      </Paper>
+      <MessagePreview
+        channel={template.channel}
+        language={language}
+        body={variant.body}
+        preview={answer}
+        onReplaceBody={(body) => setVariant({ body })}
+      />
       {template.channel === 'sms' && (
         <TextInput
           label={t.templateSender}
