@@ -77,7 +77,7 @@ export const reportMessages = {
   reportRefresh: 'Refresh',
   reportShowing: '{shown} of {total}',
   reportLoadFailed: 'The report could not be loaded: {message}',
-  reportOpen: '{name}: open the message',
+  reportOpenHint: ': open the message',
   drawerTitle: 'Message',
   drawerAsSeen: 'As the recipient saw it',
   drawerSubject: 'Subject',

@@ -79,7 +79,7 @@ export const reportMessages = {
   reportRefresh: 'Actualiser',
   reportShowing: '{shown} sur {total}',
   reportLoadFailed: 'Le rapport n’a pas pu être chargé : {message}',
-  reportOpen: '{name} : ouvrir le message',
+  reportOpenHint: ' : ouvrir le message',
   drawerTitle: 'Message',
   drawerAsSeen: 'Tel que le destinataire l’a vu',
   drawerSubject: 'Objet',

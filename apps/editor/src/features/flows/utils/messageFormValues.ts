@@ -7,7 +7,11 @@ export const messageLanguages = ['fr', 'en', 'es', 'nb', 'it', 'de'] as const sa
 /** The form's values of a message: an entry per language, so every text box has a field. */
 export function messageFormValues<Data extends SendData>(data: Data): Data {
   const byLanguage = { ...data.template.byLanguage };
-  for (const language of messageLanguages) byLanguage[language] ??= { subject: '', body: '' };
+  // a language saved with its subject only (an e-mail whose text is not written yet) gets its text box too
+  for (const language of messageLanguages) {
+    const text = byLanguage[language];
+    byLanguage[language] = text ? { ...text, body: text.body ?? '' } : { subject: '', body: '' };
+  }
   return { ...data, template: { ...data.template, byLanguage } };
 }
 

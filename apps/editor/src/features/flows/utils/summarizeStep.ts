@@ -56,7 +56,8 @@ function messageTitle(t: Messages, data: SendData, names: StepNames): string {
   if (data.label) return data.label;
   if (data.template.templateId)
     return names('template', data.template.templateId) ?? data.template.templateId;
-  const text = Object.values(data.template.byLanguage ?? {}).find((part) => part.body.trim() !== '');
+  // an e-mail's subject may be written before its text: a language without `body` has no text yet
+  const text = Object.values(data.template.byLanguage ?? {}).find((part) => (part.body ?? '').trim() !== '');
   if (text) {
     const words = (text.subject?.trim() || text.body.trim()).replace(/\s+/g, ' ');
     return words.length > 40 ? `${words.slice(0, 39)}…` : words;

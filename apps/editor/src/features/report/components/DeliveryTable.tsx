@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Paper, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -74,10 +74,8 @@ function columnsOf(
         return (
           <UnstyledButton
             onClick={() => onOpen(row.original)}
-            // the name starts with what the button shows (WCAG 2.5.3: speech users say what they see)
-            aria-label={formatMessage(t.reportOpen, {
-              name: recipient.name && recipient.address ? `${name} ${recipient.address}` : name,
-            })}
+            // the name comes from what the button shows, then says what it does: it cannot drift from the text
+            // (WCAG 2.5.3: speech users say what they see), even while a live row is drawn again
             data-recipient-type={recipient.type}
           >
             <Text size="sm" fw={500} c={recipientColors[recipient.type] ?? 'gray'} truncate>
@@ -88,6 +86,7 @@ function columnsOf(
                 {recipient.address}
               </Text>
             )}
+            <VisuallyHidden>{t.reportOpenHint}</VisuallyHidden>
           </UnstyledButton>
         );
       },
