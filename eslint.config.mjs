@@ -16,6 +16,8 @@ export default tseslint.config(
       '**/coverage/**',
       'e2e/artifacts/**',
       'e2e/test-results/**',
+      // the fuzzing tier's Python virtual environment (scripts/fuzz.mjs)
+      '.venv-fuzz/**',
     ],
   },
   js.configs.recommended,

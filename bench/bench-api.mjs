@@ -1,5 +1,6 @@
 // What each benchmark starts from: the built API (apps/api/dist, or BENCH_API_DIST) in this process, against a
 // fresh embedded database, with one clinic. Not a benchmark itself (the runner takes *.bench.mjs only).
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,8 @@ export async function withBenchApi(name, { http = false }, work) {
       LOG_LEVEL: 'silent',
       EDITOR_DIST_DIR: '/nonexistent',
       ENGINE_ENABLED: 'false',
+      // the API requires a secret of its own; a throw-away database needs no lasting one
+      APP_SECRET: process.env.APP_SECRET ?? randomBytes(32).toString('hex'),
     });
     app = await NestFactory.create(AppModule.forRoot(env), { logger: ['error'], bodyParser: false });
     let base = null;

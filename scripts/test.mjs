@@ -2,6 +2,7 @@
 // one line of counts. `npm run test:<tier>` runs one tier with only what it needs installed and built:
 //   unit          pure logic of every project (libraries, editor components, the API's rules): no database
 //   integration   the API against the embedded database (one server, a database per test file)
+//   fuzz          schemathesis over the OpenAPI document against the started product: no server error (fuzz.mjs)
 //   process-kill  scenario 11: two built API processes, one killed during a burst of 10 000 messages
 //   e2e           the whole product in Debian's Chromium (Playwright)
 // `npm test` also runs lint, the format check, the type-check and the build first.
@@ -21,7 +22,9 @@ const jest = (config, ...args) => ['npx', ['jest', '-c', config, ...args], { cwd
 const NEEDS = {
   static: [],
   unit: [],
-  integration: ['database'],
+  // the built API too: test/secrets.spec.ts starts `node apps/api/dist/main.js` without a secret
+  integration: ['database', 'build'],
+  fuzz: ['database', 'build'],
   'process-kill': ['database', 'build'],
   e2e: ['database', 'build', 'chromium'],
 };
@@ -37,11 +40,12 @@ const TIERS = {
   unit: [['unit tests', ...nx('-t', 'test:unit')]],
   // Two workers on two cores: the files are independent (a database of their own each).
   integration: [['integration tests', ...jest('jest.integration.config.cjs', '--maxWorkers=2')]],
+  fuzz: [['fuzzing: schemathesis, not_a_server_error', 'node', ['scripts/fuzz.mjs']]],
   'process-kill': [['scenario 11: a process killed mid-burst', ...jest('jest.process-kill.config.cjs')]],
   e2e: [['end-to-end tests', 'npx', ['playwright', 'test'], { cwd: path.join(root, 'e2e') }]],
 };
 const BUILD = ['build', ...nx('-t', 'build')];
-const ALL = ['static', 'unit', 'integration', 'process-kill', 'e2e'];
+const ALL = ['static', 'unit', 'integration', 'fuzz', 'process-kill', 'e2e'];
 
 function countResults() {
   const totals = { passed: 0, failed: 0, skipped: 0 };

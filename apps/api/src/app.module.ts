@@ -25,6 +25,7 @@ import { DeliveriesModule } from './modules/deliveries/deliveries.module';
 import { LiveModule } from './modules/live/live.module';
 import { ReportModule } from './modules/report/report.module';
 import { StatusModule } from './modules/status/status.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { RepliesModule } from './modules/replies/replies.module';
 import { SendsModule } from './modules/sends/sends.module';
 import { DemoModule } from './modules/demo/demo.module';
@@ -69,6 +70,7 @@ export class AppModule {
         ReportModule,
         StatusModule,
         RepliesModule,
+        PrivacyModule,
         SendsModule,
         DemoModule,
         EngineModule,

@@ -28,7 +28,12 @@ async function useSmtp(clinic: TestClinic) {
       providers: {
         email: {
           kind: 'smtp',
-          options: { host: '127.0.0.1', port: mailbox.port, defaultFrom: 'Cabinet <rdv@cabinet.example>' },
+          options: {
+            host: '127.0.0.1',
+            port: mailbox.port,
+            requireTLS: false, // the test's mail server offers no TLS
+            defaultFrom: 'Cabinet <rdv@cabinet.example>',
+          },
         },
       },
     })

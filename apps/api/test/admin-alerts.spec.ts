@@ -28,7 +28,12 @@ describe('alerts to the clinic admin (F10)', () => {
     },
     email: {
       kind: 'smtp',
-      options: { host: '127.0.0.1', port: mailbox.port, defaultFrom: 'Cabinet <rdv@cabinet.example>' },
+      options: {
+        host: '127.0.0.1',
+        port: mailbox.port,
+        requireTLS: false, // the test's mail server offers no TLS
+        defaultFrom: 'Cabinet <rdv@cabinet.example>',
+      },
     },
   });
   /** A one-off SMS to a number (not a patient): a message that goes through the clinic's SMS provider. */

@@ -40,6 +40,8 @@ export interface Smsc {
   submits: { to: string; text: string }[];
   /** The answers to give to the next submits, in order; `accept` once they run out. */
   script: SmscAnswer[];
+  /** `true`: each accepted message is followed by its delivery receipt (a deliver_sm, stat:DELIVRD). */
+  receipts: boolean;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export interface Smsc {
 export async function startSmsc(): Promise<Smsc> {
   let counter = 0;
   const sessions: smpp.Session[] = [];
-  const smsc = { port: 0, submits: [], script: [] } as unknown as Smsc;
+  const smsc = { port: 0, submits: [], script: [], receipts: false } as unknown as Smsc;
   const server = smpp.createServer({}, (session) => {
     sessions.push(session);
     session.on('error', () => undefined);
@@ -77,7 +79,18 @@ export async function startSmsc(): Promise<Smsc> {
       if (answer === 'throttle') return session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
       if (answer === 'invalid-destination')
         return session.send(pdu.response({ command_status: smpp.ESME_RINVDSTADR }));
-      session.send(pdu.response({ message_id: `msg-${++counter}` }));
+      const id = `msg-${++counter}`;
+      session.send(pdu.response({ message_id: id }));
+      if (smsc.receipts) {
+        session.send(
+          new smpp.PDU('deliver_sm', {
+            source_addr: pdu.destination_addr,
+            destination_addr: pdu.source_addr,
+            esm_class: 0x04,
+            short_message: `id:${id} sub:001 dlvrd:001 submit date:2603020900 done date:2603020901 stat:DELIVRD err:000 text:`,
+          }),
+        );
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

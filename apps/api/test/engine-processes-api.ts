@@ -1,4 +1,5 @@
 // Real API processes for scenario 11: `node apps/api/dist/main.js` (built by `npm test` before the tests).
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -33,11 +34,25 @@ export interface ApiProcess {
   errors: string[];
 }
 
+/** The secret every process of this test run shares. */
+const SHARED_SECRET = randomBytes(32).toString('hex');
+
 /** Starts one API process with the engine on, and waits until it answers /api/health. */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN_JS], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ENGINE_ENABLED: 'true' },
+    env: {
+      ...process.env,
+      // The specs' SMPP and SMTP peers listen on loopback: the provider host guard lets them in.
+      CLINICFLOW_ALLOWED_PROVIDER_HOSTS: '127.0.0.1,localhost',
+      // one secret for every process of a scenario: a token or a sealed credential made by one opens in another
+      // (under NODE_ENV=test a process without one would make its own)
+      APP_SECRET: SHARED_SECRET,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ENGINE_ENABLED: 'true',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const errors: string[] = [];

@@ -5,6 +5,7 @@
 import { bookingConfirmationFlow, remindersFlow } from '@clinicflow/rules';
 import { externalDocumentId } from '../src/common/ids';
 import { engineDriver, local, sentAtLocal } from './engine-fixtures';
+import { postSandboxCallback } from './sandbox-callback';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -98,11 +99,13 @@ describe('scenario 1 with a patient the PMS creates, in an opt-in clinic', () =>
     expect(question).toMatchObject({ expectsReply: true, from: REPLY_NUMBER });
 
     // The patient answers the question, to the number it came from.
-    const answer = await ctx
-      .http()
-      .post(`/api/providers/${clinic.clinicId}/sandbox/inbound`)
-      .send({ from: '06 12 34 56 78', to: REPLY_NUMBER, text: 'C', providerMessageId: 'in-77' })
-      .expect(200);
+    const answer = await postSandboxCallback(ctx, clinic, 'inbound', {
+      from: '06 12 34 56 78',
+      to: REPLY_NUMBER,
+      text: 'C',
+      providerMessageId: 'in-77',
+    });
+    expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ accepted: true, meaning: 'confirmed' });
     const patient = await ctx
       .http()

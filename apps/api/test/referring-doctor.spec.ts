@@ -63,7 +63,12 @@ describe('a message to the referring doctor', () => {
       providers: {
         email: {
           kind: 'smtp',
-          options: { host: '127.0.0.1', port: mailbox.port, defaultFrom: 'Cabinet <smtp@cabinet.example>' },
+          options: {
+            host: '127.0.0.1',
+            port: mailbox.port,
+            requireTLS: false, // the test's mail server offers no TLS
+            defaultFrom: 'Cabinet <smtp@cabinet.example>',
+          },
         },
       },
     });

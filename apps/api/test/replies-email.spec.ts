@@ -84,6 +84,7 @@ describe('e-mail replies through the inbound route (F4)', () => {
       options: {
         host: '127.0.0.1',
         port: mailbox.port,
+        requireTLS: false, // the test's mail server offers no TLS
         defaultFrom: 'Cabinet du Parc <rdv@cabinet.example>',
         replyTo: 'reponses@cabinet.example',
       },

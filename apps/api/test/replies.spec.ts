@@ -10,6 +10,7 @@ import { SandboxProvider } from '@clinicflow/channels';
 import { ProviderRegistry } from '../src/modules/dispatcher/provider-registry.service';
 import { SettingsRepository } from '../src/modules/settings/settings.repository';
 import { startReplyingSmsc, type ReplyingSmsc } from './replies-smsc';
+import { postSandboxCallback } from './sandbox-callback';
 import { TestClinic, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -30,12 +31,13 @@ describe('replies and provider callbacks', () => {
   const viaSmpp = ctx.clinic();
   const viaSandbox = ctx.clinic();
 
-  /** A patient's SMS as the sandbox provider posts it. */
-  const reply = (clinic: TestClinic, text: string, from = '06 12 34 56 78', id?: string) =>
-    ctx
-      .http()
-      .post(`/api/providers/${clinic.clinicId}/sandbox/inbound`)
-      .send({ from, to: '+33700000000', text, ...(id ? { providerMessageId: id } : {}) });
+  /** A patient's SMS as the sandbox provider posts it, signed with the clinic's callback secret (200 expected). */
+  const reply = async (clinic: TestClinic, text: string, from = '06 12 34 56 78', id?: string) => {
+    const body = { from, to: '+33700000000', text, ...(id ? { providerMessageId: id } : {}) };
+    const response = await postSandboxCallback(ctx, clinic, 'inbound', body);
+    expect(response.status).toBe(200);
+    return response;
+  };
   const tick = () => ctx.app.get(EngineService).drain();
 
   beforeAll(async () => {
@@ -75,7 +77,7 @@ describe('replies and provider callbacks', () => {
       expect(question).toMatchObject({ channel: 'sms', recipient: { address: '+33612345678' } });
 
       clock.set('2026-03-06T17:05:00Z');
-      const answer = await reply(open, 'C').expect(200);
+      const answer = await reply(open, 'C');
       expect(answer.body).toMatchObject({ accepted: true, meaning: 'confirmed' });
 
       const appointment = await ctx
@@ -151,10 +153,10 @@ describe('replies and provider callbacks', () => {
       });
       expect(pending).toMatchObject({ status: 'scheduled', expectsReply: true });
 
-      const first = await reply(optIn, 'STOP', '+33612345678', 'stop-1').expect(200);
+      const first = await reply(optIn, 'STOP', '+33612345678', 'stop-1');
       expect(first.body).toMatchObject({ accepted: true, meaning: 'stop', duplicate: false });
       // The provider posts the same message again: handled once.
-      const again = await reply(optIn, 'STOP', '+33612345678', 'stop-1').expect(200);
+      const again = await reply(optIn, 'STOP', '+33612345678', 'stop-1');
       expect(again.body).toMatchObject({ duplicate: true });
 
       const patient = await ctx
@@ -179,7 +181,7 @@ describe('replies and provider callbacks', () => {
   describe('the inbox', () => {
     it('should keep a text it does not understand, unread, and let staff mark it read and flag it', async () => {
       clock.set('2026-03-23T08:00:00Z');
-      await reply(open, 'Je serai en retard de 10 minutes', '06 98 76 54 32').expect(200);
+      await reply(open, 'Je serai en retard de 10 minutes', '06 98 76 54 32');
       const list = await ctx.as(open, open.staffToken).get('/api/inbox?read=false').expect(200);
       expect(list.body.unread).toBe(1);
       expect(list.body.items).toEqual([
@@ -215,7 +217,7 @@ describe('replies and provider callbacks', () => {
           consent: { sms: { granted: true, source: 'patient' } },
         })
         .expect(200);
-      const answer = await reply(open, text, mobile).expect(200);
+      const answer = await reply(open, text, mobile);
       expect(answer.body).toMatchObject({ meaning: 'stop' });
       const patient = await ctx
         .as(open)
@@ -225,7 +227,7 @@ describe('replies and provider callbacks', () => {
     });
 
     it('should put a C with no question waiting in the inbox', async () => {
-      await reply(open, 'C', '06 11 22 33 44').expect(200);
+      await reply(open, 'C', '06 11 22 33 44');
       const list = await ctx.as(open).get('/api/inbox?read=false').expect(200);
       expect(list.body.items.map((i: { text: string }) => i.text)).toEqual(['C']);
     });
@@ -335,7 +337,7 @@ describe('replies and provider callbacks', () => {
         .expect(202);
       await engine.at('2026-03-27T09:00:00Z');
       await tick();
-      const answer = await reply(numbered, '2').expect(200);
+      const answer = await reply(numbered, '2');
       expect(answer.body).toMatchObject({ accepted: true, meaning: 'declined' });
       const [question] = await engine.deliveries(numbered, {
         appointmentId: apt(numbered, 'A-N'),
@@ -347,7 +349,7 @@ describe('replies and provider callbacks', () => {
       expect(run.steps.filter((s) => s.nodeId === question.nodeId).map((s) => s.exit)).toContain('declined');
 
       // A change of mind after the step closed does not reopen it: it waits in the inbox.
-      const late = await reply(numbered, '1').expect(200);
+      const late = await reply(numbered, '1');
       expect(late.body).toMatchObject({ accepted: true, meaning: 'unknown' });
       const inbox = await ctx.as(numbered).get('/api/inbox').expect(200);
       expect(inbox.body.items).toEqual([

@@ -180,7 +180,11 @@ describe('settings', () => {
       .post('/api/settings/providers/email/test')
       .auth(b.managerToken, { type: 'bearer' })
       .expect(200);
-    expect(res.body).toEqual({ ok: true, message: 'Sandbox email provider is reachable' });
+    expect(res.body).toEqual({
+      ok: true,
+      result: 'connected',
+      message: 'Sandbox email provider is reachable',
+    });
   });
 
   it('should answer 400 naming params.channel for an unknown channel', async () => {

@@ -33,6 +33,8 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     EDITOR_DIST_DIR: '/nonexistent',
     ENGINE_ENABLED: 'false',
+    // The SMTP, SMPP and HTTP peers the specs start listen on loopback: the provider host guard lets them in.
+    CLINICFLOW_ALLOWED_PROVIDER_HOSTS: '127.0.0.1,localhost',
     ...overrides,
   });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] });

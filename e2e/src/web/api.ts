@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+import { createHmac } from 'node:crypto';
 import { demoManager } from './login';
 
 /** A call to the API with a signed-in user's token, failing the test on any non-2xx answer. */
@@ -40,3 +41,26 @@ export async function withSettings<T>(
 
 /** No quiet hours, no-send weekdays or holidays: a test's messages go out whatever the hour it runs at. */
 export const sendAtAnyHour = { quietHours: { windows: [], noSendWeekdays: [], holidays: [] } };
+
+/**
+ * Posts a callback as the demo clinic's sandbox provider would (`inbound`: a patient's reply; `status`: a
+ * receipt): the JSON body signed with the clinic's callback secret, read by its manager as the provider settings
+ * show it (`X-Clinicflow-Signature: sha256=<hex HMAC-SHA256 of the body>`).
+ */
+export async function postSandboxCallback(
+  request: APIRequestContext,
+  clinicId: string,
+  kind: 'inbound' | 'status',
+  body: object,
+) {
+  const api = await signedInApi(request, demoManager);
+  const { secret } = await api<{ secret: string }>('GET', '/api/settings/callback-secret');
+  const raw = JSON.stringify(body);
+  return request.post(`/api/providers/${clinicId}/sandbox/${kind}`, {
+    data: raw,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Clinicflow-Signature': `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`,
+    },
+  });
+}

@@ -1,8 +1,10 @@
-import { InvalidEnvError, loadEnv, maskUri } from './env';
+import { InvalidEnvError, loadEnv, maskUri, PUBLIC_DEVELOPMENT_SECRET } from './env';
+
+const SECRET = 's'.repeat(64);
 
 describe(loadEnv.name, () => {
   it('should apply defaults', () => {
-    const env = loadEnv({ MONGODB_URI: 'mongodb://127.0.0.1:27017/' });
+    const env = loadEnv({ MONGODB_URI: 'mongodb://127.0.0.1:27017/', APP_SECRET: SECRET });
     expect(env).toMatchObject({
       PORT: 3000,
       MONGODB_DB_NAME: 'clinicflow',
@@ -33,6 +35,7 @@ describe(loadEnv.name, () => {
     const load = () =>
       loadEnv({
         MONGODB_URI: 'mongodb://127.0.0.1:27017/',
+        APP_SECRET: SECRET,
         ...(value === undefined ? {} : { CLINICFLOW_OPERATOR_KEY: value }),
       });
     if (ok) expect(load().CLINICFLOW_OPERATOR_KEY).toBe(value);
@@ -40,7 +43,90 @@ describe(loadEnv.name, () => {
   });
 
   it('should say MONGODB_URI is required when it is missing', () => {
-    expect(() => loadEnv({})).toThrow(/MONGODB_URI: is required/);
+    expect(() => loadEnv({ APP_SECRET: SECRET })).toThrow(/MONGODB_URI: is required/);
+  });
+
+  describe('APP_SECRET', () => {
+    const uri = { MONGODB_URI: 'mongodb://127.0.0.1:27017/' };
+    const problemsOf = (source: NodeJS.ProcessEnv) => {
+      try {
+        loadEnv(source);
+      } catch (error) {
+        return (error as InvalidEnvError).problems.join('\n');
+      }
+      return '';
+    };
+
+    it.each([
+      {
+        title: 'missing',
+        source: {},
+        problem: /^APP_SECRET: is required: make one with `openssl rand -hex 32`/m,
+      },
+      {
+        title: 'missing under NODE_ENV=production',
+        source: { NODE_ENV: 'production' },
+        problem: /^APP_SECRET: is required/m,
+      },
+      {
+        title: 'short',
+        source: { APP_SECRET: 'short' },
+        problem: /^APP_SECRET: must be at least 32 characters/m,
+      },
+      {
+        title: 'the public development default',
+        source: { APP_SECRET: PUBLIC_DEVELOPMENT_SECRET },
+        problem: /^APP_SECRET: is the public development default.*openssl rand -hex 32/m,
+      },
+      {
+        title: 'the public default even under NODE_ENV=test',
+        source: { APP_SECRET: PUBLIC_DEVELOPMENT_SECRET, NODE_ENV: 'test' },
+        problem: /^APP_SECRET: is the public development default/m,
+      },
+    ])('should stop start-up when it is $title, without printing it', ({ source, problem }) => {
+      const problems = problemsOf({ ...uri, ...source });
+      expect(problems).toMatch(problem);
+      if (source.APP_SECRET) expect(problems).not.toContain(source.APP_SECRET);
+    });
+
+    it('should list a missing secret with the other bad variables', () => {
+      const problems = problemsOf({ PORT: 'eighty' });
+      expect(problems).toMatch(/^PORT:/m);
+      expect(problems).toMatch(/^MONGODB_URI:/m);
+      expect(problems).toMatch(/^APP_SECRET: is required/m);
+    });
+
+    it('should make a random one under NODE_ENV=test only, the same for the whole process', () => {
+      const first = loadEnv({ ...uri, NODE_ENV: 'test' }).APP_SECRET;
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(first).not.toBe(PUBLIC_DEVELOPMENT_SECRET);
+      expect(loadEnv({ ...uri, NODE_ENV: 'test' }).APP_SECRET).toBe(first);
+      expect(loadEnv({ ...uri, NODE_ENV: 'test', APP_SECRET: SECRET }).APP_SECRET).toBe(SECRET);
+    });
+
+    it.each([
+      { title: 'unset', value: undefined, previous: [] },
+      { title: 'empty', value: '', previous: [] },
+      { title: 'one', value: 'a'.repeat(32), previous: ['a'.repeat(32)] },
+      {
+        title: 'several, with spaces, and the public default (a secret being replaced)',
+        value: ` ${'a'.repeat(32)} ,${PUBLIC_DEVELOPMENT_SECRET}`,
+        previous: ['a'.repeat(32), PUBLIC_DEVELOPMENT_SECRET],
+      },
+    ])('should read APP_SECRET_PREVIOUS $title', ({ value, previous }) => {
+      const env = loadEnv({
+        ...uri,
+        APP_SECRET: SECRET,
+        ...(value === undefined ? {} : { APP_SECRET_PREVIOUS: value }),
+      });
+      expect(env.APP_SECRET_PREVIOUS).toEqual(previous);
+    });
+
+    it('should refuse a short previous secret without printing it', () => {
+      const problems = problemsOf({ ...uri, APP_SECRET: SECRET, APP_SECRET_PREVIOUS: 'too-short-secret' });
+      expect(problems).toMatch(/^APP_SECRET_PREVIOUS\.0: each must be at least 32 characters/m);
+      expect(problems).not.toContain('too-short-secret');
+    });
   });
 });
 

@@ -1,4 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+
+/** The APP_SECRET this repository once defaulted to: public, so never accepted (a token it signs is forged). */
+export const PUBLIC_DEVELOPMENT_SECRET = 'clinicflow-development-secret-not-for-production';
+const MAKE_ONE = 'make one with `openssl rand -hex 32`';
+/** Under NODE_ENV=test only, when none is given: one random secret per process, never a fixed one. */
+const TEST_SECRET = randomBytes(32).toString('hex');
+
+const appSecret = z
+  .string({
+    error: `is required: ${MAKE_ONE} and keep it (npm start makes one in its data directory)`,
+  })
+  .min(32, `must be at least 32 characters: ${MAKE_ONE}`)
+  .refine((secret) => secret !== PUBLIC_DEVELOPMENT_SECRET, {
+    message: `is the public development default, which anyone can read: ${MAKE_ONE}`,
+  });
 
 /** Every environment variable the API reads, validated once at start-up (see README's table). */
 export const envSchema = z.object({
@@ -14,11 +30,25 @@ export const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EDITOR_DIST_DIR: z.string().optional(),
-  /** Signs access tokens and derives the key that encrypts provider credentials at rest. */
-  APP_SECRET: z
+  /**
+   * Signs access tokens and derives the key that seals provider credentials at rest. Required: start-up stops
+   * without it (npm start gives one from its data directory; NODE_ENV=test makes a random one).
+   */
+  APP_SECRET: appSecret,
+  /**
+   * Earlier secrets (comma-separated), while a new APP_SECRET takes over: credentials sealed under them still
+   * open, and are sealed again under APP_SECRET in the background at start. Tokens they signed do not open.
+   */
+  APP_SECRET_PREVIOUS: z
     .string()
-    .min(32, 'must be at least 32 characters')
-    .default('clinicflow-development-secret-not-for-production'),
+    .optional()
+    .transform((list) =>
+      (list ?? '')
+        .split(',')
+        .map((secret) => secret.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(32, `each must be at least 32 characters: ${MAKE_ONE}`))),
   /** `true`: create the demo clinic at start when the database has no clinic yet (npm start sets it). */
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
@@ -36,8 +66,16 @@ export const envSchema = z.object({
   /** Deliveries taken per dispatcher batch, and sends in flight at once per process. */
   DISPATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
   DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  /** `test` lets the API make its own APP_SECRET; `development` and `test` let localhost pages open live events. */
+  NODE_ENV: z.string().optional(),
   /** The public base URL of the API (e.g. https://clinic.example.com), for provider callback URLs and signatures. */
   PUBLIC_URL: z.string().url('must be a URL such as https://clinic.example.com').optional(),
+  /**
+   * Provider hosts (`host` or `host:port`, comma-separated) the server may reach although they are local or
+   * private addresses (a test peer, an SMS gateway on the clinic's network); any other provider host must
+   * resolve to public addresses only.
+   */
+  CLINICFLOW_ALLOWED_PROVIDER_HOSTS: z.string().optional(),
   /**
    * The platform operator's key (`X-Operator-Key`) for the clinic routes of hosting providers
    * (`/api/operator/clinics`). Unset: those routes do not exist. Set: at least 32 characters, or start-up stops.
@@ -56,9 +94,13 @@ export class InvalidEnvError extends Error {
   }
 }
 
-/** Parses the environment; throws one error that lists every bad variable. */
+/** Parses the environment; throws one error that lists every bad variable (never their values). */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
+  const withTestSecret =
+    source.NODE_ENV === 'test' && source.APP_SECRET === undefined
+      ? { ...source, APP_SECRET: TEST_SECRET }
+      : source;
+  const result = envSchema.safeParse(withTestSecret);
   if (!result.success) {
     throw new InvalidEnvError(
       result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),

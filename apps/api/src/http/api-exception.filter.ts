@@ -103,6 +103,19 @@ export function toErrorBody(error: unknown): ApiErrorBody | HealthReport {
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error', errors: [] };
 }
 
+/**
+ * What the log keeps of an unexpected error: its class, its code and where it was thrown, never its message. A
+ * driver's message quotes what it refused (the searched text in a regular expression, a key or a duplicate value
+ * of the body), and request values may be patients' details, which never reach the log.
+ */
+export function loggedError(error: unknown): string {
+  if (!(error instanceof Error)) return `Non-error thrown (${typeof error})`;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  const codeText = typeof code === 'string' || typeof code === 'number' ? ` (code ${code})` : '';
+  return [`${error.name}${codeText}: message withheld from the log`, ...frames].join('\n');
+}
+
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiExceptionFilter.name);
@@ -111,8 +124,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = toErrorBody(error);
     const statusCode = 'statusCode' in body ? body.statusCode : HttpStatus.SERVICE_UNAVAILABLE;
     if (statusCode >= 500 && 'statusCode' in body) {
-      // The stack only: request bodies may hold patients' details and never reach the log.
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      this.logger.error(loggedError(error));
     }
     const response = host.switchToHttp().getResponse<Response>();
     // A refusal for too many attempts says when to try again (a throttler's 429 has set it already).

@@ -38,6 +38,7 @@ export function AppLayout() {
         { to: '/inbox', label: t.navInbox },
         { to: '/batch-send', label: t.navBatchSend },
         { to: '/practitioners', label: t.navPractitioners },
+        { to: '/patients', label: t.navPatients },
         { to: '/settings', label: t.navSettings },
         { to: '/team', label: t.navTeam },
         { to: '/activity', label: t.navActivity },

@@ -23,6 +23,7 @@ const SetPasswordPage = lazy(() => import('../features/account/SetPasswordPage')
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const TeamPage = lazy(() => import('../features/team/TeamPage'));
 const ActivityPage = lazy(() => import('../features/activity/ActivityPage'));
+const PatientsPage = lazy(() => import('../features/patients/PatientsPage'));
 
 /** A page anyone may open (no session): its own chunk, shown once loaded. */
 const open = (page: ReactNode) => <Suspense>{page}</Suspense>;
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
           { path: 'runs/:runId', element: <RunPage /> },
           { path: 'team', element: <TeamPage /> },
           { path: 'activity', element: <ActivityPage /> },
+          { path: 'patients', element: <PatientsPage /> },
         ],
       },
     ],

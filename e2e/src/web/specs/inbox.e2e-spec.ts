@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
+import { postSandboxCallback } from '../api';
 import { artifacts, demoStaff, logIn } from '../login';
 
 test.describe('replies inbox', () => {
@@ -17,8 +18,10 @@ test.describe('replies inbox', () => {
     const patient = patients.items.find((p) => p.mobile)!;
     // what the sandbox provider posts when a patient texts the clinic
     const text = `Je serai en retard de 10 minutes (${Date.now()})`;
-    const inbound = await request.post(`/api/providers/${me.clinicId}/sandbox/inbound`, {
-      data: { from: patient.mobile, to: '+33145678900', text },
+    const inbound = await postSandboxCallback(request, me.clinicId, 'inbound', {
+      from: patient.mobile,
+      to: '+33145678900',
+      text,
     });
     expect(inbound.ok(), await inbound.text()).toBe(true);
 

@@ -71,6 +71,8 @@ export interface ProviderCallback {
   headers?: Record<string, string | string[] | undefined>;
   /** The full public URL the callback was posted to (needed for signature checks). */
   url?: string;
+  /** The body's bytes as posted (a JSON callback's signature is over them, not over the parsed body). */
+  rawBody?: Buffer;
 }
 
 /** What a provider pushes by itself (SMPP receipts and replies, sandbox receipts). */
@@ -84,8 +86,11 @@ export interface LookupResult {
   idempotencyKey?: string;
 }
 
-/** The result of a connection test (C7). */
-export type ConnectionTest = { ok: true } | { ok: false; reason: string };
+/** Why a connection test failed, without the remote's words (they may be anything the host answers). */
+export type ConnectionFailure = 'refused' | 'timed-out' | 'tls-failed' | 'not-allowed';
+
+/** The result of a connection test (C7): `reason` may quote the remote, `failure` never does. */
+export type ConnectionTest = { ok: true } | { ok: false; reason: string; failure?: ConnectionFailure };
 
 /** One provider of one or more channels, behind one interface. */
 export interface MessageProvider {

@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   'send.one-off',
   'send.batch',
   'patient.consent-changed',
+  'patient.erased',
+  'patient.exported',
+  'retention.applied',
   'clinic.created',
   'clinic.disabled',
 ] as const;

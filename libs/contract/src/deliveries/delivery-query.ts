@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, type Channel } from '../channels/channel';
 import { isDateLike } from '../dates/dates';
 import { pageFields } from '../paging/page';
+import { searchTextSchema } from '../paging/search-text';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery-status';
 
 /** A bound of a date range: an instant (ISO 8601 with offset) or a clinic-local day (yyyy-MM-dd). */
@@ -59,7 +60,7 @@ export const deliveryFilterFields = {
   sendTo: bound.optional(),
   deliveredFrom: bound.optional(),
   deliveredTo: bound.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: searchTextSchema.optional(),
 };
 
 type RangeBounds = Partial<Record<`${DeliveryRange}${'From' | 'To'}`, string>>;
@@ -133,6 +134,8 @@ export const deliveryExportQuerySchema = z
 export type DeliveryExportQuery = z.output<typeof deliveryExportQuerySchema>;
 
 const summaryDay = z.iso.date({ error: 'must be a day yyyy-MM-dd' });
+/** The longest summary: `to` at most this many days after `from` (the API checks it again once it knows today). */
+export const MAX_SUMMARY_DAYS = 366;
 const { sendFrom: _sendFrom, sendTo: _sendTo, ...summaryFilterFields } = deliveryFilterFields;
 
 /**
@@ -146,8 +149,12 @@ export const deliverySummaryQuerySchema = z
     if (!isDateLike(query.from) || !isDateLike(query.to)) return;
     if (query.to < query.from) {
       context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    } else if (Date.parse(query.to) - Date.parse(query.from) > 366 * 86_400_000) {
-      context.addIssue({ code: 'custom', path: ['to'], message: 'a summary covers at most 366 days' });
+    } else if (Date.parse(query.to) - Date.parse(query.from) > MAX_SUMMARY_DAYS * 86_400_000) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `a summary covers at most ${MAX_SUMMARY_DAYS} days`,
+      });
     }
   });
 export type DeliverySummaryQuery = z.output<typeof deliverySummaryQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseUnstorableKeys } from './stored-keys';
 
 const position = z.object({ x: z.number(), y: z.number() });
 
@@ -11,25 +12,29 @@ const position = z.object({ x: z.number(), y: z.number() });
 export const flowDocumentSchema = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  settings: z.record(z.string(), z.unknown()).superRefine(refuseUnstorableKeys).optional(),
   nodes: z
     .array(
-      z.looseObject({
-        id: z.string().min(1).max(100),
-        type: z.string().min(1).max(50),
-        position,
-        data: z.record(z.string(), z.unknown()).default({}),
-      }),
+      z
+        .looseObject({
+          id: z.string().min(1).max(100),
+          type: z.string().min(1).max(50),
+          position,
+          data: z.record(z.string(), z.unknown()).default({}),
+        })
+        .superRefine(refuseUnstorableKeys),
     )
     .max(500),
   edges: z
     .array(
-      z.looseObject({
-        id: z.string().min(1).max(200),
-        source: z.string().min(1).max(100),
-        target: z.string().min(1).max(100),
-        sourceHandle: z.string().max(100).nullable().optional(),
-      }),
+      z
+        .looseObject({
+          id: z.string().min(1).max(200),
+          source: z.string().min(1).max(100),
+          target: z.string().min(1).max(100),
+          sourceHandle: z.string().max(100).nullable().optional(),
+        })
+        .superRefine(refuseUnstorableKeys),
     )
     .max(2000),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchTextSchema } from './search-text';
 
 /** The paging of every list: 1-based page, at most 100 per page (`defaultPageSize` when not asked). */
 export function pageFields(defaultPageSize = 20) {
@@ -10,7 +11,7 @@ export function pageFields(defaultPageSize = 20) {
 
 /** Query parameters of a plain list: optional free-text search, then the paging. */
 export const pageQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: searchTextSchema.optional(),
   ...pageFields(),
 });
 export type PageQuery = z.output<typeof pageQuerySchema>;

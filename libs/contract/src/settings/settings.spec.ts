@@ -32,6 +32,7 @@ const sections = {
   adminEmail: 'admin@cabinet-des-lilas.fr',
   adminMobile: '+33612345678',
   adminAlerts: { creditsBelow: 50, providerFailuresInARow: 5 },
+  retention: { months: 13 },
 };
 
 const problemPaths = (result: { error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -69,6 +70,8 @@ describe('settingsSectionsSchema', () => {
       path: 'adminAlerts.creditsBelow',
       patch: { adminAlerts: { creditsBelow: 0, providerFailuresInARow: 5 } },
     },
+    { path: 'retention.months', patch: { retention: { months: 0 } } },
+    { path: 'retention.months', patch: { retention: { months: 2.5 } } },
   ])('should refuse a bad $path', ({ path, patch }) => {
     expect(problemPaths(settingsSectionsSchema.safeParse({ ...sections, ...patch }))).toEqual([path]);
   });

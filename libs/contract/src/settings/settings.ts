@@ -27,6 +27,15 @@ export type AdminAlerts = z.infer<typeof adminAlertsSchema>;
 
 /** The alerts of a clinic that never chose: every alert but the credits' threshold, after 5 failures in a row. */
 export const DEFAULT_ADMIN_ALERTS: AdminAlerts = { creditsBelow: null, providerFailuresInARow: 5 };
+/**
+ * How long message texts, reply texts and recipients' addresses are kept (GDPR 5(1)(e)): a daily job removes
+ * them from older messages and replies, keeping their counts, statuses and dates (docs/privacy.md).
+ */
+export const retentionSchema = z.object({ months: z.number().int().min(1).max(120) });
+export type Retention = z.infer<typeof retentionSchema>;
+
+/** The retention of a clinic that never chose: 13 months (a year of reports, and the month before). */
+export const DEFAULT_RETENTION: Retention = { months: 13 };
 const providerOptions = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
 /** A channel's provider as a PUT sends it: credentials left out keep the stored ones. */
@@ -109,6 +118,7 @@ export const settingsSectionsSchema = z.object({
   /** The clinic admin's mobile for alerts by SMS; stored and answered in E.164 (normalised with `country`). */
   adminMobile: z.string().trim().min(1).max(40).nullable(),
   adminAlerts: adminAlertsSchema,
+  retention: retentionSchema,
 });
 export type SettingsSections = z.output<typeof settingsSectionsSchema>;
 export type SettingsSection = keyof SettingsSections;
@@ -182,6 +192,24 @@ export const settingsViewSchema = settingsSectionsSchema.extend({
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
-/** `POST /api/settings/providers/:channel/test`: whether the provider answered. */
-export const providerTestSchema = z.object({ ok: z.boolean(), message: z.string() });
+/** How a provider's connection test ended; never the remote's own words (they may be anything a host answers). */
+export const PROVIDER_TEST_RESULTS = [
+  'connected',
+  'refused',
+  'timed-out',
+  'tls-failed',
+  'not-allowed',
+] as const;
+export type ProviderTestResult = (typeof PROVIDER_TEST_RESULTS)[number];
+
+/** `POST /api/settings/providers/:channel/test`: whether the provider answered, as a code and our own sentence. */
+export const providerTestSchema = z.object({
+  ok: z.boolean(),
+  result: z.enum(PROVIDER_TEST_RESULTS),
+  message: z.string(),
+});
+
+/** `GET` / `POST /api/settings/callback-secret`: the secret the clinic's sandbox callbacks are signed with. */
+export const callbackSecretSchema = z.object({ secret: z.string() });
+export type CallbackSecret = z.infer<typeof callbackSecretSchema>;
 export type ProviderTest = z.infer<typeof providerTestSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelSchema } from '../channels/channel';
 import { instantSchema } from '../dates/dates';
 import { pageFields, pageOf } from '../paging/page';
+import { searchTextSchema } from '../paging/search-text';
 
 /** What a template is for (consent purposes, plus notices, alerts and the rest). */
 export const TEMPLATE_PURPOSES = ['reminders', 'recall', 'surveys', 'notices', 'alerts', 'other'] as const;
@@ -52,7 +53,7 @@ export type TemplateInput = z.output<typeof templateSchema>;
 /** `GET /api/templates`: by channel, by name. */
 export const templateListQuerySchema = z.object({
   channel: channelSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: searchTextSchema.optional(),
   ...pageFields(),
 });
 export type TemplateListQuery = z.output<typeof templateListQuerySchema>;

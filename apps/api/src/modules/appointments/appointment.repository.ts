@@ -72,6 +72,11 @@ export class AppointmentRepository
     await this.updateRead(appointment, { $set: fields });
   }
 
+  /** Deletes a patient's appointments (the patient's erasure, docs/privacy.md); answers how many. */
+  async deleteOfPatient(clinicId: string, patientId: string): Promise<number> {
+    return (await this.collection.deleteMany(this.scope(clinicId, { patientId }))).deletedCount;
+  }
+
   /** The appointments that meet the criteria, in start order. */
   matching(clinicId: string, criteria: AppointmentCriteria): Promise<AppointmentDocument[]> {
     return this.findMany(clinicId, filterOf(criteria), { start: 1, _id: 1 });

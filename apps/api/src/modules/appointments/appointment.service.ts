@@ -156,6 +156,17 @@ export class AppointmentService {
     return this.appointments.findByIds(clinicId, ids);
   }
 
+  /**
+   * Erases a patient's appointments and the events about them or about the patient (docs/privacy.md); answers
+   * the appointments' ids (their messages are emptied by their owner) and how many of each were removed.
+   */
+  async eraseOfPatient(clinicId: string, patientId: string) {
+    const ids = (await this.appointments.matching(clinicId, { patientId })).map((a) => a._id);
+    const events = await this.events.eraseAbout(clinicId, patientId, ids);
+    const appointments = await this.appointments.deleteOfPatient(clinicId, patientId);
+    return { ids, appointments, events };
+  }
+
   /** The appointments that meet the criteria, in start order. */
   matching(clinicId: string, criteria: AppointmentCriteria): Promise<AppointmentDocument[]> {
     return this.appointments.matching(clinicId, criteria);

@@ -50,6 +50,11 @@ export class AuditEntryRepository extends ClinicScopedRepository<AuditEntryDocum
     return this.findPage(clinicId, toQuery(filter), { page, pageSize }, { at: -1, _id: -1 });
   }
 
+  /** The clinic's entries about one target (a patient's, for their export), oldest first. */
+  aboutTarget(clinicId: string, type: string, id: string): Promise<AuditEntryDocument[]> {
+    return this.findMany(clinicId, { 'target.type': type, 'target.id': id }, { at: 1, _id: 1 });
+  }
+
   /** Every entry the filter keeps, newest first, at most `limit` (the CSV export). */
   async all(clinicId: string, filter: AuditFilter, limit: number): Promise<AuditEntryDocument[]> {
     return (await this.findPage(clinicId, toQuery(filter), { page: 1, pageSize: limit }, { at: -1, _id: -1 }))

@@ -68,6 +68,11 @@ export class AuditService {
     });
   }
 
+  /** The entries about one target, oldest first, as listed (a patient's subject access export). */
+  async about(clinicId: string, target: { type: string; id: string }) {
+    return (await this.entries.aboutTarget(clinicId, target.type, target.id)).map(toAuditView);
+  }
+
   async list(clinicId: string, query: AuditQuery) {
     const page = await this.entries.page(clinicId, filterOf(query), query.page, query.pageSize);
     return { ...page, items: page.items.map(toAuditView) };

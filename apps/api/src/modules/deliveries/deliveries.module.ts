@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeliveryCancelService } from './delivery-cancel.service';
 import { DeliveryClaimRepository } from './delivery-claim.repository';
 import { DeliveryPlanningService } from './delivery-planning.service';
+import { DeliveryPrivacyService } from './delivery-privacy.service';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryQueueService } from './delivery-queue.service';
 import { DeliveryReportRepository } from './delivery-report.repository';
@@ -19,6 +20,7 @@ const services = [
   DeliveryCancelService,
   DeliveryRetryService,
   DeliveryQueueService,
+  DeliveryPrivacyService,
 ];
 /** Read-only: the report's and the counters' queries, offered as they are. */
 const queries = [DeliveryReportRepository, DeliveryStatsRepository];

@@ -109,6 +109,8 @@ export interface DeliveryDocument extends ClinicDocument {
   inDoubt: boolean;
   history: DeliveryHistoryEntry[];
   updatedAt: Date;
+  /** When its texts and addresses were removed (retention or the patient's erasure; docs/privacy.md). */
+  contentRemovedAt?: Date;
 }
 
 /** Who sent a delivery stored before `sentBy` existed: whoever its first history entry names, else the engine. */

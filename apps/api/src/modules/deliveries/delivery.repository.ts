@@ -5,6 +5,7 @@ import { inWriteChunks } from '../../database/duplicate-key';
 import { ClinicScopedRepository, foldForSearch } from '../../tenancy/clinic-scoped.repository';
 import {
   CREDITS_EXHAUSTED,
+  queuedStatuses,
   sentByOf,
   type DeliveryDocument,
   type DeliveryHistoryEntry,
@@ -109,14 +110,22 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   }
 
   /**
-   * The latest question (`expectsReply`) that reached this address: answered ones too, so a second answer is
-   * not taken as a first. A reply is rare: a scan of the clinic's deliveries is fine.
+   * The latest question (`expectsReply`) that reached this address on this channel from this provider:
+   * answered ones too, so a second answer is not taken as a first. A reply is rare: a scan of the clinic's
+   * deliveries is fine.
    */
-  latestQuestionTo(clinicId: string, address: string): Promise<DeliveryDocument | null> {
+  latestQuestionTo(
+    clinicId: string,
+    address: string,
+    channel: Channel,
+    provider: string,
+  ): Promise<DeliveryDocument | null> {
     return this.findOne(
       clinicId,
       {
         'recipient.address': address,
+        channel,
+        provider,
         expectsReply: true,
         status: { $in: ['sent', 'delivered', 'answered'] },
       },
@@ -213,6 +222,73 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     }
     await write();
     await this.upgrades.updateOne({ _id: upgrade }, { $set: { done: true } }, { upsert: true });
+    return changed;
+  }
+
+  /**
+   * Ids of the clinic's messages created before `cutoff` that still hold their texts and addresses and are no
+   * longer waiting to go (the retention's; docs/privacy.md).
+   */
+  async idsWithContentBefore(clinicId: string, cutoff: Date): Promise<string[]> {
+    const found = await this.collection
+      .find(
+        this.scope(clinicId, {
+          createdAt: { $lt: cutoff },
+          contentRemovedAt: { $exists: false },
+          status: { $nin: [...queuedStatuses] },
+        } as never),
+        { projection: { _id: 1 } },
+      )
+      .toArray();
+    return found.map((delivery) => delivery._id);
+  }
+
+  /**
+   * The clinic's messages to a patient, about their appointments, or to one of their addresses (a one-off typed
+   * by number), oldest first (an erasure's, an export's).
+   */
+  about(
+    clinicId: string,
+    patient: { id: string; addresses: readonly string[] },
+    appointmentIds: readonly string[],
+  ): Promise<DeliveryDocument[]> {
+    return this.findMany(
+      clinicId,
+      {
+        $or: [
+          { patientId: patient.id },
+          { appointmentId: { $in: [...appointmentIds] } },
+          { 'recipient.address': { $in: [...patient.addresses] } },
+        ],
+      },
+      { createdAt: 1, _id: 1 },
+    );
+  }
+
+  /**
+   * Removes the texts, the recipient's name and address and what the template was filled with from these
+   * messages, keeping status, channel, dates and credits (the report's counts); answers how many changed. A
+   * message already emptied is left alone, so a second run changes nothing. Chunks of 99 (FerretDB).
+   */
+  async removeContent(clinicId: string, ids: readonly string[], at: Date): Promise<number> {
+    let changed = 0;
+    for (const chunk of inWriteChunks(ids)) {
+      const result = await this.collection.updateMany(
+        this.scope(clinicId, { _id: { $in: chunk }, contentRemovedAt: { $exists: false } } as never),
+        {
+          $set: {
+            text: null,
+            subject: null,
+            'recipient.name': null,
+            'recipient.address': null,
+            searchText: '',
+            templateData: {},
+            contentRemovedAt: at,
+          },
+        } as never,
+      );
+      changed += result.modifiedCount;
+    }
     return changed;
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Channel } from '@clinicflow/rules';
 import type { DeliveryDocument } from './delivery.document';
 import { DeliveryRepository } from './delivery.repository';
 import { ProviderMessageRepository } from './provider-message.repository';
@@ -32,8 +33,8 @@ export class DeliveryService {
     provider: string,
     providerMessageId: string,
   ): Promise<DeliveryDocument | null> {
-    const link = await this.providerMessages.find(provider, providerMessageId);
-    if (!link || link.clinicId !== clinicId) return null;
+    const link = await this.providerMessages.find(clinicId, provider, providerMessageId);
+    if (!link) return null;
     return this.deliveries.findById(clinicId, link.deliveryId);
   }
 
@@ -42,9 +43,14 @@ export class DeliveryService {
     return this.deliveries.remindersSince(clinicId, patientId, since);
   }
 
-  /** The latest question that reached this address (what a reply from it answers), or null. */
-  latestQuestionTo(clinicId: string, address: string): Promise<DeliveryDocument | null> {
-    return this.deliveries.latestQuestionTo(clinicId, address);
+  /** The latest question that reached this address on this channel from this provider (what a reply answers), or null. */
+  latestQuestionTo(
+    clinicId: string,
+    address: string,
+    channel: Channel,
+    provider: string,
+  ): Promise<DeliveryDocument | null> {
+    return this.deliveries.latestQuestionTo(clinicId, address, channel, provider);
   }
 
   /** Messages of every clinic sent since `since` and still waiting for a receipt, oldest first. */

@@ -26,8 +26,14 @@ export class DirectoryEntries<T extends DirectoryDocument> {
     private readonly searchTextOf: (entry: Partial<T>) => string,
   ) {}
 
-  idFor(clinicId: string, externalId: string | null | undefined): string {
-    return externalId ? externalDocumentId(this.prefix, clinicId, externalId) : newId();
+  /**
+   * The `_id` of the entry the PMS names `externalId`; `generation` counts the erasures of earlier entries of
+   * that external id (a patient's, docs/privacy.md), so the one made after an erasure is a new entry.
+   */
+  idFor(clinicId: string, externalId: string | null | undefined, generation = 0): string {
+    if (!externalId) return newId();
+    const key = generation > 0 ? `${externalId}\u0000erased-${generation}` : externalId;
+    return externalDocumentId(this.prefix, clinicId, key);
   }
 
   async get(clinicId: string, id: string): Promise<T> {
@@ -36,8 +42,8 @@ export class DirectoryEntries<T extends DirectoryDocument> {
     return entry;
   }
 
-  async create(clinicId: string, fields: Partial<T>, now: Date): Promise<T> {
-    const document = this.newDocument(clinicId, fields, now);
+  async create(clinicId: string, fields: Partial<T>, now: Date, generation = 0): Promise<T> {
+    const document = this.newDocument(clinicId, fields, now, generation);
     if (!(await this.repository.createOnce(clinicId, document))) {
       throw AppError.conflict(`A ${this.noun} with external id ${fields.externalId} already exists`, [
         { path: 'body.externalId', message: 'already in use; PUT by external id to update it' },
@@ -83,8 +89,9 @@ export class DirectoryEntries<T extends DirectoryDocument> {
     externalId: string,
     fields: Partial<T>,
     now: Date,
+    generation = 0,
   ): Promise<{ entry: T; created: boolean }> {
-    const document = this.newDocument(clinicId, { ...fields, externalId } as Partial<T>, now);
+    const document = this.newDocument(clinicId, { ...fields, externalId } as Partial<T>, now, generation);
     if (await this.repository.createOnce(clinicId, document)) {
       return { entry: { ...document, clinicId } as T, created: true };
     }
@@ -111,10 +118,10 @@ export class DirectoryEntries<T extends DirectoryDocument> {
     return { ...page, items: page.items.map(toEntryView) };
   }
 
-  private newDocument(clinicId: string, fields: Partial<T>, now: Date): Omit<T, 'clinicId'> {
+  private newDocument(clinicId: string, fields: Partial<T>, now: Date, generation = 0): Omit<T, 'clinicId'> {
     return {
       ...fields,
-      _id: this.idFor(clinicId, fields.externalId),
+      _id: this.idFor(clinicId, fields.externalId, generation),
       externalId: fields.externalId ?? null,
       placeholder: false,
       searchText: this.searchTextOf(fields),

@@ -99,6 +99,11 @@ export class PatientRepository extends DirectoryRepository<PatientDocument> {
     return this.count(clinicId);
   }
 
+  /** Deletes a patient of the clinic (the patient's erasure): true when this call deleted it. */
+  remove(clinicId: string, id: string): Promise<boolean> {
+    return this.deleteById(clinicId, id);
+  }
+
   /** How many of the clinic's patients have consent in force on this channel. */
   countConsenting(clinicId: string, channel: Channel): Promise<number> {
     return this.count(clinicId, { [`consent.${channel}.granted`]: true });
@@ -131,6 +136,44 @@ export class PatientRepository extends DirectoryRepository<PatientDocument> {
       $inc: { [outcome === 'attended' ? 'attendance.attended' : 'attendance.noShows']: 1 },
       $push: { attendanceEvents: eventId },
       ...(outcome === 'attended' ? { $set: { 'attendance.lastVisitAt': at } } : {}),
+    });
+  }
+}
+
+/**
+ * How many times the patient a PMS names by an external id was erased (`patient_erasures`, `_id` = the id the
+ * first patient of that external id had: a hash, no personal data). The patient made after an erasure gets a
+ * new id (`DirectoryEntries.idFor` with the generation), never the erased one's.
+ */
+export interface PatientErasureDocument extends ClinicDocument {
+  generation: number;
+  erasedAt: Date;
+}
+
+/** The erasures of patients by external id (`patient_erasures`), read on every patient upsert by external id. */
+@Injectable()
+export class PatientErasureRepository extends ClinicScopedRepository<PatientErasureDocument> {
+  constructor(db: Db) {
+    super(db, 'patient_erasures');
+  }
+
+  /** How many erasures the external id whose first patient had `firstId` went through (0: none). */
+  async generationOf(clinicId: string, firstId: string): Promise<number> {
+    return (await this.findById(clinicId, firstId))?.generation ?? 0;
+  }
+
+  /** Whether the clinic ever erased a patient (when not, no upsert needs to look its generation up). */
+  async any(clinicId: string): Promise<boolean> {
+    return (await this.count(clinicId)) > 0;
+  }
+
+  /** Records that the patient of generation `generation` was erased: the next one gets `generation + 1`. */
+  async recordErased(clinicId: string, firstId: string, generation: number, at: Date): Promise<void> {
+    const next = { _id: firstId, generation: generation + 1, erasedAt: at };
+    if (await this.insertOnce(clinicId, next)) return;
+    await this.updateById(clinicId, firstId, {
+      $max: { generation: generation + 1 },
+      $set: { erasedAt: at },
     });
   }
 }

@@ -16,7 +16,12 @@ import {
   type PatientFields,
 } from './directory.dto';
 import { ID_PREFIXES } from './directory-ids';
-import { ConsentRecord, PatientDocument, PatientRepository } from './directory.repository';
+import {
+  ConsentRecord,
+  PatientDocument,
+  PatientErasureRepository,
+  PatientRepository,
+} from './directory.repository';
 import { decideConsent } from './consent-decisions';
 
 type Strictness = 'refuse-bad-mobile' | 'keep-bad-mobile';
@@ -44,6 +49,7 @@ export class PatientService {
     private readonly settings: SettingsService,
     private readonly clock: ClockRepository,
     private readonly audit: AuditService,
+    private readonly erasures: PatientErasureRepository,
   ) {
     this.entries = new DirectoryEntries(patients, ID_PREFIXES.patients, 'patient', (p) =>
       searchText(p.firstName, p.lastName, p.email, p.mobile, p.externalId),
@@ -64,7 +70,36 @@ export class PatientService {
     const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body', {
       defaultSource,
     });
-    return patientView(await this.entries.create(clinicId, newPatient(document, consent), this.clock.now()));
+    const generation = fields.externalId ? await this.generationOf(clinicId, fields.externalId) : 0;
+    const now = this.clock.now();
+    return patientView(await this.entries.create(clinicId, newPatient(document, consent), now, generation));
+  }
+
+  /**
+   * The id of the patient the PMS names `externalId`: after an erasure of that patient it is a new one
+   * (docs/privacy.md), so a later event creates a new patient rather than reviving the erased one.
+   */
+  async idForExternal(clinicId: string, externalId: string): Promise<string> {
+    return this.entries.idFor(clinicId, externalId, await this.generationOf(clinicId, externalId));
+  }
+
+  /** `idForExternal` of many external ids (a batch of events): looked up one by one only once the clinic erased one. */
+  async idsForExternal(clinicId: string, externalIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    const erased = await this.erasures.any(clinicId);
+    for (const externalId of new Set(externalIds)) {
+      ids.set(
+        externalId,
+        erased ? await this.idForExternal(clinicId, externalId) : this.entries.idFor(clinicId, externalId),
+      );
+    }
+    return ids;
+  }
+
+  /** How many times the patient of this external id was erased (looked up only once the clinic erased one). */
+  private async generationOf(clinicId: string, externalId: string): Promise<number> {
+    if (!(await this.erasures.any(clinicId))) return 0;
+    return this.erasures.generationOf(clinicId, this.entries.idFor(clinicId, externalId));
   }
 
   async update(clinicId: string, id: string, fields: Partial<PatientFields>, defaultSource = 'staff') {
@@ -79,7 +114,11 @@ export class PatientService {
     const { document, consent } = await this.toDocument(clinicId, fields, 'refuse-bad-mobile', 'body', {
       defaultSource,
     });
-    const existing = await this.patients.findById(clinicId, this.entries.idFor(clinicId, externalId));
+    const generation = await this.generationOf(clinicId, externalId);
+    const existing = await this.patients.findById(
+      clinicId,
+      this.entries.idFor(clinicId, externalId, generation),
+    );
     if (existing) {
       await this.write(existing, document, consent);
       return { ...patientView((await this.patients.findById(clinicId, existing._id))!), created: false };
@@ -89,6 +128,7 @@ export class PatientService {
       externalId,
       newPatient(document, consent),
       this.clock.now(),
+      generation,
     );
     return { ...patientView(entry), created };
   }
@@ -103,7 +143,8 @@ export class PatientService {
     fields: PmsPatientFields,
     country: string,
   ): Promise<EventPatient> {
-    const id = this.entries.idFor(clinicId, externalId);
+    const generation = await this.generationOf(clinicId, externalId);
+    const id = this.entries.idFor(clinicId, externalId, generation);
     const { consent: given, ...rest } = fields;
     const { document } = await this.toDocument(clinicId, rest, 'keep-bad-mobile', 'body.patient', {
       country,
@@ -128,6 +169,7 @@ export class PatientService {
         externalId,
         newPatient(document, consent),
         now,
+        generation,
       );
       return { id: entry._id, created, createdAt: new Date(entry.createdAt) };
     }

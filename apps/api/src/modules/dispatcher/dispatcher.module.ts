@@ -13,6 +13,7 @@ import { DeliveryStatusRefreshService } from './delivery-status-refresh.service'
 import { DispatcherService } from './dispatcher.service';
 import { ProviderRegistry } from './provider-registry.service';
 import { SandboxMessageRepository } from './sandbox-message.repository';
+import { SandboxPrivacyService } from './sandbox-privacy.service';
 
 /** The dispatcher: due deliveries → claims → last checks → provider → outcome; providers, receipts, credits. */
 @Module({
@@ -27,7 +28,14 @@ import { SandboxMessageRepository } from './sandbox-message.repository';
     DeliveryReceiptService,
     DeliveryStatusRefreshService,
     DispatcherService,
+    SandboxPrivacyService,
   ],
-  exports: [DispatcherService, ProviderRegistry, DeliveryReceiptService, DeliveryStatusRefreshService],
+  exports: [
+    DispatcherService,
+    ProviderRegistry,
+    DeliveryReceiptService,
+    DeliveryStatusRefreshService,
+    SandboxPrivacyService,
+  ],
 })
 export class DispatcherModule {}

@@ -8,7 +8,7 @@ import {
 } from '@clinicflow/channels';
 import { Injectable } from '@nestjs/common';
 import { Db, type Collection } from 'mongodb';
-import { insertOnce } from '../../database/duplicate-key';
+import { insertOnce, inWriteChunks } from '../../database/duplicate-key';
 
 /**
  * A message the sandbox holds, `_id` = the idempotency key (the delivery's `_id`). `sendCalls` counts every
@@ -54,6 +54,15 @@ export class SandboxMessageRepository implements SandboxStore {
 
   async values(): Promise<SandboxRecord[]> {
     return (await this.collection.find({}).toArray()).map(recordOf);
+  }
+
+  /** Deletes the sandbox's copies of these messages (their keys are the deliveries' ids); answers how many. */
+  async forget(idempotencyKeys: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const chunk of inWriteChunks(idempotencyKeys)) {
+      deleted += (await this.collection.deleteMany({ _id: { $in: chunk } })).deletedCount;
+    }
+    return deleted;
   }
 
   async countRepeatedCall(idempotencyKey: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Db, type Filter } from 'mongodb';
+import { inWriteChunks } from '../../database/duplicate-key';
 import {
   ClinicDocument,
   ClinicScopedRepository,
@@ -109,6 +110,26 @@ export class EventRepository extends ClinicScopedRepository<EventDocument> imple
   /** Every event of an appointment, in the order they happened. */
   ofAppointment(clinicId: string, appointmentId: string): Promise<EventDocument[]> {
     return this.findMany(clinicId, { appointmentId }, { occurredAt: 1, receivedAt: 1 });
+  }
+
+  /** The ids of the clinic's events about a patient or about any of these appointments. */
+  async idsAbout(clinicId: string, patientId: string, appointmentIds: readonly string[]): Promise<string[]> {
+    const found = await this.collection
+      .find(this.scope(clinicId, { $or: [{ patientId }, { appointmentId: { $in: [...appointmentIds] } }] }), {
+        projection: { _id: 1 },
+      })
+      .toArray();
+    return found.map((event) => event._id);
+  }
+
+  /** Deletes these events of the clinic (a patient's erasure); answers how many. */
+  async deleteMany(clinicId: string, ids: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const chunk of inWriteChunks(ids)) {
+      deleted += (await this.collection.deleteMany(this.scope(clinicId, { _id: { $in: chunk } })))
+        .deletedCount;
+    }
+    return deleted;
   }
 
   /** The event was written to its appointment and patient (the sweep need not apply it again). */

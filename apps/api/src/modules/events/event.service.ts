@@ -74,6 +74,16 @@ export class EventService {
     await this.pending.remove([event._id]);
   }
 
+  /**
+   * Erases the events about a patient or their appointments, and their outbox marks (the patient's erasure,
+   * docs/privacy.md: an event's payload holds the patient's details); answers how many were removed.
+   */
+  async eraseAbout(clinicId: string, patientId: string, appointmentIds: readonly string[]): Promise<number> {
+    const ids = await this.events.idsAbout(clinicId, patientId, appointmentIds);
+    await this.pending.remove(ids);
+    return this.events.deleteMany(clinicId, ids);
+  }
+
   /** Outbox entries older than `at` (an intake that died, or a processing that failed), oldest first. */
   leftovers(at: Date, limit: number): Promise<PendingEvent[]> {
     return this.pending.olderThan(at, limit);

@@ -73,7 +73,8 @@ export class EventIntakeService {
    * intake that dies half-way is finished by the engine's sweep.
    */
   async receive(clinicId: string, event: PmsEvent): Promise<IntakeAnswer> {
-    const document = this.toDocument(clinicId, event);
+    const patientIds = await this.patients.idsForExternal(clinicId, patientExternalIds([event]));
+    const document = this.toDocument(clinicId, event, patientIds);
     if ((await this.events.record(clinicId, document)) === 'duplicate') {
       return { accepted: true, duplicate: true };
     }
@@ -93,7 +94,11 @@ export class EventIntakeService {
       if (parsed.success) valid.push({ index, event: parsed.data });
       else results[index].errors = toProblems(parsed.error, `body.events.${index}`);
     });
-    const documents = valid.map(({ event }) => this.toDocument(clinicId, event));
+    const patientIds = await this.patients.idsForExternal(
+      clinicId,
+      patientExternalIds(valid.map(({ event }) => event)),
+    );
+    const documents = valid.map(({ event }) => this.toDocument(clinicId, event, patientIds));
     const duplicates = await this.events.recordMany(clinicId, documents);
     const fresh = valid.filter((_, position) => !duplicates.has(position));
     for (const [position, { index }] of valid.entries()) {
@@ -233,7 +238,12 @@ export class EventIntakeService {
     return { patientId, serviceId, resourceId, locationId, unknownReferences };
   }
 
-  private toDocument(clinicId: string, event: PmsEvent): Omit<EventDocument, 'clinicId'> {
+  /** `patientIds`: the patients' ids by external id (a new id after an erasure: `PatientService.idsForExternal`). */
+  private toDocument(
+    clinicId: string,
+    event: PmsEvent,
+    patientIds: Map<string, string>,
+  ): Omit<EventDocument, 'clinicId'> {
     return {
       _id: this.eventDocumentId(clinicId, event.id),
       eventId: event.id,
@@ -244,7 +254,7 @@ export class EventIntakeService {
       appointmentId: event.appointment
         ? this.appointments.idFor(clinicId, event.appointment.externalId)
         : null,
-      patientId: event.patient ? directoryIdFor('patients', clinicId, event.patient.externalId) : null,
+      patientId: event.patient ? patientIds.get(event.patient.externalId)! : null,
       resourceId: resourceExternalId(event)
         ? directoryIdFor('resources', clinicId, resourceExternalId(event)!)
         : null,
@@ -275,4 +285,9 @@ export class EventIntakeService {
     this.clinicFacts.set(clinicId, { facts, until: now + CLINIC_FACTS_TTL_MS });
     return facts;
   }
+}
+
+/** The external ids of the patients these events carry. */
+function patientExternalIds(events: readonly PmsEvent[]): string[] {
+  return events.flatMap((event) => (event.patient ? [event.patient.externalId] : []));
 }

@@ -1,8 +1,11 @@
 import { OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import type { Env } from '../../config/env';
 import { AuthService } from '../auth/auth.service';
 import { LiveEventsService } from './live-events.service';
+import { liveOriginAllowed, type LiveOrigins } from './live-origins';
 
 /** The room of one clinic: a socket only ever joins its own user's clinic. */
 export function clinicRoom(clinicId: string): string {
@@ -30,27 +33,40 @@ interface SocketSession {
 
 /**
  * The socket.io side of api.md's live events: namespace `/live` at path `/socket.io`, authenticated with
- * the user's access token (`auth: { token }`). A socket without a valid token is refused during the
- * handshake (the client gets `connect_error` with the reason); an accepted one joins its clinic's room and
- * receives `delivery.updated` and `run.updated` of that clinic only, whichever API process raised them.
+ * the user's access token (`auth: { token }`). A socket without a valid token, or opened by a page of another
+ * site (`liveOriginAllowed`), is refused during the handshake (the client gets `connect_error` with the
+ * reason); no CORS header is sent, so only the editor's own origin can poll. An accepted one joins its
+ * clinic's room and receives `delivery.updated` and `run.updated` of that clinic only, whichever API process
+ * raised them.
  *
  * Sessions end on sockets too (docs/accounts.md): a socket is closed when its token expires, when its user's
  * sessions end in any process (`session.ended`, carried by the relay: the socket gets `session.ended`, then is
  * disconnected), and its token is checked again on every event the client sends and every 30 seconds.
  */
-@WebSocketGateway({ namespace: '/live', path: '/socket.io', cors: { origin: true, credentials: true } })
+@WebSocketGateway({ namespace: '/live', path: '/socket.io' })
 export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private namespace!: Namespace;
   private unsubscribe: (() => void) | undefined;
   private recheck: NodeJS.Timeout | undefined;
+  private readonly origins: LiveOrigins;
 
   constructor(
     private readonly auth: AuthService,
     private readonly live: LiveEventsService,
-  ) {}
+    config: ConfigService<Env, true>,
+  ) {
+    this.origins = {
+      publicUrl: config.get('PUBLIC_URL', { infer: true }),
+      nodeEnv: config.get('NODE_ENV', { infer: true }),
+    };
+  }
 
   afterInit(namespace: Namespace) {
     namespace.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      if (!liveOriginAllowed(origin, host, this.origins)) {
+        return next(new Error('Forbidden: live events open only from the clinic’s own address'));
+      }
       void this.authenticate(socket).then(
         (session) => {
           if (!session) return next(new Error('Unauthorized: auth.token must be a valid access token'));

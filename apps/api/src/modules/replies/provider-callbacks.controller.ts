@@ -51,7 +51,8 @@ const inboundEmailExample = [
  * Where providers call back. No user token: Twilio-style callbacks carry `X-Twilio-Signature`, checked
  * against PUBLIC_URL + the path (403 when it does not match); e-mail replies come as the raw message signed
  * with the clinic's inbound secret (`X-Clinicflow-Signature`, 403 without a secret or a match); the sandbox
- * takes JSON and is its own test bed.
+ * takes JSON signed with the clinic's callback secret (`X-Clinicflow-Signature: sha256=<hex HMAC-SHA256 of the
+ * raw body>`, shown in the provider settings; 403 without a match, and nothing changes).
  */
 @ApiTags('providers')
 @Public()
@@ -66,7 +67,8 @@ export class ProviderCallbacksController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'A delivery receipt from the clinic’s provider (Twilio-style form with X-Twilio-Signature, or the sandbox’s JSON { providerMessageId, status }).',
+      'A delivery receipt from the clinic’s provider (Twilio-style form with X-Twilio-Signature, or the sandbox’s JSON ' +
+      '{ providerMessageId, status } with X-Clinicflow-Signature: sha256=<hex HMAC-SHA256 of the body with the clinic’s callback secret>).',
   })
   @ApiBody({ schema: { type: 'object', example: twilioStatusExample } })
   @ApiOkResponse({
@@ -84,7 +86,8 @@ export class ProviderCallbacksController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'A message a patient sent: a Twilio-style form with X-Twilio-Signature, the sandbox’s JSON { from, to, text }, ' +
+      'A message a patient sent: a Twilio-style form with X-Twilio-Signature, the sandbox’s JSON { from, to, text } ' +
+      'with X-Clinicflow-Signature (HMAC-SHA256 of the body with the clinic’s callback secret, GET /api/settings/callback-secret), ' +
       'or (provider smtp) the raw e-mail as message/rfc822 with X-Clinicflow-Signature: sha256=<hex HMAC-SHA256 of ' +
       'the body with the clinic’s inbound secret>; it answers the question its In-Reply-To names. Confirm / ' +
       'decline, STOP, or the inbox.',
@@ -142,6 +145,7 @@ export class ProviderCallbacksController {
       body: request.body as unknown,
       headers: request.headers,
       url: `${base.replace(/\/+$/, '')}${request.originalUrl}`,
+      rawBody: (request as Request & { rawBody?: Buffer }).rawBody,
     };
   }
 }

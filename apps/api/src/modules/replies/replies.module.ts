@@ -10,6 +10,7 @@ import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
 import { ProviderCallbackService } from './provider-callback.service';
 import { ProviderCallbacksController } from './provider-callbacks.controller';
+import { ReplyPrivacyService } from './reply-privacy.service';
 import { ReplyRepository } from './reply.repository';
 import { ReplyService } from './reply.service';
 
@@ -25,7 +26,7 @@ import { ReplyService } from './reply.service';
     SettingsModule,
   ],
   controllers: [ProviderCallbacksController, InboxController],
-  providers: [ReplyRepository, ReplyService, InboxService, ProviderCallbackService],
-  exports: [ReplyService],
+  providers: [ReplyRepository, ReplyService, InboxService, ProviderCallbackService, ReplyPrivacyService],
+  exports: [ReplyService, ReplyPrivacyService],
 })
 export class RepliesModule {}

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Channel, ReplyMeaning } from '@clinicflow/rules';
 import { Db, type Filter } from 'mongodb';
 import { createHash } from 'node:crypto';
+import { inWriteChunks } from '../../database/duplicate-key';
 import {
   ClinicDocument,
   ClinicScopedRepository,
@@ -39,6 +40,8 @@ export interface ReplyDocument extends ClinicDocument {
   followUp: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** When its text and sender were removed (retention; docs/privacy.md). */
+  contentRemovedAt?: Date;
 }
 
 /**
@@ -95,5 +98,61 @@ export class ReplyRepository extends ClinicScopedRepository<ReplyDocument> imple
   /** Staff's marks on a reply (read, follow-up); null when the clinic has no such reply. */
   mark(clinicId: string, id: string, fields: Partial<ReplyDocument>): Promise<ReplyDocument | null> {
     return this.updateById(clinicId, id, { $set: fields });
+  }
+  /**
+   * The clinic's replies from a patient: matched to them, answering one of these messages, about one of these
+   * appointments, or sent from one of their addresses (a reply nobody matched). Oldest first.
+   */
+  about(
+    clinicId: string,
+    patient: { id: string; addresses: readonly string[] },
+    deliveryIds: readonly string[],
+    appointmentIds: readonly string[],
+  ): Promise<ReplyDocument[]> {
+    const filter: Filter<ReplyDocument> = {
+      $or: [
+        { patientId: patient.id },
+        { deliveryId: { $in: [...deliveryIds] } },
+        { appointmentId: { $in: [...appointmentIds] } },
+        { from: { $in: [...patient.addresses] } },
+      ],
+    };
+    return this.findMany(clinicId, filter, { receivedAt: 1, _id: 1 });
+  }
+
+  /** Deletes these replies of the clinic (a patient's erasure); answers how many. */
+  async deleteMany(clinicId: string, ids: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const chunk of inWriteChunks(ids)) {
+      deleted += (await this.collection.deleteMany(this.scope(clinicId, { _id: { $in: chunk } })))
+        .deletedCount;
+    }
+    return deleted;
+  }
+
+  /** Ids of the clinic's replies received before `cutoff` that still hold their texts (the retention's). */
+  async idsWithContentBefore(clinicId: string, cutoff: Date): Promise<string[]> {
+    const found = await this.collection
+      .find(this.scope(clinicId, { receivedAt: { $lt: cutoff }, contentRemovedAt: { $exists: false } }), {
+        projection: { _id: 1 },
+      })
+      .toArray();
+    return found.map((reply) => reply._id);
+  }
+
+  /**
+   * Removes the texts, the sender's address and name from these replies, keeping channel, meaning, outcome
+   * and dates; one already emptied is left alone. Answers how many changed. Chunks of 99 (FerretDB).
+   */
+  async removeContent(clinicId: string, ids: readonly string[], at: Date): Promise<number> {
+    let changed = 0;
+    for (const chunk of inWriteChunks(ids)) {
+      const result = await this.collection.updateMany(
+        this.scope(clinicId, { _id: { $in: chunk }, contentRemovedAt: { $exists: false } }),
+        { $set: { text: '', from: '', patientName: null, questionText: null, contentRemovedAt: at } },
+      );
+      changed += result.modifiedCount;
+    }
+    return changed;
   }
 }

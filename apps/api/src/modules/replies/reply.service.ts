@@ -70,7 +70,7 @@ export class ReplyService {
     if (!settings) return null;
     const now = this.clock.now();
     const from = addressOf(message.from, channel, settings.country);
-    const { named, question } = await this.answered(clinicId, provider, message, from);
+    const { named, question } = await this.answered(clinicId, channel, provider, message, from);
     // The message it names tells who wrote (an e-mail's STOP), even when that message asked nothing.
     const senders = await this.sendersOf(clinicId, from, named ?? question);
     const open = question !== null && (await this.stillAwaited(question));
@@ -117,19 +117,24 @@ export class ReplyService {
   /**
    * What a reply answers: the message it names (an e-mail's In-Reply-To/References, a call's id) when the
    * provider links one, a question only if that message asked something; else the latest question to its
-   * sender.
+   * sender. Only a question sent on the reply's channel by the provider it came through: a forged or stray
+   * reply on another route answers nothing.
    */
   private async answered(
     clinicId: string,
+    channel: Channel,
     provider: string,
     message: InboundMessage,
     from: string,
   ): Promise<{ named: DeliveryDocument | null; question: DeliveryDocument | null }> {
     for (const id of message.inReplyTo ?? []) {
       const named = await this.deliveries.findByProviderMessage(clinicId, provider, id);
-      if (named) return { named, question: named.expectsReply ? named : null };
+      if (named && named.channel === channel) return { named, question: named.expectsReply ? named : null };
     }
-    return { named: null, question: await this.deliveries.latestQuestionTo(clinicId, from) };
+    return {
+      named: null,
+      question: await this.deliveries.latestQuestionTo(clinicId, from, channel, provider),
+    };
   }
 
   /** The patients who may have sent it: the patient of the message it answers first, then any with that number. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { normalisePhoneNumber } from '@clinicflow/channels';
+import { MAX_SUMMARY_DAYS } from '@clinicflow/contract';
 import { DateTime } from 'luxon';
 import { AppError } from '../../common/app-error';
 import { clinicDay } from '../../common/clinic-day';
@@ -87,6 +88,18 @@ export class DeliveryReportService {
     const today = clinicDay(now, zone);
     const to = query.to ?? (query.from && query.from > today ? query.from : today);
     const from = query.from ?? DateTime.fromISO(to).minus({ days: 29 }).toISODate()!;
+    // The query's check sees only the days given: a `from` alone runs to today, which it cannot know.
+    if (DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > MAX_SUMMARY_DAYS) {
+      throw AppError.invalid(
+        [
+          {
+            path: query.to ? 'query.to' : 'query.from',
+            message: `a summary covers at most ${MAX_SUMMARY_DAYS} days${query.to ? '' : ' (up to today when to is not given)'}`,
+          },
+        ],
+        'The summary’s range is too long',
+      );
+    }
     const { from: _from, to: _to, ...filters } = query;
     const criteria: DeliveryCriteria = {
       ...(await this.criteriaOf(clinicId, filters)),

@@ -64,6 +64,11 @@ export class RunTimerRepository {
     ]);
   }
 
+  /** Removes every timer and lease of these runs (a patient's erasure). */
+  async removeOfRuns(runIds: readonly string[]): Promise<void> {
+    if (runIds.length > 0) await this.collection.deleteMany({ runId: { $in: [...runIds] } });
+  }
+
   async remove(id: string): Promise<void> {
     await this.collection.deleteOne({ _id: id });
   }

@@ -20,6 +20,11 @@ export class RunWebhookRepository {
     this.collection = db.collection<RunWebhook>('run_webhooks');
   }
 
+  /** Removes the webhooks of these runs (a patient's erasure). */
+  async removeOfRuns(runIds: readonly string[]): Promise<void> {
+    if (runIds.length > 0) await this.collection.deleteMany({ runId: { $in: [...runIds] } });
+  }
+
   /** Stores each once (a second store of the same key changes nothing). */
   async store(webhooks: RunWebhook[]): Promise<void> {
     if (webhooks.length === 0) return;

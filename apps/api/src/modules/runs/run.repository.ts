@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Db, type Filter } from 'mongodb';
 import { ClinicScopedRepository, type Page, type PageQuery } from '../../tenancy/clinic-scoped.repository';
+import { inWriteChunks } from '../../database/duplicate-key';
 import { activeRunStatuses, type RunDocument } from './run.document';
 
 /** The parts of a run the live overlay of a flow reads (its rules state and templates stay in the database). */
@@ -88,6 +89,26 @@ export class RunRepository extends ClinicScopedRepository<RunDocument> implement
   }
 
   /** Stores a new run unless it exists (its `_id` is deterministic): true when this call stored it. */
+  /** The ids of the clinic's runs for a patient or for any of these appointments. */
+  async idsAbout(clinicId: string, patientId: string, appointmentIds: readonly string[]): Promise<string[]> {
+    const found = await this.collection
+      .find(this.scope(clinicId, { $or: [{ patientId }, { appointmentId: { $in: [...appointmentIds] } }] }), {
+        projection: { _id: 1 },
+      })
+      .toArray();
+    return found.map((run) => run._id);
+  }
+
+  /** Deletes these runs of the clinic (a patient's erasure); answers how many. */
+  async deleteMany(clinicId: string, ids: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const chunk of inWriteChunks(ids)) {
+      deleted += (await this.collection.deleteMany(this.scope(clinicId, { _id: { $in: chunk } })))
+        .deletedCount;
+    }
+    return deleted;
+  }
+
   create(run: RunDocument): Promise<boolean> {
     return this.insertOnce(run.clinicId, run);
   }

@@ -22,6 +22,7 @@ import { RunTimerRepository } from './run-timer.repository';
 import { RunTimerService } from './run-timer.service';
 import { RunWebhookRepository } from './run-webhook.repository';
 import { RunExplorerService } from './run-explorer.service';
+import { RunPrivacyService } from './run-privacy.service';
 import { RunRepository } from './run.repository';
 import { RunsController } from './runs.controller';
 import { RunService } from './run.service';
@@ -51,10 +52,18 @@ import { RunService } from './run.service';
     EventEngineService,
     RunTimerService,
     RunService,
+    RunPrivacyService,
     ResourceAlertService,
     ManualRunService,
     RunExplorerService,
   ],
-  exports: [RunService, RunTimerService, EventEngineService, EvaluationContextService, DailyTriggerService],
+  exports: [
+    RunService,
+    RunPrivacyService,
+    RunTimerService,
+    EventEngineService,
+    EvaluationContextService,
+    DailyTriggerService,
+  ],
 })
 export class RunsModule {}

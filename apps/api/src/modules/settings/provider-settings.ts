@@ -2,6 +2,7 @@ import {
   createProvider,
   type Clock,
   type MessageProvider,
+  type ProviderHostPolicy,
   type ProviderSettings,
 } from '@clinicflow/channels';
 
@@ -10,6 +11,8 @@ export interface ProviderConnectionSettings {
   kind: string;
   options: Record<string, string | number | boolean>;
   credentials: Record<string, string>;
+  /** Which local hosts it may reach (CLINICFLOW_ALLOWED_PROVIDER_HOSTS): checked again at every connection. */
+  hostPolicy?: ProviderHostPolicy;
 }
 
 /** A setting the provider cannot work without is missing or of the wrong kind. */
@@ -32,8 +35,13 @@ function reader(kind: string, values: Record<string, string | number | boolean>)
     if (!Number.isFinite(parsed)) throw new ProviderSettingsError(`The ${kind} "${key}" must be a number.`);
     return parsed;
   };
+  // anything but true or false leaves the provider's default (TLS required, certificates checked)
   const flag = (key: string): boolean | undefined =>
-    values[key] === undefined ? undefined : values[key] === true || values[key] === 'true';
+    values[key] === true || values[key] === 'true'
+      ? true
+      : values[key] === false || values[key] === 'false'
+        ? false
+        : undefined;
   return { text, required, number, flag };
 }
 
@@ -68,6 +76,7 @@ export function providerSettingsOf(
         systemType: read.text('systemType'),
         defaultFrom: read.text('defaultFrom') ?? read.text('sender') ?? 'clinic',
         window: read.number('window'),
+        hostPolicy: connection.hostPolicy,
         clock,
       });
     case 'smtp': {
@@ -79,6 +88,7 @@ export function providerSettingsOf(
         host: read.required('host'),
         port: read.number('port') ?? 587,
         secure: read.flag('secure'),
+        // STARTTLS or nothing unless the clinic set it to false (libs/channels' default)
         requireTLS: read.flag('requireTLS'),
         auth: user && pass ? { user, pass } : undefined,
         tls: rejectUnauthorized === undefined ? undefined : { rejectUnauthorized },
@@ -86,6 +96,7 @@ export function providerSettingsOf(
         timeoutMs: read.number('timeoutMs'),
         replyTo: read.text('replyTo'),
         inboundSecret: connection.credentials.inboundSecret || undefined,
+        hostPolicy: connection.hostPolicy,
         clock,
       });
     }
@@ -102,6 +113,7 @@ export function providerSettingsOf(
         statusCallbackUrl: read.text('statusCallbackUrl'),
         keypressUrl: callbacks.keypressUrl,
         timeoutMs: read.number('timeoutMs'),
+        hostPolicy: connection.hostPolicy,
         clock,
       });
     case 'sandbox':

@@ -62,8 +62,14 @@ export class SettingsController {
   @ManagersOnly()
   @HttpCode(200)
   @ApiParam({ name: 'channel', enum: CHANNELS })
-  @ApiOperation({ summary: "Test the connection of the channel's provider." })
-  @ApiOkResponse({ schema: { example: { ok: true, message: 'Sandbox sms provider is reachable' } } })
+  @ApiOperation({
+    summary:
+      "Test the connection of the channel's provider: `result` is connected, refused, timed-out, tls-failed or " +
+      'not-allowed (a local or private address not in CLINICFLOW_ALLOWED_PROVIDER_HOSTS); the remote’s answer is never echoed.',
+  })
+  @ApiOkResponse({
+    schema: { example: { ok: true, result: 'connected', message: 'Sandbox sms provider is reachable' } },
+  })
   testConnection(
     @ClinicId() clinicId: string,
     @Param('channel', new ZodValidationPipe(channelParamSchema, 'params.channel')) channel: Channel,

@@ -10,6 +10,7 @@ export {
   PROVIDER_KINDS,
   COMPARABLE_SECTIONS,
   DEFAULT_ADMIN_ALERTS,
+  DEFAULT_RETENTION,
   timeZoneSchema,
   languageSchema,
   topUpSchema,
@@ -43,6 +44,17 @@ export const settingsUpdateSchema = contractSettingsUpdateSchema.superRefine(
     const checked = e164 ? normalisePhoneNumber(e164, 'FR') : null;
     if (checked && !checked.valid) {
       context.addIssue({ code: 'custom', path: ['senders', 'smsReplyNumber'], message: checked.reason });
+    }
+    // SMTP requires TLS unless turned off in so many words: a value that is neither true nor false is refused.
+    for (const [channel, provider] of Object.entries(update.providers ?? {})) {
+      const requireTLS = (provider as { options?: Record<string, unknown> } | undefined)?.options?.requireTLS;
+      if (requireTLS !== undefined && ![true, false, 'true', 'false'].includes(requireTLS as string)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['providers', channel, 'options', 'requireTLS'],
+          message: 'must be true or false',
+        });
+      }
     }
   },
   // also when another field is wrong, so that a 400 names every bad field
@@ -83,6 +95,7 @@ export const settingsExample = {
   adminEmail: 'admin@cabinet-des-lilas.fr',
   adminMobile: '+33612345678',
   adminAlerts: { creditsBelow: 50, providerFailuresInARow: 5 },
+  retention: { months: 13 },
 };
 
 /** The settings as `GET /api/settings` (and a PUT) answer them: providers masked, credits, who saved last. */

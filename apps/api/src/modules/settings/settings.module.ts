@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CallbackSecretController } from './callback-secret.controller';
+import { CallbackSecretService } from './callback-secret.service';
 import { CredentialCipherRepository } from './credential-cipher.repository';
+import { CredentialResealService } from './credential-reseal.service';
 import { CreditsService } from './credits.service';
 import { ProviderConnectionPort } from './provider-connection.port';
 import { SettingsController } from './settings.controller';
@@ -8,15 +11,17 @@ import { SettingsService } from './settings.service';
 
 /** A clinic's settings (the clinic itself, its channels, providers, quiet hours…) and its SMS credits. */
 @Module({
-  controllers: [SettingsController],
+  controllers: [SettingsController, CallbackSecretController],
   providers: [
     SettingsRepository,
     SettingsRevisionRepository,
     SettingsService,
     CreditsService,
     CredentialCipherRepository,
+    CredentialResealService,
     ProviderConnectionPort,
+    CallbackSecretService,
   ],
-  exports: [SettingsService, CreditsService],
+  exports: [SettingsService, CreditsService, CallbackSecretService],
 })
 export class SettingsModule {}

@@ -1,4 +1,4 @@
-import { Db } from 'mongodb';
+import { Db, type Filter } from 'mongodb';
 import { Injectable } from '@nestjs/common';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 import type { Channel, SettingsUpdate } from './settings.dto';
@@ -31,6 +31,11 @@ export interface SettingsDocument
   revision?: number;
   /** When the platform operator disabled the clinic: its users and keys are refused, nothing is sent. */
   disabledAt?: Date | null;
+  /**
+   * The secret the clinic's sandbox callbacks are signed with (HMAC-SHA256 of the body), sealed like provider
+   * credentials (`{ callbackSecret }`); absent on clinics created before it existed until a manager asks for it.
+   */
+  sealedCallbackSecret?: string | null;
 }
 
 /** A clinic as the platform operator lists it. */
@@ -103,6 +108,46 @@ export class SettingsRepository extends ClinicScopedRepository<SettingsDocument>
   /** Replaces whole sections (and the revision that says so); answers the settings as they are now. */
   async replaceSections(clinicId: string, sections: Partial<SettingsDocument>): Promise<SettingsDocument> {
     return (await this.updateById(clinicId, clinicId, { $set: sections }))!;
+  }
+
+  /** Every clinic's sealed provider credentials, channel by channel (to seal them again under a new secret). */
+  async sealedCredentials(): Promise<{ clinicId: string; channel: Channel; sealed: string }[]> {
+    const clinics = await this.collection.find({}, { projection: { providers: 1 } }).toArray();
+    return clinics.flatMap((clinic) =>
+      Object.entries(clinic.providers ?? {}).flatMap(([channel, provider]) =>
+        provider?.sealedCredentials
+          ? [{ clinicId: clinic._id, channel: channel as Channel, sealed: provider.sealedCredentials }]
+          : [],
+      ),
+    );
+  }
+
+  /**
+   * Replaces a channel's sealed credentials by the same credentials sealed again, only if they are still the
+   * ones read (a save meanwhile wins); true when replaced.
+   */
+  async resealCredentials(clinicId: string, channel: Channel, from: string, to: string): Promise<boolean> {
+    const field = `providers.${channel}.sealedCredentials`;
+    const result = await this.collection.updateOne(
+      { _id: clinicId, [field]: from } as Filter<SettingsDocument>,
+      { $set: { [field]: to } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /**
+   * Stores the sealed callback secret: always (`replace`), or only where the clinic has none yet or still has
+   * `expected` (so two first reads, or a re-seal racing a regeneration, keep one secret). True when written.
+   */
+  async setCallbackSecret(
+    clinicId: string,
+    sealed: string,
+    expected: { replace: true } | { current: string | null },
+  ): Promise<boolean> {
+    const current = 'current' in expected ? { sealedCallbackSecret: { $in: [expected.current] } } : {};
+    const filter = this.scope(clinicId, { _id: clinicId, ...current } as Filter<SettingsDocument>);
+    const result = await this.collection.updateOne(filter, { $set: { sealedCallbackSecret: sealed } });
+    return result.modifiedCount === 1;
   }
 
   /** Takes a revision number whose save never wrote (its process died) as reached. */

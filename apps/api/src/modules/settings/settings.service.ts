@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { ReplyRoutes } from '@clinicflow/channels';
+import { parseAllowedHosts, type ProviderHostPolicy, type ReplyRoutes } from '@clinicflow/channels';
 import { setTimeout } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../common/app-error';
@@ -8,8 +8,10 @@ import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
 import type { Principal } from '../../http/principal';
 import { AuditService } from '../audit/audit.service';
-import { CredentialCipherRepository } from './credential-cipher.repository';
+import { CredentialCipherRepository, CredentialsUnreadableError } from './credential-cipher.repository';
+import { newCallbackSecret } from './callback-secret.service';
 import { ProviderConnectionPort } from './provider-connection.port';
+import { assertProviderHostsAllowed } from './provider-hosts';
 import type { ProviderConnectionSettings } from './provider-settings';
 import { replyRoutesOf } from './reply-routes';
 import { withAdminMobile } from './admin-mobile';
@@ -18,6 +20,7 @@ import {
   CHANNELS,
   COMPARABLE_SECTIONS,
   DEFAULT_ADMIN_ALERTS,
+  DEFAULT_RETENTION,
   ProviderInput,
   SettingsUpdate,
   TopUp,
@@ -66,12 +69,20 @@ export function defaultSettings(
     adminEmail: null,
     adminMobile: null,
     adminAlerts: DEFAULT_ADMIN_ALERTS,
+    retention: DEFAULT_RETENTION,
   };
 }
 
 /** The settings as answered: credentials masked, never decrypted towards a client. */
 export function toSettingsView(settings: SettingsDocument) {
-  const { _id, clinicId: _clinicId, providers, disabledAt: _disabledAt, ...rest } = settings;
+  const {
+    _id,
+    clinicId: _clinicId,
+    providers,
+    disabledAt: _disabledAt,
+    sealedCallbackSecret: _sealedCallbackSecret,
+    ...rest
+  } = settings;
   const maskedProviders = Object.fromEntries(
     Object.entries(providers).map(([channel, p]) => [
       channel,
@@ -88,6 +99,8 @@ export function toSettingsView(settings: SettingsDocument) {
     ...rest,
     adminMobile: rest.adminMobile ?? null,
     adminAlerts: rest.adminAlerts ?? DEFAULT_ADMIN_ALERTS,
+    // Settings stored before retention existed keep messages for the default time.
+    retention: rest.retention ?? DEFAULT_RETENTION,
     providers: maskedProviders,
   };
 }
@@ -158,6 +171,7 @@ export class SettingsService {
       _id: clinicId,
       clinicId,
       ...defaultSettings(base),
+      sealedCallbackSecret: this.cipher.encrypt({ callbackSecret: newCallbackSecret() }),
       createdAt: now,
       updatedAt: now,
       updatedBy: 'system',
@@ -172,6 +186,14 @@ export class SettingsService {
       kind: stored.kind,
       options: stored.options,
       credentials: stored.sealedCredentials ? this.cipher.decrypt(stored.sealedCredentials) : {},
+      hostPolicy: this.hostPolicy(),
+    };
+  }
+
+  /** The local hosts providers may reach (CLINICFLOW_ALLOWED_PROVIDER_HOSTS); every other must be public. */
+  hostPolicy(): ProviderHostPolicy {
+    return {
+      allowed: parseAllowedHosts(this.config.get('CLINICFLOW_ALLOWED_PROVIDER_HOSTS', { infer: true })),
     };
   }
 
@@ -193,6 +215,8 @@ export class SettingsService {
   async update(principal: Principal, update: SettingsUpdate) {
     const { providers, previous, ...given } = update;
     const by = principal.email ?? 'system';
+    // A provider may not be pointed at the server's own network (SSRF): 400 naming the field.
+    await assertProviderHostsAllowed(providers, this.hostPolicy());
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(principal.clinicId);
       this.assertUnchanged(current, previous);
@@ -212,7 +236,7 @@ export class SettingsService {
       const storedProviders = { ...current.providers };
       for (const channel of CHANNELS) {
         const input = providers?.[channel];
-        if (input) storedProviders[channel] = this.storeProvider(input, current.providers[channel]);
+        if (input) storedProviders[channel] = this.storeProvider(channel, input, current.providers[channel]);
       }
       const updated = await this.settings.replaceSections(principal.clinicId, {
         ...sections,
@@ -289,7 +313,11 @@ export class SettingsService {
     return this.connections.test(channel, provider);
   }
 
-  private storeProvider(input: ProviderInput, current: StoredProvider | undefined): StoredProvider {
+  private storeProvider(
+    channel: Channel,
+    input: ProviderInput,
+    current: StoredProvider | undefined,
+  ): StoredProvider {
     if (!input.credentials) {
       const keep = current?.kind === input.kind ? current : undefined;
       return {
@@ -300,7 +328,7 @@ export class SettingsService {
       };
     }
     // A masked value sent back unchanged keeps the stored secret of that key.
-    const previous = current?.sealedCredentials ? this.cipher.decrypt(current.sealedCredentials) : {};
+    const previous = this.storedCredentials(channel, input, current);
     const credentials = Object.fromEntries(
       Object.entries(input.credentials).map(([k, v]) => [k, v === MASK ? (previous[k] ?? '') : v]),
     );
@@ -310,5 +338,27 @@ export class SettingsService {
       sealedCredentials: this.cipher.encrypt(credentials),
       credentialKeys: Object.keys(credentials),
     };
+  }
+
+  /** The stored secrets a masked value keeps; 400 naming those keys when no configured secret opens them. */
+  private storedCredentials(
+    channel: Channel,
+    input: ProviderInput,
+    current: StoredProvider | undefined,
+  ): Record<string, string> {
+    if (!current?.sealedCredentials) return {};
+    try {
+      return this.cipher.decrypt(current.sealedCredentials);
+    } catch (error) {
+      if (!(error instanceof CredentialsUnreadableError)) throw error;
+      const kept = Object.entries(input.credentials ?? {}).filter(([, v]) => v === MASK);
+      if (kept.length === 0) return {};
+      throw AppError.invalid(
+        kept.map(([key]) => ({
+          path: `body.providers.${channel}.credentials.${key}`,
+          message: 'the stored secret can no longer be read (APP_SECRET changed): type it again',
+        })),
+      );
+    }
   }
 }

@@ -52,6 +52,7 @@ describe('login and role-aware navigation', () => {
       'Inbox',
       'Batch send',
       'Practitioners',
+      'Patients',
       'Settings',
       'Team',
       'Activity',

@@ -43,6 +43,7 @@ const settings: ClinicSettings = {
   adminEmail: null,
   adminMobile: null,
   adminAlerts: { creditsBelow: null, providerFailuresInARow: 5 },
+  retention: { months: 13 },
   createdAt: '2026-05-01T08:00:00.000Z',
   updatedAt: '2026-05-01T08:00:00.000Z',
   updatedBy: 'system',
@@ -318,7 +319,11 @@ describe('SettingsPage', () => {
     const fake = fakeApi({
       ...directory,
       'GET /settings': [200, settings],
-      'POST /settings/providers/sms/test': [200, { ok: false, message: 'The SMSC refused the password.' }],
+      // `message` is the API's English sentence: the editor words the result code instead.
+      'POST /settings/providers/sms/test': [
+        200,
+        { ok: false, result: 'refused', message: 'The provider refused the connection or the login.' },
+      ],
       'POST /sends': [201, { id: 'd1', status: 'scheduled' }],
       'GET /deliveries/d1': () => [200, { id: 'd1', status: ++polls < 2 ? 'sending' : 'sent' }],
     });
@@ -326,7 +331,7 @@ describe('SettingsPage', () => {
     await user.click(await screen.findByRole('tab', { name: 'Senders and providers' }));
     await user.click(screen.getByRole('button', { name: 'Test connection (SMS)' }));
     expect(await screen.findByTestId('connection-sms')).toHaveTextContent(
-      'Connection failed. The SMSC refused the password.',
+      'Connection failed. The provider refused the connection or the login: check the address, the port and the credentials.',
     );
     await user.type(screen.getAllByRole('textbox', { name: 'Test number' })[0], '+33612345678');
     await user.click(screen.getByRole('button', { name: 'Send a test message (SMS)' }));

@@ -6,6 +6,7 @@ import { editorMessages } from './editorMessages';
 import { flowEditingMessages } from './flowEditingMessages';
 import { liveMessages } from './liveMessages';
 import { outreachMessages } from './outreachMessages';
+import { privacyMessages } from './privacyMessages';
 import { problemMessages } from './problemMessages';
 import { reportMessages } from './reportMessages';
 import { reasonMessages } from './reasonMessages';
@@ -39,4 +40,5 @@ export const en = {
   ...simulationMessages,
   ...runMessages,
   ...starterMessages,
+  ...privacyMessages,
 };

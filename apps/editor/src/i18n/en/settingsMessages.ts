@@ -125,6 +125,9 @@ export const settingsMessages = {
   providerBaseUrl: 'API address',
   providerPassword: 'Password',
   providerAuthToken: 'Secret token',
+  providerRequireTls: 'Require TLS (STARTTLS)',
+  providerRequireTlsHint:
+    'Keep it on: messages then never cross the network in the clear. Turn it off only for a mail relay without TLS on your own network.',
   providerSecretSet: 'set',
   providerSecretKeep: 'Stored. Leave empty to keep it; type a new one to replace it.',
   providerSecretNone: 'Not set yet',
@@ -132,6 +135,22 @@ export const settingsMessages = {
   providerSaveFirst: 'Save first to test these settings',
   providerReachable: 'Connection works.',
   providerUnreachable: 'Connection failed.',
+  providerTestConnected: 'The provider answered.',
+  providerTestRefused:
+    'The provider refused the connection or the login: check the address, the port and the credentials.',
+  providerTestTimedOut: 'The provider did not answer in time.',
+  providerTestTlsFailed: 'The secure connection (TLS) failed: check the port and the TLS settings.',
+  providerTestNotAllowed:
+    'This address is on a local or private network, which the server does not connect to. Ask your administrator to allow it (CLINICFLOW_ALLOWED_PROVIDER_HOSTS).',
+  callbackSecretTitle: 'Callback secret',
+  callbackSecretHint:
+    'Messages posted to /api/providers/{clinicId}/sandbox/… (patients’ replies, receipts) must carry X-Clinicflow-Signature: sha256=<HMAC-SHA256 of the body with this secret>; others are refused.',
+  callbackSecretCopy: 'Copy',
+  callbackSecretCopied: 'Copied',
+  callbackSecretRegenerate: 'Generate a new secret',
+  callbackSecretRegenerateConfirm:
+    'Generate a new secret? Callbacks signed with the current one will be refused from now on.',
+  callbackSecretUnavailable: 'Only managers can see the callback secret.',
   settingsTestMode: 'Test mode',
   settingsTestModeHint: 'Everything runs, nothing reaches patients: messages go to the sandbox.',
   settingsCreditsScope: 'Credits are kept',

@@ -7,6 +7,7 @@ import { editorMessages } from './editorMessages';
 import { flowEditingMessages } from './flowEditingMessages';
 import { liveMessages } from './liveMessages';
 import { outreachMessages } from './outreachMessages';
+import { privacyMessages } from './privacyMessages';
 import { problemMessages } from './problemMessages';
 import { reportMessages } from './reportMessages';
 import { reasonMessages } from './reasonMessages';
@@ -40,4 +41,5 @@ export const fr = {
   ...simulationMessages,
   ...runMessages,
   ...starterMessages,
+  ...privacyMessages,
 } satisfies Messages;

@@ -130,6 +130,9 @@ export const settingsMessages = {
   providerBaseUrl: 'Adresse de l’API',
   providerPassword: 'Mot de passe',
   providerAuthToken: 'Jeton secret',
+  providerRequireTls: 'Exiger TLS (STARTTLS)',
+  providerRequireTlsHint:
+    'Laissez-le activé : les messages ne circulent alors jamais en clair. Désactivez-le seulement pour un relais de messagerie sans TLS sur votre propre réseau.',
   providerSecretSet: 'défini',
   providerSecretKeep: 'Enregistré. Laissez vide pour le garder ; saisissez-en un nouveau pour le remplacer.',
   providerSecretNone: 'Pas encore défini',
@@ -137,6 +140,22 @@ export const settingsMessages = {
   providerSaveFirst: 'Enregistrez d’abord pour tester ces réglages',
   providerReachable: 'La connexion fonctionne.',
   providerUnreachable: 'La connexion a échoué.',
+  providerTestConnected: 'Le fournisseur a répondu.',
+  providerTestRefused:
+    'Le fournisseur a refusé la connexion ou l’identification : vérifiez l’adresse, le port et les identifiants.',
+  providerTestTimedOut: 'Le fournisseur n’a pas répondu à temps.',
+  providerTestTlsFailed: 'La connexion sécurisée (TLS) a échoué : vérifiez le port et les réglages TLS.',
+  providerTestNotAllowed:
+    'Cette adresse est sur un réseau local ou privé, auquel le serveur ne se connecte pas. Demandez à votre administrateur de l’autoriser (CLINICFLOW_ALLOWED_PROVIDER_HOSTS).',
+  callbackSecretTitle: 'Secret des rappels',
+  callbackSecretHint:
+    'Les messages envoyés à /api/providers/{clinicId}/sandbox/… (réponses des patients, accusés de réception) doivent porter X-Clinicflow-Signature : sha256=<HMAC-SHA256 du corps avec ce secret> ; les autres sont refusés.',
+  callbackSecretCopy: 'Copier',
+  callbackSecretCopied: 'Copié',
+  callbackSecretRegenerate: 'Générer un nouveau secret',
+  callbackSecretRegenerateConfirm:
+    'Générer un nouveau secret ? Les rappels signés avec le secret actuel seront refusés dès maintenant.',
+  callbackSecretUnavailable: 'Seuls les responsables peuvent voir le secret des rappels.',
   settingsTestMode: 'Mode test',
   settingsTestModeHint: 'Tout tourne, rien n’atteint les patients : les messages vont au bac à sable.',
   settingsCreditsScope: 'Les crédits sont comptés',

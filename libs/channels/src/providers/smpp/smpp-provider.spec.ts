@@ -292,7 +292,11 @@ describe(SmppProvider.name, () => {
       kind: 'final',
       code: 'smpp-0x0e',
     });
-    expect(await sut.testConnection()).toEqual({ ok: false, reason: 'The SMS centre refused the password.' });
+    expect(await sut.testConnection()).toEqual({
+      ok: false,
+      failure: 'refused',
+      reason: 'The SMS centre refused the password.',
+    });
   });
 
   it('does not submit a message past its expiry, and answers the same key with the same id', async () => {

@@ -28,6 +28,8 @@ import {
   smppSourceAddress,
   submitSmFields,
 } from './smpp-pdus';
+import { connectionFailureOf } from '../host-guard/connection-failure';
+import { cappedTimeout, resolveProviderHost, type ProviderHostPolicy } from '../host-guard/host-guard';
 import { LongMessageReceipts, LongReplies } from './long-messages';
 import { SubmitWindow } from './submit-window';
 
@@ -42,8 +44,10 @@ export interface SmppOptions {
   defaultFrom: string;
   /** Keep-alive period (enquire_link), default 30 s. */
   enquireLinkMs?: number;
-  /** How long to wait for any response PDU, default 10 s. */
+  /** How long to wait for any response PDU, default and at most 10 s (MAX_PROVIDER_TIMEOUT_MS). */
   responseTimeoutMs?: number;
+  /** When set, `host` must resolve to public addresses unless listed (SSRF guard); the checked address is used. */
+  hostPolicy?: ProviderHostPolicy;
   /** Reconnect backoff: first delay, doubling up to the maximum. */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
   /** Most submits waiting for their response at once, default 10. */
@@ -100,9 +104,16 @@ export class SmppProvider implements MessageProvider {
     return this.connecting;
   }
 
-  private open(): Promise<void> {
+  /** Connects to the address the host guard checked, not to the name again (DNS rebinding). */
+  private async open(): Promise<void> {
+    const { host, port, hostPolicy } = this.options;
+    const address = hostPolicy ? await resolveProviderHost(host, port, hostPolicy) : host;
+    return this.openAt(address);
+  }
+
+  private openAt(address: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const session = smpp.connect({ host: this.options.host, port: this.options.port });
+      const session = smpp.connect({ host: address, port: this.options.port });
       session.socket.setNoDelay(true);
       this.session = session;
       let settled = false;
@@ -143,7 +154,7 @@ export class SmppProvider implements MessageProvider {
   }
 
   private get responseTimeout(): number {
-    return this.options.responseTimeoutMs ?? 10_000;
+    return cappedTimeout(this.options.responseTimeoutMs);
   }
 
   private onPdu(session: smpp.Session, pdu: smpp.PDU): void {
@@ -290,11 +301,13 @@ export class SmppProvider implements MessageProvider {
     try {
       await this.connect();
     } catch (error) {
-      return { ok: false, reason: this.connectionFailure(error).reason };
+      return { ok: false, failure: connectionFailureOf(error), reason: this.connectionFailure(error).reason };
     }
     const answer = this.session ? await this.request(this.session, new smpp.PDU('enquire_link')) : null;
-    if (!answer || 'failure' in answer)
-      return { ok: false, reason: answer?.failure.reason ?? 'The connection was lost.' };
+    if (!answer || 'failure' in answer) {
+      const failure = answer?.failure.code === 'timeout' ? 'timed-out' : 'refused';
+      return { ok: false, failure, reason: answer?.failure.reason ?? 'The connection was lost.' };
+    }
     return { ok: true };
   }
 

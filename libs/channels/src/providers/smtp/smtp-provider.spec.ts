@@ -85,6 +85,8 @@ describe(SmtpProvider.name, () => {
       defaultFrom: 'Cabinet du Parc <rdv@cabinet.example>',
       auth: { user: 'cabinet', pass: 'secret' },
       timeoutMs: 2000,
+      // this test's server offers no TLS: the explicit opt-out
+      requireTLS: false,
       ...options,
     });
     providers.push(sut);
@@ -131,6 +133,16 @@ describe(SmtpProvider.name, () => {
     expect(mail.messageId).toBe(sut.messageId('run-1#mail48#patient'));
   });
 
+  it('refuses to send in the clear by default (requireTLS), for good', async () => {
+    const sut = provider({ requireTLS: undefined });
+    const outcome = await sut.send(
+      { channel: 'email', to: 'lea@example.org', subject: 's', text: 't' },
+      'k-tls',
+    );
+    expect(outcome).toMatchObject({ accepted: false, kind: 'final', code: 'tls' });
+    expect(received.some((r) => r.mail.messageId === sut.messageId('k-tls'))).toBe(false);
+  });
+
   it('uses the sender of the message when given', async () => {
     await provider().send(
       {
@@ -172,6 +184,7 @@ describe(SmtpProvider.name, () => {
     ).toMatchObject({ accepted: false, kind: 'final', code: 'authentication' });
     expect(await sut.testConnection()).toEqual({
       ok: false,
+      failure: 'refused',
       reason: expect.stringMatching(/refused the login/),
     });
   });

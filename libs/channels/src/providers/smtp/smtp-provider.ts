@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import {
@@ -21,21 +22,34 @@ import {
   type SendOutcome,
   type SendRefused,
 } from '../provider';
+import { connectionFailureOf } from '../host-guard/connection-failure';
+import {
+  cappedTimeout,
+  ProviderHostNotAllowedError,
+  resolveProviderHost,
+  type ProviderHostPolicy,
+} from '../host-guard/host-guard';
 
 /** How to reach the clinic's SMTP server (pooled; TLS options passed to nodemailer). */
 export interface SmtpOptions {
   host: string;
   port: number;
-  /** TLS from the first byte (port 465); otherwise STARTTLS when offered. */
+  /** TLS from the first byte (port 465); otherwise STARTTLS (see `requireTLS`). */
   secure?: boolean;
+  /**
+   * STARTTLS or nothing (default true): patients' messages never cross the network in the clear. `false` is the
+   * explicit opt-out for a relay that offers no TLS (a local one): STARTTLS is then used only when offered.
+   */
   requireTLS?: boolean;
   auth?: { user: string; pass: string };
   tls?: { rejectUnauthorized?: boolean; servername?: string; minVersion?: string };
   /** The sender when a message has none: "Cabinet du Parc <rdv@cabinet.example>". */
   defaultFrom: string;
   maxConnections?: number;
-  /** Milliseconds to wait for a connection, greeting and each reply. */
+  /** Milliseconds to wait for a connection, greeting and each reply (capped at MAX_PROVIDER_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** When set, `host` must resolve to public addresses unless listed (SSRF guard); the checked address is used. */
+  hostPolicy?: ProviderHostPolicy;
   /** Domain of generated Message-IDs. */
   messageIdDomain?: string;
   /** Where patients' replies go (Reply-To), when not to the sender's address. */
@@ -90,25 +104,41 @@ export function classifySmtpError(error: SmtpError): SendRefused {
 export class SmtpProvider implements MessageProvider {
   readonly name = 'smtp';
   readonly channels: readonly Channel[] = ['email'];
-  private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
+  private transport: Transporter<SMTPPool.SentMessageInfo> | null = null;
+  /** The address the pooled transport connects to (checked by the host guard when there is a policy). */
+  private transportAddress: string | null = null;
   private readonly clock: Clock;
 
   constructor(private readonly options: SmtpOptions) {
     this.clock = options.clock ?? systemClock;
-    const timeout = options.timeoutMs ?? 30_000;
+  }
+
+  /**
+   * The pooled transport to the host's address as it resolves now: checked by the host guard, then connected
+   * to by address (the name kept for TLS), so a DNS answer that changes after the check is never used.
+   */
+  private async transportNow(): Promise<Transporter<SMTPPool.SentMessageInfo>> {
+    const { host, port, hostPolicy } = this.options;
+    const address = hostPolicy ? await resolveProviderHost(host, port, hostPolicy) : host;
+    if (this.transport && this.transportAddress === address) return this.transport;
+    this.transport?.close();
+    const timeout = cappedTimeout(this.options.timeoutMs);
     this.transport = nodemailer.createTransport({
       pool: true,
-      host: options.host,
-      port: options.port,
-      secure: options.secure ?? false,
-      requireTLS: options.requireTLS,
-      auth: options.auth,
-      tls: options.tls as SMTPPool.Options['tls'],
-      maxConnections: options.maxConnections ?? 3,
+      host: address,
+      ...(address !== host && !isIP(host) ? { servername: host } : {}),
+      port,
+      secure: this.options.secure ?? false,
+      requireTLS: this.options.requireTLS ?? true,
+      auth: this.options.auth,
+      tls: this.options.tls as SMTPPool.Options['tls'],
+      maxConnections: this.options.maxConnections ?? 3,
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout,
-    });
+    } as SMTPPool.Options);
+    this.transportAddress = address;
+    return this.transport;
   }
 
   /** The Message-ID for an idempotency key: the same key always gives the same id. */
@@ -123,7 +153,8 @@ export class SmtpProvider implements MessageProvider {
     if (expired) return expired;
     const messageId = this.messageId(idempotencyKey);
     try {
-      await this.transport.sendMail({
+      const transport = await this.transportNow();
+      await transport.sendMail({
         from: message.from ?? this.options.defaultFrom,
         to: message.to,
         subject: message.subject ?? '',
@@ -135,6 +166,11 @@ export class SmtpProvider implements MessageProvider {
       });
       return { accepted: true, providerMessageId: messageId };
     } catch (error) {
+      if (error instanceof ProviderHostNotAllowedError)
+        return retryable(
+          'not-allowed',
+          'The mail server’s address is a local or private one, which is not allowed.',
+        );
       return classifySmtpError(error as SmtpError);
     }
   }
@@ -175,16 +211,18 @@ export class SmtpProvider implements MessageProvider {
   /** Connects, greets and logs in without sending (C7). */
   async testConnection(): Promise<ConnectionTest> {
     try {
-      await this.transport.verify();
+      await (await this.transportNow()).verify();
       return { ok: true };
     } catch (error) {
-      return { ok: false, reason: classifySmtpError(error as SmtpError).reason };
+      const refusal = classifySmtpError(error as SmtpError);
+      const failure = refusal.code === 'tls' ? 'tls-failed' : connectionFailureOf(error);
+      return { ok: false, failure, reason: refusal.reason };
     }
   }
 
   /** Closes the pooled connections. */
   async close(): Promise<void> {
-    this.transport.close();
+    this.transport?.close();
   }
 }
 

@@ -228,7 +228,11 @@ describe(TwilioProvider.name, () => {
       code: '20003',
       reason: /credentials/,
     });
-    expect(await sut.testConnection()).toEqual({ ok: false, reason: expect.stringMatching(/credentials/) });
+    expect(await sut.testConnection()).toEqual({
+      ok: false,
+      failure: 'refused',
+      reason: expect.stringMatching(/credentials/),
+    });
     expect(await provider().testConnection()).toEqual({ ok: true });
   });
 
@@ -366,6 +370,11 @@ describe(TwilioProvider.name, () => {
 
 describe(verifyTwilioSignature.name, () => {
   const params = { MessageSid: 'SM1', Body: "Oui c'est ça ✓", To: '+33612345678', Multi: ['b', 'a', 'b'] };
+
+  it('refuses everything without an auth token (fail closed), even a signature made with an empty one', () => {
+    const url = 'https://clinic.example/hook';
+    expect(verifyTwilioSignature('', computeTwilioSignature('', url, params), url, params)).toBe(false);
+  });
   const urls = [
     'https://clinic.example/webhooks/twilio?clinic=42',
     'https://clinic.example:443/webhooks/twilio',

@@ -16,6 +16,13 @@ import {
   type SendOutcome,
 } from '../provider';
 import { escapeForSpeech } from '../../voice/voice-script';
+import { connectionFailureOf } from '../host-guard/connection-failure';
+import { guardedRequest } from '../host-guard/guarded-request';
+import {
+  cappedTimeout,
+  ProviderHostNotAllowedError,
+  type ProviderHostPolicy,
+} from '../host-guard/host-guard';
 import { TWILIO_ERRORS, classifyTwilioError } from './twilio-errors';
 import { verifyTwilioSignature, type TwilioParams } from './twilio-signature';
 
@@ -34,7 +41,10 @@ export interface TwilioOptions {
   statusCallbackUrl?: string;
   /** Public URL Twilio posts the key a patient pressed to, on a call that asks a question (F4). */
   keypressUrl?: string;
+  /** Per request, capped at MAX_PROVIDER_TIMEOUT_MS (default that cap). */
   timeoutMs?: number;
+  /** When set, `baseUrl`'s host must resolve to public addresses unless listed (SSRF guard). */
+  hostPolicy?: ProviderHostPolicy;
   clock?: Clock;
 }
 
@@ -91,24 +101,27 @@ export class TwilioProvider implements MessageProvider {
     const credentials = Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString(
       'base64',
     );
-    const response = await fetch(`${this.baseUrl}/2010-04-01/Accounts/${this.options.accountSid}${path}`, {
-      method,
-      headers: {
-        Authorization: `Basic ${credentials}`,
-        Accept: 'application/json',
-        ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+    const { status, text } = await guardedRequest(
+      `${this.baseUrl}/2010-04-01/Accounts/${this.options.accountSid}${path}`,
+      {
+        method,
+        headers: {
+          Authorization: `Basic ${credentials}`,
+          Accept: 'application/json',
+          ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+        },
+        body: form ? new URLSearchParams(form).toString() : undefined,
+        timeoutMs: cappedTimeout(this.options.timeoutMs),
+        policy: this.options.hostPolicy,
       },
-      body: form ? new URLSearchParams(form).toString() : undefined,
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-    });
-    const text = await response.text();
+    );
     let json: Record<string, unknown>;
     try {
       json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
       json = { message: text.slice(0, 200) };
     }
-    return { status: response.status, json };
+    return { status, json };
   }
 
   /** Sends an SMS or places a voice call; 4xx answers are final, 429/5xx and network trouble retryable. */
@@ -156,8 +169,12 @@ export class TwilioProvider implements MessageProvider {
           'The SMS provider did not answer in time; the message may or may not have been taken.',
         );
       }
-      const cause =
-        ((error as Error).cause as { code?: string } | undefined)?.code ?? (error as Error).message;
+      if (error instanceof ProviderHostNotAllowedError)
+        return retryable(
+          'not-allowed',
+          'The SMS provider’s address is a local or private one, which is not allowed.',
+        );
+      const cause = (error as { code?: string }).code ?? (error as Error).message;
       return retryable('connection', `The SMS provider could not be reached (${cause}).`);
     }
   }
@@ -235,6 +252,7 @@ export class TwilioProvider implements MessageProvider {
       if (status === 200) return { ok: true };
       return {
         ok: false,
+        failure: 'refused',
         reason: classifyTwilioError(
           status,
           json.code as number | undefined,
@@ -242,7 +260,11 @@ export class TwilioProvider implements MessageProvider {
         ).reason,
       };
     } catch (error) {
-      return { ok: false, reason: `The provider could not be reached (${(error as Error).message}).` };
+      return {
+        ok: false,
+        failure: connectionFailureOf(error),
+        reason: `The provider could not be reached (${(error as Error).message}).`,
+      };
     }
   }
 

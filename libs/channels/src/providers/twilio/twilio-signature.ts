@@ -68,7 +68,8 @@ export function verifyTwilioSignature(
   url: string,
   params: TwilioParams,
 ): boolean {
-  if (!signature) return false;
+  // Fail closed: without the clinic's auth token nothing can be verified, so nothing is accepted.
+  if (!signature || !authToken) return false;
   const check = (candidate: string) => same(signature, computeTwilioSignature(authToken, candidate, params));
   if ([withoutPort(url), withPort(url)].some(check)) return true;
   let normalised: string;

@@ -1,4 +1,5 @@
 import type {
+  CallbackSecret,
   Channel,
   Credits,
   DeliveryDetail,
@@ -53,6 +54,8 @@ export const settingsApi = {
     apiFetch<Credits>('/settings/credits/top-ups', { method: 'POST', body: topUp }),
   testConnection: (channel: Channel) =>
     apiFetch<ProviderTest>(`/settings/providers/${channel}/test`, { method: 'POST' }),
+  callbackSecret: () => apiFetch<CallbackSecret>('/settings/callback-secret'),
+  regenerateCallbackSecret: () => apiFetch<CallbackSecret>('/settings/callback-secret', { method: 'POST' }),
   status: () => apiFetch<ServiceStatus>('/status'),
   services: () => apiFetch<DirectoryPage>('/services?pageSize=100'),
   resources: () => apiFetch<DirectoryPage>('/resources?pageSize=100'),

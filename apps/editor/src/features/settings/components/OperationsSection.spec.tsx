@@ -14,6 +14,7 @@ const settings = {
   creditsScope: 'clinic',
   adminMobile: null,
   adminAlerts: { creditsBelow: null, providerFailuresInARow: 5 },
+  retention: { months: 13 },
   credits: { balance: 40, byResource: {}, topUps: [] },
   timeZone: 'Europe/Paris',
   updatedAt: '2026-05-01T08:00:00.000Z',
@@ -45,5 +46,24 @@ describe(OperationsSection.name, () => {
       adminAlerts: { creditsBelow: 50, providerFailuresInARow: 3 },
     });
     expect(await screen.findByText('The number is not a mobile number.')).toBeInTheDocument();
+  });
+
+  it('saves how long message texts are kept, and shows the API’s refusal on the field', async () => {
+    const refused = {
+      statusCode: 400,
+      message: 'Invalid request',
+      errors: [{ path: 'body.retention.months', message: 'Too small: expected number to be >=1' }],
+    };
+    const api = fakeApi({ 'GET /status': [500, {}], 'PUT /settings': [400, refused] });
+    renderWithProviders(<OperationsSection settings={settings} onDirtyChange={() => undefined} />);
+    const months = screen.getByLabelText(/Keep message texts for/);
+    expect(months).toHaveValue('13');
+    await userEvent.clear(months);
+    await userEvent.type(months, '6');
+    await userEvent.click(screen.getByRole('button', { name: /Save/ }));
+
+    await waitFor(() => expect(api.calls('PUT', '/settings')).toHaveLength(1));
+    expect(api.calls('PUT', '/settings')[0].body).toMatchObject({ retention: { months: 6 } });
+    expect(await screen.findByText('Too small: expected number to be >=1')).toBeInTheDocument();
   });
 });

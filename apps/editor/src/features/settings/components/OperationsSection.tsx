@@ -16,14 +16,14 @@ import { CreditsPanel } from './CreditsPanel';
 import { SectionFooter } from './SectionFooter';
 import { ServiceStatusPanel } from './ServiceStatusPanel';
 
-const KEYS = ['testMode', 'creditsScope', 'adminMobile', 'adminAlerts'] as const;
+const KEYS = ['testMode', 'creditsScope', 'adminMobile', 'adminAlerts', 'retention'] as const;
 
 /** A number typed in a number field, or null when it was emptied. */
 const numberOrNull = (value: number | string) => (typeof value === 'number' ? value : null);
 
 /**
  * Test mode (C8), how credits are kept, the admin's alerts by e-mail and SMS (F10: the mobile they go to and
- * when they go), the credits (S7) and the service status (S8).
+ * when they go), how long message texts are kept (docs/privacy.md), the credits (S7) and the service status (S8).
  */
 export function OperationsSection({
   settings,
@@ -95,6 +95,19 @@ export function OperationsSection({
           error={section.errorAt('adminAlerts.providerFailuresInARow')}
         />
       </SimpleGrid>
+      <NumberInput
+        maw={320}
+        label={t.settingsRetention}
+        description={t.settingsRetentionHint}
+        min={1}
+        max={120}
+        allowDecimal={false}
+        value={section.draft.retention.months}
+        onChange={(value) =>
+          section.update({ retention: { months: numberOrNull(value) ?? section.draft.retention.months } })
+        }
+        error={section.errorAt('retention.months')}
+      />
       <SectionFooter
         label={t.settingsSaveOperations}
         dirty={section.dirty}
@@ -103,7 +116,7 @@ export function OperationsSection({
         error={section.save.error}
         conflict={section.conflict}
         errors={section.errors}
-        shownPaths={['testMode', 'creditsScope', 'adminMobile', 'adminAlerts']}
+        shownPaths={['testMode', 'creditsScope', 'adminMobile', 'adminAlerts', 'retention']}
         onSave={() => section.save.mutate()}
       />
       <Divider />

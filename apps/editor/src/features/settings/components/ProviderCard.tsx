@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Group,
   Paper,
   PasswordInput,
@@ -13,8 +14,9 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
+import type { ProviderTestResult } from '@clinicflow/contract';
 import { settingsApi, type Channel, type ProviderKind } from '../api/settingsApi';
-import { KINDS_BY_CHANNEL, PROVIDER_FIELDS, type ProviderForm } from '../utils/providerFields';
+import { flagOn, KINDS_BY_CHANNEL, PROVIDER_FIELDS, type ProviderForm } from '../utils/providerFields';
 import { TestMessage } from './TestMessage';
 
 /**
@@ -66,9 +68,19 @@ export function ProviderCard({
     authToken: t.providerAuthToken,
     replyTo: t.providerReplyTo,
     inboundSecret: t.providerInboundSecret,
+    requireTLS: t.providerRequireTls,
   };
+  const hints: Record<string, string> = { requireTLS: t.providerRequireTlsHint };
   const fields = PROVIDER_FIELDS[form.kind];
   const test = useMutation({ mutationFn: () => settingsApi.testConnection(channel) });
+  // The result in the user's language: the API gives a code, never the remote's own words.
+  const results: Record<ProviderTestResult, string> = {
+    connected: t.providerTestConnected,
+    refused: t.providerTestRefused,
+    'timed-out': t.providerTestTimedOut,
+    'tls-failed': t.providerTestTlsFailed,
+    'not-allowed': t.providerTestNotAllowed,
+  };
   const path = `providers.${channel}`;
   return (
     <Paper withBorder p="md">
@@ -93,6 +105,19 @@ export function ProviderCard({
             }
             error={errorAt(`${path}.options.${key}`)}
             maw={320}
+          />
+        ))}
+        {fields.flags?.map((key) => (
+          <Checkbox
+            key={key}
+            label={labels[key]}
+            description={hints[key]}
+            checked={flagOn(form, key)}
+            onChange={(e) =>
+              onChange({ ...form, options: { ...form.options, [key]: String(e.currentTarget.checked) } })
+            }
+            error={errorAt(`${path}.options.${key}`)}
+            maw={480}
           />
         ))}
         {fields.secrets.map((key) => {
@@ -142,7 +167,7 @@ export function ProviderCard({
         </Group>
         {test.data && (
           <Alert role="status" color={test.data.ok ? 'green' : 'red'} data-testid={`connection-${channel}`}>
-            {test.data.ok ? t.providerReachable : t.providerUnreachable} {test.data.message}
+            {test.data.ok ? t.providerReachable : t.providerUnreachable} {results[test.data.result]}
           </Alert>
         )}
         {test.error && (

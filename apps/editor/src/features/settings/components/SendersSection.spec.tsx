@@ -57,6 +57,27 @@ describe(SendersSection.name, () => {
     expect(await screen.findByText('"+33700000000" is not a valid phone number.')).toBeInTheDocument();
   });
 
+  it('requires TLS of an SMTP server unless the manager unticks it, and saves that choice', async () => {
+    const api = fakeApi({ 'PUT /settings': [200, settings] });
+    renderWithProviders(<SendersSection settings={settings} onDirtyChange={() => undefined} />);
+    const requireTls = screen.getByRole('checkbox', { name: /Require TLS \(STARTTLS\)/ });
+    expect(requireTls).toBeChecked();
+
+    await userEvent.click(requireTls);
+    expect(requireTls).not.toBeChecked();
+    await userEvent.click(screen.getByRole('button', { name: /Save/ }));
+
+    await waitFor(() => expect(api.calls('PUT', '/settings')).toHaveLength(1));
+    expect(api.calls('PUT', '/settings')[0].body).toMatchObject({
+      providers: {
+        email: {
+          kind: 'smtp',
+          options: { host: 'smtp.example', defaultFrom: 'rdv@lilas.example', requireTLS: false },
+        },
+      },
+    });
+  });
+
   it('asks an SMTP provider for the inbound e-mail secret, telling where replies are posted', () => {
     fakeApi({});
     renderWithProviders(<SendersSection settings={settings} onDirtyChange={() => undefined} />);

@@ -6,6 +6,7 @@ import { CHANNELS } from '@clinicflow/contract';
 import type { Channel, ClinicSettings, SettingsSections } from '../api/settingsApi';
 import { useSettingsSection } from '../hooks/useSettingsSection';
 import { providerFormOf, providerInputOf, type ProviderForm } from '../utils/providerFields';
+import { CallbackSecretPanel } from './CallbackSecretPanel';
 import { ProviderCard } from './ProviderCard';
 import { SectionFooter } from './SectionFooter';
 
@@ -113,6 +114,7 @@ export function SendersSection({
           />
         ))}
       </SimpleGrid>
+      <CallbackSecretPanel clinicId={settings.clinicId} />
       <SectionFooter
         label={t.settingsSaveSenders}
         dirty={section.dirty}

@@ -10,12 +10,23 @@ export const KINDS_BY_CHANNEL: Record<Channel, ProviderKind[]> = {
   voice: ['sandbox', 'twilio', 'http'],
 };
 
-/** The settings each kind reads (apps/api provider-settings.ts): plain options, and secrets written only. */
-export const PROVIDER_FIELDS: Record<ProviderKind, { options: string[]; secrets: string[] }> = {
+/**
+ * The settings each kind reads (apps/api provider-settings.ts): plain options, secrets written only, and
+ * switches (options sent as true or false, on unless stored false).
+ */
+export const PROVIDER_FIELDS: Record<
+  ProviderKind,
+  { options: string[]; secrets: string[]; flags?: string[] }
+> = {
   sandbox: { options: [], secrets: [] },
   smpp: { options: ['host', 'port', 'systemId', 'systemType', 'defaultFrom'], secrets: ['password'] },
   // replies to e-mail questions: where they go (Reply-To), and the secret the inbound route checks (F4)
-  smtp: { options: ['host', 'port', 'user', 'defaultFrom', 'replyTo'], secrets: ['pass', 'inboundSecret'] },
+  // requireTLS: STARTTLS or nothing, unless the clinic turns it off (a relay without TLS)
+  smtp: {
+    options: ['host', 'port', 'user', 'defaultFrom', 'replyTo'],
+    secrets: ['pass', 'inboundSecret'],
+    flags: ['requireTLS'],
+  },
   twilio: {
     options: ['accountSid', 'defaultFrom', 'callerId', 'messagingServiceSid'],
     secrets: ['authToken'],
@@ -48,13 +59,21 @@ export function providerFormOf(view: ProviderView | undefined): ProviderForm {
  */
 export function providerInputOf(form: ProviderForm, storedKind: ProviderKind | undefined): ProviderInput {
   const fields = PROVIDER_FIELDS[form.kind];
-  const options = Object.fromEntries(
-    fields.options.filter((key) => form.options[key]?.trim()).map((key) => [key, form.options[key].trim()]),
-  );
+  const options: Record<string, string | boolean> = Object.fromEntries([
+    ...fields.options
+      .filter((key) => form.options[key]?.trim())
+      .map((key) => [key, form.options[key].trim()]),
+    ...(fields.flags ?? []).map((key) => [key, flagOn(form, key)]),
+  ]);
   const typed = Object.entries(form.newSecrets).filter(
     ([key, value]) => value && fields.secrets.includes(key),
   );
   if (typed.length === 0) return { kind: form.kind, options };
   const kept = storedKind === form.kind ? form.storedSecrets.map((key) => [key, STORED_SECRET]) : [];
   return { kind: form.kind, options, credentials: Object.fromEntries([...kept, ...typed]) };
+}
+
+/** A switch of the form: on unless set to false. */
+export function flagOn(form: ProviderForm, key: string): boolean {
+  return form.options[key] !== 'false';
 }
