@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Logger } from 'nestjs-pino';
-import { loggedError } from '../src/http/api-exception.filter';
+import { loggedError } from '../src/common/logged-error';
 import { useTestContext } from './test-app';
 
 /** Everything the process writes while `run` runs: the request log (pino, on fd 1) and Nest's own lines. */

@@ -4,6 +4,7 @@ import { isRulesError, RulesErrorCode } from '@clinicflow/rules';
 import type { Response } from 'express';
 import { AppError, AppErrorCode } from '../common/app-error';
 import type { ApiErrorBody } from './api-error';
+import { loggedError } from '../common/logged-error';
 
 interface BodyParserError {
   type: string;
@@ -101,19 +102,6 @@ export function toErrorBody(error: unknown): ApiErrorBody | HealthReport {
     return { statusCode: error.status, message: error.message, errors: [] };
   }
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error', errors: [] };
-}
-
-/**
- * What the log keeps of an unexpected error: its class, its code and where it was thrown, never its message. A
- * driver's message quotes what it refused (the searched text in a regular expression, a key or a duplicate value
- * of the body), and request values may be patients' details, which never reach the log.
- */
-export function loggedError(error: unknown): string {
-  if (!(error instanceof Error)) return `Non-error thrown (${typeof error})`;
-  const code = (error as { code?: unknown }).code;
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-  const codeText = typeof code === 'string' || typeof code === 'number' ? ` (code ${code})` : '';
-  return [`${error.name}${codeText}: message withheld from the log`, ...frames].join('\n');
 }
 
 @Catch()

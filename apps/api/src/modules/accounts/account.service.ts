@@ -10,6 +10,7 @@ import type { UserDocument } from '../users/user.repository';
 import { tokenVersionOf, UserService, statusOf } from '../users/user.service';
 import { AccountLinkService, FORGOT_PASSWORD_VALID_HOURS } from './account-link.service';
 import { AccountMailService } from './account-mail.service';
+import { errorSummary } from '../../common/logged-error';
 
 /** Reset e-mails one address may ask for per hour; more asks are answered the same and send nothing. */
 const RESETS_PER_HOUR = 3;
@@ -102,7 +103,7 @@ export class AccountService {
   forgotPassword(email: string, origin: RequestOrigin): void {
     void this.sendResets(email.toLowerCase(), origin).catch((error: unknown) =>
       // never the address: only that a reset could not be planned, and why in the database's words
-      this.logger.error(`A password reset could not be planned: ${(error as Error).name}`),
+      this.logger.error(`A password reset could not be planned: ${errorSummary(error)}`),
     );
   }
 

@@ -11,6 +11,7 @@ import { FlowService } from '../flows/flow.service';
 import { SettingsService } from '../settings/settings.service';
 import { UserService } from '../users/user.service';
 import { SetupClaimRepository } from './setup-claim.repository';
+import { errorSummary } from '../../common/logged-error';
 
 /** A clinic the platform operator creates: its manager chooses a password with the printed link. */
 export interface OperatorClinic {
@@ -145,7 +146,7 @@ export class ClinicService {
       try {
         await this.flows.createFromStarter(principal, key);
       } catch (error) {
-        this.logger.warn(`Starter flow ${key} was not added: ${(error as Error).message}`);
+        this.logger.warn(`Starter flow ${key} was not added: ${errorSummary(error)}`);
       }
     }
   }

@@ -12,6 +12,7 @@ import {
   type DeliveryStatus,
 } from './delivery.document';
 import { SQL_PUSHDOWN } from './delivery-report.repository';
+import { errorSummary } from '../../common/logged-error';
 
 /** What the report's search box looks in: the recipient's name and address, folded (`foldForSearch`). */
 export function deliverySearchText(recipient: DeliveryDocument['recipient']): string {
@@ -69,7 +70,7 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     // search and "sent by" filter miss them until then); nothing else waits for it.
     void this.addMissingSearchText()
       .then(() => this.addMissingSentBy())
-      .catch((error: unknown) => this.logger.warn(`Older deliveries not upgraded: ${(error as Error).name}`));
+      .catch((error: unknown) => this.logger.warn(`Older deliveries not upgraded: ${errorSummary(error)}`));
   }
 
   /** Stores planned deliveries, unordered; answers the positions of those that existed already (same key). */

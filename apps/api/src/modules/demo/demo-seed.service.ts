@@ -16,6 +16,7 @@ import { SettingsService } from '../settings/settings.service';
 import { UserService } from '../users/user.service';
 import * as demo from './demo-data';
 import { DemoSeedRepository } from './demo-seed.repository';
+import { errorSummary } from '../../common/logged-error';
 
 const PATIENTS = 40;
 const APPOINTMENTS = 120;
@@ -220,7 +221,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         if (!DISABLED_STARTERS.has(key)) await this.flows.setEnabled(principal.clinicId, flow.id, true);
         published++;
       } catch (error) {
-        this.logger.warn(`Starter flow ${key} left as a draft: ${(error as Error).message}`);
+        this.logger.warn(`Starter flow ${key} left as a draft: ${errorSummary(error)}`);
       }
     }
     return published;

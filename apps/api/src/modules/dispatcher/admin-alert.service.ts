@@ -9,6 +9,7 @@ import type { SettingsDocument } from '../settings/settings.repository';
 import { DEFAULT_ADMIN_ALERTS } from '../settings/settings.dto';
 import { SettingsService } from '../settings/settings.service';
 import { isProviderFailure } from './provider-failure';
+import { loggedError } from '../../common/logged-error';
 
 type Language = 'en' | 'fr';
 
@@ -134,7 +135,7 @@ export class AdminAlertService {
     try {
       return await this.settings.find(clinicId);
     } catch (error) {
-      this.logger.error(`An alert of clinic ${clinicId} was not planned: ${(error as Error).message}`);
+      this.logger.error(`An alert of clinic ${clinicId} was not planned: ${loggedError(error)}`);
       return null;
     }
   }
@@ -175,7 +176,7 @@ export class AdminAlertService {
         now,
       );
     } catch (error) {
-      this.logger.error(`An alert of clinic ${settings._id} was not planned: ${(error as Error).message}`);
+      this.logger.error(`An alert of clinic ${settings._id} was not planned: ${loggedError(error)}`);
     }
   }
 }

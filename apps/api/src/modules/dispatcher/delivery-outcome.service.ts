@@ -11,6 +11,7 @@ import type { LastCheck } from './last-checks';
 import { PROCESS_ID } from './process-id';
 import type { ClinicProvider } from './provider-registry.service';
 import { attemptOutcome } from './retry-policy';
+import { loggedError } from '../../common/logged-error';
 
 /** What the send adds to the delivery besides its status. */
 interface SendFacts {
@@ -159,9 +160,7 @@ export class DeliveryOutcomeService {
     try {
       await this.runs.signal(delivery.clinicId, delivery.runId, { kind: 'delivery-failed', reason });
     } catch (error) {
-      this.logger.error(
-        `Run ${delivery.runId} was not told of a failed question: ${(error as Error).message}`,
-      );
+      this.logger.error(`Run ${delivery.runId} was not told of a failed question: ${loggedError(error)}`);
     }
   }
 }

@@ -6,6 +6,7 @@ import { DeliveryService } from '../deliveries/delivery.service';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
 import { RunService } from '../runs/run.service';
 import { ProviderRegistry } from './provider-registry.service';
+import { errorSummary } from '../../common/logged-error';
 
 /** Statuses a receipt may still move on (a reply or a later receipt already said more). */
 const awaitingReceipt: readonly DeliveryStatus[] = ['sending', 'sent'];
@@ -33,7 +34,7 @@ export class DeliveryReceiptService implements OnModuleInit {
     this.registry.onProviderEvent((clinicId, _channel, providerName, event) => {
       if (event.type !== 'status' || event.report.status === 'sent') return;
       void this.applyPushed(clinicId, providerName, event.report).catch((error: unknown) =>
-        this.logger.warn(`A ${providerName} receipt was not applied: ${(error as Error).message}`),
+        this.logger.warn(`A ${providerName} receipt was not applied: ${errorSummary(error)}`),
       );
     });
   }

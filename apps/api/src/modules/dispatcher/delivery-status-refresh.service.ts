@@ -4,6 +4,7 @@ import { DeliveryService } from '../deliveries/delivery.service';
 import { SettingsService } from '../settings/settings.service';
 import { DeliveryReceiptService } from './delivery-receipt.service';
 import { ProviderRegistry } from './provider-registry.service';
+import { errorSummary } from '../../common/logged-error';
 
 /** How far back sent messages are still asked about, and how many per refresh. */
 const REFRESH_WINDOW_MS = 48 * 3_600_000;
@@ -45,7 +46,7 @@ export class DeliveryStatusRefreshService {
       try {
         if ((await this.ask(delivery, now)).changed) changed++;
       } catch (error) {
-        this.logger.warn(`Status of delivery ${delivery._id} not refreshed: ${(error as Error).message}`);
+        this.logger.warn(`Status of delivery ${delivery._id} not refreshed: ${errorSummary(error)}`);
       }
     }
     return changed;

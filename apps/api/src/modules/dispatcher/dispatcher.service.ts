@@ -25,6 +25,7 @@ import { lastChecks } from './last-checks';
 import { PROCESS_ID } from './process-id';
 import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
 import { recipientAddress } from './recipient-address';
+import { loggedError } from '../../common/logged-error';
 
 /** What one dispatch pass did, by outcome (`lost`: another process or a cancel had the claim). */
 export interface DispatchReport {
@@ -107,7 +108,7 @@ export class DispatcherService {
       const lostBefore = report.lost;
       await forEachConcurrently(entries, this.concurrency, (entry) =>
         this.dispatchEntry(entry, byId.get(entry._id), batch).catch((error: unknown) =>
-          this.logger.error(`Dispatching delivery ${entry._id} failed: ${(error as Error).message}`),
+          this.logger.error(`Dispatching delivery ${entry._id} failed: ${loggedError(error)}`),
         ),
       );
       // Short batch, or only entries other processes are working on: leave them to the next tick.

@@ -9,6 +9,7 @@ import { buildProvider } from '../settings/provider-settings';
 import type { SettingsDocument } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
 import { SandboxMessageRepository, SharedSandboxProvider } from './sandbox-message.repository';
+import { errorSummary } from '../../common/logged-error';
 
 /** A clinic's provider for one channel, and what it can do. */
 export interface ClinicProvider {
@@ -117,7 +118,7 @@ export class ProviderRegistry implements OnModuleDestroy {
       try {
         listener(clinicId, channel, providerName, event);
       } catch (error) {
-        this.logger.warn(`A provider event listener failed: ${(error as Error).message}`);
+        this.logger.warn(`A provider event listener failed: ${errorSummary(error)}`);
       }
     }
   }

@@ -10,6 +10,7 @@ import { DispatcherService, type DispatchReport } from '../dispatcher/dispatcher
 import { EventIntakeService } from '../intake/event-intake.service';
 import { DailyTriggerService } from '../runs/daily-trigger.service';
 import { RunTimerService } from '../runs/run-timer.service';
+import { loggedError, errorSummary } from '../../common/logged-error';
 
 /** What one tick did. */
 export interface TickReport {
@@ -114,7 +115,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
       this.lastRefreshAt = now.getTime();
       this.refreshing = this.refresher
         .refresh(now)
-        .catch((error: unknown) => this.logger.warn(`Status refresh failed: ${(error as Error).message}`))
+        .catch((error: unknown) => this.logger.warn(`Status refresh failed: ${errorSummary(error)}`))
         .finally(() => (this.refreshing = null));
     }
     return { eventsSwept, dailyFired, timersFired, dispatch, statusRefreshStarted };
@@ -126,7 +127,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
       const report = await this.tick();
       delay = didWork(report) || this.wakeRequested ? 0 : await this.untilNextDue();
     } catch (error) {
-      this.logger.error(`Engine tick failed: ${(error as Error).message}`);
+      this.logger.error(`Engine tick failed: ${loggedError(error)}`);
     }
     this.wakeRequested = false;
     if (!this.stopped) this.schedule(delay);

@@ -13,6 +13,7 @@ import { EventService } from '../events/event.service';
 import { EventEngineService } from '../runs/event-engine.service';
 import { SettingsService } from '../settings/settings.service';
 import { NewPatient, PatientIntakeService } from './patient-intake.service';
+import { loggedError } from '../../common/logged-error';
 
 export interface IntakeAnswer {
   accepted: boolean;
@@ -145,7 +146,7 @@ export class EventIntakeService {
         if (announced) await this.engine.processRaised(entry.clinicId, [announced]);
         processed++;
       } catch (error) {
-        this.logger.error(`Pending event ${entry._id} failed: ${(error as Error).message}`);
+        this.logger.error(`Pending event ${entry._id} failed: ${loggedError(error)}`);
         if (entry.failures + 1 >= MAX_FAILURES) await this.events.dropPending(entry._id);
         else await this.events.pendingFailed(entry._id);
       }
@@ -163,7 +164,7 @@ export class EventIntakeService {
     try {
       await this.engine.process(clinicId, eventDocId);
     } catch (error) {
-      this.logger.error(`Event ${eventDocId} not yet turned into runs: ${(error as Error).message}`);
+      this.logger.error(`Event ${eventDocId} not yet turned into runs: ${loggedError(error)}`);
       await this.events.markApplied(clinicId, eventDocId);
     }
     if (announced) await this.engine.processRaised(clinicId, [announced]);

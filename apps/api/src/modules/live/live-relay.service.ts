@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { randomUUID } from 'node:crypto';
 import { LiveEventRepository, RelayedLiveEvents, relayKeyAt } from './live-event.repository';
 import { LiveEvent, LiveEventsService } from './live-events.service';
+import { errorSummary } from '../../common/logged-error';
 
 /** How often this process writes its buffered events and reads the others'. */
 export const RELAY_INTERVAL_MS = 150;
@@ -71,7 +72,7 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
         await this.prune();
       } catch (error) {
         // The database may be briefly away; the next round tries again (the buffer is kept).
-        this.logger.warn(`live relay: ${(error as Error).message}`);
+        this.logger.warn(`live relay: ${errorSummary(error)}`);
       } finally {
         this.running = undefined;
       }

@@ -12,6 +12,7 @@ import { DeliveryPrivacyService } from '../deliveries/delivery-privacy.service';
 import { SandboxPrivacyService } from '../dispatcher/sandbox-privacy.service';
 import { ReplyPrivacyService } from '../replies/reply-privacy.service';
 import { SettingsService } from '../settings/settings.service';
+import { errorSummary } from '../../common/logged-error';
 
 /** What the retention did for one clinic on one day. */
 export interface RetentionReport {
@@ -62,7 +63,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     if (!this.enabled) return;
     const check = () =>
       void this.runDue().catch((error: unknown) =>
-        this.logger.warn(`Retention not applied: ${(error as Error).name}`),
+        this.logger.warn(`Retention not applied: ${errorSummary(error)}`),
       );
     this.scheduler.addInterval(INTERVAL_NAME, setInterval(check, CHECK_EVERY_MS));
     check();

@@ -15,6 +15,7 @@ import { CallbackSecretService } from '../settings/callback-secret.service';
 import type { SettingsDocument } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
 import { ReplyService } from './reply.service';
+import { errorSummary } from '../../common/logged-error';
 
 /** The channels a provider kind is looked for in, in this order (SMS first: a Twilio number does both). */
 const CHANNELS: Channel[] = ['sms', 'voice', 'email'];
@@ -43,7 +44,7 @@ export class ProviderCallbackService implements OnModuleInit {
       void this.replies
         .receive(clinicId, channel, providerName, event.message)
         .catch((error: unknown) =>
-          this.logger.warn(`A ${providerName} reply was not handled: ${(error as Error).message}`),
+          this.logger.warn(`A ${providerName} reply was not handled: ${errorSummary(error)}`),
         );
     });
   }

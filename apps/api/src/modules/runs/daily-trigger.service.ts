@@ -7,6 +7,7 @@ import { FlowService } from '../flows/flow.service';
 import { SettingsService } from '../settings/settings.service';
 import { EventEngineService } from './event-engine.service';
 import { RunFlowsService } from './run-flows.service';
+import { loggedError } from '../../common/logged-error';
 
 /** A clinic's daily time (F10): the flows that fire at it start on one event per clinic-local day. */
 interface DailySchedule {
@@ -56,9 +57,7 @@ export class DailyTriggerService {
         eventId = await this.record(schedule, due.day, new Date(due.at), now);
       } catch (error) {
         // Not recorded (the database did not answer): the next tick tries again.
-        this.logger.error(
-          `A daily time of clinic ${schedule.clinicId} did not fire: ${(error as Error).message}`,
-        );
+        this.logger.error(`A daily time of clinic ${schedule.clinicId} did not fire: ${loggedError(error)}`);
         continue;
       }
       this.tried.set(key, due.day);
@@ -68,7 +67,7 @@ export class DailyTriggerService {
         await this.engine.process(schedule.clinicId, eventId);
       } catch (error) {
         // Left in the events' outbox: the sweep processes it.
-        this.logger.error(`Daily event ${eventId} not yet turned into runs: ${(error as Error).message}`);
+        this.logger.error(`Daily event ${eventId} not yet turned into runs: ${loggedError(error)}`);
       }
     }
     return fired;

@@ -13,6 +13,7 @@ import { RunAdvanceService } from './run-advance.service';
 import { RunFlowsService } from './run-flows.service';
 import { runIdFor } from './run.document';
 import { RunRepository } from './run.repository';
+import { loggedError } from '../../common/logged-error';
 
 /** What processing an event did: how many flows start on it, and its runs (one per flow and appointment). */
 export interface ProcessedEvent {
@@ -128,7 +129,7 @@ export class EventEngineService {
       try {
         await this.process(clinicId, id);
       } catch (error) {
-        this.logger.error(`Internal event ${id} not yet turned into runs: ${(error as Error).message}`);
+        this.logger.error(`Internal event ${id} not yet turned into runs: ${loggedError(error)}`);
       }
     }
   }

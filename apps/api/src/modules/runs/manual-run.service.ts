@@ -11,6 +11,7 @@ import { EventEngineService } from './event-engine.service';
 import { RunFlowsService } from './run-flows.service';
 import { runIdFor } from './run.document';
 import { RunRepository } from './run.repository';
+import { loggedError } from '../../common/logged-error';
 
 /**
  * The `manual` trigger (B1): staff run one flow for patients they choose. Each patient gets a `manual` event
@@ -113,7 +114,7 @@ export class ManualRunService {
     try {
       await this.engine.process(clinicId, eventDocId);
     } catch (error) {
-      this.logger.error(`Event ${eventDocId} not yet turned into runs: ${(error as Error).message}`);
+      this.logger.error(`Event ${eventDocId} not yet turned into runs: ${loggedError(error)}`);
     }
   }
 }

@@ -10,6 +10,7 @@ import { EventService } from '../events/event.service';
 import { SettingsService } from '../settings/settings.service';
 import { EventEngineService } from './event-engine.service';
 import { RunFlowsService } from './run-flows.service';
+import { loggedError } from '../../common/logged-error';
 
 type AlertType = 'resource.delayed' | 'resource.absent';
 
@@ -93,7 +94,7 @@ export class ResourceAlertService {
       return { accepted: true, duplicate: false, flows: processed.flows, appointments };
     } catch (error) {
       // recorded and pending: the engine's sweep starts the runs
-      this.logger.error(`Event ${_id} not yet turned into runs: ${(error as Error).message}`);
+      this.logger.error(`Event ${_id} not yet turned into runs: ${loggedError(error)}`);
       const flows = (await this.flows.startingOn(clinicId, type)).length;
       return { accepted: true, duplicate: false, flows, appointments: null };
     }

@@ -14,6 +14,7 @@ import { RunTimerRepository, type RunTimerEntry } from './run-timer.repository';
 import { activeRunStatuses, runIdFor, type RunDocument, type RunStatus } from './run.document';
 import { RunRepository } from './run.repository';
 import { clinicDay } from '../../common/clinic-day';
+import { loggedError } from '../../common/logged-error';
 
 /** What starts a run: the flow version, the stored event, the trigger key and what the run is about. */
 export interface RunStart {
@@ -312,7 +313,7 @@ export class RunAdvanceService {
         : [];
       return { run: await this.saveResult(run, result, now), raised };
     } catch (error) {
-      this.logger.error(`Run ${run._id} could not be evaluated: ${(error as Error).message}`);
+      this.logger.error(`Run ${run._id} could not be evaluated: ${loggedError(error)}`);
       const why = reasonOf('engine-error');
       return { run: await this.fail(run, `engine error: ${(error as Error).message}`, why, now), raised: [] };
     }
@@ -324,7 +325,7 @@ export class RunAdvanceService {
       const recorded = await this.internalEvents.recordConfirmation(clinicId, appointmentId, runId, now);
       return recorded ? [recorded] : [];
     } catch (error) {
-      this.logger.error(`Confirmation by run ${runId} not recorded: ${(error as Error).message}`);
+      this.logger.error(`Confirmation by run ${runId} not recorded: ${loggedError(error)}`);
       return [];
     }
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEngineService } from './event-engine.service';
 import { RunAdvanceService } from './run-advance.service';
 import { RunTimerRepository } from './run-timer.repository';
+import { loggedError } from '../../common/logged-error';
 
 const DEFAULT_LIMIT = 500;
 
@@ -32,7 +33,7 @@ export class RunTimerService {
         await this.engine.processRaised(entry.clinicId, moved.raised);
       } catch (error) {
         // The entry stays: the next tick tries again (after the lease, if this one claimed the move).
-        this.logger.error(`Timer ${entry._id} failed: ${(error as Error).message}`);
+        this.logger.error(`Timer ${entry._id} failed: ${loggedError(error)}`);
       }
     }
     return fired;

@@ -10,6 +10,7 @@ import { SettingsService } from '../settings/settings.service';
 import { BatchRecipientsService } from './batch-recipients.service';
 import { batchListCsv } from './batch-list-file';
 import type { BatchListExport } from './send.dto';
+import { errorSummary } from '../../common/logged-error';
 
 export const NO_RECIPIENT_TO_EXPORT = 'No recipient matches this query: there is nothing to export.';
 
@@ -60,7 +61,7 @@ export class BatchListExportService {
           await pipeline(Readable.from(batchListCsv(rows, context)), out);
         } catch (error) {
           // The headers are gone: breaking the connection is the only way left to say the file is incomplete.
-          this.logger.warn(`batch list export stopped: ${(error as Error).name}`);
+          this.logger.warn(`batch list export stopped: ${errorSummary(error)}`);
           out.destroy();
         }
       },

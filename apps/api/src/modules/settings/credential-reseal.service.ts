@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CredentialCipherRepository } from './credential-cipher.repository';
 import { SettingsRepository } from './settings.repository';
+import { errorSummary } from '../../common/logged-error';
 
 /**
  * After APP_SECRET changed (the old one in APP_SECRET_PREVIOUS), seals every clinic's provider credentials
@@ -21,7 +22,7 @@ export class CredentialResealService implements OnApplicationBootstrap, BeforeAp
 
   onApplicationBootstrap() {
     this.running = this.resealAll().catch((error: unknown) => {
-      if (!this.stopping) this.logger.warn(`Sealing credentials again stopped: ${(error as Error).message}`);
+      if (!this.stopping) this.logger.warn(`Sealing credentials again stopped: ${errorSummary(error)}`);
     });
   }
 
@@ -41,7 +42,7 @@ export class CredentialResealService implements OnApplicationBootstrap, BeforeAp
       try {
         again = this.cipher.encrypt(this.cipher.decrypt(sealed));
       } catch (error) {
-        this.logger.warn(`Clinic ${clinicId}, ${channel} provider: ${(error as Error).message}`);
+        this.logger.warn(`Clinic ${clinicId}, ${channel} provider: ${errorSummary(error)}`);
         continue;
       }
       if (await this.settings.resealCredentials(clinicId, channel, sealed, again)) resealed++;
