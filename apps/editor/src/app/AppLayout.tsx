@@ -70,7 +70,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
+      <AppShell.Navbar p="xs" aria-label={t.navLabel}>
         {links.map((link) =>
           link.to === '/inbox' ? (
             <InboxNavLink key={link.to} label={link.label} />

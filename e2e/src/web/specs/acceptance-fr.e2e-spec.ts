@@ -226,11 +226,18 @@ const wholeWord = (words: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
 
 /**
- * Reads what the page shows (its `innerText`) and asserts it holds no internal id and none of the English
- * words, then saves the screenshot of the stage.
+ * Reads what the page shows (its `innerText`) and what a screen reader says of its controls (their `aria-label`
+ * and `title`), asserts it holds no internal id and none of the English words, then saves the stage's screenshot.
  */
 async function frenchScreen(page: Page, name: string, english: readonly string[], { fullPage = true } = {}) {
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.evaluate(() =>
+    [
+      document.body.innerText,
+      ...Array.from(document.querySelectorAll('[aria-label], [title]')).map(
+        (element) => `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('title') ?? ''}`,
+      ),
+    ].join('\n'),
+  );
   const around = (match: RegExpExecArray) =>
     text.slice(Math.max(0, match.index - 40), match.index + match[0].length + 40).replace(/\s+/g, ' ');
   const ids = internalIds.flatMap((pattern) => {
@@ -593,8 +600,9 @@ test.describe('acceptance walk in French (issue 15)', () => {
       expect(cell('nom')).toBe('Bastien Carré');
       expect(cell('scénario')).toBe(flowName);
       expect(cell('envoyé par')).toBe('automatique');
-      // Not asserted, reported instead: the "erreur" cell holds the engine's English sentence ("SMS is switched off
-      // for service Soins") and "étape" the step's id ("ask-1") when its card has no name (apps/api report export).
+      // the reason in French (the editor's sentence), and the step by what it sends, never its id
+      expect(cell('erreur')).toBe('SMS est désactivé pour la prestation Soins');
+      expect(cell('étape')).toBe('SMS (patient)');
     } finally {
       // the other specs share the demo clinic: SMS back on for Soins, this flow off
       await api('PUT', '/api/settings', { channelToggles: togglesBefore });

@@ -1,5 +1,6 @@
+import { reasonCatalogues, wordReason, type ReasonWordings } from '@clinicflow/contract';
 import type { RecipientType } from '@clinicflow/rules';
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
 import { ENGINE_SENDER, type DeliveryDocument, type DeliveryStatus } from '../deliveries/delivery.document';
 
 export type ExportLanguage = 'en' | 'fr';
@@ -21,6 +22,7 @@ export type ExportedDelivery = Pick<
   | 'credits'
   | 'error'
   | 'reason'
+  | 'why'
   | 'flowId'
   | 'nodeId'
   | 'appointmentId'
@@ -38,7 +40,7 @@ export interface ExportContext {
   flowNames: Map<string, string>;
   /** The clinic's users' names by e-mail (the "sent by" column). */
   userNames: Map<string, string>;
-  /** The names on the steps' cards by `<flowId>#<nodeId>` (the "step" column); a step without one shows its id. */
+  /** The names on the steps' cards by `<flowId>#<nodeId>` (the "step" column); a step without one says what it sends. */
   stepNames?: Map<string, string>;
 }
 
@@ -84,6 +86,44 @@ const RECIPIENT_WORDS: Record<RecipientType, Record<ExportLanguage, string>> = {
 };
 
 const ENGINE_WORDS: Record<ExportLanguage, string> = { en: 'engine', fr: 'automatique' };
+
+/**
+ * How the export words what a reason says of channels, days and times: in the file's language, times in the
+ * clinic's zone as the time columns are (the sentences themselves are the editor's, libs/contract reasons/words).
+ */
+function exportWordings(context: ExportContext): ReasonWordings {
+  const { language, zone } = context;
+  return {
+    language,
+    channel: (channel) => CHANNEL_WORDS[channel]?.[language] ?? channel,
+    status: (status) => status,
+    event: (type) => type,
+    // as the file's time columns write them (a spreadsheet sorts them), to the minute
+    instant: (iso) => DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm'),
+    day: (day) => day,
+    weekday: (isoWeekday) =>
+      Info.weekdays('long', { locale: language })[isoWeekday - 1] ?? String(isoWeekday),
+  };
+}
+
+/** Why it failed, was skipped or cancelled: the reason worded in the file's language, else the stored sentence. */
+function reasonCell(d: ExportedDelivery, context: ExportContext): ExportCell {
+  if (d.error) return d.error.reason;
+  const worded = d.why
+    ? wordReason(reasonCatalogues[context.language], d.why, exportWordings(context))
+    : null;
+  return worded ?? d.reason ?? null;
+}
+
+/** A step without a name on its card, said by what it sends ("SMS (patient)"), never by its id. */
+function stepCell(d: ExportedDelivery, context: ExportContext): ExportCell {
+  if (!d.nodeId) return null;
+  const named = context.stepNames?.get(`${d.flowId}#${d.nodeId}`);
+  if (named) return named;
+  const channel = CHANNEL_WORDS[d.channel]?.[context.language] ?? d.channel;
+  const recipient = RECIPIENT_WORDS[d.recipient?.type]?.[context.language];
+  return recipient ? `${channel} (${recipient})` : channel;
+}
 
 /** Who sent it: the engine, or the user's name and e-mail (just the e-mail of a user no longer known). */
 function sentByCell(d: ExportedDelivery, context: ExportContext): ExportCell {
@@ -142,7 +182,7 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   {
     header: { en: 'error', fr: 'erreur' },
     width: 40,
-    value: (d) => d.error?.reason ?? d.reason ?? null,
+    value: reasonCell,
   },
   {
     header: { en: 'flow', fr: 'scénario' },
@@ -153,7 +193,7 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   {
     header: { en: 'step', fr: 'étape' },
     width: 24,
-    value: (d, c) => (d.nodeId ? (c.stepNames?.get(`${d.flowId}#${d.nodeId}`) ?? d.nodeId) : null),
+    value: stepCell,
   },
   { header: { en: 'appointment', fr: 'rendez-vous' }, width: 28, value: (d) => d.appointmentId },
   { header: { en: 'delivery', fr: 'envoi' }, width: 40, value: (d) => d._id },
@@ -175,6 +215,7 @@ export const EXPORT_PROJECTION: Record<keyof ExportedDelivery, 1> = {
   credits: 1,
   error: 1,
   reason: 1,
+  why: 1,
   flowId: 1,
   nodeId: 1,
   appointmentId: 1,

@@ -15,6 +15,7 @@ import { EXPORT_PROJECTION, type ExportContext, type ExportedDelivery } from './
 import { csvChunks, writeXlsx } from './delivery-export.files';
 import type { DeliveryExportQuery } from './delivery-report.dto';
 import { DeliveryReportService } from './delivery-report.service';
+import { errorSummary } from '../../common/logged-error';
 
 export const NOTHING_TO_EXPORT = 'No deliveries match these filters: there is nothing to export.';
 
@@ -101,7 +102,7 @@ export class DeliveryExportService {
     } catch (error) {
       // The headers are gone: breaking the connection is the only way left to say the file is incomplete.
       // Only the error's kind is logged: its message may quote the filter (a patient's name).
-      this.logger.warn(`delivery export stopped: ${(error as Error).name}`);
+      this.logger.warn(`delivery export stopped: ${errorSummary(error)}`);
       out.destroy();
     } finally {
       await cursor.close();

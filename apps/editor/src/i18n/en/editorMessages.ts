@@ -4,6 +4,7 @@
  */
 export const editorMessages = {
   appName: 'clinicflow',
+  navLabel: 'Main navigation',
   navFlows: 'Flows',
   navReport: 'Report',
   navSettings: 'Settings',
@@ -270,5 +271,12 @@ export const editorMessages = {
   deleteNamedStep: 'Delete {step}',
   outlineConnect: 'Connect the “{exit}” exit of {step} to an existing step',
   outlineConnectTitle: 'Go on with',
+  canvasControls: 'Canvas zoom',
+  canvasZoomIn: 'Zoom in',
+  canvasZoomOut: 'Zoom out',
+  canvasFitView: 'Show the whole flow',
+  canvasStepDescription: 'Press Enter to select this step, arrow keys to move between steps',
+  canvasLineDescription: 'A line between two steps',
+  canvasLineLabel: 'From {from} to {to}',
   minimap: 'Mini map of the flow',
 };

@@ -189,6 +189,7 @@ export const reportMessages = {
   reportSentBy: 'Sent by',
   reportSentByEngine: 'Engine (automatic)',
   reportSentByEngineFlow: 'Engine: {flow}',
+  drawerLabelled: '{label}: {value}',
   drawerSentBy: 'Sent by',
   drawerSenderDefault: 'the provider’s default',
   creditsRetryTitle: 'Messages that failed for want of credits',

@@ -6,6 +6,7 @@ import type { editorMessages as english } from '../en/editorMessages';
  */
 export const editorMessages = {
   appName: 'clinicflow',
+  navLabel: 'Navigation principale',
   navFlows: 'Scénarios',
   navReport: 'Rapport',
   navSettings: 'Paramètres',
@@ -273,5 +274,12 @@ export const editorMessages = {
   deleteNamedStep: 'Supprimer {step}',
   outlineConnect: 'Relier la sortie « {exit} » de {step} à une étape existante',
   outlineConnectTitle: 'Continuer par',
+  canvasControls: 'Zoom du canevas',
+  canvasZoomIn: 'Agrandir',
+  canvasZoomOut: 'Réduire',
+  canvasFitView: 'Voir tout le scénario',
+  canvasStepDescription: 'Entrée pour choisir cette étape, flèches pour passer d’une étape à l’autre',
+  canvasLineDescription: 'Un lien entre deux étapes',
+  canvasLineLabel: 'De {from} à {to}',
   minimap: 'Mini-carte du scénario',
 } satisfies Record<keyof typeof english, string>;

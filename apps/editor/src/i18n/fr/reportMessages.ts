@@ -191,6 +191,7 @@ export const reportMessages = {
   reportSentBy: 'Envoyé par',
   reportSentByEngine: 'Moteur (automatique)',
   reportSentByEngineFlow: 'Moteur : {flow}',
+  drawerLabelled: '{label} : {value}',
   drawerSentBy: 'Envoyé par',
   drawerSenderDefault: 'celui du fournisseur par défaut',
   creditsRetryTitle: 'Messages en échec faute de crédits',

@@ -272,7 +272,15 @@ export function FlowCanvas({
         disableKeyboardA11y
         minZoom={MIN_ZOOM}
         aria-label={t.canvasLabel}
-        ariaLabelConfig={{ 'node.a11yDescription.keyboardDisabled': t.canvasLabel }}
+        ariaLabelConfig={{
+          'node.a11yDescription.keyboardDisabled': t.canvasLabel,
+          'node.a11yDescription.default': t.canvasStepDescription,
+          'edge.a11yDescription.default': t.canvasLineDescription,
+          'controls.ariaLabel': t.canvasControls,
+          'controls.zoomIn.ariaLabel': t.canvasZoomIn,
+          'controls.zoomOut.ariaLabel': t.canvasZoomOut,
+          'controls.fitView.ariaLabel': t.canvasFitView,
+        }}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />

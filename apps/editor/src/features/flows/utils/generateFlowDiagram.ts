@@ -3,6 +3,7 @@ import type { Messages } from '../../../i18n/messages';
 import type { ExitDiagramEdge, FlowDiagram, StepDiagramNode, StepSize } from '../types/flowDiagram';
 import { connectedExits } from './connectedExits';
 import { describeProblem, stepNamer } from './describeProblem';
+import { formatMessage } from './formatMessage';
 import { summarizeStep, type StepNames } from './summarizeStep';
 
 /** What the diagram shows besides the flow itself. */
@@ -57,6 +58,11 @@ export function generateFlowDiagram(flow: Flow, t: Messages, options: DiagramOpt
     deletable: false,
     // Tab goes through the cards and the "+" buttons; a connection itself has nothing to edit.
     focusable: false,
+    // named by the steps it joins, in the user's words (React Flow's own name would quote the steps' ids)
+    ariaLabel: formatMessage(t.canvasLineLabel, {
+      from: nameStep(edge.source) ?? '',
+      to: nameStep(edge.target) ?? '',
+    }),
     data: { exit: edgeExit(edge) },
   }));
   return { nodes, edges };

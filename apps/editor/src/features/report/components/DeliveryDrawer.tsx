@@ -191,15 +191,21 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
           )}
           {sender && (
             <Text size="xs" data-testid="drawer-sender">
-              {t.drawerSender}: {sender}
+              {formatMessage(t.drawerLabelled, { label: t.drawerSender, value: sender })}
             </Text>
           )}
           <Text size="xs" data-testid="drawer-sent-by">
-            {t.drawerSentBy}: {sentByLabel(t, delivery, flowNames, userNames)}
+            {formatMessage(t.drawerLabelled, {
+              label: t.drawerSentBy,
+              value: sentByLabel(t, delivery, flowNames, userNames),
+            })}
           </Text>
           {delivery.providerMessageId && (
             <Text size="xs" c="dimmed">
-              {t.drawerProvider}: {delivery.providerMessageId}
+              {formatMessage(t.drawerLabelled, {
+                label: t.drawerProvider,
+                value: delivery.providerMessageId,
+              })}
             </Text>
           )}
           {delivery.appointmentId && (

@@ -1,5 +1,6 @@
 import { CHANNELS, DELIVERY_STATUSES } from '@clinicflow/contract';
 import { Badge, Group, Paper, Text } from '@mantine/core';
+import { useClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import type { DeliveryTotals } from '../api/reportApi';
@@ -16,6 +17,8 @@ export function TotalsStrip({
   credits: { count: number; from: string; to: string } | undefined;
 }) {
   const t = useMessages();
+  const clock = useClinicClock();
+  const day = (value: string) => (clock ? clock.day(value) : value);
   return (
     <Paper withBorder p="xs" data-testid="report-totals" aria-live="polite">
       <Group gap="lg" wrap="wrap">
@@ -38,7 +41,7 @@ export function TotalsStrip({
         </Group>
         {credits !== undefined && (
           <Text size="sm" c="dimmed">
-            {formatMessage(t.reportCredits, credits)}
+            {formatMessage(t.reportCredits, { ...credits, from: day(credits.from), to: day(credits.to) })}
           </Text>
         )}
       </Group>

@@ -96,7 +96,8 @@ export function filtersFromSearch(search: URLSearchParams): ReportFilters {
 /** The URL query of the filters, only what differs from the defaults (short links). */
 export function searchFromFilters(filters: ReportFilters): URLSearchParams {
   const search = new URLSearchParams();
-  if (filters.range !== 'send' && (filters.from || filters.to)) search.set('range', filters.range);
+  // kept even before a date is picked: a manager who chooses "created" first must not see it undone
+  if (filters.range !== 'send') search.set('range', filters.range);
   if (filters.status.length) search.set('status', filters.status.join(','));
   if (filters.channel.length) search.set('channel', filters.channel.join(','));
   for (const key of single) if (filters[key]) search.set(key, filters[key]);
