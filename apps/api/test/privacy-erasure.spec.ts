@@ -1,5 +1,6 @@
 import { remindersFlow } from '@clinicflow/rules';
 import { Db } from 'mongodb';
+import { DeliveryStatusService } from '../src/modules/deliveries/delivery-status.service';
 import { ReplyService } from '../src/modules/replies/reply.service';
 import { engineDriver } from './engine-fixtures';
 import { bookingOf, countNaming, subject, subjectTerms, total } from './privacy-fixtures';
@@ -144,6 +145,22 @@ describe('erasure of a patient (DELETE /api/patients/:id)', () => {
       }),
     ]);
     expect(JSON.stringify(audit.body)).not.toContain(subject.lastName);
+  });
+
+  it('should not let a send that was under way write the erased text back', async () => {
+    // the dispatcher claimed a message, the erasure emptied it, then the provider's answer is recorded
+    const [erased] = await engine.deliveries(clinic, { patientId } as never);
+    await ctx.app.get(DeliveryStatusService).record(erased, {
+      status: 'sent',
+      at: clock.now(),
+      by: 'test',
+      set: { text: `Bonjour ${subject.firstName} ${subject.lastName}`, subject: 'RDV' },
+    });
+    const [after] = (await engine.deliveries(clinic, { patientId } as never)).filter(
+      (d) => d._id === erased._id,
+    );
+    expect(after).toMatchObject({ status: 'sent', text: null, subject: null });
+    expect(total(await countNaming(ctx.app, subjectTerms))).toBe(0);
   });
 
   it('should make a new patient, not revive the erased one, on a later PMS event for the same external id', async () => {

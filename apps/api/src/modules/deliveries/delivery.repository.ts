@@ -35,6 +35,16 @@ const SENT_BY_UPGRADE = 'deliveries.sentBy';
 /** An update of one stored delivery, as the upgrades write them (in chunks of `inWriteChunks`). */
 type FieldsUpdate = { updateOne: { filter: { _id: string }; update: { $set: Record<string, unknown> } } };
 
+/** What removing a message's content leaves empty (retention and erasure, docs/privacy.md). */
+const EMPTIED = {
+  text: null,
+  subject: null,
+  'recipient.name': null,
+  'recipient.address': null,
+  searchText: '',
+  templateData: {},
+};
+
 /** The `deliveries` collection: one document per message, `_id` = its idempotency key. */
 @Injectable()
 export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument> implements OnModuleInit {
@@ -84,7 +94,17 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     fields: Partial<DeliveryDocument>,
     entry: DeliveryHistoryEntry,
   ) {
-    await this.updateRead(delivery, { $set: fields, $push: { history: entry } });
+    const update = { $set: fields, $push: { history: entry } };
+    if (!('text' in fields || 'subject' in fields)) return this.updateRead(delivery, update);
+    // An erasure may have emptied the message while it was being sent (docs/privacy.md): the outcome must not
+    // bring its text back. One atomic write answers whether it was emptied, whichever came first.
+    // (no projection: our FerretDB does not take one on findAndModify)
+    const after = await this.collection.findOneAndUpdate(this.byId(delivery._id), update as never, {
+      returnDocument: 'after',
+    });
+    if (after?.contentRemovedAt) {
+      await this.collection.updateOne(this.byId(delivery._id), { $set: EMPTIED } as never);
+    }
   }
 
   /** A clinic's deliveries a cancel can still stop (`statuses`) of an appointment, or of a patient on a channel. */
@@ -277,15 +297,7 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
       const result = await this.collection.updateMany(
         this.scope(clinicId, { _id: { $in: chunk }, contentRemovedAt: { $exists: false } } as never),
         {
-          $set: {
-            text: null,
-            subject: null,
-            'recipient.name': null,
-            'recipient.address': null,
-            searchText: '',
-            templateData: {},
-            contentRemovedAt: at,
-          },
+          $set: { ...EMPTIED, contentRemovedAt: at },
         } as never,
       );
       changed += result.modifiedCount;
