@@ -103,6 +103,20 @@ describe('input errors', () => {
     },
   );
 
+  it('should answer 400 to the body schemathesis found (an empty name in the settings), not 500', async () => {
+    // the fuzzer's case, as it sent it: FerretDB refuses a document with an empty field name
+    const res = await ctx
+      .as(clinic)
+      .post('/api/flows', {
+        settings: { '': [[false], [], {}], òü: [[null, 1000000000000000000, '¢¸¶à'], [null]] },
+        name: '\u0018k\ud839\udc38',
+      })
+      .expect(400);
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'body.settings.' })]),
+    );
+  });
+
   it('should save a flow whose edges end nowhere as an invalid draft, not fail', async () => {
     const flow = {
       name: 'Loose ends',

@@ -23,6 +23,7 @@ describe('refuseUnstorableKeys (through createFlowSchema)', () => {
     { title: 'an editor field of a node', flow: { nodes: [node({ $x: 1 })] }, path: 'nodes.0.$x' },
     { title: 'an editor field of an edge', flow: { edges: [edge({ $x: 1 })] }, path: 'edges.0.$x' },
     { title: 'a setting', flow: { settings: { $set: {} } }, path: 'settings.$set' },
+    { title: 'an empty name (the fuzzer’s find)', flow: { settings: { '': [[false]] } }, path: 'settings.' },
   ])('should refuse $title, naming its path', ({ flow, path }) => {
     const result = createFlowSchema.safeParse({ name: 'F', ...flow });
     expect(result.success).toBe(false);

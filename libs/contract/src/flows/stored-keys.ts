@@ -2,10 +2,11 @@ import type { z } from 'zod';
 
 /**
  * A key the database cannot store: `$…` and dotted names are operators and paths to MongoDB (FerretDB refuses
- * them outright), and a NUL byte cannot be written in BSON at all; other control characters go with it.
+ * them outright), an empty name FerretDB refuses too (found by the fuzzer), and a NUL byte cannot be written in
+ * BSON at all; other control characters go with it.
  */
 // eslint-disable-next-line no-control-regex
-const UNSTORABLE_KEY = /^\$|\.|[\u0000-\u001f\u007f]/;
+const UNSTORABLE_KEY = /^$|^\$|\.|[\u0000-\u001f\u007f]/;
 
 /** Deeper than any editor writes, and shallow enough for the driver's recursive encoder. */
 const MAX_DEPTH = 32;
@@ -31,7 +32,7 @@ export function refuseUnstorableKeys(value: unknown, context: z.RefinementCtx): 
         context.addIssue({
           code: 'custom',
           path: childPath,
-          message: 'a name must not start with "$" nor contain "." or control characters',
+          message: 'a name must not be empty, start with "$" nor contain "." or control characters',
         });
       }
       pending.push({ value: child, path: childPath });
