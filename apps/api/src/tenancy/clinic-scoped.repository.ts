@@ -8,6 +8,7 @@ import type {
   Document as MongoDocument,
 } from 'mongodb';
 import { insertManyReportingDuplicates, insertOnce } from '../database/duplicate-key';
+import { createIndexOnce } from '../database/create-index';
 
 /** Every document of a clinic's data carries its clinic. */
 export interface ClinicDocument extends MongoDocument {
@@ -159,7 +160,7 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
   /** Creates the collection's indexes; subclasses call it from onModuleInit. */
   protected async ensureIndexes(indexes: { key: Record<string, 1 | -1>; unique?: boolean }[]) {
     for (const index of indexes) {
-      await this.collection.createIndex(index.key, { unique: index.unique ?? false });
+      await createIndexOnce(this.collection, index.key, { unique: index.unique ?? false });
     }
   }
 }

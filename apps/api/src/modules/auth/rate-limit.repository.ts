@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Db, type Collection } from 'mongodb';
+import { createIndexOnce } from '../../database/create-index';
 
 /** One counted request or failed attempt under a key (an address on a route, or an account's failures). */
 interface RateLimitHit {
@@ -25,7 +26,7 @@ export class RateLimitRepository implements OnModuleInit {
   }
 
   async onModuleInit() {
-    await this.collection.createIndex({ key: 1, at: 1 });
+    await createIndexOnce(this.collection, { key: 1, at: 1 });
   }
 
   async add(hit: RateLimitHit): Promise<void> {
