@@ -196,10 +196,12 @@ describe('dispatcher: sandbox, timing, last checks', () => {
       status: 'failed',
       error: { code: 'undelivered', reason: 'Phone switched off' },
     });
-    // A later receipt does not undo it.
+    // A later failure receipt changes nothing; a later delivery receipt wins (delivered ranks above failed,
+    // docs/engine.md "Status order", issue 18).
+    expect(await receipts.apply(clinic.clinicId, 'sandbox', { ...report, status: 'failed' })).toBeNull();
     const late = { providerMessageId: sent.providerMessageId!, status: 'delivered' as const, at };
-    expect(await receipts.apply(clinic.clinicId, 'sandbox', late)).toBeNull();
-    expect((await read(delivery)).status).toBe('failed');
+    expect(await receipts.apply(clinic.clinicId, 'sandbox', late)).toMatchObject({ status: 'delivered' });
+    expect((await read(delivery)).status).toBe('delivered');
   });
 
   it('refreshes the status of sent messages by asking the provider (S2)', async () => {

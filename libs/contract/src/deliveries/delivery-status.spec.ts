@@ -5,6 +5,7 @@ import {
   deliveryOutcomeOf,
   QUEUED_STATUSES,
   RETRYABLE_STATUSES,
+  statusesBelow,
   type DeliveryStatus,
 } from './delivery-status';
 
@@ -58,5 +59,25 @@ describe('actions', () => {
     expect(RETRYABLE_STATUSES).toEqual(DELIVERY_OUTCOMES.failed);
     expect(CANCELLABLE_STATUSES.every((s) => QUEUED_STATUSES.includes(s))).toBe(true);
     expect(CANCELLABLE_STATUSES).not.toContain('sending');
+  });
+});
+
+describe(statusesBelow.name, () => {
+  it.each([
+    ['sent', []],
+    ['failed', ['sent']],
+    ['delivered', ['sent', 'failed']],
+    ['answered', ['sent', 'failed', 'delivered']],
+  ] as const)('should let %s follow only %p', (next, below) => {
+    expect(statusesBelow(next)).toEqual(below);
+  });
+
+  it.each([
+    ['delivered', 'answered'],
+    ['failed', 'delivered'],
+    ['failed', 'answered'],
+    ['sent', 'failed'],
+  ] as const)('should never let %s replace %s', (late, current) => {
+    expect(statusesBelow(late)).not.toContain(current);
   });
 });

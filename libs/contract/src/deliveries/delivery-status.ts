@@ -36,6 +36,24 @@ export function deliveryOutcomeOf(status: DeliveryStatus): DeliveryOutcome {
   return outcomes.find((o) => (DELIVERY_OUTCOMES[o] as readonly DeliveryStatus[]).includes(status))!;
 }
 
+/**
+ * The order a sent message's status only moves forward in (docs/engine.md): a receipt or a reply never
+ * moves it back, so a late "delivered" leaves "answered", and "failed" then "delivered" ends delivered.
+ */
+export const SENT_STATUS_RANK = {
+  sent: 1,
+  failed: 2,
+  delivered: 3,
+  answered: 4,
+} as const satisfies Partial<Record<DeliveryStatus, number>>;
+export type SentStatus = keyof typeof SENT_STATUS_RANK;
+
+/** The statuses a sent message may move to `next` from: those ranked below it. */
+export function statusesBelow(next: SentStatus): SentStatus[] {
+  const ranked = Object.keys(SENT_STATUS_RANK) as SentStatus[];
+  return ranked.filter((status) => SENT_STATUS_RANK[status] < SENT_STATUS_RANK[next]);
+}
+
 /** Statuses from which `POST /api/deliveries/:id/retry` sends a delivery again (409 from any other). */
 export const RETRYABLE_STATUSES: readonly DeliveryStatus[] = ['failed', 'expired'];
 

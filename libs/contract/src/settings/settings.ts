@@ -144,6 +144,8 @@ export const topUpSchema = z.object({
   credits: z.number().int().min(1).max(1_000_000),
   resourceId: z.string().min(1).max(100).optional(),
   note: z.string().max(500).optional(),
+  /** Chosen by the caller for this top-up: a request sent again with the same id is counted once. */
+  requestId: z.string().min(1).max(100).optional(),
 });
 export type TopUp = z.output<typeof topUpSchema>;
 

@@ -6,7 +6,7 @@ import { insertOnce } from '../../database/duplicate-key';
  * Who took an attempt: a dispatcher that sends it, one that recovers it after a crash, or a cancel; `daily`
  * is a clinic's daily job claimed for a day (the retention's), not an attempt of a delivery.
  */
-export type ClaimKind = 'send' | 'recover' | 'cancel' | 'daily';
+export type ClaimKind = 'send' | 'recover' | 'cancel' | 'daily' | 'status';
 
 export interface DeliveryClaim {
   /** `<delivery _id>#<attempt>` */
@@ -53,6 +53,27 @@ export class DeliveryClaimRepository {
       by,
       at,
     });
+  }
+
+  /**
+   * Records that attempt N reached a status a receipt or a reply brings (`<delivery>#<attempt>#<status>`):
+   * what the status order converges to (docs/engine.md "Status order"); a second one is a no-op.
+   */
+  async claimStatus(clinicId: string, deliveryId: string, attempt: number, status: string, at: Date) {
+    await insertOnce(this.collection, {
+      _id: `${deliveryId}#${attempt}#${status}`,
+      clinicId,
+      deliveryId,
+      attempt,
+      kind: 'status' as const,
+      by: status,
+      at,
+    });
+  }
+
+  /** Whether attempt N of the delivery reached `status` (see `claimStatus`). */
+  async hasStatus(deliveryId: string, attempt: number, status: string): Promise<boolean> {
+    return (await this.collection.findOne({ _id: `${deliveryId}#${attempt}#${status}` })) !== null;
   }
 
   find(deliveryId: string, attempt: number): Promise<DeliveryClaim | null> {

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { SENT_STATUS_RANK, statusesBelow, type SentStatus } from '@clinicflow/contract';
 import type { Reason } from '@clinicflow/rules';
 import { DueWork } from '../../common/due-work';
 import { LiveEventsService } from '../live/live-events.service';
 import { queuedStatuses, type DeliveryDocument, type DeliveryStatus } from './delivery.document';
+import { DeliveryClaimRepository } from './delivery-claim.repository';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
-import { DeliveryRepository } from './delivery.repository';
+import { DeliveryRepository, type StatusGuard } from './delivery.repository';
 import { ProviderMessageRepository } from './provider-message.repository';
+
+const SENT_STATUSES = Object.keys(SENT_STATUS_RANK) as SentStatus[];
+const isSentStatus = (status: DeliveryStatus): status is SentStatus => status in SENT_STATUS_RANK;
 
 /** A status change: the new status, when, why and by whom, plus fields to set with it. */
 export interface StatusChange {
@@ -36,6 +41,7 @@ export class DeliveryStatusService {
     private readonly providerMessages: ProviderMessageRepository,
     private readonly live: LiveEventsService,
     private readonly dueWork: DueWork,
+    private readonly claims: DeliveryClaimRepository,
   ) {}
 
   /**
@@ -53,12 +59,77 @@ export class DeliveryStatusService {
       status: 'sent',
       set: { ...change.set, provider, providerMessageId },
     });
-    await this.providerMessages.link(provider, providerMessageId, delivery.clinicId, delivery._id, change.at);
+    await this.providerMessages.link(
+      provider,
+      providerMessageId,
+      delivery.clinicId,
+      delivery._id,
+      change.at,
+      sent.attempt,
+    );
     return sent;
   }
 
   /** Records the change on a delivery just read; answers the delivery as it is now. */
   async record(delivery: DeliveryDocument, change: StatusChange): Promise<DeliveryDocument> {
+    // An answer is claimed too, so that a receipt written at the same time converges to it (see `converge`).
+    if (change.status === 'answered') {
+      const attempt = change.set?.attempt ?? delivery.attempt;
+      await this.claims.claimStatus(delivery.clinicId, delivery._id, attempt, 'answered', change.at);
+    }
+    return (await this.recordGuarded(delivery, change))!;
+  }
+
+  /**
+   * Records a receipt's change only if the database still holds a status ranked below it and the provider id
+   * the receipt names (a receipt for an older attempt, or a late one, changes nothing); null when refused.
+   */
+  async recordReceipt(
+    delivery: DeliveryDocument,
+    change: StatusChange & { status: SentStatus },
+    sentBy: { providerMessageId: string; attempt: number | null },
+  ): Promise<DeliveryDocument | null> {
+    const attempt = sentBy.attempt ?? delivery.attempt;
+    await this.claims.claimStatus(delivery.clinicId, delivery._id, attempt, change.status, change.at);
+    const written = await this.recordGuarded(delivery, change, {
+      statuses: statusesBelow(change.status),
+      ...sentBy,
+    });
+    await this.converge(delivery, attempt, change.at);
+    return written;
+  }
+
+  /**
+   * A conditional update is not atomic on FerretDB (docs/engine.md): two receipts written at once may both
+   * pass their filter, the later write winning. So after writing, each writer reads the delivery again and
+   * writes the highest status claimed for the attempt when the stored one is lower, until it is not: the
+   * last writer always ends on the highest claim.
+   */
+  private async converge(delivery: DeliveryDocument, attempt: number, at: Date): Promise<void> {
+    for (let round = 0; round < SENT_STATUSES.length; round++) {
+      const current = await this.deliveries.findById(delivery.clinicId, delivery._id);
+      if (!current || current.attempt !== attempt || !isSentStatus(current.status)) return;
+      const above = SENT_STATUSES.filter(
+        (s) => SENT_STATUS_RANK[s] > SENT_STATUS_RANK[current.status as SentStatus],
+      );
+      const claimed = await Promise.all(above.map((s) => this.claims.hasStatus(delivery._id, attempt, s)));
+      const highest = above.filter((_, i) => claimed[i]).at(-1);
+      if (!highest) return;
+      const set: Partial<DeliveryDocument> = { status: highest, updatedAt: at };
+      if (highest === 'delivered')
+        Object.assign(set, { error: null, deliveredAt: current.deliveredAt ?? at });
+      if (highest === 'answered') Object.assign(set, { answeredAt: current.answeredAt ?? at });
+      const entry = { status: highest, at, attempt, reason: null, by: null };
+      await this.deliveries.recordStatus(current, set, entry);
+      this.announce({ ...current, status: highest }, at);
+    }
+  }
+
+  private async recordGuarded(
+    delivery: DeliveryDocument,
+    change: StatusChange,
+    guard?: StatusGuard,
+  ): Promise<DeliveryDocument | null> {
     const attempt = change.set?.attempt ?? delivery.attempt;
     const entry = {
       status: change.status,
@@ -69,7 +140,7 @@ export class DeliveryStatusService {
       by: change.by ?? null,
     };
     const fields = { ...change.set, status: change.status, updatedAt: change.at };
-    await this.deliveries.recordStatus(delivery, fields, entry);
+    if (!(await this.deliveries.recordStatus(delivery, fields, entry, guard))) return null;
     const updated: DeliveryDocument = {
       ...delivery,
       ...(change.set as Partial<DeliveryDocument>),

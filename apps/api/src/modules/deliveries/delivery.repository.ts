@@ -14,6 +14,14 @@ import {
 import { SQL_PUSHDOWN } from './delivery-report.repository';
 import { errorSummary } from '../../common/logged-error';
 
+/** What a receipt's status write requires of the delivery as stored (see `statusesBelow`). */
+export interface StatusGuard {
+  statuses: readonly DeliveryStatus[];
+  providerMessageId: string;
+  /** The attempt that sent it, when its link says (links written before do not). */
+  attempt: number | null;
+}
+
 /** What the report's search box looks in: the recipient's name and address, folded (`foldForSearch`). */
 export function deliverySearchText(recipient: DeliveryDocument['recipient']): string {
   return foldForSearch([recipient.name, recipient.address].filter(Boolean).join(' '));
@@ -93,18 +101,37 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     delivery: DeliveryDocument,
     fields: Partial<DeliveryDocument>,
     entry: DeliveryHistoryEntry,
-  ) {
+    guard?: StatusGuard,
+  ): Promise<boolean> {
     const update = { $set: fields, $push: { history: entry } };
-    if (!('text' in fields || 'subject' in fields)) return this.updateRead(delivery, update);
+    // A receipt's change is decided by the database (docs/engine.md): only from a status ranked below it, and
+    // only while the delivery still carries the provider id the receipt is about (its attempt's send).
+    const filter = guard
+      ? {
+          _id: delivery._id,
+          status: { $in: [...guard.statuses] },
+          providerMessageId: guard.providerMessageId,
+          ...(guard.attempt === null ? {} : { attempt: guard.attempt }),
+        }
+      : this.byId(delivery._id);
+    if (!('text' in fields || 'subject' in fields)) {
+      if (!guard) {
+        await this.updateRead(delivery, update);
+        return true;
+      }
+      const result = await this.collection.updateOne(filter as never, update as never);
+      return result.modifiedCount === 1;
+    }
     // An erasure may have emptied the message while it was being sent (docs/privacy.md): the outcome must not
     // bring its text back. One atomic write answers whether it was emptied, whichever came first.
     // (no projection: our FerretDB does not take one on findAndModify)
-    const after = await this.collection.findOneAndUpdate(this.byId(delivery._id), update as never, {
+    const after = await this.collection.findOneAndUpdate(filter as never, update as never, {
       returnDocument: 'after',
     });
     if (after?.contentRemovedAt) {
       await this.collection.updateOne(this.byId(delivery._id), { $set: EMPTIED } as never);
     }
+    return after !== null;
   }
 
   /** A clinic's deliveries a cancel can still stop (`statuses`) of an appointment, or of a patient on a channel. */

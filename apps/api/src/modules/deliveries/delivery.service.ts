@@ -38,6 +38,17 @@ export class DeliveryService {
     return this.deliveries.findById(clinicId, link.deliveryId);
   }
 
+  /** The delivery a receipt names, with the attempt that sent that provider id (null on links written before). */
+  async findReceiptTarget(
+    clinicId: string,
+    provider: string,
+    providerMessageId: string,
+  ): Promise<{ delivery: DeliveryDocument; attempt: number | null } | null> {
+    const link = await this.providerMessages.find(clinicId, provider, providerMessageId);
+    const delivery = link && (await this.deliveries.findById(clinicId, link.deliveryId));
+    return delivery ? { delivery, attempt: link.attempt ?? null } : null;
+  }
+
   /** A patient's reminders planned to go since `since` that went or may still go (F6: one per person per day). */
   remindersSince(clinicId: string, patientId: string, since: Date): Promise<DeliveryDocument[]> {
     return this.deliveries.remindersSince(clinicId, patientId, since);

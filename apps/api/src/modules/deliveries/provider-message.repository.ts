@@ -13,6 +13,8 @@ export interface ProviderMessageLink {
   clinicId: string;
   deliveryId: string;
   at: Date;
+  /** The delivery's attempt that sent it (absent on links written before): an older attempt's receipt changes nothing. */
+  attempt?: number;
 }
 
 @Injectable()
@@ -23,7 +25,14 @@ export class ProviderMessageRepository {
     this.collection = db.collection<ProviderMessageLink>('provider_messages');
   }
 
-  async link(provider: string, providerMessageId: string, clinicId: string, deliveryId: string, at: Date) {
+  async link(
+    provider: string,
+    providerMessageId: string,
+    clinicId: string,
+    deliveryId: string,
+    at: Date,
+    attempt?: number,
+  ) {
     // An insert (not an upsert): on FerretDB an update scans the collection, an insert by `_id` does not.
     // The same id linked twice (a recovered send the provider deduplicated) names the same delivery.
     await insertOnce(this.collection, {
@@ -31,6 +40,7 @@ export class ProviderMessageRepository {
       clinicId,
       deliveryId,
       at,
+      ...(attempt === undefined ? {} : { attempt }),
     });
   }
 

@@ -8,8 +8,12 @@ import { RunService } from '../runs/run.service';
 import { ProviderRegistry } from './provider-registry.service';
 import { errorSummary } from '../../common/logged-error';
 
-/** Statuses a receipt may still move on (a reply or a later receipt already said more). */
-const awaitingReceipt: readonly DeliveryStatus[] = ['sending', 'sent'];
+/**
+ * Statuses worth writing a receipt for; the write itself is decided by the database (`recordReceipt`: only
+ * from a status ranked below the receipt's, so "failed" then "delivered" ends delivered, never back from
+ * "answered"). A delivery being sent again ("sending") is another attempt's: its old receipts change nothing.
+ */
+const awaitingReceipt: readonly DeliveryStatus[] = ['sent', 'failed'];
 /** A pushed receipt can overtake the recording of its send: look for the link a few times. */
 const LINK_RETRIES = [200, 500, 1500];
 
@@ -55,31 +59,38 @@ export class DeliveryReceiptService implements OnModuleInit {
     providerName: string,
     report: DeliveryReport,
   ): Promise<DeliveryDocument | null | 'unknown'> {
-    const delivery = await this.deliveries.findByProviderMessage(
-      clinicId,
-      providerName,
-      report.providerMessageId,
-    );
-    if (!delivery) return 'unknown';
+    const target = await this.deliveries.findReceiptTarget(clinicId, providerName, report.providerMessageId);
+    if (!target) return 'unknown';
+    const delivery = target.delivery;
     if (!awaitingReceipt.includes(delivery.status) || report.status === 'sent') return null;
     const now = this.clock.now();
+    const sentBy = { providerMessageId: report.providerMessageId, attempt: target.attempt };
     if (report.status === 'delivered') {
-      return this.status.record(delivery, {
-        status: 'delivered',
-        at: now,
-        by: providerName,
-        set: { deliveredAt: report.at ?? now },
-      });
+      return this.status.recordReceipt(
+        delivery,
+        {
+          status: 'delivered',
+          at: now,
+          by: providerName,
+          set: { deliveredAt: report.at ?? now, error: null },
+        },
+        sentBy,
+      );
     }
     const reason = report.reason ?? receiptReasons[report.status];
-    const failed = await this.status.record(delivery, {
-      status: 'failed',
-      at: now,
-      by: providerName,
-      reason,
-      set: { error: { code: report.errorCode ?? report.status, reason }, leaseUntil: null },
-    });
-    if (delivery.expectsReply && delivery.runId) {
+    const failed = await this.status.recordReceipt(
+      delivery,
+      {
+        status: 'failed',
+        at: now,
+        by: providerName,
+        reason,
+        set: { error: { code: report.errorCode ?? report.status, reason }, leaseUntil: null },
+      },
+      sentBy,
+    );
+    // A receipt the database refused (the delivery moved on meanwhile) tells the run nothing.
+    if (failed && delivery.expectsReply && delivery.runId) {
       await this.runs.signal(clinicId, delivery.runId, { kind: 'delivery-failed', reason });
     }
     return failed;

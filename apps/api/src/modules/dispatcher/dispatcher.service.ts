@@ -224,6 +224,7 @@ export class DispatcherService {
         delivery.clinicId,
         delivery.resourceId,
         rendered.composed.sms?.credits ?? 1,
+        { deliveryId: delivery._id, attempt: delivery.attempt },
       );
       if (!debit.ok) {
         await this.outcomes.fail(delivery, 'credits-exhausted', 'credits exhausted', report, {

@@ -53,7 +53,7 @@ export class SettingsController {
   @ApiOkResponse({ schema: { example: creditsExample } })
   topUp(
     @CurrentPrincipal() principal: Principal,
-    @ZodBody(topUpSchema, { credits: 500, note: 'Pack 500' }) body: TopUp,
+    @ZodBody(topUpSchema, { credits: 500, note: 'Pack 500', requestId: 'pack-500-2026-03-20' }) body: TopUp,
   ) {
     return this.settings.topUp(principal, body);
   }

@@ -3,6 +3,7 @@ import { CallbackSecretController } from './callback-secret.controller';
 import { CallbackSecretService } from './callback-secret.service';
 import { CredentialCipherRepository } from './credential-cipher.repository';
 import { CredentialResealService } from './credential-reseal.service';
+import { CreditLedgerRepository } from './credit-ledger.repository';
 import { CreditsService } from './credits.service';
 import { ProviderConnectionPort } from './provider-connection.port';
 import { SettingsController } from './settings.controller';
@@ -17,6 +18,7 @@ import { SettingsService } from './settings.service';
     SettingsRevisionRepository,
     SettingsService,
     CreditsService,
+    CreditLedgerRepository,
     CredentialCipherRepository,
     CredentialResealService,
     ProviderConnectionPort,

@@ -23,7 +23,10 @@ export interface CreditTopUp {
 export interface SettingsDocument
   extends ClinicDocument, Required<Omit<SettingsUpdate, 'providers' | 'previous'>> {
   providers: Partial<Record<Channel, StoredProvider>>;
+  /** The cached balances: the sum of the credits ledger (`credit_entries`), written after each entry. */
   credits: { balance: number; byResource: Record<string, number>; topUps: CreditTopUp[] };
+  /** The ledger position each cached balance is at (absent before the ledger). */
+  creditsLedger?: { clinic?: number; byResource?: Record<string, number> };
   createdAt: Date;
   updatedAt: Date;
   updatedBy: string;
@@ -155,18 +158,23 @@ export class SettingsRepository extends ClinicScopedRepository<SettingsDocument>
     await this.updateById(clinicId, clinicId, { $max: { revision } });
   }
 
-  /** Adds (or, negative, takes) credits of a balance; a top-up is recorded with it. */
-  async addCredits(
-    clinicId: string,
-    balance: CreditsBalance,
-    credits: number,
-    topUp?: CreditTopUp,
-  ): Promise<SettingsDocument['credits']> {
-    const field = balance.resourceId ? `credits.byResource.${balance.resourceId}` : 'credits.balance';
-    const updated = await this.updateById(clinicId, clinicId, {
-      $inc: { [field]: credits },
-      ...(topUp ? { $push: { 'credits.topUps': topUp } } : {}),
-    });
-    return updated!.credits;
+  /** Caches a balance as the ledger has it at position `seq` (the balance and its position in one write). */
+  async cacheCredits(clinicId: string, balance: CreditsBalance, seq: number, credits: number): Promise<void> {
+    const [field, position] = balance.resourceId
+      ? [`credits.byResource.${balance.resourceId}`, `creditsLedger.byResource.${balance.resourceId}`]
+      : ['credits.balance', 'creditsLedger.clinic'];
+    await this.collection.updateOne(this.byId(clinicId), {
+      $set: { [field]: credits, [position]: seq },
+    } as never);
+  }
+
+  /** Lists a top-up the ledger recorded (the credits-exhausted notice counts them). */
+  async listTopUp(clinicId: string, topUp: CreditTopUp): Promise<void> {
+    await this.collection.updateOne(this.byId(clinicId), { $push: { 'credits.topUps': topUp } } as never);
+  }
+
+  /** Replaces the list of top-ups by the ledger's (the check, after a crash between an entry and its listing). */
+  async replaceTopUps(clinicId: string, topUps: CreditTopUp[]): Promise<void> {
+    await this.collection.updateOne(this.byId(clinicId), { $set: { 'credits.topUps': topUps } } as never);
   }
 }

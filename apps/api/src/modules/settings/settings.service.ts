@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { parseAllowedHosts, type ProviderHostPolicy, type ReplyRoutes } from '@clinicflow/channels';
 import { setTimeout } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
@@ -9,6 +10,7 @@ import type { Env } from '../../config/env';
 import type { Principal } from '../../http/principal';
 import { AuditService } from '../audit/audit.service';
 import { CredentialCipherRepository, CredentialsUnreadableError } from './credential-cipher.repository';
+import { CreditsService } from './credits.service';
 import { newCallbackSecret } from './callback-secret.service';
 import { ProviderConnectionPort } from './provider-connection.port';
 import { assertProviderHostsAllowed } from './provider-hosts';
@@ -81,6 +83,7 @@ export function toSettingsView(settings: SettingsDocument) {
     providers,
     disabledAt: _disabledAt,
     sealedCallbackSecret: _sealedCallbackSecret,
+    creditsLedger: _creditsLedger,
     ...rest
   } = settings;
   const maskedProviders = Object.fromEntries(
@@ -115,6 +118,7 @@ export class SettingsService {
     private readonly clock: ClockRepository,
     private readonly config: ConfigService<Env, true>,
     private readonly audit: AuditService,
+    private readonly credits: CreditsService,
   ) {}
 
   /** The clinic's settings; not found when the clinic has none. */
@@ -299,12 +303,15 @@ export class SettingsService {
       by: principal.email ?? 'system',
     };
     const balance = { resourceId: topUp.resourceId ?? null };
-    const credits = await this.settings.addCredits(principal.clinicId, balance, topUp.credits, entry);
-    await this.audit.record(principal, {
-      action: 'credits.topped-up',
-      details: { credits: topUp.credits, resourceId: topUp.resourceId ?? null },
-    });
-    return credits;
+    // Without a request id, each request is a top-up of its own; with one, a retried request counts once.
+    const requestId = topUp.requestId ?? randomUUID();
+    if (await this.credits.topUp(settings, balance, entry, requestId)) {
+      await this.audit.record(principal, {
+        action: 'credits.topped-up',
+        details: { credits: topUp.credits, resourceId: topUp.resourceId ?? null },
+      });
+    }
+    return (await this.get(principal.clinicId)).credits;
   }
 
   async testConnection(clinicId: string, channel: Channel) {
