@@ -1,96 +1,299 @@
-// The engine's throughput with the built API (apps/api/dist) in this process, against the embedded database:
-// deliveries planned per second, deliveries sent per second through the sandbox provider, the lag from due to
-// sent (p50, p99) for a burst all due at the same instant, and the process's peak memory (RSS). Figures, never
-// pass/fail. BENCH_DELIVERIES sets the burst (default 10 000, the issue's figure).
-import { api, withBenchApi } from './bench-api.mjs';
+// The engine at scale (issue 18), in one run on one embedded database (the one `npm start` installs): the
+// database's floor, then clinicflow's planning and sending of bursts all due at once (one API process each, and
+// one run with two processes sharing the largest burst), then Agenda 6 doing the same 2 000-message burst.
+// Prints a table and writes it to .test-results/bench-engine.json. Figures, never pass/fail. bench/README.md
+// says what each figure means. `npm run bench -- engine [--bursts 2000,10000,100000] [--agenda-seconds 120]
+// [--stall-seconds 120] [--test-mode]`; after a build, `node bench/engine.bench.mjs …` does the same.
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { api } from './bench-api.mjs';
+import { floorShapes, measureFloor } from './engine-floor.mjs';
 
-const COUNT = Number(process.env.BENCH_DELIVERIES ?? 10_000);
-const PLAN_CHUNK = 1000;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const { startDatabase } = createRequire(import.meta.url)(
+  path.join(root, 'scripts/database/embedded-database.cjs'),
+);
 
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const { values: args } = parseArgs({
+  options: {
+    bursts: { type: 'string', default: '2000,10000' },
+    'agenda-burst': { type: 'string', default: '2000' },
+    'agenda-seconds': { type: 'string', default: '120' },
+    'stall-seconds': { type: 'string', default: '120' },
+    'test-mode': { type: 'boolean', default: false },
+  },
+});
+const BURSTS = args.bursts
+  .split(',')
+  .map((n) => Number(n.trim().replace(/[_ ]/g, '')))
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
+if (BURSTS.length === 0) throw new Error('--bursts takes counts separated by commas, e.g. 2000,10000');
+const AGENDA_BURST = Number(args['agenda-burst']);
+const AGENDA_SECONDS = Number(args['agenda-seconds']);
+const STALL_SECONDS = Number(args['stall-seconds']);
+const TEST_MODE = args['test-mode'];
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+/** Starts a child script of the bench with its config; `expect(type)` resolves on its next such message. */
+function child(file, config) {
+  const worker = fork(path.join(here, file), [JSON.stringify(config)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = [];
+  const inbox = [];
+  let failure = null;
+  const settle = () => {
+    for (const w of waiting.splice(0)) {
+      const index = inbox.findIndex((m) => m.type === w.type);
+      if (index >= 0) w.resolve(inbox.splice(index, 1)[0]);
+      else if (failure) w.reject(failure);
+      else waiting.push(w);
+    }
+  };
+  worker.on('message', (message) => {
+    inbox.push(message);
+    settle();
+  });
+  worker.on('exit', (code, signal) => {
+    if (code !== 0) failure = new Error(`bench/${file} exited with ${code ?? signal}`);
+    else failure = new Error(`bench/${file} ended without answering`);
+    settle();
+  });
+  return {
+    expect: (type) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ type, resolve, reject });
+        settle();
+      }),
+    send: (message) => worker.send(message),
+  };
+}
+
+/** The p-th percentile of sorted milliseconds, in seconds (null when there is none). */
+function percentileSeconds(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] / 1000;
+}
+
+const total = (byName) => Object.values(byName).reduce((sum, n) => sum + n, 0);
+
+/** Commands of several processes of one phase, added up by name. */
+function addCommands(list) {
+  const sum = {};
+  for (const byName of list) for (const [name, n] of Object.entries(byName)) sum[name] = (sum[name] ?? 0) + n;
+  return sum;
+}
+
+/** A run of clinicflow: `processes` API processes; the first creates the clinic and plans `count` messages. */
+async function runClinicflow(client, uri, { label, count, processes }) {
+  const dbName = `engine_${count}_${processes}p_bench`;
+  const config = { uri, dbName, count, testMode: TEST_MODE, stallSeconds: STALL_SECONDS };
+  console.log(`  ${label}: planning…`);
+  const planner = child('engine-worker.mjs', { ...config, plan: true });
+  const { dueAt, planMs } = await planner.expect('planned');
+  // The others start once the burst is planned, so that their start-up does not slow the planning down.
+  const joiners = Array.from({ length: processes - 1 }, () =>
+    child('engine-worker.mjs', { ...config, plan: false }),
+  );
+  await Promise.all(joiners.map((j) => j.expect('planned')));
+  console.log(`  ${label}: sending…`);
+  const all = [planner, ...joiners];
+  for (const p of all) p.send({ type: 'go', dueAt });
+  const done = await Promise.all(all.map((p) => p.expect('done')));
+
+  const db = client.db(dbName);
+  const deliveries = await db
+    .collection('deliveries')
+    .find({}, { projection: { status: 1, sendAt: 1, sentAt: 1, 'error.reason': 1 } })
+    .toArray();
+  const sent = deliveries.filter((d) => d.sentAt);
+  const lags = sent.map((d) => d.sentAt.getTime() - d.sendAt.getTime()).sort((a, b) => a - b);
+  // Summed here rather than with $group, whose `$sum: 1` FerretDB 1.24 answers as 0.
+  const held = await db
+    .collection('sandbox_messages')
+    .find({}, { projection: { sendCalls: 1 } })
+    .toArray();
+  const repeatedSends = held.reduce((sum, m) => sum + Math.max(0, (m.sendCalls ?? 1) - 1), 0);
+  await db.dropDatabase();
+  const notSent = {};
+  for (const d of deliveries.filter((d) => !d.sentAt)) {
+    const why = `${d.status}${d.error?.reason ? ` (${d.error.reason})` : ''}`;
+    notSent[why] = (notSent[why] ?? 0) + 1;
+  }
+  const sendMs = Math.max(...done.map((d) => d.sendMs));
+  const sendCommands = addCommands(done.map((d) => d.commands.send));
+  return {
+    label,
+    engine: 'clinicflow',
+    burst: count,
+    processes,
+    plannedPerSecond: (count * 1000) / planMs,
+    sentPerSecond: (sent.length * 1000) / sendMs,
+    sent: sent.length,
+    sendSeconds: sendMs / 1000,
+    lagP50Seconds: percentileSeconds(lags, 50),
+    lagP99Seconds: percentileSeconds(lags, 99),
+    roundTripsPerPlanned: total(done[0].commands.plan) / count,
+    roundTripsPerSent: total(sendCommands) / Math.max(1, sent.length),
+    commandsPerSent: Object.fromEntries(
+      Object.entries(sendCommands).map(([name, n]) => [name, n / Math.max(1, sent.length)]),
+    ),
+    // Calls to the sandbox that repeated a message it already held (a message handed over twice).
+    repeatedSends,
+    peakRssMiB: done.map((d) => d.peakRssBytes / 1024 / 1024),
+    stalled: done.some((d) => d.stalled),
+    hung: done.some((d) => d.hung),
+    notSent,
+  };
+}
+
+async function runAgenda(uri) {
+  const label = `Agenda 6, ${AGENDA_BURST}`;
+  console.log(`  ${label}: saving jobs, then running them (at most ${AGENDA_SECONDS} s)…`);
+  const agenda = child('engine-agenda.mjs', {
+    uri,
+    dbName: 'engine_agenda_bench',
+    count: AGENDA_BURST,
+    limitSeconds: AGENDA_SECONDS,
+  });
+  const done = await agenda.expect('done');
+  if (done.unavailable)
+    return { label, engine: 'agenda', burst: AGENDA_BURST, unavailable: done.unavailable };
+  const lags = done.lagsMs.sort((a, b) => a - b);
+  return {
+    label,
+    engine: 'agenda',
+    burst: AGENDA_BURST,
+    processes: 1,
+    plannedPerSecond: (AGENDA_BURST * 1000) / done.planMs,
+    sentPerSecond: (done.sent * 1000) / done.sendMs,
+    sent: done.sent,
+    sendSeconds: done.sendMs / 1000,
+    lagP50Seconds: percentileSeconds(lags, 50),
+    lagP99Seconds: percentileSeconds(lags, 99),
+    roundTripsPerPlanned: total(done.commands.plan) / AGENDA_BURST,
+    roundTripsPerSent: total(done.commands.send) / Math.max(1, done.sent),
+    commandsPerSent: Object.fromEntries(
+      Object.entries(done.commands.send).map(([name, n]) => [name, n / Math.max(1, done.sent)]),
+    ),
+    repeatedSends: null,
+    peakRssMiB: [done.peakRssBytes / 1024 / 1024],
+    stalled: done.sent < AGENDA_BURST,
+    notSent:
+      done.sent < AGENDA_BURST ? { [`not run within ${AGENDA_SECONDS} s`]: AGENDA_BURST - done.sent } : {},
+  };
+}
+
+const n0 = (n) => (n == null ? '—' : Math.round(n).toLocaleString('en-US'));
+const n2 = (n) => (n == null ? '—' : n.toFixed(2));
+
+function table(result) {
+  const lines = [];
+  const { floor, runs, ratio } = result;
+  lines.push(
+    `engine bench: ${result.database}, node ${result.node}, ${result.cpus} cores, load ${result.loadAverage.join(' ')} at start${result.testMode ? ', test mode (no credits)' : ''}`,
+    '',
+    'database floor (scratch collection)                 documents/s',
+  );
+  for (const [key, shape] of Object.entries(floorShapes))
+    lines.push(`  ${shape.padEnd(50)}${n0(floor[key]).padStart(11)}`);
+  const shown = runs.filter((r) => !r.unavailable);
+  const width = Math.max(18, ...shown.map((r) => r.label.length + 2));
+  const row = (name, f) => `  ${name.padEnd(30)}${shown.map((r) => f(r).padStart(width)).join('')}`;
+  lines.push('', `${''.padEnd(32)}${shown.map((r) => r.label.padStart(width)).join('')}`);
+  lines.push(
+    row('planned /s', (r) => n0(r.plannedPerSecond)),
+    row('sent /s', (r) => n0(r.sentPerSecond)),
+    row('sent', (r) => `${n0(r.sent)} of ${n0(r.burst)}${r.stalled ? ' !' : ''}`),
+    row('lag due → sent, p50 (s)', (r) => n2(r.lagP50Seconds)),
+    row('lag due → sent, p99 (s)', (r) => n2(r.lagP99Seconds)),
+    row('round trips / sent', (r) => n2(r.roundTripsPerSent)),
+    row('round trips / planned', (r) => n2(r.roundTripsPerPlanned)),
+    row('repeated sends', (r) => (r.repeatedSends == null ? '—' : n0(r.repeatedSends))),
+    row('peak RSS (MiB)', (r) => r.peakRssMiB.map(n0).join(' + ')),
+  );
+  for (const r of runs) {
+    if (r.unavailable) {
+      lines.push('', `${r.label}: left out, ${r.unavailable}`);
+      continue;
+    }
+    const top = Object.entries(r.commandsPerSent)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([name, n]) => `${name} ${n2(n)}`);
+    lines.push('', `${r.label}: commands per sent message: ${top.join(', ') || 'none'}`);
+    const others = Object.entries(r.notSent).map(([why, n]) => `${n0(n)} ${why}`);
+    if (others.length) lines.push(`  not sent: ${others.join('; ')}`);
+    if (r.hung) lines.push(`  stopped: a tick did not answer within ${STALL_SECONDS} s`);
+    else if (r.stalled && r.engine === 'clinicflow')
+      lines.push(`  stopped: the queue did not shrink for ${STALL_SECONDS} s`);
+  }
+  if (ratio)
+    lines.push('', `sent /s, clinicflow / Agenda 6 (${n0(ratio.burst)}): ${ratio.value.toFixed(1)}×`);
+  return lines.join('\n');
 }
 
 async function main() {
-  await withBenchApi('engine', {}, async ({ app, database, clinicId }) => {
-    const { ClockRepository } = api('./common/clock.repository');
-    const { SettingsRepository } = api('./modules/settings/settings.repository');
-    const { DeliveryPlanningService } = api('./modules/deliveries/delivery-planning.service');
-    const { EngineService } = api('./modules/engine/engine.service');
-    // The bench reads the collections themselves (it measures, it does not go through the product's reads).
-    const db = app.get(api('mongodb').Db);
-
-    // The sandbox without receipts (the burst measures sending), no quiet hours, consent not required.
-    await app.get(SettingsRepository).replaceSections(clinicId, {
-      providers: {
-        sms: { kind: 'sandbox', options: { receipts: false }, sealedCredentials: null, credentialKeys: [] },
-      },
-      quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
-      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
-      updatedAt: new Date(),
-    });
-
-    // All due at one instant an hour from now; the clock then jumps there (everything due at once).
-    const clock = app.get(ClockRepository);
-    const dueAt = new Date(Date.now() + 3_600_000);
-    const planning = app.get(DeliveryPlanningService);
-    let t = performance.now();
-    for (let from = 0; from < COUNT; from += PLAN_CHUNK) {
-      const inputs = Array.from({ length: Math.min(PLAN_CHUNK, COUNT - from) }, (_, i) => ({
-        key: `bench-${from + i}`,
-        channel: 'sms',
-        recipient: { type: 'patient', name: 'Bench Patient', address: '+33612345678' },
-        sendAt: dueAt,
-        template: { byLanguage: { fr: { body: 'Bonjour {{patient.firstName}}, RDV demain à 9 h.' } } },
-        language: 'fr',
-      }));
-      await planning.plan(
-        clinicId,
-        inputs,
-        { timeZone: 'Europe/Paris', origin: 'batch', templateData: { patient: { firstName: 'Léa' } } },
-        new Date(),
-      );
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'clinicflow-engine-bench-'));
+  const database = await startDatabase({ dataDir: path.join(dir, 'db'), logFile: path.join(dir, 'db.log') });
+  const client = await api('mongodb').MongoClient.connect(database.uri);
+  const result = {
+    at: new Date().toISOString(),
+    database: database.kind,
+    node: process.version,
+    cpus: os.cpus().length,
+    loadAverage: os.loadavg().map((n) => n.toFixed(2)),
+    testMode: TEST_MODE,
+    floor: null,
+    runs: [],
+    ratio: null,
+  };
+  try {
+    console.log('database floor…');
+    result.floor = await measureFloor(database.uri, 'engine_floor_bench');
+    for (const count of BURSTS) {
+      const run = await runClinicflow(client, database.uri, {
+        label: `clinicflow ${count}`,
+        count,
+        processes: 1,
+      });
+      result.runs.push(run);
     }
-    const planMs = performance.now() - t;
-
-    const offset = dueAt.getTime() - Date.now();
-    clock.now = () => new Date(Date.now() + offset);
-    const engine = app.get(EngineService);
-    t = performance.now();
-    // Until the queue is empty (a send left behind by an error is taken over when its lease ends).
-    const queue = db.collection('delivery_queue');
-    while ((await queue.countDocuments()) > 0) {
-      const report = await engine.tick();
-      const { sent, failed, retrying, skipped, expired, recovered } = report.dispatch;
-      if (sent + failed + retrying + skipped + expired + recovered === 0)
-        await new Promise((r) => setTimeout(r, 200));
-    }
-    const sendMs = performance.now() - t;
-
-    const deliveries = await db.collection('deliveries').find({ clinicId }).toArray();
-    const sent = deliveries.filter((d) => d.status === 'sent');
-    const lags = sent.map((d) => d.sentAt.getTime() - d.sendAt.getTime()).sort((a, b) => a - b);
-    const rate = (n, ms) =>
-      `${((n * 1000) / ms).toFixed(0).padStart(6)}/s  (${n} in ${(ms / 1000).toFixed(1)} s)`;
-    console.log(`\nclinicflow engine (${database.kind}, node ${process.version}, ${COUNT} deliveries)`);
-    console.log(`  planned                   ${rate(COUNT, planMs)}`);
-    console.log(`  sent (sandbox)            ${rate(sent.length, sendMs)}`);
-    console.log(`  lag due → sent, p50       ${(percentile(lags, 50) / 1000).toFixed(2)} s`);
-    console.log(`  lag due → sent, p99       ${(percentile(lags, 99) / 1000).toFixed(2)} s`);
-    console.log(`  peak memory (RSS)         ${(peakRss / 1024 / 1024).toFixed(0)} MiB\n`);
-    const others = deliveries
-      .filter((d) => d.status !== 'sent')
-      .map((d) => `${d.status} ${d.error?.reason ?? ''}`);
-    if (others.length) console.log(`  not sent: ${others.join('; ')}`);
-  });
+    const largest = BURSTS.at(-1);
+    result.runs.push(
+      await runClinicflow(client, database.uri, {
+        label: `2 processes ${largest}`,
+        count: largest,
+        processes: 2,
+      }),
+    );
+    const agenda = await runAgenda(database.uri);
+    result.runs.push(agenda);
+    const same = result.runs.find(
+      (r) => r.engine === 'clinicflow' && r.processes === 1 && r.burst === AGENDA_BURST,
+    );
+    if (same && !agenda.unavailable && agenda.sentPerSecond > 0)
+      result.ratio = { burst: AGENDA_BURST, value: same.sentPerSecond / agenda.sentPerSecond };
+  } finally {
+    await client.close();
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const printed = table(result);
+  console.log(`\n${printed}\n`);
+  const out = path.join(root, '.test-results', 'bench-engine.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ ...result, printed }, null, 2)}\n`);
+  console.log(`written to ${path.relative(root, out)}`);
 }
 
-main()
-  .finally(() => clearInterval(sampler))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -12,13 +12,18 @@ if (
   process.exit(1);
 }
 const only = process.argv[2];
+// What follows the name goes to the benchmark: `npm run bench -- engine --bursts 2000`.
+const benchArgs = process.argv.slice(3);
 const benches = readdirSync(path.join(root, 'bench'))
   .filter((file) => file.endsWith('.bench.mjs') && (!only || file.includes(only)))
   .sort();
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file}`);
-  if ((await runCommand(process.execPath, [path.join(root, 'bench', file)], { cwd: root })) !== 0) failed++;
+  if (
+    (await runCommand(process.execPath, [path.join(root, 'bench', file), ...benchArgs], { cwd: root })) !== 0
+  )
+    failed++;
 }
 if (benches.length === 0) console.log('No benchmarks in bench/ yet.');
 process.exit(failed ? 1 : 0);

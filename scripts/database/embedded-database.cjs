@@ -136,4 +136,4 @@ async function startDatabase({ dataDir, logFile, env = process.env, log = consol
   };
 }
 
-module.exports = { startDatabase };
+module.exports = { startDatabase, freePort };
