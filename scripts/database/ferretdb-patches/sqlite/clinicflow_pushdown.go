@@ -15,6 +15,7 @@ import (
 
 	"github.com/FerretDB/FerretDB/internal/backends"
 	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/handler/sjson"
 	"github.com/FerretDB/FerretDB/internal/types"
 	"github.com/FerretDB/FerretDB/internal/util/fsql"
 	"github.com/FerretDB/FerretDB/internal/util/iterator"
@@ -58,6 +59,58 @@ func pushdownScalar(v any) (any, bool) {
 }
 
 var pushdownOperators = map[string]string{"$eq": "=", "$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
+
+// pushdownID returns the condition of an `_id` equality (op `$eq`) or `$in` on metadata.IDColumn, the
+// expression of `_id`'s unique index, with the values encoded as FerretDB's own `_id` lookups encode them:
+// FieldExpression("_id") is not what the index holds, so SQLite would read the whole table. ok is false when
+// a value is neither a string nor an ObjectID, or the list is empty: the caller then treats `_id` as any other
+// field. A string list is whole under the caller's promise (one type per field); the stored JSON of an
+// ObjectID is its hex string, which a string `_id` may hold too, so a condition with one only narrows.
+func pushdownID(op string, operand any) (string, []any, bool, bool) {
+	values := []any{operand}
+
+	switch op {
+	case "$eq":
+	case "$in":
+		list, isArray := operand.(*types.Array)
+		if !isArray || list.Len() == 0 {
+			return "", nil, false, false
+		}
+
+		values = make([]any, list.Len())
+		for i := range values {
+			values[i], _ = list.Get(i)
+		}
+	default:
+		return "", nil, false, false
+	}
+
+	args := make([]any, 0, len(values))
+	complete := true
+
+	for _, v := range values {
+		switch v.(type) {
+		case string:
+		case types.ObjectID:
+			complete = false
+		default:
+			return "", nil, false, false
+		}
+
+		b, err := sjson.MarshalSingleValue(v)
+		if err != nil {
+			return "", nil, false, false
+		}
+
+		args = append(args, string(b))
+	}
+
+	if op == "$eq" {
+		return metadata.IDColumn + " = ?", args, complete, true
+	}
+
+	return metadata.IDColumn + " IN (?" + strings.Repeat(", ?", len(args)-1) + ")", args, complete, true
+}
 
 // PushdownWhere returns the SQL conditions of the filter's parts that SQLite can decide, and whether that is
 // every part (otherwise the result is a superset, filtered again in Go).
@@ -122,6 +175,16 @@ func PushdownWhere(filter *types.Document) ([]string, []any, bool) {
 
 		operators, isDocument := value.(*types.Document)
 		if !isDocument {
+			if key == "_id" {
+				if condition, idArgs, idComplete, ok := pushdownID("$eq", value); ok {
+					conditions = append(conditions, condition)
+					args = append(args, idArgs...)
+					complete = complete && idComplete
+
+					continue
+				}
+			}
+
 			arg, ok := pushdownScalar(value)
 			if !ok {
 				complete = false
@@ -141,6 +204,16 @@ func PushdownWhere(filter *types.Document) ([]string, []any, bool) {
 
 		for _, op := range operators.Keys() {
 			operand, _ := operators.Get(op)
+
+			if key == "_id" {
+				if condition, idArgs, idComplete, ok := pushdownID(op, operand); ok {
+					conditions = append(conditions, condition)
+					args = append(args, idArgs...)
+					complete = complete && idComplete
+
+					continue
+				}
+			}
 
 			if sqlOp, ok := pushdownOperators[op]; ok {
 				arg, ok := pushdownScalar(operand)
