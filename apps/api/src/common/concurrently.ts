@@ -32,3 +32,56 @@ export class KeyedSerialiser {
     return result;
   }
 }
+
+/**
+ * Gathers requests per key into batches: those asked in the same tick, or while the key's previous batch is
+ * being worked on, go to the next run of `work` together (at most `max`, in the order asked). Runs take their
+ * turn in `serial` with the key's other tasks. `work` answers one result per request, in the same order; when
+ * it throws, every request of its batch is refused with that error.
+ */
+export class KeyedBatcher<Request, Result> {
+  private readonly waiting = new Map<string, Waiting<Request, Result>[]>();
+
+  constructor(
+    private readonly serial: KeyedSerialiser,
+    private readonly max: number,
+    private readonly work: (key: string, requests: Request[]) => Promise<Result[]>,
+  ) {}
+
+  ask(key: string, request: Request): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      let queue = this.waiting.get(key);
+      if (!queue) {
+        queue = [];
+        this.waiting.set(key, queue);
+        this.schedule(key, queue);
+      }
+      queue.push({ request, resolve, reject });
+    });
+  }
+
+  private schedule(key: string, queue: Waiting<Request, Result>[]) {
+    void this.serial.run(key, async () => {
+      // The requests of this tick join the batch (a burst's sends ask one after the other, not at once).
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = queue.splice(0, this.max);
+      if (queue.length > 0) this.schedule(key, queue);
+      else if (this.waiting.get(key) === queue) this.waiting.delete(key);
+      try {
+        const results = await this.work(
+          key,
+          batch.map((waiting) => waiting.request),
+        );
+        batch.forEach((waiting, i) => waiting.resolve(results[i]));
+      } catch (error) {
+        batch.forEach((waiting) => waiting.reject(error));
+      }
+    });
+  }
+}
+
+interface Waiting<Request, Result> {
+  request: Request;
+  resolve: (result: Result) => void;
+  reject: (error: unknown) => void;
+}

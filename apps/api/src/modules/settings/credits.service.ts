@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ClockRepository } from '../../common/clock.repository';
-import { KeyedSerialiser } from '../../common/concurrently';
+import { KeyedBatcher, KeyedSerialiser } from '../../common/concurrently';
 import {
   accountOf,
   CreditLedgerRepository,
+  debitRef,
+  debitsIn,
   entryId,
+  type CreditDebitItem,
   type CreditEntry,
   type CreditEntryKind,
 } from './credit-ledger.repository';
@@ -44,8 +47,21 @@ export interface CreditsCheck {
 /** Where a chain ends: the last position and the balance there. */
 type ChainEnd = Pick<CreditEntry, 'seq' | 'balance'>;
 
+/** One SMS's debit as asked, waiting for its group. */
+interface DebitAsked {
+  resourceId: string | null;
+  credits: number;
+  send: CreditedSend;
+}
+
+/** An SMS attempt in a group being appended. */
+type DebitItem = CreditDebitItem & { ref: string };
+
 /** Appends racing on one chain give up after this many lost positions (never reached in practice). */
 const MAX_LOST_POSITIONS = 1000;
+
+/** The most SMS one debit entry groups (about 50 kB). */
+const MAX_DEBITS_PER_ENTRY = 500;
 
 /**
  * SMS credits (S7): one per segment, from the clinic's balance (or the practitioner's when credits are kept
@@ -53,11 +69,18 @@ const MAX_LOST_POSITIONS = 1000;
  * entries at positions `<account>#<seq>`: an entry's balance is its predecessor's plus its credits, and the
  * insert at a position decides between two processes, so a debit that would go below zero is never written
  * (no overdraw) and none is lost (the loser appends after the winner). The settings' balances are a cache.
+ * The debits a burst of sends asks for at once are appended together, as one entry per balance.
  */
 @Injectable()
 export class CreditsService {
   // Sends of one clinic in this process take turns (fewer lost positions); processes are decided by inserts.
   private readonly serial = new KeyedSerialiser();
+  // The debits asked while the clinic's previous group is being appended form the next group.
+  private readonly debits = new KeyedBatcher<DebitAsked, CreditDebit>(
+    this.serial,
+    MAX_DEBITS_PER_ENTRY,
+    (clinicId, asked) => this.debitGroup(clinicId, asked),
+  );
 
   constructor(
     private readonly settings: SettingsRepository,
@@ -72,17 +95,7 @@ export class CreditsService {
     credits: number,
     send: CreditedSend,
   ): Promise<CreditDebit> {
-    return this.serial.run(clinicId, async () => {
-      const settings = await this.settings.findForClinic(clinicId);
-      if (!settings) return { ok: false };
-      const balance = {
-        resourceId: settings.creditsScope === 'practitioner' && resourceId ? resourceId : null,
-      };
-      const ref = `debit:${send.deliveryId}:${send.attempt}`;
-      const taken = await this.append(settings, balance, { ref, kind: 'debit', credits: -credits });
-      if (!taken) return { ok: false };
-      return { ok: true, balance, credits, left: taken.entry.balance, send };
-    });
+    return this.debits.ask(clinicId, { resourceId, credits, send });
   }
 
   /** Gives back credits taken for an SMS the provider refused (once per attempt). */
@@ -113,6 +126,94 @@ export class CreditsService {
       await this.cache(clinicId, balance, added.entry.account, added.entry);
       return true;
     });
+  }
+
+  /** Takes the credits of the SMS asked together: one entry per balance they draw on. */
+  private async debitGroup(clinicId: string, asked: DebitAsked[]): Promise<CreditDebit[]> {
+    const settings = await this.settings.findForClinic(clinicId);
+    if (!settings) return asked.map(() => ({ ok: false }));
+    const byBalance = new Map<string | null, DebitAsked[]>();
+    for (const debit of asked) {
+      const resourceId = (settings.creditsScope === 'practitioner' && debit.resourceId) || null;
+      byBalance.set(resourceId, [...(byBalance.get(resourceId) ?? []), debit]);
+    }
+    const answers = new Map<DebitAsked, CreditDebit>();
+    await Promise.all(
+      [...byBalance].map(async ([resourceId, debits]) => {
+        const taken = await this.appendDebits(settings, { resourceId }, debits);
+        for (const debit of debits) answers.set(debit, taken.get(debitRef(debit.send)) ?? { ok: false });
+      }),
+    );
+    return asked.map((debit) => answers.get(debit)!);
+  }
+
+  /**
+   * Appends one debit entry for the SMS asked, granted in the order asked while the balance covers them (as
+   * single debits would be); the others are refused. Losing the position to another process, it reads the
+   * winner's entry and grants again from the new balance. Losing on its `ref`, the group's first SMS was
+   * debited before: the SMS found debited are answered from their entry, not counted again. Answers by ref
+   * the SMS granted (or found).
+   */
+  private async appendDebits(
+    settings: SettingsDocument,
+    balance: CreditsBalance,
+    asked: DebitAsked[],
+  ): Promise<Map<string, CreditDebit>> {
+    const clinicId = settings._id;
+    const account = accountOf({ clinicId, resourceId: balance.resourceId });
+    // By ref, in the order asked: the same attempt asked twice is one SMS.
+    const open = new Map<string, DebitItem>();
+    for (const { send, credits } of asked) {
+      const ref = debitRef(send);
+      if (!open.has(ref)) open.set(ref, { deliveryId: send.deliveryId, attempt: send.attempt, credits, ref });
+    }
+    const answers = new Map<string, CreditDebit>();
+    const answerFrom = (entries: CreditEntry[]) => {
+      for (const taken of entries.filter((e) => e.kind === 'debit').flatMap(debitsIn)) {
+        const item = open.get(taken.ref);
+        if (!item) continue;
+        const send = { deliveryId: item.deliveryId, attempt: item.attempt };
+        answers.set(item.ref, { ok: true, balance, credits: taken.credits, left: taken.left, send });
+        open.delete(item.ref);
+      }
+    };
+    let tail = await this.tail(settings, balance, account);
+    for (let lost = 0; ; lost++) {
+      if (lost >= MAX_LOST_POSITIONS) {
+        throw new Error(`The credits of clinic ${clinicId} could not be debited`);
+      }
+      const granted = grant(tail.balance, [...open.values()]);
+      if (granted.length === 0) break;
+      const taken = granted.reduce((sum, item) => sum + item.credits, 0);
+      const seq = tail.seq + 1;
+      const candidate: CreditEntry = {
+        _id: entryId(account, seq),
+        clinicId,
+        account,
+        resourceId: balance.resourceId,
+        seq,
+        ref: granted[0].ref,
+        refs: granted.map((item) => item.ref),
+        kind: 'debit',
+        credits: -taken,
+        balance: tail.balance - taken,
+        at: this.clock.now(),
+        items: granted.map(({ deliveryId, attempt, credits }) => ({ deliveryId, attempt, credits })),
+      };
+      if (await this.ledger.append(candidate)) {
+        await this.cache(clinicId, balance, account, candidate);
+        answerFrom([candidate]);
+        break;
+      }
+      // Lost: the position (another process appended first: grant again after it), or the first SMS's ref,
+      // debited before. The SMS found debited already are answered from their entry, not counted again.
+      const winner = await this.ledger.at(clinicId, account, seq);
+      answerFrom(winner ? [winner] : await this.ledger.debitsOf(clinicId, candidate.refs!));
+      if (winner) tail = await this.walk(clinicId, account, winner);
+    }
+    // The rest are refused for want of credits, without looking for them in the ledger: FerretDB scans it
+    // (seconds once it is large), and only the holder of an attempt's claim asks for its debit, once.
+    return answers;
   }
 
   /**
@@ -239,4 +340,14 @@ export class CreditsService {
       tail = next;
     }
   }
+}
+
+/** The SMS a balance covers, in the order asked: each one that still fits, as single debits would be. */
+function grant(balance: number, items: DebitItem[]): DebitItem[] {
+  let left = balance;
+  return items.filter((item) => {
+    if (left - item.credits < 0) return false;
+    left -= item.credits;
+    return true;
+  });
 }
