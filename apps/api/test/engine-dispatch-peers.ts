@@ -38,6 +38,8 @@ export interface Smsc {
   port: number;
   /** Every submit_sm received, in order: destination and text. */
   submits: { to: string; text: string }[];
+  /** When each of `submits` was received (ms, same order): a provider rate's check (`send-windows.ts`). */
+  receivedAt: number[];
   /** The answers to give to the next submits, in order; `accept` once they run out. */
   script: SmscAnswer[];
   /** `true`: each accepted message is followed by its delivery receipt (a deliver_sm, stat:DELIVRD). */
@@ -49,7 +51,7 @@ export interface Smsc {
 export async function startSmsc(): Promise<Smsc> {
   let counter = 0;
   const sessions: smpp.Session[] = [];
-  const smsc = { port: 0, submits: [], script: [], receipts: false } as unknown as Smsc;
+  const smsc = { port: 0, submits: [], receivedAt: [], script: [], receipts: false } as unknown as Smsc;
   const server = smpp.createServer({}, (session) => {
     sessions.push(session);
     session.on('error', () => undefined);
@@ -75,6 +77,7 @@ export async function startSmsc(): Promise<Smsc> {
             ? message.toString()
             : String(message?.message ?? '');
       smsc.submits.push({ to: String(pdu.destination_addr), text });
+      smsc.receivedAt.push(Date.now());
       const answer = smsc.script.shift() ?? 'accept';
       if (answer === 'throttle') return session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
       if (answer === 'invalid-destination')

@@ -150,6 +150,7 @@ describe('settings', () => {
       kind: 'twilio',
       options: { accountSid: 'AC1' },
       credentials: { authToken: '********' },
+      ratePerSecond: null,
     });
     const client = await MongoClient.connect(process.env.MONGODB_URI!);
     try {
@@ -172,6 +173,20 @@ describe('settings', () => {
       .auth(a.managerToken, { type: 'bearer' })
       .expect(200);
     expect(test.body.ok).toBe(false);
+  });
+
+  it("should keep a provider's sending rate, and answer null for the kind's default", async () => {
+    const res = await put(b, {
+      providers: {
+        sms: { kind: 'sandbox', options: {}, ratePerSecond: 0.5 },
+        email: { kind: 'sandbox', options: {} },
+      },
+    }).expect(200);
+    expect(res.body.providers.sms.ratePerSecond).toBe(0.5);
+    expect(res.body.providers.email.ratePerSecond).toBeNull();
+    expect((await get(b).expect(200)).body.providers.sms.ratePerSecond).toBe(0.5);
+    await put(b, { providers: { sms: { kind: 'sandbox', options: {}, ratePerSecond: null } } }).expect(200);
+    expect((await get(b).expect(200)).body.providers.sms.ratePerSecond).toBeNull();
   });
 
   it('should test the sandbox connection', async () => {
@@ -246,6 +261,14 @@ describe('settings', () => {
       },
     },
     { path: 'body.providers.sms.kind', body: { providers: { sms: { kind: 'pigeon' } } } },
+    {
+      path: 'body.providers.sms.ratePerSecond',
+      body: { providers: { sms: { kind: 'smpp', options: {}, ratePerSecond: 0 } } },
+    },
+    {
+      path: 'body.providers.email.ratePerSecond',
+      body: { providers: { email: { kind: 'smtp', options: {}, ratePerSecond: '10/s' } } },
+    },
     { path: 'body.adminEmail', body: { adminEmail: 'not-mail' } },
   ])('should answer 400 naming $path', async ({ path, body }) => {
     const res = await put(a, body).expect(400);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelFlagsSchema, channelSwitchesSchema, perChannel } from '../channels/channel';
 import { instantSchema } from '../dates/dates';
 import { languageSchema, timeZoneSchema } from '../locale/locale';
+import { sendingRateSchema } from './sending-rate';
 
 export const CONSENT_MODES = ['all-with-valid-contact', 'opt-in', 'nobody'] as const;
 export type ConsentMode = (typeof CONSENT_MODES)[number];
@@ -45,6 +46,8 @@ export const providerInputSchema = z.object({
   options: providerOptions.default({}),
   /** Secrets (password, token): stored encrypted, answered masked; leave out to keep the stored ones. */
   credentials: z.record(z.string(), z.string().max(2000)).optional(),
+  /** Messages per second across every API process; null or absent: the kind's (`DEFAULT_SENDING_RATES`). */
+  ratePerSecond: sendingRateSchema.nullable().optional(),
 });
 export type ProviderInput = z.output<typeof providerInputSchema>;
 
@@ -53,6 +56,8 @@ export const providerViewSchema = z.object({
   kind: z.enum(PROVIDER_KINDS),
   options: providerOptions,
   credentials: z.record(z.string(), z.string()),
+  /** The rate the clinic set; null: the kind's default (absent from answers of older APIs). */
+  ratePerSecond: sendingRateSchema.nullable().optional(),
 });
 export type ProviderView = z.infer<typeof providerViewSchema>;
 

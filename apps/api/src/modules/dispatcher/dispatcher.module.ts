@@ -11,6 +11,8 @@ import { DeliveryReceiptService } from './delivery-receipt.service';
 import { DeliveryRendererService } from './delivery-renderer.service';
 import { DeliveryStatusRefreshService } from './delivery-status-refresh.service';
 import { DispatcherService } from './dispatcher.service';
+import { ProviderRateSlotRepository } from './provider-rate-slot.repository';
+import { ProviderRateService } from './provider-rate.service';
 import { ProviderRegistry } from './provider-registry.service';
 import { SandboxMessageRepository } from './sandbox-message.repository';
 import { SandboxPrivacyService } from './sandbox-privacy.service';
@@ -29,6 +31,8 @@ import { SandboxPrivacyService } from './sandbox-privacy.service';
     DeliveryStatusRefreshService,
     DispatcherService,
     SandboxPrivacyService,
+    ProviderRateSlotRepository,
+    ProviderRateService,
   ],
   exports: [
     DispatcherService,

@@ -13,6 +13,8 @@ export interface ProviderConnectionSettings {
   credentials: Record<string, string>;
   /** Which local hosts it may reach (CLINICFLOW_ALLOWED_PROVIDER_HOSTS): checked again at every connection. */
   hostPolicy?: ProviderHostPolicy;
+  /** The sending rate in force (the clinic's, or its kind's default; null: no limit), for ProviderRateService. */
+  ratePerSecond?: number | null;
 }
 
 /** A setting the provider cannot work without is missing or of the wrong kind. */

@@ -89,7 +89,7 @@ export const settingsExample = {
     voiceCallerNumber: null,
     smsReplyNumber: '+33757000000',
   },
-  providers: { sms: { kind: 'sandbox', options: {} } },
+  providers: { sms: { kind: 'sandbox', options: {}, ratePerSecond: null } },
   testMode: true,
   creditsScope: 'clinic',
   adminEmail: 'admin@cabinet-des-lilas.fr',
@@ -103,9 +103,14 @@ export const settingsViewExample = {
   clinicId: 'cli_0a1b2c3d4e5f60718293a4b5',
   ...settingsExample,
   providers: {
-    sms: { kind: 'twilio', options: { accountSid: 'AC0123456789' }, credentials: { authToken: '********' } },
-    email: { kind: 'sandbox', options: {}, credentials: {} },
-    voice: { kind: 'sandbox', options: {}, credentials: {} },
+    sms: {
+      kind: 'twilio',
+      options: { accountSid: 'AC0123456789' },
+      credentials: { authToken: '********' },
+      ratePerSecond: 1,
+    },
+    email: { kind: 'sandbox', options: {}, credentials: {}, ratePerSecond: null },
+    voice: { kind: 'sandbox', options: {}, credentials: {}, ratePerSecond: null },
   },
   credits: {
     balance: 500,

@@ -9,6 +9,8 @@ export interface StoredProvider {
   /** AES-256-GCM sealed JSON of the credentials (CredentialCipherRepository), or null when none. */
   sealedCredentials: string | null;
   credentialKeys: string[];
+  /** Messages per second the clinic set (docs/engine.md, "Provider rates"); null or absent: the kind's default. */
+  ratePerSecond?: number | null;
 }
 
 export interface CreditTopUp {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { parseAllowedHosts, type ProviderHostPolicy, type ReplyRoutes } from '@clinicflow/channels';
+import { sendingRateOf } from '@clinicflow/contract';
 import { setTimeout } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -93,6 +94,8 @@ export function toSettingsView(settings: SettingsDocument) {
         kind: p.kind,
         options: p.options,
         credentials: Object.fromEntries(p.credentialKeys.map((k) => [k, MASK])),
+        // stored before rates existed: the kind's default
+        ratePerSecond: p.ratePerSecond ?? null,
       },
     ]),
   );
@@ -191,6 +194,7 @@ export class SettingsService {
       options: stored.options,
       credentials: stored.sealedCredentials ? this.cipher.decrypt(stored.sealedCredentials) : {},
       hostPolicy: this.hostPolicy(),
+      ratePerSecond: sendingRateOf(stored),
     };
   }
 
@@ -332,6 +336,7 @@ export class SettingsService {
         options: input.options,
         sealedCredentials: keep?.sealedCredentials ?? null,
         credentialKeys: keep?.credentialKeys ?? [],
+        ratePerSecond: input.ratePerSecond ?? null,
       };
     }
     // A masked value sent back unchanged keeps the stored secret of that key.
@@ -344,6 +349,7 @@ export class SettingsService {
       options: input.options,
       sealedCredentials: this.cipher.encrypt(credentials),
       credentialKeys: Object.keys(credentials),
+      ratePerSecond: input.ratePerSecond ?? null,
     };
   }
 

@@ -305,6 +305,8 @@ describe('SettingsPage', () => {
           kind: 'smpp',
           options: { host: 'smpp.example.fr', systemId: 'lilas' },
           credentials: { password: 'n3w-secret' },
+          // no rate typed: the kind's default
+          ratePerSecond: null,
         },
       },
       previous: { senders: settings.senders, adminEmail: null },

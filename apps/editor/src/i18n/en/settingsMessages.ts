@@ -128,6 +128,11 @@ export const settingsMessages = {
   providerRequireTls: 'Require TLS (STARTTLS)',
   providerRequireTlsHint:
     'Keep it on: messages then never cross the network in the clear. Turn it off only for a mail relay without TLS on your own network.',
+  providerRate: 'Messages per second',
+  providerRateHint:
+    'How many messages this provider takes per second, across all of clinicflow’s servers; the others wait their turn. Leave empty for the default.',
+  providerRateDefault: '{rate} (default)',
+  providerRateUnlimited: 'No limit (default)',
   providerSecretSet: 'set',
   providerSecretKeep: 'Stored. Leave empty to keep it; type a new one to replace it.',
   providerSecretNone: 'Not set yet',

@@ -133,6 +133,11 @@ export const settingsMessages = {
   providerRequireTls: 'Exiger TLS (STARTTLS)',
   providerRequireTlsHint:
     'Laissez-le activé : les messages ne circulent alors jamais en clair. Désactivez-le seulement pour un relais de messagerie sans TLS sur votre propre réseau.',
+  providerRate: 'Messages par seconde',
+  providerRateHint:
+    'Combien de messages ce prestataire accepte par seconde, tous serveurs de clinicflow confondus ; les autres attendent leur tour. Laissez vide pour la valeur par défaut.',
+  providerRateDefault: '{rate} (par défaut)',
+  providerRateUnlimited: 'Sans limite (par défaut)',
   providerSecretSet: 'défini',
   providerSecretKeep: 'Enregistré. Laissez vide pour le garder ; saisissez-en un nouveau pour le remplacer.',
   providerSecretNone: 'Pas encore défini',

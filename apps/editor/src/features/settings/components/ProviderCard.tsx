@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NumberInput,
   Paper,
   PasswordInput,
   Select,
@@ -14,7 +15,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
-import type { ProviderTestResult } from '@clinicflow/contract';
+import { DEFAULT_SENDING_RATES, SENDING_RATE_LIMITS, type ProviderTestResult } from '@clinicflow/contract';
 import { settingsApi, type Channel, type ProviderKind } from '../api/settingsApi';
 import { flagOn, KINDS_BY_CHANNEL, PROVIDER_FIELDS, type ProviderForm } from '../utils/providerFields';
 import { TestMessage } from './TestMessage';
@@ -82,6 +83,7 @@ export function ProviderCard({
     'not-allowed': t.providerTestNotAllowed,
   };
   const path = `providers.${channel}`;
+  const defaultRate = DEFAULT_SENDING_RATES[form.kind];
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
@@ -91,7 +93,10 @@ export function ProviderCard({
           data={KINDS_BY_CHANNEL[channel].map((kind) => ({ value: kind, label: kinds[kind] }))}
           value={form.kind}
           allowDeselect={false}
-          onChange={(kind) => kind && onChange({ ...form, kind: kind as ProviderKind, newSecrets: {} })}
+          // a new kind starts from its own default rate
+          onChange={(kind) =>
+            kind && onChange({ ...form, kind: kind as ProviderKind, newSecrets: {}, ratePerSecond: '' })
+          }
           error={errorAt(`${path}.kind`)}
           maw={320}
         />
@@ -107,6 +112,22 @@ export function ProviderCard({
             maw={320}
           />
         ))}
+        <NumberInput
+          label={t.providerRate}
+          description={t.providerRateHint}
+          placeholder={
+            defaultRate === null
+              ? t.providerRateUnlimited
+              : formatMessage(t.providerRateDefault, { rate: defaultRate })
+          }
+          min={SENDING_RATE_LIMITS.min}
+          max={SENDING_RATE_LIMITS.max}
+          decimalScale={2}
+          value={form.ratePerSecond}
+          onChange={(value) => onChange({ ...form, ratePerSecond: String(value) })}
+          error={errorAt(`${path}.ratePerSecond`)}
+          maw={480}
+        />
         {fields.flags?.map((key) => (
           <Checkbox
             key={key}

@@ -78,6 +78,36 @@ describe(SendersSection.name, () => {
     });
   });
 
+  it('shows each provider’s default rate, saves the rate typed, and shows a rate the API refuses', async () => {
+    const refused = {
+      statusCode: 400,
+      message: 'Invalid request',
+      errors: [
+        {
+          path: 'body.providers.email.ratePerSecond',
+          message: 'must be a number of messages per second from 0.01 to 1000',
+        },
+      ],
+    };
+    const api = fakeApi({ 'PUT /settings': [400, refused] });
+    renderWithProviders(<SendersSection settings={settings} onDirtyChange={() => undefined} />);
+    // the sandbox has no limit; an SMTP server 10 a second
+    expect(screen.getAllByPlaceholderText('No limit (default)')).toHaveLength(2);
+    const smtpRate = screen.getByPlaceholderText('10 (default)');
+    expect(smtpRate).toHaveAccessibleName(/Messages per second/);
+
+    await userEvent.type(smtpRate, '2.5');
+    await userEvent.click(screen.getByRole('button', { name: /Save/ }));
+
+    await waitFor(() => expect(api.calls('PUT', '/settings')).toHaveLength(1));
+    expect(api.calls('PUT', '/settings')[0].body).toMatchObject({
+      providers: { email: { kind: 'smtp', ratePerSecond: 2.5 } },
+    });
+    expect(
+      await screen.findByText('must be a number of messages per second from 0.01 to 1000'),
+    ).toBeInTheDocument();
+  });
+
   it('asks an SMTP provider for the inbound e-mail secret, telling where replies are posted', () => {
     fakeApi({});
     renderWithProviders(<SendersSection settings={settings} onDirtyChange={() => undefined} />);

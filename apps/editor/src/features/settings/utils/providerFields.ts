@@ -41,6 +41,8 @@ export interface ProviderForm {
   newSecrets: Record<string, string>;
   /** Names of the secrets the API says are stored (their values never reach the browser). */
   storedSecrets: string[];
+  /** Messages per second as typed; empty: the kind's default (`DEFAULT_SENDING_RATES`). */
+  ratePerSecond: string;
 }
 
 /** The form of a provider as the API answered it. */
@@ -50,6 +52,7 @@ export function providerFormOf(view: ProviderView | undefined): ProviderForm {
     options: Object.fromEntries(Object.entries(view?.options ?? {}).map(([k, v]) => [k, String(v)])),
     newSecrets: {},
     storedSecrets: Object.keys(view?.credentials ?? {}),
+    ratePerSecond: view?.ratePerSecond == null ? '' : String(view.ratePerSecond),
   };
 }
 
@@ -68,9 +71,16 @@ export function providerInputOf(form: ProviderForm, storedKind: ProviderKind | u
   const typed = Object.entries(form.newSecrets).filter(
     ([key, value]) => value && fields.secrets.includes(key),
   );
-  if (typed.length === 0) return { kind: form.kind, options };
+  const ratePerSecond = rateOf(form.ratePerSecond);
+  if (typed.length === 0) return { kind: form.kind, options, ratePerSecond };
   const kept = storedKind === form.kind ? form.storedSecrets.map((key) => [key, STORED_SECRET]) : [];
-  return { kind: form.kind, options, credentials: Object.fromEntries([...kept, ...typed]) };
+  return { kind: form.kind, options, credentials: Object.fromEntries([...kept, ...typed]), ratePerSecond };
+}
+
+/** The rate typed: empty is the default (null); anything else goes as typed, for the API to accept or name. */
+function rateOf(typed: string): number | null {
+  const text = typed.trim().replace(',', '.');
+  return text === '' ? null : Number(text);
 }
 
 /** A switch of the form: on unless set to false. */
