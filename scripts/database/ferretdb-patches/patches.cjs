@@ -10,7 +10,7 @@ const { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } = require
 const path = require('node:path');
 
 /** Names the built binary: bump it whenever HUNKS or the Go files change, so an older build is not reused. */
-const PATCH_LEVEL = 5;
+const PATCH_LEVEL = 6;
 
 /** Written at the source's root once patched, so that a tree is never patched twice. */
 const APPLIED_MARKER = '.clinicflow-patched';
@@ -113,6 +113,26 @@ const HUNKS = [
       '\t\t\t\tqp.Filter, qp.Sort, qp.Comment = match, nil, comment.(string)\n' +
       '\t\t\t}\n\t\t}\n\n' +
       '\t\titer, err = processStagesDocuments(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments})\n',
+  },
+  {
+    name: 'update-close-per-statement',
+    purpose:
+      "close each update statement's reader when the statement is done, not when the command ends: held open, " +
+      'they took one of the 100 SQLite connections each, so 100 statements (in one command or in several at ' +
+      'once) left none for the write and the server hung',
+    file: 'internal/handler/msg_update.go',
+    find:
+      '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n' +
+      '\t\tif err != nil {\n' +
+      '\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n' +
+      '\t\t}\n',
+    replace:
+      '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n' +
+      '\t\t// clinicflow patch: release this statement\'s connection now (the deferred Close runs at the end).\n' +
+      '\t\tcloser.Close()\n\n' +
+      '\t\tif err != nil {\n' +
+      '\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n' +
+      '\t\t}\n',
   },
   ...[
     ['find-sqlite-import', 'internal/handler/msg_find.go', 'find-pushdown'],
