@@ -65,7 +65,7 @@ export const envSchema = z.object({
   DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Deliveries taken per dispatcher batch, and sends in flight at once per process. */
   DISPATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
-  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
   /** `test` lets the API make its own APP_SECRET; `development` and `test` let localhost pages open live events. */
   NODE_ENV: z.string().optional(),
   /** The public base URL of the API (e.g. https://clinic.example.com), for provider callback URLs and signatures. */

@@ -90,6 +90,7 @@ export const REASON_CODES = [
   'invalid-number',
   'moved-at-send',
   'quiet-no-room-at-send',
+  'provider-rate',
   'appointment-moved',
   'appointment-cancelled',
   'appointment-declined',

@@ -1,5 +1,6 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
+import { CoalescedWrites } from '../../database/coalesced';
 import { insertOnce } from '../../database/duplicate-key';
 
 /**
@@ -28,14 +29,18 @@ export interface DeliveryClaim {
 @Injectable()
 export class DeliveryClaimRepository {
   private readonly collection: Collection<DeliveryClaim>;
+  private readonly writes: CoalescedWrites<DeliveryClaim>;
 
   constructor(db: Db) {
     this.collection = db.collection<DeliveryClaim>('delivery_claims');
+    this.writes = new CoalescedWrites(this.collection);
   }
 
   /** True when this caller won the attempt; false when someone else already holds it. */
-  claim(claim: Omit<DeliveryClaim, '_id'>): Promise<boolean> {
-    return insertOnce(this.collection, { ...claim, _id: `${claim.deliveryId}#${claim.attempt}` });
+  async claim(claim: Omit<DeliveryClaim, '_id'>): Promise<boolean> {
+    // Claims made at the same time go as one unordered insert; the duplicate-key errors say which were lost.
+    const document = { ...claim, _id: `${claim.deliveryId}#${claim.attempt}` };
+    return (await this.writes.write({ insertOne: { document } })) === 'written';
   }
 
   /**

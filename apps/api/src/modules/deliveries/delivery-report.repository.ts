@@ -7,15 +7,10 @@ import {
   type Page,
   type PageQuery,
 } from '../../tenancy/clinic-scoped.repository';
+import { SQL_PUSHDOWN } from '../../database/pushdown';
 import type { DeliveryDocument, DeliveryStatus } from './delivery.document';
 
-/**
- * Asks clinicflow's FerretDB to run a query in SQL (filter, sort, limit, `[$match, $group]`) instead of
- * decoding the whole collection in Go (docs/report.md, docs/database.md). The report vouches for what that
- * needs: every field it filters, sorts or groups deliveries on holds one scalar type (strings, dates, numbers
- * or null; never an array). MongoDB ignores the comment: only the speed depends on it, never the answer.
- */
-export const SQL_PUSHDOWN = { comment: 'clinicflow:pushdown' } as const;
+export { SQL_PUSHDOWN };
 
 /** The report's orders: by creation, send or delivery time, newest (`-`) or oldest first. */
 export type DeliveryOrder =

@@ -26,6 +26,8 @@ export interface StatusChange {
   dueAt?: Date;
   /** Marks its queue entry as sent again with others for this reason (see `DeliveryQueueEntry.retryOf`). */
   retryOf?: string;
+  /** The second a slot of its provider's rate is held for it (see `DeliveryQueueEntry.rateSlotAt`). */
+  rateSlotAt?: Date;
 }
 
 /**
@@ -156,6 +158,7 @@ export class DeliveryStatusService {
           clinicId: delivery.clinicId,
           dueAt: dueAt ?? change.at,
           ...(change.retryOf ? { retryOf: change.retryOf } : {}),
+          ...(change.rateSlotAt ? { rateSlotAt: change.rateSlotAt } : {}),
         },
       ]);
       if (change.status !== 'sending') this.dueWork.announce(new Date(dueAt ?? change.at));

@@ -11,7 +11,8 @@ import {
   type DeliveryHistoryEntry,
   type DeliveryStatus,
 } from './delivery.document';
-import { SQL_PUSHDOWN } from './delivery-report.repository';
+import { CoalescedReads, CoalescedWrites } from '../../database/coalesced';
+import { SQL_PUSHDOWN } from '../../database/pushdown';
 import { errorSummary } from '../../common/logged-error';
 
 /** What a receipt's status write requires of the delivery as stored (see `statusesBelow`). */
@@ -60,9 +61,15 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   /** Upgrades of stored data done once per database: one document each, `_id` = its name. */
   private readonly upgrades: Collection<{ _id: string; done: boolean }>;
 
+  /** The dispatcher's reads and writes by `_id`, gathered into few commands (database/coalesced.ts). */
+  private readonly coalescedReads: CoalescedReads<DeliveryDocument>;
+  private readonly coalescedWrites: CoalescedWrites<DeliveryDocument>;
+
   constructor(db: Db) {
     super(db, 'deliveries');
     this.upgrades = db.collection('data_upgrades');
+    this.coalescedReads = new CoalescedReads(this.collection);
+    this.coalescedWrites = new CoalescedWrites(this.collection);
   }
 
   async onModuleInit() {
@@ -114,20 +121,16 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
           ...(guard.attempt === null ? {} : { attempt: guard.attempt }),
         }
       : this.byId(delivery._id);
-    if (!('text' in fields || 'subject' in fields)) {
-      if (!guard) {
-        await this.updateRead(delivery, update);
-        return true;
-      }
+    if (guard) {
       const result = await this.collection.updateOne(filter as never, update as never);
       return result.modifiedCount === 1;
     }
+    await this.coalescedWrites.write({ updateOne: { filter: filter as never, update: update as never } });
+    if (!('text' in fields || 'subject' in fields)) return true;
     // An erasure may have emptied the message while it was being sent (docs/privacy.md): the outcome must not
-    // bring its text back. One atomic write answers whether it was emptied, whichever came first.
-    // (no projection: our FerretDB does not take one on findAndModify)
-    const after = await this.collection.findOneAndUpdate(filter as never, update as never, {
-      returnDocument: 'after',
-    });
+    // bring its text back. Read after the write: an erasure before it is seen and emptied again, one after it
+    // empties the text itself.
+    const after = await this.coalescedReads.find(delivery._id);
     if (after?.contentRemovedAt) {
       await this.collection.updateOne(this.byId(delivery._id), { $set: EMPTIED } as never);
     }
@@ -333,8 +336,8 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   }
 
   /**
-   * Reads many by `_id`, whatever their clinic: for the dispatcher. One `findOne` per id, in parallel: on
-   * FerretDB an `$in` is a full scan (it grows with the report's history), an `_id` equality is indexed.
+   * Reads many by `_id`, whatever their clinic: for the dispatcher. Gathered into `$in` finds that carry the
+   * pushdown comment: without it an `$in` is a full scan on FerretDB (it grows with the report's history).
    */
   async findAnyByIds(ids: string[]): Promise<DeliveryDocument[]> {
     const found = await Promise.all(ids.map((id) => this.findAnyById(id)));
@@ -343,6 +346,6 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
 
   /** Reads one by `_id` whatever its clinic: for the dispatcher, which works for every clinic. */
   findAnyById(id: string): Promise<DeliveryDocument | null> {
-    return this.collection.findOne({ _id: id }) as Promise<DeliveryDocument | null>;
+    return this.coalescedReads.find(id);
   }
 }

@@ -1,6 +1,6 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { insertOnce } from '../../database/duplicate-key';
+import { CoalescedWrites } from '../../database/coalesced';
 
 /**
  * Finds a delivery from a provider's message id (receipts and callbacks name only that) by `_id`, the
@@ -20,9 +20,11 @@ export interface ProviderMessageLink {
 @Injectable()
 export class ProviderMessageRepository {
   private readonly collection: Collection<ProviderMessageLink>;
+  private readonly writes: CoalescedWrites<ProviderMessageLink>;
 
   constructor(db: Db) {
     this.collection = db.collection<ProviderMessageLink>('provider_messages');
+    this.writes = new CoalescedWrites(this.collection);
   }
 
   async link(
@@ -35,12 +37,16 @@ export class ProviderMessageRepository {
   ) {
     // An insert (not an upsert): on FerretDB an update scans the collection, an insert by `_id` does not.
     // The same id linked twice (a recovered send the provider deduplicated) names the same delivery.
-    await insertOnce(this.collection, {
-      _id: linkId(clinicId, provider, providerMessageId),
-      clinicId,
-      deliveryId,
-      at,
-      ...(attempt === undefined ? {} : { attempt }),
+    await this.writes.write({
+      insertOne: {
+        document: {
+          _id: linkId(clinicId, provider, providerMessageId),
+          clinicId,
+          deliveryId,
+          at,
+          ...(attempt === undefined ? {} : { attempt }),
+        },
+      },
     });
   }
 

@@ -186,6 +186,11 @@ export class PatientService {
     return this.patients.findById(clinicId, id);
   }
 
+  /** The same as `find`, read together with the others asked for at the same moment (the dispatcher's batch). */
+  findInBatch(clinicId: string, id: string): Promise<PatientDocument | null> {
+    return this.patients.findByIdInBatch(clinicId, id);
+  }
+
   /** Patients by id (those of another clinic are left out). */
   findByIds(clinicId: string, ids: readonly string[]): Promise<PatientDocument[]> {
     return this.patients.findByIds(clinicId, ids);

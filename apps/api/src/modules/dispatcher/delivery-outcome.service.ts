@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { LookupResult, SendOutcome } from '@clinicflow/channels';
+import { reasonOf } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
@@ -137,6 +138,31 @@ export class DeliveryOutcomeService {
     });
     report[check.outcome]++;
     await this.tellRun(delivery, check.reason);
+  }
+
+  /**
+   * Over its provider's rate: back to scheduled until `at`, with the slot held for it then (`granted`), or to
+   * ask again then (docs/engine.md, "Provider rates"). The report shows the reason with the expected time.
+   */
+  async waitForRate(
+    delivery: DeliveryDocument,
+    slot: { at: Date; granted: boolean },
+    rate: number,
+    report: DispatchReport,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const at = slot.at.toISOString();
+    await this.status.record(delivery, {
+      status: 'scheduled',
+      at: now,
+      by: PROCESS_ID,
+      reason: `waiting for the provider's rate (${rate} a second): goes at ${at}`,
+      why: reasonOf('provider-rate', { rate, at }),
+      set: { leaseUntil: null },
+      dueAt: slot.at,
+      ...(slot.granted ? { rateSlotAt: slot.at } : {}),
+    });
+    report.later++;
   }
 
   private async sent(

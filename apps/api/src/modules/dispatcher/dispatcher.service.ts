@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { SendOutcome } from '@clinicflow/channels';
-import { forEachConcurrently } from '../../common/concurrently';
+import { sendingRateOf } from '@clinicflow/contract';
+import type { Channel } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
 import type { ClaimKind } from '../deliveries/delivery-claim.repository';
@@ -23,6 +24,8 @@ import { DeliveryOutcomeService } from './delivery-outcome.service';
 import { DeliveryRendererService } from './delivery-renderer.service';
 import { lastChecks } from './last-checks';
 import { PROCESS_ID } from './process-id';
+import { ProviderRateService } from './provider-rate.service';
+import { slotStillOpen } from './provider-rate-slots';
 import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
 import { recipientAddress } from './recipient-address';
 import { loggedError } from '../../common/logged-error';
@@ -39,8 +42,10 @@ export interface DispatchReport {
   lost: number;
 }
 
-/** Batches one tick may take before handing back (the next tick goes on). */
-const MAX_BATCHES_PER_TICK = 10;
+/** Queue scans one tick may make before handing back (the next tick goes on). */
+const MAX_SCANS_PER_TICK = 20;
+/** The share of the pool one clinic may hold, so that other clinics always find room. */
+const CLINIC_SHARE = 0.75;
 /** A queue entry without its delivery is removed only once this old (planning inserts the delivery first). */
 const ORPHAN_AGE_MS = 60_000;
 
@@ -78,13 +83,20 @@ export class DispatcherService {
     private readonly creditsNotice: CreditsNoticeService,
     private readonly outcomes: DeliveryOutcomeService,
     private readonly alerts: AdminAlertService,
+    private readonly rates: ProviderRateService,
   ) {
     this.batchSize = config.get('DISPATCH_BATCH_SIZE', { infer: true });
     this.concurrency = config.get('DISPATCH_CONCURRENCY', { infer: true });
     this.leaseMs = config.get('DISPATCH_LEASE_SECONDS', { infer: true }) * 1000;
   }
 
-  /** Dispatches what is due now, batch after batch, until a batch comes back short. */
+  /**
+   * Dispatches what is due now. The sends run in a pool of `DISPATCH_CONCURRENCY` that refills as they finish
+   * (a slow send holds its own place, not its batch's), scanning the queue again whenever half the pool is
+   * free, until the queue has nothing due this process may take, or the tick has scanned enough. One clinic
+   * holds at most `CLINIC_SHARE` of the pool, so a clinic whose provider hangs leaves room for the others.
+   * The writes and reads of the sends in flight go to the database together (database/coalesced.ts).
+   */
   async dispatchDue(): Promise<DispatchReport> {
     const report: DispatchReport = {
       sent: 0,
@@ -96,23 +108,55 @@ export class DispatcherService {
       recovered: 0,
       lost: 0,
     };
-    for (let n = 0; n < MAX_BATCHES_PER_TICK; n++) {
-      const now = this.clock.now();
-      // Processes reading the queue at once see the same earliest entries: each works through them in its
-      // own random order, so they mostly claim different ones instead of racing for the same.
-      const entries = shuffle(await this.queue.due(now, this.batchSize));
-      if (entries.length === 0) break;
-      const found = await this.deliveries.findAnyByIds(entries.map((entry) => entry._id));
-      const byId = new Map(found.map((delivery) => [delivery._id, delivery]));
-      const batch: Batch = { now, settings: new Map(), templates: new Map(), report };
-      const lostBefore = report.lost;
-      await forEachConcurrently(entries, this.concurrency, (entry) =>
-        this.dispatchEntry(entry, byId.get(entry._id), batch).catch((error: unknown) =>
-          this.logger.error(`Dispatching delivery ${entry._id} failed: ${loggedError(error)}`),
-        ),
-      );
-      // Short batch, or only entries other processes are working on: leave them to the next tick.
-      if (entries.length < this.batchSize || report.lost - lostBefore === entries.length) break;
+    const inFlight = new Map<string, string>();
+    const byClinic = new Map<string, number>();
+    const running = new Set<Promise<void>>();
+    const clinicCap = Math.max(1, Math.ceil(this.concurrency * CLINIC_SHARE));
+    let scans = 0;
+    let drained = false;
+    for (;;) {
+      if (!drained && scans < MAX_SCANS_PER_TICK && inFlight.size <= this.concurrency / 2) {
+        scans++;
+        const now = this.clock.now();
+        // Settings and templates are read once per scan: a change reaches the next scan's sends.
+        const batch: Batch = { now, settings: new Map(), templates: new Map(), report };
+        const due = await this.queue.due(now, this.batchSize + inFlight.size);
+        // Processes reading the queue at once see the same earliest entries: each works through them in its
+        // own random order, so they mostly claim different ones instead of racing for the same.
+        const fresh = shuffle(due.filter((entry) => !inFlight.has(entry._id)));
+        const taken: DeliveryQueueEntry[] = [];
+        for (const entry of fresh) {
+          if (inFlight.size + taken.length >= this.concurrency) break;
+          const held = byClinic.get(entry.clinicId) ?? 0;
+          if (held >= clinicCap) continue;
+          byClinic.set(entry.clinicId, held + 1);
+          taken.push(entry);
+        }
+        // Nothing due that is not in hand, or all of it taken: the next tick goes on. (A clinic at its share
+        // waits for its sends in flight to finish, then the queue is read again.)
+        if (
+          fresh.length === 0 ||
+          (due.length < this.batchSize + inFlight.size && taken.length === fresh.length)
+        )
+          drained = true;
+        for (const entry of taken) {
+          inFlight.set(entry._id, entry.clinicId);
+          const work = this.deliveries
+            .findAny(entry._id)
+            .then((delivery) => this.dispatchEntry(entry, delivery ?? undefined, batch))
+            .catch((error: unknown) =>
+              this.logger.error(`Dispatching delivery ${entry._id} failed: ${loggedError(error)}`),
+            )
+            .finally(() => {
+              inFlight.delete(entry._id);
+              byClinic.set(entry.clinicId, (byClinic.get(entry.clinicId) ?? 1) - 1);
+              running.delete(work);
+            });
+          running.add(work);
+        }
+      }
+      if (running.size === 0) break;
+      await Promise.race(running);
     }
     return report;
   }
@@ -157,7 +201,7 @@ export class DispatcherService {
       dueAt: leaseUntil,
     });
     if (kind === 'recover') batch.report.recovered++;
-    await this.send(sending, kind === 'recover', batch);
+    await this.send(sending, kind === 'recover', batch, entry.rateSlotAt ?? null);
   }
 
   /**
@@ -176,7 +220,12 @@ export class DispatcherService {
   }
 
   /** Sends a delivery whose attempt this process owns. */
-  private async send(delivery: DeliveryDocument, recovering: boolean, batch: Batch): Promise<void> {
+  private async send(
+    delivery: DeliveryDocument,
+    recovering: boolean,
+    batch: Batch,
+    rateSlotAt: Date | null,
+  ): Promise<void> {
     const { report, templates } = batch;
     const settings = await this.settingsOf(delivery.clinicId, batch);
     if (!settings) return this.outcomes.fail(delivery, 'no-clinic', 'The clinic no longer exists.', report);
@@ -217,6 +266,13 @@ export class DispatcherService {
     const rendered = await this.renderer.render(delivery, settings, now, templates, to.address);
     if (!rendered.ok) return this.outcomes.fail(delivery, rendered.code, rendered.reason, report);
     const segments = rendered.composed.sms?.segments ?? null;
+    const rate = sendingRate(settings, delivery.channel, clinicProvider.kind);
+    if (rate !== null && !(rateSlotAt && slotStillOpen(new Date(rateSlotAt), now))) {
+      const [slot] = await this.rates.reserve(delivery.clinicId, delivery.channel, rate, 1, now);
+      if (!slot.granted || slot.at.getTime() > now.getTime()) {
+        return this.outcomes.waitForRate(delivery, slot, rate, report);
+      }
+    }
     let debit: CreditDebit = { ok: false };
     if (delivery.channel === 'sms' && !settings.testMode) {
       // Test mode sends nothing (C8), so it costs nothing.
@@ -267,8 +323,14 @@ export class DispatcherService {
 
   private patientOf(delivery: DeliveryDocument): Promise<PatientDocument | null> {
     if (delivery.recipient.type !== 'patient' || !delivery.patientId) return Promise.resolve(null);
-    return this.patients.find(delivery.clinicId, delivery.patientId);
+    return this.patients.findInBatch(delivery.clinicId, delivery.patientId);
   }
+}
+
+/** The rate of the provider a channel's messages go through (the sandbox's in test mode): null, no limit. */
+function sendingRate(settings: SettingsDocument, channel: Channel, kind: string): number | null {
+  const stored = settings.providers[channel];
+  return sendingRateOf(stored && stored.kind === kind ? stored : { kind });
 }
 
 function shuffle<T>(items: T[]): T[] {

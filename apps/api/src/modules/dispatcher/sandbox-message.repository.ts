@@ -8,7 +8,8 @@ import {
 } from '@clinicflow/channels';
 import { Injectable } from '@nestjs/common';
 import { Db, type Collection } from 'mongodb';
-import { insertOnce, inWriteChunks } from '../../database/duplicate-key';
+import { CoalescedReads, CoalescedWrites } from '../../database/coalesced';
+import { inWriteChunks } from '../../database/duplicate-key';
 
 /**
  * A message the sandbox holds, `_id` = the idempotency key (the delivery's `_id`). `sendCalls` counts every
@@ -28,21 +29,28 @@ export interface SandboxMessageDocument extends SandboxRecord {
 @Injectable()
 export class SandboxMessageRepository implements SandboxStore {
   private readonly collection: Collection<SandboxMessageDocument>;
+  // A burst's sends ask and store their messages at the same moment: gathered into few commands.
+  private readonly reads: CoalescedReads<SandboxMessageDocument>;
+  private readonly writes: CoalescedWrites<SandboxMessageDocument>;
 
   constructor(db: Db) {
     this.collection = db.collection<SandboxMessageDocument>('sandbox_messages');
+    this.reads = new CoalescedReads(this.collection);
+    this.writes = new CoalescedWrites(this.collection);
   }
 
   async get(idempotencyKey: string): Promise<SandboxRecord | undefined> {
-    const document = await this.collection.findOne({ _id: idempotencyKey });
+    const document = await this.reads.find(idempotencyKey);
     return document ? recordOf(document) : undefined;
   }
 
   async set(idempotencyKey: string, record: SandboxRecord): Promise<void> {
     if (record.status === 'sent') {
       // Another process may have accepted the same key a moment earlier: the message is kept once.
-      const first = await insertOnce(this.collection, { ...record, _id: idempotencyKey, sendCalls: 1 });
-      if (!first) await this.countRepeatedCall(idempotencyKey);
+      const document = { ...record, _id: idempotencyKey, sendCalls: 1 };
+      if ((await this.writes.write({ insertOne: { document } })) === 'duplicate') {
+        await this.countRepeatedCall(idempotencyKey);
+      }
       return;
     }
     const { status, statusAt, reason } = record;

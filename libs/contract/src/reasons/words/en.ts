@@ -82,6 +82,7 @@ export const reasonMessagesEn = {
   reasonInvalidNumber: 'The number of {who} cannot be used',
   reasonMovedAtSend: '{quiet}: moved to {at}',
   reasonQuietNoRoomAtSend: '{quiet}, and the next allowed time is past its expiry',
+  reasonProviderRate: 'Waiting for the provider’s rate ({rate} a second): goes at {at}',
   reasonAppointmentMoved: 'The appointment was moved',
   reasonAppointmentCancelled: 'The appointment was cancelled',
   reasonAppointmentDeclined: 'The patient declined the appointment',

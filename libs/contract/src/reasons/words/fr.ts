@@ -82,6 +82,7 @@ export const reasonMessagesFr = {
   reasonInvalidNumber: 'Le numéro de {who} est inutilisable',
   reasonMovedAtSend: '{quiet} : décalé au {at}',
   reasonQuietNoRoomAtSend: '{quiet}, et le prochain moment permis dépasse son expiration',
+  reasonProviderRate: 'En attente du débit du fournisseur ({rate} par seconde) : part à {at}',
   reasonAppointmentMoved: 'Le rendez-vous a été déplacé',
   reasonAppointmentCancelled: 'Le rendez-vous a été annulé',
   reasonAppointmentDeclined: 'Le patient a refusé le rendez-vous',

@@ -1,0 +1,81 @@
+import DataLoader from 'dataloader';
+import type { AnyBulkWriteOperation, Collection, Document as MongoDocument, Filter } from 'mongodb';
+import { DUPLICATE_KEY, MAX_WRITE_STATEMENTS } from './duplicate-key';
+import { SQL_PUSHDOWN } from './pushdown';
+
+/** What one coalesced write became: written, or refused because its `_id` (or unique key) exists. */
+export type WriteResult = 'written' | 'duplicate';
+
+/**
+ * Each message the dispatcher sends makes a handful of single-document writes and reads (its claim, status,
+ * queue entry, provider link…). Issued one by one they cost a round trip each; here the ones issued at about
+ * the same time (the same turn of the event loop, as the answers of the previous command resolve together)
+ * go to the database as one command: a `bulkWrite` of at most 99 statements (our FerretDB never answers 100
+ * updates, docs/database.md), or one `find` on `_id: { $in }`. Each caller still gets its own outcome, so the
+ * engine's rules (docs/engine.md: an insert decides a race) hold statement by statement; an unordered
+ * bulkWrite runs each statement on its own, as the single write would.
+ *
+ * DataLoader (graphql/dataloader) does the gathering; its cache is off: every call is a fresh statement.
+ */
+export class CoalescedWrites<T extends MongoDocument> {
+  private readonly loader: DataLoader<AnyBulkWriteOperation<T>, WriteResult>;
+
+  constructor(collection: Collection<T>) {
+    this.loader = new DataLoader((operations) => bulkWrite(collection, operations), {
+      cache: false,
+      maxBatchSize: MAX_WRITE_STATEMENTS,
+      batchScheduleFn: (run) => setImmediate(run),
+    });
+  }
+
+  /** Runs one write statement with the others issued at the same time. */
+  write(operation: AnyBulkWriteOperation<T>): Promise<WriteResult> {
+    return this.loader.load(operation);
+  }
+}
+
+/** Reads by `_id` issued at about the same time, as one `find` (see `CoalescedWrites`). */
+export class CoalescedReads<T extends MongoDocument & { _id: string }> {
+  private readonly loader: DataLoader<string, T | null>;
+
+  constructor(collection: Collection<T>) {
+    this.loader = new DataLoader(
+      async (ids) => {
+        const unique = [...new Set(ids)];
+        // The comment lets our FerretDB take the `$in` from the `_id` index instead of reading every document
+        // (docs/database.md, "SQL pushdown"); MongoDB ignores it. `_id` always holds a string here.
+        const found = await collection.find({ _id: { $in: unique } } as Filter<T>, SQL_PUSHDOWN).toArray();
+        const byId = new Map(found.map((document) => [document._id as string, document as T]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
+    );
+  }
+
+  /** The document with this `_id`, or null. */
+  find(id: string): Promise<T | null> {
+    return this.loader.load(id);
+  }
+}
+
+async function bulkWrite<T extends MongoDocument>(
+  collection: Collection<T>,
+  operations: readonly AnyBulkWriteOperation<T>[],
+): Promise<(WriteResult | Error)[]> {
+  const results: (WriteResult | Error)[] = operations.map(() => 'written');
+  try {
+    await collection.bulkWrite([...operations], { ordered: false });
+  } catch (error) {
+    const reported = (error as { writeErrors?: unknown }).writeErrors;
+    if (reported === undefined) throw error;
+    for (const writeError of ([] as { index: number; code: number; errmsg?: string }[]).concat(
+      reported as never,
+    )) {
+      results[writeError.index] =
+        writeError.code === DUPLICATE_KEY
+          ? 'duplicate'
+          : Object.assign(new Error(writeError.errmsg ?? 'write refused'), { code: writeError.code });
+    }
+  }
+  return results;
+}
