@@ -64,6 +64,11 @@ export class DeliveryQueueRepository implements OnModuleInit {
     }
   }
 
+  /** Moves an entry that still exists; never creates one (an outcome may have removed it meanwhile). */
+  async move(deliveryId: string, dueAt: Date): Promise<void> {
+    await this.writes.write({ updateOne: { filter: { _id: deliveryId }, update: { $set: { dueAt } } } });
+  }
+
   async remove(deliveryId: string): Promise<void> {
     await this.writes.write({ deleteOne: { filter: { _id: deliveryId } } });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DeliveryClaimRepository, type ClaimKind, type DeliveryClaim } from './delivery-claim.repository';
 import { DeliveryQueueRepository, type DeliveryQueueEntry } from './delivery-queue.repository';
 import type { DeliveryDocument } from './delivery.document';
+import { DeliveryRepository } from './delivery.repository';
 
 /**
  * The dispatcher's side of the deliveries (docs/engine.md, "A delivery's life"): the queue of deliveries that
@@ -13,7 +14,17 @@ export class DeliveryQueueService {
   constructor(
     private readonly queue: DeliveryQueueRepository,
     private readonly claims: DeliveryClaimRepository,
+    private readonly deliveries: DeliveryRepository,
   ) {}
+
+  /**
+   * Renews the lease of attempt `attempt` of a delivery still being sent, until `leaseUntil`: the delivery's
+   * `leaseUntil` first (what a process that finds its queue entry due checks), then the queue entry's `dueAt`.
+   */
+  async renewLease(deliveryId: string, attempt: number, leaseUntil: Date): Promise<void> {
+    await this.deliveries.renewLease(deliveryId, attempt, leaseUntil);
+    await this.queue.move(deliveryId, leaseUntil);
+  }
 
   /** Entries due at `now`, earliest first, at most `limit`. */
   due(now: Date, limit: number): Promise<DeliveryQueueEntry[]> {

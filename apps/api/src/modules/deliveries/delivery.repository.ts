@@ -344,6 +344,19 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     return found.filter((delivery): delivery is DeliveryDocument => delivery !== null);
   }
 
+  /**
+   * Moves the end of a send's lease while attempt `attempt` is still being sent (the dispatcher renews it for
+   * a send that takes long, so that no other process takes a live send over). Not a status change: no history.
+   */
+  async renewLease(id: string, attempt: number, leaseUntil: Date): Promise<void> {
+    await this.coalescedWrites.write({
+      updateOne: {
+        filter: { _id: id, attempt, status: 'sending' } as never,
+        update: { $set: { leaseUntil } },
+      },
+    });
+  }
+
   /** Reads one by `_id` whatever its clinic: for the dispatcher, which works for every clinic. */
   findAnyById(id: string): Promise<DeliveryDocument | null> {
     return this.coalescedReads.find(id);

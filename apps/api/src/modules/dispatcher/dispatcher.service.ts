@@ -201,7 +201,21 @@ export class DispatcherService {
       dueAt: leaseUntil,
     });
     if (kind === 'recover') batch.report.recovered++;
-    await this.send(sending, kind === 'recover', batch, entry.rateSlotAt ?? null);
+    // A send that takes long (a slow provider, a busy database) keeps its lease: renewed every half lease
+    // while it runs, so no other process takes a live send over and sends it twice.
+    const renewal = setInterval(() => {
+      const until = new Date(this.clock.now().getTime() + this.leaseMs);
+      this.queue
+        .renewLease(delivery._id, attempt, until)
+        .catch((error: unknown) =>
+          this.logger.warn(`The lease of delivery ${delivery._id} was not renewed: ${loggedError(error)}`),
+        );
+    }, this.leaseMs / 2);
+    try {
+      await this.send(sending, kind === 'recover', batch, entry.rateSlotAt ?? null);
+    } finally {
+      clearInterval(renewal);
+    }
   }
 
   /**

@@ -1,0 +1,102 @@
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigService } from '@nestjs/config';
+import type { INestApplication } from '@nestjs/common';
+import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
+import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
+import { collection, deliveryFactory, until } from './engine-dispatch-fixtures';
+import { createTestApp, useTestContext } from './test-app';
+import { TestClock } from './test-clock';
+
+/**
+ * A Twilio-style SMS endpoint that holds each request until the test lets it answer: a provider slower than
+ * the dispatch lease (docs/engine.md, "The pool": the lease is renewed while a send runs).
+ */
+async function startSlowProvider() {
+  const held: ServerResponse[] = [];
+  const requests: string[] = [];
+  const server: Server = http.createServer((request: IncomingMessage, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      requests.push(body);
+      held.push(response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    answerAll() {
+      for (const [n, response] of held.splice(0).entries()) {
+        response.writeHead(201, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ sid: `SM${String(n + 1).padStart(32, '0')}`, status: 'queued' }));
+      }
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const LEASE_SECONDS = 2;
+
+describe('dispatcher: the lease of a send still in progress', () => {
+  const clock = new TestClock('2026-03-02T08:00:00Z');
+  const ctx = useTestContext({ DISPATCH_LEASE_SECONDS: String(LEASE_SECONDS) }, { clock });
+  const { plan } = deliveryFactory(() => ctx.app, clock);
+  const clinic = ctx.clinic();
+  let provider: Awaited<ReturnType<typeof startSlowProvider>>;
+  let second: INestApplication;
+
+  beforeAll(async () => {
+    provider = await startSlowProvider();
+    second = await createTestApp(
+      {
+        MONGODB_DB_NAME: ctx.app.get(ConfigService).get<string>('MONGODB_DB_NAME')!,
+        DISPATCH_LEASE_SECONDS: String(LEASE_SECONDS),
+      },
+      { clock },
+    );
+    await ctx
+      .as(clinic)
+      .put('/api/settings', {
+        consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+        testMode: false,
+        providers: {
+          sms: {
+            kind: 'twilio',
+            options: { accountSid: 'AC0123456789', baseUrl: provider.baseUrl, defaultFrom: 'Cabinet' },
+            credentials: { authToken: 'twilio-auth-token' },
+            ratePerSecond: 100,
+          },
+        },
+      })
+      .expect(200);
+    await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 10 }).expect(200);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await provider?.close();
+  });
+
+  it('should renew it, so that another process finds nothing to take over and the message goes once', async () => {
+    const delivery = await plan(clinic.clinicId);
+    const sending = ctx.app.get(DispatcherService).dispatchDue();
+    await until(() => provider.requests.length === 1);
+    // Past the lease the send was claimed with; a renewal (every half lease, on the real clock) moves it on.
+    clock.advance(3 * LEASE_SECONDS * 1000);
+    await new Promise((resolve) => setTimeout(resolve, (LEASE_SECONDS * 1000) / 2 + 300));
+    const stored = await collection<DeliveryDocument>(ctx.app, 'deliveries').findOne({ _id: delivery._id });
+    expect(stored).toMatchObject({ status: 'sending', attempt: 1 });
+    expect(new Date(stored!.leaseUntil!).getTime()).toBeGreaterThan(clock.now().getTime());
+
+    const other = await second.get(DispatcherService).dispatchDue();
+    expect(other).toMatchObject({ recovered: 0, sent: 0, lost: 0 });
+    expect(provider.requests).toHaveLength(1);
+
+    provider.answerAll();
+    expect(await sending).toMatchObject({ sent: 1, recovered: 0 });
+    const sent = await collection<DeliveryDocument>(ctx.app, 'deliveries').findOne({ _id: delivery._id });
+    expect(sent).toMatchObject({ status: 'sent', attempt: 1, inDoubt: false });
+    expect(await collection(ctx.app, 'delivery_queue').countDocuments({ _id: delivery._id })).toBe(0);
+  });
+});
