@@ -65,11 +65,18 @@ export function sandboxMessage(app: INestApplication, deliveryId: string) {
   return collection<SandboxMessageDocument>(app, 'sandbox_messages').findOne({ _id: deliveryId });
 }
 
-/** Waits for a condition (receipts and mail arrive on their own). */
-export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+/**
+ * Waits for a condition (receipts and mail arrive on their own), looking every `everyMs` (longer for a costly
+ * look taken while the engine is busy, so that the looking does not slow what it waits for).
+ */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  everyMs = 20,
+): Promise<void> {
   const start = Date.now();
   while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => second?.close());
 
-const NOW = new Date('2026-12-05T08:00:00.400Z');
+// A whole second: slots are numbered per tenth of a second (SLOT_PERIOD_MS), at 5/s every other one.
+const NOW = new Date('2026-12-05T08:00:00.000Z');
 const NOW_SECOND = Math.floor(NOW.getTime() / 1000);
 
 const rates = (app: INestApplication) => app.get(ProviderRateService);
@@ -35,7 +36,7 @@ const slotsOf = (clinicId: string) =>
 function perSecond(slots: SendingSlot[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const slot of slots.filter((s) => s.granted)) {
-    const offset = slot.at.getTime() / 1000 - NOW_SECOND;
+    const offset = Math.floor(slot.at.getTime() / 1000) - NOW_SECOND;
     counts.set(offset, (counts.get(offset) ?? 0) + 1);
   }
   return counts;
@@ -67,11 +68,15 @@ describe('provider rates', () => {
     for (const answer of [first, other]) {
       expect(answer.map((s) => s.at.getTime())).toEqual([...answer.map((s) => s.at.getTime())].sort());
     }
-    // the database holds those 400 slots and no other, five in each second
+    // the database holds those 400 slots and no other, five in each second, one per tenth at most
     const stored = await slotsOf('cli_race');
     expect(stored).toHaveLength(400);
+    expect(new Set(stored.map((slot) => +slot.at)).size).toBe(400);
     const storedPerSecond = new Map<number, number>();
-    for (const slot of stored) storedPerSecond.set(+slot.at, (storedPerSecond.get(+slot.at) ?? 0) + 1);
+    for (const slot of stored) {
+      const second = Math.floor(+slot.at / 1000);
+      storedPerSecond.set(second, (storedPerSecond.get(second) ?? 0) + 1);
+    }
     expect(storedPerSecond.size).toBe(80);
     expect([...storedPerSecond.values()].every((n) => n === 5)).toBe(true);
     // a few insert rounds, not one per slot (3 measured on FerretDB: one instance's insert lost whole)
@@ -129,6 +134,7 @@ describe('provider rates', () => {
 
     expect(slots.filter((s) => s.granted)).toHaveLength(600);
     expect(slots.slice(600)).toEqual(
+      // asked again from the last slot granted's tenth (08:09:59.0), before the horizon
       Array.from({ length: 50 }, () => ({ at: new Date((NOW_SECOND + 599) * 1000), granted: false })),
     );
   });
@@ -142,6 +148,7 @@ describe('provider rates', () => {
     const later = new Date(old.getTime() + 62_000);
     await rates(ctx.app).reserve('cli_pruned', 'sms', 5, 1, later);
 
+    // the one left is the new reservation's, in `later`'s first tenth of a second
     expect((await slotsOf('cli_pruned')).map((slot) => slot.at)).toEqual([later]);
   });
 });

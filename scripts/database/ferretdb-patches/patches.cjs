@@ -128,7 +128,7 @@ const HUNKS = [
       '\t\t}\n',
     replace:
       '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n' +
-      '\t\t// clinicflow patch: release this statement\'s connection now (the deferred Close runs at the end).\n' +
+      "\t\t// clinicflow patch: release this statement's connection now (the deferred Close runs at the end).\n" +
       '\t\tcloser.Close()\n\n' +
       '\t\tif err != nil {\n' +
       '\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n' +

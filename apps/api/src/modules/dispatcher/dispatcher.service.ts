@@ -44,6 +44,8 @@ export interface DispatchReport {
 
 /** Queue scans one tick may make before handing back (the next tick goes on). */
 const MAX_SCANS_PER_TICK = 20;
+/** A rate slot this close is waited for in the pool; a later one sends the message back to the queue. */
+const RATE_WAIT_IN_PLACE_MS = 1000;
 /** The share of the pool one clinic may hold, so that other clinics always find room. */
 const CLINIC_SHARE = 0.75;
 /** A queue entry without its delivery is removed only once this old (planning inserts the delivery first). */
@@ -92,8 +94,8 @@ export class DispatcherService {
 
   /**
    * Dispatches what is due now. The sends run in a pool of `DISPATCH_CONCURRENCY` that refills as they finish
-   * (a slow send holds its own place, not its batch's), scanning the queue again whenever half the pool is
-   * free, until the queue has nothing due this process may take, or the tick has scanned enough. One clinic
+   * (a slow send holds its own place, not its batch's), scanning the queue again whenever a quarter of the pool
+   * (what a clinic at its share leaves to the others) is free, until the queue has nothing due this process may take, or the tick has scanned enough. One clinic
    * holds at most `CLINIC_SHARE` of the pool, so a clinic whose provider hangs leaves room for the others.
    * The writes and reads of the sends in flight go to the database together (database/coalesced.ts).
    */
@@ -112,10 +114,13 @@ export class DispatcherService {
     const byClinic = new Map<string, number>();
     const running = new Set<Promise<void>>();
     const clinicCap = Math.max(1, Math.ceil(this.concurrency * CLINIC_SHARE));
+    // The queue is read again once half the pool is free, or as soon as the room a clinic at its share leaves
+    // for the others is free (a clinic whose sends hang must not keep the others waiting for half the pool).
+    const refillAt = Math.max(1, Math.min(Math.ceil(this.concurrency / 2), this.concurrency - clinicCap));
     let scans = 0;
     let drained = false;
     for (;;) {
-      if (!drained && scans < MAX_SCANS_PER_TICK && inFlight.size <= this.concurrency / 2) {
+      if (!drained && scans < MAX_SCANS_PER_TICK && this.concurrency - inFlight.size >= refillAt) {
         scans++;
         const now = this.clock.now();
         // Settings and templates are read once per scan: a change reaches the next scan's sends.
@@ -283,9 +288,12 @@ export class DispatcherService {
     const rate = sendingRate(settings, delivery.channel, clinicProvider.kind);
     if (rate !== null && !(rateSlotAt && slotStillOpen(new Date(rateSlotAt), now))) {
       const [slot] = await this.rates.reserve(delivery.clinicId, delivery.channel, rate, 1, now);
-      if (!slot.granted || slot.at.getTime() > now.getTime()) {
+      const wait = slot.at.getTime() - now.getTime();
+      if (!slot.granted || wait > RATE_WAIT_IN_PLACE_MS) {
         return this.outcomes.waitForRate(delivery, slot, rate, report);
       }
+      // A slot within the second: waited for here (its lease renewed meanwhile), not through the queue.
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
     let debit: CreditDebit = { ok: false };
     if (delivery.channel === 'sms' && !settings.testMode) {

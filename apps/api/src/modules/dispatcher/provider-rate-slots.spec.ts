@@ -14,8 +14,8 @@ describe('slotsInSecond', () => {
   it.each([
     [1, [1, 1, 1, 1]],
     [5, [5, 5, 5, 5]],
-    [0.5, [0, 1, 0, 1]],
-    [2.5, [2, 3, 2, 3]],
+    [0.5, [1, 0, 1, 0]],
+    [2.5, [3, 2, 3, 2]],
     [50, [50, 50, 50, 50]],
   ])('should give %s/s these slots over four seconds: %j', (rate, expected) => {
     const milli = rateInThousandths(rate);
@@ -95,8 +95,8 @@ describe('slotStillOpen', () => {
   it.each([
     ['2026-12-05T07:59:59.999Z', false],
     ['2026-12-05T08:00:00.000Z', true],
-    ['2026-12-05T08:00:00.999Z', true],
-    ['2026-12-05T08:00:01.000Z', false],
+    ['2026-12-05T08:00:00.499Z', true],
+    ['2026-12-05T08:00:00.500Z', false],
   ])('should answer at %s: %s', (now, open) => {
     expect(slotStillOpen(at, new Date(now))).toBe(open);
   });

@@ -20,12 +20,16 @@ export function rateInThousandths(ratePerSecond: number): number {
 /** `floor(value / 1000)` for a non-negative whole number, exact up to 2^53. */
 const thousandths = (value: number) => (value - (value % 1000)) / 1000;
 
+/** `ceil(value / 1000)` for a non-negative whole number. */
+const thousandthsUp = (value: number) => thousandths(value + 999);
+
 /**
- * How many slots a second holds: `floor((s + 1) · r) − floor(s · r)`. Any run of seconds then holds the rate
- * times its length, within one: 0.5/s gives one slot every other second, 2.5/s gives 2 and 3 in turn.
+ * How many slots a second holds: `ceil((s + 1) · r) − ceil(s · r)`. Any run of seconds then holds the rate
+ * times its length, within one: 0.5/s gives one slot every other second, 2.5/s gives 3 and 2 in turn. Rounding
+ * up puts a slow rate's slot at the start of its span (a whole second's first tenth at 1/s), not at its end.
  */
 export function slotsInSecond(second: number, milliRate: number): number {
-  return thousandths((second + 1) * milliRate) - thousandths(second * milliRate);
+  return thousandthsUp((second + 1) * milliRate) - thousandthsUp(second * milliRate);
 }
 
 /** The position right after a slot. */
@@ -62,9 +66,23 @@ export function slotsFrom(
 }
 
 /**
- * Whether a slot granted for the second starting at `at` may still be used at `now`: only within that second.
- * A message reached later reserves again, so that late messages never pile onto other messages' seconds.
+ * Slots are numbered per period of this many milliseconds (a tenth of a second; the functions above call a
+ * period a "second"): a message's slot says in which tenth of a second it may go, so a rate's messages are spread
+ * over each second instead of leaving together at its start.
+ */
+export const SLOT_PERIOD_MS = 100;
+
+/**
+ * How long after its period starts a granted slot may still be used. Every message then goes within
+ * `SLOT_PERIOD_MS + SLOT_USE_MS` of its period's start, so any window of W seconds sees at most the rate times
+ * (W + 0.6 s), plus one for rounding: 54 in 10 s at 5/s, within the 10 % allowed (docs/engine.md).
+ */
+export const SLOT_USE_MS = 500;
+
+/**
+ * Whether a slot granted for the period starting at `at` may still be used at `now` (see `SLOT_USE_MS`). A
+ * message reached later reserves again, so that late messages never pile onto other messages' periods.
  */
 export function slotStillOpen(at: Date, now: Date): boolean {
-  return now.getTime() >= at.getTime() && now.getTime() < at.getTime() + 1000;
+  return now.getTime() >= at.getTime() && now.getTime() < at.getTime() + SLOT_USE_MS;
 }

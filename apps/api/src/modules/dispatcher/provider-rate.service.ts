@@ -5,6 +5,7 @@ import {
   laterPosition,
   nextPosition,
   rateInThousandths,
+  SLOT_PERIOD_MS,
   slotsFrom,
   type SlotPosition,
 } from './provider-rate-slots';
@@ -21,6 +22,7 @@ const PRUNE_EVERY_MS = 60_000;
  * heavy race; what is left then asks again at the next free position.
  */
 const MAX_ROUNDS = 16;
+const PERIODS_PER_SECOND = 1000 / SLOT_PERIOD_MS;
 
 /** When one message may go. */
 export interface SendingSlot {
@@ -81,9 +83,10 @@ export class ProviderRateService {
     count: number,
     now: Date,
   ): Promise<SendingSlot[]> {
-    const milliRate = rateInThousandths(ratePerSecond);
-    const nowSecond = Math.floor(now.getTime() / 1000);
-    const horizon = nowSecond + RATE_HORIZON_SECONDS;
+    // Positions count periods of SLOT_PERIOD_MS (the slot functions' "seconds"), at the rate per period.
+    const milliRate = rateInThousandths(ratePerSecond / PERIODS_PER_SECOND);
+    const nowSecond = Math.floor(now.getTime() / SLOT_PERIOD_MS);
+    const horizon = nowSecond + RATE_HORIZON_SECONDS * PERIODS_PER_SECOND;
     const key = `${clinicId}:${providerKey}:${milliRate}`;
     let from = laterPosition({ second: nowSecond, n: 0 }, this.takenBefore.get(key) ?? { second: 0, n: 0 });
     const held: SlotPosition[] = [];
@@ -93,7 +96,7 @@ export class ProviderRateService {
       const lost = await this.slots.take(
         candidates.map((slot) => ({
           _id: `${clinicId}:${providerKey}:${slot.second}:${slot.n}`,
-          at: new Date(slot.second * 1000),
+          at: new Date(slot.second * SLOT_PERIOD_MS),
         })),
       );
       candidates.forEach((slot, index) => lost.has(index) || held.push(slot));
@@ -102,10 +105,10 @@ export class ProviderRateService {
     this.takenBefore.set(key, from);
     await this.pruneNow(now);
     // Not held: past the horizon (ask again when it is nearer), or out of rounds (ask again from where they ended).
-    const askAgainAt = new Date(Math.min(from.second, horizon) * 1000);
+    const askAgainAt = new Date(Math.min(from.second, horizon) * SLOT_PERIOD_MS);
     return Array.from({ length: count }, (_, index) =>
       index < held.length
-        ? { at: new Date(held[index].second * 1000), granted: true }
+        ? { at: new Date(held[index].second * SLOT_PERIOD_MS), granted: true }
         : { at: askAgainAt, granted: false },
     );
   }
@@ -115,7 +118,7 @@ export class ProviderRateService {
     this.lastPrune = now.getTime();
     const before = now.getTime() - KEEP_PAST_MS;
     for (const [key, position] of this.takenBefore) {
-      if (position.second * 1000 < before) this.takenBefore.delete(key);
+      if (position.second * SLOT_PERIOD_MS < before) this.takenBefore.delete(key);
     }
     await this.slots.pruneBefore(new Date(before));
   }
