@@ -2,7 +2,8 @@
 // with the comment `clinicflow:pushdown` must answer exactly what the same query without it answers (FerretDB's
 // own filtering, sorting and grouping in Go), for the shapes the report sends. On MongoDB both are the same query.
 import { MongoClient, type Collection, type Document, type Filter } from 'mongodb';
-import { SORT_ORDERS, SQL_PUSHDOWN } from '../src/modules/deliveries/delivery-report.repository';
+import { SQL_PUSHDOWN } from '../src/database/pushdown';
+import { SORT_ORDERS } from '../src/modules/deliveries/delivery-report.repository';
 import { testDatabaseName } from './test-app';
 
 interface Row extends Document {

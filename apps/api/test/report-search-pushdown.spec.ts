@@ -2,7 +2,7 @@
 // is narrowed in SQL with LIKE, then checked again in Go. Whatever SQLite's LIKE does with case, accents and its
 // own wildcards, a query with the comment `clinicflow:pushdown` must answer exactly what it answers without it.
 import { MongoClient, type Collection, type Document, type Filter } from 'mongodb';
-import { SQL_PUSHDOWN } from '../src/modules/deliveries/delivery-report.repository';
+import { SQL_PUSHDOWN } from '../src/database/pushdown';
 import { foldedTextPattern, searchPattern } from '../src/tenancy/clinic-scoped.repository';
 import { testDatabaseName } from './test-app';
 

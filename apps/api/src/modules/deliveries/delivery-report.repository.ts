@@ -10,8 +10,6 @@ import {
 import { SQL_PUSHDOWN } from '../../database/pushdown';
 import type { DeliveryDocument, DeliveryStatus } from './delivery.document';
 
-export { SQL_PUSHDOWN };
-
 /** The report's orders: by creation, send or delivery time, newest (`-`) or oldest first. */
 export type DeliveryOrder =
   '-createdAt' | 'createdAt' | '-sendAt' | 'sendAt' | '-deliveredAt' | 'deliveredAt';

@@ -336,15 +336,6 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   }
 
   /**
-   * Reads many by `_id`, whatever their clinic: for the dispatcher. Gathered into `$in` finds that carry the
-   * pushdown comment: without it an `$in` is a full scan on FerretDB (it grows with the report's history).
-   */
-  async findAnyByIds(ids: string[]): Promise<DeliveryDocument[]> {
-    const found = await Promise.all(ids.map((id) => this.findAnyById(id)));
-    return found.filter((delivery): delivery is DeliveryDocument => delivery !== null);
-  }
-
-  /**
    * Moves the end of a send's lease while attempt `attempt` is still being sent (the dispatcher renews it for
    * a send that takes long, so that no other process takes a live send over). Not a status change: no history.
    */

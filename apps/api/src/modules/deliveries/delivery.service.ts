@@ -22,11 +22,6 @@ export class DeliveryService {
     return this.deliveries.findAnyById(id);
   }
 
-  /** Deliveries by id whatever their clinic, one indexed read each. */
-  findAnyByIds(ids: string[]): Promise<DeliveryDocument[]> {
-    return this.deliveries.findAnyByIds(ids);
-  }
-
   /** The delivery a provider's message id names (receipts name only that), or null when none of this clinic. */
   async findByProviderMessage(
     clinicId: string,

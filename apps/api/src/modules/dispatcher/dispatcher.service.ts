@@ -52,7 +52,6 @@ const CLINIC_SHARE = 0.75;
 const ORPHAN_AGE_MS = 60_000;
 
 interface Batch {
-  now: Date;
   settings: Map<string, Promise<SettingsDocument | null>>;
   templates: Map<string, Promise<TemplateDocument | null>>;
   report: DispatchReport;
@@ -124,7 +123,7 @@ export class DispatcherService {
         scans++;
         const now = this.clock.now();
         // Settings and templates are read once per scan: a change reaches the next scan's sends.
-        const batch: Batch = { now, settings: new Map(), templates: new Map(), report };
+        const batch: Batch = { settings: new Map(), templates: new Map(), report };
         const due = await this.queue.due(now, this.batchSize + inFlight.size);
         // Processes reading the queue at once see the same earliest entries: each works through them in its
         // own random order, so they mostly claim different ones instead of racing for the same.
