@@ -186,20 +186,14 @@ export class CreditsService {
       if (granted.length === 0) break;
       const taken = granted.reduce((sum, item) => sum + item.credits, 0);
       const seq = tail.seq + 1;
-      const candidate: CreditEntry = {
-        _id: entryId(account, seq),
-        clinicId,
-        account,
-        resourceId: balance.resourceId,
-        seq,
+      const candidate = this.entryAt(clinicId, balance, account, seq, {
         ref: granted[0].ref,
         refs: granted.map((item) => item.ref),
         kind: 'debit',
         credits: -taken,
         balance: tail.balance - taken,
-        at: this.clock.now(),
         items: granted.map(({ deliveryId, attempt, credits }) => ({ deliveryId, attempt, credits })),
-      };
+      });
       if (await this.ledger.append(candidate)) {
         await this.cache(clinicId, balance, account, candidate);
         answerFrom([candidate]);
@@ -255,16 +249,7 @@ export class CreditsService {
         return earlier ? { entry: earlier, inserted: false } : null;
       }
       const seq = tail.seq + 1;
-      const candidate: CreditEntry = {
-        _id: entryId(account, seq),
-        clinicId,
-        account,
-        resourceId: balance.resourceId,
-        seq,
-        ...entry,
-        balance: next,
-        at: this.clock.now(),
-      };
+      const candidate = this.entryAt(clinicId, balance, account, seq, { ...entry, balance: next });
       if (await this.ledger.append(candidate)) {
         await this.cache(clinicId, balance, account, candidate);
         return { entry: candidate, inserted: true };
@@ -295,18 +280,14 @@ export class CreditsService {
     if (head !== undefined) return this.walk(clinicId, account, { seq: head, balance: stored });
     // The balance stored before the ledger existed becomes its first entry, once (a deterministic id: two
     // processes opening it at once write one). The settings' value changes only after that entry exists.
-    await this.ledger.append({
-      _id: entryId(account, 0),
-      clinicId,
-      account,
-      resourceId: balance.resourceId,
-      seq: 0,
-      ref: `opening:${account}`,
-      kind: 'opening',
-      credits: stored,
-      balance: stored,
-      at: this.clock.now(),
-    });
+    await this.ledger.append(
+      this.entryAt(clinicId, balance, account, 0, {
+        ref: `opening:${account}`,
+        kind: 'opening',
+        credits: stored,
+        balance: stored,
+      }),
+    );
     return this.walk(clinicId, account, (await this.ledger.at(clinicId, account, 0))!);
   }
 
@@ -329,6 +310,27 @@ export class CreditsService {
         : settings?.creditsLedger?.clinic;
       if (!settings || (head !== undefined && head >= cached.seq)) return;
     }
+  }
+
+  /** The entry at position `seq` of a balance's chain, recording `recorded`, written now. */
+  private entryAt(
+    clinicId: string,
+    balance: CreditsBalance,
+    account: string,
+    seq: number,
+    recorded: Pick<CreditEntry, 'ref' | 'kind' | 'credits' | 'balance'> &
+      Partial<Pick<CreditEntry, 'refs' | 'items'>>,
+  ): CreditEntry {
+    const at = this.clock.now();
+    return {
+      _id: entryId(account, seq),
+      clinicId,
+      account,
+      resourceId: balance.resourceId,
+      seq,
+      ...recorded,
+      at,
+    };
   }
 
   /** Follows the chain from an entry to its last one (reads by `_id`). */
