@@ -63,6 +63,19 @@ const MAX_LOST_POSITIONS = 1000;
 /** The most SMS one debit entry groups (about 50 kB). */
 const MAX_DEBITS_PER_ENTRY = 500;
 
+/** Times a top-up is listed again when another process's write took its listing back. */
+const MAX_LISTING_ROUNDS = 5;
+
+/** The same top-up as listed in the settings (its time, amount, balance and author). */
+function sameTopUp(a: CreditTopUp, b: CreditTopUp): boolean {
+  return (
+    new Date(a.at).getTime() === new Date(b.at).getTime() &&
+    a.credits === b.credits &&
+    a.resourceId === b.resourceId &&
+    a.by === b.by
+  );
+}
+
 /**
  * SMS credits (S7): one per segment, from the clinic's balance (or the practitioner's when credits are kept
  * per practitioner), kept as an append-only ledger (docs/engine.md "Credits"). Each balance is a chain of
@@ -121,9 +134,15 @@ export class CreditsService {
       const ref = `top-up:${clinicId}:${requestId}`;
       const added = await this.append(settings, balance, { ref, kind: 'top-up', credits: topUp.credits });
       if (!added?.inserted) return false;
-      await this.settings.listTopUp(clinicId, topUp);
-      // Listing it rewrote the settings: make sure it did not take the cached balance back.
-      await this.cache(clinicId, balance, added.entry.account, added.entry);
+      // Listing it and caching a balance are updates of one settings document, which FerretDB replaces whole
+      // (docs/engine.md "Credits"): each may take the other back when two processes write at once. So the top-up
+      // is listed, the balance cached, and both read back until the listing is there.
+      for (let round = 0; round < MAX_LISTING_ROUNDS; round++) {
+        await this.settings.listTopUp(clinicId, topUp);
+        await this.cache(clinicId, balance, added.entry.account, added.entry);
+        const listed = (await this.settings.findForClinic(clinicId))?.credits.topUps ?? [];
+        if (listed.some((other) => sameTopUp(other, topUp))) break;
+      }
       return true;
     });
   }
