@@ -86,7 +86,8 @@ export class DeliveryQueueRepository implements OnModuleInit {
 
   /** The earliest entry still to come (for the dispatcher's wake-up and the status page's lag). */
   next(): Promise<DeliveryQueueEntry | null> {
-    return this.collection.find({}).sort({ dueAt: 1 }).limit(1).next();
+    // From the `dueAt` index too: an idle engine asks this every tick, and the queue holds every planned reminder.
+    return this.collection.find({}, SQL_PUSHDOWN).sort({ dueAt: 1 }).limit(1).next();
   }
 
   /** How many of a clinic's entries sent again for `retryOf` are still waiting (or being sent). */
