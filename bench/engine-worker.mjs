@@ -11,7 +11,17 @@ const PLAN_CHUNK = 1000;
 
 /** The API's commands by phase and name (`find`, `insert`, `update`, `getMore`, …). */
 const commands = { plan: {}, idle: {}, send: {} };
+/**
+ * The statements those commands carried, by phase, command and collection (`update deliveries`: one per document
+ * written): where the database's time goes, since FerretDB runs a command's statements one by one.
+ */
+const statements = { plan: {}, idle: {}, send: {} };
 let phase = 'idle';
+
+/** How many statements a command carries: an insert's documents, an update's or a delete's statements, else 1. */
+function statementCount(command) {
+  return (command.documents ?? command.updates ?? command.deletes ?? [null]).length;
+}
 
 function withCommandMonitoring(connectionString) {
   return `${connectionString}${connectionString.includes('?') ? '&' : '?'}monitorCommands=true`;
@@ -152,6 +162,9 @@ async function main() {
   app.get(MongoClient).on('commandStarted', (event) => {
     const byName = commands[phase];
     byName[event.commandName] = (byName[event.commandName] ?? 0) + 1;
+    const collection = event.command[event.commandName];
+    const key = typeof collection === 'string' ? `${event.commandName} ${collection}` : event.commandName;
+    statements[phase][key] = (statements[phase][key] ?? 0) + statementCount(event.command);
   });
   let planned = null;
   if (plan) {
@@ -168,8 +181,9 @@ async function main() {
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
   finished = true;
   // Exit once the answer is out, whatever handle the API may have left open.
-  process.send({ type: 'done', ...sent, planMs: planned?.planMs ?? null, commands, peakRssBytes }, () =>
-    process.exit(0),
+  process.send(
+    { type: 'done', ...sent, planMs: planned?.planMs ?? null, commands, statements, peakRssBytes },
+    () => process.exit(0),
   );
 }
 

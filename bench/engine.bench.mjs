@@ -144,6 +144,12 @@ async function runClinicflow(client, uri, { label, count, processes }) {
     commandsPerSent: Object.fromEntries(
       Object.entries(sendCommands).map(([name, n]) => [name, n / Math.max(1, sent.length)]),
     ),
+    statementsPerSent: Object.fromEntries(
+      Object.entries(addCommands(done.map((d) => d.statements.send))).map(([key, n]) => [
+        key,
+        n / Math.max(1, sent.length),
+      ]),
+    ),
     // Calls to the sandbox that repeated a message it already held (a message handed over twice).
     repeatedSends,
     peakRssMiB: done.map((d) => d.peakRssBytes / 1024 / 1024),
@@ -228,6 +234,13 @@ function table(result) {
       .slice(0, 8)
       .map(([name, n]) => `${name} ${n2(n)}`);
     lines.push('', `${r.label}: commands per sent message: ${top.join(', ') || 'none'}`);
+    if (r.statementsPerSent) {
+      const byCollection = Object.entries(r.statementsPerSent)
+        .filter(([, n]) => n >= 0.005)
+        .sort((a, b) => b[1] - a[1])
+        .map(([key, n]) => `${key} ${n2(n)}`);
+      lines.push(`  statements per sent message: ${byCollection.join(', ') || 'none'}`);
+    }
     const others = Object.entries(r.notSent).map(([why, n]) => `${n0(n)} ${why}`);
     if (others.length) lines.push(`  not sent: ${others.join('; ')}`);
     if (r.hung) lines.push(`  stopped: a tick did not answer within ${STALL_SECONDS} s`);

@@ -170,7 +170,7 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
   }
 
   /** Creates the collection's indexes; subclasses call it from onModuleInit. */
-  protected async ensureIndexes(indexes: { key: Record<string, 1 | -1>; unique?: boolean }[]) {
+  protected async ensureIndexes(indexes: readonly { key: Record<string, 1 | -1>; unique?: boolean }[]) {
     for (const index of indexes) {
       await createIndexOnce(this.collection, index.key, { unique: index.unique ?? false });
     }

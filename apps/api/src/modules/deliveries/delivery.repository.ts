@@ -55,6 +55,29 @@ const EMPTIED = {
 };
 
 /** The `deliveries` collection: one document per message, `_id` = its idempotency key. */
+/**
+ * The deliveries' secondary indexes. Every write of a delivery updates each of them, which is most of what a
+ * status change costs on our FerretDB (the engine bench's floor measures it: docs/engine.md "Speed").
+ */
+export const DELIVERY_INDEXES = [
+  { key: { clinicId: 1, createdAt: -1 } },
+  { key: { clinicId: 1, runId: 1 } },
+  { key: { clinicId: 1, appointmentId: 1 } },
+  { key: { clinicId: 1, patientId: 1, sentAt: -1 } },
+  // The report's totals, chart and status pages: read from the indexes alone on clinicflow's FerretDB
+  // (docs/report.md).
+  { key: { clinicId: 1, status: 1, channel: 1 } },
+  { key: { clinicId: 1, status: 1, createdAt: -1, channel: 1 } },
+  { key: { clinicId: 1, sendDay: 1, status: 1, channel: 1, credits: 1 } },
+  // The report's sorts by send and delivery time (read forwards or backwards), and their ranges.
+  { key: { clinicId: 1, sendAt: -1, createdAt: -1 } },
+  { key: { clinicId: 1, deliveredAt: -1, createdAt: -1 } },
+  // The search box: SQLite reads the folded text from this index instead of from every document.
+  { key: { clinicId: 1, searchText: 1 } },
+  // The "sent by" filter (S3), in the default order.
+  { key: { clinicId: 1, sentBy: 1, createdAt: -1 } },
+] as const;
+
 @Injectable()
 export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument> implements OnModuleInit {
   private readonly logger = new Logger(DeliveryRepository.name);
@@ -73,24 +96,7 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   }
 
   async onModuleInit() {
-    await this.ensureIndexes([
-      { key: { clinicId: 1, createdAt: -1 } },
-      { key: { clinicId: 1, runId: 1 } },
-      { key: { clinicId: 1, appointmentId: 1 } },
-      { key: { clinicId: 1, patientId: 1, sentAt: -1 } },
-      // The report's totals, chart and status pages: read from the indexes alone on clinicflow's FerretDB
-      // (docs/report.md).
-      { key: { clinicId: 1, status: 1, channel: 1 } },
-      { key: { clinicId: 1, status: 1, createdAt: -1, channel: 1 } },
-      { key: { clinicId: 1, sendDay: 1, status: 1, channel: 1, credits: 1 } },
-      // The report's sorts by send and delivery time (read forwards or backwards), and their ranges.
-      { key: { clinicId: 1, sendAt: -1, createdAt: -1 } },
-      { key: { clinicId: 1, deliveredAt: -1, createdAt: -1 } },
-      // The search box: SQLite reads the folded text from this index instead of from every document.
-      { key: { clinicId: 1, searchText: 1 } },
-      // The "sent by" filter (S3), in the default order.
-      { key: { clinicId: 1, sentBy: 1, createdAt: -1 } },
-    ]);
+    await this.ensureIndexes(DELIVERY_INDEXES);
     // Deliveries stored before the search text or the sender existed get them in the background (the report's
     // search and "sent by" filter miss them until then); nothing else waits for it.
     void this.addMissingSearchText()
