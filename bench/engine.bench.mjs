@@ -205,10 +205,11 @@ function table(result) {
   lines.push(
     `engine bench: ${result.database}, node ${result.node}, ${result.cpus} cores, load ${result.loadAverage.join(' ')} at start${result.testMode ? ', test mode (no credits)' : ''}`,
     '',
-    'database floor (scratch collection)                 documents/s',
   );
+  const shapeWidth = Math.max(...Object.values(floorShapes).map((shape) => shape.length)) + 2;
+  lines.push(`${'database floor (scratch collections)'.padEnd(shapeWidth + 2)}${'documents/s'.padStart(11)}`);
   for (const [key, shape] of Object.entries(floorShapes))
-    lines.push(`  ${shape.padEnd(50)}${n0(floor[key]).padStart(11)}`);
+    lines.push(`  ${shape.padEnd(shapeWidth)}${n0(floor[key]).padStart(11)}`);
   const shown = runs.filter((r) => !r.unavailable);
   const width = Math.max(18, ...shown.map((r) => r.label.length + 2));
   const row = (name, f) => `  ${name.padEnd(30)}${shown.map((r) => f(r).padStart(width)).join('')}`;

@@ -1,0 +1,54 @@
+import { Db } from 'mongodb';
+import { DeliveryQueueRepository } from '../src/modules/deliveries/delivery-queue.repository';
+import { RunTimerRepository } from '../src/modules/runs/run-timer.repository';
+import { useTestContext } from './test-app';
+
+// What every tick reads: the queue's and the timers' earliest entries, from their time index (with the pushdown
+// comment on our FerretDB). The answers must be those of a plain scan: in time order, cut at the limit.
+describe('due entries of the delivery queue and the run timers', () => {
+  const ctx = useTestContext();
+  const at = (minutes: number) => new Date(Date.UTC(2026, 11, 5, 8, minutes));
+
+  it('should put new entries and move existing ones without losing what they carry', async () => {
+    const queue = ctx.app.get(DeliveryQueueRepository);
+    await queue.put([
+      { _id: 'q-a', clinicId: 'c1', dueAt: at(30), retryOf: 'credits-exhausted' },
+      { _id: 'q-b', clinicId: 'c1', dueAt: at(10) },
+    ]);
+    // A plan taken up again: q-a exists (moved, its retryOf kept), q-c is new.
+    await queue.put([
+      { _id: 'q-a', clinicId: 'c1', dueAt: at(5) },
+      { _id: 'q-c', clinicId: 'c2', dueAt: at(20) },
+    ]);
+    const stored = await ctx.app
+      .get(Db)
+      .collection('delivery_queue')
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
+    expect(stored).toEqual([
+      { _id: 'q-a', clinicId: 'c1', dueAt: at(5), retryOf: 'credits-exhausted' },
+      { _id: 'q-b', clinicId: 'c1', dueAt: at(10) },
+      { _id: 'q-c', clinicId: 'c2', dueAt: at(20) },
+    ]);
+    expect((await queue.due(at(15), 10)).map((entry) => entry._id)).toEqual(['q-a', 'q-b']);
+    expect((await queue.due(at(59), 2)).map((entry) => entry._id)).toEqual(['q-a', 'q-b']);
+    expect((await queue.next())?._id).toBe('q-a');
+  });
+
+  it('should answer the earliest due timers in order, at most the limit, and the next one', async () => {
+    const timers = ctx.app.get(RunTimerRepository);
+    expect(await timers.next()).toBeNull();
+    for (const [runId, minutes] of [
+      ['run-3', 40],
+      ['run-1', 10],
+      ['run-4', 50],
+      ['run-2', 20],
+    ] as const) {
+      await timers.set({ clinicId: 'c1', runId, seq: 1, nodeId: 'wait', at: at(minutes) });
+    }
+    expect((await timers.due(at(45), 10)).map((entry) => entry.runId)).toEqual(['run-1', 'run-2', 'run-3']);
+    expect((await timers.due(at(45), 2)).map((entry) => entry.runId)).toEqual(['run-1', 'run-2']);
+    expect(await timers.due(at(5), 10)).toEqual([]);
+    expect((await timers.next())?.runId).toBe('run-1');
+  });
+});
