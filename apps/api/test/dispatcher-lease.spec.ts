@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type Server, type ServerResponse } from 'no
 import type { AddressInfo } from 'node:net';
 import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
+import type { DeliveryClaim } from '../src/modules/deliveries/delivery-claim.repository';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
 import { collection, deliveryFactory, until } from './engine-dispatch-fixtures';
@@ -85,9 +86,16 @@ describe('dispatcher: the lease of a send still in progress', () => {
     // Past the lease the send was claimed with; a renewal (every half lease, on the real clock) moves it on.
     clock.advance(3 * LEASE_SECONDS * 1000);
     await new Promise((resolve) => setTimeout(resolve, (LEASE_SECONDS * 1000) / 2 + 300));
-    const stored = await collection<DeliveryDocument>(ctx.app, 'deliveries').findOne({ _id: delivery._id });
-    expect(stored).toMatchObject({ status: 'sending', attempt: 1 });
-    expect(new Date(stored!.leaseUntil!).getTime()).toBeGreaterThan(clock.now().getTime());
+    // The lease lives on the send's claim (the delivery is written once, with the outcome).
+    const claim = await collection<DeliveryClaim>(ctx.app, 'delivery_claims').findOne({
+      _id: `${delivery._id}#1`,
+    });
+    expect(claim).toMatchObject({ kind: 'send', attempt: 1 });
+    expect(new Date(claim!.leaseUntil!).getTime()).toBeGreaterThan(clock.now().getTime());
+    const queued = await collection<{ dueAt: Date }>(ctx.app, 'delivery_queue').findOne({
+      _id: delivery._id,
+    });
+    expect(new Date(queued!.dueAt).getTime()).toBeGreaterThan(clock.now().getTime());
 
     const other = await second.get(DispatcherService).dispatchDue();
     expect(other).toMatchObject({ recovered: 0, sent: 0, lost: 0 });
@@ -97,6 +105,7 @@ describe('dispatcher: the lease of a send still in progress', () => {
     expect(await sending).toMatchObject({ sent: 1, recovered: 0 });
     const sent = await collection<DeliveryDocument>(ctx.app, 'deliveries').findOne({ _id: delivery._id });
     expect(sent).toMatchObject({ status: 'sent', attempt: 1, inDoubt: false });
+    expect(sent!.history.map((entry) => entry.status)).toEqual(['scheduled', 'sending', 'sent']);
     expect(await collection(ctx.app, 'delivery_queue').countDocuments({ _id: delivery._id })).toBe(0);
   });
 });

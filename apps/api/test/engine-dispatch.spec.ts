@@ -7,6 +7,7 @@ import { DeliveryReceiptService } from '../src/modules/dispatcher/delivery-recei
 import { DeliveryRetryService } from '../src/modules/deliveries/delivery-retry.service';
 import { DeliveryStatusRefreshService } from '../src/modules/dispatcher/delivery-status-refresh.service';
 import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
+import { SandboxMessageRepository } from '../src/modules/dispatcher/sandbox-message.repository';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { SettingsRepository } from '../src/modules/settings/settings.repository';
 import { startMailbox, startSmsc, type Mailbox, type Smsc } from './engine-dispatch-peers';
@@ -89,9 +90,9 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     ]);
   });
 
-  it('sends a delivery whose claimant died between its claim and its "sending" write, once the lease is over', async () => {
+  it('takes over a delivery whose claimant stopped before handing it over, once the lease is over, and sends it once', async () => {
     const delivery = await plan(clinic.clinicId);
-    // A process won attempt 1, then was killed before it recorded anything: it never handed the message over.
+    // A process won attempt 1, then was killed before it sent anything.
     await ctx.app.get(DeliveryClaimRepository).claim({
       clinicId: clinic.clinicId,
       deliveryId: delivery._id,
@@ -105,7 +106,48 @@ describe('dispatcher: sandbox, timing, last checks', () => {
 
     clock.advance(ctx.app.get(ConfigService).get<number>('DISPATCH_LEASE_SECONDS')! * 1000 + 1);
     await engine().drain();
-    expect(await read(delivery)).toMatchObject({ status: 'sent', attempt: 2, inDoubt: false });
+    // The provider is asked first (it may have had the message), then the message goes.
+    const recovered = await read(delivery);
+    expect(recovered).toMatchObject({ status: 'sent', attempt: 2, inDoubt: false });
+    expect(recovered.history.at(-2)).toMatchObject({
+      status: 'sending',
+      attempt: 2,
+      reason: expect.stringMatching(/taken over/),
+    });
+    expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({ sendCalls: 1 });
+  });
+
+  it('takes over a delivery whose claimant stopped after handing it over: the provider says sent, nothing goes twice', async () => {
+    const delivery = await plan(clinic.clinicId);
+    const at = clock.now();
+    await ctx.app.get(DeliveryClaimRepository).claim({
+      clinicId: clinic.clinicId,
+      deliveryId: delivery._id,
+      attempt: 1,
+      kind: 'send',
+      by: 'killed-process',
+      at,
+      leaseUntil: new Date(at.getTime() + 30_000),
+    });
+    // The killed process had handed the message to the sandbox, then died before recording the outcome.
+    await ctx.app.get(SandboxMessageRepository).set(delivery._id, {
+      providerMessageId: 'sbx-before-the-kill',
+      idempotencyKey: delivery._id,
+      message: { channel: 'sms', to: '+33612345678', text: 'Bonjour Léa, votre RDV est confirmé.' },
+      acceptedAt: at,
+      status: 'sent',
+      statusAt: at,
+    });
+    await engine().drain();
+    expect((await read(delivery)).status).toBe('scheduled');
+
+    clock.advance(31_000);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({
+      status: 'sent',
+      attempt: 2,
+      providerMessageId: 'sbx-before-the-kill',
+    });
     expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({ sendCalls: 1 });
   });
 

@@ -168,7 +168,8 @@ describe('scenario 11: a process killed during a burst', () => {
       }
     }
     console.log(
-      `scenario 11: ${total} deliveries, ${[...byId.values()].filter((d) => d.attempt > 1).length} recovered after the kill, ` +
+      `scenario 11: ${total} deliveries, ${[...byId.values()].filter((d) => d.attempt > 1).length} on a later attempt, ` +
+        `${[...byId.values()].filter((d) => d.history.some((h) => /taken over/.test(h.reason ?? ''))).length} taken over after the kill, ` +
         `${[...sandbox.values()].filter((m) => m.sendCalls > 1).length} repeated sandbox calls (deduplicated), ` +
         `${duplicates.length} SMPP duplicates (all in doubt), ${[...byId.values()].filter((d) => d.inDoubt).length} in doubt`,
     );

@@ -19,6 +19,12 @@ export interface DeliveryClaim {
   /** The process (or user, for a cancel) that won it. */
   by: string;
   at: Date;
+  /**
+   * A send's or a recovery's lease (docs/engine.md, "A delivery's life"): the claimant is sending attempt N
+   * until then, renewed while it runs; past it, with the delivery not moved on, its process died. Claims
+   * written before the lease lived here have none: their lease ends at `at` + the lease's length.
+   */
+  leaseUntil?: Date;
 }
 
 /**
@@ -79,6 +85,13 @@ export class DeliveryClaimRepository {
   /** Whether attempt N of the delivery reached `status` (see `claimStatus`). */
   async hasStatus(deliveryId: string, attempt: number, status: string): Promise<boolean> {
     return (await this.collection.findOne({ _id: `${deliveryId}#${attempt}#${status}` })) !== null;
+  }
+
+  /** Moves the end of a send's lease (only `_id` in the filter: the one FerretDB reads from its index). */
+  async renew(deliveryId: string, attempt: number, leaseUntil: Date): Promise<void> {
+    await this.writes.write({
+      updateOne: { filter: { _id: `${deliveryId}#${attempt}` }, update: { $set: { leaseUntil } } },
+    });
   }
 
   find(deliveryId: string, attempt: number): Promise<DeliveryClaim | null> {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DeliveryClaimRepository, type ClaimKind, type DeliveryClaim } from './delivery-claim.repository';
 import { DeliveryQueueRepository, type DeliveryQueueEntry } from './delivery-queue.repository';
 import type { DeliveryDocument } from './delivery.document';
-import { DeliveryRepository } from './delivery.repository';
 
 /**
  * The dispatcher's side of the deliveries (docs/engine.md, "A delivery's life"): the queue of deliveries that
@@ -14,15 +13,15 @@ export class DeliveryQueueService {
   constructor(
     private readonly queue: DeliveryQueueRepository,
     private readonly claims: DeliveryClaimRepository,
-    private readonly deliveries: DeliveryRepository,
   ) {}
 
   /**
-   * Renews the lease of attempt `attempt` of a delivery still being sent, until `leaseUntil`: the delivery's
-   * `leaseUntil` first (what a process that finds its queue entry due checks), then the queue entry's `dueAt`.
+   * Renews the lease of attempt `attempt` of a delivery still being sent, until `leaseUntil`: the claim's
+   * `leaseUntil` first (what a process that finds the queue entry due and loses the claim checks), then the
+   * queue entry's `dueAt` (never re-creating an entry an outcome removed).
    */
   async renewLease(deliveryId: string, attempt: number, leaseUntil: Date): Promise<void> {
-    await this.deliveries.renewLease(deliveryId, attempt, leaseUntil);
+    await this.claims.renew(deliveryId, attempt, leaseUntil);
     await this.queue.move(deliveryId, leaseUntil);
   }
 
@@ -46,13 +45,17 @@ export class DeliveryQueueService {
     return this.queue.remove(deliveryId);
   }
 
-  /** Takes attempt `attempt` of a delivery for `kind`: false when someone else holds it. */
+  /**
+   * Takes attempt `attempt` of a delivery for `kind` (a send or a recovery with its lease until `leaseUntil`):
+   * false when someone else holds it.
+   */
   claim(
     delivery: DeliveryDocument,
     attempt: number,
     kind: ClaimKind,
     by: string,
     at: Date,
+    leaseUntil?: Date,
   ): Promise<boolean> {
     return this.claims.claim({
       clinicId: delivery.clinicId,
@@ -61,6 +64,7 @@ export class DeliveryQueueService {
       kind,
       by,
       at,
+      ...(leaseUntil ? { leaseUntil } : {}),
     });
   }
 

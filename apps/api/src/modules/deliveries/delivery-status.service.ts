@@ -3,7 +3,12 @@ import { SENT_STATUS_RANK, statusesBelow, type SentStatus } from '@clinicflow/co
 import type { Reason } from '@clinicflow/rules';
 import { DueWork } from '../../common/due-work';
 import { LiveEventsService } from '../live/live-events.service';
-import { queuedStatuses, type DeliveryDocument, type DeliveryStatus } from './delivery.document';
+import {
+  queuedStatuses,
+  type DeliveryDocument,
+  type DeliveryHistoryEntry,
+  type DeliveryStatus,
+} from './delivery.document';
 import { DeliveryClaimRepository } from './delivery-claim.repository';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryRepository, type StatusGuard } from './delivery.repository';
@@ -29,6 +34,15 @@ export interface StatusChange {
   /** The second a slot of its provider's rate is held for it (see `DeliveryQueueEntry.rateSlotAt`). */
   rateSlotAt?: Date;
 }
+
+/**
+ * A delivery this process is sending (docs/engine.md, "A delivery's life"): its `sending` change (the attempt,
+ * the lease, the history entry) is not written; the claim and the queue entry carry the lease, and the
+ * outcome writes the change together with its own, so a sent message costs one write of its delivery.
+ */
+export type SendingDelivery = DeliveryDocument & {
+  unsaved?: { set: Pick<DeliveryDocument, 'attempt' | 'leaseUntil'>; entry: DeliveryHistoryEntry };
+};
 
 /**
  * The one place a delivery's status changes: the document (with its history), its queue entry, and the
@@ -70,6 +84,29 @@ export class DeliveryStatusService {
       sent.attempt,
     );
     return sent;
+  }
+
+  /**
+   * Starts sending attempt `attempt` of a delivery whose claim this process won: moves its queue entry to the
+   * lease's end and announces `sending`, without writing the delivery (see `SendingDelivery`).
+   */
+  async startSending(
+    delivery: DeliveryDocument,
+    sending: { attempt: number; leaseUntil: Date; at: Date; by: string; reason: string | null },
+  ): Promise<SendingDelivery> {
+    const { attempt, leaseUntil, at, by, reason } = sending;
+    const entry: DeliveryHistoryEntry = { status: 'sending', at, attempt, reason, by };
+    await this.queue.put([{ _id: delivery._id, clinicId: delivery.clinicId, dueAt: leaseUntil }]);
+    const started: SendingDelivery = {
+      ...delivery,
+      status: 'sending',
+      attempt,
+      leaseUntil,
+      history: [...delivery.history, entry],
+      unsaved: { set: { attempt, leaseUntil }, entry },
+    };
+    this.announce(started, at);
+    return started;
   }
 
   /** Records the change on a delivery just read; answers the delivery as it is now. */
@@ -141,17 +178,21 @@ export class DeliveryStatusService {
       ...(change.why ? { why: change.why } : {}),
       by: change.by ?? null,
     };
-    const fields = { ...change.set, status: change.status, updatedAt: change.at };
-    if (!(await this.deliveries.recordStatus(delivery, fields, entry, guard))) return null;
-    const updated: DeliveryDocument = {
+    // A send's unwritten `sending` change goes with its outcome, in the same write.
+    const { unsaved } = delivery as SendingDelivery;
+    const fields = { ...unsaved?.set, ...change.set, status: change.status, updatedAt: change.at };
+    const entries = unsaved ? [unsaved.entry, entry] : [entry];
+    if (!(await this.deliveries.recordStatus(delivery, fields, entries, guard))) return null;
+    const updated: SendingDelivery = {
       ...delivery,
       ...(change.set as Partial<DeliveryDocument>),
       status: change.status,
       updatedAt: change.at,
       history: [...delivery.history, entry],
     };
+    delete updated.unsaved;
     if (queuedStatuses.includes(change.status)) {
-      const dueAt = change.dueAt ?? (change.status === 'sending' ? updated.leaseUntil : updated.sendAt);
+      const dueAt = change.dueAt ?? updated.sendAt;
       await this.queue.put([
         {
           _id: delivery._id,
@@ -161,7 +202,7 @@ export class DeliveryStatusService {
           ...(change.rateSlotAt ? { rateSlotAt: change.rateSlotAt } : {}),
         },
       ]);
-      if (change.status !== 'sending') this.dueWork.announce(new Date(dueAt ?? change.at));
+      this.dueWork.announce(new Date(dueAt ?? change.at));
     } else {
       await this.queue.remove(delivery._id);
     }

@@ -109,14 +109,18 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     return this.insertMany(clinicId, deliveries.map(withSearchText));
   }
 
-  /** Writes a status change of a delivery just read: its fields and the entry appended to its history. */
+  /**
+   * Writes a status change of a delivery just read: its fields and the entries appended to its history (two
+   * when a send's `sending` goes with its outcome).
+   */
   async recordStatus(
     delivery: DeliveryDocument,
     fields: Partial<DeliveryDocument>,
-    entry: DeliveryHistoryEntry,
+    entries: DeliveryHistoryEntry | DeliveryHistoryEntry[],
     guard?: StatusGuard,
   ): Promise<boolean> {
-    const update = { $set: fields, $push: { history: entry } };
+    const appended = Array.isArray(entries) && entries.length > 1 ? { $each: entries } : [entries].flat()[0];
+    const update = { $set: fields, $push: { history: appended } };
     // A receipt's change is decided by the database (docs/engine.md): only from a status ranked below it, and
     // only while the delivery still carries the provider id the receipt is about (its attempt's send).
     const filter = guard
@@ -339,19 +343,6 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
       changed += result.modifiedCount;
     }
     return changed;
-  }
-
-  /**
-   * Moves the end of a send's lease while attempt `attempt` is still being sent (the dispatcher renews it for
-   * a send that takes long, so that no other process takes a live send over). Not a status change: no history.
-   */
-  async renewLease(id: string, attempt: number, leaseUntil: Date): Promise<void> {
-    await this.coalescedWrites.write({
-      updateOne: {
-        filter: { _id: id, attempt, status: 'sending' } as never,
-        update: { $set: { leaseUntil } },
-      },
-    });
   }
 
   /** Reads one by `_id` whatever its clinic: for the dispatcher, which works for every clinic. */

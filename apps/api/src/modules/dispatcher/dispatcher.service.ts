@@ -169,6 +169,7 @@ export class DispatcherService {
     entry: DeliveryQueueEntry,
     delivery: DeliveryDocument | undefined,
     batch: Batch,
+    takeOver: 'send' | 'recover' | null = null,
   ): Promise<void> {
     const now = this.clock.now();
     if (!delivery) {
@@ -176,9 +177,11 @@ export class DispatcherService {
       return;
     }
     let kind: ClaimKind;
-    if (delivery.status === 'scheduled' || delivery.status === 'retrying') kind = 'send';
+    if (takeOver) kind = takeOver;
+    else if (delivery.status === 'scheduled' || delivery.status === 'retrying') kind = 'send';
     else if (delivery.status === 'sending') {
-      // Another process holds it; its lease ends later than we read the queue.
+      // Written so by a process of the earlier protocol (the delivery itself carried the lease): it holds it
+      // until its lease ends.
       if (delivery.leaseUntil && new Date(delivery.leaseUntil).getTime() > now.getTime()) return;
       kind = 'recover';
     } else {
@@ -187,22 +190,24 @@ export class DispatcherService {
       return;
     }
     const attempt = delivery.attempt + 1;
-    const won = await this.queue.claim(delivery, attempt, kind, PROCESS_ID, now);
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const won = await this.queue.claim(delivery, attempt, kind, PROCESS_ID, now, leaseUntil);
     if (!won) {
-      const abandoned = kind === 'send' ? await this.abandonedBeforeSending(delivery, attempt, now) : null;
-      // The claimant died between its claim and its "sending" write, so it never sent: the next attempt is ours to win.
-      if (abandoned) return this.dispatchEntry(entry, { ...abandoned, attempt }, batch);
+      // The claimant stopped (its lease ended, the delivery never moved on): the next attempt is ours to win.
+      // (A recovery whose process stopped in turn is taken over the same way, one attempt further.)
+      const abandoned = await this.abandoned(delivery, attempt, now);
+      if (abandoned) return this.dispatchEntry(entry, { ...abandoned.delivery, attempt }, batch, abandoned.as);
       batch.report.lost++;
       return;
     }
-    const leaseUntil = new Date(now.getTime() + this.leaseMs);
-    const sending = await this.status.record(delivery, {
-      status: 'sending',
+    // The delivery is not written here: the claim and the queue entry carry the lease, and the outcome writes
+    // the `sending` change with its own (DeliveryStatusService.startSending).
+    const sending = await this.status.startSending(delivery, {
+      attempt,
+      leaseUntil,
       at: now,
       by: PROCESS_ID,
       reason: kind === 'recover' ? 'taken over after the process sending it stopped' : null,
-      set: { attempt, leaseUntil },
-      dueAt: leaseUntil,
     });
     if (kind === 'recover') batch.report.recovered++;
     // A send that takes long (a slow provider, a busy database) keeps its lease: renewed every half lease
@@ -223,18 +228,30 @@ export class DispatcherService {
   }
 
   /**
-   * The delivery as it is now when attempt `attempt` was claimed more than a lease ago and the delivery never
-   * reached `sending` with it (the claimant stopped before sending anything); otherwise null.
+   * When attempt `attempt`'s claimant stopped: its lease ended (`leaseUntil`, or `at` + the lease for a claim
+   * without one) and the delivery never moved on from it. A send or a recovery may have handed the message
+   * over before stopping, so it is taken over as a recovery (the provider is asked first); a cancel that
+   * stopped before writing sent nothing, so the message is sent. Null while the claimant may still be at work.
    */
-  private async abandonedBeforeSending(delivery: DeliveryDocument, attempt: number, now: Date) {
+  private async abandoned(
+    delivery: DeliveryDocument,
+    attempt: number,
+    now: Date,
+  ): Promise<{ delivery: DeliveryDocument; as: 'send' | 'recover' } | null> {
     const claim = await this.queue.claimOf(delivery._id, attempt);
-    if (!claim || new Date(claim.at).getTime() + this.leaseMs > now.getTime()) return null;
+    if (!claim) return null;
+    const leaseEnd = claim.leaseUntil
+      ? new Date(claim.leaseUntil).getTime()
+      : new Date(claim.at).getTime() + this.leaseMs;
+    if (leaseEnd > now.getTime()) return null;
     const current = await this.deliveries.findAny(delivery._id);
+    // (`sending`: written by a process of the earlier protocol, whose lease ended too.)
     const untouched =
       current &&
       current.attempt < attempt &&
-      (current.status === 'scheduled' || current.status === 'retrying');
-    return untouched ? current : null;
+      (current.status === 'scheduled' || current.status === 'retrying' || current.status === 'sending');
+    if (!untouched) return null;
+    return { delivery: current, as: claim.kind === 'cancel' ? 'send' : 'recover' };
   }
 
   /** Sends a delivery whose attempt this process owns. */
