@@ -88,6 +88,8 @@ function sameTopUp(a: CreditTopUp, b: CreditTopUp): boolean {
 export class CreditsService {
   // Sends of one clinic in this process take turns (fewer lost positions); processes are decided by inserts.
   private readonly serial = new KeyedSerialiser();
+  // The balances cached in the clinic's settings document, one write at a time (see `cache`).
+  private readonly cacheWrites = new KeyedSerialiser();
   // The debits asked while the clinic's previous group is being appended form the next group.
   private readonly debits = new KeyedBatcher<DebitAsked, CreditDebit>(
     this.serial,
@@ -315,7 +317,14 @@ export class CreditsService {
    * or a stale write of the settings that took the cache back (updates are not atomic on FerretDB), is
    * cached again, so the last writer always leaves the chain's end.
    */
-  private async cache(clinicId: string, balance: CreditsBalance, account: string, end: ChainEnd) {
+  private cache(clinicId: string, balance: CreditsBalance, account: string, end: ChainEnd): Promise<void> {
+    // One clinic's balances are cached one after the other in this process: two balances of one clinic (its
+    // practitioners', debited side by side) are fields of the one settings document, and FerretDB writes it
+    // whole, so a write made at the same moment as another's read-back would take the other's balance back.
+    return this.cacheWrites.run(clinicId, () => this.cacheUntilHeld(clinicId, balance, account, end));
+  }
+
+  private async cacheUntilHeld(clinicId: string, balance: CreditsBalance, account: string, end: ChainEnd) {
     for (let cached = end; ;) {
       await this.settings.cacheCredits(clinicId, balance, cached.seq, cached.balance);
       const later = await this.walk(clinicId, account, cached);
