@@ -90,17 +90,23 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     ]);
   });
 
-  it('takes over a delivery whose claimant stopped before handing it over, once the lease is over, and sends it once', async () => {
-    const delivery = await plan(clinic.clinicId);
-    // A process won attempt 1, then was killed before it sent anything.
-    await ctx.app.get(DeliveryClaimRepository).claim({
+  /** Attempt 1 of a delivery claimed by a process that was then killed (with the lease its claim carried). */
+  const claimedByAKilledProcess = (deliveryId: string, leaseUntil?: Date) =>
+    ctx.app.get(DeliveryClaimRepository).claim({
       clinicId: clinic.clinicId,
-      deliveryId: delivery._id,
+      deliveryId,
       attempt: 1,
       kind: 'send',
       by: 'killed-process',
       at: clock.now(),
+      ...(leaseUntil ? { leaseUntil } : {}),
     });
+
+  it('takes over a delivery whose claimant stopped before handing it over, once the lease is over, and sends it once', async () => {
+    const delivery = await plan(clinic.clinicId);
+    // A process won attempt 1 (a claim of the earlier protocol: no lease of its own), then was killed before
+    // it sent anything.
+    await claimedByAKilledProcess(delivery._id);
     await engine().drain();
     expect((await read(delivery)).status).toBe('scheduled');
 
@@ -120,15 +126,7 @@ describe('dispatcher: sandbox, timing, last checks', () => {
   it('takes over a delivery whose claimant stopped after handing it over: the provider says sent, nothing goes twice', async () => {
     const delivery = await plan(clinic.clinicId);
     const at = clock.now();
-    await ctx.app.get(DeliveryClaimRepository).claim({
-      clinicId: clinic.clinicId,
-      deliveryId: delivery._id,
-      attempt: 1,
-      kind: 'send',
-      by: 'killed-process',
-      at,
-      leaseUntil: new Date(at.getTime() + 30_000),
-    });
+    await claimedByAKilledProcess(delivery._id, new Date(at.getTime() + 30_000));
     // The killed process had handed the message to the sandbox, then died before recording the outcome.
     await ctx.app.get(SandboxMessageRepository).set(delivery._id, {
       providerMessageId: 'sbx-before-the-kill',
