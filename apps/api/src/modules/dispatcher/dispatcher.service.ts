@@ -196,7 +196,8 @@ export class DispatcherService {
       // The claimant stopped (its lease ended, the delivery never moved on): the next attempt is ours to win.
       // (A recovery whose process stopped in turn is taken over the same way, one attempt further.)
       const abandoned = await this.abandoned(delivery, attempt, now);
-      if (abandoned) return this.dispatchEntry(entry, { ...abandoned.delivery, attempt }, batch, abandoned.as);
+      if (abandoned)
+        return this.dispatchEntry(entry, { ...abandoned.delivery, attempt }, batch, abandoned.as);
       batch.report.lost++;
       return;
     }
