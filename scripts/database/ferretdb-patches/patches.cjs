@@ -10,7 +10,7 @@ const { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } = require
 const path = require('node:path');
 
 /** Names the built binary: bump it whenever HUNKS or the Go files change, so an older build is not reused. */
-const PATCH_LEVEL = 6;
+const PATCH_LEVEL = 7;
 
 /** Written at the source's root once patched, so that a tree is never patched twice. */
 const APPLIED_MARKER = '.clinicflow-patched';
@@ -133,6 +133,23 @@ const HUNKS = [
       '\t\tif err != nil {\n' +
       '\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n' +
       '\t\t}\n',
+  },
+  {
+    name: 'id-equality-among-other-keys',
+    purpose:
+      'read a document by its `_id` index when the filter holds an `_id` equality beside other keys (upstream only ' +
+      'did for `_id` alone): an update, delete or find of `{ _id, status, … }` read and decoded the whole ' +
+      'collection; the handler still applies the whole filter to the row',
+    file: 'internal/backends/sqlite/collection.go',
+    find:
+      'params.OnlyRecordIDs)\n\n\tvar whereClause string\n\tvar args []any\n\n' +
+      '\t// that logic should exist in one place\n' +
+      '\t// TODO https://github.com/FerretDB/FerretDB/issues/3235\n' +
+      '\tif params.Filter.Len() == 1 {\n',
+    replace:
+      'params.OnlyRecordIDs)\n\n\tvar whereClause string\n\tvar args []any\n\n' +
+      '\t// clinicflow patch: any filter with an `_id` equality, not only `{ _id }` alone.\n' +
+      '\tif params.Filter.Len() >= 1 {\n',
   },
   ...[
     ['find-sqlite-import', 'internal/handler/msg_find.go', 'find-pushdown'],

@@ -49,8 +49,9 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
   }
 
   /**
-   * By id: the filter is `_id` alone (FerretDB only reaches an index for a bare `_id` equality; with the
-   * clinic added it scans the collection), and a document of another clinic is treated as absent.
+   * By id: the filter is `_id` alone (released FerretDB 1.24 only reaches an index for a bare `_id` equality;
+   * with the clinic added it scans the collection: our build's level 7 does not, docs/database.md), and a
+   * document of another clinic is treated as absent.
    */
   async findById(clinicId: string, id: string): Promise<T | null> {
     const document = (await this.collection.findOne(this.byId(id))) as T | null;

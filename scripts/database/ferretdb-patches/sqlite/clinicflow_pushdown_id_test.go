@@ -317,3 +317,39 @@ func cfQueryPlan(t *testing.T, db *fsql.DB, q string, args ...any) string {
 
 	return strings.Join(lines, "\n")
 }
+
+// TestClinicflowIDAmongOtherKeys: without the pushdown comment (an update's or a delete's query), a filter
+// holding an `_id` equality beside other keys reads that one row by `_id` (hunk id-equality-among-other-keys;
+// upstream read every row unless `_id` was the filter's only key), and FerretDB's Go filter still decides.
+func TestClinicflowIDAmongOtherKeys(t *testing.T) {
+	t.Parallel()
+
+	coll, docs, _, _ := cfIDCollection(t)
+
+	for _, tc := range []struct {
+		filter *types.Document
+		rows   int
+	}{
+		{cfDoc("_id", "dlv_0000003", "clinicId", "B"), 1},
+		{cfDoc("_id", "dlv_0000003", "clinicId", "A"), 1},
+		{cfDoc("clinicId", "A", "_id", "dlv_0000002"), 1},
+		{cfDoc("_id", `say "hi"`, "clinicId", cfDoc("$in", cfArr("A", "B"))), 1},
+		{cfDoc("_id", cfOID, "clinicId", "A"), 1},
+		{cfDoc("_id", "missing", "clinicId", "A"), 0},
+		// Not an equality on a string or an ObjectID: every row, as upstream.
+		{cfDoc("_id", cfDoc("$in", cfArr("dlv_0000001")), "clinicId", "B"), len(docs)},
+		{cfDoc("_id", int32(7), "clinicId", "B"), len(docs)},
+	} {
+		name := types.FormatAnyValue(tc.filter)
+		t.Run(name, func(t *testing.T) {
+			res, err := coll.Query(testutil.Ctx(t), &backends.QueryParams{Filter: tc.filter})
+			require.NoError(t, err)
+
+			rows, err := iterator.ConsumeValues(res.Iter)
+			require.NoError(t, err)
+
+			assert.Len(t, rows, tc.rows)
+			assert.ElementsMatch(t, cfAnyIDs(cfMatching(t, docs, tc.filter)), cfAnyIDs(cfMatching(t, rows, tc.filter)))
+		})
+	}
+}
