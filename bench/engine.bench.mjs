@@ -1,9 +1,10 @@
 // The engine at scale (issue 18), in one run on one embedded database (the one `npm start` installs): the
 // database's floor, then clinicflow's planning and sending of bursts all due at once (one API process each, and
-// one run with two processes sharing the largest burst), then Agenda 6 doing the same 2 000-message burst.
+// one run with two processes sharing the 10 000 burst, or `--two-processes`), then Agenda 6 doing the same
+// 2 000-message burst.
 // Prints a table and writes it to .test-results/bench-engine.json. Figures, never pass/fail. bench/README.md
 // says what each figure means. `npm run bench -- engine [--bursts 2000,10000,100000] [--agenda-seconds 120]
-// [--stall-seconds 120] [--test-mode]`; after a build, `node bench/engine.bench.mjs …` does the same.
+// [--stall-seconds 120] [--test-mode] [--two-processes 10000]`; after a build, `node bench/engine.bench.mjs …` does the same.
 import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     'agenda-seconds': { type: 'string', default: '120' },
     'stall-seconds': { type: 'string', default: '120' },
     'test-mode': { type: 'boolean', default: false },
+    'two-processes': { type: 'string' },
   },
 });
 const BURSTS = args.bursts
@@ -39,6 +41,8 @@ const AGENDA_BURST = Number(args['agenda-burst']);
 const AGENDA_SECONDS = Number(args['agenda-seconds']);
 const STALL_SECONDS = Number(args['stall-seconds']);
 const TEST_MODE = args['test-mode'];
+// The burst two processes share: 10 000 as the issue measures it when it is among the bursts, else the largest.
+const TWO_PROCESS_BURST = Number(args['two-processes'] ?? (BURSTS.includes(10_000) ? 10_000 : BURSTS.at(-1)));
 
 /** Starts a child script of the bench with its config; `expect(type)` resolves on its next such message. */
 function child(file, config) {
@@ -279,14 +283,15 @@ async function main() {
       });
       result.runs.push(run);
     }
-    const largest = BURSTS.at(-1);
-    result.runs.push(
-      await runClinicflow(client, database.uri, {
-        label: `2 processes ${largest}`,
-        count: largest,
-        processes: 2,
-      }),
-    );
+    if (TWO_PROCESS_BURST > 0) {
+      result.runs.push(
+        await runClinicflow(client, database.uri, {
+          label: `2 processes ${TWO_PROCESS_BURST}`,
+          count: TWO_PROCESS_BURST,
+          processes: 2,
+        }),
+      );
+    }
     const agenda = await runAgenda(database.uri);
     result.runs.push(agenda);
     const same = result.runs.find(
