@@ -4,7 +4,7 @@ import type { DeliveryDocument } from '../src/modules/deliveries/delivery.docume
 import { DispatcherService, type DispatchReport } from '../src/modules/dispatcher/dispatcher.service';
 import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
 import { SettingsRepository } from '../src/modules/settings/settings.repository';
-import { collection, deliveryFactory, until } from './engine-dispatch-fixtures';
+import { collection, deliveryFactory, sendSmsThrough, until } from './engine-dispatch-fixtures';
 import { startHungProvider, type HungProvider } from './hung-provider';
 import { createTestApp, useTestContext, type TestClinic } from './test-app';
 import { TestClock } from './test-clock';
@@ -46,32 +46,14 @@ afterAll(async () => {
 
 /** A's SMS go to the hung provider (all in the same second: not its kind's 1/s), B's to the sandbox; credits. */
 async function configureClinics(hungOne: TestClinic, otherOne: TestClinic, otherCount: number) {
-  const consent = { mode: 'all-with-valid-contact', purposes: ['reminders'] };
-  await ctx
-    .as(hungOne)
-    .put('/api/settings', {
-      consent,
-      testMode: false,
-      providers: {
-        sms: {
-          kind: 'http',
-          options: { accountSid: 'AC-hung', baseUrl: hung.baseUrl, defaultFrom: 'Cabinet' },
-          credentials: { authToken: 'token' },
-          ratePerSecond: 1000,
-        },
-      },
-    })
-    .expect(200);
-  await ctx
-    .as(otherOne)
-    .put('/api/settings', {
-      consent,
-      testMode: false,
-      providers: { sms: { kind: 'sandbox', options: { receipts: false } } },
-    })
-    .expect(200);
-  await ctx.as(hungOne).post('/api/settings/credits/top-ups', { credits: 100 }).expect(200);
-  await ctx.as(otherOne).post('/api/settings/credits/top-ups', { credits: otherCount }).expect(200);
+  const hungProvider = {
+    kind: 'http',
+    options: { accountSid: 'AC-hung', baseUrl: hung.baseUrl, defaultFrom: 'Cabinet' },
+    credentials: { authToken: 'token' },
+    ratePerSecond: 1000,
+  };
+  await sendSmsThrough(ctx, hungOne, hungProvider, 100);
+  await sendSmsThrough(ctx, otherOne, { kind: 'sandbox', options: { receipts: false } }, otherCount);
 }
 
 const deliveriesOf = (clinic: TestClinic) =>

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { DeliveryClaim } from '../src/modules/deliveries/delivery-claim.repository';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
-import { collection, deliveryFactory, until } from './engine-dispatch-fixtures';
+import { collection, deliveryFactory, sendSmsThrough, until } from './engine-dispatch-fixtures';
 import { createTestApp, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -57,22 +57,13 @@ describe('dispatcher: the lease of a send still in progress', () => {
       },
       { clock },
     );
-    await ctx
-      .as(clinic)
-      .put('/api/settings', {
-        consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
-        testMode: false,
-        providers: {
-          sms: {
-            kind: 'twilio',
-            options: { accountSid: 'AC0123456789', baseUrl: provider.baseUrl, defaultFrom: 'Cabinet' },
-            credentials: { authToken: 'twilio-auth-token' },
-            ratePerSecond: 100,
-          },
-        },
-      })
-      .expect(200);
-    await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 10 }).expect(200);
+    const twilio = {
+      kind: 'twilio',
+      options: { accountSid: 'AC0123456789', baseUrl: provider.baseUrl, defaultFrom: 'Cabinet' },
+      credentials: { authToken: 'twilio-auth-token' },
+      ratePerSecond: 100,
+    };
+    await sendSmsThrough(ctx, clinic, twilio, 10);
   });
   afterAll(async () => {
     await second?.close();

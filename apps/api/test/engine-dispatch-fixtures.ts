@@ -8,6 +8,7 @@ import {
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import { DeliveryRepository } from '../src/modules/deliveries/delivery.repository';
 import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
+import type { TestClinic, useTestContext } from './test-app';
 import type { TestClock } from './test-clock';
 
 /** Plans deliveries the way the runs do (DeliveryPlanningService), with an SMS to Léa as the default. */
@@ -79,4 +80,35 @@ export async function until(
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/** The SMS provider of a clinic that sends through the test's SMS centre (`startSmsc`), with its credentials. */
+export function smscProvider(smsc: { port: number }, more: { ratePerSecond?: number } = {}) {
+  return {
+    kind: 'smpp',
+    options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
+    credentials: { password: 'secret' },
+    ...more,
+  };
+}
+
+/**
+ * Makes a clinic send real SMS (not in test mode) through `sms` to every patient with a valid contact, and
+ * gives it `credits`.
+ */
+export async function sendSmsThrough(
+  ctx: ReturnType<typeof useTestContext>,
+  clinic: TestClinic,
+  sms: object,
+  credits: number,
+): Promise<void> {
+  await ctx
+    .as(clinic)
+    .put('/api/settings', {
+      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+      testMode: false,
+      providers: { sms },
+    })
+    .expect(200);
+  await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits }).expect(200);
 }

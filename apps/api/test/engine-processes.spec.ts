@@ -7,7 +7,7 @@ import { deliveryIdFor } from '../src/modules/deliveries/delivery-planning.servi
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
 import { startSmsc, type Smsc } from './engine-dispatch-peers';
-import { collection } from './engine-dispatch-fixtures';
+import { collection, smscProvider } from './engine-dispatch-fixtures';
 import { requireBuiltApi, startApiProcess, stopApiProcess, type ApiProcess } from './engine-processes-api';
 import { DeliveryPlanningService } from '../src/modules/deliveries/delivery-planning.service';
 import { useTestContext } from './test-app';
@@ -78,13 +78,7 @@ describe('scenario 11: a process killed during a burst', () => {
         consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
         quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
         testMode: false,
-        providers: {
-          sms: {
-            kind: 'smpp',
-            options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
-            credentials: { password: 'secret' },
-          },
-        },
+        providers: { sms: smscProvider(smsc) },
       })
       .expect(200);
     await ctx

@@ -1,7 +1,7 @@
 import { DeliveryReceiptService } from '../src/modules/dispatcher/delivery-receipt.service';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { startSmsc, type Smsc } from './engine-dispatch-peers';
-import { collection, deliveryFactory, until } from './engine-dispatch-fixtures';
+import { collection, deliveryFactory, sendSmsThrough, smscProvider, until } from './engine-dispatch-fixtures';
 import { useTestContext, type TestClinic } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -19,22 +19,8 @@ const b = ctx.clinic();
 let smscA: Smsc;
 let smscB: Smsc;
 
-async function useSmsc(clinic: TestClinic, smsc: Smsc) {
-  await ctx
-    .as(clinic)
-    .put('/api/settings', {
-      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
-      testMode: false,
-      providers: {
-        sms: {
-          kind: 'smpp',
-          options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
-          credentials: { password: 'secret' },
-        },
-      },
-    })
-    .expect(200);
-  await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 10 }).expect(200);
+function useSmsc(clinic: TestClinic, smsc: Smsc) {
+  return sendSmsThrough(ctx, clinic, smscProvider(smsc), 10);
 }
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { ClockRepository } from '../src/common/clock.repository';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import { EngineService, type TickReport } from '../src/modules/engine/engine.service';
 import { startSmsc, type Smsc } from './engine-dispatch-peers';
-import { collection, deliveryFactory, until } from './engine-dispatch-fixtures';
+import { collection, deliveryFactory, sendSmsThrough, smscProvider, until } from './engine-dispatch-fixtures';
 import { busiestWindow } from './send-windows';
 import { createTestApp, useTestContext } from './test-app';
 import type { TestClock } from './test-clock';
@@ -32,22 +32,7 @@ beforeAll(async () => {
   second = await createTestApp({
     MONGODB_DB_NAME: ctx.app.get(ConfigService).get<string>('MONGODB_DB_NAME')!,
   });
-  await ctx
-    .as(clinic)
-    .put('/api/settings', {
-      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
-      testMode: false,
-      providers: {
-        sms: {
-          kind: 'smpp',
-          options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
-          credentials: { password: 'secret' },
-          ratePerSecond: RATE,
-        },
-      },
-    })
-    .expect(200);
-  await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: COUNT }).expect(200);
+  await sendSmsThrough(ctx, clinic, smscProvider(smsc, { ratePerSecond: RATE }), COUNT);
 });
 afterAll(async () => {
   await second?.close();

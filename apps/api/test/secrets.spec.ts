@@ -10,7 +10,7 @@ import {
 } from '../src/modules/settings/credential-cipher.repository';
 import type { SettingsDocument } from '../src/modules/settings/settings.repository';
 import { startSmsc, type Smsc } from './engine-dispatch-peers';
-import { collection, deliveryFactory, until } from './engine-dispatch-fixtures';
+import { collection, deliveryFactory, smscProvider, until } from './engine-dispatch-fixtures';
 import { createTestContext, testDatabaseName, type TestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -66,13 +66,7 @@ describe('a new APP_SECRET taking over (APP_SECRET_PREVIOUS)', () => {
       .send({
         consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
         testMode: false,
-        providers: {
-          sms: {
-            kind: 'smpp',
-            options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
-            credentials: { password: 'secret' },
-          },
-        },
+        providers: { sms: smscProvider(smsc) },
       })
       .expect(200);
     await before
