@@ -159,7 +159,7 @@ export class DeliveryStatusService {
         Object.assign(set, { error: null, deliveredAt: current.deliveredAt ?? at });
       if (highest === 'answered') Object.assign(set, { answeredAt: current.answeredAt ?? at });
       const entry = { status: highest, at, attempt, reason: null, by: null };
-      await this.deliveries.recordStatus(current, set, entry);
+      await this.deliveries.recordStatus(current, set, [entry]);
       this.announce({ ...current, status: highest }, at);
     }
   }

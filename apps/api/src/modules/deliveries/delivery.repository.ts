@@ -116,11 +116,13 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   async recordStatus(
     delivery: DeliveryDocument,
     fields: Partial<DeliveryDocument>,
-    entries: DeliveryHistoryEntry | DeliveryHistoryEntry[],
+    entries: DeliveryHistoryEntry[],
     guard?: StatusGuard,
   ): Promise<boolean> {
-    const appended = Array.isArray(entries) && entries.length > 1 ? { $each: entries } : [entries].flat()[0];
-    const update = { $set: fields, $push: { history: appended } };
+    const update = {
+      $set: fields,
+      $push: { history: entries.length === 1 ? entries[0] : { $each: entries } },
+    };
     // A receipt's change is decided by the database (docs/engine.md): only from a status ranked below it, and
     // only while the delivery still carries the provider id the receipt is about (its attempt's send).
     const filter = guard
