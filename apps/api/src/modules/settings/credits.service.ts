@@ -88,8 +88,9 @@ function sameTopUp(a: CreditTopUp, b: CreditTopUp): boolean {
 export class CreditsService {
   // Sends of one clinic in this process take turns (fewer lost positions); processes are decided by inserts.
   private readonly serial = new KeyedSerialiser();
-  // The balances cached in the clinic's settings document, one write at a time (see `cache`).
-  private readonly cacheWrites = new KeyedSerialiser();
+  // What credits write in the clinic's settings document (cached balances, listed top-ups), one write at a
+  // time in this process (see `cache`).
+  private readonly settingsWrites = new KeyedSerialiser();
   // The debits asked while the clinic's previous group is being appended form the next group.
   private readonly debits = new KeyedBatcher<DebitAsked, CreditDebit>(
     this.serial,
@@ -140,7 +141,7 @@ export class CreditsService {
       // (docs/engine.md "Credits"): each may take the other back when two processes write at once. So the top-up
       // is listed, the balance cached, and both read back until the listing is there.
       for (let round = 0; round < MAX_LISTING_ROUNDS; round++) {
-        await this.settings.listTopUp(clinicId, topUp);
+        await this.settingsWrites.run(clinicId, () => this.settings.listTopUp(clinicId, topUp));
         await this.cache(clinicId, balance, added.entry.account, added.entry);
         const listed = (await this.settings.findForClinic(clinicId))?.credits.topUps ?? [];
         if (listed.some((other) => sameTopUp(other, topUp))) break;
@@ -318,10 +319,10 @@ export class CreditsService {
    * cached again, so the last writer always leaves the chain's end.
    */
   private cache(clinicId: string, balance: CreditsBalance, account: string, end: ChainEnd): Promise<void> {
-    // One clinic's balances are cached one after the other in this process: two balances of one clinic (its
-    // practitioners', debited side by side) are fields of the one settings document, and FerretDB writes it
-    // whole, so a write made at the same moment as another's read-back would take the other's balance back.
-    return this.cacheWrites.run(clinicId, () => this.cacheUntilHeld(clinicId, balance, account, end));
+    // One clinic's balances are cached one after the other in this process, and not while a top-up is being
+    // listed: they are fields of the one settings document, which FerretDB writes whole, so a write made at the
+    // same moment as another's read-back would take the other's value back.
+    return this.settingsWrites.run(clinicId, () => this.cacheUntilHeld(clinicId, balance, account, end));
   }
 
   private async cacheUntilHeld(clinicId: string, balance: CreditsBalance, account: string, end: ChainEnd) {
