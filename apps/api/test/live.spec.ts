@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AddressInfo } from 'node:net';
+import { Db } from 'mongodb';
 import { io, Socket } from 'socket.io-client';
 import type { DeliveryUpdated } from '@clinicflow/contract';
+import { LiveEventRepository, relayKeyAt } from '../src/modules/live/live-event.repository';
 import { LiveEventsService } from '../src/modules/live/live-events.service';
 import { LiveRelayService } from '../src/modules/live/live-relay.service';
 import { createTestApp, useTestContext } from './test-app';
@@ -143,5 +145,50 @@ describe('live events', () => {
     expect(onFirst.received).toEqual([{ name: 'delivery.updated', payload: update('dlv-across') }]);
     expect(onSecond.received).toHaveLength(1);
     expect(ofB.received).toEqual([]);
+  });
+});
+
+describe('live events: the relay collection', () => {
+  const ctx = useTestContext();
+  // Keys of the last few seconds: the app's own relay prunes what is older than a minute meanwhile.
+  const base = Date.now();
+  const key = (ms: number, origin: string, n: number) =>
+    `${relayKeyAt(base + ms)}:${origin}:${String(n).padStart(10, '0')}`;
+  const batch = (ms: number, origin: string, n: number) => ({
+    _id: key(ms, origin, n),
+    writtenAt: base + ms,
+    origin,
+    events: [{ name: 'delivery.updated', clinicId: 'cln_x', payload: update(`dlv-${ms}-${n}`) }],
+  });
+
+  it("should read only other processes' batches since a moment, oldest first, and prune only those before one", async () => {
+    const repository = ctx.app.get(LiveEventRepository);
+    // 150 old batches (more than one write command of deletes), then a few recent ones of two processes.
+    const old = Array.from({ length: 150 }, (_, n) => batch(1_000 + n, n % 2 ? 'me' : 'other', n));
+    const recent = [
+      batch(9_000, 'other', 1),
+      batch(9_000, 'me', 2),
+      batch(9_500, 'other', 3),
+      batch(8_000, 'other', 4),
+      batch(8_500, 'other', 5),
+    ];
+    await repository.insertMany([...old, ...recent] as never);
+
+    const after = await repository.since(base + 8_500, 'me', 500);
+    expect(after.map((found) => found._id)).toEqual([
+      key(8_500, 'other', 5),
+      key(9_000, 'other', 1),
+      key(9_500, 'other', 3),
+    ]);
+
+    await repository.pruneBefore(base + 8_000);
+    const left = await ctx.app.get(Db).collection('live_events').find({}).sort({ _id: 1 }).toArray();
+    expect(left.map((found) => found._id)).toEqual([
+      key(8_000, 'other', 4),
+      key(8_500, 'other', 5),
+      key(9_000, 'me', 2),
+      key(9_000, 'other', 1),
+      key(9_500, 'other', 3),
+    ]);
   });
 });

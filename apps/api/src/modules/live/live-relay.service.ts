@@ -11,6 +11,7 @@ const OVERLAP_MS = 3_000;
 /** Relayed events older than this are deleted: a socket that was away refetches from REST anyway. */
 const KEEP_MS = 60_000;
 const PRUNE_EVERY_MS = 10_000;
+/** Batches read per round: 20 a process in the overlap, this process's own included (room for 25 processes). */
 const READ_LIMIT = 500;
 /** Events per written document (a document stays far below MongoDB's 16 MB). */
 const EVENTS_PER_DOCUMENT = 5_000;
@@ -85,11 +86,12 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
     const pending = this.buffer;
     this.buffer = new Map();
     const events = [...pending.values()];
-    const at = relayKeyAt(Date.now());
+    const writtenAt = Date.now();
     const documents: RelayedLiveEvents[] = [];
     for (let i = 0; i < events.length; i += EVENTS_PER_DOCUMENT) {
       documents.push({
-        _id: `${at}:${this.origin}:${String(++this.counter).padStart(10, '0')}`,
+        _id: `${relayKeyAt(writtenAt)}:${this.origin}:${String(++this.counter).padStart(10, '0')}`,
+        writtenAt,
         origin: this.origin,
         events: events.slice(i, i + EVENTS_PER_DOCUMENT),
       });
@@ -105,8 +107,11 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
 
   private async poll() {
     const now = Date.now();
-    const from = relayKeyAt(Math.max(this.startedAt, now - OVERLAP_MS));
-    const found = await this.repository.after(from, this.origin, READ_LIMIT);
+    const found = await this.repository.since(
+      Math.max(this.startedAt, now - OVERLAP_MS),
+      this.origin,
+      READ_LIMIT,
+    );
     for (const document of found) {
       if (this.seen.has(document._id)) continue;
       this.seen.set(document._id, now);
@@ -119,6 +124,6 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
     const now = Date.now();
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
-    await this.repository.pruneBefore(relayKeyAt(now - KEEP_MS));
+    await this.repository.pruneBefore(now - KEEP_MS);
   }
 }
