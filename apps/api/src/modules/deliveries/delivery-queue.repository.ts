@@ -13,7 +13,10 @@ import { SQL_PUSHDOWN } from '../../database/pushdown';
 export interface DeliveryQueueEntry {
   _id: string;
   clinicId: string;
-  /** When the dispatcher should look at it: the send time, the retry time, or the end of a send's lease. */
+  /**
+   * When the dispatcher should look at it: the send time or the retry time. A send in progress leaves it as it
+   * is: its claim holds the lease (docs/engine.md, "A delivery's life").
+   */
   dueAt: Date;
   /**
    * Set when staff sent it again with others for one reason (`credits-exhausted`: after a top-up, S7). Later
@@ -65,11 +68,6 @@ export class DeliveryQueueRepository implements OnModuleInit {
         { ordered: false },
       );
     }
-  }
-
-  /** Moves an entry that still exists; never creates one (an outcome may have removed it meanwhile). */
-  async move(deliveryId: string, dueAt: Date): Promise<void> {
-    await this.writes.write({ updateOne: { filter: { _id: deliveryId }, update: { $set: { dueAt } } } });
   }
 
   async remove(deliveryId: string): Promise<void> {

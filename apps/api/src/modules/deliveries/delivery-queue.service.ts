@@ -16,13 +16,11 @@ export class DeliveryQueueService {
   ) {}
 
   /**
-   * Renews the lease of attempt `attempt` of a delivery still being sent, until `leaseUntil`: the claim's
-   * `leaseUntil` first (what a process that finds the queue entry due and loses the claim checks), then the
-   * queue entry's `dueAt` (never re-creating an entry an outcome removed).
+   * Renews the lease of attempt `attempt` of a delivery still being sent, until `leaseUntil`: its claim's
+   * `leaseUntil`, what a process that finds the queue entry due and loses the claim checks.
    */
-  async renewLease(deliveryId: string, attempt: number, leaseUntil: Date): Promise<void> {
-    await this.claims.renew(deliveryId, attempt, leaseUntil);
-    await this.queue.move(deliveryId, leaseUntil);
+  renewLease(deliveryId: string, attempt: number, leaseUntil: Date): Promise<void> {
+    return this.claims.renew(deliveryId, attempt, leaseUntil);
   }
 
   /** Entries due at `now`, earliest first, at most `limit`. */

@@ -37,7 +37,7 @@ export interface StatusChange {
 
 /**
  * A delivery this process is sending (docs/engine.md, "A delivery's life"): its `sending` change (the attempt,
- * the lease, the history entry) is not written; the claim and the queue entry carry the lease, and the
+ * the lease, the history entry) is not written; the claim carries the lease, and the
  * outcome writes the change together with its own, so a sent message costs one write of its delivery.
  */
 export type SendingDelivery = DeliveryDocument & {
@@ -87,8 +87,8 @@ export class DeliveryStatusService {
   }
 
   /**
-   * Starts sending attempt `attempt` of a delivery whose claim this process won: moves its queue entry to the
-   * lease's end and announces `sending`, without writing the delivery (see `SendingDelivery`).
+   * Starts sending attempt `attempt` of a delivery whose claim this process won: announces `sending`, without
+   * writing the delivery (see `SendingDelivery`) or its queue entry (its claim carries the lease).
    */
   async startSending(
     delivery: DeliveryDocument,
@@ -96,7 +96,6 @@ export class DeliveryStatusService {
   ): Promise<SendingDelivery> {
     const { attempt, leaseUntil, at, by, reason } = sending;
     const entry: DeliveryHistoryEntry = { status: 'sending', at, attempt, reason, by };
-    await this.queue.put([{ _id: delivery._id, clinicId: delivery.clinicId, dueAt: leaseUntil }]);
     const started: SendingDelivery = {
       ...delivery,
       status: 'sending',

@@ -30,7 +30,10 @@ import { ProviderRegistry, type ClinicProvider } from './provider-registry.servi
 import { recipientAddress } from './recipient-address';
 import { loggedError } from '../../common/logged-error';
 
-/** What one dispatch pass did, by outcome (`lost`: another process or a cancel had the claim). */
+/**
+ * What one dispatch pass did, by outcome (`lost`: another process or a cancel had the claim; `held`: due, but
+ * another process is sending it, its lease alive).
+ */
 export interface DispatchReport {
   sent: number;
   failed: number;
@@ -40,6 +43,7 @@ export interface DispatchReport {
   later: number;
   recovered: number;
   lost: number;
+  held: number;
 }
 
 /** Queue scans one tick may make before handing back (the next tick goes on). */
@@ -55,6 +59,8 @@ interface Batch {
   settings: Map<string, Promise<SettingsDocument | null>>;
   templates: Map<string, Promise<TemplateDocument | null>>;
   report: DispatchReport;
+  /** Due deliveries found in another process's hands during this pass. */
+  held: Set<string>;
 }
 
 /**
@@ -69,6 +75,11 @@ export class DispatcherService {
   private readonly batchSize: number;
   private readonly concurrency: number;
   private readonly leaseMs: number;
+  /**
+   * Due deliveries another process is sending, with the end of its lease as last read from the claim: a send
+   * leaves its queue entry due, so the scans step over these instead of losing their claims again.
+   */
+  private readonly heldElsewhere = new Map<string, number>();
 
   constructor(
     config: ConfigService<Env, true>,
@@ -108,9 +119,11 @@ export class DispatcherService {
       later: 0,
       recovered: 0,
       lost: 0,
+      held: 0,
     };
     const inFlight = new Map<string, string>();
     const byClinic = new Map<string, number>();
+    const held = new Set<string>();
     const running = new Set<Promise<void>>();
     const clinicCap = Math.max(1, Math.ceil(this.concurrency * CLINIC_SHARE));
     // The queue is read again once half the pool is free, or as soon as the room a clinic at its share leaves
@@ -123,11 +136,16 @@ export class DispatcherService {
         scans++;
         const now = this.clock.now();
         // Settings and templates are read once per scan: a change reaches the next scan's sends.
-        const batch: Batch = { settings: new Map(), templates: new Map(), report };
-        const due = await this.queue.due(now, this.batchSize + inFlight.size);
+        const batch: Batch = { settings: new Map(), templates: new Map(), report, held };
+        this.forgetEndedLeases(now);
+        const limit = this.batchSize + inFlight.size + this.heldElsewhere.size;
+        const due = await this.queue.due(now, limit);
         // Processes reading the queue at once see the same earliest entries: each works through them in its
         // own random order, so they mostly claim different ones instead of racing for the same.
-        const fresh = shuffle(due.filter((entry) => !inFlight.has(entry._id)));
+        const fresh = shuffle(
+          due.filter((entry) => !inFlight.has(entry._id) && !this.heldElsewhere.has(entry._id)),
+        );
+        for (const entry of due) if (this.heldElsewhere.has(entry._id)) held.add(entry._id);
         const taken: DeliveryQueueEntry[] = [];
         for (const entry of fresh) {
           if (inFlight.size + taken.length >= this.concurrency) break;
@@ -138,11 +156,7 @@ export class DispatcherService {
         }
         // Nothing due that is not in hand, or all of it taken: the next tick goes on. (A clinic at its share
         // waits for its sends in flight to finish, then the queue is read again.)
-        if (
-          fresh.length === 0 ||
-          (due.length < this.batchSize + inFlight.size && taken.length === fresh.length)
-        )
-          drained = true;
+        if (fresh.length === 0 || (due.length < limit && taken.length === fresh.length)) drained = true;
         for (const entry of taken) {
           inFlight.set(entry._id, entry.clinicId);
           const work = this.deliveries
@@ -162,6 +176,7 @@ export class DispatcherService {
       if (running.size === 0) break;
       await Promise.race(running);
     }
+    report.held = held.size;
     return report;
   }
 
@@ -196,9 +211,12 @@ export class DispatcherService {
       // The claimant stopped (its lease ended, the delivery never moved on): the next attempt is ours to win.
       // (A recovery whose process stopped in turn is taken over the same way, one attempt further.)
       const abandoned = await this.abandoned(delivery, attempt, now);
-      if (abandoned)
+      if (abandoned && 'as' in abandoned)
         return this.dispatchEntry(entry, { ...abandoned.delivery, attempt }, batch, abandoned.as);
-      batch.report.lost++;
+      if (abandoned) {
+        this.heldElsewhere.set(delivery._id, abandoned.leaseEnd);
+        batch.held.add(delivery._id);
+      } else batch.report.lost++;
       return;
     }
     // The delivery is not written here: the claim and the queue entry carry the lease, and the outcome writes
@@ -232,19 +250,20 @@ export class DispatcherService {
    * When attempt `attempt`'s claimant stopped: its lease ended (`leaseUntil`, or `at` + the lease for a claim
    * without one) and the delivery never moved on from it. A send or a recovery may have handed the message
    * over before stopping, so it is taken over as a recovery (the provider is asked first); a cancel that
-   * stopped before writing sent nothing, so the message is sent. Null while the claimant may still be at work.
+   * stopped before writing sent nothing, so the message is sent. The end of its lease while the claimant may
+   * still be at work; null when the attempt is done (or gone).
    */
   private async abandoned(
     delivery: DeliveryDocument,
     attempt: number,
     now: Date,
-  ): Promise<{ delivery: DeliveryDocument; as: 'send' | 'recover' } | null> {
+  ): Promise<{ delivery: DeliveryDocument; as: 'send' | 'recover' } | { leaseEnd: number } | null> {
     const claim = await this.queue.claimOf(delivery._id, attempt);
     if (!claim) return null;
     const leaseEnd = claim.leaseUntil
       ? new Date(claim.leaseUntil).getTime()
       : new Date(claim.at).getTime() + this.leaseMs;
-    if (leaseEnd > now.getTime()) return null;
+    if (leaseEnd > now.getTime()) return { leaseEnd };
     const current = await this.deliveries.findAny(delivery._id);
     // (`sending`: written by a process of the earlier protocol, whose lease ended too.)
     const untouched =
@@ -349,6 +368,13 @@ export class DispatcherService {
       credits: debit.ok ? debit.credits : delivery.channel === 'sms' ? 0 : null,
       segments,
     });
+  }
+
+  /** Deliveries whose claimant's lease has ended are looked at again: it renewed it, finished, or stopped. */
+  private forgetEndedLeases(now: Date): void {
+    for (const [deliveryId, leaseEnd] of this.heldElsewhere) {
+      if (leaseEnd <= now.getTime()) this.heldElsewhere.delete(deliveryId);
+    }
   }
 
   private settingsOf(clinicId: string, batch: Batch): Promise<SettingsDocument | null> {

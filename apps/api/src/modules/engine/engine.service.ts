@@ -125,7 +125,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     let delay = this.tickMs;
     try {
       const report = await this.tick();
-      delay = didWork(report) || this.wakeRequested ? 0 : await this.untilNextDue();
+      delay = didWork(report) || this.wakeRequested ? 0 : await this.untilNextDue(report);
     } catch (error) {
       this.logger.error(`Engine tick failed: ${loggedError(error)}`);
     }
@@ -133,9 +133,15 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.stopped) this.schedule(delay);
   }
 
-  /** Milliseconds until the earliest queue entry or timer, at most one tick. */
-  private async untilNextDue(): Promise<number> {
-    const [entry, timerAt] = await Promise.all([this.queue.next(), this.timers.nextDueAt()]);
+  /**
+   * Milliseconds until the earliest queue entry or timer, at most one tick. While another process is sending
+   * due messages (their entries stay due), the queue's earliest entry is theirs: the next tick looks again.
+   */
+  private async untilNextDue(report: TickReport): Promise<number> {
+    const [entry, timerAt] = await Promise.all([
+      report.dispatch.held > 0 ? null : this.queue.next(),
+      this.timers.nextDueAt(),
+    ]);
     const now = this.clock.now().getTime();
     const soonest = Math.min(
       entry ? new Date(entry.dueAt).getTime() : Infinity,
