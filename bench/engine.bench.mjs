@@ -5,8 +5,8 @@
 // Prints a table and writes it to .test-results/bench-engine.json. Figures, never pass/fail. bench/README.md
 // says what each figure means. `npm run bench -- engine [--bursts 2000,10000,100000] [--agenda-seconds 120]
 // [--stall-seconds 120] [--test-mode] [--two-processes 10000]`; after a build, `node bench/engine.bench.mjs …` does the same.
-import { fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,6 +85,18 @@ function percentileSeconds(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] / 1000;
 }
 
+/** Milliseconds of CPU a process has used (Linux: /proc), or null where that cannot be read. */
+function cpuMsOf(pid) {
+  try {
+    // utime and stime, the 14th and 15th fields, counted after the command name (which may hold spaces).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1).split(' ');
+    const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
 const total = (byName) => Object.values(byName).reduce((sum, n) => sum + n, 0);
 
 /** Commands of several processes of one phase, added up by name. */
@@ -95,7 +107,7 @@ function addCommands(list) {
 }
 
 /** A run of clinicflow: `processes` API processes; the first creates the clinic and plans `count` messages. */
-async function runClinicflow(client, uri, { label, count, processes }) {
+async function runClinicflow(client, uri, { label, count, processes, databasePid }) {
   const dbName = `engine_${count}_${processes}p_bench`;
   const config = { uri, dbName, count, testMode: TEST_MODE, stallSeconds: STALL_SECONDS };
   console.log(`  ${label}: planning…`);
@@ -108,8 +120,11 @@ async function runClinicflow(client, uri, { label, count, processes }) {
   await Promise.all(joiners.map((j) => j.expect('planned')));
   console.log(`  ${label}: sending…`);
   const all = [planner, ...joiners];
+  // The database's CPU over the sends: where each message's time goes when the database is the limit.
+  const databaseCpuBefore = databasePid ? cpuMsOf(databasePid) : null;
   for (const p of all) p.send({ type: 'go', dueAt });
   const done = await Promise.all(all.map((p) => p.expect('done')));
+  const databaseCpuAfter = databasePid ? cpuMsOf(databasePid) : null;
 
   const db = client.db(dbName);
   const deliveries = await db
@@ -145,6 +160,11 @@ async function runClinicflow(client, uri, { label, count, processes }) {
     lagP99Seconds: percentileSeconds(lags, 99),
     roundTripsPerPlanned: total(done[0].commands.plan) / count,
     roundTripsPerSent: total(sendCommands) / Math.max(1, sent.length),
+    databaseCpuMsPerSent:
+      databaseCpuBefore === null || databaseCpuAfter === null
+        ? null
+        : (databaseCpuAfter - databaseCpuBefore) / Math.max(1, sent.length),
+    apiCpuMsPerSent: done.reduce((sum, d) => sum + d.cpuMs, 0) / Math.max(1, sent.length),
     commandsPerSent: Object.fromEntries(
       Object.entries(sendCommands).map(([name, n]) => [name, n / Math.max(1, sent.length)]),
     ),
@@ -226,6 +246,8 @@ function table(result) {
     row('lag due → sent, p99 (s)', (r) => n2(r.lagP99Seconds)),
     row('round trips / sent', (r) => n2(r.roundTripsPerSent)),
     row('round trips / planned', (r) => n2(r.roundTripsPerPlanned)),
+    row('database CPU / sent (ms)', (r) => n2(r.databaseCpuMsPerSent)),
+    row('API CPU / sent (ms)', (r) => n2(r.apiCpuMsPerSent)),
     row('repeated sends', (r) => (r.repeatedSends == null ? '—' : n0(r.repeatedSends))),
     row('peak RSS (MiB)', (r) => r.peakRssMiB.map(n0).join(' + ')),
   );
@@ -280,6 +302,7 @@ async function main() {
         label: `clinicflow ${count}`,
         count,
         processes: 1,
+        databasePid: database.pid,
       });
       result.runs.push(run);
     }
@@ -289,6 +312,7 @@ async function main() {
           label: `2 processes ${TWO_PROCESS_BURST}`,
           count: TWO_PROCESS_BURST,
           processes: 2,
+          databasePid: database.pid,
         }),
       );
     }
