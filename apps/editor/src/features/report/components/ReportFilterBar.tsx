@@ -7,7 +7,7 @@ import type { ApiFieldError } from '../../../api/apiClient';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import type { DeliveryChannel, DeliveryStatus } from '../api/reportApi';
-import { clinicToday, datePresets, presetOf, presetRange, type DatePreset } from '../utils/datePresets';
+import { clinicToday, datePresets, presetRange, presetsOf, type DatePreset } from '../utils/datePresets';
 import { channelLabel, statusLabel } from '../utils/deliveryWords';
 import { fieldOfProblem, rangeFields, type RangeField, type ReportFilters } from '../utils/reportFilters';
 import { StatusLegend } from './StatusLegend';
@@ -70,7 +70,7 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
   }, 350);
   const problemOf = (field: keyof ReportFilters) =>
     problems.find((p) => fieldOfProblem(p.path) === field)?.message;
-  const activePreset = presetOf(filters, today);
+  const activePresets = presetsOf(filters, today);
   // a sender of a shared link who is no longer a user is kept as the value it was, so the filter still shows
   const sentByChoices = [{ value: SENT_BY_ENGINE, label: t.reportSentByEngine }, ...(props.users ?? [])];
   if (filters.sentBy && !sentByChoices.some((choice) => choice.value === filters.sentBy)) {
@@ -113,8 +113,8 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
               <Button
                 key={preset}
                 size="xs"
-                variant={activePreset === preset ? 'filled' : 'default'}
-                aria-pressed={activePreset === preset}
+                variant={activePresets.includes(preset) ? 'filled' : 'default'}
+                aria-pressed={activePresets.includes(preset)}
                 onClick={() => onChange(presetRange(preset, today))}
               >
                 {t[presetKeys[preset]]}

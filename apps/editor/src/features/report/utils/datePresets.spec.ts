@@ -1,4 +1,4 @@
-import { clinicToday, plusDays, presetOf, presetRange } from './datePresets';
+import { clinicToday, plusDays, presetRange, presetsOf } from './datePresets';
 
 describe(presetRange.name, () => {
   // 23:30 UTC on Friday 4 December is already Saturday 5 December in Paris: the report's days are the clinic's
@@ -18,7 +18,12 @@ describe(presetRange.name, () => {
   ] as const)('should give %s around the clinic’s Saturday', (preset, range) => {
     const today = clinicToday(lateEvening, 'Europe/Paris');
     expect(presetRange(preset, today)).toEqual(range);
-    expect(presetOf(range, today)).toBe(preset);
+    expect(presetsOf(range, today)).toEqual([preset]);
+  });
+
+  it('should say a Sunday’s last 7 days are this week too', () => {
+    const sunday = '2026-12-06';
+    expect(presetsOf({ from: '2026-11-30', to: '2026-12-06' }, sunday)).toEqual(['thisWeek', 'last7Days']);
   });
 
   it('should move days across the night the clocks change without losing one', () => {

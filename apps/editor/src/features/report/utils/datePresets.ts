@@ -48,12 +48,13 @@ export function presetRange(preset: DatePreset, today: string): { from: string; 
   }
 }
 
-/** The preset a range is, if any (to highlight its button). */
-export function presetOf(range: { from: string; to: string }, today: string): DatePreset | null {
-  return (
-    datePresets.find((p) => {
-      const r = presetRange(p, today);
-      return r.from === range.from && r.to === range.to;
-    }) ?? null
-  );
+/**
+ * The presets a range is (to highlight their buttons): sometimes two, as on a Sunday, when this week and the
+ * last 7 days are the same days.
+ */
+export function presetsOf(range: { from: string; to: string }, today: string): DatePreset[] {
+  return datePresets.filter((p) => {
+    const r = presetRange(p, today);
+    return r.from === range.from && r.to === range.to;
+  });
 }
