@@ -219,8 +219,8 @@ export class DispatcherService {
       } else batch.report.lost++;
       return;
     }
-    // The delivery is not written here: the claim and the queue entry carry the lease, and the outcome writes
-    // the `sending` change with its own (DeliveryStatusService.startSending).
+    // The delivery is not written here: the claim carries the lease (the queue entry stays due), and the
+    // outcome writes the `sending` change with its own (DeliveryStatusService.startSending).
     const sending = await this.status.startSending(delivery, {
       attempt,
       leaseUntil,
