@@ -51,4 +51,26 @@ describe('due entries of the delivery queue and the run timers', () => {
     expect(await timers.due(at(5), 10)).toEqual([]);
     expect((await timers.next())?.runId).toBe('run-1');
   });
+
+  it('should remove exactly the entries asked for when many removals come at once', async () => {
+    const queue = ctx.app.get(DeliveryQueueRepository);
+    // Ids as odd as a delivery's key may be: quotes, a backslash, non-ASCII letters, an SQL wildcard.
+    const odd = ["q-'quoted'", 'q-"double"', 'q-back\\slash', 'q-Løvås-é', 'q-100%_'];
+    const ids = [...odd, ...Array.from({ length: 595 }, (_, i) => `q-${String(i).padStart(3, '0')}`)];
+    await queue.put(ids.map((_id, i) => ({ _id, clinicId: 'c-removals', dueAt: at(i % 60) })));
+    // Every other entry, the odd ones included, removed in one turn (gathered into statements of up to 500).
+    const removed = ids.filter((_, i) => i % 2 === 0 || i < odd.length);
+    await Promise.all([...removed, 'q-never-queued'].map((id) => queue.remove(id)));
+    const left = await ctx.app
+      .get(Db)
+      .collection('delivery_queue')
+      .find({ clinicId: 'c-removals' }, { projection: { _id: 1 } })
+      .toArray();
+    expect(left.map((entry) => entry._id).sort()).toEqual(ids.filter((id) => !removed.includes(id)).sort());
+    // Removing again changes nothing and does not fail.
+    await queue.remove(removed[0]);
+    expect(
+      await ctx.app.get(Db).collection('delivery_queue').countDocuments({ clinicId: 'c-removals' }),
+    ).toBe(ids.length - removed.length);
+  });
 });

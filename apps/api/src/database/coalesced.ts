@@ -34,6 +34,31 @@ export class CoalescedWrites<T extends MongoDocument> {
   }
 }
 
+/**
+ * Deletions by `_id` issued at about the same time, as one `deleteMany` on `_id: { $in }` (see
+ * `CoalescedWrites`): one statement, so one transaction on our FerretDB where a `deleteOne` each cost a commit
+ * each. For deletions whose caller needs no answer but "done" (a sent message's queue entry).
+ */
+export class CoalescedDeletes<T extends MongoDocument & { _id: string }> {
+  private readonly loader: DataLoader<string, void>;
+
+  constructor(collection: Collection<T>) {
+    this.loader = new DataLoader(
+      async (ids) => {
+        // The comment lets our FerretDB find the `$in` in the `_id` index (docs/database.md, "delete-pushdown").
+        await collection.deleteMany({ _id: { $in: [...new Set(ids)] } } as Filter<T>, SQL_PUSHDOWN);
+        return ids.map(() => undefined);
+      },
+      { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
+    );
+  }
+
+  /** Deletes the document with this `_id` (with the others asked at the same time). */
+  delete(id: string): Promise<void> {
+    return this.loader.load(id);
+  }
+}
+
 /** Reads by `_id` issued at about the same time, as one `find` (see `CoalescedWrites`). */
 export class CoalescedReads<T extends MongoDocument & { _id: string }> {
   private readonly loader: DataLoader<string, T | null>;

@@ -1,7 +1,7 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { createIndexOnce } from '../../database/create-index';
-import { CoalescedWrites } from '../../database/coalesced';
+import { CoalescedDeletes, CoalescedWrites } from '../../database/coalesced';
 import { insertManyReportingDuplicates, inWriteChunks } from '../../database/duplicate-key';
 import { SQL_PUSHDOWN } from '../../database/pushdown';
 
@@ -34,10 +34,12 @@ export interface DeliveryQueueEntry {
 export class DeliveryQueueRepository implements OnModuleInit {
   private readonly collection: Collection<DeliveryQueueEntry>;
   private readonly writes: CoalescedWrites<DeliveryQueueEntry>;
+  private readonly removals: CoalescedDeletes<DeliveryQueueEntry>;
 
   constructor(db: Db) {
     this.collection = db.collection<DeliveryQueueEntry>('delivery_queue');
     this.writes = new CoalescedWrites(this.collection);
+    this.removals = new CoalescedDeletes(this.collection);
   }
 
   async onModuleInit() {
@@ -70,8 +72,9 @@ export class DeliveryQueueRepository implements OnModuleInit {
     }
   }
 
-  async remove(deliveryId: string): Promise<void> {
-    await this.writes.write({ deleteOne: { filter: { _id: deliveryId } } });
+  /** Removes a delivery's entry (gathered with the other removals of the moment into one statement). */
+  remove(deliveryId: string): Promise<void> {
+    return this.removals.delete(deliveryId);
   }
 
   /** Entries due at `now`, earliest first, at most `limit`. */
