@@ -59,6 +59,36 @@ export class CoalescedDeletes<T extends MongoDocument & { _id: string }> {
   }
 }
 
+/**
+ * "Does this document match `filter`?" asked by `_id` at about the same time, as one `find` on
+ * `{ _id: { $in }, ...filter }` with the pushdown comment: our FerretDB answers it in SQL, so only the documents
+ * that match are decoded. `filter` must be pushable whole (docs/database.md: one scalar type per field).
+ */
+export class CoalescedMatches<T extends MongoDocument & { _id: string }> {
+  private readonly loader: DataLoader<string, boolean>;
+
+  constructor(collection: Collection<T>, filter: Filter<T>) {
+    this.loader = new DataLoader(
+      async (ids) => {
+        const found = await collection
+          .find({ ...filter, _id: { $in: [...new Set(ids)] } } as Filter<T>, {
+            ...SQL_PUSHDOWN,
+            projection: { _id: 1 },
+          })
+          .toArray();
+        const matching = new Set(found.map((document) => document._id as string));
+        return ids.map((id) => matching.has(id));
+      },
+      { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
+    );
+  }
+
+  /** True when the document with this `_id` exists and matches the filter. */
+  matches(id: string): Promise<boolean> {
+    return this.loader.load(id);
+  }
+}
+
 /** Reads by `_id` issued at about the same time, as one `find` (see `CoalescedWrites`). */
 export class CoalescedReads<T extends MongoDocument & { _id: string }> {
   private readonly loader: DataLoader<string, T | null>;

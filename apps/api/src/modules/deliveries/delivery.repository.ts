@@ -11,7 +11,7 @@ import {
   type DeliveryHistoryEntry,
   type DeliveryStatus,
 } from './delivery.document';
-import { CoalescedReads, CoalescedWrites } from '../../database/coalesced';
+import { CoalescedMatches, CoalescedReads, CoalescedWrites } from '../../database/coalesced';
 import { SQL_PUSHDOWN } from '../../database/pushdown';
 import { errorSummary } from '../../common/logged-error';
 
@@ -87,12 +87,15 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   /** The dispatcher's reads and writes by `_id`, gathered into few commands (database/coalesced.ts). */
   private readonly coalescedReads: CoalescedReads<DeliveryDocument>;
   private readonly coalescedWrites: CoalescedWrites<DeliveryDocument>;
+  /** Deliveries whose texts were removed (`contentRemovedAt`, a date when set: any date matches). */
+  private readonly erased: CoalescedMatches<DeliveryDocument>;
 
   constructor(db: Db) {
     super(db, 'deliveries');
     this.upgrades = db.collection('data_upgrades');
     this.coalescedReads = new CoalescedReads(this.collection);
     this.coalescedWrites = new CoalescedWrites(this.collection);
+    this.erased = new CoalescedMatches(this.collection, { contentRemovedAt: { $gte: new Date(0) } });
   }
 
   async onModuleInit() {
@@ -140,13 +143,12 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     await this.coalescedWrites.write({ updateOne: { filter: filter as never, update: update as never } });
     if (!('text' in fields || 'subject' in fields)) return true;
     // An erasure may have emptied the message while it was being sent (docs/privacy.md): the outcome must not
-    // bring its text back. Read after the write: an erasure before it is seen and emptied again, one after it
-    // empties the text itself.
-    const after = await this.coalescedReads.find(delivery._id);
-    if (after?.contentRemovedAt) {
+    // bring its text back. Asked after the write: an erasure before it is seen and emptied again, one after it
+    // empties the text itself. Only the erased are read (in SQL on our FerretDB), not every sent message.
+    if (await this.erased.matches(delivery._id)) {
       await this.collection.updateOne(this.byId(delivery._id), { $set: EMPTIED } as never);
     }
-    return after !== null;
+    return true;
   }
 
   /** A clinic's deliveries a cancel can still stop (`statuses`) of an appointment, or of a patient on a channel. */
