@@ -1,6 +1,6 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
-import { CoalescedWrites } from '../../database/coalesced';
+import { CoalescedReads, CoalescedWrites } from '../../database/coalesced';
 import { insertOnce } from '../../database/duplicate-key';
 
 /**
@@ -36,10 +36,12 @@ export interface DeliveryClaim {
 export class DeliveryClaimRepository {
   private readonly collection: Collection<DeliveryClaim>;
   private readonly writes: CoalescedWrites<DeliveryClaim>;
+  private readonly reads: CoalescedReads<DeliveryClaim>;
 
   constructor(db: Db) {
     this.collection = db.collection<DeliveryClaim>('delivery_claims');
     this.writes = new CoalescedWrites(this.collection);
+    this.reads = new CoalescedReads(this.collection);
   }
 
   /** True when this caller won the attempt; false when someone else already holds it. */
@@ -94,7 +96,11 @@ export class DeliveryClaimRepository {
     });
   }
 
+  /**
+   * Attempt N's claim. Read with the others asked at the same moment: processes sharing a burst lose claims to
+   * each other by the dozen in a scan, and each loser reads the winner's lease.
+   */
   find(deliveryId: string, attempt: number): Promise<DeliveryClaim | null> {
-    return this.collection.findOne({ _id: `${deliveryId}#${attempt}` });
+    return this.reads.find(`${deliveryId}#${attempt}`);
   }
 }
