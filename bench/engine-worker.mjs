@@ -166,7 +166,9 @@ async function main() {
   app.get(MongoClient).on('commandStarted', (event) => {
     const byName = commands[phase];
     byName[event.commandName] = (byName[event.commandName] ?? 0) + 1;
-    const collection = event.command[event.commandName];
+    // A getMore names its collection in `collection` (its own field holds the cursor's id).
+    const collection =
+      event.commandName === 'getMore' ? event.command.collection : event.command[event.commandName];
     const key = typeof collection === 'string' ? `${event.commandName} ${collection}` : event.commandName;
     statements[phase][key] = (statements[phase][key] ?? 0) + statementCount(event.command);
   });
