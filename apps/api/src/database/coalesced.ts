@@ -70,10 +70,12 @@ export class CoalescedMatches<T extends MongoDocument & { _id: string }> {
   constructor(collection: Collection<T>, filter: Filter<T>) {
     this.loader = new DataLoader(
       async (ids) => {
+        const unique = [...new Set(ids)];
         const found = await collection
-          .find({ ...filter, _id: { $in: [...new Set(ids)] } } as Filter<T>, {
+          .find({ ...filter, _id: { $in: unique } } as Filter<T>, {
             ...SQL_PUSHDOWN,
             projection: { _id: 1 },
+            batchSize: unique.length + 1,
           })
           .toArray();
         const matching = new Set(found.map((document) => document._id as string));
@@ -99,7 +101,11 @@ export class CoalescedReads<T extends MongoDocument & { _id: string }> {
         const unique = [...new Set(ids)];
         // The comment lets our FerretDB take the `$in` from the `_id` index instead of reading every document
         // (docs/database.md, "SQL pushdown"); MongoDB ignores it. `_id` always holds a string here.
-        const found = await collection.find({ _id: { $in: unique } } as Filter<T>, SQL_PUSHDOWN).toArray();
+        // All in the first answer, and one more than can come back: a first batch that is exactly full (or the
+        // default 101) leaves the cursor open, and the driver asks again with a `getMore` that finds nothing.
+        const found = await collection
+          .find({ _id: { $in: unique } } as Filter<T>, { ...SQL_PUSHDOWN, batchSize: unique.length + 1 })
+          .toArray();
         const byId = new Map(found.map((document) => [document._id as string, document as T]));
         return ids.map((id) => byId.get(id) ?? null);
       },

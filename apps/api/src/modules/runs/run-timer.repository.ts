@@ -87,6 +87,7 @@ export class RunTimerRepository implements OnModuleInit {
       .find({ at: { $lte: now } }, SQL_PUSHDOWN)
       .sort({ at: 1 })
       .limit(limit)
+      .batchSize(limit + 1) // all in the first answer (see DeliveryQueueRepository.due)
       .toArray();
   }
 
