@@ -43,14 +43,11 @@ export class CoalescedDeletes<T extends MongoDocument & { _id: string }> {
   private readonly loader: DataLoader<string, void>;
 
   constructor(collection: Collection<T>) {
-    this.loader = new DataLoader(
-      async (ids) => {
-        // The comment lets our FerretDB find the `$in` in the `_id` index (docs/database.md, "delete-pushdown").
-        await collection.deleteMany({ _id: { $in: [...new Set(ids)] } } as Filter<T>, SQL_PUSHDOWN);
-        return ids.map(() => undefined);
-      },
-      { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
-    );
+    this.loader = byIdLoader(async (ids) => {
+      // The comment lets our FerretDB find the `$in` in the `_id` index (docs/database.md, "delete-pushdown").
+      await collection.deleteMany({ _id: { $in: ids } } as Filter<T>, SQL_PUSHDOWN);
+      return () => undefined;
+    });
   }
 
   /** Deletes the document with this `_id` (with the others asked at the same time). */
@@ -68,21 +65,17 @@ export class CoalescedMatches<T extends MongoDocument & { _id: string }> {
   private readonly loader: DataLoader<string, boolean>;
 
   constructor(collection: Collection<T>, filter: Filter<T>) {
-    this.loader = new DataLoader(
-      async (ids) => {
-        const unique = [...new Set(ids)];
-        const found = await collection
-          .find({ ...filter, _id: { $in: unique } } as Filter<T>, {
-            ...SQL_PUSHDOWN,
-            projection: { _id: 1 },
-            batchSize: unique.length + 1,
-          })
-          .toArray();
-        const matching = new Set(found.map((document) => document._id as string));
-        return ids.map((id) => matching.has(id));
-      },
-      { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
-    );
+    this.loader = byIdLoader(async (ids) => {
+      const found = await collection
+        .find({ ...filter, _id: { $in: ids } } as Filter<T>, {
+          ...SQL_PUSHDOWN,
+          projection: { _id: 1 },
+          batchSize: inOneAnswer(ids.length),
+        })
+        .toArray();
+      const matching = new Set(found.map((document) => document._id as string));
+      return (id) => matching.has(id);
+    });
   }
 
   /** True when the document with this `_id` exists and matches the filter. */
@@ -96,27 +89,44 @@ export class CoalescedReads<T extends MongoDocument & { _id: string }> {
   private readonly loader: DataLoader<string, T | null>;
 
   constructor(collection: Collection<T>) {
-    this.loader = new DataLoader(
-      async (ids) => {
-        const unique = [...new Set(ids)];
-        // The comment lets our FerretDB take the `$in` from the `_id` index instead of reading every document
-        // (docs/database.md, "SQL pushdown"); MongoDB ignores it. `_id` always holds a string here.
-        // All in the first answer, and one more than can come back: a first batch that is exactly full (or the
-        // default 101) leaves the cursor open, and the driver asks again with a `getMore` that finds nothing.
-        const found = await collection
-          .find({ _id: { $in: unique } } as Filter<T>, { ...SQL_PUSHDOWN, batchSize: unique.length + 1 })
-          .toArray();
-        const byId = new Map(found.map((document) => [document._id as string, document as T]));
-        return ids.map((id) => byId.get(id) ?? null);
-      },
-      { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
-    );
+    this.loader = byIdLoader(async (ids) => {
+      // The comment lets our FerretDB take the `$in` from the `_id` index instead of reading every document
+      // (docs/database.md, "SQL pushdown"); MongoDB ignores it. `_id` always holds a string here.
+      const found = await collection
+        .find({ _id: { $in: ids } } as Filter<T>, { ...SQL_PUSHDOWN, batchSize: inOneAnswer(ids.length) })
+        .toArray();
+      const byId = new Map(found.map((document) => [document._id as string, document as T]));
+      return (id) => byId.get(id) ?? null;
+    });
   }
 
   /** The document with this `_id`, or null. */
   find(id: string): Promise<T | null> {
     return this.loader.load(id);
   }
+}
+
+/**
+ * The `batchSize` that brings a find of at most `count` documents back in its first answer: one more than can
+ * come, since a first batch that is exactly full (or the default 101) leaves the cursor open, and the driver
+ * asks again with a `getMore` that finds nothing.
+ */
+export function inOneAnswer(count: number): number {
+  return count + 1;
+}
+
+/**
+ * The loader of one kind of question by `_id`, gathered per turn of the event loop; `answer` gets each id once
+ * and gives back how to answer each caller. DataLoader's cache is off: every call asks the database.
+ */
+function byIdLoader<V>(answer: (ids: string[]) => Promise<(id: string) => V>): DataLoader<string, V> {
+  return new DataLoader(
+    async (ids) => {
+      const answerOf = await answer([...new Set(ids)]);
+      return ids.map(answerOf);
+    },
+    { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
+  );
 }
 
 async function bulkWrite<T extends MongoDocument>(

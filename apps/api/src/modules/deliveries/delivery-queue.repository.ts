@@ -1,7 +1,7 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { createIndexOnce } from '../../database/create-index';
-import { CoalescedDeletes, CoalescedWrites } from '../../database/coalesced';
+import { CoalescedDeletes, CoalescedWrites, inOneAnswer } from '../../database/coalesced';
 import { insertManyReportingDuplicates, inWriteChunks } from '../../database/duplicate-key';
 import { SQL_PUSHDOWN } from '../../database/pushdown';
 
@@ -81,13 +81,11 @@ export class DeliveryQueueRepository implements OnModuleInit {
   due(now: Date, limit: number): Promise<DeliveryQueueEntry[]> {
     // With the pushdown comment our FerretDB reads the earliest entries from the `dueAt` index instead of
     // decoding the whole queue for each batch (a burst of 100 000 is 100 000 entries); `dueAt` is always a date.
-    // All in the first answer, and one more than can come back: a first batch that is exactly full (or the
-    // default 101) leaves the cursor open, and the driver asks again with a `getMore` that finds nothing.
     return this.collection
       .find({ dueAt: { $lte: now } }, SQL_PUSHDOWN)
       .sort({ dueAt: 1 })
       .limit(limit)
-      .batchSize(limit + 1)
+      .batchSize(inOneAnswer(limit))
       .toArray();
   }
 

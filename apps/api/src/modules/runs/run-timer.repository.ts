@@ -1,6 +1,7 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { createIndexOnce } from '../../database/create-index';
+import { inOneAnswer } from '../../database/coalesced';
 import { insertOnce } from '../../database/duplicate-key';
 import { SQL_PUSHDOWN } from '../../database/pushdown';
 
@@ -87,7 +88,7 @@ export class RunTimerRepository implements OnModuleInit {
       .find({ at: { $lte: now } }, SQL_PUSHDOWN)
       .sort({ at: 1 })
       .limit(limit)
-      .batchSize(limit + 1) // all in the first answer (see DeliveryQueueRepository.due)
+      .batchSize(inOneAnswer(limit))
       .toArray();
   }
 
