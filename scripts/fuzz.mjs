@@ -5,7 +5,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { root } from './workspace/ensure-dependencies.mjs';
 import { runCommand } from './workspace/run-command.mjs';
@@ -104,14 +103,12 @@ async function login() {
  * pytest's shape, and a reader of the whole log that knows pytest takes it for a run of no test at all.
  */
 function runSchemathesis(args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(venv, 'bin/st'), args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
-    createInterface({ input: child.stdout }).on('line', (line) => {
+  return runCommand(path.join(venv, 'bin/st'), args, {
+    cwd,
+    onLine: (line) => {
       const banner = /^=+ (.*) =+$/.exec(line);
       console.log(banner ? `schemathesis: ${banner[1]}` : line);
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    },
   });
 }
 
