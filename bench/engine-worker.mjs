@@ -119,6 +119,7 @@ function didWork(report) {
 async function sendBurst(app, queue, dueAt) {
   const { ClockRepository } = api('./common/clock.repository');
   const { EngineService } = api('./modules/engine/engine.service');
+  const { SQL_PUSHDOWN } = api('./database/pushdown');
   const offset = dueAt.getTime() - Date.now();
   app.get(ClockRepository).now = () => new Date(Date.now() + offset);
   const engine = app.get(EngineService);
@@ -140,7 +141,7 @@ async function sendBurst(app, queue, dueAt) {
       checkedAt = now;
       // Counted in SQL on our FerretDB (the pushdown comment): in Go it would decode the whole queue every
       // second, 100 000 entries in the largest burst, and the bench would weigh on what it measures.
-      const queued = await queue.countDocuments({}, { comment: 'clinicflow:pushdown' });
+      const queued = await queue.countDocuments({}, SQL_PUSHDOWN);
       if (queued < left) [left, shrankAt] = [queued, now];
       if (queued === 0) break;
       if (now - shrankAt > stallSeconds * 1000) break;
