@@ -21,6 +21,23 @@ export type LiveEvent =
 @Injectable()
 export class LiveEventsService {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private watchers = 0;
+
+  /** Whether a client of this process listens (a socket is open): only then are other processes' events read. */
+  get watched(): boolean {
+    return this.watchers > 0;
+  }
+
+  /** A client starts listening; the function returned says it stopped (once, however often it is called). */
+  watch(): () => void {
+    this.watchers++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.watchers--;
+    };
+  }
 
   deliveryUpdated(clinicId: string, payload: DeliveryUpdated): void {
     this.publish({ clinicId, name: 'delivery.updated', payload });

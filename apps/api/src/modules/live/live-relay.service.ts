@@ -107,6 +107,10 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
 
   private async poll() {
     const now = Date.now();
+    for (const [id, at] of this.seen) if (at < now - 2 * OVERLAP_MS) this.seen.delete(id);
+    // The others' events are only for this process's sockets: with none open, reading them (every batch about
+    // twenty times, for the overlap) would cost the database more than a burst's sends.
+    if (!this.live.watched) return;
     const found = await this.repository.since(
       Math.max(this.startedAt, now - OVERLAP_MS),
       this.origin,
@@ -117,7 +121,6 @@ export class LiveRelayService implements OnModuleInit, OnModuleDestroy {
       this.seen.set(document._id, now);
       for (const event of document.events) this.live.relayed(event);
     }
-    for (const [id, at] of this.seen) if (at < now - 2 * OVERLAP_MS) this.seen.delete(id);
   }
 
   private async prune() {

@@ -85,7 +85,11 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
           this.close(socket);
         });
       });
-      socket.on('disconnect', () => clearTimeout(sessionOf(socket)?.expiry));
+      const unwatch = this.live.watch();
+      socket.on('disconnect', () => {
+        unwatch();
+        clearTimeout(sessionOf(socket)?.expiry);
+      });
     });
     this.unsubscribe = this.live.subscribeAll((event) => {
       if (event.name === 'session.ended')
