@@ -5,10 +5,14 @@ import { SettingsService } from '../settings/settings.service';
 import { DeliveryReceiptService } from './delivery-receipt.service';
 import { ProviderRegistry } from './provider-registry.service';
 import { errorSummary } from '../../common/logged-error';
+import { forEachConcurrently } from '../../common/concurrently';
+import type { SettingsDocument } from '../settings/settings.repository';
 
 /** How far back sent messages are still asked about, and how many per refresh. */
 const REFRESH_WINDOW_MS = 48 * 3_600_000;
 const REFRESH_LIMIT = 100;
+/** Asked at once: a provider that looks messages up in a store (the sandbox) answers them in one read. */
+const ASKED_AT_ONCE = 8;
 
 /** What asking the provider about one sent message gave. */
 export interface ProviderAnswer {
@@ -41,22 +45,32 @@ export class DeliveryStatusRefreshService {
       new Date(now.getTime() - REFRESH_WINDOW_MS),
       REFRESH_LIMIT,
     );
+    // One read of each clinic's settings per refresh, not one per message.
+    const settingsOf = new Map<string, Promise<SettingsDocument | null>>();
+    const settings = (clinicId: string) => {
+      if (!settingsOf.has(clinicId)) settingsOf.set(clinicId, this.settings.find(clinicId));
+      return settingsOf.get(clinicId)!;
+    };
     let changed = 0;
-    for (const delivery of sent) {
+    await forEachConcurrently(sent, ASKED_AT_ONCE, async (delivery) => {
       try {
-        if ((await this.ask(delivery, now)).changed) changed++;
+        if ((await this.ask(delivery, now, settings(delivery.clinicId))).changed) changed++;
       } catch (error) {
         this.logger.warn(`Status of delivery ${delivery._id} not refreshed: ${errorSummary(error)}`);
       }
-    }
+    });
     return changed;
   }
 
   /** Asks the provider that took a sent message what became of it, and applies the answer. */
-  async ask(delivery: DeliveryDocument, now: Date): Promise<ProviderAnswer> {
+  async ask(
+    delivery: DeliveryDocument,
+    now: Date,
+    knownSettings?: Promise<SettingsDocument | null>,
+  ): Promise<ProviderAnswer> {
     const nothing = { answered: false, changed: false };
     if (!delivery.providerMessageId) return nothing;
-    const settings = await this.settings.find(delivery.clinicId);
+    const settings = await (knownSettings ?? this.settings.find(delivery.clinicId));
     if (!settings) return nothing;
     const { provider } = await this.registry.forChannel(settings, delivery.channel);
     if (!provider.lookup || provider.name !== delivery.provider) return nothing;
