@@ -339,6 +339,7 @@ export class DispatcherService {
         delivery.resourceId,
         rendered.composed.sms?.credits ?? 1,
         { deliveryId: delivery._id, attempt: delivery.attempt },
+        settings,
       );
       if (!debit.ok) {
         await this.outcomes.fail(delivery, 'credits-exhausted', 'credits exhausted', report, {

@@ -49,6 +49,8 @@ type ChainEnd = Pick<CreditEntry, 'seq' | 'balance'>;
 
 /** One SMS's debit as asked, waiting for its group. */
 interface DebitAsked {
+  /** The clinic's settings as the sender read them, when it did (spares the group a read). */
+  settings: SettingsDocument | null;
   resourceId: string | null;
   credits: number;
   send: CreditedSend;
@@ -104,14 +106,18 @@ export class CreditsService {
     private readonly clock: ClockRepository,
   ) {}
 
-  /** Takes `credits` for an SMS to a practitioner's patient (`resourceId`); refuses when the balance is short. */
+  /**
+   * Takes `credits` for an SMS to a practitioner's patient (`resourceId`); refuses when the balance is short.
+   * `settings`, the clinic's as the sender read them, spare a read: the ledger, not they, decides the balance.
+   */
   debit(
     clinicId: string,
     resourceId: string | null,
     credits: number,
     send: CreditedSend,
+    settings: SettingsDocument | null = null,
   ): Promise<CreditDebit> {
-    return this.debits.ask(clinicId, { resourceId, credits, send });
+    return this.debits.ask(clinicId, { settings, resourceId, credits, send });
   }
 
   /** Gives back credits taken for an SMS the provider refused (once per attempt). */
@@ -152,7 +158,9 @@ export class CreditsService {
 
   /** Takes the credits of the SMS asked together: one entry per balance they draw on. */
   private async debitGroup(clinicId: string, asked: DebitAsked[]): Promise<CreditDebit[]> {
-    const settings = await this.settings.findForClinic(clinicId);
+    // The latest settings a sender read: their cached position is where the walk to the chain's end starts.
+    const known = asked.reduce<SettingsDocument | null>((latest, debit) => debit.settings ?? latest, null);
+    const settings = known ?? (await this.settings.findForClinic(clinicId));
     if (!settings) return asked.map(() => ({ ok: false }));
     const byBalance = new Map<string | null, DebitAsked[]>();
     for (const debit of asked) {
