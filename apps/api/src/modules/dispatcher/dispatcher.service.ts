@@ -52,6 +52,8 @@ const MAX_SCANS_PER_TICK = 20;
 const RATE_WAIT_IN_PLACE_MS = 1000;
 /** The share of the pool one clinic may hold, so that other clinics always find room. */
 const CLINIC_SHARE = 0.75;
+/** How long a due delivery found in another process's hands is stepped over before its claim is read again. */
+const HELD_RECHECK_MS = 2000;
 /** A queue entry without its delivery is removed only once this old (planning inserts the delivery first). */
 const ORPHAN_AGE_MS = 60_000;
 
@@ -76,8 +78,10 @@ export class DispatcherService {
   private readonly concurrency: number;
   private readonly leaseMs: number;
   /**
-   * Due deliveries another process is sending, with the end of its lease as last read from the claim: a send
-   * leaves its queue entry due, so the scans step over these instead of losing their claims again.
+   * Due deliveries another process is sending, with when to look at them again: a send leaves its queue entry
+   * due, so the scans step over these instead of losing their claims again. Until the end of the lease read
+   * from the claim, but at most `HELD_RECHECK_MS`: most sends end within it, their entries gone, and each one
+   * remembered widens every scan by one entry.
    */
   private readonly heldElsewhere = new Map<string, number>();
 
@@ -214,7 +218,7 @@ export class DispatcherService {
       if (abandoned && 'as' in abandoned)
         return this.dispatchEntry(entry, { ...abandoned.delivery, attempt }, batch, abandoned.as);
       if (abandoned) {
-        this.heldElsewhere.set(delivery._id, abandoned.leaseEnd);
+        this.heldElsewhere.set(delivery._id, Math.min(abandoned.leaseEnd, now.getTime() + HELD_RECHECK_MS));
         batch.held.add(delivery._id);
       } else batch.report.lost++;
       return;
@@ -371,7 +375,7 @@ export class DispatcherService {
     });
   }
 
-  /** Deliveries whose claimant's lease has ended are looked at again: it renewed it, finished, or stopped. */
+  /** Deliveries held elsewhere are looked at again in time: their claimant finished, renewed its lease, or stopped. */
   private forgetEndedLeases(now: Date): void {
     for (const [deliveryId, leaseEnd] of this.heldElsewhere) {
       if (leaseEnd <= now.getTime()) this.heldElsewhere.delete(deliveryId);
