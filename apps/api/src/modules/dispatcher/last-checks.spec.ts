@@ -250,4 +250,16 @@ describe(lastChecks.name, () => {
   ] as const)('should decide on $title', ({ args, check }) => {
     expect(lastChecks(...(args as Parameters<typeof lastChecks>))).toEqual(check);
   });
+
+  it('should honour quiet hours changed since the last send (each settings read has its own calendar)', () => {
+    const lunch = at('2026-03-10T11:30:00Z');
+    const before = settings();
+    const after = settings({ quietHours: { windows: lunchAndNight, noSendWeekdays: [], holidays: [] } });
+    expect(lastChecks(delivery(), before, patient(true), lunch)).toBeNull();
+    expect(lastChecks(delivery(), after, patient(true), lunch)).toEqual(
+      expect.objectContaining({ outcome: 'later', at: at('2026-03-10T13:00:00Z') }),
+    );
+    // The same settings document asked again answers the same (its calendar is kept).
+    expect(lastChecks(delivery(), before, patient(true), lunch)).toBeNull();
+  });
 });

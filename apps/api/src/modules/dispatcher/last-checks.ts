@@ -3,6 +3,7 @@ import {
   channelAllowed,
   consentGate,
   quietHoursCalendar,
+  type QuietHoursCalendar,
   reasonOf,
   type EvaluationContext,
   type Reason,
@@ -69,13 +70,28 @@ function gateContext(
 }
 
 /**
+ * Each settings document's sending calendar, built once: the sends of a scan share their clinic's settings
+ * document, and building the calendar (its days from the weekly rule and holidays) cost more than the send.
+ */
+const calendars = new WeakMap<SettingsDocument, QuietHoursCalendar>();
+
+function calendarOf(settings: SettingsDocument): QuietHoursCalendar {
+  let calendar = calendars.get(settings);
+  if (!calendar) {
+    calendar = quietHoursCalendar(clinicContextOf(settings).quietHours, settings.timeZone);
+    calendars.set(settings, calendar);
+  }
+  return calendar;
+}
+
+/**
  * Planning placed a patient's message in allowed hours; a retry or a late dispatch may have pushed it into
  * the night: it then waits for the next allowed moment (or is skipped when that is past its expiry). A
  * message planned inside quiet hours was planned so on purpose (the step ignores quiet hours) and goes.
  */
 function quietHours(delivery: DeliveryDocument, settings: SettingsDocument, now: Date): LastCheck | null {
   if (delivery.recipient.type !== 'patient') return null;
-  const calendar = quietHoursCalendar(clinicContextOf(settings).quietHours, settings.timeZone);
+  const calendar = calendarOf(settings);
   const zone = settings.timeZone;
   const at = (instant: Date) => DateTime.fromJSDate(instant, { zone });
   if (!calendar.isAllowed(at(new Date(delivery.sendAt)))) return null;
