@@ -208,6 +208,18 @@ describe('renderTemplate', () => {
     });
   });
 
+  it('answers the same for a template rendered many times, in HTML and in plain text by turns', () => {
+    // A template is parsed once and its inspection kept: what one render found must not stick to the next.
+    const source = '{{{patient.firstName}}}';
+    for (let round = 0; round < 3; round++) {
+      expect(renderTemplate(source, context, { language: 'fr', escape: true })).toMatchObject({
+        ok: false,
+        problems: [{ code: 'syntax', message: expect.stringMatching(/unescaped/) }],
+      });
+      expect(renderTemplate(source, context, { language: 'fr' })).toEqual({ ok: true, text: 'Léa' });
+    }
+  });
+
   it('reports a value the context lacks rather than an empty string', () => {
     const partial = { ...context, patient: { ...context.patient, address: undefined as unknown as string } };
     const sut = renderTemplate('Adresse : {{patient.address}}', partial, { language: 'fr' });

@@ -73,6 +73,19 @@ function compile(source: string, escape: boolean): Handlebars.TemplateDelegate {
   return template;
 }
 
+const inspections = new Map<string, Readonly<ReturnType<typeof inspectTemplate>>>();
+
+/** A template's inspection, parsed once per source: a burst renders the same few templates thousands of times. */
+function inspected(source: string): Readonly<ReturnType<typeof inspectTemplate>> {
+  let inspection = inspections.get(source);
+  if (!inspection) {
+    if (inspections.size > 500) inspections.clear();
+    inspection = inspectTemplate(source);
+    inspections.set(source, inspection);
+  }
+  return inspection;
+}
+
 /** The values templates see: the context plus the appointment's dates written in the patient's language. */
 export function templateView(context: MessageContext, settings: FormattingSettings): Record<string, unknown> {
   const conventions = LANGUAGE_CONVENTIONS[settings.language];
@@ -118,9 +131,10 @@ export function renderTemplate(
   context: MessageContext,
   settings: RenderSettings,
 ): RenderResult {
-  const inspection = inspectTemplate(source);
+  const inspection = inspected(source);
+  const found: TemplateProblem[] = [...inspection.problems];
   if (settings.escape) {
-    inspection.problems.push(
+    found.push(
       ...inspection.unescaped.map((position) => ({
         code: 'syntax' as const,
         message: 'Triple braces would put a value in the HTML unescaped; use double braces.',
@@ -128,7 +142,7 @@ export function renderTemplate(
       })),
     );
   }
-  if (inspection.problems.length > 0) return { ok: false, problems: inspection.problems };
+  if (found.length > 0) return { ok: false, problems: found };
   const formatting = formattingSettings(context, settings);
   let view: Record<string, unknown>;
   try {
