@@ -25,6 +25,7 @@
 const { execFileSync, spawnSync } = require('node:child_process');
 const {
   accessSync,
+  appendFileSync,
   constants,
   cpSync,
   chmodSync,
@@ -32,12 +33,13 @@ const {
   mkdirSync,
   renameSync,
   rmSync,
+  readFileSync,
   writeFileSync,
   readdirSync,
   statSync,
 } = require('node:fs');
 const path = require('node:path');
-const { PATCH_LEVEL, applyPatches } = require('./ferretdb-patches/patches.cjs');
+const { PATCH_LEVEL, VENDORED_MODULES, applyPatches } = require('./ferretdb-patches/patches.cjs');
 
 const FERRETDB_VERSION = 'v1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
@@ -104,7 +106,38 @@ function preparePatchedSource({ go, env = process.env, destination, withTests = 
   makeWritable(destination);
   writeFileSync(path.join(destination, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
   applyPatches(destination, { withTests });
+  for (const vendored of VENDORED_MODULES)
+    vendorModule({ go, env, source: destination, vendored, withTests });
   return destination;
+}
+
+/**
+ * Copies the version of `vendored.module` that FerretDB's go.mod requires (from the proxy, as any dependency)
+ * into `source/<folder>`, patches it, and points FerretDB's go.mod at the copy with a `replace`.
+ */
+function vendorModule({ go, env, source, vendored, withTests }) {
+  const goMod = path.join(source, 'go.mod');
+  const escaped = vendored.module.replace(/[.]/g, '\\.');
+  const version = new RegExp(`^\\s*${escaped}\\s+(v\\S+)`, 'm').exec(readFileSync(goMod, 'utf8'))?.[1];
+  if (!version) throw new Error(`FerretDB's go.mod no longer requires ${vendored.module}: drop its patch.`);
+  const info = JSON.parse(
+    execFileSync(go, ['mod', 'download', '-json', `${vendored.module}@${version}`], {
+      env: goEnvironment(env),
+      encoding: 'utf8',
+    }),
+  );
+  if (info.Error || !info.Dir) {
+    throw new Error(`go mod download ${vendored.module}@${version} failed: ${info.Error}`);
+  }
+  const copy = path.join(source, vendored.folder);
+  cpSync(info.Dir, copy, { recursive: true });
+  makeWritable(copy);
+  applyPatches(copy, { hunks: vendored.hunks, addedFiles: vendored.addedFiles, withTests });
+  appendFileSync(
+    goMod,
+    `\n// clinicflow patch (docs/database.md): ${vendored.module} ${version}, patched\n` +
+      `replace ${vendored.module} => ./${vendored.folder}\n`,
+  );
 }
 
 async function withLock(lockDir, work) {

@@ -22,7 +22,13 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { ADDED_FILES, HUNKS, PatchError, applyPatches } = require('./ferretdb-patches/patches.cjs');
+const {
+  ADDED_FILES,
+  HUNKS,
+  PatchError,
+  VENDORED_MODULES,
+  applyPatches,
+} = require('./ferretdb-patches/patches.cjs');
 const { FERRETDB_VERSION, findOnPath } = require('./ferretdb-install.cjs');
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ferretdb-patches-'));
@@ -182,13 +188,13 @@ describe('applyPatches', () => {
   });
 });
 
-/** The module's folder in the Go module cache, if Go is installed and the module was downloaded. */
-function cachedModule() {
+/** A module's folder in the Go module cache, if Go is installed and the module was downloaded. */
+function cachedModule(module = 'github.com/FerretDB/FerretDB', version = FERRETDB_VERSION) {
   const go = findOnPath('go');
   if (!go) return undefined;
   const cache = execFileSync(go, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim();
-  const escaped = 'github.com/FerretDB/FerretDB'.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
-  const dir = path.join(cache, `${escaped}@${FERRETDB_VERSION}`);
+  const escaped = module.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+  const dir = path.join(cache, `${escaped}@${version}`);
   return existsSync(dir) ? dir : undefined;
 }
 
@@ -239,3 +245,34 @@ describe(`applyPatches on FerretDB ${FERRETDB_VERSION}'s own source`, () => {
     assert.match(error.message, /internal\/handler\/msg_find\.go/);
   });
 });
+
+for (const vendored of VENDORED_MODULES) {
+  describe(`applyPatches on ${vendored.module}, the version FerretDB ${FERRETDB_VERSION} requires`, () => {
+    const ferretdb = cachedModule();
+    const version = ferretdb
+      ? new RegExp(`^\\s*${vendored.module.replace(/[.]/g, '\\.')}\\s+(v\\S+)`, 'm').exec(
+          readFileSync(path.join(ferretdb, 'go.mod'), 'utf8'),
+        )?.[1]
+      : undefined;
+    const upstream = version && cachedModule(vendored.module, version);
+    const skip = upstream ? false : 'the modules are not in the Go module cache (the install downloads them)';
+
+    it('should apply every hunk once and add the patch code', { skip }, () => {
+      const root = path.join(scratch, `vendored-${++trees}`);
+      for (const { file } of vendored.hunks) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), readFileSync(path.join(upstream, file), 'utf8'));
+      }
+      applyPatches(root, { hunks: vendored.hunks, addedFiles: vendored.addedFiles });
+      for (const hunk of vendored.hunks) {
+        const content = readFileSync(path.join(root, hunk.file), 'utf8');
+        assert.equal(content.split(hunk.replace).length, 2, `${hunk.name} is in ${hunk.file} once`);
+      }
+      for (const [folder, destination] of vendored.addedFiles) {
+        for (const file of readdirSync(path.join(here, 'ferretdb-patches', folder))) {
+          if (!file.endsWith('_test.go')) assert.ok(existsSync(path.join(root, destination, file)), file);
+        }
+      }
+    });
+  });
+}

@@ -27,6 +27,7 @@ const {
   PATCH_LEVEL,
   PATCH_PACKAGES,
   PatchError,
+  VENDORED_MODULES,
 } = require('./ferretdb-patches/patches.cjs');
 
 const testSource = path.join(toolsDir, 'src', `ferretdb-${FERRETDB_VERSION}-test`);
@@ -185,16 +186,43 @@ async function goTests({ go, env, log, step, onlyPatchTests }) {
         log(`skip  upstream ${test}: ${why}, which ${hunks.join(' and ')} change; ${instead} checks them`);
     }
     const testCode = await run(go, [...args, ...PATCH_PACKAGES], { cwd: testSource, env: goEnv, ...reader });
-    for (const pkg of reader.packages.values()) {
-      const name = pkg.name.replace('github.com/FerretDB/FerretDB/', '');
-      const counts = `${pkg.passed} passed (${pkg.clinicflow} of clinicflow), ${pkg.failed.length} failed, ${pkg.skipped} skipped`;
-      step(`go test ${name}`, pkg.result === 'pass', `${counts}, ${pkg.elapsed?.toFixed(1) ?? '?'} s`);
-      for (const test of pkg.failed) log(`    --- FAIL ${test}\n${failureOutput(pkg, test)}`);
-      for (const test of pkg.running) log(`    --- DID NOT FINISH ${test}\n${failureOutput(pkg, test)}`);
-      if (pkg.result !== 'pass') log(failureOutput(pkg, ''));
-    }
+    reportPackages(reader, { log, step });
     step('go test', testCode === 0, `exit ${testCode}, ${seconds(t)}`);
+
+    // The patched dependencies: only clinicflow's tests (a dependency's own suite is its maintainers' to run).
+    for (const { module } of VENDORED_MODULES) {
+      t = Date.now();
+      const vendoredReader = goTestReader(log);
+      const vendoredArgs = [
+        'test',
+        '-trimpath',
+        '-count=1',
+        '-timeout=5m',
+        '-json',
+        '-run',
+        '^TestClinicflow',
+      ];
+      const code = await run(go, [...vendoredArgs, module], {
+        cwd: testSource,
+        env: goEnv,
+        ...vendoredReader,
+      });
+      reportPackages(vendoredReader, { log, step });
+      step(`go test of ${module}`, code === 0, `exit ${code}, ${seconds(t)}`);
+    }
   });
+}
+
+/** One step per package of a `go test -json` run, with the output of what failed. */
+function reportPackages(reader, { log, step }) {
+  for (const pkg of reader.packages.values()) {
+    const name = pkg.name.replace('github.com/FerretDB/FerretDB/', '');
+    const counts = `${pkg.passed} passed (${pkg.clinicflow} of clinicflow), ${pkg.failed.length} failed, ${pkg.skipped} skipped`;
+    step(`go test ${name}`, pkg.result === 'pass', `${counts}, ${pkg.elapsed?.toFixed(1) ?? '?'} s`);
+    for (const test of pkg.failed) log(`    --- FAIL ${test}\n${failureOutput(pkg, test)}`);
+    for (const test of pkg.running) log(`    --- DID NOT FINISH ${test}\n${failureOutput(pkg, test)}`);
+    if (pkg.result !== 'pass') log(failureOutput(pkg, ''));
+  }
 }
 
 if (require.main === module) {

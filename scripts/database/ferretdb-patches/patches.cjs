@@ -10,7 +10,7 @@ const { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } = require
 const path = require('node:path');
 
 /** Names the built binary: bump it whenever HUNKS or the Go files change, so an older build is not reused. */
-const PATCH_LEVEL = 8;
+const PATCH_LEVEL = 9;
 
 /** Written at the source's root once patched, so that a tree is never patched twice. */
 const APPLIED_MARKER = '.clinicflow-patched';
@@ -244,6 +244,49 @@ const ADDED_FILES = [
   ['sqlite-pool', 'internal/backends/sqlite/metadata/pool'],
 ];
 
+/** The start of SQLite's memcmp as ccgo writes it for Linux (the same text for each architecture). */
+const CCGO_MEMCMP =
+  'func Xmemcmp(tls *TLS, vl uintptr, vr uintptr, n Tsize_t) (r1 int32) {\n' +
+  '\tif __ccgo_strace {\n' +
+  '\t\ttrc("tls=%v vl=%v vr=%v n=%v, (%v:)", tls, vl, vr, n, origin(2))\n' +
+  '\t\tdefer func() { trc("-> %v", r1) }()\n' +
+  '\t}\n';
+/** The same in libc.go, for the other platforms. */
+const GENERIC_MEMCMP =
+  'func Xmemcmp(t *TLS, s1, s2 uintptr, n types.Size_t) int32 {\n' +
+  '\tif __ccgo_strace {\n' +
+  '\t\ttrc("t=%v s2=%v n=%v, (%v:)", t, s2, n, origin(2))\n' +
+  '\t}\n';
+
+/**
+ * Dependencies of FerretDB built from a patched copy inside its source (`folder`, named by a go.mod `replace`),
+ * with hunks and added Go files of their own, applied as HUNKS and ADDED_FILES are. The version is the one
+ * FerretDB's go.mod requires.
+ */
+const VENDORED_MODULES = [
+  {
+    module: 'modernc.org/libc',
+    folder: 'clinicflow-libc',
+    hunks: [
+      ...['amd64', 'arm64', 'loong64'].map((arch) => ({
+        name: `libc-memcmp-linux-${arch}`,
+        purpose: "answer SQLite's memcmp with Go's vectorised bytes.Compare (libc/clinicflow_memcmp.go)",
+        file: `ccgo_linux_${arch}.go`,
+        find: CCGO_MEMCMP,
+        replace: `${CCGO_MEMCMP}\treturn clinicflowMemcmp(vl, vr, uint64(n)) // clinicflow patch\n`,
+      })),
+      {
+        name: 'libc-memcmp-other-platforms',
+        purpose: "answer SQLite's memcmp with Go's vectorised bytes.Compare (libc/clinicflow_memcmp.go)",
+        file: 'libc.go',
+        find: GENERIC_MEMCMP,
+        replace: `${GENERIC_MEMCMP}\treturn clinicflowMemcmp(s1, s2, uint64(n)) // clinicflow patch\n`,
+      },
+    ],
+    addedFiles: [['libc', '.']],
+  },
+];
+
 /** The packages holding the patch code, for `go test`. */
 const PATCH_PACKAGES = ADDED_FILES.map(([, destination]) => `./${destination}`);
 
@@ -358,6 +401,7 @@ module.exports = {
   PATCH_LEVEL,
   HUNKS,
   ADDED_FILES,
+  VENDORED_MODULES,
   PATCH_PACKAGES,
   CHANGED_UPSTREAM_TESTS,
   PatchError,
