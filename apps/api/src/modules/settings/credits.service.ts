@@ -297,7 +297,7 @@ export class CreditsService {
     throw new Error(`The credits of clinic ${clinicId} could not be appended to`);
   }
 
-  /** The chain's last entry, from the position the cache is at; its opening entry written first if none. */
+  /** Where the chain ends as the cache says (or after its opening entry, written first if none). */
   private async tail(settings: SettingsDocument, balance: CreditsBalance, account: string) {
     const clinicId = settings._id;
     const head = balance.resourceId
@@ -306,8 +306,10 @@ export class CreditsService {
     const stored = balance.resourceId
       ? (settings.credits.byResource[balance.resourceId] ?? 0)
       : settings.credits.balance;
-    // The cache holds the balance at position `head` (both written in one update): go on from there.
-    if (head !== undefined) return this.walk(clinicId, account, { seq: head, balance: stored });
+    // The cache holds the balance at position `head` (both written in one update): append after it. Not read
+    // first: when other entries came since, the insert at the next position is refused and its winner read
+    // (the caller walks on from there), so a current cache, the usual case, costs no read.
+    if (head !== undefined) return { seq: head, balance: stored };
     // The balance stored before the ledger existed becomes its first entry, once (a deterministic id: two
     // processes opening it at once write one). The settings' value changes only after that entry exists.
     await this.ledger.append(
