@@ -123,6 +123,36 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({ sendCalls: 1 });
   });
 
+  it("waits for a retry's own time when its queue entry was read before the attempt's outcome moved it", async () => {
+    const delivery = await plan(clinic.clinicId);
+    const due = (await collection<{ _id: string; dueAt: Date }>(ctx.app, 'delivery_queue').findOne({
+      _id: delivery._id,
+    }))!.dueAt;
+    // Attempt 1 timed out at the provider and its outcome wrote `retrying`; its queue entry still says the old
+    // time (another process's scan read it just before the outcome moved it to after the backoff).
+    await collection(ctx.app, 'deliveries').updateOne(
+      { _id: delivery._id },
+      { $set: { status: 'retrying', attempt: 1, updatedAt: clock.now() } },
+    );
+    expect(due.getTime()).toBeLessThanOrEqual(clock.now().getTime());
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'retrying', attempt: 1 });
+    expect(await sandboxMessage(ctx.app, delivery._id)).toBeNull();
+
+    // The outcome's move arrives: the retry goes at its time, as attempt 2.
+    const retryAt = new Date(clock.now().getTime() + 30_000);
+    await collection(ctx.app, 'delivery_queue').updateOne(
+      { _id: delivery._id },
+      { $set: { dueAt: retryAt } },
+    );
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'retrying', attempt: 1 });
+    clock.advance(30_001);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'sent', attempt: 2 });
+    expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({ sendCalls: 1 });
+  });
+
   it('takes over a delivery whose claimant stopped after handing it over: the provider says sent, nothing goes twice', async () => {
     const delivery = await plan(clinic.clinicId);
     const at = clock.now();

@@ -195,6 +195,10 @@ export class DispatcherService {
       if (now.getTime() - new Date(entry.dueAt).getTime() > ORPHAN_AGE_MS) await this.queue.drop(entry._id);
       return;
     }
+    // The entry was read just before an attempt's outcome moved it past its backoff, the delivery just after:
+    // that entry is not the retry's (due later, `retrying` is written at the outcome's time), so nothing goes now.
+    if (!takeOver && delivery.status === 'retrying' && new Date(delivery.updatedAt) >= new Date(entry.dueAt))
+      return;
     let kind: ClaimKind;
     if (takeOver) kind = takeOver;
     else if (delivery.status === 'scheduled' || delivery.status === 'retrying') kind = 'send';
