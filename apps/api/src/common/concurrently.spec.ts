@@ -1,4 +1,4 @@
-import { KeyedBatcher, KeyedSerialiser } from './concurrently';
+import { KeyedBatcher, KeyedSerialiser, loadOnce } from './concurrently';
 
 /** A batcher whose work records each batch and answers every request doubled, or throws when told to. */
 function recordingBatcher(max: number, failing = new Set<string>()) {
@@ -65,5 +65,23 @@ describe(KeyedBatcher.name, () => {
       'a failed',
       6,
     ]);
+  });
+});
+
+describe(loadOnce.name, () => {
+  it('should load each key once and give every caller of that key the same answer', async () => {
+    const loaded = new Map<string, Promise<string>>();
+    const calls: string[] = [];
+    const load = (key: string) => () => {
+      calls.push(key);
+      return Promise.resolve(`value of ${key}`);
+    };
+    const answers = await Promise.all([
+      loadOnce(loaded, 'a', load('a')),
+      loadOnce(loaded, 'b', load('b')),
+      loadOnce(loaded, 'a', load('a')),
+    ]);
+    expect(answers).toEqual(['value of a', 'value of b', 'value of a']);
+    expect(calls).toEqual(['a', 'b']);
   });
 });

@@ -14,6 +14,20 @@ export async function forEachConcurrently<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** What `load` answers for `key`, asked once per `loaded`: later callers share the first call's promise. */
+export function loadOnce<V>(
+  loaded: Map<string, Promise<V>>,
+  key: string,
+  load: () => Promise<V>,
+): Promise<V> {
+  let value = loaded.get(key);
+  if (!value) {
+    value = load();
+    loaded.set(key, value);
+  }
+  return value;
+}
+
 /**
  * Runs tasks one after the other per key (e.g. per clinic), in the order they were asked for; different keys
  * run side by side.

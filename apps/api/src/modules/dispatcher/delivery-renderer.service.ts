@@ -14,6 +14,7 @@ import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
 import type { TemplateDocument } from '../templates/template.repository';
 import { TemplateService } from '../templates/template.service';
+import { loadOnce } from '../../common/concurrently';
 
 /** A message ready for its provider, or why it cannot be written (a final failure: retrying will not help). */
 export type Rendered =
@@ -43,8 +44,7 @@ export class DeliveryRendererService {
     const templateId = delivery.template.templateId;
     if (templateId) {
       const key = `${delivery.clinicId}:${templateId}`;
-      if (!templates.has(key)) templates.set(key, this.templates.find(delivery.clinicId, templateId));
-      saved = await templates.get(key)!;
+      saved = await loadOnce(templates, key, () => this.templates.find(delivery.clinicId, templateId));
       if (!saved) return { ok: false, code: 'template', reason: 'Its template no longer exists.' };
     }
     const variants = saved

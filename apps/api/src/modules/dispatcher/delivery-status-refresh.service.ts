@@ -5,7 +5,7 @@ import { SettingsService } from '../settings/settings.service';
 import { DeliveryReceiptService } from './delivery-receipt.service';
 import { ProviderRegistry } from './provider-registry.service';
 import { errorSummary } from '../../common/logged-error';
-import { forEachConcurrently } from '../../common/concurrently';
+import { forEachConcurrently, loadOnce } from '../../common/concurrently';
 import type { SettingsDocument } from '../settings/settings.repository';
 
 /** How far back sent messages are still asked about, and how many per refresh. */
@@ -47,10 +47,7 @@ export class DeliveryStatusRefreshService {
     );
     // One read of each clinic's settings per refresh, not one per message.
     const settingsOf = new Map<string, Promise<SettingsDocument | null>>();
-    const settings = (clinicId: string) => {
-      if (!settingsOf.has(clinicId)) settingsOf.set(clinicId, this.settings.find(clinicId));
-      return settingsOf.get(clinicId)!;
-    };
+    const settings = (clinicId: string) => loadOnce(settingsOf, clinicId, () => this.settings.find(clinicId));
     let changed = 0;
     await forEachConcurrently(sent, ASKED_AT_ONCE, async (delivery) => {
       try {

@@ -28,6 +28,7 @@ import { ProviderRateService } from './provider-rate.service';
 import { slotStillOpen } from './provider-rate-slots';
 import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
 import { recipientAddress } from './recipient-address';
+import { loadOnce } from '../../common/concurrently';
 import { loggedError } from '../../common/logged-error';
 
 /**
@@ -387,12 +388,7 @@ export class DispatcherService {
   }
 
   private settingsOf(clinicId: string, batch: Batch): Promise<SettingsDocument | null> {
-    let settings = batch.settings.get(clinicId);
-    if (!settings) {
-      settings = this.settings.find(clinicId);
-      batch.settings.set(clinicId, settings);
-    }
-    return settings;
+    return loadOnce(batch.settings, clinicId, () => this.settings.find(clinicId));
   }
 
   private patientOf(delivery: DeliveryDocument): Promise<PatientDocument | null> {

@@ -158,7 +158,7 @@ export class CreditsService {
 
   /** Takes the credits of the SMS asked together: one entry per balance they draw on. */
   private async debitGroup(clinicId: string, asked: DebitAsked[]): Promise<CreditDebit[]> {
-    // The latest settings a sender read: their cached position is where the walk to the chain's end starts.
+    // The latest settings a sender read: the group appends after the ledger position they cache.
     const known = asked.reduce<SettingsDocument | null>((latest, debit) => debit.settings ?? latest, null);
     const settings = known ?? (await this.settings.findForClinic(clinicId));
     if (!settings) return asked.map(() => ({ ok: false }));
