@@ -60,30 +60,31 @@ helper('relativeDay', formatRelativeDay);
 helper('number', formatNumber);
 helper('price', formatPrice);
 
+/** Templates kept per source, compiled and inspected: a burst renders the same few thousands of times. */
+const REMEMBERED_SOURCES = 500;
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
-
-function compile(source: string, escape: boolean): Handlebars.TemplateDelegate {
-  const key = `${escape ? 'e' : 'n'}:${source}`;
-  let template = compiled.get(key);
-  if (!template) {
-    if (compiled.size > 500) compiled.clear();
-    template = handlebars.compile(source, { strict: true, noEscape: !escape, knownHelpersOnly: false });
-    compiled.set(key, template);
-  }
-  return template;
-}
-
 const inspections = new Map<string, Readonly<ReturnType<typeof inspectTemplate>>>();
 
-/** A template's inspection, parsed once per source: a burst renders the same few templates thousands of times. */
-function inspected(source: string): Readonly<ReturnType<typeof inspectTemplate>> {
-  let inspection = inspections.get(source);
-  if (!inspection) {
-    if (inspections.size > 500) inspections.clear();
-    inspection = inspectTemplate(source);
-    inspections.set(source, inspection);
+/** What `make` gives for `key`, made once and kept (a full cache starts again empty). */
+function remembered<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size > REMEMBERED_SOURCES) cache.clear();
+    value = make();
+    cache.set(key, value);
   }
-  return inspection;
+  return value;
+}
+
+function compile(source: string, escape: boolean): Handlebars.TemplateDelegate {
+  return remembered(compiled, `${escape ? 'e' : 'n'}:${source}`, () =>
+    handlebars.compile(source, { strict: true, noEscape: !escape, knownHelpersOnly: false }),
+  );
+}
+
+/** A template's inspection (its problems, variables and triple braces), parsed once per source. */
+function inspected(source: string): Readonly<ReturnType<typeof inspectTemplate>> {
+  return remembered(inspections, source, () => inspectTemplate(source));
 }
 
 /** The values templates see: the context plus the appointment's dates written in the patient's language. */
