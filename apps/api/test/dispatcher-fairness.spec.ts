@@ -174,38 +174,32 @@ describe('dispatcher: a hung provider holding its whole share of the pool', () =
   });
   afterAll(() => Promise.all(apps.map((app) => app.close())));
 
-  // Fails today, hence `it.failing` (make it `it` once fixed). The queue is now read again as soon as the room a
-  // clinic at its share leaves is free (before, only once half the pool was: the other clinic's 95 messages after
-  // its first 5 waited the whole 10 s). What is left: `dispatchDue` returns only once its own sends have ended,
-  // so a process whose scans are spent waits for its hung sends before its next tick: measured, 30 of the hung
-  // clinic's 40 requests had timed out when the other clinic's last message went. The pool must outlive a tick.
-  it.failing(
-    "should send the other clinic's messages while the hung clinic holds its whole share",
-    async () => {
-      const earlier = new Date(clock.now().getTime() - 1000);
-      await Promise.all(
-        Array.from({ length: 40 }, (_, i) =>
-          plan(hungShare.clinicId, {
-            sendAt: earlier,
-            template: { byLanguage: { fr: { body: `Rappel C-${i}` } } },
-          }),
-        ),
-      );
-      await planMany(otherShare.clinicId, 100);
-      const requestsBefore = hung.requests.length;
+  // The queue is read again as soon as the room a clinic at its share leaves is free, and a pass whose scans are
+  // spent hands back while its hung sends stay in the pool (before, it waited for them: 30 of the hung clinic's
+  // 40 requests had timed out when the other clinic's last message went).
+  it("should send the other clinic's messages while the hung clinic holds its whole share", async () => {
+    const earlier = new Date(clock.now().getTime() - 1000);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        plan(hungShare.clinicId, {
+          sendAt: earlier,
+          template: { byLanguage: { fr: { body: `Rappel C-${i}` } } },
+        }),
+      ),
+    );
+    await planMany(otherShare.clinicId, 100);
+    const requestsBefore = hung.requests.length;
 
-      const atThatMoment = await whileDispatching(async () => {
-        await until(async () => (await countOf(otherShare, 'sent')) === 100, 60_000, 200);
-        const mine = hung.requests.slice(requestsBefore);
-        const atThatMoment = { waiting: mine.filter((r) => r.open).length, received: mine.length };
-        // The hung clinic's sends end (their provider waits time out) before the processes stop.
-        await until(() => hung.requests.every((r) => !r.open), 60_000, 200);
-        return atThatMoment;
-      }, apps);
+    const atThatMoment = await whileDispatching(async () => {
+      await until(async () => (await countOf(otherShare, 'sent')) === 100, 60_000, 200);
+      const mine = hung.requests.slice(requestsBefore);
+      const atThatMoment = { waiting: mine.filter((r) => r.open).length, received: mine.length };
+      // The hung clinic's sends end (their provider waits time out) before the processes stop.
+      await until(() => hung.requests.every((r) => !r.open), 60_000, 200);
+      return atThatMoment;
+    }, apps);
 
-      expect(atThatMoment.received).toBeGreaterThan(0);
-      expect(atThatMoment.waiting).toBe(atThatMoment.received);
-    },
-    120_000,
-  );
+    expect(atThatMoment.received).toBeGreaterThan(0);
+    expect(atThatMoment.waiting).toBe(atThatMoment.received);
+  }, 120_000);
 });

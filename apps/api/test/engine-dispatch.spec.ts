@@ -229,7 +229,8 @@ describe('dispatcher: sandbox, timing, last checks', () => {
       status: 'skipped',
       reason: 'SMS is switched off for service svc-hygiene',
     });
-    expect((await read(other)).status).toBe('sent');
+    // (Its sandbox receipt comes 30 ms after the send: on a busy machine it is in before the read.)
+    expect(['sent', 'delivered']).toContain((await read(other)).status);
 
     await configure(clinic, { consent: { mode: 'opt-in', purposes: ['reminders'] } });
     const noConsent = await plan(clinic.clinicId, {}, { patientId: patient._id });
@@ -299,7 +300,9 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     expect(await sandboxMessage(ctx.app, delivery._id)).toBeNull();
     clock.set('2026-03-03T07:00:00Z');
     await engine().drain();
-    expect(await read(delivery)).toMatchObject({ status: 'sent', sentAt: clock.now() });
+    const sent = await read(delivery);
+    expect(['sent', 'delivered']).toContain(sent.status);
+    expect(sent.sentAt).toEqual(clock.now());
   });
 
   it('decides a cancel and a send racing on the same delivery: exactly one of cancelled or sent', async () => {

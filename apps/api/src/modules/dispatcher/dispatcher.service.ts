@@ -28,6 +28,7 @@ import { ProviderRateService } from './provider-rate.service';
 import { slotStillOpen } from './provider-rate-slots';
 import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
 import { recipientAddress } from './recipient-address';
+import { SendPool } from './send-pool';
 import { loadOnce } from '../../common/concurrently';
 import { loggedError } from '../../common/logged-error';
 
@@ -55,6 +56,8 @@ const RATE_WAIT_IN_PLACE_MS = 1000;
 const CLINIC_SHARE = 0.75;
 /** How long a due delivery found in another process's hands is stepped over before its claim is read again. */
 const HELD_RECHECK_MS = 2000;
+/** How long a pass that may take no more waits for its own sends before handing back to the engine. */
+const HAND_BACK_AFTER_MS = 1000;
 /** A queue entry without its delivery is removed only once this old (planning inserts the delivery first). */
 const ORPHAN_AGE_MS = 60_000;
 
@@ -76,7 +79,7 @@ interface Batch {
 export class DispatcherService {
   private readonly logger = new Logger(DispatcherService.name);
   private readonly batchSize: number;
-  private readonly concurrency: number;
+  private readonly pool: SendPool;
   private readonly leaseMs: number;
   /**
    * Due deliveries another process is sending, with when to look at them again: a send leaves its queue entry
@@ -103,16 +106,19 @@ export class DispatcherService {
     private readonly rates: ProviderRateService,
   ) {
     this.batchSize = config.get('DISPATCH_BATCH_SIZE', { infer: true });
-    this.concurrency = config.get('DISPATCH_CONCURRENCY', { infer: true });
+    this.pool = new SendPool(config.get('DISPATCH_CONCURRENCY', { infer: true }));
     this.leaseMs = config.get('DISPATCH_LEASE_SECONDS', { infer: true }) * 1000;
   }
 
   /**
    * Dispatches what is due now. The sends run in a pool of `DISPATCH_CONCURRENCY` that refills as they finish
    * (a slow send holds its own place, not its batch's), scanning the queue again whenever a quarter of the pool
-   * (what a clinic at its share leaves to the others) is free, until the queue has nothing due this process may take, or the tick has scanned enough. One clinic
-   * holds at most `CLINIC_SHARE` of the pool, so a clinic whose provider hangs leaves room for the others.
-   * The writes and reads of the sends in flight go to the database together (database/coalesced.ts).
+   * (what a clinic at its share leaves to the others) is free, until the queue has nothing due this process may
+   * take, or the pass has scanned enough. One clinic holds at most `CLINIC_SHARE` of the pool, so a clinic
+   * whose provider hangs leaves room for the others. A pass waits for its own sends, except when due messages
+   * are left that it may not take (scans spent, pool full) and its sends have all run `HAND_BACK_AFTER_MS`:
+   * then it hands back, its sends stay in the pool, and the engine's next tick (timers, events, scans) goes
+   * on. The writes and reads of the sends in flight go to the database together (database/coalesced.ts).
    */
   async dispatchDue(): Promise<DispatchReport> {
     const report: DispatchReport = {
@@ -126,63 +132,82 @@ export class DispatcherService {
       lost: 0,
       held: 0,
     };
-    const inFlight = new Map<string, string>();
-    const byClinic = new Map<string, number>();
+    const pool = this.pool;
     const held = new Set<string>();
-    const running = new Set<Promise<void>>();
-    const clinicCap = Math.max(1, Math.ceil(this.concurrency * CLINIC_SHARE));
+    const mine = new Set<Promise<void>>();
+    const clinicCap = Math.max(1, Math.ceil(pool.capacity * CLINIC_SHARE));
     // The queue is read again once half the pool is free, or as soon as the room a clinic at its share leaves
     // for the others is free (a clinic whose sends hang must not keep the others waiting for half the pool).
-    const refillAt = Math.max(1, Math.min(Math.ceil(this.concurrency / 2), this.concurrency - clinicCap));
+    const refillAt = Math.max(1, Math.min(Math.ceil(pool.capacity / 2), pool.capacity - clinicCap));
     let scans = 0;
     let drained = false;
+    let lastStart = Date.now();
     for (;;) {
-      if (!drained && scans < MAX_SCANS_PER_TICK && this.concurrency - inFlight.size >= refillAt) {
+      if (!drained && scans < MAX_SCANS_PER_TICK && pool.free >= refillAt) {
         scans++;
         const now = this.clock.now();
         // Settings and templates are read once per scan: a change reaches the next scan's sends.
         const batch: Batch = { settings: new Map(), templates: new Map(), report, held };
         this.forgetEndedLeases(now);
-        const limit = this.batchSize + inFlight.size + this.heldElsewhere.size;
+        const limit = this.batchSize + pool.size + this.heldElsewhere.size;
         const due = await this.queue.due(now, limit);
         // Processes reading the queue at once see the same earliest entries: each works through them in its
         // own random order, so they mostly claim different ones instead of racing for the same.
         const fresh = shuffle(
-          due.filter((entry) => !inFlight.has(entry._id) && !this.heldElsewhere.has(entry._id)),
+          due.filter((entry) => !pool.has(entry._id) && !this.heldElsewhere.has(entry._id)),
         );
         for (const entry of due) if (this.heldElsewhere.has(entry._id)) held.add(entry._id);
         const taken: DeliveryQueueEntry[] = [];
         for (const entry of fresh) {
-          if (inFlight.size + taken.length >= this.concurrency) break;
-          const held = byClinic.get(entry.clinicId) ?? 0;
-          if (held >= clinicCap) continue;
-          byClinic.set(entry.clinicId, held + 1);
+          if (pool.free === 0) break;
+          if (pool.heldBy(entry.clinicId) >= clinicCap) continue;
+          pool.reserve(entry._id, entry.clinicId);
           taken.push(entry);
         }
         // Nothing due that is not in hand, or all of it taken: the next tick goes on. (A clinic at its share
         // waits for its sends in flight to finish, then the queue is read again.)
         if (fresh.length === 0 || (due.length < limit && taken.length === fresh.length)) drained = true;
+        if (taken.length > 0) lastStart = Date.now();
         for (const entry of taken) {
-          inFlight.set(entry._id, entry.clinicId);
-          const work = this.deliveries
-            .findAny(entry._id)
-            .then((delivery) => this.dispatchEntry(entry, delivery ?? undefined, batch))
-            .catch((error: unknown) =>
-              this.logger.error(`Dispatching delivery ${entry._id} failed: ${loggedError(error)}`),
-            )
-            .finally(() => {
-              inFlight.delete(entry._id);
-              byClinic.set(entry.clinicId, (byClinic.get(entry.clinicId) ?? 1) - 1);
-              running.delete(work);
-            });
-          running.add(work);
+          const work = pool.run(entry._id, () =>
+            this.deliveries
+              .findAny(entry._id)
+              .then((delivery) => this.dispatchEntry(entry, delivery ?? undefined, batch))
+              .catch((error: unknown) =>
+                this.logger.error(`Dispatching delivery ${entry._id} failed: ${loggedError(error)}`),
+              ),
+          );
+          mine.add(work);
+          void work.finally(() => mine.delete(work));
         }
       }
-      if (running.size === 0) break;
-      await Promise.race(running);
+      if (mine.size === 0) break;
+      if (drained) {
+        await Promise.race(mine);
+        continue;
+      }
+      // Due messages are left that this pass may not take yet, behind sends of its own that run long: hand back.
+      const waited = Date.now() - lastStart;
+      if (waited >= HAND_BACK_AFTER_MS) break;
+      await Promise.race([...mine, delay(HAND_BACK_AFTER_MS - waited)]);
     }
     report.held = held.size;
     return report;
+  }
+
+  /** Sends of this process still in flight (passes hand back while slow sends go on). */
+  get sending(): number {
+    return this.pool.size;
+  }
+
+  /** Resolves when one of the sends in flight ends (at once when none is). */
+  oneSendEnded(): Promise<void> {
+    return this.pool.oneEnded();
+  }
+
+  /** Waits for every send in flight to end; whether there were any. */
+  settle(): Promise<boolean> {
+    return this.pool.settle();
   }
 
   private async dispatchEntry(
@@ -401,6 +426,11 @@ export class DispatcherService {
 function sendingRate(settings: SettingsDocument, channel: Channel, kind: string): number | null {
   const stored = settings.providers[channel];
   return sendingRateOf(stored && stored.kind === kind ? stored : { kind });
+}
+
+/** A pause that does not keep the process alive (a pass that ends sooner leaves it behind). */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function shuffle<T>(items: T[]): T[] {

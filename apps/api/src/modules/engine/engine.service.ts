@@ -75,6 +75,8 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopListening?.();
     this.clearTimeout();
     await this.running?.catch(() => undefined);
+    // A pass may have handed back while sends of its own went on: they end (or time out) before the close.
+    await this.dispatcher.settle();
     await this.refreshing;
   }
 
@@ -90,7 +92,8 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     for (let n = 0; n < maxTicks; n++) {
       const report = await this.tick();
       reports.push(report);
-      if (!didWork(report)) break;
+      // Sends a pass left in flight may make more work (a retry, a next step): wait for them, then tick again.
+      if (!didWork(report) && !(await this.dispatcher.settle())) break;
     }
     return reports;
   }
@@ -126,6 +129,8 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const report = await this.tick();
       delay = didWork(report) || this.wakeRequested ? 0 : await this.untilNextDue(report);
+      // Sends still in flight hold their queue entries due: tick again when one ends, not before.
+      if (this.dispatcher.sending > 0) void this.dispatcher.oneSendEnded().then(() => this.wake());
     } catch (error) {
       this.logger.error(`Engine tick failed: ${loggedError(error)}`);
     }
@@ -134,12 +139,13 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Milliseconds until the earliest queue entry or timer, at most one tick. While another process is sending
-   * due messages (their entries stay due), the queue's earliest entry is theirs: the next tick looks again.
+   * Milliseconds until the earliest queue entry or timer, at most one tick. While a process is sending due
+   * messages (their entries stay due), the queue's earliest entry may be one of theirs: the next tick looks
+   * again (this process's own sends wake it when one ends).
    */
   private async untilNextDue(report: TickReport): Promise<number> {
     const [entry, timerAt] = await Promise.all([
-      report.dispatch.held > 0 ? null : this.queue.next(),
+      report.dispatch.held > 0 || this.dispatcher.sending > 0 ? null : this.queue.next(),
       this.timers.nextDueAt(),
     ]);
     const now = this.clock.now().getTime();
