@@ -17,6 +17,13 @@ const commands = { plan: {}, idle: {}, send: {} };
  */
 const statements = { plan: {}, idle: {}, send: {} };
 let phase = 'idle';
+/** The highest RSS and heap seen by phase (sampled every 50 ms): which phase makes the process's peak. */
+const memory = { plan: { rss: 0, heap: 0 }, idle: { rss: 0, heap: 0 }, send: { rss: 0, heap: 0 } };
+setInterval(() => {
+  const { rss, heapUsed } = process.memoryUsage();
+  memory[phase].rss = Math.max(memory[phase].rss, rss);
+  memory[phase].heap = Math.max(memory[phase].heap, heapUsed);
+}, 50).unref();
 
 /** How many statements a command carries: an insert's documents, an update's or a delete's statements, else 1. */
 function statementCount(command) {
@@ -189,7 +196,7 @@ async function main() {
   finished = true;
   // Exit once the answer is out, whatever handle the API may have left open.
   process.send(
-    { type: 'done', ...sent, planMs: planned?.planMs ?? null, commands, statements, peakRssBytes },
+    { type: 'done', ...sent, planMs: planned?.planMs ?? null, commands, statements, peakRssBytes, memory },
     () => process.exit(0),
   );
 }

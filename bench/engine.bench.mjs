@@ -177,6 +177,13 @@ async function runClinicflow(client, uri, { label, count, processes, databasePid
     // Calls to the sandbox that repeated a message it already held (a message handed over twice).
     repeatedSends,
     peakRssMiB: done.map((d) => d.peakRssBytes / 1024 / 1024),
+    // The first process's highest RSS and heap while planning and while sending (sampled): where the peak is.
+    memoryMiB: Object.fromEntries(
+      ['plan', 'send'].map((phase) => [
+        phase,
+        { rss: done[0].memory[phase].rss / 1024 / 1024, heap: done[0].memory[phase].heap / 1024 / 1024 },
+      ]),
+    ),
     stalled: done.some((d) => d.stalled),
     hung: done.some((d) => d.hung),
     notSent,
@@ -261,6 +268,13 @@ function table(result) {
       .slice(0, 8)
       .map(([name, n]) => `${name} ${n2(n)}`);
     lines.push('', `${r.label}: commands per sent message: ${top.join(', ') || 'none'}`);
+    if (r.memoryMiB) {
+      const { plan, send } = r.memoryMiB;
+      lines.push(
+        `  first process, highest sampled RSS / heap used (MiB): planning ${n0(plan.rss)} / ${n0(plan.heap)}, ` +
+          `sending ${n0(send.rss)} / ${n0(send.heap)}`,
+      );
+    }
     if (r.statementsPerSent) {
       const byCollection = Object.entries(r.statementsPerSent)
         .filter(([, n]) => n >= 0.005)
