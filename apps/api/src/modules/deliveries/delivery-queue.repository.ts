@@ -77,13 +77,14 @@ export class DeliveryQueueRepository implements OnModuleInit {
     return this.removals.delete(deliveryId);
   }
 
-  /** Entries due at `now`, earliest first, at most `limit`. */
-  due(now: Date, limit: number): Promise<DeliveryQueueEntry[]> {
+  /** Entries due at `now`, earliest first, at most `limit`, past the first `skip`. */
+  due(now: Date, limit: number, skip = 0): Promise<DeliveryQueueEntry[]> {
     // With the pushdown comment our FerretDB reads the earliest entries from the `dueAt` index instead of
     // decoding the whole queue for each batch (a burst of 100 000 is 100 000 entries); `dueAt` is always a date.
     return this.collection
       .find({ dueAt: { $lte: now } }, SQL_PUSHDOWN)
       .sort({ dueAt: 1 })
+      .skip(skip)
       .limit(limit)
       .batchSize(inOneAnswer(limit))
       .toArray();

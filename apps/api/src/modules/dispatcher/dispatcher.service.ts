@@ -28,6 +28,7 @@ import { ProviderRateService } from './provider-rate.service';
 import { slotStillOpen } from './provider-rate-slots';
 import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
 import { recipientAddress } from './recipient-address';
+import { ScanOffset } from './scan-offset';
 import { SendPool } from './send-pool';
 import { loadOnce } from '../../common/concurrently';
 import { loggedError } from '../../common/logged-error';
@@ -88,6 +89,7 @@ export class DispatcherService {
    * remembered widens every scan by one entry.
    */
   private readonly heldElsewhere = new Map<string, number>();
+  private readonly scanOffset: ScanOffset;
 
   constructor(
     config: ConfigService<Env, true>,
@@ -108,6 +110,7 @@ export class DispatcherService {
     this.batchSize = config.get('DISPATCH_BATCH_SIZE', { infer: true });
     this.pool = new SendPool(config.get('DISPATCH_CONCURRENCY', { infer: true }));
     this.leaseMs = config.get('DISPATCH_LEASE_SECONDS', { infer: true }) * 1000;
+    this.scanOffset = new ScanOffset(this.batchSize);
   }
 
   /**
@@ -150,7 +153,8 @@ export class DispatcherService {
         const batch: Batch = { settings: new Map(), templates: new Map(), report, held };
         this.forgetEndedLeases(now);
         const limit = this.batchSize + pool.size + this.heldElsewhere.size;
-        const due = await this.queue.due(now, limit);
+        const skip = this.scanOffset.next();
+        const due = await this.queue.due(now, limit, skip);
         // Processes reading the queue at once see the same earliest entries: each works through them in its
         // own random order, so they mostly claim different ones instead of racing for the same.
         const fresh = shuffle(
@@ -166,7 +170,11 @@ export class DispatcherService {
         }
         // Nothing due that is not in hand, or all of it taken: the next tick goes on. (A clinic at its share
         // waits for its sends in flight to finish, then the queue is read again.)
-        if (fresh.length === 0 || (due.length < limit && taken.length === fresh.length)) drained = true;
+        if (skip > 0) {
+          // Past the end of what is due, entries before the skipped ones may be left: the head is read next.
+          if (due.length < limit) this.scanOffset.passedTheEnd();
+        } else if (fresh.length === 0 || (due.length < limit && taken.length === fresh.length))
+          drained = true;
         if (taken.length > 0) lastStart = Date.now();
         for (const entry of taken) {
           const work = pool.run(entry._id, () =>
@@ -241,6 +249,7 @@ export class DispatcherService {
     const attempt = delivery.attempt + 1;
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const won = await this.queue.claim(delivery, attempt, kind, PROCESS_ID, now, leaseUntil);
+    this.scanOffset.claimed(won);
     if (!won) {
       // The claimant stopped (its lease ended, the delivery never moved on): the next attempt is ours to win.
       // (A recovery whose process stopped in turn is taken over the same way, one attempt further.)

@@ -1,0 +1,49 @@
+/** Claims a scan must have seen before the next scan's start is decided again. */
+const MIN_CLAIMS = 10;
+/** The share of lost claims from which another process is taken to be scanning the same entries. */
+const CONTENDED_SHARE = 0.25;
+/** How many scan windows a contended scan may step over. */
+const SPREAD_WINDOWS = 3;
+
+/**
+ * Where a scan of the queue starts. Processes sending one burst read the same earliest entries and lose each
+ * other's claims (a lost claim is a wasted insert, and a slot of the scan taken for nothing). While this
+ * process's claims are won a scan starts at the head of the queue; once it loses a good share of them, at a
+ * random point within a few windows, so that the processes mostly take different entries. Nothing is left
+ * behind: a scan past the end of what is due sends the next one back to the head.
+ */
+export class ScanOffset {
+  private won = 0;
+  private lost = 0;
+  private contended = false;
+  private headNext = false;
+
+  constructor(
+    private readonly window: number,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** Counts a claim of a scanned entry, won or lost to another process. */
+  claimed(won: boolean): void {
+    if (won) this.won++;
+    else this.lost++;
+  }
+
+  /** How many due entries the next scan steps over. */
+  next(): number {
+    if (this.won + this.lost >= MIN_CLAIMS) {
+      this.contended = this.lost >= CONTENDED_SHARE * (this.won + this.lost);
+      this.won = this.lost = 0;
+    }
+    if (this.headNext) {
+      this.headNext = false;
+      return 0;
+    }
+    return this.contended ? Math.floor(this.random() * SPREAD_WINDOWS * this.window) : 0;
+  }
+
+  /** The last scan stepped over entries and found fewer than it asked for: the next starts at the head. */
+  passedTheEnd(): void {
+    this.headNext = true;
+  }
+}
