@@ -1,7 +1,8 @@
 import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
-import { DispatcherService, type DispatchReport } from '../src/modules/dispatcher/dispatcher.service';
+import type { DispatchReport } from '../src/modules/dispatcher/dispatch-report';
+import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
 import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
 import { SettingsRepository } from '../src/modules/settings/settings.repository';
 import { collection, deliveryFactory, sendSmsThrough, until } from './engine-dispatch-fixtures';

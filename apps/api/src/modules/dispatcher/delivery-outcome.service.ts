@@ -6,7 +6,7 @@ import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
 import { RunService } from '../runs/run.service';
 import { AdminAlertService } from './admin-alert.service';
-import type { DispatchReport } from './dispatcher.service';
+import type { DispatchReport } from './dispatch-report';
 import type { Rendered } from './delivery-renderer.service';
 import type { LastCheck } from './last-checks';
 import { PROCESS_ID } from './process-id';

@@ -28,26 +28,11 @@ import { ProviderRateService } from './provider-rate.service';
 import { slotStillOpen } from './provider-rate-slots';
 import { ProviderRegistry, type ClinicProvider } from './provider-registry.service';
 import { recipientAddress } from './recipient-address';
-import { ScanOffset } from './scan-offset';
+import { inRandomOrder, ScanOffset } from './scan-offset';
 import { SendPool } from './send-pool';
+import { emptyDispatchReport, type DispatchReport } from './dispatch-report';
 import { loadOnce } from '../../common/concurrently';
 import { loggedError } from '../../common/logged-error';
-
-/**
- * What one dispatch pass did, by outcome (`lost`: another process or a cancel had the claim; `held`: due, but
- * another process is sending it, its lease alive).
- */
-export interface DispatchReport {
-  sent: number;
-  failed: number;
-  retrying: number;
-  skipped: number;
-  expired: number;
-  later: number;
-  recovered: number;
-  lost: number;
-  held: number;
-}
 
 /** Queue scans one tick may make before handing back (the next tick goes on). */
 const MAX_SCANS_PER_TICK = 20;
@@ -124,17 +109,7 @@ export class DispatcherService {
    * on. The writes and reads of the sends in flight go to the database together (database/coalesced.ts).
    */
   async dispatchDue(): Promise<DispatchReport> {
-    const report: DispatchReport = {
-      sent: 0,
-      failed: 0,
-      retrying: 0,
-      skipped: 0,
-      expired: 0,
-      later: 0,
-      recovered: 0,
-      lost: 0,
-      held: 0,
-    };
+    const report = emptyDispatchReport();
     const pool = this.pool;
     const held = new Set<string>();
     const mine = new Set<Promise<void>>();
@@ -157,7 +132,7 @@ export class DispatcherService {
         const due = await this.queue.due(now, limit, skip);
         // Processes reading the queue at once see the same earliest entries: each works through them in its
         // own random order, so they mostly claim different ones instead of racing for the same.
-        const fresh = shuffle(
+        const fresh = inRandomOrder(
           due.filter((entry) => !pool.has(entry._id) && !this.heldElsewhere.has(entry._id)),
         );
         for (const entry of due) if (this.heldElsewhere.has(entry._id)) held.add(entry._id);
@@ -440,12 +415,4 @@ function sendingRate(settings: SettingsDocument, channel: Channel, kind: string)
 /** A pause that does not keep the process alive (a pass that ends sooner leaves it behind). */
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
 }

@@ -47,3 +47,12 @@ export class ScanOffset {
     this.headNext = true;
   }
 }
+
+/** The items shuffled in place (Fisher-Yates): each process works through the same scan in its own order. */
+export function inRandomOrder<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
