@@ -179,6 +179,23 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({ sendCalls: 1 });
   });
 
+  it('sends what is due in one drain after losing claims to another process (a scan that skipped ahead reads the head)', async () => {
+    // Twelve messages in another process's hands, their leases alive: this process loses twelve claims, so its
+    // next scans start past a random number of due entries (up to three windows of 200), mostly past all 15.
+    const leaseUntil = new Date(clock.now().getTime() + 30_000);
+    const held = await planMany(clinic.clinicId, 12);
+    for (const delivery of held) await claimedByAKilledProcess(delivery._id, leaseUntil);
+    await engine().drain();
+    const fresh = await planMany(clinic.clinicId, 3);
+    await engine().drain();
+    for (const delivery of fresh) expect(['sent', 'delivered']).toContain((await read(delivery)).status);
+    for (const delivery of held) expect((await read(delivery)).status).toBe('scheduled');
+    // Their claimant never comes back: taken over once the leases are over.
+    clock.advance(31_000);
+    await engine().drain();
+    for (const delivery of held) expect((await read(delivery)).attempt).toBe(2);
+  });
+
   it('marks a message past its expiry expired and never sends it', async () => {
     const delivery = await plan(clinic.clinicId, {
       sendAt: new Date(clock.now().getTime() + 60_000),

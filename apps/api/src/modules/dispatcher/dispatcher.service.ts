@@ -145,10 +145,12 @@ export class DispatcherService {
         }
         // Nothing due that is not in hand, or all of it taken: the next tick goes on. (A clinic at its share
         // waits for its sends in flight to finish, then the queue is read again.)
-        if (skip > 0) {
-          // Past the end of what is due, entries before the skipped ones may be left: the head is read next.
-          if (due.length < limit) this.scanOffset.passedTheEnd();
-        } else if (fresh.length === 0 || (due.length < limit && taken.length === fresh.length))
+        // A scan that skipped ahead and passed the end of what is due: entries before the skipped ones may be
+        // left, so the head is read at once (a pass ending here, nothing taken, would tell the engine that the
+        // queue had nothing for it). Only a scan from the head finds the queue drained.
+        const passedTheEnd = skip > 0 && due.length < limit;
+        if (passedTheEnd) this.scanOffset.passedTheEnd();
+        else if (skip === 0 && (fresh.length === 0 || (due.length < limit && taken.length === fresh.length)))
           drained = true;
         if (taken.length > 0) lastStart = Date.now();
         for (const entry of taken) {
@@ -163,6 +165,7 @@ export class DispatcherService {
           mine.add(work);
           void work.finally(() => mine.delete(work));
         }
+        if (passedTheEnd) continue;
       }
       if (mine.size === 0) break;
       if (drained) {
