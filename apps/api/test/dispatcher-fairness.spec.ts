@@ -4,6 +4,7 @@ import type { DeliveryDocument } from '../src/modules/deliveries/delivery.docume
 import type { DispatchReport } from '../src/modules/dispatcher/dispatch-report';
 import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
 import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
+import { EngineService } from '../src/modules/engine/engine.service';
 import { SettingsRepository } from '../src/modules/settings/settings.repository';
 import { collection, deliveryFactory, sendSmsThrough, until } from './engine-dispatch-fixtures';
 import { startHungProvider, type HungProvider } from './hung-provider';
@@ -17,7 +18,7 @@ import { TestClock } from './test-clock';
  */
 const clock = new TestClock('2026-03-02T08:00:00Z');
 const ctx = useTestContext({}, { clock });
-const { plan, planMany } = deliveryFactory(() => ctx.app, clock);
+const { plan, planMany, read } = deliveryFactory(() => ctx.app, clock);
 const hungClinic = ctx.clinic();
 const otherClinic = ctx.clinic();
 
@@ -203,4 +204,48 @@ describe('dispatcher: a hung provider holding its whole share of the pool', () =
     expect(atThatMoment.received).toBeGreaterThan(0);
     expect(atThatMoment.waiting).toBe(atThatMoment.received);
   }, 120_000);
+});
+
+describe('dispatcher: an engine tick beside a hung provider', () => {
+  // A provider and a clinic of its own: connections the earlier tests' waits left behind are not reused.
+  let quiet: HungProvider;
+  let clinic: TestClinic;
+
+  beforeAll(async () => {
+    quiet = await startHungProvider();
+    clinic = await ctx.newClinic();
+    const provider = {
+      kind: 'http',
+      options: { accountSid: 'AC-quiet', baseUrl: quiet.baseUrl, defaultFrom: 'Cabinet' },
+      credentials: { authToken: 'token' },
+      ratePerSecond: 1000,
+    };
+    await sendSmsThrough(ctx, clinic, provider, 10);
+  });
+  afterAll(() => quiet.close());
+
+  it("should end while the hung provider's requests still wait, leaving them to end in the pool", async () => {
+    const messages = await Promise.all(
+      Array.from({ length: 3 }, (_, i) =>
+        plan(clinic.clinicId, { template: { byLanguage: { fr: { body: `Rappel T-${i}` } } } }),
+      ),
+    );
+    const engine = ctx.app.get(EngineService);
+    const dispatcher = ctx.app.get(DispatcherService);
+
+    const report = await engine.tick();
+    // The tick is back (its next one would run the timers and events) with its three sends still in flight: none
+    // has an outcome, and each reaches the provider, where it waits (each wait ends only after 10 s).
+    expect(dispatcher.sending).toBe(3);
+    expect(report.dispatch.sent + report.dispatch.retrying).toBe(0);
+    for (const message of messages) expect((await read(message)).status).toBe('scheduled');
+    await until(() => quiet.requests.length === 3, 10_000, 50);
+    expect(quiet.waiting()).toBe(3);
+
+    // drain() waits for the pool: the waits time out and each message waits for its retry, sent once.
+    await engine.drain();
+    for (const message of messages) expect((await read(message)).status).toBe('retrying');
+    expect(dispatcher.sending).toBe(0);
+    expect(quiet.requests).toHaveLength(3);
+  }, 60_000);
 });

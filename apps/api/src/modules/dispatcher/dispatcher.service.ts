@@ -103,12 +103,14 @@ export class DispatcherService {
    * (a slow send holds its own place, not its batch's), scanning the queue again whenever a quarter of the pool
    * (what a clinic at its share leaves to the others) is free, until the queue has nothing due this process may
    * take, or the pass has scanned enough. One clinic holds at most `CLINIC_SHARE` of the pool, so a clinic
-   * whose provider hangs leaves room for the others. A pass waits for its own sends, except when due messages
-   * are left that it may not take (scans spent, pool full) and its sends have all run `HAND_BACK_AFTER_MS`:
-   * then it hands back, its sends stay in the pool, and the engine's next tick (timers, events, scans) goes
-   * on. The writes and reads of the sends in flight go to the database together (database/coalesced.ts).
+   * whose provider hangs leaves room for the others. A pass waits for its own sends, except when none of them
+   * has started for `HAND_BACK_AFTER_MS` and due messages are left that it may not take (scans spent, pool
+   * full), or, with `handBack` (the engine's ticks), whatever is left: then it hands back, its sends stay in the
+   * pool, and the engine's next tick (timers, events, scans) goes on. Without `handBack` a pass that took all
+   * that was due reports every outcome. The writes and reads of the sends in flight go to the database
+   * together (database/coalesced.ts).
    */
-  async dispatchDue(): Promise<DispatchReport> {
+  async dispatchDue({ handBack = false }: { handBack?: boolean } = {}): Promise<DispatchReport> {
     const report = emptyDispatchReport();
     const pool = this.pool;
     const held = new Set<string>();
@@ -168,11 +170,11 @@ export class DispatcherService {
         if (passedTheEnd) continue;
       }
       if (mine.size === 0) break;
-      if (drained) {
+      if (drained && !handBack) {
         await Promise.race(mine);
         continue;
       }
-      // Due messages are left that this pass may not take yet, behind sends of its own that run long: hand back.
+      // Sends of its own that run long, before due messages it may not take yet or the engine's next tick: hand back.
       const waited = Date.now() - lastStart;
       if (waited >= HAND_BACK_AFTER_MS) break;
       await Promise.race([...mine, delay(HAND_BACK_AFTER_MS - waited)]);

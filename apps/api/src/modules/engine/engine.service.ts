@@ -111,7 +111,9 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     const eventsSwept = await this.intake.sweepPending(now);
     const dailyFired = await this.daily.fireDue(now);
     const timersFired = await this.timers.fireDue(now);
-    const dispatch = await this.dispatcher.dispatchDue();
+    // A send that hangs (a provider that never answers, until its 10 s timeout) is left to finish in the pool:
+    // the next tick's timers and events do not wait for it.
+    const dispatch = await this.dispatcher.dispatchDue({ handBack: true });
     // Asking providers can be slow (a lookup waits for its answer): it runs beside the ticks, one at a time,
     // so that it never holds up a send.
     const statusRefreshStarted = !this.refreshing && now.getTime() - this.lastRefreshAt >= REFRESH_EVERY_MS;
