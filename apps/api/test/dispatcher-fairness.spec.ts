@@ -46,15 +46,20 @@ afterAll(async () => {
   await hung?.close();
 });
 
-/** A's SMS go to the hung provider (all in the same second: not its kind's 1/s), B's to the sandbox; credits. */
-async function configureClinics(hungOne: TestClinic, otherOne: TestClinic, otherCount: number) {
-  const hungProvider = {
+/** A clinic's SMS go to a hung provider, all in the same second (not its kind's 1/s); 100 credits. */
+function sendThroughHung(clinic: TestClinic, provider: HungProvider) {
+  const settings = {
     kind: 'http',
-    options: { accountSid: 'AC-hung', baseUrl: hung.baseUrl, defaultFrom: 'Cabinet' },
+    options: { accountSid: 'AC-hung', baseUrl: provider.baseUrl, defaultFrom: 'Cabinet' },
     credentials: { authToken: 'token' },
     ratePerSecond: 1000,
   };
-  await sendSmsThrough(ctx, hungOne, hungProvider, 100);
+  return sendSmsThrough(ctx, clinic, settings, 100);
+}
+
+/** A's SMS go to the hung provider, B's to the sandbox; credits. */
+async function configureClinics(hungOne: TestClinic, otherOne: TestClinic, otherCount: number) {
+  await sendThroughHung(hungOne, hung);
   await sendSmsThrough(ctx, otherOne, { kind: 'sandbox', options: { receipts: false } }, otherCount);
 }
 
@@ -214,13 +219,7 @@ describe('dispatcher: an engine tick beside a hung provider', () => {
   beforeAll(async () => {
     quiet = await startHungProvider();
     clinic = await ctx.newClinic();
-    const provider = {
-      kind: 'http',
-      options: { accountSid: 'AC-quiet', baseUrl: quiet.baseUrl, defaultFrom: 'Cabinet' },
-      credentials: { authToken: 'token' },
-      ratePerSecond: 1000,
-    };
-    await sendSmsThrough(ctx, clinic, provider, 10);
+    await sendThroughHung(clinic, quiet);
   });
   afterAll(() => quiet.close());
 
