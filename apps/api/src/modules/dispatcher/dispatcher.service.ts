@@ -145,11 +145,11 @@ export class DispatcherService {
           pool.reserve(entry._id, entry.clinicId);
           taken.push(entry);
         }
-        // Nothing due that is not in hand, or all of it taken: the next tick goes on. (A clinic at its share
-        // waits for its sends in flight to finish, then the queue is read again.)
-        // A scan that skipped ahead and passed the end of what is due: entries before the skipped ones may be
-        // left, so the head is read at once (a pass ending here, nothing taken, would tell the engine that the
-        // queue had nothing for it). Only a scan from the head finds the queue drained.
+        // Nothing due that is not in hand, or all of it taken: the next tick goes on (a clinic at its share waits
+        // for its sends in flight to finish, then the queue is read again). Only a scan from the head can tell:
+        // one that skipped ahead and passed the end of what is due may have left entries before the skipped
+        // ones, so the head is read at once (a pass ending there, nothing taken, would tell the engine that the
+        // queue had nothing for it).
         const passedTheEnd = skip > 0 && due.length < limit;
         if (passedTheEnd) this.scanOffset.passedTheEnd();
         else if (skip === 0 && (fresh.length === 0 || (due.length < limit && taken.length === fresh.length)))

@@ -7,6 +7,8 @@ export class SendPool {
   private readonly byDelivery = new Map<string, string>();
   private readonly byClinic = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
+  /** One promise for everyone waiting for the next send to end, however many ask (the engine asks each tick). */
+  private nextEnd: { ended: Promise<void>; resolve: () => void } | null = null;
 
   constructor(readonly capacity: number) {}
 
@@ -43,6 +45,9 @@ export class SendPool {
         else this.byClinic.delete(clinicId);
       }
       this.running.delete(work);
+      const waiting = this.nextEnd;
+      this.nextEnd = null;
+      waiting?.resolve();
     });
     this.running.add(work);
     return work;
@@ -50,7 +55,13 @@ export class SendPool {
 
   /** Resolves when one of the sends in flight now ends (at once when none is). */
   oneEnded(): Promise<void> {
-    return this.running.size === 0 ? Promise.resolve() : Promise.race(this.running);
+    if (this.running.size === 0) return Promise.resolve();
+    if (!this.nextEnd) {
+      let resolve!: () => void;
+      const ended = new Promise<void>((done) => (resolve = done));
+      this.nextEnd = { ended, resolve };
+    }
+    return this.nextEnd.ended;
   }
 
   /** Waits until no send is in flight, those started meanwhile included; whether there were any. */

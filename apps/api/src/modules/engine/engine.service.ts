@@ -42,6 +42,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   private running: Promise<TickReport> | null = null;
   private stopped = false;
   private wakeRequested = false;
+  private wakeOnSendEnd = false;
   private lastRefreshAt = 0;
   private refreshing: Promise<unknown> | null = null;
   private stopListening: (() => void) | null = null;
@@ -132,8 +133,14 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const report = await this.tick();
       delay = didWork(report) || this.wakeRequested ? 0 : await this.untilNextDue(report);
-      // Sends still in flight hold their queue entries due: tick again when one ends, not before.
-      if (this.dispatcher.sending > 0) void this.dispatcher.oneSendEnded().then(() => this.wake());
+      // Sends still in flight hold their queue entries due: an engine about to wait ticks again when one ends.
+      if (delay > 0 && this.dispatcher.sending > 0 && !this.wakeOnSendEnd) {
+        this.wakeOnSendEnd = true;
+        void this.dispatcher.oneSendEnded().then(() => {
+          this.wakeOnSendEnd = false;
+          this.wake();
+        });
+      }
     } catch (error) {
       this.logger.error(`Engine tick failed: ${loggedError(error)}`);
     }
