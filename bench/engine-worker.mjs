@@ -80,8 +80,11 @@ async function planBurst(app, clinicId) {
   const { DeliveryPlanningService } = api('./modules/deliveries/delivery-planning.service');
   const planning = app.get(DeliveryPlanningService);
   const dueAt = new Date(Date.now() + 3_600_000);
+  // The parent reads the database's CPU at this message and at `planned`.
+  await new Promise((resolve) => process.send({ type: 'planning' }, resolve));
   phase = 'plan';
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   for (let from = 0; from < count; from += PLAN_CHUNK) {
     const inputs = Array.from({ length: Math.min(PLAN_CHUNK, count - from) }, (_, i) => ({
       key: `bench-${from + i}`,
@@ -99,8 +102,9 @@ async function planBurst(app, clinicId) {
     );
   }
   const planMs = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpuBefore);
   phase = 'idle';
-  return { dueAt, planMs };
+  return { dueAt, planMs, planCpuMs: (user + system) / 1000 };
 }
 
 const HUNG = Symbol('hung');
@@ -185,7 +189,12 @@ async function main() {
     const clinicId = await prepareClinic(app, started.base);
     planned = await planBurst(app, clinicId);
   }
-  process.send({ type: 'planned', dueAt: planned?.dueAt.toISOString() ?? null, planMs: planned?.planMs });
+  process.send({
+    type: 'planned',
+    dueAt: planned?.dueAt.toISOString() ?? null,
+    planMs: planned?.planMs,
+    planCpuMs: planned?.planCpuMs,
+  });
   const { dueAt } = await nextMessage('go');
   const sent = await sendBurst(app, db.collection('delivery_queue'), new Date(dueAt));
   // A hung tick would hold the API's shutdown (it waits for the tick): then the process just exits.

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { apiNodeOptions } from '../scripts/workspace/api-node-options.mjs';
 import { api } from './bench-api.mjs';
 import { floorShapes, measureFloor } from './engine-floor.mjs';
 
@@ -44,10 +45,14 @@ const TEST_MODE = args['test-mode'];
 // The burst two processes share: 10 000 as the issue measures it when it is among the bursts, else the largest.
 const TWO_PROCESS_BURST = Number(args['two-processes'] ?? (BURSTS.includes(10_000) ? 10_000 : BURSTS.at(-1)));
 
-/** Starts a child script of the bench with its config; `expect(type)` resolves on its next such message. */
-function child(file, config) {
+/**
+ * Starts a child script of the bench with its config (`node` options added for it: an API process gets those
+ * `npm start` gives the API); `expect(type)` resolves on its next such message.
+ */
+function child(file, config, nodeOptions = []) {
   const worker = fork(path.join(here, file), [JSON.stringify(config)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, ...nodeOptions],
   });
   const waiting = [];
   const inbox = [];
@@ -111,11 +116,14 @@ async function runClinicflow(client, uri, { label, count, processes, databasePid
   const dbName = `engine_${count}_${processes}p_bench`;
   const config = { uri, dbName, count, testMode: TEST_MODE, stallSeconds: STALL_SECONDS };
   console.log(`  ${label}: planning…`);
-  const planner = child('engine-worker.mjs', { ...config, plan: true });
-  const { dueAt, planMs } = await planner.expect('planned');
+  const planner = child('engine-worker.mjs', { ...config, plan: true }, apiNodeOptions());
+  await planner.expect('planning');
+  const databasePlanCpuBefore = databasePid ? cpuMsOf(databasePid) : null;
+  const { dueAt, planMs, planCpuMs } = await planner.expect('planned');
+  const databasePlanCpuAfter = databasePid ? cpuMsOf(databasePid) : null;
   // The others start once the burst is planned, so that their start-up does not slow the planning down.
   const joiners = Array.from({ length: processes - 1 }, () =>
-    child('engine-worker.mjs', { ...config, plan: false }),
+    child('engine-worker.mjs', { ...config, plan: false }, apiNodeOptions()),
   );
   await Promise.all(joiners.map((j) => j.expect('planned')));
   console.log(`  ${label}: sending…`);
@@ -159,6 +167,11 @@ async function runClinicflow(client, uri, { label, count, processes, databasePid
     lagP50Seconds: percentileSeconds(lags, 50),
     lagP99Seconds: percentileSeconds(lags, 99),
     roundTripsPerPlanned: total(done[0].commands.plan) / count,
+    databaseCpuMsPerPlanned:
+      databasePlanCpuBefore === null || databasePlanCpuAfter === null
+        ? null
+        : (databasePlanCpuAfter - databasePlanCpuBefore) / count,
+    apiCpuMsPerPlanned: planCpuMs / count,
     roundTripsPerSent: total(sendCommands) / Math.max(1, sent.length),
     databaseCpuMsPerSent:
       databaseCpuBefore === null || databaseCpuAfter === null
@@ -234,7 +247,7 @@ function table(result) {
   const lines = [];
   const { floor, runs, ratio } = result;
   lines.push(
-    `engine bench: ${result.database}, node ${result.node}, ${result.cpus} cores, load ${result.loadAverage.join(' ')} at start${result.testMode ? ', test mode (no credits)' : ''}`,
+    `engine bench: ${result.database}, node ${result.node} (API: ${result.apiNodeOptions.join(' ') || 'no options'}), ${result.cpus} cores, load ${result.loadAverage.join(' ')} at start${result.testMode ? ', test mode (no credits)' : ''}`,
     '',
   );
   const shapeWidth = Math.max(...Object.values(floorShapes).map((shape) => shape.length)) + 2;
@@ -255,6 +268,8 @@ function table(result) {
     row('round trips / planned', (r) => n2(r.roundTripsPerPlanned)),
     row('database CPU / sent (ms)', (r) => n2(r.databaseCpuMsPerSent)),
     row('API CPU / sent (ms)', (r) => n2(r.apiCpuMsPerSent)),
+    row('database CPU / planned (ms)', (r) => n2(r.databaseCpuMsPerPlanned)),
+    row('API CPU / planned (ms)', (r) => n2(r.apiCpuMsPerPlanned)),
     row('repeated sends', (r) => (r.repeatedSends == null ? '—' : n0(r.repeatedSends))),
     row('peak RSS (MiB)', (r) => r.peakRssMiB.map(n0).join(' + ')),
   );
@@ -301,6 +316,7 @@ async function main() {
     at: new Date().toISOString(),
     database: database.kind,
     node: process.version,
+    apiNodeOptions: apiNodeOptions(),
     cpus: os.cpus().length,
     loadAverage: os.loadavg().map((n) => n.toFixed(2)),
     testMode: TEST_MODE,

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { apiNodeOptions } from './workspace/api-node-options.mjs';
 import { ensureDependencies, root } from './workspace/ensure-dependencies.mjs';
 import { runCommand } from './workspace/run-command.mjs';
 
@@ -104,7 +105,7 @@ async function main() {
     { mode: 0o600 },
   );
 
-  const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
+  const api = spawn(process.execPath, [...apiNodeOptions(), path.join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     stdio: 'inherit',
     env: {
