@@ -35,6 +35,27 @@ describe('due entries of the delivery queue and the run timers', () => {
     expect((await queue.next())?._id).toBe('q-a');
   });
 
+  it('should leave out the entries asked for, still in time order, cut at the limit and skipping the others', async () => {
+    const queue = ctx.app.get(DeliveryQueueRepository);
+    // Due a second apart, as the dispatcher reads them while 150 of its sends are in flight; ids as odd as a
+    // delivery's key may be among those left out and among those read.
+    const odd = ["q-'quoted'", 'q-"double"', 'q-back\\slash', 'q-Løvås-é', 'q-100%_'];
+    const ids = [...odd, ...Array.from({ length: 295 }, (_, i) => `q-${String(i).padStart(3, '0')}`)];
+    // Due before the other tests' entries, a second apart.
+    const dueAt = (i: number) => new Date(Date.UTC(2026, 0, 5, 8, 0, i));
+    await queue.put(ids.map((_id, i) => ({ _id, clinicId: 'c-scan', dueAt: dueAt(i) })));
+    const inFlight = ids.filter((_, i) => i % 2 === 0).slice(0, 150);
+    const rest = ids.filter((id) => !inFlight.includes(id));
+    const read = async (limit: number, skip = 0, leaveOut = inFlight) =>
+      (await queue.due(dueAt(ids.length), limit, skip, leaveOut)).map((entry) => entry._id);
+
+    expect(await read(1000)).toEqual(rest);
+    expect(await read(50)).toEqual(rest.slice(0, 50));
+    // Skipping counts only what is not left out.
+    expect(await read(50, 50)).toEqual(rest.slice(50, 100));
+    expect(await read(1000, 0, [])).toEqual(ids);
+  });
+
   it('should answer the earliest due timers in order, at most the limit, and the next one', async () => {
     const timers = ctx.app.get(RunTimerRepository);
     expect(await timers.next()).toBeNull();

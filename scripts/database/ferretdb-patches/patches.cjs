@@ -10,7 +10,7 @@ const { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } = require
 const path = require('node:path');
 
 /** Names the built binary: bump it whenever HUNKS or the Go files change, so an older build is not reused. */
-const PATCH_LEVEL = 10;
+const PATCH_LEVEL = 11;
 
 /** Written at the source's root once patched, so that a tree is never patched twice. */
 const APPLIED_MARKER = '.clinicflow-patched';

@@ -60,21 +60,27 @@ func pushdownScalar(v any) (any, bool) {
 
 var pushdownOperators = map[string]string{"$eq": "=", "$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
 
-// pushdownID returns the condition of an `_id` equality (op `$eq`) or `$in` on metadata.IDColumn, the
+// pushdownID returns the condition of an `_id` equality (op `$eq`), `$in` or `$nin` on metadata.IDColumn, the
 // expression of `_id`'s unique index, with the values encoded as FerretDB's own `_id` lookups encode them:
 // FieldExpression("_id") is not what the index holds, so SQLite would read the whole table. ok is false when
-// a value is neither a string nor an ObjectID, or the list is empty: the caller then treats `_id` as any other
-// field. A string list is whole under the caller's promise (one type per field); the stored JSON of an
-// ObjectID is its hex string, which a string `_id` may hold too, so a condition with one only narrows.
+// a value is neither a string nor an ObjectID, or an `$in` list is empty: the caller then treats `_id` as any
+// other field. A string list is whole under the caller's promise (one type per field); the stored JSON of an
+// ObjectID is its hex string, which a string `_id` may hold too, so a condition with one only narrows, and a
+// `$nin` with one is refused (NOT IN would also drop a string `_id` equal to its hex: less than a superset).
+// An empty `$nin` excludes nothing (level 11: the dispatcher's scans leave out the entries it is sending).
 func pushdownID(op string, operand any) (string, []any, bool, bool) {
 	values := []any{operand}
 
 	switch op {
 	case "$eq":
-	case "$in":
+	case "$in", "$nin":
 		list, isArray := operand.(*types.Array)
-		if !isArray || list.Len() == 0 {
+		if !isArray || (list.Len() == 0 && op == "$in") {
 			return "", nil, false, false
+		}
+
+		if list.Len() == 0 {
+			return "1", nil, true, true
 		}
 
 		values = make([]any, list.Len())
@@ -92,6 +98,10 @@ func pushdownID(op string, operand any) (string, []any, bool, bool) {
 		switch v.(type) {
 		case string:
 		case types.ObjectID:
+			if op == "$nin" {
+				return "", nil, false, false
+			}
+
 			complete = false
 		default:
 			return "", nil, false, false
@@ -109,7 +119,12 @@ func pushdownID(op string, operand any) (string, []any, bool, bool) {
 		return metadata.IDColumn + " = ?", args, complete, true
 	}
 
-	return metadata.IDColumn + " IN (?" + strings.Repeat(", ?", len(args)-1) + ")", args, complete, true
+	in := " IN (?"
+	if op == "$nin" {
+		in = " NOT IN (?"
+	}
+
+	return metadata.IDColumn + in + strings.Repeat(", ?", len(args)-1) + ")", args, complete, true
 }
 
 // PushdownWhere returns the SQL conditions of the filter's parts that SQLite can decide, and whether that is

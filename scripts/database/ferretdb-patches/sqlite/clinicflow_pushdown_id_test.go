@@ -94,6 +94,29 @@ func TestClinicflowPushdownWhereID(t *testing.T) {
 		where:    []string{"0"},
 		complete: true,
 	}, {
+		name:     "$nin of strings is NOT IN on the index expression (level 11)",
+		filter:   cfDoc("_id", cfDoc("$nin", cfArr("dlv_1", `a"b`))),
+		where:    []string{id + " NOT IN (?, ?)"},
+		args:     []any{`"dlv_1"`, `"a\"b"`},
+		complete: true,
+	}, {
+		name:     "an empty $nin excludes nothing",
+		filter:   cfDoc("_id", cfDoc("$nin", cfArr())),
+		where:    []string{"1"},
+		complete: true,
+	}, {
+		name:   "$nin with an ObjectID is left to Go (NOT IN would drop a string equal to its hex)",
+		filter: cfDoc("_id", cfDoc("$nin", cfArr("dlv_1", cfOID))),
+	}, {
+		name:   "$nin with an item of another type is left to Go, as before",
+		filter: cfDoc("_id", cfDoc("$nin", cfArr("dlv_1", int32(7)))),
+	}, {
+		name:     "the dispatcher's scan: a range on another field, $nin on _id",
+		filter:   cfDoc("clinicId", cfDoc("$lte", "B"), "_id", cfDoc("$nin", cfArr("dlv_1"))),
+		where:    []string{cfExpr("clinicId") + " <= ?", id + " NOT IN (?)"},
+		args:     []any{"B", `"dlv_1"`},
+		complete: true,
+	}, {
 		name:     "a range on _id stays on FieldExpression",
 		filter:   cfDoc("_id", cfDoc("$gte", "dlv_1", "$lt", "dlv_2")),
 		where:    []string{cfExpr("_id") + " >= ?", cfExpr("_id") + " < ?"},
@@ -206,6 +229,12 @@ func cfIDFilters() []*types.Document {
 		cfDoc("_id", cfDoc("$in", cfArr("dlv_0000001", "dlv_0000002")), "clinicId", "B"),
 		cfDoc("_id", cfDoc("$in", cfArr("dlv_0000001", "dlv_0000002"), "$ne", "dlv_0000002")),
 		cfDoc("$or", cfArr(cfDoc("_id", `say "hi"`), cfDoc("_id", cfDoc("$eq", "dlv_0000009")))),
+		// $nin (level 11): the ObjectID documents stay, a string equal to none of them is no ObjectID's hex.
+		cfDoc("_id", cfDoc("$nin", cfArr(ninetyNine...))),
+		cfDoc("_id", cfDoc("$nin", cfArr(odd...))),
+		cfDoc("_id", cfDoc("$nin", cfArr())),
+		cfDoc("_id", cfDoc("$nin", cfArr("dlv_0000004", cfOID))),
+		cfDoc("_id", cfDoc("$nin", cfArr("dlv_0000001", "dlv_0000002")), "clinicId", "B"),
 	}
 
 	for _, id := range cfOddIDs {

@@ -23,9 +23,9 @@ export class DeliveryQueueService {
     return this.claims.renew(deliveryId, attempt, leaseUntil);
   }
 
-  /** Entries due at `now`, earliest first, at most `limit`, past the first `skip`. */
-  due(now: Date, limit: number, skip = 0): Promise<DeliveryQueueEntry[]> {
-    return this.queue.due(now, limit, skip);
+  /** Entries due at `now`, earliest first, at most `limit`, past the first `skip`, but those of `leaveOut`. */
+  due(now: Date, limit: number, skip = 0, leaveOut: string[] = []): Promise<DeliveryQueueEntry[]> {
+    return this.queue.due(now, limit, skip, leaveOut);
   }
 
   /** The earliest entry still to come, of any clinic (the engine's wake-up). */

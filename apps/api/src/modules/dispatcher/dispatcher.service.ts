@@ -129,9 +129,13 @@ export class DispatcherService {
         // Settings and templates are read once per scan: a change reaches the next scan's sends.
         const batch: Batch = { settings: new Map(), templates: new Map(), report, held };
         this.forgetEndedLeases(now);
-        const limit = this.batchSize + pool.size + this.heldElsewhere.size;
+        // The pool's own sends are left out by the database; entries held elsewhere are read (they make `held`).
+        // No more is read than the pool can take, unless a clinic is at its share: its entries are then passed
+        // over, and a whole batch is read to find the others'.
+        const room = pool.someClinicHolds(clinicCap) ? this.batchSize : Math.min(this.batchSize, pool.free);
+        const limit = room + this.heldElsewhere.size;
         const skip = this.scanOffset.next();
-        const due = await this.queue.due(now, limit, skip);
+        const due = await this.queue.due(now, limit, skip, pool.deliveryIds());
         // Processes reading the queue at once see the same earliest entries: each works through them in its
         // own random order, so they mostly claim different ones instead of racing for the same.
         const fresh = inRandomOrder(

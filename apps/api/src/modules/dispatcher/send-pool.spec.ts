@@ -14,14 +14,20 @@ describe('SendPool', () => {
     pool.reserve('d2', 'clinic-a');
     const sending = pool.run('d1', () => first.opened);
     const failing = pool.run('d2', () => Promise.reject(new Error('provider down')));
+    expect(pool.deliveryIds()).toEqual(['d1', 'd2']);
+    expect(pool.someClinicHolds(2)).toBe(true);
+    expect(pool.someClinicHolds(3)).toBe(false);
     await expect(failing).rejects.toThrow('provider down');
     expect(pool.has('d2')).toBe(false);
+    expect(pool.deliveryIds()).toEqual(['d1']);
+    expect(pool.someClinicHolds(2)).toBe(false);
     expect(pool.heldBy('clinic-a')).toBe(1);
     expect(pool.free).toBe(2);
     first.open();
     await sending;
     expect(pool.heldBy('clinic-a')).toBe(0);
     expect(pool.size).toBe(0);
+    expect(pool.deliveryIds()).toEqual([]);
   });
 
   it('should settle only once the sends started while it waited have ended too', async () => {

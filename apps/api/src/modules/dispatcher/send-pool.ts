@@ -24,8 +24,19 @@ export class SendPool {
     return this.byDelivery.has(deliveryId);
   }
 
+  /** The deliveries in flight (a scan of the queue leaves them out). */
+  deliveryIds(): string[] {
+    return [...this.byDelivery.keys()];
+  }
+
   heldBy(clinicId: string): number {
     return this.byClinic.get(clinicId) ?? 0;
+  }
+
+  /** Whether some clinic holds at least `places` of the pool. */
+  someClinicHolds(places: number): boolean {
+    for (const held of this.byClinic.values()) if (held >= places) return true;
+    return false;
   }
 
   /** Holds a place for the delivery before its send starts (a scan takes several at once). */
