@@ -129,19 +129,22 @@ export class DispatcherService {
         // Settings and templates are read once per scan: a change reaches the next scan's sends.
         const batch: Batch = { settings: new Map(), templates: new Map(), report, held };
         this.forgetEndedLeases(now);
-        // The pool's own sends are left out by the database; entries held elsewhere are read (they make `held`).
-        // No more is read than the pool can take, unless a clinic is at its share: its entries are then passed
-        // over, and a whole batch is read to find the others'.
-        const room = pool.someClinicHolds(clinicCap) ? this.batchSize : Math.min(this.batchSize, pool.free);
-        const limit = room + this.heldElsewhere.size;
+        // The pool's own sends and the entries held elsewhere are left out by the database. No more is read than
+        // the pool can take, unless a clinic is at its share: its entries are then passed over, and a whole
+        // batch is read to find the others'.
+        const limit = pool.someClinicHolds(clinicCap) ? this.batchSize : Math.min(this.batchSize, pool.free);
         const skip = this.scanOffset.next();
-        const due = await this.queue.due(now, limit, skip, pool.deliveryIds());
+        const due = await this.queue.due(now, limit, skip, [
+          ...pool.deliveryIds(),
+          ...this.heldElsewhere.keys(),
+        ]);
         // Processes reading the queue at once see the same earliest entries: each works through them in its
         // own random order, so they mostly claim different ones instead of racing for the same.
         const fresh = inRandomOrder(
           due.filter((entry) => !pool.has(entry._id) && !this.heldElsewhere.has(entry._id)),
         );
-        for (const entry of due) if (this.heldElsewhere.has(entry._id)) held.add(entry._id);
+        // Held as last seen (until its recheck, 2 s at most): the engine then waits for its next tick.
+        for (const deliveryId of this.heldElsewhere.keys()) held.add(deliveryId);
         const taken: DeliveryQueueEntry[] = [];
         for (const entry of fresh) {
           if (pool.free === 0) break;
