@@ -44,6 +44,8 @@ const STALL_SECONDS = Number(args['stall-seconds']);
 const TEST_MODE = args['test-mode'];
 // The burst two processes share: 10 000 as the issue measures it when it is among the bursts, else the largest.
 const TWO_PROCESS_BURST = Number(args['two-processes'] ?? (BURSTS.includes(10_000) ? 10_000 : BURSTS.at(-1)));
+/** The Node.js options of the bench's API processes: those `npm start` gives the API. */
+const API_NODE_OPTIONS = apiNodeOptions();
 
 /**
  * Starts a child script of the bench with its config (`node` options added for it: an API process gets those
@@ -116,14 +118,14 @@ async function runClinicflow(client, uri, { label, count, processes, databasePid
   const dbName = `engine_${count}_${processes}p_bench`;
   const config = { uri, dbName, count, testMode: TEST_MODE, stallSeconds: STALL_SECONDS };
   console.log(`  ${label}: planning…`);
-  const planner = child('engine-worker.mjs', { ...config, plan: true }, apiNodeOptions());
+  const planner = child('engine-worker.mjs', { ...config, plan: true }, API_NODE_OPTIONS);
   await planner.expect('planning');
   const databasePlanCpuBefore = databasePid ? cpuMsOf(databasePid) : null;
   const { dueAt, planMs, planCpuMs } = await planner.expect('planned');
   const databasePlanCpuAfter = databasePid ? cpuMsOf(databasePid) : null;
   // The others start once the burst is planned, so that their start-up does not slow the planning down.
   const joiners = Array.from({ length: processes - 1 }, () =>
-    child('engine-worker.mjs', { ...config, plan: false }, apiNodeOptions()),
+    child('engine-worker.mjs', { ...config, plan: false }, API_NODE_OPTIONS),
   );
   await Promise.all(joiners.map((j) => j.expect('planned')));
   console.log(`  ${label}: sending…`);
@@ -316,7 +318,7 @@ async function main() {
     at: new Date().toISOString(),
     database: database.kind,
     node: process.version,
-    apiNodeOptions: apiNodeOptions(),
+    apiNodeOptions: API_NODE_OPTIONS,
     cpus: os.cpus().length,
     loadAverage: os.loadavg().map((n) => n.toFixed(2)),
     testMode: TEST_MODE,

@@ -2,7 +2,7 @@
 // engine bench forks its API processes with them, so the bench measures the API as it runs.
 
 /** The heap ceiling of the API's V8 (MiB): generous beside its ~65 MiB in use, small beside the machine's memory. */
-export const API_MAX_OLD_SPACE_MIB = 512;
+const API_MAX_OLD_SPACE_MIB = 512;
 
 /**
  * `--max-old-space-size` for the API unless the operator set one in NODE_OPTIONS (theirs wins; ours, on the

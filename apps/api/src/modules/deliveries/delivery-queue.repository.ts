@@ -81,8 +81,9 @@ export class DeliveryQueueRepository implements OnModuleInit {
   due(now: Date, limit: number, skip = 0, leaveOut: string[] = []): Promise<DeliveryQueueEntry[]> {
     // With the pushdown comment our FerretDB reads the earliest entries from the `dueAt` index instead of
     // decoding the whole queue for each batch (a burst of 100 000 is 100 000 entries); `dueAt` is always a date.
-    // The entries left out (the scanning process's sends in flight, at the head of a burst) are passed over in
-    // SQL (`_id` NOT IN, docs/database.md) instead of being decoded to be skipped: `_id` is always a string.
+    // The entries left out (the scanning process's sends in flight and those held by another process, at the
+    // head of a burst) are passed over in SQL (`_id` NOT IN, docs/database.md) instead of being decoded to be
+    // skipped: `_id` is always a string.
     const filter: Filter<DeliveryQueueEntry> = { dueAt: { $lte: now } };
     if (leaveOut.length > 0) filter._id = { $nin: leaveOut };
     return this.collection

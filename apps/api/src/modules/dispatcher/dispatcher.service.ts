@@ -139,7 +139,9 @@ export class DispatcherService {
           ...this.heldElsewhere.keys(),
         ]);
         // Processes reading the queue at once see the same earliest entries: each works through them in its
-        // own random order, so they mostly claim different ones instead of racing for the same.
+        // own random order, so they mostly claim different ones instead of racing for the same. (Filtered again
+        // although the scan left them out: a direct `dispatchDue()` beside an engine tick is a second pass, which
+        // may have taken some while this scan was at the database.)
         const fresh = inRandomOrder(
           due.filter((entry) => !pool.has(entry._id) && !this.heldElsewhere.has(entry._id)),
         );
