@@ -39,7 +39,12 @@ const {
   statSync,
 } = require('node:fs');
 const path = require('node:path');
-const { PATCH_LEVEL, VENDORED_MODULES, applyPatches } = require('./ferretdb-patches/patches.cjs');
+const {
+  ADDED_MODULES,
+  PATCH_LEVEL,
+  VENDORED_MODULES,
+  applyPatches,
+} = require('./ferretdb-patches/patches.cjs');
 
 const FERRETDB_VERSION = 'v1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
@@ -88,8 +93,9 @@ function makeWritable(dir) {
 
 /**
  * Makes `destination` a fresh, patched copy of FerretDB's module source: downloads the module from the
- * proxy (`go mod download`, once per machine), copies it, writes the version file and applies the patches
- * (with the patch code's `_test.go` files when `withTests`). A hunk that no longer matches throws, naming it.
+ * proxy (`go mod download`, once per machine), copies it, writes the version file, applies the patches
+ * (with the patch code's `_test.go` files when `withTests`) and adds the modules they import (`go get`). A hunk
+ * that no longer matches throws, naming it.
  */
 function preparePatchedSource({ go, env = process.env, destination, withTests = false }) {
   const info = JSON.parse(
@@ -106,6 +112,14 @@ function preparePatchedSource({ go, env = process.env, destination, withTests = 
   makeWritable(destination);
   writeFileSync(path.join(destination, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
   applyPatches(destination, { withTests });
+  for (const { module, version } of ADDED_MODULES) {
+    const added = spawnSync(go, ['get', `${module}@${version}`], {
+      cwd: destination,
+      env: goEnvironment(env),
+      encoding: 'utf8',
+    });
+    if (added.status !== 0) throw new Error(`go get ${module}@${version} failed: ${added.stderr.trim()}`);
+  }
   for (const vendored of VENDORED_MODULES)
     vendorModule({ go, env, source: destination, vendored, withTests });
   return destination;

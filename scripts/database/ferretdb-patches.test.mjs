@@ -91,7 +91,7 @@ describe('applyPatches', () => {
   it('should give every hunk a unique short name, a purpose and a text', () => {
     assert.equal(new Set(HUNKS.map((h) => h.name)).size, HUNKS.length);
     for (const hunk of HUNKS) {
-      assert.match(hunk.name, /^[a-z][a-z-]+$/);
+      assert.match(hunk.name, /^[a-z][a-z0-9-]+$/);
       assert.ok(hunk.purpose && hunk.file && hunk.find && hunk.replace !== hunk.find, hunk.name);
     }
   });
