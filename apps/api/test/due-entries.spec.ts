@@ -30,8 +30,8 @@ describe('due entries of the delivery queue and the run timers', () => {
       { _id: 'q-b', clinicId: 'c1', dueAt: at(10) },
       { _id: 'q-c', clinicId: 'c2', dueAt: at(20) },
     ]);
-    expect((await queue.due(at(15), 10)).map((entry) => entry._id)).toEqual(['q-a', 'q-b']);
-    expect((await queue.due(at(59), 2)).map((entry) => entry._id)).toEqual(['q-a', 'q-b']);
+    expect((await queue.due(at(15), { limit: 10 })).map((entry) => entry._id)).toEqual(['q-a', 'q-b']);
+    expect((await queue.due(at(59), { limit: 2 })).map((entry) => entry._id)).toEqual(['q-a', 'q-b']);
     expect((await queue.next())?._id).toBe('q-a');
   });
 
@@ -46,14 +46,23 @@ describe('due entries of the delivery queue and the run timers', () => {
     await queue.put(ids.map((_id, i) => ({ _id, clinicId: 'c-scan', dueAt: dueAt(i) })));
     const inFlight = ids.filter((_, i) => i % 2 === 0).slice(0, 150);
     const rest = ids.filter((id) => !inFlight.includes(id));
-    const read = async (limit: number, skip = 0, leaveOut = inFlight) =>
-      (await queue.due(dueAt(ids.length), limit, skip, leaveOut)).map((entry) => entry._id);
+    const read = async (limit: number, skip = 0, leaveOut = inFlight, fromTheEnd = false) =>
+      (await queue.due(dueAt(ids.length), { limit, skip, leaveOut, fromTheEnd })).map((entry) => entry._id);
 
     expect(await read(1000)).toEqual(rest);
     expect(await read(50)).toEqual(rest.slice(0, 50));
     // Skipping counts only what is not left out.
     expect(await read(50, 50)).toEqual(rest.slice(50, 100));
     expect(await read(1000, 0, [])).toEqual(ids);
+    // From the other end (a second process on the same burst): the latest due first, the same left out.
+    const latestFirst = [...rest].reverse();
+    expect(await read(50, 0, inFlight, true)).toEqual(latestFirst.slice(0, 50));
+    expect(await read(50, 50, inFlight, true)).toEqual(latestFirst.slice(50, 100));
+    expect(await read(1000, 0, [], true)).toEqual([...ids].reverse());
+    // Entries not due yet are not read from that end either.
+    expect(
+      (await queue.due(dueAt(9), { limit: 5, leaveOut: [], fromTheEnd: true })).map((e) => e._id),
+    ).toEqual(ids.slice(0, 10).reverse().slice(0, 5));
   });
 
   it('should answer the earliest due timers in order, at most the limit, and the next one', async () => {

@@ -415,7 +415,7 @@ describe('deliveries report', () => {
       const { body } = await ctx.as(a).post('/api/deliveries/d2/retry').expect(200);
       expect(body).toMatchObject({ id: 'd2', status: 'scheduled', error: null });
       expect(body.history.map((h: { status: string }) => h.status)).toEqual(['failed', 'scheduled']);
-      const due = await ctx.app.get(DeliveryQueueRepository).due(clock.now(), 100);
+      const due = await ctx.app.get(DeliveryQueueRepository).due(clock.now(), { limit: 100 });
       expect(due.map((entry) => entry._id).sort()).toEqual(['d2', 'd3', 'd5']);
     });
 

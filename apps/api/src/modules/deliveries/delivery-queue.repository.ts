@@ -30,6 +30,15 @@ export interface DeliveryQueueEntry {
   rateSlotAt?: Date;
 }
 
+/** What a scan of the due entries reads (`DeliveryQueueRepository.due`). */
+export interface DueScan {
+  limit: number;
+  skip?: number;
+  /** Entries not to read (the scanning process's sends in flight, those held by another process). */
+  leaveOut?: string[];
+  fromTheEnd?: boolean;
+}
+
 @Injectable()
 export class DeliveryQueueRepository implements OnModuleInit {
   private readonly collection: Collection<DeliveryQueueEntry>;
@@ -77,9 +86,15 @@ export class DeliveryQueueRepository implements OnModuleInit {
     return this.removals.delete(deliveryId);
   }
 
-  /** Entries due at `now`, earliest first, at most `limit`, past the first `skip`. */
-  due(now: Date, limit: number, skip = 0, leaveOut: string[] = []): Promise<DeliveryQueueEntry[]> {
-    // With the pushdown comment our FerretDB reads the earliest entries from the `dueAt` index instead of
+  /**
+   * Entries due at `now`, at most `limit`, past the first `skip`: earliest first, or latest first `fromTheEnd`
+   * (a second process reading the same burst from its other end, docs/engine.md "Where a scan starts").
+   */
+  due(
+    now: Date,
+    { limit, skip = 0, leaveOut = [], fromTheEnd = false }: DueScan,
+  ): Promise<DeliveryQueueEntry[]> {
+    // With the pushdown comment our FerretDB reads the entries from the `dueAt` index (either way) instead of
     // decoding the whole queue for each batch (a burst of 100 000 is 100 000 entries); `dueAt` is always a date.
     // The entries left out (the scanning process's sends in flight and those held by another process, at the
     // head of a burst) are passed over in SQL (`_id` NOT IN, docs/database.md) instead of being decoded to be
@@ -88,7 +103,7 @@ export class DeliveryQueueRepository implements OnModuleInit {
     if (leaveOut.length > 0) filter._id = { $nin: leaveOut };
     return this.collection
       .find(filter, SQL_PUSHDOWN)
-      .sort({ dueAt: 1 })
+      .sort({ dueAt: fromTheEnd ? -1 : 1 })
       .skip(skip)
       .limit(limit)
       .batchSize(inOneAnswer(limit))

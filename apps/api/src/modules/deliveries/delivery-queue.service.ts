@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DeliveryClaimRepository, type ClaimKind, type DeliveryClaim } from './delivery-claim.repository';
-import { DeliveryQueueRepository, type DeliveryQueueEntry } from './delivery-queue.repository';
+import { DeliveryQueueRepository, type DeliveryQueueEntry, type DueScan } from './delivery-queue.repository';
 import type { DeliveryDocument } from './delivery.document';
 
 /**
@@ -23,9 +23,9 @@ export class DeliveryQueueService {
     return this.claims.renew(deliveryId, attempt, leaseUntil);
   }
 
-  /** Entries due at `now`, earliest first, at most `limit`, past the first `skip`, but those of `leaveOut`. */
-  due(now: Date, limit: number, skip = 0, leaveOut: string[] = []): Promise<DeliveryQueueEntry[]> {
-    return this.queue.due(now, limit, skip, leaveOut);
+  /** Entries due at `now` (DeliveryQueueRepository.due). */
+  due(now: Date, scan: DueScan): Promise<DeliveryQueueEntry[]> {
+    return this.queue.due(now, scan);
   }
 
   /** The earliest entry still to come, of any clinic (the engine's wake-up). */

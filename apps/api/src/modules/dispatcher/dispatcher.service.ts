@@ -134,10 +134,12 @@ export class DispatcherService {
         // batch is read to find the others'.
         const limit = pool.someClinicHolds(clinicCap) ? this.batchSize : Math.min(this.batchSize, pool.free);
         const skip = this.scanOffset.next();
-        const due = await this.queue.due(now, limit, skip, [
-          ...pool.deliveryIds(),
-          ...this.heldElsewhere.keys(),
-        ]);
+        const due = await this.queue.due(now, {
+          limit,
+          skip,
+          leaveOut: [...pool.deliveryIds(), ...this.heldElsewhere.keys()],
+          fromTheEnd: this.scanOffset.fromTheEnd,
+        });
         // Processes reading the queue at once see the same earliest entries: each works through them in its
         // own random order, so they mostly claim different ones instead of racing for the same. (Filtered again
         // although the scan left them out: a direct `dispatchDue()` beside an engine tick is a second pass, which
@@ -155,14 +157,20 @@ export class DispatcherService {
           taken.push(entry);
         }
         // Nothing due that is not in hand, or all of it taken: the next tick goes on (a clinic at its share waits
-        // for its sends in flight to finish, then the queue is read again). Only a scan from the head can tell:
-        // one that skipped ahead and passed the end of what is due may have left entries before the skipped
-        // ones, so the head is read at once (a pass ending there, nothing taken, would tell the engine that the
-        // queue had nothing for it).
+        // for its sends in flight to finish, then the queue is read again). Only a scan from its start (either
+        // end) can tell: one that skipped ahead and passed the end of what is due may have left entries before
+        // the skipped ones, so the start is read at once (a pass ending there, nothing taken, would tell the
+        // engine that the queue had nothing for it). Nothing left due at all: the next burst is read earliest
+        // first again.
         const passedTheEnd = skip > 0 && due.length < limit;
         if (passedTheEnd) this.scanOffset.passedTheEnd();
-        else if (skip === 0 && (fresh.length === 0 || (due.length < limit && taken.length === fresh.length)))
+        else if (
+          skip === 0 &&
+          (fresh.length === 0 || (due.length < limit && taken.length === fresh.length))
+        ) {
           drained = true;
+          if (due.length === 0) this.scanOffset.drained();
+        }
         if (taken.length > 0) lastStart = Date.now();
         for (const entry of taken) {
           const work = pool.run(entry._id, () =>

@@ -9,14 +9,17 @@ const SPREAD_WINDOWS = 3;
  * Where a scan of the queue starts. Processes sending one burst read the same earliest entries and lose each
  * other's claims (a lost claim is a wasted insert, and a slot of the scan taken for nothing). While this
  * process's claims are won a scan starts at the head of the queue; once it loses a good share of them, at a
- * random point within a few windows, so that the processes mostly take different entries. Nothing is left
- * behind: a scan past the end of what is due sends the next one back to the head.
+ * random point within a few windows, and it turns to the other end of what is due with a chance of one in two:
+ * two processes soon read the burst from its two ends and meet only in its middle (more than two spread by the
+ * random point too). Nothing is left behind: a scan past the end of what is due sends the next one back to the
+ * start, and a queue with nothing left due turns the scans back to the earliest entries first.
  */
 export class ScanOffset {
   private won = 0;
   private lost = 0;
   private contended = false;
   private headNext = false;
+  private reversed = false;
 
   constructor(
     private readonly window: number,
@@ -34,6 +37,8 @@ export class ScanOffset {
     if (this.won + this.lost >= MIN_CLAIMS) {
       this.contended = this.lost >= CONTENDED_SHARE * (this.won + this.lost);
       this.won = this.lost = 0;
+      // Each contender turns or not at random: two that read the same way soon read two ways.
+      if (this.contended && this.random() < 0.5) this.reversed = !this.reversed;
     }
     if (this.headNext) {
       this.headNext = false;
@@ -42,9 +47,19 @@ export class ScanOffset {
     return this.contended ? Math.floor(this.random() * SPREAD_WINDOWS * this.window) : 0;
   }
 
+  /** Whether the next scan reads the latest due entries first (from the queue's other end). */
+  get fromTheEnd(): boolean {
+    return this.reversed;
+  }
+
   /** The last scan stepped over entries and found fewer than it asked for: the next starts at the head. */
   passedTheEnd(): void {
     this.headNext = true;
+  }
+
+  /** Nothing was left due for this process: the next burst is read earliest first again. */
+  drained(): void {
+    this.reversed = false;
   }
 }
 
