@@ -252,7 +252,7 @@ const HUNKS = [
     replace: '\t\tl:                clinicflowLazyAttrs(logging.WithName(l, name)), // clinicflow patch\n',
   },
   ...SJSON_FILES.map((file) => ({
-    name: `sjson-json-${file.replace(/[._]go$/, '').replace(/_/g, '-')}`,
+    name: `sjson-json-${file.replace(/\.go$/, '').replace(/_/g, '-')}`,
     purpose:
       "decode and encode the stored documents' JSON with goccy/go-json (ADDED_MODULES), the same API as " +
       "encoding/json; reading a delivery took 223 µs with encoding/json's reflection, 103 µs with it, " +
