@@ -69,6 +69,22 @@ describe('database contract', () => {
     ]);
   });
 
+  // Inserts are not bound by the 99 statements of an update (below): the dispatcher's gathered claims, provider
+  // links and sandbox messages of a whole scan go as one insert command (database/coalesced.ts).
+  it('should answer 500 inserts in one unordered bulkWrite, naming the duplicate among them', async () => {
+    const claims = db.collection<{ _id: string }>('delivery_claims');
+    await claims.insertOne({ _id: 'c250' });
+    const ids = Array.from({ length: 500 }, (_, n) => `c${n}`);
+    const error = await claims
+      .bulkWrite(
+        ids.map((_id) => ({ insertOne: { document: { _id } } })),
+        { ordered: false },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ writeErrors: [{ index: 250, code: DUPLICATE_KEY }] });
+    expect(await claims.countDocuments()).toBe(500);
+  });
+
   // Released FerretDB 1.24.2 never answers update statements once 100 of them run at once, in one command or in
   // several (each statement's reader held one of its 100 SQLite connections until the command ended), and the
   // database stays wedged after. Our patch `update-close-per-statement` (docs/database.md) releases each one as

@@ -1,7 +1,13 @@
 import DataLoader from 'dataloader';
 import type { AnyBulkWriteOperation, Collection, Document as MongoDocument, Filter } from 'mongodb';
-import { DUPLICATE_KEY, MAX_WRITE_STATEMENTS } from './duplicate-key';
+import { DUPLICATE_KEY, inWriteChunks } from './duplicate-key';
 import { SQL_PUSHDOWN } from './pushdown';
+
+/**
+ * Statements gathered into one batch at most. Inserts are not bound by the 99 of `MAX_WRITE_STATEMENTS`
+ * (docs/database.md): the claims, provider links and sandbox messages of a whole scan go as one command.
+ */
+const MAX_GATHERED = 500;
 
 /** What one coalesced write became: written, or refused because its `_id` (or unique key) exists. */
 export type WriteResult = 'written' | 'duplicate';
@@ -10,8 +16,8 @@ export type WriteResult = 'written' | 'duplicate';
  * Each message the dispatcher sends makes a handful of single-document writes and reads (its claim, status,
  * queue entry, provider link…). Issued one by one they cost a round trip each; here the ones issued at about
  * the same time (the same turn of the event loop, as the answers of the previous command resolve together)
- * go to the database as one command: a `bulkWrite` of at most 99 statements (our FerretDB never answers 100
- * updates, docs/database.md), or one `find` on `_id: { $in }`. Each caller still gets its own outcome, so the
+ * go to the database as one command: one `insert` of all the inserts, updates and deletions by 99 (a
+ * released FerretDB never answers 100 updates, docs/database.md), or one `find` on `_id: { $in }`. Each caller still gets its own outcome, so the
  * engine's rules (docs/engine.md: an insert decides a race) hold statement by statement; an unordered
  * bulkWrite runs each statement on its own, as the single write would.
  *
@@ -23,7 +29,7 @@ export class CoalescedWrites<T extends MongoDocument> {
   constructor(collection: Collection<T>) {
     this.loader = new DataLoader((operations) => bulkWrite(collection, operations), {
       cache: false,
-      maxBatchSize: MAX_WRITE_STATEMENTS,
+      maxBatchSize: MAX_GATHERED,
       batchScheduleFn: (run) => setImmediate(run),
     });
   }
@@ -125,28 +131,43 @@ function byIdLoader<V>(answer: (ids: string[]) => Promise<(id: string) => V>): D
       const answerOf = await answer([...new Set(ids)]);
       return ids.map(answerOf);
     },
-    { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
+    { cache: false, maxBatchSize: MAX_GATHERED, batchScheduleFn: (run) => setImmediate(run) },
   );
 }
 
+/**
+ * Runs the gathered statements unordered, each on its own: the inserts as one command, the others by
+ * `MAX_WRITE_STATEMENTS`, side by side; answers each statement's outcome at its position.
+ */
 async function bulkWrite<T extends MongoDocument>(
   collection: Collection<T>,
   operations: readonly AnyBulkWriteOperation<T>[],
 ): Promise<(WriteResult | Error)[]> {
   const results: (WriteResult | Error)[] = operations.map(() => 'written');
-  try {
-    await collection.bulkWrite([...operations], { ordered: false });
-  } catch (error) {
-    const reported = (error as { writeErrors?: unknown }).writeErrors;
-    if (reported === undefined) throw error;
-    for (const writeError of ([] as { index: number; code: number; errmsg?: string }[]).concat(
-      reported as never,
-    )) {
-      results[writeError.index] =
-        writeError.code === DUPLICATE_KEY
-          ? 'duplicate'
-          : Object.assign(new Error(writeError.errmsg ?? 'write refused'), { code: writeError.code });
-    }
-  }
+  const positions = operations.map((_, index) => index);
+  const inserts = positions.filter((index) => 'insertOne' in operations[index]);
+  const others = positions.filter((index) => !('insertOne' in operations[index]));
+  const commands = [inserts, ...inWriteChunks(others)].filter((chunk) => chunk.length > 0);
+  await Promise.all(
+    commands.map(async (chunk) => {
+      try {
+        await collection.bulkWrite(
+          chunk.map((index) => operations[index]),
+          { ordered: false },
+        );
+      } catch (error) {
+        const reported = (error as { writeErrors?: unknown }).writeErrors;
+        if (reported === undefined) throw error;
+        for (const writeError of ([] as { index: number; code: number; errmsg?: string }[]).concat(
+          reported as never,
+        )) {
+          results[chunk[writeError.index]] =
+            writeError.code === DUPLICATE_KEY
+              ? 'duplicate'
+              : Object.assign(new Error(writeError.errmsg ?? 'write refused'), { code: writeError.code });
+        }
+      }
+    }),
+  );
   return results;
 }

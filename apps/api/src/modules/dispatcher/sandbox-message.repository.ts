@@ -1,10 +1,8 @@
 import {
   SandboxProvider,
-  type OutgoingMessage,
   type SandboxOptions,
   type SandboxRecord,
   type SandboxStore,
-  type SendOutcome,
 } from '@clinicflow/channels';
 import { Injectable } from '@nestjs/common';
 import { Db, type Collection } from 'mongodb';
@@ -44,13 +42,21 @@ export class SandboxMessageRepository implements SandboxStore {
     return document ? recordOf(document) : undefined;
   }
 
+  /**
+   * Keeps a message accepted now by inserting its key, unread first: another process may have accepted the
+   * same key a moment earlier, and the insert keeps the message once. A key held already counts a repeated
+   * call and answers the message held.
+   */
+  async add(idempotencyKey: string, record: SandboxRecord): Promise<SandboxRecord | undefined> {
+    const document = { ...record, _id: idempotencyKey, sendCalls: 1 };
+    if ((await this.writes.write({ insertOne: { document } })) === 'written') return undefined;
+    await this.countRepeatedCall(idempotencyKey);
+    return this.get(idempotencyKey);
+  }
+
   async set(idempotencyKey: string, record: SandboxRecord): Promise<void> {
     if (record.status === 'sent') {
-      // Another process may have accepted the same key a moment earlier: the message is kept once.
-      const document = { ...record, _id: idempotencyKey, sendCalls: 1 };
-      if ((await this.writes.write({ insertOne: { document } })) === 'duplicate') {
-        await this.countRepeatedCall(idempotencyKey);
-      }
+      await this.add(idempotencyKey, record);
       return;
     }
     const { status, statusAt, reason } = record;
@@ -83,19 +89,9 @@ function recordOf(document: SandboxMessageDocument): SandboxRecord {
   return record;
 }
 
-/** The sandbox over the shared store, counting the calls that repeat a key it already holds. */
+/** The sandbox over the shared store, which counts the calls that repeat a key it already holds. */
 export class SharedSandboxProvider extends SandboxProvider {
-  constructor(
-    private readonly shared: SandboxMessageRepository,
-    options: Omit<SandboxOptions, 'store'>,
-  ) {
+  constructor(shared: SandboxMessageRepository, options: Omit<SandboxOptions, 'store'>) {
     super({ ...options, store: shared });
-  }
-
-  override async send(message: OutgoingMessage, idempotencyKey: string): Promise<SendOutcome> {
-    const existing = await this.shared.get(idempotencyKey);
-    if (!existing) return super.send(message, idempotencyKey);
-    await this.shared.countRepeatedCall(idempotencyKey);
-    return { accepted: true, providerMessageId: existing.providerMessageId };
   }
 }

@@ -123,6 +123,42 @@ describe(SandboxProvider.name, () => {
     expect(second.clock.pending).toBe(0);
   });
 
+  it('keeps a message through a store that adds in one step, without reading it first', async () => {
+    const held = new Map<string, SandboxRecord>();
+    const calls: string[] = [];
+    const store = {
+      get: (key: string) => (calls.push(`get ${key}`), held.get(key)),
+      set: (key: string, record: SandboxRecord) => (calls.push(`set ${key}`), held.set(key, record)),
+      values: () => held.values(),
+      add: async (key: string, record: SandboxRecord) => {
+        calls.push(`add ${key}`);
+        const earlier = held.get(key);
+        if (!earlier) held.set(key, record);
+        return earlier;
+      },
+    };
+    const one = setup({ store, receiptDelayMs: null, messageIdPrefix: 'sandbox-p1' });
+    const two = setup({ store, receiptDelayMs: null, messageIdPrefix: 'sandbox-p2' });
+    const first = await one.sut.send(sms, 'k');
+    const again = await two.sut.send({ ...sms, text: 'other' }, 'k');
+    expect(first).toEqual({ accepted: true, providerMessageId: expect.stringMatching(/^sandbox-p1-/) });
+    expect(again).toEqual(first);
+    expect(calls).toEqual(['add k', 'add k']);
+    expect([...held.values()].map((r) => r.message.text)).toEqual([sms.text]);
+  });
+
+  it('answers a message accepted before with its id, even once it would be refused', async () => {
+    const { sut, clock } = setup({ receiptDelayMs: null });
+    const expiresAt = new Date(clock.now().getTime() + 1000);
+    const sent = await sut.send({ ...sms, expiresAt }, 'k');
+    clock.advance(2000);
+    expect(await sut.send({ ...sms, expiresAt }, 'k')).toEqual(sent);
+    expect(await sut.send({ ...sms, expiresAt }, 'other')).toMatchObject({
+      accepted: false,
+      code: 'expired',
+    });
+  });
+
   it('makes ids under a prefix of its own, so processes sharing a store never make the same id', async () => {
     const one = setup({ messageIdPrefix: 'sandbox-p1' });
     const two = setup({ messageIdPrefix: 'sandbox-p2' });

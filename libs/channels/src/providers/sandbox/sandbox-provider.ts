@@ -33,6 +33,11 @@ export interface SandboxStore {
   get(idempotencyKey: string): SandboxRecord | undefined | Promise<SandboxRecord | undefined>;
   set(idempotencyKey: string, record: SandboxRecord): unknown;
   values(): Iterable<SandboxRecord> | Promise<Iterable<SandboxRecord>>;
+  /**
+   * Keeps `record` unless its key is held already, then answers the record held, in one step: a store shared
+   * by processes decides there which send of a key came first (without it the sandbox reads, then sets).
+   */
+  add?(idempotencyKey: string, record: SandboxRecord): Promise<SandboxRecord | undefined>;
 }
 
 /** The outcome the sandbox gives a message: a final status, with a reason for failures. */
@@ -77,10 +82,12 @@ export class SandboxProvider implements MessageProvider {
 
   /** Accepts a message once per idempotency key; the same key again answers the same id. */
   async send(message: OutgoingMessage, idempotencyKey: string): Promise<SendOutcome> {
-    const existing = await this.store.get(idempotencyKey);
-    if (existing) return { accepted: true, providerMessageId: existing.providerMessageId };
     const refusal = refuseIfExpired(message, this.clock.now()) ?? this.options.refuse?.(message) ?? null;
-    if (refusal) return refusal;
+    if (refusal) {
+      // A message accepted before keeps its answer (sent again after it expired, or once refusals began).
+      const existing = await this.store.get(idempotencyKey);
+      return existing ? { accepted: true, providerMessageId: existing.providerMessageId } : refusal;
+    }
     const now = this.clock.now();
     const prefix = this.options.messageIdPrefix ?? 'sandbox';
     const providerMessageId = `${prefix}-${now.getTime().toString(36)}-${(++this.counter).toString(36)}`;
@@ -92,7 +99,8 @@ export class SandboxProvider implements MessageProvider {
       status: 'sent',
       statusAt: now,
     };
-    await this.store.set(idempotencyKey, record);
+    const held = await this.keep(idempotencyKey, record);
+    if (held) return { accepted: true, providerMessageId: held.providerMessageId };
     this.keysById.set(providerMessageId, idempotencyKey);
     this.events.emit({ type: 'status', report: { providerMessageId, status: 'sent', at: now } });
     const delay = this.options.receiptDelayMs === undefined ? 2000 : this.options.receiptDelayMs;
@@ -175,6 +183,15 @@ export class SandboxProvider implements MessageProvider {
       text: body.text,
       at: body.at ? new Date(body.at) : this.clock.now(),
     };
+  }
+
+  /** Keeps a message accepted now, unless its key is held already: then answers the record held. */
+  private async keep(idempotencyKey: string, record: SandboxRecord): Promise<SandboxRecord | undefined> {
+    if (this.store.add) return this.store.add(idempotencyKey, record);
+    const existing = await this.store.get(idempotencyKey);
+    if (existing) return existing;
+    await this.store.set(idempotencyKey, record);
+    return undefined;
   }
 
   /** Always reachable. */
