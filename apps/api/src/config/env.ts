@@ -63,9 +63,12 @@ export const envSchema = z.object({
   ENGINE_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
   /** How long a process owns a send it claimed; after that, another process recovers it (scenario 11). */
   DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  /** Deliveries taken per dispatcher batch, and sends in flight at once per process. */
-  DISPATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
-  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
+  /**
+   * Deliveries taken per dispatcher batch, and sends in flight at once per process. A scan's sends go through
+   * their steps together, each step one gathered command: the more a scan takes, the fewer commands a message.
+   */
+  DISPATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(300),
+  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(300),
   /** `test` lets the API make its own APP_SECRET; `development` and `test` let localhost pages open live events. */
   NODE_ENV: z.string().optional(),
   /** The public base URL of the API (e.g. https://clinic.example.com), for provider callback URLs and signatures. */
