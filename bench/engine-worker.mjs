@@ -117,9 +117,13 @@ function withDeadline(promise, ms) {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** Whether a tick did anything: any count in its report (whatever fields the report has). */
+/**
+ * Whether a tick did anything, as the engine's own loop judges it (engine.service.ts): claims lost to the other
+ * process and entries held by it are not work, so the loop does not spin while the other sends them.
+ */
 function didWork(report) {
-  const counts = [report?.eventsSwept, report?.timersFired, ...Object.values(report?.dispatch ?? {})];
+  const { lost: _lost, held: _held, ...done } = report?.dispatch ?? {};
+  const counts = [report?.eventsSwept, report?.dailyFired, report?.timersFired, ...Object.values(done)];
   return counts.some((n) => typeof n === 'number' && n > 0);
 }
 
@@ -134,6 +138,8 @@ async function sendBurst(app, queue, dueAt) {
   const offset = dueAt.getTime() - Date.now();
   app.get(ClockRepository).now = () => new Date(Date.now() + offset);
   const engine = app.get(EngineService);
+  const { DispatcherService } = api('./modules/dispatcher/dispatcher.service');
+  const dispatcher = app.get(DispatcherService);
   phase = 'send';
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
@@ -157,7 +163,9 @@ async function sendBurst(app, queue, dueAt) {
       if (queued === 0) break;
       if (now - shrankAt > stallSeconds * 1000) break;
     }
-    if (!worked) await sleep(200);
+    // As the engine: its own sends still in flight wake it when one ends; otherwise it waits.
+    if (!worked)
+      await Promise.race([sleep(200), ...(dispatcher.sending > 0 ? [dispatcher.oneSendEnded()] : [])]);
   }
   const sendMs = performance.now() - started;
   const { user, system } = process.cpuUsage(cpuBefore);
