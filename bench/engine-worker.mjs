@@ -118,22 +118,13 @@ function withDeadline(promise, ms) {
 }
 
 /**
- * Whether a tick did anything, as the engine's own loop judges it (engine.service.ts): claims lost to the other
- * process and entries held by it are not work, so the loop does not spin while the other sends them.
- */
-function didWork(report) {
-  const { lost: _lost, held: _held, ...done } = report?.dispatch ?? {};
-  const counts = [report?.eventsSwept, report?.dailyFired, report?.timersFired, ...Object.values(done)];
-  return counts.some((n) => typeof n === 'number' && n > 0);
-}
-
-/**
  * Ticks until the queue is empty (a send left behind by an error is taken over when its lease ends), or until
  * it has not shrunk for `stallSeconds` (reported as stalled rather than waiting forever).
  */
 async function sendBurst(app, queue, dueAt) {
   const { ClockRepository } = api('./common/clock.repository');
-  const { EngineService } = api('./modules/engine/engine.service');
+  // A tick that did nothing by the engine's own measure (`didWork`) is followed by a wait, as in its loop.
+  const { EngineService, didWork } = api('./modules/engine/engine.service');
   const { SQL_PUSHDOWN } = api('./database/pushdown');
   const offset = dueAt.getTime() - Date.now();
   app.get(ClockRepository).now = () => new Date(Date.now() + offset);

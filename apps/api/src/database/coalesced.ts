@@ -17,9 +17,9 @@ export type WriteResult = 'written' | 'duplicate';
  * queue entry, provider link…). Issued one by one they cost a round trip each; here the ones issued at about
  * the same time (the same turn of the event loop, as the answers of the previous command resolve together)
  * go to the database as one command: one `insert` of all the inserts, updates and deletions by 99 (a
- * released FerretDB never answers 100 updates, docs/database.md), or one `find` on `_id: { $in }`. Each caller still gets its own outcome, so the
- * engine's rules (docs/engine.md: an insert decides a race) hold statement by statement; an unordered
- * bulkWrite runs each statement on its own, as the single write would.
+ * released FerretDB never answers 100 updates, docs/database.md), or one `find` on `_id: { $in }`. Each caller
+ * still gets its own outcome, so the engine's rules (docs/engine.md: an insert decides a race) hold statement
+ * by statement; an unordered bulkWrite runs each statement on its own, as the single write would.
  *
  * DataLoader (graphql/dataloader) does the gathering; its cache is off: every call is a fresh statement.
  */

@@ -180,7 +180,11 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function didWork(report: TickReport): boolean {
+/**
+ * Whether a tick did work, so that the loop ticks again at once: claims lost to another process and entries it
+ * holds are not work (the loop would spin while the other sends them).
+ */
+export function didWork(report: TickReport): boolean {
   const { dispatch } = report;
   const dispatched =
     dispatch.sent +
