@@ -23,6 +23,7 @@ module.exports = {
     '^@clinicflow/rules$': path.join(__dirname, 'libs/rules/src/index.ts'),
     '^@clinicflow/channels$': path.join(__dirname, 'libs/channels/src/index.ts'),
     '^@clinicflow/contract$': path.join(__dirname, 'libs/contract/src/index.ts'),
+    '^@clinicflow/pms$': path.join(__dirname, 'libs/pms/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx', '<rootDir>/test/**/*.spec.ts'],
   reporters: ['default', path.join(__dirname, 'scripts/testing/summary-reporter.cjs')],

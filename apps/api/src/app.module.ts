@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ClinicsModule } from './modules/clinics/clinics.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { Hl7Module } from './modules/hl7/hl7.module';
 import { FlowsModule } from './modules/flows/flows.module';
 import { FlowActivityModule } from './modules/flow-activity/flow-activity.module';
 import { MessagesModule } from './modules/messages/messages.module';
@@ -62,6 +63,7 @@ export class AppModule {
         SettingsModule,
         DirectoryModule,
         IntakeModule,
+        Hl7Module,
         FlowsModule,
         FlowActivityModule,
         TemplatesModule,

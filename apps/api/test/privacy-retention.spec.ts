@@ -9,6 +9,8 @@ import { collection, deliveryFactory, until } from './engine-dispatch-fixtures';
 import { engineDriver } from './engine-fixtures';
 import { createTestApp, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
+import { siuMessage } from '@clinicflow/pms';
+import { Hl7IntakeService } from '../src/modules/hl7/hl7-intake.service';
 
 describe('retention of message texts and addresses', () => {
   const clock = new TestClock('2025-01-10T10:00:00Z');
@@ -20,6 +22,18 @@ describe('retention of message texts and addresses', () => {
   let second: INestApplication;
   const old: string[] = [];
   const recent: string[] = [];
+
+  /** A SIU message without its SCH from the clinic's PMS: refused, and kept with its text. */
+  async function refusedHl7(controlId: string) {
+    const text = siuMessage({
+      trigger: 'S12',
+      controlId,
+      facility: 'RETENTION_SITE',
+      appointment: { id: 'A-R' },
+      patient: { id: 'P-R', family: 'Vieux', given: 'Paul' },
+    }).replace(/\rSCH[^\r]*/, '');
+    expect((await ctx.app.get(Hl7IntakeService).handle(Buffer.from(text), '127.0.0.1')).code).toBe('AE');
+  }
 
   beforeAll(async () => {
     for (const c of [clinic, keeper]) {
@@ -51,7 +65,14 @@ describe('retention of message texts and addresses', () => {
       text: 'Old question about parking',
       at: clock.now(),
     });
+    // A refused HL7 message keeps its text (with the patient's name) for the clinic to see, until the retention.
+    await ctx
+      .as(clinic)
+      .put('/api/settings/hl7', { sendingFacility: 'RETENTION_SITE', allowedPeers: ['127.0.0.1'] })
+      .expect(200);
+    await refusedHl7('HL7-OLD');
     clock.set('2026-02-20T10:00:00Z');
+    await refusedHl7('HL7-RECENT');
     for (let n = 0; n < 2; n++) {
       recent.push(
         (
@@ -105,7 +126,14 @@ describe('retention of message texts and addresses', () => {
     // Each clinic's day is claimed by one process only.
     expect(done.map((r) => r.clinicId).sort()).toEqual([clinic.clinicId, keeper.clinicId].sort());
     const mine = done.find((r) => r.clinicId === clinic.clinicId)!;
-    expect(mine).toMatchObject({ deliveries: 123, replies: 1, sandboxMessages: 123 });
+    expect(mine).toMatchObject({ deliveries: 123, replies: 1, sandboxMessages: 123, hl7Messages: 1 });
+    const hl7 = (await ctx.as(clinic).get('/api/settings/hl7').expect(200)).body.messages;
+    expect(
+      Object.fromEntries(hl7.map((m: { controlId: string; text: string | null }) => [m.controlId, m.text])),
+    ).toEqual({
+      'HL7-OLD': null,
+      'HL7-RECENT': expect.stringContaining('Vieux^Paul'),
+    });
     expect(done.find((r) => r.clinicId === keeper.clinicId)).toMatchObject({ deliveries: 0, replies: 0 });
 
     const emptied = await collection<DeliveryDocument>(ctx.app, 'deliveries')
@@ -156,7 +184,7 @@ describe('retention of message texts and addresses', () => {
     expect(audit.body.items).toEqual([
       expect.objectContaining({
         actor: { kind: 'system', id: null, label: 'retention' },
-        details: { months: 13, deliveries: 123, replies: 1, sandboxMessages: 123 },
+        details: { months: 13, deliveries: 123, replies: 1, sandboxMessages: 123, hl7Messages: 1 },
       }),
     ]);
   });

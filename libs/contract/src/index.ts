@@ -25,3 +25,4 @@ export * from './staff-actions';
 export * from './reasons';
 export * from './runs';
 export * from './accounts';
+export * from './integrations';

@@ -42,6 +42,35 @@ describe(loadEnv.name, () => {
     else expect(load).toThrow(/CLINICFLOW_OPERATOR_KEY: must be at least 32 characters/);
   });
 
+  describe('the HL7 listener', () => {
+    const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/', APP_SECRET: SECRET };
+
+    it('should be off unless a port is given, and bind every interface by default', () => {
+      expect(loadEnv(base).HL7_MLLP_PORT).toBeUndefined();
+      expect(loadEnv(base).HL7_MLLP_HOST).toBe('0.0.0.0');
+      expect(loadEnv({ ...base, HL7_MLLP_PORT: '2575' }).HL7_MLLP_PORT).toBe(2575);
+    });
+
+    it.each([
+      [{ HL7_MLLP_PORT: '70000' }, / {2}- HL7_MLLP_PORT: /],
+      [
+        { HL7_MLLP_TLS_CERT: '/etc/hl7/cert.pem' },
+        / {2}- HL7_MLLP_TLS_KEY: HL7_MLLP_TLS_CERT and HL7_MLLP_TLS_KEY go together/,
+      ],
+      [
+        { HL7_MLLP_TLS_KEY: '/etc/hl7/key.pem' },
+        / {2}- HL7_MLLP_TLS_KEY: HL7_MLLP_TLS_CERT and HL7_MLLP_TLS_KEY go together/,
+      ],
+    ])('should refuse %p', (variables, problem) => {
+      expect(() => loadEnv({ ...base, ...variables })).toThrow(problem);
+    });
+
+    it('should take TLS with both files', () => {
+      const tls = { HL7_MLLP_TLS_CERT: '/etc/hl7/cert.pem', HL7_MLLP_TLS_KEY: '/etc/hl7/key.pem' };
+      expect(loadEnv({ ...base, ...tls })).toMatchObject(tls);
+    });
+  });
+
   it('should say MONGODB_URI is required when it is missing', () => {
     expect(() => loadEnv({ APP_SECRET: SECRET })).toThrow(/MONGODB_URI: is required/);
   });

@@ -17,77 +17,92 @@ const appSecret = z
   });
 
 /** Every environment variable the API reads, validated once at start-up (see README's table). */
-export const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  MONGODB_URI: z
-    .string({ error: 'is required (npm start sets it to the embedded database)' })
-    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
-  MONGODB_DB_NAME: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
-    .default('clinicflow'),
-  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  EDITOR_DIST_DIR: z.string().optional(),
-  /**
-   * Signs access tokens and derives the key that seals provider credentials at rest. Required: start-up stops
-   * without it (npm start gives one from its data directory; NODE_ENV=test makes a random one).
-   */
-  APP_SECRET: appSecret,
-  /**
-   * Earlier secrets (comma-separated), while a new APP_SECRET takes over: credentials sealed under them still
-   * open, and are sealed again under APP_SECRET in the background at start. Tokens they signed do not open.
-   */
-  APP_SECRET_PREVIOUS: z
-    .string()
-    .optional()
-    .transform((list) =>
-      (list ?? '')
-        .split(',')
-        .map((secret) => secret.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().min(32, `each must be at least 32 characters: ${MAKE_ONE}`))),
-  /** `true`: create the demo clinic at start when the database has no clinic yet (npm start sets it). */
-  SEED_DEMO: z
-    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-    .default('false')
-    .transform((value) => value === 'true' || value === '1'),
-  /** `false`: no timers fire and nothing is dispatched by itself (tests drive the engine with `EngineService.tick`). */
-  ENGINE_ENABLED: z
-    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-    .default('true')
-    .transform((value) => value === 'true' || value === '1'),
-  /** Milliseconds between two engine ticks (due timers, due deliveries, leftover events). */
-  ENGINE_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
-  /** How long a process owns a send it claimed; after that, another process recovers it (scenario 11). */
-  DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  /**
-   * Deliveries taken per dispatcher batch, and sends in flight at once per process. A scan's sends go through
-   * their steps together, each step one gathered command: the more a scan takes, the fewer commands a message.
-   */
-  DISPATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(300),
-  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(300),
-  /** `test` lets the API make its own APP_SECRET; `development` and `test` let localhost pages open live events. */
-  NODE_ENV: z.string().optional(),
-  /** The public base URL of the API (e.g. https://clinic.example.com), for provider callback URLs and signatures. */
-  PUBLIC_URL: z.string().url('must be a URL such as https://clinic.example.com').optional(),
-  /**
-   * Provider hosts (`host` or `host:port`, comma-separated) the server may reach although they are local or
-   * private addresses (a test peer, an SMS gateway on the clinic's network); any other provider host must
-   * resolve to public addresses only.
-   */
-  CLINICFLOW_ALLOWED_PROVIDER_HOSTS: z.string().optional(),
-  /**
-   * The platform operator's key (`X-Operator-Key`) for the clinic routes of hosting providers
-   * (`/api/operator/clinics`). Unset: those routes do not exist. Set: at least 32 characters, or start-up stops.
-   */
-  CLINICFLOW_OPERATOR_KEY: z
-    .string()
-    .min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32), or left unset')
-    .optional(),
-});
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    MONGODB_URI: z
+      .string({ error: 'is required (npm start sets it to the embedded database)' })
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+    MONGODB_DB_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
+      .default('clinicflow'),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    EDITOR_DIST_DIR: z.string().optional(),
+    /**
+     * Signs access tokens and derives the key that seals provider credentials at rest. Required: start-up stops
+     * without it (npm start gives one from its data directory; NODE_ENV=test makes a random one).
+     */
+    APP_SECRET: appSecret,
+    /**
+     * Earlier secrets (comma-separated), while a new APP_SECRET takes over: credentials sealed under them still
+     * open, and are sealed again under APP_SECRET in the background at start. Tokens they signed do not open.
+     */
+    APP_SECRET_PREVIOUS: z
+      .string()
+      .optional()
+      .transform((list) =>
+        (list ?? '')
+          .split(',')
+          .map((secret) => secret.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().min(32, `each must be at least 32 characters: ${MAKE_ONE}`))),
+    /** `true`: create the demo clinic at start when the database has no clinic yet (npm start sets it). */
+    SEED_DEMO: z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true' || value === '1'),
+    /** `false`: no timers fire and nothing is dispatched by itself (tests drive the engine with `EngineService.tick`). */
+    ENGINE_ENABLED: z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true' || value === '1'),
+    /** Milliseconds between two engine ticks (due timers, due deliveries, leftover events). */
+    ENGINE_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
+    /** How long a process owns a send it claimed; after that, another process recovers it (scenario 11). */
+    DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /**
+     * Deliveries taken per dispatcher batch, and sends in flight at once per process. A scan's sends go through
+     * their steps together, each step one gathered command: the more a scan takes, the fewer commands a message.
+     */
+    DISPATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(300),
+    DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(300),
+    /** `test` lets the API make its own APP_SECRET; `development` and `test` let localhost pages open live events. */
+    NODE_ENV: z.string().optional(),
+    /** The public base URL of the API (e.g. https://clinic.example.com), for provider callback URLs and signatures. */
+    PUBLIC_URL: z.string().url('must be a URL such as https://clinic.example.com').optional(),
+    /**
+     * Provider hosts (`host` or `host:port`, comma-separated) the server may reach although they are local or
+     * private addresses (a test peer, an SMS gateway on the clinic's network); any other provider host must
+     * resolve to public addresses only.
+     */
+    CLINICFLOW_ALLOWED_PROVIDER_HOSTS: z.string().optional(),
+    /**
+     * The port of the HL7 v2 listener (MLLP, docs/integrations.md); unset: no listener. Each clinic connects its
+     * PMS in the settings (its sending facility, a secret or allowed peers).
+     */
+    HL7_MLLP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** The address the HL7 listener binds to (default: every interface, as the API's HOST). */
+    HL7_MLLP_HOST: z.string().min(1).default('0.0.0.0'),
+    /** PEM files of the HL7 listener's certificate and key: MLLP over TLS when both are given. */
+    HL7_MLLP_TLS_CERT: z.string().min(1).optional(),
+    HL7_MLLP_TLS_KEY: z.string().min(1).optional(),
+    /**
+     * The platform operator's key (`X-Operator-Key`) for the clinic routes of hosting providers
+     * (`/api/operator/clinics`). Unset: those routes do not exist. Set: at least 32 characters, or start-up stops.
+     */
+    CLINICFLOW_OPERATOR_KEY: z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32), or left unset')
+      .optional(),
+  })
+  .refine((env) => Boolean(env.HL7_MLLP_TLS_CERT) === Boolean(env.HL7_MLLP_TLS_KEY), {
+    path: ['HL7_MLLP_TLS_KEY'],
+    message: 'HL7_MLLP_TLS_CERT and HL7_MLLP_TLS_KEY go together: give both or neither',
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

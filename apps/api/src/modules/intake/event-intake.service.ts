@@ -7,6 +7,8 @@ import { AppointmentReferences, AppointmentService } from '../appointments/appoi
 import { directoryIdFor } from '../directory/directory-ids';
 import { DirectoryService } from '../directory/directory.service';
 import { PatientService } from '../directory/patient.service';
+import { eventOfAppointmentState } from '@clinicflow/pms';
+import type { EventType } from '@clinicflow/contract';
 import { PmsEvent, pmsEventSchema } from '../events/event.dto';
 import type { EventDocument } from '../events/event.repository';
 import { EventService } from '../events/event.service';
@@ -82,6 +84,38 @@ export class EventIntakeService {
     const created = await this.apply(clinicId, event, await this.clinicOf(clinicId), null);
     await this.startRunsAndAnnounce(clinicId, document._id, created);
     return { accepted: true, duplicate: false };
+  }
+
+  /**
+   * An appointment as the PMS holds it now (a FHIR `Appointment`, an HL7 SIU^S14), not an event: received as
+   * the event it amounts to beside what is stored (`eventOfAppointmentState`); when it amounts to none (notes,
+   * a phone number, a reference changed), only its details are applied and no flow starts. `state.type` is
+   * ignored. Answers the event's type, null when none.
+   */
+  async receiveState(clinicId: string, state: PmsEvent): Promise<IntakeAnswer & { type: EventType | null }> {
+    const said = state.appointment!;
+    const held = await this.appointments.find(clinicId, this.appointments.idFor(clinicId, said.externalId));
+    const type = eventOfAppointmentState(
+      held && { status: held.status, start: held.start?.toISOString(), end: held.end?.toISOString() },
+      { status: said.status ?? 'booked', start: said.start, end: said.end },
+    );
+    if (type) return { ...(await this.receive(clinicId, { ...state, type })), type };
+    // Recorded under the type of the status it keeps, without counting an attendance again.
+    const kept: EventType = held!.status === 'booked' ? 'appointment.booked' : `appointment.${held!.status}`;
+    const created = await this.apply(
+      clinicId,
+      { ...state, type: kept },
+      await this.clinicOf(clinicId),
+      null,
+      {
+        countAttendance: false,
+      },
+    );
+    if (created) {
+      const announced = await this.newPatients.recordCreated(clinicId, created);
+      if (announced) await this.engine.processRaised(clinicId, [announced]);
+    }
+    return { accepted: true, duplicate: false, type: null };
   }
 
   /** Up to 1 000 events: validated and answered one by one; stored with one unordered insert. */
@@ -191,6 +225,7 @@ export class EventIntakeService {
     event: PmsEvent,
     clinic: ClinicFacts,
     receivedAt: Date | null,
+    { countAttendance } = { countAttendance: true },
   ): Promise<NewPatient | null> {
     let patientId: string | null = null;
     let created: NewPatient | null = null;
@@ -206,7 +241,11 @@ export class EventIntakeService {
     if (!event.appointment) return created;
     const appointment = await this.appointments.applyEvent(clinicId, event, references, clinic.timeZone);
     const attendee = appointment?.patientId ?? patientId;
-    if (attendee && (event.type === 'appointment.attended' || event.type === 'appointment.no_show')) {
+    if (
+      countAttendance &&
+      attendee &&
+      (event.type === 'appointment.attended' || event.type === 'appointment.no_show')
+    ) {
       const outcome = event.type === 'appointment.attended' ? 'attended' : 'no_show';
       await this.patients.recordAttendance(clinicId, attendee, outcome, new Date(event.occurredAt), event.id);
     }

@@ -3,6 +3,7 @@ import { AppointmentsModule } from '../appointments/appointments.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { DispatcherModule } from '../dispatcher/dispatcher.module';
+import { Hl7Module } from '../hl7/hl7.module';
 import { RepliesModule } from '../replies/replies.module';
 import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
@@ -21,6 +22,7 @@ import { RetentionService } from './retention.service';
     DeliveriesModule,
     DirectoryModule,
     DispatcherModule,
+    Hl7Module,
     RepliesModule,
     RunsModule,
     SettingsModule,

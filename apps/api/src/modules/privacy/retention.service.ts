@@ -9,6 +9,7 @@ import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
 import { AuditService } from '../audit/audit.service';
 import { DeliveryPrivacyService } from '../deliveries/delivery-privacy.service';
+import { Hl7SettingsService } from '../hl7/hl7-settings.service';
 import { SandboxPrivacyService } from '../dispatcher/sandbox-privacy.service';
 import { ReplyPrivacyService } from '../replies/reply-privacy.service';
 import { SettingsService } from '../settings/settings.service';
@@ -22,6 +23,7 @@ export interface RetentionReport {
   deliveries: number;
   replies: number;
   sandboxMessages: number;
+  hl7Messages: number;
 }
 
 const INTERVAL_NAME = 'privacy-retention';
@@ -53,6 +55,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly deliveries: DeliveryPrivacyService,
     private readonly replies: ReplyPrivacyService,
     private readonly sandbox: SandboxPrivacyService,
+    private readonly hl7: Hl7SettingsService,
     private readonly audit: AuditService,
   ) {
     // It runs beside the engine's tick: a process that does not tick (tests, a web-only process) does not.
@@ -102,11 +105,20 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     const messages = await this.deliveries.removeContentBefore(clinicId, cutoff, now);
     const replies = await this.replies.removeContentBefore(clinicId, cutoff, now);
     const sandboxMessages = await this.sandbox.forgetMessages(messages.ids);
-    const report = { clinicId, day, cutoff, deliveries: messages.emptied, replies, sandboxMessages };
-    if (messages.emptied + replies > 0) {
+    const hl7Messages = await this.hl7.removeContentBefore(clinicId, cutoff);
+    const report = {
+      clinicId,
+      day,
+      cutoff,
+      deliveries: messages.emptied,
+      replies,
+      sandboxMessages,
+      hl7Messages,
+    };
+    if (messages.emptied + replies + hl7Messages > 0) {
       await this.audit.recordAs(clinicId, SYSTEM, NO_ORIGIN, {
         action: 'retention.applied',
-        details: { months, deliveries: messages.emptied, replies, sandboxMessages },
+        details: { months, deliveries: messages.emptied, replies, sandboxMessages, hl7Messages },
       });
     }
     return report;

@@ -1,0 +1,2 @@
+export * from './appointment-state';
+export * from './hl7';
