@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ClinicsModule } from './modules/clinics/clinics.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { FhirModule } from './modules/fhir/fhir.module';
 import { Hl7Module } from './modules/hl7/hl7.module';
 import { FlowsModule } from './modules/flows/flows.module';
 import { FlowActivityModule } from './modules/flow-activity/flow-activity.module';
@@ -63,6 +64,7 @@ export class AppModule {
         SettingsModule,
         DirectoryModule,
         IntakeModule,
+        FhirModule,
         Hl7Module,
         FlowsModule,
         FlowActivityModule,

@@ -1,2 +1,3 @@
 export * from './appointment-state';
 export * from './hl7';
+export * from './fhir';

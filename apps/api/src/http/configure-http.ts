@@ -50,7 +50,12 @@ export function configureHttp(app: INestApplication) {
   const config = app.get<ConfigService<Env, true>>(ConfigService);
   express.use(securityHeaders(config.get('PUBLIC_URL', { infer: true })));
   // The raw bytes are kept: a sandbox callback's signature is over them, not over the parsed JSON.
-  express.useBodyParser('json', { limit: '1mb', verify: keepRawBody } as { limit: string });
+  // FHIR servers send `application/fhir+json` (the FHIR routes, docs/integrations.md): JSON all the same.
+  express.useBodyParser('json', {
+    limit: '1mb',
+    verify: keepRawBody,
+    type: ['application/json', 'application/fhir+json'],
+  } as { limit: string });
   express.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   // A patient's e-mail reply, posted raw by the clinic's mail provider: its signature is over these bytes.
   express.useBodyParser('raw', { limit: '1mb', type: 'message/rfc822' });

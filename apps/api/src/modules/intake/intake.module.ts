@@ -19,6 +19,6 @@ import { PatientIntakeService } from './patient-intake.service';
   imports: [AppointmentsModule, DirectoryModule, EventsModule, RunsModule, SettingsModule],
   controllers: [EventsController, PatientIntakeController],
   providers: [EventIntakeService, PatientIntakeService],
-  exports: [EventIntakeService],
+  exports: [EventIntakeService, PatientIntakeService],
 })
 export class IntakeModule {}
