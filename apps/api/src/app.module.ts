@@ -8,6 +8,7 @@ import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { ClockModule } from './common/clock.repository';
 import { DueWorkModule } from './common/due-work';
+import { ClinicEventsModule } from './common/clinic-events';
 import { requestLogParams } from './http/request-log';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
@@ -32,6 +33,7 @@ import { RepliesModule } from './modules/replies/replies.module';
 import { SendsModule } from './modules/sends/sends.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { EngineModule } from './modules/engine/engine.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { HealthModule } from './modules/health/health.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
@@ -53,6 +55,7 @@ export class AppModule {
         DatabaseModule,
         ClockModule,
         DueWorkModule,
+        ClinicEventsModule,
         LiveModule,
         HealthModule,
         AuditModule,
@@ -77,6 +80,7 @@ export class AppModule {
         PrivacyModule,
         SendsModule,
         DemoModule,
+        WebhooksModule,
         EngineModule,
         OperatorCommandModule,
         // the operator's routes exist only when its key is set (docs/accounts.md)

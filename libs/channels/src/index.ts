@@ -23,6 +23,7 @@ export * from './providers/clock';
 export * from './providers/sandbox/sandbox-provider';
 export * from './providers/sandbox/sandbox-signature';
 export * from './providers/host-guard/host-guard';
+export * from './providers/host-guard/guarded-request';
 export * from './providers/host-guard/connection-failure';
 export * from './providers/smtp/smtp-provider';
 export * from './providers/twilio/twilio-provider';

@@ -1,1 +1,2 @@
 export * from './hl7';
+export * from './webhooks';

@@ -23,6 +23,7 @@ import {
   PatientRepository,
 } from './directory.repository';
 import { decideConsent } from './consent-decisions';
+import { ClinicEvents } from '../../common/clinic-events';
 
 type Strictness = 'refuse-bad-mobile' | 'keep-bad-mobile';
 
@@ -50,6 +51,7 @@ export class PatientService {
     private readonly clock: ClockRepository,
     private readonly audit: AuditService,
     private readonly erasures: PatientErasureRepository,
+    private readonly clinicEvents: ClinicEvents,
   ) {
     this.entries = new DirectoryEntries(patients, ID_PREFIXES.patients, 'patient', (p) =>
       searchText(p.firstName, p.lastName, p.email, p.mobile, p.externalId),
@@ -178,6 +180,7 @@ export class PatientService {
     if (decided.history.length > 0 || !unchanged(existing, changes)) {
       await this.entries.updateRead(existing, changes, now, { consentHistory: decided.history });
     }
+    this.announceConsent(clinicId, id, decided.records);
     return { id, created: false, createdAt: new Date(existing.createdAt) };
   }
 
@@ -267,7 +270,10 @@ export class PatientService {
   async withdrawConsent(clinicId: string, id: string, channel: Channel, source: string, at: Date) {
     const patient = await this.patients.findById(clinicId, id);
     if (!patient) return;
-    await this.patients.setConsent(patient, channel, { granted: false, purposes: [], source, at }, at);
+    const withdrawn = { granted: false, purposes: [], source, at };
+    await this.patients.setConsent(patient, channel, withdrawn, at);
+    if (patient.consent?.[channel]?.granted !== false)
+      this.announceConsent(clinicId, id, { [channel]: withdrawn });
   }
 
   /** Sets a patient's attendance as counted before clinicflow (a PMS's history, the demo clinic). */
@@ -302,6 +308,31 @@ export class PatientService {
     await this.entries.updateRead(patient, withConsent(document, decided.records), this.clock.now(), {
       consentHistory: decided.history,
     });
+    this.announceConsent(patient.clinicId, patient._id, decided.records);
+  }
+
+  /** Tells the clinic's systems (webhooks) of each consent decision that is now the one in force. */
+  private announceConsent(
+    clinicId: string,
+    patientId: string,
+    records: Partial<Record<Channel, ConsentRecord>>,
+  ) {
+    for (const [channel, record] of Object.entries(records) as [Channel, ConsentRecord][]) {
+      const at = new Date(record.at);
+      this.clinicEvents.announce({
+        clinicId,
+        type: 'consent.changed',
+        key: `consent:${patientId}:${channel}:${at.getTime()}:${record.granted}`,
+        at,
+        data: {
+          patientId,
+          channel,
+          granted: record.granted,
+          purposes: record.purposes,
+          source: record.source,
+        },
+      });
+    }
   }
 
   /** The stored fields of a patient input, and its consent records by channel (kept apart: see callers). */

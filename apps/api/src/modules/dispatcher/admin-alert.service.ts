@@ -130,6 +130,28 @@ export class AdminAlertService {
     });
   }
 
+  /**
+   * A webhook endpoint was turned off: its messages failed for 24 hours. One alert per endpoint and turning
+   * off; the words name the endpoint's host only (never a path or query, which may carry a token).
+   */
+  async webhookDisabled(clinicId: string, endpointId: string, host: string, now: Date): Promise<void> {
+    const settings = await this.clinic(clinicId);
+    if (!settings) return;
+    const where = host.replace(/[^\w.:-]/g, '').slice(0, 80) || 'unknown';
+    await this.tell(settings, now, {
+      key: `admin-alert:webhook-disabled:${endpointId}:${now.getTime()}`,
+      subject: { en: 'A webhook was turned off', fr: 'Un webhook a été désactivé' },
+      body: {
+        en: `{{clinic.name}}: the webhook to ${where} failed for 24 hours and was turned off; your system no longer hears from clinicflow. Check it, then turn the webhook on again in the settings (Integrations), where each message can be sent again.`,
+        fr: `{{clinic.name}} : le webhook vers ${where} a échoué pendant 24 heures et a été désactivé ; votre logiciel ne reçoit plus les événements de clinicflow. Vérifiez-le, puis réactivez le webhook dans les réglages (Intégrations), où chaque message peut être renvoyé.`,
+      },
+      sms: {
+        en: `{{clinic.name}}: the webhook to ${where} failed for 24 h and was turned off. See the settings.`,
+        fr: `{{clinic.name}} : le webhook vers ${where} a échoué 24 h et a été désactivé. Voir les réglages.`,
+      },
+    });
+  }
+
   /** The clinic's settings, or null when it has none or they cannot be read now (an alert never stops a send). */
   private async clinic(clinicId: string): Promise<SettingsDocument | null> {
     try {

@@ -35,6 +35,7 @@ import { SandboxPrivacyService } from './sandbox-privacy.service';
     ProviderRateService,
   ],
   exports: [
+    AdminAlertService,
     DispatcherService,
     ProviderRegistry,
     DeliveryReceiptService,

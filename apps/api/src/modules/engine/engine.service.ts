@@ -11,6 +11,7 @@ import { DispatcherService } from '../dispatcher/dispatcher.service';
 import { EventIntakeService } from '../intake/event-intake.service';
 import { DailyTriggerService } from '../runs/daily-trigger.service';
 import { RunTimerService } from '../runs/run-timer.service';
+import { WebhookSenderService } from '../webhooks/webhook-sender.service';
 import { loggedError, errorSummary } from '../../common/logged-error';
 
 /** What one tick did. */
@@ -22,6 +23,8 @@ export interface TickReport {
   dispatch: DispatchReport;
   /** Whether this tick started a status refresh at the providers (it runs beside the ticks). */
   statusRefreshStarted: boolean;
+  /** Webhook attempts this process made (docs/integrations.md). */
+  webhooksSent: number;
 }
 
 const TIMEOUT_NAME = 'engine-tick';
@@ -58,6 +61,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly queue: DeliveryQueueService,
     private readonly refresher: DeliveryStatusRefreshService,
     private readonly dueWork: DueWork,
+    private readonly webhooks: WebhookSenderService,
   ) {
     this.enabled = config.get('ENGINE_ENABLED', { infer: true });
     this.tickMs = config.get('ENGINE_TICK_MS', { infer: true });
@@ -125,7 +129,8 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
         .catch((error: unknown) => this.logger.warn(`Status refresh failed: ${errorSummary(error)}`))
         .finally(() => (this.refreshing = null));
     }
-    return { eventsSwept, dailyFired, timersFired, dispatch, statusRefreshStarted };
+    const webhooksSent = await this.webhooks.sendDue(now);
+    return { eventsSwept, dailyFired, timersFired, dispatch, statusRefreshStarted, webhooksSent };
   }
 
   private async loop(): Promise<void> {
@@ -193,5 +198,13 @@ export function didWork(report: TickReport): boolean {
     dispatch.skipped +
     dispatch.expired +
     dispatch.later;
-  return report.eventsSwept + report.dailyFired + report.timersFired + dispatched + dispatch.recovered > 0;
+  return (
+    report.eventsSwept +
+      report.dailyFired +
+      report.timersFired +
+      dispatched +
+      dispatch.recovered +
+      report.webhooksSent >
+    0
+  );
 }

@@ -22,6 +22,7 @@ import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
 import { readPatientReply } from './reply-meaning';
+import { ClinicEvents } from '../../common/clinic-events';
 import { ReplyDocument, ReplyRepository, replyIdFor } from './reply.repository';
 import { stopConfirmationTemplate } from './stop-confirmation';
 
@@ -57,6 +58,7 @@ export class ReplyService {
     private readonly planning: DeliveryPlanningService,
     private readonly appointments: AppointmentService,
     private readonly clock: ClockRepository,
+    private readonly clinicEvents: ClinicEvents,
   ) {}
 
   /** Handles one inbound message; answers the stored reply, or null when it was already handled. */
@@ -109,6 +111,21 @@ export class ReplyService {
       updatedAt: now,
     };
     if (!(await this.replies.keep(reply))) return null;
+    this.clinicEvents.announce({
+      clinicId,
+      type: 'reply.received',
+      key: `reply:${reply._id}`,
+      at: reply.receivedAt,
+      data: {
+        replyId: reply._id,
+        channel,
+        text: reply.text,
+        meaning,
+        patientId: reply.patientId,
+        appointmentId: reply.appointmentId,
+        deliveryId: reply.deliveryId,
+      },
+    });
     if (meaning === 'stop') await this.stop(settings, channel, reply, senders, now);
     else if (meaning !== 'unknown' && open) await this.answer(question, message.text, meaning, now);
     return reply;

@@ -9,12 +9,14 @@ import {
   type Reason,
 } from '@clinicflow/rules';
 import { AppointmentService } from '../appointments/appointment.service';
+import type { AppointmentDocument } from '../appointments/appointment.repository';
 import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
 import { DeliveryInput, DeliveryPlanningService } from '../deliveries/delivery-planning.service';
 import { PatientService } from '../directory/patient.service';
 import type { BuiltContext } from './evaluation-context.service';
 import type { RunDocument } from './run.document';
 import { RunWebhookRepository } from './run-webhook.repository';
+import { ClinicEvents } from '../../common/clinic-events';
 
 type MessageNode = FlowNodeOf<'send'> | FlowNodeOf<'ask'>;
 
@@ -39,6 +41,7 @@ export class RunOutcomeService {
     private readonly appointments: AppointmentService,
     private readonly patients: PatientService,
     private readonly webhooks: RunWebhookRepository,
+    private readonly clinicEvents: ClinicEvents,
   ) {}
 
   async store(
@@ -76,7 +79,17 @@ export class RunOutcomeService {
     for (const update of result.appointmentUpdates) {
       if (!update.appointmentId || !appointment || update.appointmentId !== appointment._id) continue;
       const confirmed = update.confirmation === 'confirmed';
-      await this.appointments.recordConfirmation(appointment, update.confirmation, now);
+      const answered = await this.appointments.recordConfirmation(appointment, update.confirmation, now);
+      // The PMS hears the patient's answer (webhooks, docs/integrations.md); "pending" is no answer.
+      if (update.confirmation !== 'pending') {
+        this.clinicEvents.announce({
+          clinicId: run.clinicId,
+          type: update.confirmation === 'confirmed' ? 'appointment.confirmed' : 'appointment.declined',
+          key: `appointment.${update.confirmation}:${appointment._id}:${run._id}`,
+          at: now,
+          data: { ...aboutAppointment(answered, run), answer: update.confirmation },
+        });
+      }
       if (confirmed && run.eventType !== 'appointment.confirmed') confirmedAppointmentId = appointment._id;
     }
     for (const change of result.consentChanges) {
@@ -111,8 +124,43 @@ export class RunOutcomeService {
         createdAt: now,
       })),
     );
+    for (const step of result.webhooks) {
+      this.clinicEvents.announce({
+        clinicId: run.clinicId,
+        type: 'flow.webhook',
+        key: step.idempotencyKey,
+        at: now,
+        url: step.url,
+        data: {
+          ...aboutAppointment(appointment, run),
+          nodeId: step.nodeId,
+          event: run.eventType,
+          flowVersion: run.flowVersion,
+          patient: {
+            id: run.patientId,
+            firstName: context.patient.firstName ?? null,
+            lastName: context.patient.lastName ?? null,
+          },
+        },
+      });
+    }
     return { confirmedAppointmentId };
   }
+}
+
+/** What a webhook says of a run's appointment: ids the PMS knows it by, and when it is. */
+function aboutAppointment(appointment: AppointmentDocument | null, run: RunDocument) {
+  return {
+    flowId: run.flowId,
+    runId: run._id,
+    appointment: appointment && {
+      id: appointment._id,
+      externalId: appointment.externalId,
+      start: appointment.start?.toISOString() ?? null,
+      status: appointment.status,
+    },
+    patient: { id: run.patientId },
+  };
 }
 
 const ADDRESS_FIELD = { sms: 'mobile', voice: 'mobile', email: 'email' } as const;

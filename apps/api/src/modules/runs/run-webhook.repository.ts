@@ -1,7 +1,7 @@
 import { Db, type Collection } from 'mongodb';
 import { Injectable } from '@nestjs/common';
 
-/** A webhook a run asked for, `_id` = its idempotency key; stored for a sender (not part of this issue). */
+/** A webhook step a run reached, `_id` = its idempotency key; the webhooks module sends it (a clinic event). */
 export interface RunWebhook {
   _id: string;
   clinicId: string;

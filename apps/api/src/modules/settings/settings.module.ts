@@ -24,6 +24,6 @@ import { SettingsService } from './settings.service';
     ProviderConnectionPort,
     CallbackSecretService,
   ],
-  exports: [SettingsService, CreditsService, CallbackSecretService],
+  exports: [SettingsService, CreditsService, CallbackSecretService, CredentialCipherRepository],
 })
 export class SettingsModule {}

@@ -1,0 +1,135 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { WebhookEventType } from '@clinicflow/contract';
+import { createHash } from 'node:crypto';
+import { ClinicEvents, type ClinicEvent } from '../../common/clinic-events';
+import { ClockRepository } from '../../common/clock.repository';
+import { errorSummary } from '../../common/logged-error';
+import { LiveEventsService, type LiveEvent } from '../live/live-events.service';
+import { WebhookEndpointRepository, type WebhookEndpointDocument } from './webhook-endpoint.repository';
+import { WebhookMessageRepository, type WebhookMessageDocument } from './webhook-message.repository';
+
+/** How long a message is tried: 24 hours after its event, then given up (and its endpoint turned off). */
+export const WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
+/** How long the clinics' endpoints are kept in memory: the hot path (every status change) reads no database. */
+const ENDPOINTS_TTL_MS = 5_000;
+/** A message's statuses that are the dispatcher's own steps, not news for a PMS. */
+const INTERNAL_STATUSES = new Set(['scheduled', 'sending']);
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/**
+ * The webhooks' outbox: every clinic event (ClinicEvents) and status change (live events) that an enabled
+ * endpoint of its clinic subscribes to becomes a message of `webhook_messages`, one per endpoint, under an id
+ * derived from the endpoint and the event's key, so an event announced twice is sent once. A flow's webhook
+ * step becomes a message to its own URL, signed with the clinic's flow-steps secret.
+ */
+@Injectable()
+export class WebhookOutboxService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(WebhookOutboxService.name);
+  private readonly cached = new Map<string, { endpoints: WebhookEndpointDocument[]; until: number }>();
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    private readonly endpoints: WebhookEndpointRepository,
+    private readonly messages: WebhookMessageRepository,
+    private readonly clinicEvents: ClinicEvents,
+    private readonly live: LiveEventsService,
+    private readonly clock: ClockRepository,
+  ) {}
+
+  onModuleInit() {
+    this.stops.push(this.clinicEvents.subscribe((event) => this.keep(event)));
+    this.stops.push(this.live.subscribe((event) => this.keep(this.fromLiveEvent(event))));
+  }
+
+  onModuleDestroy() {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  /** Forgets the clinic's endpoints held in memory (they changed in this process). */
+  forget(clinicId: string): void {
+    this.cached.delete(clinicId);
+  }
+
+  /** The message of an event for an endpoint (its body is what the receiver gets and what is signed). */
+  messageFor(endpoint: WebhookEndpointDocument, event: ClinicEvent, url: string): WebhookMessageDocument {
+    const eventId = `msg_${hash(`${event.clinicId}\u0000${event.key}`)}`;
+    const body = JSON.stringify({ type: event.type, timestamp: event.at.toISOString(), data: event.data });
+    return {
+      _id: `whm_${hash(`${endpoint._id}\u0000${event.key}`)}`,
+      clinicId: event.clinicId,
+      endpointId: endpoint._id,
+      eventId,
+      type: event.type,
+      url,
+      body,
+      status: 'pending',
+      createdAt: event.at,
+      nextAttemptAt: event.at,
+      giveUpAt: new Date(event.at.getTime() + WEBHOOK_RETRY_WINDOW_MS),
+      attempts: [],
+    };
+  }
+
+  private keep(event: ClinicEvent | null) {
+    if (!event) return;
+    this.store(event).catch((error: unknown) =>
+      this.logger.error(`A webhook of clinic ${event.clinicId} was not stored: ${errorSummary(error)}`),
+    );
+  }
+
+  private async store(event: ClinicEvent): Promise<void> {
+    const endpoints = await this.endpointsOf(event.clinicId);
+    if (event.type === 'flow.webhook') {
+      const steps = endpoints.find((e) => e.kind === 'flow-steps');
+      // Without its record yet (no step ever went): the sender makes it with its secret before the first send.
+      const owner =
+        steps ?? ({ _id: WebhookEndpointRepository.flowStepsId(event.clinicId) } as WebhookEndpointDocument);
+      await this.messages.addMany([this.messageFor(owner, event, event.url)]);
+      return;
+    }
+    const subscribed = endpoints.filter(
+      (e) => e.kind === 'endpoint' && e.enabled && e.url && e.events.includes(event.type),
+    );
+    if (subscribed.length)
+      await this.messages.addMany(subscribed.map((e) => this.messageFor(e, event, e.url!)));
+  }
+
+  private async endpointsOf(clinicId: string): Promise<WebhookEndpointDocument[]> {
+    const now = Date.now();
+    const cached = this.cached.get(clinicId);
+    if (cached && cached.until > now) return cached.endpoints;
+    const endpoints = await this.endpoints.ofClinic(clinicId);
+    if (this.cached.size >= 10_000) this.cached.clear();
+    this.cached.set(clinicId, { endpoints, until: now + ENDPOINTS_TTL_MS });
+    return endpoints;
+  }
+
+  /** A delivery's status change or a run's end, as the webhook event it is (null: not one). */
+  private fromLiveEvent(event: LiveEvent): ClinicEvent | null {
+    if (event.name === 'delivery.updated' && !INTERNAL_STATUSES.has(event.payload.status)) {
+      const { id, status, flowId, nodeId, at } = event.payload;
+      return this.event(event.clinicId, 'delivery.status_changed', `delivery:${id}:${status}:${at}`, at, {
+        deliveryId: id,
+        status,
+        flowId,
+        nodeId,
+      });
+    }
+    if (event.name === 'run.updated' && event.payload.status === 'ended') {
+      const { id, flowId, nodeId, at } = event.payload;
+      return this.event(event.clinicId, 'run.ended', `run.ended:${id}`, at, { runId: id, flowId, nodeId });
+    }
+    return null;
+  }
+
+  private event(
+    clinicId: string,
+    type: WebhookEventType,
+    key: string,
+    at: string,
+    data: Record<string, unknown>,
+  ): ClinicEvent {
+    return { clinicId, type, key, at: Number.isNaN(Date.parse(at)) ? this.clock.now() : new Date(at), data };
+  }
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { instantSchema } from '../dates/dates';
+
+/**
+ * What a clinic's systems may subscribe to (`webhook-event` types): a message's status changed (sent,
+ * delivered, failed, answered, cancelled, expired…), a patient replied, confirmed or declined an appointment by
+ * reply, a patient's consent changed, a flow's run ended.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'delivery.status_changed',
+  'reply.received',
+  'appointment.confirmed',
+  'appointment.declined',
+  'consent.changed',
+  'run.ended',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** An endpoint as a manager registers it (`POST /api/settings/webhooks`, `PUT …/{id}`). */
+export const webhookEndpointInputSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000),
+  events: z
+    .array(z.enum(WEBHOOK_EVENT_TYPES))
+    .min(1, 'choose at least one event')
+    .max(WEBHOOK_EVENT_TYPES.length),
+  description: z.string().trim().max(200).default(''),
+  /** Off: nothing is sent to it; on again after it was disabled for failing: it takes events again. */
+  enabled: z.boolean().default(true),
+});
+export type WebhookEndpointInput = z.infer<typeof webhookEndpointInputSchema>;
+
+/** An endpoint as the settings show it (its secret only once, when made or replaced). */
+export const webhookEndpointViewSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
+  description: z.string(),
+  enabled: z.boolean(),
+  /** Why it was turned off by itself (its messages failed for 24 hours), or null. */
+  disabledReason: z.string().nullable(),
+  createdAt: instantSchema,
+});
+export type WebhookEndpointView = z.infer<typeof webhookEndpointViewSchema>;
+
+/** How a webhook message ended up: waiting for its (next) attempt, taken by the receiver, or given up. */
+export const WEBHOOK_MESSAGE_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookMessageStatus = (typeof WEBHOOK_MESSAGE_STATUSES)[number];
+
+/** One attempt to send a message: when, the receiver's HTTP status (null: no answer), how long it took. */
+export const webhookAttemptSchema = z.object({
+  at: instantSchema,
+  statusCode: z.number().int().nullable(),
+  latencyMs: z.number().int(),
+  error: z.string().nullable(),
+});
+
+/** A message of an endpoint's delivery log (`GET /api/settings/webhooks/{id}/messages`), newest first. */
+export const webhookMessageViewSchema = z.object({
+  id: z.string(),
+  /** The `webhook-id` header: the receiver's idempotency key (the same on every attempt and resend). */
+  eventId: z.string(),
+  type: z.string(),
+  status: z.enum(WEBHOOK_MESSAGE_STATUSES),
+  createdAt: instantSchema,
+  nextAttemptAt: instantSchema.nullable(),
+  attempts: z.array(webhookAttemptSchema),
+});
+export type WebhookMessageView = z.infer<typeof webhookMessageViewSchema>;
