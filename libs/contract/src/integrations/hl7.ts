@@ -17,7 +17,7 @@ export const hl7ConnectionSchema = z.object({
     .trim()
     .min(1, 'is required: what the PMS writes in MSH-4')
     .max(180)
-    .regex(/^[^|^~\\&\r\n]+$/, 'must not contain HL7 separators (| ^ ~ \\ &)'),
+    .regex(/^[^|^~\\&\r\n]*$/, 'must not contain HL7 separators (| ^ ~ \\ &)'),
   allowedPeers: z.array(hl7PeerSchema).max(50).default([]),
   /** MSH-3 values of the clinic's online booking: bookings they send are `online` (the flows' source filter). */
   onlineApplications: z.array(z.string().trim().min(1).max(180)).max(20).default([]),

@@ -1,5 +1,5 @@
 import { Hl7Message } from '@medplum/core';
-import { ackOf } from './ack';
+import { ackOf, readAck } from './ack';
 import { siuMessage } from './samples';
 
 const message = Hl7Message.parse(
@@ -39,5 +39,18 @@ describe('ackOf', () => {
     expect(ackOf(message, 'AR', 'no').getSegment('ERR')!.getField(3).toString()).toBe(
       '200^Unsupported message type^HL70357',
     );
+  });
+});
+
+describe('readAck', () => {
+  it('should read the code and text of an ACK', () => {
+    expect(readAck(ackOf(message, 'AE', 'SCH: missing').toString())).toEqual({
+      code: 'AE',
+      text: 'SCH: missing',
+    });
+  });
+
+  it.each(['hello', 'MSH|^~\\&|A|B|C|D|2026||ACK|1|P|2.5.1'])('should answer null for %p', (text) => {
+    expect(readAck(text)).toBeNull();
   });
 });

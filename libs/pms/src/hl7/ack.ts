@@ -47,3 +47,13 @@ function escapeHl7(text: string, message: Hl7Message): string {
     .map((ch) => (names.has(ch) ? `${c.escapeCharacter}${names.get(ch)}${c.escapeCharacter}` : ch))
     .join('');
 }
+
+/** What an ACK says: MSA-1 (`AA`, `AE`, `AR`, or `CA`… in enhanced mode) and MSA-3; null when it is not an ACK. */
+export function readAck(text: string): { code: string; text: string } | null {
+  try {
+    const msa = Hl7Message.parse(text.trim()).getSegment('MSA');
+    return msa ? { code: msa.getField(1).toString(), text: msa.getField(3)?.toString() ?? '' } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,15 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { WebhookEventType } from '@clinicflow/contract';
+import type { WebhookEventType, WebhookKind } from '@clinicflow/contract';
 import { Db } from 'mongodb';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 
 /**
- * A clinic's webhook endpoint: where its events go and the secret they are signed with (sealed like provider
- * credentials). `flow-steps` is the clinic's one record whose secret signs its flows' webhook steps (each step
- * names its own URL).
+ * A clinic's webhook endpoint: where its events go (signed JSON, or the patient's answers written back to its
+ * FHIR server or MLLP endpoint) and the secret they are signed with (sealed like provider credentials).
+ * `flow-steps` is the clinic's one record whose secret signs its flows' webhook steps (each names its URL).
  */
 export interface WebhookEndpointDocument extends ClinicDocument {
-  kind: 'endpoint' | 'flow-steps';
+  kind: WebhookKind | 'flow-steps';
   url: string | null;
   events: WebhookEventType[];
   description: string;
@@ -17,6 +17,8 @@ export interface WebhookEndpointDocument extends ClinicDocument {
   disabledAt: Date | null;
   disabledReason: string | null;
   sealedSecret: string;
+  /** A FHIR server's Authorization header, sealed; null when none. */
+  sealedAuthorization: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -51,7 +53,7 @@ export class WebhookEndpointRepository
   change(
     clinicId: string,
     id: string,
-    fields: Partial<Omit<WebhookEndpointDocument, '_id' | 'clinicId' | 'kind'>>,
+    fields: Partial<Omit<WebhookEndpointDocument, '_id' | 'clinicId'>>,
   ): Promise<WebhookEndpointDocument | null> {
     return this.updateById(clinicId, id, { $set: fields });
   }

@@ -12,6 +12,14 @@ import { WebhookEndpointRepository, type WebhookEndpointDocument } from './webho
 import { WebhookMessageRepository, type WebhookMessageDocument } from './webhook-message.repository';
 import { WEBHOOK_RETRY_WINDOW_MS, WebhookOutboxService } from './webhook-outbox.service';
 
+/** The port of a URL that names none, by scheme (MLLP's registered port is 2575). */
+export const DEFAULT_PORTS: Record<string, number> = {
+  'http:': 80,
+  'https:': 443,
+  'mllp:': 2575,
+  'mllps:': 2575,
+};
+
 /** A Standard Webhooks secret: `whsec_` and 24 random bytes in base64 (what its libraries take as they are). */
 function newSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`;
@@ -32,6 +40,8 @@ function toMessageView(message: WebhookMessageDocument): WebhookMessageView {
 export function toEndpointView(endpoint: WebhookEndpointDocument): WebhookEndpointView {
   return {
     id: endpoint._id,
+    kind: endpoint.kind === 'flow-steps' ? 'webhook' : endpoint.kind,
+    hasAuthorization: Boolean(endpoint.sealedAuthorization),
     url: endpoint.url ?? '',
     events: endpoint.events,
     description: endpoint.description,
@@ -59,21 +69,24 @@ export class WebhookEndpointsService {
   ) {}
 
   async list(clinicId: string): Promise<WebhookEndpointView[]> {
-    return (await this.endpoints.ofClinic(clinicId)).filter((e) => e.kind === 'endpoint').map(toEndpointView);
+    return (await this.endpoints.ofClinic(clinicId))
+      .filter((e) => e.kind !== 'flow-steps')
+      .map(toEndpointView);
   }
 
+  /** A new endpoint; a `webhook` one answers its secret, this once. */
   async create(
     principal: Principal,
-    input: WebhookEndpointInput,
-  ): Promise<WebhookEndpointView & { secret: string }> {
+    { authorization, ...input }: WebhookEndpointInput,
+  ): Promise<WebhookEndpointView & { secret?: string }> {
     await this.assertReachable(input.url);
     const now = this.clock.now();
     const secret = newSecret();
     const endpoint: WebhookEndpointDocument = {
       _id: `whe_${randomUUID()}`,
       clinicId: principal.clinicId,
-      kind: 'endpoint',
       ...input,
+      sealedAuthorization: authorization ? this.cipher.encrypt({ authorization }) : null,
       disabledAt: null,
       disabledReason: null,
       sealedSecret: this.cipher.encrypt({ secret }),
@@ -83,15 +96,21 @@ export class WebhookEndpointsService {
     await this.endpoints.add(principal.clinicId, endpoint);
     this.outbox.forget(principal.clinicId);
     await this.record(principal, endpoint._id, 'created');
-    return { ...toEndpointView(endpoint), secret };
+    return { ...toEndpointView(endpoint), ...(input.kind === 'webhook' ? { secret } : {}) };
   }
 
   /** Changes an endpoint; turning it on again clears why it was turned off. Its secret is kept. */
-  async update(principal: Principal, id: string, input: WebhookEndpointInput): Promise<WebhookEndpointView> {
+  async update(
+    principal: Principal,
+    id: string,
+    { authorization, ...input }: WebhookEndpointInput,
+  ): Promise<WebhookEndpointView> {
     await this.find(principal.clinicId, id);
     await this.assertReachable(input.url);
     const changed = await this.endpoints.change(principal.clinicId, id, {
       ...input,
+      ...(authorization ? { sealedAuthorization: this.cipher.encrypt({ authorization }) } : {}),
+      ...(input.kind === 'fhir' ? {} : { sealedAuthorization: null }),
       ...(input.enabled ? { disabledAt: null, disabledReason: null } : {}),
       updatedAt: this.clock.now(),
     });
@@ -137,6 +156,7 @@ export class WebhookEndpointsService {
       disabledAt: null,
       disabledReason: null,
       sealedSecret: this.cipher.encrypt({ secret: newSecret() }),
+      sealedAuthorization: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -149,9 +169,16 @@ export class WebhookEndpointsService {
     return this.cipher.decrypt(endpoint.sealedSecret).secret;
   }
 
+  /** A FHIR endpoint's Authorization header, or null. */
+  authorizationOf(endpoint: WebhookEndpointDocument): string | null {
+    return endpoint.sealedAuthorization
+      ? this.cipher.decrypt(endpoint.sealedAuthorization).authorization
+      : null;
+  }
+
   async find(clinicId: string, id: string): Promise<WebhookEndpointDocument> {
     const endpoint = await this.endpoints.findById(clinicId, id);
-    if (!endpoint || endpoint.kind !== 'endpoint') throw AppError.notFound(`No webhook endpoint ${id}`);
+    if (!endpoint || endpoint.kind === 'flow-steps') throw AppError.notFound(`No webhook endpoint ${id}`);
     return endpoint;
   }
 
@@ -191,7 +218,7 @@ export class WebhookEndpointsService {
 
   private async assertReachable(url: string) {
     const target = new URL(url);
-    const port = target.port ? Number(target.port) : target.protocol === 'https:' ? 443 : 80;
+    const port = target.port ? Number(target.port) : (DEFAULT_PORTS[target.protocol] ?? 80);
     try {
       await resolveProviderHost(target.hostname.replace(/^\[|\]$/g, ''), port, this.settings.hostPolicy());
     } catch (error) {

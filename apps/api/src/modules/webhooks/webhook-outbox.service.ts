@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { WebhookEventType } from '@clinicflow/contract';
+import { appointmentAnswerMessage, appointmentResponseOf } from '@clinicflow/pms';
 import { createHash } from 'node:crypto';
 import { ClinicEvents, type ClinicEvent } from '../../common/clinic-events';
 import { ClockRepository } from '../../common/clock.repository';
@@ -51,23 +52,50 @@ export class WebhookOutboxService implements OnModuleInit, OnModuleDestroy {
     this.cached.delete(clinicId);
   }
 
-  /** The message of an event for an endpoint (its body is what the receiver gets and what is signed). */
+  /**
+   * The message of an event for an endpoint: for a `webhook` the signed JSON, for a `fhir` server the patient's
+   * answer as an `AppointmentResponse` (POSTed to its base), for an `hl7` endpoint as SIU^S14 (MLLP).
+   */
   messageFor(endpoint: WebhookEndpointDocument, event: ClinicEvent, url: string): WebhookMessageDocument {
     const eventId = `msg_${hash(`${event.clinicId}\u0000${event.key}`)}`;
-    const body = JSON.stringify({ type: event.type, timestamp: event.at.toISOString(), data: event.data });
     return {
       _id: `whm_${hash(`${endpoint._id}\u0000${event.key}`)}`,
       clinicId: event.clinicId,
       endpointId: endpoint._id,
       eventId,
       type: event.type,
-      url,
-      body,
+      ...this.addressed(endpoint.kind, event, url, eventId),
       status: 'pending',
       createdAt: event.at,
       nextAttemptAt: event.at,
       giveUpAt: new Date(event.at.getTime() + WEBHOOK_RETRY_WINDOW_MS),
       attempts: [],
+    };
+  }
+
+  private addressed(kind: WebhookEndpointDocument['kind'], event: ClinicEvent, url: string, eventId: string) {
+    if (kind === 'fhir' || kind === 'hl7') {
+      const data = event.data as { appointment?: { externalId?: string } | null; answer?: string };
+      const answer = {
+        appointmentExternalId: data.appointment?.externalId ?? '',
+        answer: data.answer === 'confirmed' ? ('confirmed' as const) : ('declined' as const),
+        at: event.at,
+      };
+      if (kind === 'fhir')
+        return {
+          url: `${url.replace(/\/+$/, '')}/AppointmentResponse`,
+          body: JSON.stringify(appointmentResponseOf(answer)),
+        };
+      // MSH-10 is at most 20 characters in v2.5: the event's id, shortened, the same on every attempt
+      const facility = decodeURIComponent(new URL(url).pathname.replace(/^\/+/, '')) || 'PMS';
+      return {
+        url,
+        body: appointmentAnswerMessage(answer, { controlId: `CF${eventId.slice(4, 22)}`, facility }),
+      };
+    }
+    return {
+      url,
+      body: JSON.stringify({ type: event.type, timestamp: event.at.toISOString(), data: event.data }),
     };
   }
 
@@ -89,7 +117,13 @@ export class WebhookOutboxService implements OnModuleInit, OnModuleDestroy {
       return;
     }
     const subscribed = endpoints.filter(
-      (e) => e.kind === 'endpoint' && e.enabled && e.url && e.events.includes(event.type),
+      (e) =>
+        e.kind !== 'flow-steps' &&
+        e.enabled &&
+        e.url &&
+        e.events.includes(event.type) &&
+        // what a PMS's FHIR server or MLLP endpoint hears is an answer about one of its appointments
+        (e.kind === 'webhook' || Boolean((event.data as { appointment?: unknown }).appointment)),
     );
     if (subscribed.length)
       await this.messages.addMany(subscribed.map((e) => this.messageFor(e, event, e.url!)));

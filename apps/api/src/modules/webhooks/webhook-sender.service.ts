@@ -1,12 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { guardedRequest } from '@clinicflow/channels';
+import { readAck } from '@clinicflow/pms';
 import { Webhook } from 'standardwebhooks';
+import { sendOverMllp } from './mllp-client';
 import { errorSummary } from '../../common/logged-error';
 import { AdminAlertService } from '../dispatcher/admin-alert.service';
 import { SettingsService } from '../settings/settings.service';
 import { WebhookEndpointRepository, type WebhookEndpointDocument } from './webhook-endpoint.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
-import { WebhookMessageRepository, type WebhookMessageDocument } from './webhook-message.repository';
+import {
+  WebhookMessageRepository,
+  type WebhookAttempt,
+  type WebhookMessageDocument,
+} from './webhook-message.repository';
 
 /** Messages one tick sends at most, and at once. */
 const BATCH = 50;
@@ -70,12 +76,9 @@ export class WebhookSenderService {
         );
         return true;
       }
-      const secret = isStep
-        ? await this.endpointService.flowStepsSecret(message.clinicId)
-        : this.endpointService.secretOf(endpoint!);
-      const { statusCode, error, latencyMs } = await this.post(message, secret);
+      const { statusCode, error, latencyMs, taken } = await this.send(message, isStep ? null : endpoint);
       const attempt = { at: now, statusCode, latencyMs, error };
-      if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
+      if (taken) {
         await this.messages.recordAttempt(message, attempt, { status: 'delivered', nextAttemptAt: null });
         return true;
       }
@@ -85,7 +88,7 @@ export class WebhookSenderService {
         return true;
       }
       await this.messages.recordAttempt(message, attempt, { status: 'failed', nextAttemptAt: null });
-      if (endpoint && !isStep) await this.turnOff(endpoint, statusCode, now);
+      if (endpoint && !isStep) await this.turnOff(endpoint, attempt, now);
       return true;
     } catch (failure) {
       this.logger.error(`Webhook message of clinic ${message.clinicId} not sent: ${errorSummary(failure)}`);
@@ -93,39 +96,77 @@ export class WebhookSenderService {
     }
   }
 
-  /** One signed POST; a receiver that does not answer, or the guard refusing its address, is an attempt that failed. */
-  private async post(message: WebhookMessageDocument, secret: string) {
+  /** Sends a message the way its endpoint hears; no answer, or the guard refusing the address, is a failed attempt. */
+  private async send(message: WebhookMessageDocument, endpoint: WebhookEndpointDocument | null) {
+    const started = performance.now();
+    const took = () => Math.round(performance.now() - started);
+    const policy = this.settings.hostPolicy();
+    try {
+      if (endpoint?.kind === 'hl7') {
+        const ack = await sendOverMllp(message.url, message.body, { timeoutMs: TIMEOUT_MS, policy });
+        const code = readAck(ack)?.code ?? '';
+        // MLLP has no status code: an AA (or CA) is taken, anything else is the PMS refusing it for now
+        return {
+          statusCode: null,
+          error: code === 'AA' || code === 'CA' ? null : `ACK ${code || 'without MSA'}`,
+          latencyMs: took(),
+          taken: code === 'AA' || code === 'CA',
+        };
+      }
+      const answer = await guardedRequest(message.url, {
+        method: 'POST',
+        headers: await this.headersFor(message, endpoint),
+        body: message.body,
+        timeoutMs: TIMEOUT_MS,
+        policy,
+      });
+      return {
+        statusCode: answer.status,
+        error: null,
+        latencyMs: took(),
+        taken: answer.status >= 200 && answer.status < 300,
+      };
+    } catch (error) {
+      // the error's kind only: a message of the guard or the network names no request value
+      return { statusCode: null, error: errorSummary(error).slice(0, 200), latencyMs: took(), taken: false };
+    }
+  }
+
+  /** A FHIR server's headers (its Authorization), or a webhook's Standard Webhooks signature. */
+  private async headersFor(
+    message: WebhookMessageDocument,
+    endpoint: WebhookEndpointDocument | null,
+  ): Promise<Record<string, string>> {
+    if (endpoint?.kind === 'fhir') {
+      const authorization = this.endpointService.authorizationOf(endpoint);
+      return {
+        'content-type': 'application/fhir+json',
+        accept: 'application/fhir+json',
+        'user-agent': 'clinicflow-webhooks/1',
+        ...(authorization ? { authorization } : {}),
+      };
+    }
+    const secret = endpoint
+      ? this.endpointService.secretOf(endpoint)
+      : await this.endpointService.flowStepsSecret(message.clinicId);
     // The timestamp is the real time of sending (receivers compare it with their own clock), not the engine's.
     const sentAt = new Date();
-    const headers = {
+    return {
       'content-type': 'application/json',
       'user-agent': 'clinicflow-webhooks/1',
       'webhook-id': message.eventId,
       'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
       'webhook-signature': new Webhook(secret).sign(message.eventId, sentAt, message.body),
     };
-    const started = performance.now();
-    try {
-      const answer = await guardedRequest(message.url, {
-        method: 'POST',
-        headers,
-        body: message.body,
-        timeoutMs: TIMEOUT_MS,
-        policy: this.settings.hostPolicy(),
-      });
-      return { statusCode: answer.status, error: null, latencyMs: Math.round(performance.now() - started) };
-    } catch (error) {
-      return {
-        statusCode: null,
-        // the error's kind only: a message of the guard or the network names no request value
-        error: errorSummary(error).slice(0, 200),
-        latencyMs: Math.round(performance.now() - started),
-      };
-    }
   }
 
-  private async turnOff(endpoint: WebhookEndpointDocument, statusCode: number | null, now: Date) {
-    const last = statusCode === null ? 'no answer' : `HTTP ${statusCode}`;
+  private async turnOff(endpoint: WebhookEndpointDocument, attempt: WebhookAttempt, now: Date) {
+    const last =
+      attempt.statusCode !== null
+        ? `HTTP ${attempt.statusCode}`
+        : attempt.error?.startsWith('ACK')
+          ? attempt.error
+          : 'no answer';
     const reason = `its messages failed for 24 hours (last: ${last})`;
     if (!(await this.endpointService.disable(endpoint, reason, now))) return;
     await this.alerts.webhookDisabled(endpoint.clinicId, endpoint._id, new URL(endpoint.url!).host, now);
