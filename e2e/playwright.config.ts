@@ -48,6 +48,13 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    env: { PORT: String(port), CLINICFLOW_DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      CLINICFLOW_DATA_DIR: process.env.E2E_DATA_DIR,
+      LOG_LEVEL: 'warn',
+      // the HL7 listener on a free port of the loopback only (the integrations spec reads it in the settings)
+      HL7_MLLP_PORT: '0',
+      HL7_MLLP_HOST: '127.0.0.1',
+    },
   },
 });

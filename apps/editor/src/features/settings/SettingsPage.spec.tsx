@@ -361,4 +361,22 @@ describe('SettingsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Stay on this page' }));
     expect(router.state.location.pathname).toBe('/settings');
   });
+
+  it('has an Integrations tab after Practice software, marked while its HL7 form is unsaved', async () => {
+    const user = userEvent.setup();
+    fakeApi({
+      ...directory,
+      'GET /settings': [200, settings],
+      'GET /api-keys': [200, []],
+      'GET /settings/hl7': [200, { connection: null, listener: { port: null, tls: false }, messages: [] }],
+    });
+    renderPage();
+    const tabs = await screen.findAllByRole('tab');
+    expect(tabs.slice(-2).map((tab) => tab.textContent)).toEqual(['Practice software', 'Integrations']);
+    await user.click(screen.getByRole('tab', { name: 'Integrations' }));
+    const panel = screen.getByRole('tabpanel', { name: 'Integrations' });
+    expect(within(panel).getByRole('region', { name: 'FHIR R4' })).toHaveTextContent('/api/fhir');
+    await user.type(await within(panel).findByRole('textbox', { name: /Sending facility/ }), 'CAB');
+    expect(screen.getByRole('tab', { name: 'Integrations (Unsaved changes)' })).toBeInTheDocument();
+  });
 });

@@ -5,13 +5,14 @@ import { useMessages } from '../../i18n/useMessages';
 import { settingsApi } from './api/settingsApi';
 import { ApiKeysSection } from './components/ApiKeysSection';
 import { ChannelsSection } from './components/ChannelsSection';
+import { IntegrationsSection } from './components/IntegrationsSection';
 import { OperationsSection } from './components/OperationsSection';
 import { QuietHoursSection } from './components/QuietHoursSection';
 import { SendersSection } from './components/SendersSection';
 import { UnsavedChangesGuard } from './components/UnsavedChangesGuard';
 
-type Section = 'channels' | 'quiet-hours' | 'senders' | 'operations' | 'api-keys';
-const SECTIONS: Section[] = ['channels', 'quiet-hours', 'senders', 'operations', 'api-keys'];
+type Section = 'channels' | 'quiet-hours' | 'senders' | 'operations' | 'api-keys' | 'integrations';
+const SECTIONS: Section[] = ['channels', 'quiet-hours', 'senders', 'operations', 'api-keys', 'integrations'];
 
 /** `/settings` (managers): one tab per section, each saved on its own; a banner while in test mode. */
 export default function SettingsPage() {
@@ -24,6 +25,7 @@ export default function SettingsPage() {
     senders: false,
     operations: false,
     'api-keys': false, // saved key by key: never unsaved
+    integrations: false,
   });
   // One stable callback per section: the sections report their state from an effect.
   const reporters = useMemo(
@@ -42,6 +44,7 @@ export default function SettingsPage() {
     senders: t.settingsTabSenders,
     operations: t.settingsTabOperations,
     'api-keys': t.settingsTabApiKeys,
+    integrations: t.settingsTabIntegrations,
   };
   const data = settings.data;
   return (
@@ -88,6 +91,9 @@ export default function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="api-keys" pt="md">
             <ApiKeysSection />
+          </Tabs.Panel>
+          <Tabs.Panel value="integrations" pt="md">
+            <IntegrationsSection onDirtyChange={reporters.integrations} />
           </Tabs.Panel>
         </Tabs>
       )}

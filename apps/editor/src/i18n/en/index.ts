@@ -4,6 +4,7 @@ import { auditMessages } from './auditMessages';
 import { clockMessages } from './clockMessages';
 import { editorMessages } from './editorMessages';
 import { flowEditingMessages } from './flowEditingMessages';
+import { integrationMessages } from './integrationMessages';
 import { liveMessages } from './liveMessages';
 import { outreachMessages } from './outreachMessages';
 import { privacyMessages } from './privacyMessages';
@@ -29,6 +30,7 @@ export const en = {
   ...liveMessages,
   ...settingsMessages,
   ...apiKeyMessages,
+  ...integrationMessages,
   ...reportMessages,
   ...editorMessages,
   ...flowEditingMessages,

@@ -5,6 +5,7 @@ import { auditMessages } from './auditMessages';
 import { clockMessages } from './clockMessages';
 import { editorMessages } from './editorMessages';
 import { flowEditingMessages } from './flowEditingMessages';
+import { integrationMessages } from './integrationMessages';
 import { liveMessages } from './liveMessages';
 import { outreachMessages } from './outreachMessages';
 import { privacyMessages } from './privacyMessages';
@@ -30,6 +31,7 @@ export const fr = {
   ...liveMessages,
   ...settingsMessages,
   ...apiKeyMessages,
+  ...integrationMessages,
   ...reportMessages,
   ...editorMessages,
   ...flowEditingMessages,
