@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createTestApp } from './test-app';
+import { WEBHOOK_EVENT_TYPES } from '@clinicflow/contract';
 
 interface Operation {
   summary?: string;
@@ -11,10 +12,13 @@ interface Operation {
 describe('OpenAPI document', () => {
   let app: INestApplication;
   let paths: Record<string, Record<string, Operation>>;
+  let schemas: Record<string, { properties?: Record<string, { enum?: string[] }> }>;
 
   beforeAll(async () => {
     app = await createTestApp();
-    paths = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body.paths;
+    const document = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    ({ paths } = document);
+    schemas = document.components.schemas;
   });
   afterAll(() => app.close());
 
@@ -41,6 +45,11 @@ describe('OpenAPI document', () => {
     'POST /api/templates',
   ])('should describe %s', (name) => {
     expect(operations().map((o) => o.name)).toContain(name);
+  });
+
+  it('should describe what a webhook endpoint receives, every event type named', () => {
+    expect(schemas.WebhookEvent.properties?.type.enum).toEqual([...WEBHOOK_EVENT_TYPES, 'flow.webhook']);
+    expect(Object.keys(schemas.WebhookEvent.properties ?? {})).toEqual(['type', 'timestamp', 'data']);
   });
 
   it('should give every operation a summary and an answer example', () => {

@@ -2,7 +2,7 @@
 // endpoints it registered: its FHIR server gets an AppointmentResponse (with the server's Authorization), its
 // MLLP endpoint an SIU^S14 (a real MLLP server, @medplum/hl7's, answering AE once then AA: retried).
 import type { Hl7Message } from '@medplum/core';
-import { Hl7Server } from '@medplum/hl7';
+import { Hl7Server, type Hl7MessageEvent } from '@medplum/hl7';
 import { remindersFlow } from '@clinicflow/rules';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,7 +41,7 @@ describe('write-back of the patient answers to the PMS', () => {
     await new Promise<void>((resolve) => fhir.listen(0, '127.0.0.1', resolve));
     // The PMS's MLLP endpoint refuses the first message (AE), then takes them (AA).
     mllp = new Hl7Server((connection) => {
-      connection.addEventListener('message', ({ message }) => {
+      connection.addEventListener('message', ({ message }: Hl7MessageEvent) => {
         hl7Messages.push(message);
         connection.send(message.buildAck({ ackCode: hl7Messages.length === 1 ? 'AE' : 'AA' }));
       });

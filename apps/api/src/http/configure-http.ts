@@ -2,9 +2,11 @@ import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { webhookEventSchema } from '@clinicflow/contract';
 import helmet from 'helmet';
 import type { Env } from '../config/env';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { openApiSchema } from './zod-validation';
 
 export const API_PREFIX = 'api';
 
@@ -76,5 +78,10 @@ export function configureHttp(app: INestApplication) {
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Operator-Key' }, 'operator-key')
       .build(),
   );
+  // What the clinic's webhook endpoints receive: no route of ours answers it, so it is a component of its own.
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, WebhookEvent: openApiSchema(webhookEventSchema) },
+  };
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 }

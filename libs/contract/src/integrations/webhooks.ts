@@ -111,3 +111,20 @@ export const webhookMessageViewSchema = z.object({
   attempts: z.array(webhookAttemptSchema),
 });
 export type WebhookMessageView = z.infer<typeof webhookMessageViewSchema>;
+
+/**
+ * What a webhook endpoint receives (the body of each POST), with the Standard Webhooks headers `webhook-id`,
+ * `webhook-timestamp` and `webhook-signature`; a flow's webhook step sends `flow.webhook` to its own URL.
+ */
+export const webhookEventSchema = z
+  .object({
+    type: z.enum([...WEBHOOK_EVENT_TYPES, 'flow.webhook']),
+    timestamp: instantSchema,
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({
+    description:
+      'The body of a webhook POST (docs/integrations.md), signed per the Standard Webhooks spec: headers ' +
+      'webhook-id (the same on every attempt), webhook-timestamp, webhook-signature (v1,<base64 HMAC-SHA256>).',
+  });
+export type WebhookEvent = z.infer<typeof webhookEventSchema>;
