@@ -6,12 +6,15 @@ import { Hl7Client } from '@medplum/hl7';
 import { siuMessage } from '@clinicflow/pms';
 import { bookingConfirmationFlow, remindersFlow } from '@clinicflow/rules';
 import { externalDocumentId } from '../src/common/ids';
-import { engineDriver, local, sentAtLocal } from './engine-fixtures';
-import { postSandboxCallback } from './sandbox-callback';
+import { engineDriver } from './engine-fixtures';
+import {
+  EVERY_PATIENT,
+  messagesUntilConfirmed,
+  noFurtherQuestion,
+  REPLYING_CLINIC_SENDERS,
+} from './scenario-1';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
-
-const REPLY_NUMBER = '+33757000001';
 
 describe('scenario 1 with the PMS speaking HL7 over MLLP', () => {
   const clock = new TestClock('2026-03-02T08:00:00Z');
@@ -23,14 +26,8 @@ describe('scenario 1 with the PMS speaking HL7 over MLLP', () => {
 
   beforeAll(async () => {
     await engine.settings(clinic, {
-      consent: { mode: 'all-with-valid-contact', purposes: ['reminders', 'recall', 'surveys'] },
-      senders: {
-        smsSenderName: 'CabLilas',
-        smsReplyNumber: REPLY_NUMBER,
-        emailFromName: 'Cabinet',
-        emailFromAddress: 'rdv@cabinet.example',
-        voiceCallerNumber: null,
-      },
+      consent: EVERY_PATIENT,
+      senders: REPLYING_CLINIC_SENDERS,
       providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 20 } } },
     });
     await engine.publish(clinic, bookingConfirmationFlow);
@@ -77,41 +74,8 @@ describe('scenario 1 with the PMS speaking HL7 over MLLP', () => {
     const booked = await ctx.as(clinic).get(`/api/appointments/${appointmentId}`).expect(200);
     expect(booked.body).toMatchObject({ source: 'online', status: 'booked' });
 
-    await engine.at('2026-03-02T08:00:00Z');
-    await engine.at('2026-03-05T09:00:00Z');
-    await engine.at('2026-03-06T09:00:00Z');
-    const deliveries = await engine.deliveries(clinic, { appointmentId });
-    expect(deliveries.map((d) => [d.nodeId, d.channel])).toEqual([
-      ['sms-booked', 'sms'],
-      ['email48', 'email'],
-      ['sms24', 'sms'],
-    ]);
-    for (const delivery of deliveries) expect(delivery.reason).toBeNull();
-    const [confirmation, email, question] = deliveries;
-    sentAtLocal(confirmation, '2026-03-02 09:00');
-    sentAtLocal(email, '2026-03-05 10:00');
-    sentAtLocal(question, '2026-03-06 10:00');
-    expect(confirmation.recipient.address).toBe('+33612345678');
+    const [confirmation] = await messagesUntilConfirmed(ctx, engine, clinic, appointmentId);
     expect(confirmation.text).toContain('Léa');
-    expect(question).toMatchObject({ expectsReply: true, from: REPLY_NUMBER });
-
-    const answer = await postSandboxCallback(ctx, clinic, 'inbound', {
-      from: '06 12 34 56 78',
-      to: REPLY_NUMBER,
-      text: 'C',
-      providerMessageId: 'in-77',
-    });
-    expect(answer.body).toMatchObject({ accepted: true, meaning: 'confirmed' });
-    const seen = await ctx.as(clinic).get(`/api/appointments/${appointmentId}`).expect(200);
-    expect(seen.body).toMatchObject({ status: 'confirmed', confirmation: 'confirmed' });
-
-    await engine.at('2026-03-07T09:30:00Z');
-    const after = await engine.deliveries(clinic, { appointmentId });
-    expect(after.map((d) => [d.nodeId, d.status])).toEqual([
-      ['sms-booked', expect.stringMatching(/^(sent|delivered)$/)],
-      ['email48', expect.stringMatching(/^(sent|delivered)$/)],
-      ['sms24', 'answered'],
-    ]);
-    expect(local(after[2].answeredAt!)).toBe('2026-03-06 10:00');
+    await noFurtherQuestion(engine, clinic, appointmentId);
   });
 });

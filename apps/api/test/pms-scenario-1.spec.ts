@@ -4,12 +4,10 @@
 // the patient's "C" to that number confirms the appointment.
 import { bookingConfirmationFlow, remindersFlow } from '@clinicflow/rules';
 import { externalDocumentId } from '../src/common/ids';
-import { engineDriver, local, sentAtLocal } from './engine-fixtures';
-import { postSandboxCallback } from './sandbox-callback';
+import { engineDriver } from './engine-fixtures';
+import { messagesUntilConfirmed, noFurtherQuestion, REPLYING_CLINIC_SENDERS } from './scenario-1';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
-
-const REPLY_NUMBER = '+33757000001';
 
 describe('scenario 1 with a patient the PMS creates, in an opt-in clinic', () => {
   const clock = new TestClock('2026-03-02T08:00:00Z');
@@ -27,13 +25,7 @@ describe('scenario 1 with a patient the PMS creates, in an opt-in clinic', () =>
   beforeAll(async () => {
     // The clinic's manager sets the clinic up once: opt-in (the default), SMS under a name, a number for replies.
     await engine.settings(clinic, {
-      senders: {
-        smsSenderName: 'CabLilas',
-        smsReplyNumber: REPLY_NUMBER,
-        emailFromName: 'Cabinet',
-        emailFromAddress: 'rdv@cabinet.example',
-        voiceCallerNumber: null,
-      },
+      senders: REPLYING_CLINIC_SENDERS,
       providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 20 } } },
     });
     const settings = (await ctx.as(clinic).get('/api/settings').expect(200)).body;
@@ -81,49 +73,13 @@ describe('scenario 1 with a patient the PMS creates, in an opt-in clinic', () =>
       .expect(202);
     const appointmentId = externalDocumentId('apt', clinic.clinicId, 'A-77');
 
-    await engine.at('2026-03-02T08:00:00Z');
-    await engine.at('2026-03-05T09:00:00Z');
-    await engine.at('2026-03-06T09:00:00Z');
-    const deliveries = await engine.deliveries(clinic, { appointmentId });
-    expect(deliveries.map((d) => [d.nodeId, d.channel])).toEqual([
-      ['sms-booked', 'sms'],
-      ['email48', 'email'],
-      ['sms24', 'sms'],
-    ]);
-    for (const delivery of deliveries) expect(delivery.reason).toBeNull();
-    const [confirmation, email, question] = deliveries;
-    sentAtLocal(confirmation, '2026-03-02 09:00');
-    sentAtLocal(email, '2026-03-05 10:00');
-    sentAtLocal(question, '2026-03-06 10:00');
-    expect(confirmation.recipient.address).toBe('+33612345678');
-    expect(question).toMatchObject({ expectsReply: true, from: REPLY_NUMBER });
-
-    // The patient answers the question, to the number it came from.
-    const answer = await postSandboxCallback(ctx, clinic, 'inbound', {
-      from: '06 12 34 56 78',
-      to: REPLY_NUMBER,
-      text: 'C',
-      providerMessageId: 'in-77',
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ accepted: true, meaning: 'confirmed' });
+    await messagesUntilConfirmed(ctx, engine, clinic, appointmentId);
     const patient = await ctx
       .http()
       .get(`/api/patients/${externalDocumentId('pat', clinic.clinicId, 'P-77')}`)
       .set('x-api-key', pmsKey)
       .expect(200);
     expect(patient.body.consent.sms).toMatchObject({ granted: true, purposes: ['reminders'], source: 'pms' });
-    const seen = await ctx.as(clinic).get(`/api/appointments/${appointmentId}`).expect(200);
-    expect(seen.body).toMatchObject({ status: 'confirmed', confirmation: 'confirmed' });
-
-    // No further "please confirm" goes out, however long one waits.
-    await engine.at('2026-03-07T09:30:00Z');
-    const after = await engine.deliveries(clinic, { appointmentId });
-    expect(after.map((d) => [d.nodeId, d.status])).toEqual([
-      ['sms-booked', expect.stringMatching(/^(sent|delivered)$/)],
-      ['email48', expect.stringMatching(/^(sent|delivered)$/)],
-      ['sms24', 'answered'],
-    ]);
-    expect(local(after[2].answeredAt!)).toBe('2026-03-06 10:00');
+    await noFurtherQuestion(engine, clinic, appointmentId);
   });
 });

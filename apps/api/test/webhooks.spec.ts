@@ -8,6 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import { externalDocumentId } from '../src/common/ids';
 import { bookingEvent, engineDriver } from './engine-fixtures';
 import { postSandboxCallback } from './sandbox-callback';
+import { EVERY_PATIENT, REPLY_NUMBER, REPLYING_CLINIC_SENDERS } from './scenario-1';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -55,8 +56,6 @@ class Receiver {
   }
 }
 
-const REPLY_NUMBER = '+33757000001';
-
 describe('webhooks out', () => {
   const clock = new TestClock('2026-03-02T08:00:00Z');
   // The receiver runs on this machine: the outbound guard lets the test's address through, and only it.
@@ -70,14 +69,8 @@ describe('webhooks out', () => {
   beforeAll(async () => {
     await receiver.start();
     await engine.settings(clinic, {
-      consent: { mode: 'all-with-valid-contact', purposes: ['reminders', 'recall', 'surveys'] },
-      senders: {
-        smsSenderName: 'CabLilas',
-        smsReplyNumber: REPLY_NUMBER,
-        emailFromName: 'Cabinet',
-        emailFromAddress: 'rdv@cabinet.example',
-        voiceCallerNumber: null,
-      },
+      consent: EVERY_PATIENT,
+      senders: REPLYING_CLINIC_SENDERS,
       providers: { sms: { kind: 'sandbox', options: {} } },
       adminEmail: 'admin@cabinet.example',
     });

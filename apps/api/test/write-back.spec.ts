@@ -8,10 +8,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bookingEvent, engineDriver } from './engine-fixtures';
 import { postSandboxCallback } from './sandbox-callback';
+import { EVERY_PATIENT, REPLY_NUMBER, REPLYING_CLINIC_SENDERS } from './scenario-1';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
-
-const REPLY_NUMBER = '+33757000001';
 
 describe('write-back of the patient answers to the PMS', () => {
   const clock = new TestClock('2026-03-02T08:00:00Z');
@@ -50,14 +49,8 @@ describe('write-back of the patient answers to the PMS', () => {
     await new Promise((resolve) => mllp.server!.once('listening', resolve));
 
     await engine.settings(clinic, {
-      consent: { mode: 'all-with-valid-contact', purposes: ['reminders', 'recall', 'surveys'] },
-      senders: {
-        smsSenderName: 'CabLilas',
-        smsReplyNumber: REPLY_NUMBER,
-        emailFromName: 'Cabinet',
-        emailFromAddress: 'rdv@cabinet.example',
-        voiceCallerNumber: null,
-      },
+      consent: EVERY_PATIENT,
+      senders: REPLYING_CLINIC_SENDERS,
       providers: { sms: { kind: 'sandbox', options: {} } },
     });
     await engine.publish(clinic, remindersFlow);

@@ -40,16 +40,17 @@ export function readFhirAppointmentBody(body: unknown, receivedAt: string, urlId
   return readFhirAppointment(located, { receivedAt });
 }
 
+/** The answer to a body that is not a Bundle. */
+function notABundle(): FhirBundleReading {
+  return {
+    issues: [fhirError(null, 'The body must be a FHIR Bundle in JSON (resourceType "Bundle")', 'structure')],
+    entries: [],
+  };
+}
+
 /** Reads a `transaction` or `batch` Bundle of Appointment and Patient entries (others are answered, not read). */
 export function readFhirBundle(body: unknown, receivedAt: string): FhirBundleReading & { type?: string } {
-  if (!isObject(body) || body.resourceType !== 'Bundle') {
-    return {
-      issues: [
-        fhirError(null, 'The body must be a FHIR Bundle in JSON (resourceType "Bundle")', 'structure'),
-      ],
-      entries: [],
-    };
-  }
+  if (!isObject(body) || body.resourceType !== 'Bundle') return notABundle();
   const type = readText(body.type, 'Bundle.type', []);
   if (type !== 'transaction' && type !== 'batch') {
     const hint =
@@ -85,14 +86,7 @@ function notificationType(entry: unknown): string | undefined {
  * carries ids only is refused with the reason: clinicflow cannot fetch from the clinic's server.
  */
 export function readFhirNotification(body: unknown, receivedAt: string): FhirBundleReading {
-  if (!isObject(body) || body.resourceType !== 'Bundle') {
-    return {
-      issues: [
-        fhirError(null, 'The body must be a FHIR Bundle in JSON (resourceType "Bundle")', 'structure'),
-      ],
-      entries: [],
-    };
-  }
+  if (!isObject(body) || body.resourceType !== 'Bundle') return notABundle();
   const type = readText(body.type, 'Bundle.type', []);
   if (type !== 'history' && type !== 'subscription-notification') {
     return {
