@@ -71,6 +71,27 @@ describe('retention of message texts and addresses', () => {
       .put('/api/settings/hl7', { sendingFacility: 'RETENTION_SITE', allowedPeers: ['127.0.0.1'] })
       .expect(200);
     await refusedHl7('HL7-OLD');
+    // Messages to the clinic's webhook endpoints: one sent long ago (its body may carry a reply's text), one
+    // still waiting, which the retention leaves to be sent.
+    const message = (id: string, status: string) => ({
+      _id: id,
+      clinicId: clinic.clinicId,
+      endpointId: 'whe_retention',
+      eventId: `msg_${id}`,
+      type: 'reply.received',
+      url: 'https://pms.example.org/hooks',
+      body: '{"type":"reply.received","data":{"text":"Old question about parking"}}',
+      status,
+      createdAt: clock.now(),
+      // the waiting one's next attempt is not due before the retention runs
+      nextAttemptAt: status === 'pending' ? new Date('2027-01-01T00:00:00Z') : null,
+      giveUpAt: clock.now(),
+      attempts: [],
+    });
+    await collection(ctx.app, 'webhook_messages').insertMany([
+      message('whm_old_sent', 'delivered'),
+      message('whm_old_waiting', 'pending'),
+    ] as never);
     clock.set('2026-02-20T10:00:00Z');
     await refusedHl7('HL7-RECENT');
     for (let n = 0; n < 2; n++) {
@@ -126,7 +147,17 @@ describe('retention of message texts and addresses', () => {
     // Each clinic's day is claimed by one process only.
     expect(done.map((r) => r.clinicId).sort()).toEqual([clinic.clinicId, keeper.clinicId].sort());
     const mine = done.find((r) => r.clinicId === clinic.clinicId)!;
-    expect(mine).toMatchObject({ deliveries: 123, replies: 1, sandboxMessages: 123, hl7Messages: 1 });
+    expect(mine).toMatchObject({
+      deliveries: 123,
+      replies: 1,
+      sandboxMessages: 123,
+      hl7Messages: 1,
+      webhookMessages: 1,
+    });
+    const webhooks = await collection(ctx.app, 'webhook_messages')
+      .find({ clinicId: clinic.clinicId })
+      .toArray();
+    expect(webhooks.map((m) => m._id)).toEqual(['whm_old_waiting']);
     const hl7 = (await ctx.as(clinic).get('/api/settings/hl7').expect(200)).body.messages;
     expect(
       Object.fromEntries(hl7.map((m: { controlId: string; text: string | null }) => [m.controlId, m.text])),
@@ -184,7 +215,14 @@ describe('retention of message texts and addresses', () => {
     expect(audit.body.items).toEqual([
       expect.objectContaining({
         actor: { kind: 'system', id: null, label: 'retention' },
-        details: { months: 13, deliveries: 123, replies: 1, sandboxMessages: 123, hl7Messages: 1 },
+        details: {
+          months: 13,
+          deliveries: 123,
+          replies: 1,
+          sandboxMessages: 123,
+          hl7Messages: 1,
+          webhookMessages: 1,
+        },
       }),
     ]);
   });

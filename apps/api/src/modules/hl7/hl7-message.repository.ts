@@ -3,6 +3,7 @@ import type { Hl7Outcome } from '@clinicflow/contract';
 import { randomUUID } from 'node:crypto';
 import { Db } from 'mongodb';
 import { inWriteChunks } from '../../database/duplicate-key';
+import { SQL_PUSHDOWN } from '../../database/pushdown';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 
 /** One HL7 message a clinic's PMS sent, as its log shows it. */
@@ -37,7 +38,7 @@ export class Hl7MessageRepository extends ClinicScopedRepository<Hl7MessageDocum
 
   latest(clinicId: string): Promise<Hl7MessageDocument[]> {
     return this.collection
-      .find(this.scope(clinicId))
+      .find(this.scope(clinicId), SQL_PUSHDOWN)
       .sort({ receivedAt: -1 })
       .limit(HL7_LOG_SIZE)
       .toArray() as Promise<Hl7MessageDocument[]>;

@@ -4,6 +4,7 @@ import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { DispatcherModule } from '../dispatcher/dispatcher.module';
 import { Hl7Module } from '../hl7/hl7.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { RepliesModule } from '../replies/replies.module';
 import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
@@ -26,6 +27,7 @@ import { RetentionService } from './retention.service';
     RepliesModule,
     RunsModule,
     SettingsModule,
+    WebhooksModule,
   ],
   controllers: [PrivacyController],
   providers: [PatientErasureService, PatientExportService, RetentionService],

@@ -10,6 +10,7 @@ import type { Env } from '../../config/env';
 import { AuditService } from '../audit/audit.service';
 import { DeliveryPrivacyService } from '../deliveries/delivery-privacy.service';
 import { Hl7SettingsService } from '../hl7/hl7-settings.service';
+import { WebhookEndpointsService } from '../webhooks/webhook-endpoints.service';
 import { SandboxPrivacyService } from '../dispatcher/sandbox-privacy.service';
 import { ReplyPrivacyService } from '../replies/reply-privacy.service';
 import { SettingsService } from '../settings/settings.service';
@@ -24,6 +25,7 @@ export interface RetentionReport {
   replies: number;
   sandboxMessages: number;
   hl7Messages: number;
+  webhookMessages: number;
 }
 
 const INTERVAL_NAME = 'privacy-retention';
@@ -56,6 +58,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly replies: ReplyPrivacyService,
     private readonly sandbox: SandboxPrivacyService,
     private readonly hl7: Hl7SettingsService,
+    private readonly webhooks: WebhookEndpointsService,
     private readonly audit: AuditService,
   ) {
     // It runs beside the engine's tick: a process that does not tick (tests, a web-only process) does not.
@@ -106,6 +109,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     const replies = await this.replies.removeContentBefore(clinicId, cutoff, now);
     const sandboxMessages = await this.sandbox.forgetMessages(messages.ids);
     const hl7Messages = await this.hl7.removeContentBefore(clinicId, cutoff);
+    const webhookMessages = await this.webhooks.removeMessagesBefore(clinicId, cutoff);
     const report = {
       clinicId,
       day,
@@ -114,11 +118,19 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
       replies,
       sandboxMessages,
       hl7Messages,
+      webhookMessages,
     };
-    if (messages.emptied + replies + hl7Messages > 0) {
+    if (messages.emptied + replies + hl7Messages + webhookMessages > 0) {
       await this.audit.recordAs(clinicId, SYSTEM, NO_ORIGIN, {
         action: 'retention.applied',
-        details: { months, deliveries: messages.emptied, replies, sandboxMessages, hl7Messages },
+        details: {
+          months,
+          deliveries: messages.emptied,
+          replies,
+          sandboxMessages,
+          hl7Messages,
+          webhookMessages,
+        },
       });
     }
     return report;

@@ -202,6 +202,11 @@ export class WebhookEndpointsService {
     return (await this.messages.latest(clinicId, id)).map(toMessageView);
   }
 
+  /** Removes the clinic's sent or given-up messages made before `cutoff` (its retention, docs/privacy.md). */
+  removeMessagesBefore(clinicId: string, cutoff: Date): Promise<number> {
+    return this.messages.removeBefore(clinicId, cutoff);
+  }
+
   /** Sends a message again now (for another 24 hours), whatever became of it; same `webhook-id`. */
   async resend(principal: Principal, id: string, messageId: string): Promise<WebhookMessageView> {
     const endpoint = await this.find(principal.clinicId, id);

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { WebhookMessageStatus } from '@clinicflow/contract';
 import { Db, type Collection } from 'mongodb';
 import { inWriteChunks, insertManyReportingDuplicates, insertOnce } from '../../database/duplicate-key';
+import { SQL_PUSHDOWN } from '../../database/pushdown';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 
 /** One attempt to send a message. */
@@ -62,8 +63,10 @@ export class WebhookMessageRepository
 
   /** Messages whose next attempt is due, oldest first. */
   due(now: Date, limit: number): Promise<WebhookMessageDocument[]> {
+    // In SQL on our FerretDB, from the (status, nextAttemptAt) index, instead of decoding every message ever
+    // sent at each tick: `status` is always a string, `nextAttemptAt` a date or null.
     return this.collection
-      .find({ status: 'pending', nextAttemptAt: { $lte: now } })
+      .find({ status: 'pending', nextAttemptAt: { $lte: now } }, SQL_PUSHDOWN)
       .sort({ nextAttemptAt: 1 })
       .limit(limit)
       .toArray() as Promise<WebhookMessageDocument[]>;
@@ -89,7 +92,7 @@ export class WebhookMessageRepository
   /** The endpoint's latest messages, newest first. */
   latest(clinicId: string, endpointId: string): Promise<WebhookMessageDocument[]> {
     return this.collection
-      .find(this.scope(clinicId, { endpointId }))
+      .find(this.scope(clinicId, { endpointId }), SQL_PUSHDOWN)
       .sort({ createdAt: -1 })
       .limit(WEBHOOK_LOG_SIZE)
       .toArray() as Promise<WebhookMessageDocument[]>;
@@ -100,6 +103,23 @@ export class WebhookMessageRepository
     return this.updateById(message.clinicId, message._id, {
       $set: { status: 'pending', nextAttemptAt: now, giveUpAt },
     });
+  }
+
+  /**
+   * Removes the clinic's messages made before `cutoff` that are no longer waiting (their bodies carry what the
+   * patient wrote: the clinic's retention, docs/privacy.md); answers how many.
+   */
+  async removeBefore(clinicId: string, cutoff: Date): Promise<number> {
+    const old = await this.collection
+      .find(this.scope(clinicId, { createdAt: { $lt: cutoff }, status: { $in: ['delivered', 'failed'] } }), {
+        ...SQL_PUSHDOWN,
+        projection: { _id: 1 },
+      })
+      .toArray();
+    for (const chunk of inWriteChunks(old.map((m) => m._id))) {
+      await this.collection.deleteMany({ _id: { $in: chunk } });
+    }
+    return old.length;
   }
 
   /** Gives up the endpoint's waiting messages (it was turned off or removed). */

@@ -23,6 +23,6 @@ import { WebhooksController } from './webhooks.controller';
     WebhookOutboxService,
     WebhookSenderService,
   ],
-  exports: [WebhookSenderService],
+  exports: [WebhookSenderService, WebhookEndpointsService],
 })
 export class WebhooksModule {}
