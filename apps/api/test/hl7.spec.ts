@@ -2,7 +2,8 @@
 // the listener the API starts; bookings, moves and cancellations become the same events as REST ones.
 import { Hl7Message } from '@medplum/core';
 import { Hl7Client } from '@medplum/hl7';
-import { siuMessage, type SiuSample } from '@clinicflow/pms';
+import { MAX_HL7_MESSAGE_BYTES, MllpDecoder, mllpFrame, siuMessage, type SiuSample } from '@clinicflow/pms';
+import net from 'node:net';
 import { remindersFlow } from '@clinicflow/rules';
 import { externalDocumentId } from '../src/common/ids';
 import { engineDriver } from './engine-fixtures';
@@ -242,6 +243,21 @@ describe('HL7 v2 over MLLP', () => {
     // Nothing of a refused message reached the clinic.
     const appointments = (await ctx.as(clinic).get('/api/appointments?pageSize=100').expect(200)).body.items;
     expect(appointments.map((a: { externalId: string }) => a.externalId)).not.toContain('A-NOSECRET');
+  });
+
+  it('answers AE, then closes, to a message over its size limit', async () => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const answer = new Promise<string>((resolve) => {
+      const decoder = new MllpDecoder();
+      socket.on('data', (chunk) => {
+        const [ack] = decoder.push(chunk);
+        if (ack) resolve(ack.toString());
+      });
+    });
+    const huge = `${siuMessage(sample('S12', 'MSG-HUGE'))}\rNTE|1||${'x'.repeat(MAX_HL7_MESSAGE_BYTES)}`;
+    socket.write(mllpFrame(Buffer.from(huge)));
+    expect((await answer).split('\r')[1]).toBe(`MSA|AE||An HL7 message over ${MAX_HL7_MESSAGE_BYTES} bytes`);
+    await new Promise((resolve) => socket.once('close', resolve));
   });
 
   it('takes UTF-8 when MSH-18 declares it', async () => {

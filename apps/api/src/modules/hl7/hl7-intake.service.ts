@@ -52,6 +52,11 @@ export class Hl7IntakeService {
     private readonly clock: ClockRepository,
   ) {}
 
+  /** A bare AE for bytes that cannot be a message (over the size limit): said before the connection closes. */
+  unreadable(reason: string): Buffer {
+    return encodeHl7(bareReject(reason, this.clock.now()), 'utf-8');
+  }
+
   /** The ACK of a message's bytes, received from `peer` (its IP address). */
   async handle(bytes: Buffer, peer: string): Promise<Hl7Answer> {
     const decoded = decodeHl7(bytes);

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { MllpDecoder, mllpFrame } from '@clinicflow/pms';
+import { MAX_HL7_MESSAGE_BYTES, MllpDecoder, mllpFrame } from '@clinicflow/pms';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -77,13 +77,18 @@ export class Hl7ListenerService implements OnApplicationBootstrap, OnApplication
     const decoder = new MllpDecoder();
     const peer = socket.remoteAddress ?? '';
     let turn = Promise.resolve();
+    let closing = false;
     socket.on('data', (chunk: Buffer) => {
+      if (closing) return;
       let messages: Buffer[];
       try {
         messages = decoder.push(chunk);
       } catch (error) {
+        // Never silence: the PMS hears why before the connection closes.
         this.logger.warn(`HL7 connection closed: ${errorSummary(error)}`);
-        socket.destroy();
+        closing = true;
+        // the decoder's one refusal: a message over its size
+        socket.end(mllpFrame(this.intake.unreadable(`An HL7 message over ${MAX_HL7_MESSAGE_BYTES} bytes`)));
         return;
       }
       for (const message of messages) {
