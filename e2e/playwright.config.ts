@@ -55,6 +55,8 @@ export default defineConfig({
       // the HL7 listener on a free port of the loopback only (the integrations spec reads it in the settings)
       HL7_MLLP_PORT: '0',
       HL7_MLLP_HOST: '127.0.0.1',
+      // the webhooks spec's receiver listens on the loopback, which the outbound guard refuses unless listed
+      CLINICFLOW_ALLOWED_PROVIDER_HOSTS: '127.0.0.1',
     },
   },
 });

@@ -1,11 +1,11 @@
 /**
- * The strings of the integrations' tab of the settings (HL7 v2, FHIR R4), in English (the French ones are in
- * ../fr/integrationMessages.ts; both have the same keys). Read them through useMessages().
+ * The strings of the integrations' tab of the settings (HL7 v2, FHIR R4, webhooks and write-back), in English
+ * (the French ones are in ../fr/integrationMessages.ts; both have the same keys). Read them through useMessages().
  */
 export const integrationMessages = {
   settingsTabIntegrations: 'Integrations',
   integrationsIntro:
-    'Connect the practice and health record software that speaks a healthcare standard, HL7 v2 or FHIR R4: its appointments become the clinic’s events, as if they came through the API.',
+    'Connect the practice and health record software that speaks a healthcare standard, HL7 v2 or FHIR R4: its appointments become the clinic’s events, as if they came through the API. And tell your systems what happens here through webhooks.',
 
   hl7Title: 'HL7 v2 (MLLP)',
   hl7Intro:
@@ -76,4 +76,88 @@ export const integrationMessages = {
   fhirTransaction: 'A transaction or batch Bundle: appointments with their patients',
   fhirSubscription:
     'The notifications of a FHIR Subscription: point its rest-hook here, with the full resource in the payload',
+
+  webhooksTitle: 'Webhooks and write-back',
+  webhooksIntro:
+    'What happens here reaches your other systems as it happens: each event is posted to the endpoints that subscribed to it, signed per the Standard Webhooks spec, and the receiver verifies the signature with the endpoint’s secret. A delivery that fails is tried again for 24 hours; then the endpoint is turned off and the clinic’s administrator gets an e-mail.',
+  webhooksWriteBackIntro:
+    'Your practice software can also be told of the patients’ answers (confirmed or declined) on its FHIR server or its HL7 MLLP endpoint: add that server as an endpoint of its kind.',
+  webhooksShowFlowStepsSecret: 'Show the flow steps’ secret',
+  webhooksHideFlowStepsSecret: 'Hide the flow steps’ secret',
+  webhooksFlowStepsSecret:
+    'The webhook steps of your flows are signed with this secret: give it to the systems they call, to verify the signatures.',
+  webhooksAdd: 'Add an endpoint',
+  webhooksKind: 'Kind',
+  webhooksKindWebhook: 'Webhook (signed JSON)',
+  webhooksKindFhir: 'FHIR server (write-back)',
+  webhooksKindHl7: 'HL7 MLLP (write-back)',
+  webhooksBadgeWebhook: 'Webhook',
+  webhooksBadgeFhir: 'FHIR write-back',
+  webhooksBadgeHl7: 'HL7 write-back',
+  webhooksUrl: 'URL',
+  webhooksUrlHintWebhook: 'The receiver’s http or https address: each event is posted there.',
+  webhooksUrlHintFhir:
+    'The base of the FHIR server: the answers are posted to its AppointmentResponse endpoint.',
+  webhooksUrlHintHl7:
+    'mllp:// (or mllps:// over TLS), the host, the port (2575 when not said) and, as the path, the facility written in MSH-6.',
+  webhooksEvents: 'Events',
+  webhooksEventsList: 'Events: {events}',
+  webhooksEventsWriteBack: 'A practice software is told of the patients’ answers only.',
+  webhooksNoEvent: 'Choose at least one event.',
+  webhooksEventDeliveryStatusChanged: 'A message’s status changed',
+  webhooksEventReplyReceived: 'A patient replied',
+  webhooksEventAppointmentConfirmed: 'A patient confirmed an appointment',
+  webhooksEventAppointmentDeclined: 'A patient declined an appointment',
+  webhooksEventConsentChanged: 'A patient’s consent changed',
+  webhooksEventRunEnded: 'A flow’s run ended',
+  webhooksEntryProblem: '{entry}: {message}',
+  webhooksDescription: 'Description',
+  webhooksDescriptionPlaceholder: 'Practice software',
+  webhooksAuthorization: 'Authorization header',
+  webhooksAuthorizationHint:
+    'What the FHIR server asks for, such as “Bearer …”: kept sealed and never shown again.',
+  webhooksAuthorizationKept:
+    'A header is kept: leave this empty to keep it, or type a new one to replace it.',
+  webhooksAddButton: 'Add the endpoint',
+  webhooksSave: 'Save the endpoint',
+  webhooksSecretCreated:
+    'Copy this secret now and give it to the receiver, which verifies the signatures with it: it is shown only once.',
+  webhooksList: 'Endpoints',
+  webhooksNone: 'No endpoint yet: nothing is sent.',
+  webhooksEnabled: 'On',
+  webhooksEnabledOf: 'On: {url}',
+  webhooksAuthorizationKeptShort: 'Authorization header kept',
+  webhooksTurnedOffTitle: 'Turned off by itself',
+  webhooksTurnedOff: 'Nothing is sent to it any more: {reason}.',
+  webhooksTurnOnAgain: 'Turn it on again',
+  webhooksTurnOnAgainOf: 'Turn it on again: {url}',
+  webhooksEdit: 'Edit',
+  webhooksEditOf: 'Edit {url}',
+  webhooksNewSecret: 'New secret',
+  webhooksNewSecretOf: 'New secret for {url}',
+  webhooksNewSecretConfirm:
+    'The current secret stops working at once: the receiver rejects the signatures until it has the new one.',
+  webhooksRemove: 'Remove',
+  webhooksRemoveOf: 'Remove {url}',
+  webhooksRemoveConfirm:
+    'Remove this endpoint? Nothing more is sent to it, and the messages still waiting for it are given up.',
+  webhooksLog: 'Delivery log',
+  webhooksLogOf: 'Delivery log of {url}',
+  webhooksLogCaption: 'The last 50 messages, newest first',
+  webhooksLogNone: 'Nothing sent yet.',
+  webhooksRefresh: 'Refresh',
+  webhooksRefreshLogOf: 'Refresh the delivery log of {url}',
+  webhooksAt: 'Event at',
+  webhooksEvent: 'Event',
+  webhooksStatus: 'Status',
+  webhooksAttempts: 'Attempts',
+  webhooksAnswer: 'Last answer',
+  webhooksLatency: 'Latency',
+  webhooksLatencyMs: '{ms} ms',
+  webhooksStatusDelivered: 'delivered',
+  webhooksStatusPending: 'pending',
+  webhooksStatusFailed: 'failed',
+  webhooksNextTry: 'next try at {time}',
+  webhooksResend: 'Resend',
+  webhooksResendOf: 'Resend {event}, {time}',
 };

@@ -4,7 +4,7 @@ import type { integrationMessages as en } from '../en/integrationMessages';
 export const integrationMessages: Record<keyof typeof en, string> = {
   settingsTabIntegrations: 'Intégrations',
   integrationsIntro:
-    'Connectez les logiciels de gestion et de dossier patient qui parlent un standard de santé, HL7 v2 ou FHIR R4 : leurs rendez-vous deviennent les événements du cabinet, comme s’ils arrivaient par l’API.',
+    'Connectez les logiciels de gestion et de dossier patient qui parlent un standard de santé, HL7 v2 ou FHIR R4 : leurs rendez-vous deviennent les événements du cabinet, comme s’ils arrivaient par l’API. Et informez vos systèmes de ce qui se passe ici par des webhooks.',
 
   hl7Title: 'HL7 v2 (MLLP)',
   hl7Intro:
@@ -75,4 +75,88 @@ export const integrationMessages: Record<keyof typeof en, string> = {
   fhirTransaction: 'Un Bundle de type transaction ou batch : des rendez-vous avec leurs patients',
   fhirSubscription:
     'Les notifications d’une Subscription FHIR : faites pointer son rest-hook ici, avec la ressource complète dans le contenu',
+
+  webhooksTitle: 'Webhooks et retour d’information',
+  webhooksIntro:
+    'Ce qui se passe ici parvient à vos autres systèmes sur le moment : chaque événement est envoyé aux adresses qui s’y sont abonnées, signé selon la spécification Standard Webhooks, et le destinataire vérifie la signature avec le secret de l’adresse. Un envoi qui échoue est retenté pendant 24 heures ; ensuite l’adresse est désactivée et l’administrateur du cabinet reçoit un e-mail.',
+  webhooksWriteBackIntro:
+    'Votre logiciel du cabinet peut aussi apprendre les réponses des patients (confirmé ou refusé) sur son serveur FHIR ou son point d’accès HL7 MLLP : ajoutez ce serveur comme une adresse de ce type.',
+  webhooksShowFlowStepsSecret: 'Voir le secret des étapes des scénarios',
+  webhooksHideFlowStepsSecret: 'Masquer le secret des étapes des scénarios',
+  webhooksFlowStepsSecret:
+    'Les étapes webhook de vos scénarios sont signées avec ce secret : donnez-le aux systèmes qu’elles appellent, pour vérifier les signatures.',
+  webhooksAdd: 'Ajouter une adresse',
+  webhooksKind: 'Type',
+  webhooksKindWebhook: 'Webhook (JSON signé)',
+  webhooksKindFhir: 'Serveur FHIR (retour d’information)',
+  webhooksKindHl7: 'HL7 MLLP (retour d’information)',
+  webhooksBadgeWebhook: 'Webhook',
+  webhooksBadgeFhir: 'Retour FHIR',
+  webhooksBadgeHl7: 'Retour HL7',
+  webhooksUrl: 'URL',
+  webhooksUrlHintWebhook: 'L’adresse http ou https du destinataire : chaque événement y est envoyé.',
+  webhooksUrlHintFhir:
+    'La base du serveur FHIR : les réponses sont envoyées à son point d’accès AppointmentResponse.',
+  webhooksUrlHintHl7:
+    'mllp:// (ou mllps:// sur TLS), l’hôte, le port (2575 s’il n’est pas précisé) et, comme chemin, l’établissement écrit dans MSH-6.',
+  webhooksEvents: 'Événements',
+  webhooksEventsList: 'Événements : {events}',
+  webhooksEventsWriteBack: 'Un logiciel du cabinet n’apprend que les réponses des patients.',
+  webhooksNoEvent: 'Choisissez au moins un événement.',
+  webhooksEventDeliveryStatusChanged: 'Le statut d’un message a changé',
+  webhooksEventReplyReceived: 'Un patient a répondu',
+  webhooksEventAppointmentConfirmed: 'Un patient a confirmé un rendez-vous',
+  webhooksEventAppointmentDeclined: 'Un patient a refusé un rendez-vous',
+  webhooksEventConsentChanged: 'Le consentement d’un patient a changé',
+  webhooksEventRunEnded: 'L’exécution d’un scénario est terminée',
+  webhooksEntryProblem: '{entry} : {message}',
+  webhooksDescription: 'Description',
+  webhooksDescriptionPlaceholder: 'Logiciel du cabinet',
+  webhooksAuthorization: 'En-tête Authorization',
+  webhooksAuthorizationHint:
+    'Ce que demande le serveur FHIR, par exemple « Bearer … » : conservé chiffré et jamais réaffiché.',
+  webhooksAuthorizationKept:
+    'Un en-tête est conservé : laissez ce champ vide pour le garder, ou saisissez-en un nouveau pour le remplacer.',
+  webhooksAddButton: 'Ajouter l’adresse',
+  webhooksSave: 'Enregistrer l’adresse',
+  webhooksSecretCreated:
+    'Copiez ce secret maintenant et donnez-le au destinataire, qui vérifie les signatures avec : il n’est montré qu’une seule fois.',
+  webhooksList: 'Adresses',
+  webhooksNone: 'Aucune adresse pour l’instant : rien n’est envoyé.',
+  webhooksEnabled: 'Active',
+  webhooksEnabledOf: 'Active : {url}',
+  webhooksAuthorizationKeptShort: 'En-tête Authorization conservé',
+  webhooksTurnedOffTitle: 'Désactivée d’elle-même',
+  webhooksTurnedOff: 'Plus rien ne lui est envoyé : {reason}.',
+  webhooksTurnOnAgain: 'La réactiver',
+  webhooksTurnOnAgainOf: 'La réactiver : {url}',
+  webhooksEdit: 'Modifier',
+  webhooksEditOf: 'Modifier {url}',
+  webhooksNewSecret: 'Nouveau secret',
+  webhooksNewSecretOf: 'Nouveau secret pour {url}',
+  webhooksNewSecretConfirm:
+    'Le secret actuel cesse de fonctionner aussitôt : le destinataire rejette les signatures tant qu’il n’a pas le nouveau.',
+  webhooksRemove: 'Supprimer',
+  webhooksRemoveOf: 'Supprimer {url}',
+  webhooksRemoveConfirm:
+    'Supprimer cette adresse ? Plus rien ne lui est envoyé, et les messages qui l’attendent encore sont abandonnés.',
+  webhooksLog: 'Journal des envois',
+  webhooksLogOf: 'Journal des envois de {url}',
+  webhooksLogCaption: 'Les 50 derniers messages, du plus récent au plus ancien',
+  webhooksLogNone: 'Rien n’a encore été envoyé.',
+  webhooksRefresh: 'Actualiser',
+  webhooksRefreshLogOf: 'Actualiser le journal des envois de {url}',
+  webhooksAt: 'Événement le',
+  webhooksEvent: 'Événement',
+  webhooksStatus: 'Statut',
+  webhooksAttempts: 'Tentatives',
+  webhooksAnswer: 'Dernière réponse',
+  webhooksLatency: 'Durée',
+  webhooksLatencyMs: '{ms} ms',
+  webhooksStatusDelivered: 'remis',
+  webhooksStatusPending: 'en attente',
+  webhooksStatusFailed: 'échoué',
+  webhooksNextTry: 'prochain essai le {time}',
+  webhooksResend: 'Renvoyer',
+  webhooksResendOf: 'Renvoyer {event}, {time}',
 };
