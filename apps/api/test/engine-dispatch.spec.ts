@@ -54,7 +54,8 @@ describe('dispatcher: sandbox, timing, last checks', () => {
   beforeAll(() =>
     configure(clinic, {
       consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
-      providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 30 } } },
+      // The receipt comes late enough for a loaded machine to read `sent` first (the test waits for it after).
+      providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 500 } } },
     }),
   );
 
@@ -304,7 +305,7 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     // (The engine's own refresh, which runs beside its ticks, may get there first: either way, by asking.)
     await ctx.app.get(DeliveryStatusRefreshService).refresh(clock.now());
     await until(async () => (await read(delivery)).status === 'delivered');
-    await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 30 } } } });
+    await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 500 } } } });
   });
 
   it('holds a message that comes due in quiet hours until the next allowed moment', async () => {
