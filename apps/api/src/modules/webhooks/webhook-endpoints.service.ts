@@ -218,6 +218,7 @@ export class WebhookEndpointsService {
       ]);
     const now = this.clock.now();
     const again = await this.messages.resend(message, now, new Date(now.getTime() + WEBHOOK_RETRY_WINDOW_MS));
+    this.outbox.markFresh();
     return toMessageView(again!);
   }
 

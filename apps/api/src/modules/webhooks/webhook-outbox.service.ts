@@ -27,8 +27,14 @@ const hash = (text: string) => createHash('sha256').update(text).digest('hex').s
 @Injectable()
 export class WebhookOutboxService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(WebhookOutboxService.name);
-  private readonly cached = new Map<string, { endpoints: WebhookEndpointDocument[]; until: number }>();
+  /** Each clinic's endpoints as read (a read under way included: the events of a burst share it). */
+  private readonly cached = new Map<
+    string,
+    { endpoints: Promise<WebhookEndpointDocument[]>; until: number }
+  >();
   private readonly stops: (() => void)[] = [];
+  /** Whether this process stored messages (or made one due again) since the sender last looked. */
+  private fresh = false;
 
   constructor(
     private readonly endpoints: WebhookEndpointRepository,
@@ -45,6 +51,18 @@ export class WebhookOutboxService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy() {
     for (const stop of this.stops.splice(0)) stop();
+  }
+
+  /** Whether messages became due in this process since the last call (the sender then looks at once). */
+  takeFresh(): boolean {
+    const fresh = this.fresh;
+    this.fresh = false;
+    return fresh;
+  }
+
+  /** A message became due again in this process (a resend). */
+  markFresh(): void {
+    this.fresh = true;
   }
 
   /** Forgets the clinic's endpoints held in memory (they changed in this process). */
@@ -114,6 +132,7 @@ export class WebhookOutboxService implements OnModuleInit, OnModuleDestroy {
       const owner =
         steps ?? ({ _id: WebhookEndpointRepository.flowStepsId(event.clinicId) } as WebhookEndpointDocument);
       await this.messages.addMany([this.messageFor(owner, event, event.url)]);
+      this.fresh = true;
       return;
     }
     const subscribed = endpoints.filter(
@@ -125,17 +144,20 @@ export class WebhookOutboxService implements OnModuleInit, OnModuleDestroy {
         // what a PMS's FHIR server or MLLP endpoint hears is an answer about one of its appointments
         (e.kind === 'webhook' || Boolean((event.data as { appointment?: unknown }).appointment)),
     );
-    if (subscribed.length)
-      await this.messages.addMany(subscribed.map((e) => this.messageFor(e, event, e.url!)));
+    if (subscribed.length === 0) return;
+    await this.messages.addMany(subscribed.map((e) => this.messageFor(e, event, e.url!)));
+    this.fresh = true;
   }
 
-  private async endpointsOf(clinicId: string): Promise<WebhookEndpointDocument[]> {
+  private endpointsOf(clinicId: string): Promise<WebhookEndpointDocument[]> {
     const now = Date.now();
     const cached = this.cached.get(clinicId);
     if (cached && cached.until > now) return cached.endpoints;
-    const endpoints = await this.endpoints.ofClinic(clinicId);
+    const endpoints = this.endpoints.ofClinic(clinicId);
     if (this.cached.size >= 10_000) this.cached.clear();
     this.cached.set(clinicId, { endpoints, until: now + ENDPOINTS_TTL_MS });
+    // A read that failed is not kept: the next event reads again.
+    endpoints.catch(() => this.cached.get(clinicId)?.endpoints === endpoints && this.cached.delete(clinicId));
     return endpoints;
   }
 
