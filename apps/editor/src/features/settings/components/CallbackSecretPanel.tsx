@@ -1,6 +1,7 @@
 import { Alert, Button, CopyButton, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmAction } from './ConfirmAction';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { settingsApi } from '../api/settingsApi';
@@ -54,19 +55,13 @@ export function CallbackSecretPanel({ clinicId }: { clinicId: string }) {
           </Group>
         )}
         {confirming && (
-          <Alert color="orange" role="alertdialog">
-            <Stack gap="xs">
-              <Text size="sm">{t.callbackSecretRegenerateConfirm}</Text>
-              <Group>
-                <Button color="red" loading={regenerate.isPending} onClick={() => regenerate.mutate()}>
-                  {t.callbackSecretRegenerate}
-                </Button>
-                <Button variant="default" onClick={() => setConfirming(false)}>
-                  {t.cancel}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <ConfirmAction
+            question={t.callbackSecretRegenerateConfirm}
+            action={t.callbackSecretRegenerate}
+            pending={regenerate.isPending}
+            onConfirm={() => regenerate.mutate()}
+            onCancel={() => setConfirming(false)}
+          />
         )}
         {regenerate.error && (
           <Alert role="alert" color="red">

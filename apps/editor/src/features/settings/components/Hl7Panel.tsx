@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/apiClient';
+import { ConfirmAction } from './ConfirmAction';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { integrationsApi, type Hl7Connection, type Hl7ConnectionView } from '../api/integrationsApi';
@@ -226,19 +227,14 @@ export function Hl7Panel({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) =
           </form>
         )}
         {confirming === 'disconnect' && (
-          <Alert color="orange" role="alertdialog" aria-label={t.hl7Disconnect}>
-            <Stack gap="xs">
-              <Text size="sm">{t.hl7DisconnectConfirm}</Text>
-              <Group>
-                <Button color="red" loading={disconnect.isPending} onClick={() => disconnect.mutate()}>
-                  {t.hl7Disconnect}
-                </Button>
-                <Button variant="default" onClick={() => setConfirming(null)}>
-                  {t.cancel}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <ConfirmAction
+            label={t.hl7Disconnect}
+            question={t.hl7DisconnectConfirm}
+            action={t.hl7Disconnect}
+            pending={disconnect.isPending}
+            onConfirm={() => disconnect.mutate()}
+            onCancel={() => setConfirming(null)}
+          />
         )}
         {connection && (
           <Stack gap="xs" data-testid="hl7-secret">
@@ -264,19 +260,14 @@ export function Hl7Panel({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) =
               )}
             </Group>
             {confirming === 'new-secret' && (
-              <Alert color="orange" role="alertdialog" aria-label={t.hl7NewSecret}>
-                <Stack gap="xs">
-                  <Text size="sm">{t.hl7NewSecretConfirm}</Text>
-                  <Group>
-                    <Button color="red" loading={newSecret.isPending} onClick={() => newSecret.mutate()}>
-                      {t.hl7NewSecret}
-                    </Button>
-                    <Button variant="default" onClick={() => setConfirming(null)}>
-                      {t.cancel}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
+              <ConfirmAction
+                label={t.hl7NewSecret}
+                question={t.hl7NewSecretConfirm}
+                action={t.hl7NewSecret}
+                pending={newSecret.isPending}
+                onConfirm={() => newSecret.mutate()}
+                onCancel={() => setConfirming(null)}
+              />
             )}
           </Stack>
         )}

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Code, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmAction } from './ConfirmAction';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import {
@@ -170,34 +171,24 @@ export function WebhookEndpointCard({
           </Group>
         )}
         {confirming === 'remove' && (
-          <Alert color="orange" role="alertdialog" aria-label={formatMessage(t.webhooksRemoveOf, { url })}>
-            <Stack gap="xs">
-              <Text size="sm">{t.webhooksRemoveConfirm}</Text>
-              <Group>
-                <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-                  {t.webhooksRemove}
-                </Button>
-                <Button variant="default" onClick={() => setConfirming(null)}>
-                  {t.cancel}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <ConfirmAction
+            label={formatMessage(t.webhooksRemoveOf, { url })}
+            question={t.webhooksRemoveConfirm}
+            action={t.webhooksRemove}
+            pending={remove.isPending}
+            onConfirm={() => remove.mutate()}
+            onCancel={() => setConfirming(null)}
+          />
         )}
         {confirming === 'new-secret' && (
-          <Alert color="orange" role="alertdialog" aria-label={formatMessage(t.webhooksNewSecretOf, { url })}>
-            <Stack gap="xs">
-              <Text size="sm">{t.webhooksNewSecretConfirm}</Text>
-              <Group>
-                <Button color="red" loading={newSecret.isPending} onClick={() => newSecret.mutate()}>
-                  {t.webhooksNewSecret}
-                </Button>
-                <Button variant="default" onClick={() => setConfirming(null)}>
-                  {t.cancel}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <ConfirmAction
+            label={formatMessage(t.webhooksNewSecretOf, { url })}
+            question={t.webhooksNewSecretConfirm}
+            action={t.webhooksNewSecret}
+            pending={newSecret.isPending}
+            onConfirm={() => newSecret.mutate()}
+            onCancel={() => setConfirming(null)}
+          />
         )}
         {secret && (
           <Alert color="green" title={t.webhooksSecretCreated} data-testid="new-webhook-secret">
