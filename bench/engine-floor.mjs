@@ -30,19 +30,14 @@ function document(i) {
 const sent = (n) => ({ $set: { status: 'sent', sentAt: new Date(), attempt: n } });
 
 /**
- * A delivery as planning stores it (every field of `DeliveryDocument`, the unset ones null): about 3.4 kB on
- * FerretDB, two thirds of it the per-document type schema its SQLite backend keeps beside the values.
+ * A delivery as planning stores it (`withoutNulls`: the fields not set yet are left out, each would be a value
+ * and a type-schema entry in FerretDB's SQLite row).
  */
 function delivery(i) {
+  const { NULLABLE_DELIVERY_FIELDS, withoutNulls } = api('./modules/deliveries/delivery.document');
   const at = new Date();
-  const none = Object.fromEntries(
-    ['runId', 'flowId', 'flowVersion', 'nodeId', 'batchId', 'appointmentId', 'patientId', 'serviceId']
-      .concat(['resourceId', 'purpose', 'sender', 'from', 'expiresAt', 'sentAt', 'deliveredAt', 'answeredAt'])
-      .concat(['leaseUntil', 'error', 'reason', 'why', 'text', 'subject', 'segments', 'credits', 'provider'])
-      .concat(['providerMessageId'])
-      .map((field) => [field, null]),
-  );
-  return {
+  const none = Object.fromEntries(NULLABLE_DELIVERY_FIELDS.map((field) => [field, null]));
+  return withoutNulls({
     ...none,
     _id: idOf(i),
     clinicId: 'd6137be3-ef30-4a1a-806e-4970dc3bc576',
@@ -64,7 +59,7 @@ function delivery(i) {
     history: [{ status: 'scheduled', at, attempt: 0, reason: null, by: null }],
     updatedAt: at,
     searchText: `bench patient +33612345678 ${i}`,
-  };
+  });
 }
 
 /** A status change as the dispatcher writes it: its fields and one history entry. */

@@ -1,6 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
-import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
+import { withNulls, type DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import type { DispatchReport } from '../src/modules/dispatcher/dispatch-report';
 import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
 import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
@@ -63,8 +63,10 @@ async function configureClinics(hungOne: TestClinic, otherOne: TestClinic, other
   await sendSmsThrough(ctx, otherOne, { kind: 'sandbox', options: { receipts: false } }, otherCount);
 }
 
-const deliveriesOf = (clinic: TestClinic) =>
-  collection<DeliveryDocument>(ctx.app, 'deliveries').find({ clinicId: clinic.clinicId }).toArray();
+const deliveriesOf = async (clinic: TestClinic) =>
+  (
+    await collection<DeliveryDocument>(ctx.app, 'deliveries').find({ clinicId: clinic.clinicId }).toArray()
+  ).map((delivery) => withNulls(delivery));
 const countOf = (clinic: TestClinic, status: DeliveryDocument['status']) =>
   collection<DeliveryDocument>(ctx.app, 'deliveries').countDocuments({ clinicId: clinic.clinicId, status });
 const didNothing = (report: DispatchReport) => Object.values(report).every((n) => n === 0);

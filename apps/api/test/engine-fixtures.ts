@@ -1,6 +1,6 @@
 import type { Flow } from '@clinicflow/rules';
 import { DateTime } from 'luxon';
-import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
+import { withNulls, type DeliveryDocument } from '../src/modules/deliveries/delivery.document';
 import { EngineService } from '../src/modules/engine/engine.service';
 import type { RunDocument } from '../src/modules/runs/run.document';
 import { collection } from './engine-dispatch-fixtures';
@@ -83,11 +83,13 @@ export function engineDriver(ctx: Ctx, clock: TestClock) {
       await ctx.as(clinic).put('/api/settings', update).expect(200);
       await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits: 1000 }).expect(200);
     },
+    /** A clinic's deliveries as the product reads them (their unset fields null: `withNulls`). */
     async deliveries(clinic: TestClinic, filter: Partial<DeliveryDocument> = {}) {
-      return (await collection<DeliveryDocument>(ctx.app, 'deliveries')
+      const stored = (await collection<DeliveryDocument>(ctx.app, 'deliveries')
         .find({ ...filter, clinicId: clinic.clinicId } as object)
         .sort({ sendAt: 1 })
         .toArray()) as DeliveryDocument[];
+      return stored.map((delivery) => withNulls(delivery));
     },
     async runs(clinic: TestClinic, filter: Partial<RunDocument> = {}) {
       return (await collection<RunDocument>(ctx.app, 'runs')

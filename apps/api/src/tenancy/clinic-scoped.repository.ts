@@ -44,6 +44,14 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
     this.collection = db.collection<T>(collectionName);
   }
 
+  /**
+   * A document as the services see it, from the form it is stored in: the same, unless a collection stores a
+   * leaner form (the deliveries leave out their null fields). Every read of this class goes through it.
+   */
+  protected fromStored(document: T): T {
+    return document;
+  }
+
   protected scope(clinicId: string, filter: Filter<T> = {}): Filter<T> {
     return { ...filter, clinicId } as Filter<T>;
   }
@@ -55,7 +63,7 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
    */
   async findById(clinicId: string, id: string): Promise<T | null> {
     const document = (await this.collection.findOne(this.byId(id))) as T | null;
-    return document && document.clinicId === clinicId ? document : null;
+    return document && document.clinicId === clinicId ? this.fromStored(document) : null;
   }
 
   /**
@@ -65,7 +73,7 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
   async findByIdInBatch(clinicId: string, id: string): Promise<T | null> {
     this.batchedReads ??= new CoalescedReads(this.collection as unknown as Collection<T & { _id: string }>);
     const document = await this.batchedReads.find(id);
-    return document && document.clinicId === clinicId ? document : null;
+    return document && document.clinicId === clinicId ? this.fromStored(document) : null;
   }
 
   /** Several by id, of this clinic only (one indexed `_id` read each: an `$in` scans on FerretDB). */
@@ -74,13 +82,15 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
     return found.filter((document): document is Awaited<T> => document !== null);
   }
 
-  protected findOne(clinicId: string, filter: Filter<T>, sort?: Sort): Promise<T | null> {
+  protected async findOne(clinicId: string, filter: Filter<T>, sort?: Sort): Promise<T | null> {
     const cursor = this.collection.find(this.scope(clinicId, filter));
-    return (sort ? cursor.sort(sort) : cursor).limit(1).next() as Promise<T | null>;
+    const document = (await (sort ? cursor.sort(sort) : cursor).limit(1).next()) as T | null;
+    return document && this.fromStored(document);
   }
 
-  protected findMany(clinicId: string, filter: Filter<T> = {}, sort: Sort = { _id: 1 }): Promise<T[]> {
-    return this.collection.find(this.scope(clinicId, filter)).sort(sort).toArray() as Promise<T[]>;
+  protected async findMany(clinicId: string, filter: Filter<T> = {}, sort: Sort = { _id: 1 }): Promise<T[]> {
+    const documents = (await this.collection.find(this.scope(clinicId, filter)).sort(sort).toArray()) as T[];
+    return documents.map((document) => this.fromStored(document));
   }
 
   protected async findPage(
@@ -99,7 +109,12 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
         .toArray() as Promise<T[]>,
       this.collection.countDocuments(scoped),
     ]);
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map((item) => this.fromStored(item)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   protected count(clinicId: string, filter: Filter<T> = {}): Promise<number> {
@@ -152,7 +167,8 @@ export abstract class ClinicScopedRepository<T extends ClinicDocument> {
   ): Promise<T | null> {
     if (!(await this.findById(clinicId, id))) return null;
     await this.collection.updateOne(this.byId(id), update as UpdateFilter<T>);
-    return this.collection.findOne(this.byId(id)) as Promise<T | null>;
+    const document = (await this.collection.findOne(this.byId(id))) as T | null;
+    return document && this.fromStored(document);
   }
 
   /** Updates a document just read through this repository (so of the right clinic), without reading it again. */

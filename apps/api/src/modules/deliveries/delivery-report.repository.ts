@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@clinicflow/rules';
 import { Db, type Filter, type FindCursor, type Sort } from 'mongodb';
-import {
-  ClinicScopedRepository,
-  foldedTextPattern,
-  type Page,
-  type PageQuery,
-} from '../../tenancy/clinic-scoped.repository';
+import { foldedTextPattern, type Page, type PageQuery } from '../../tenancy/clinic-scoped.repository';
 import { SQL_PUSHDOWN } from '../../database/pushdown';
-import type { DeliveryDocument, DeliveryStatus } from './delivery.document';
+import { withNulls, type DeliveryDocument, type DeliveryStatus } from './delivery.document';
+import { StoredDeliveriesRepository } from './stored-deliveries.repository';
 
 /** The report's orders: by creation, send or delivery time, newest (`-`) or oldest first. */
 export type DeliveryOrder =
@@ -71,9 +67,9 @@ const INSTANTS = ['createdAt', 'sendAt', 'deliveredAt'] as const;
 
 /** The report's reads of `deliveries`: pages, counts grouped by one field, the export's cursor. Read-only. */
 @Injectable()
-export class DeliveryReportRepository extends ClinicScopedRepository<DeliveryDocument> {
+export class DeliveryReportRepository extends StoredDeliveriesRepository {
   constructor(db: Db) {
-    super(db, 'deliveries');
+    super(db);
   }
 
   /**
@@ -92,7 +88,8 @@ export class DeliveryReportRepository extends ClinicScopedRepository<DeliveryDoc
         projection: fields,
         batchSize: 1000,
       })
-      .sort(SORT_ORDERS[order]) as unknown as FindCursor<Pick<DeliveryDocument, K>>;
+      .sort(SORT_ORDERS[order])
+      .map((row) => withNulls(row, fields)) as unknown as FindCursor<Pick<DeliveryDocument, K>>;
   }
 
   /** One page of the report in the asked order, and the criteria's total. */
@@ -111,7 +108,7 @@ export class DeliveryReportRepository extends ClinicScopedRepository<DeliveryDoc
         .toArray() as Promise<DeliveryDocument[]>,
       this.collection.countDocuments(scoped, SQL_PUSHDOWN),
     ]);
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map((item) => withNulls(item)), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** Deliveries per clinic-local send day × status × channel (the report's chart). */

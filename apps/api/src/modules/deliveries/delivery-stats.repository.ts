@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@clinicflow/rules';
 import { Db, type Filter } from 'mongodb';
-import { ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
-import { queuedStatuses, type DeliveryDocument } from './delivery.document';
+import { queuedStatuses, withNulls, type DeliveryDocument } from './delivery.document';
+import { StoredDeliveriesRepository } from './stored-deliveries.repository';
 
 /** The parts of a delivery the live overlay of a flow reads. */
 export type DeliveryActivity = Pick<
@@ -37,9 +37,9 @@ const ACTIVITY_FIELDS: Record<keyof DeliveryActivity, 1> = {
  * (F11) and a flow's live overlay. Counts group by one field each (FerretDB computes one accumulator).
  */
 @Injectable()
-export class DeliveryStatsRepository extends ClinicScopedRepository<DeliveryDocument> {
+export class DeliveryStatsRepository extends StoredDeliveriesRepository {
   constructor(db: Db) {
-    super(db, 'deliveries');
+    super(db);
   }
 
   /** The latest delivery of a channel that went out. */
@@ -83,9 +83,10 @@ export class DeliveryStatsRepository extends ClinicScopedRepository<DeliveryDocu
   }
 
   /** One flow's deliveries of one clinic-local send day (a handful per flow and day). */
-  ofFlowOnSendDay(clinicId: string, flowId: string, sendDay: string): Promise<DeliveryActivity[]> {
-    return this.collection
+  async ofFlowOnSendDay(clinicId: string, flowId: string, sendDay: string): Promise<DeliveryActivity[]> {
+    const found = await this.collection
       .find(this.scope(clinicId, { flowId, sendDay }), { projection: ACTIVITY_FIELDS })
-      .toArray() as Promise<DeliveryActivity[]>;
+      .toArray();
+    return found.map((row) => withNulls(row as DeliveryActivity, ACTIVITY_FIELDS));
   }
 }

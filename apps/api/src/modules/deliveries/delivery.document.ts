@@ -117,3 +117,62 @@ export interface DeliveryDocument extends ClinicDocument {
 export function sentByOf(delivery: Pick<DeliveryDocument, 'history'>): string {
   return delivery.history?.[0]?.by ?? ENGINE_SENDER;
 }
+
+/**
+ * The fields of a delivery that are `null` until something sets them. A planned delivery is stored without
+ * them: on our FerretDB each stored `null` is a value and a schema entry to write and index, which cost more
+ * than the deliveries' eleven indexes together (docs/engine.md "Speed"). Every read gives them back as `null`
+ * (`withNulls`); the database's filters and sorts treat a missing field as `null` already, on any MongoDB.
+ */
+export const NULLABLE_DELIVERY_FIELDS = [
+  'runId',
+  'flowId',
+  'flowVersion',
+  'nodeId',
+  'batchId',
+  'appointmentId',
+  'patientId',
+  'serviceId',
+  'resourceId',
+  'purpose',
+  'sender',
+  'from',
+  'expiresAt',
+  'sentAt',
+  'deliveredAt',
+  'answeredAt',
+  'leaseUntil',
+  'error',
+  'reason',
+  'why',
+  'text',
+  'subject',
+  'segments',
+  'credits',
+  'provider',
+  'providerMessageId',
+] as const satisfies readonly (keyof DeliveryDocument)[];
+
+/** A delivery as stored: without its `null` fields (NULLABLE_DELIVERY_FIELDS). */
+export function withoutNulls<T extends Partial<DeliveryDocument>>(delivery: T): T {
+  const stored = { ...delivery };
+  for (const field of NULLABLE_DELIVERY_FIELDS) {
+    if (stored[field] === null) delete stored[field];
+  }
+  return stored;
+}
+
+/**
+ * A delivery as read: its missing nullable fields given back as `null`; of a projection's read, only the
+ * fields it asked for.
+ */
+export function withNulls<T extends Partial<DeliveryDocument>>(
+  stored: T,
+  projection?: Partial<Record<keyof DeliveryDocument, unknown>>,
+): T {
+  const delivery: Record<string, unknown> = stored;
+  for (const field of NULLABLE_DELIVERY_FIELDS) {
+    if (delivery[field] === undefined && (!projection || field in projection)) delivery[field] = null;
+  }
+  return stored;
+}

@@ -2,18 +2,22 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Channel } from '@clinicflow/rules';
 import { Db, type Collection } from 'mongodb';
 import { inWriteChunks } from '../../database/duplicate-key';
-import { ClinicScopedRepository, foldForSearch } from '../../tenancy/clinic-scoped.repository';
+import { foldForSearch } from '../../tenancy/clinic-scoped.repository';
 import {
   CREDITS_EXHAUSTED,
+  NULLABLE_DELIVERY_FIELDS,
   queuedStatuses,
   sentByOf,
   type DeliveryDocument,
   type DeliveryHistoryEntry,
   type DeliveryStatus,
+  withNulls,
+  withoutNulls,
 } from './delivery.document';
 import { CoalescedMatches, CoalescedReads, CoalescedWrites } from '../../database/coalesced';
 import { SQL_PUSHDOWN } from '../../database/pushdown';
 import { errorSummary } from '../../common/logged-error';
+import { StoredDeliveriesRepository } from './stored-deliveries.repository';
 
 /** What a receipt's status write requires of the delivery as stored (see `statusesBelow`). */
 export interface StatusGuard {
@@ -79,7 +83,7 @@ export const DELIVERY_INDEXES = [
 ] as const;
 
 @Injectable()
-export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument> implements OnModuleInit {
+export class DeliveryRepository extends StoredDeliveriesRepository implements OnModuleInit {
   private readonly logger = new Logger(DeliveryRepository.name);
   /** Upgrades of stored data done once per database: one document each, `_id` = its name. */
   private readonly upgrades: Collection<{ _id: string; done: boolean }>;
@@ -91,7 +95,7 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   private readonly erased: CoalescedMatches<DeliveryDocument>;
 
   constructor(db: Db) {
-    super(db, 'deliveries');
+    super(db);
     this.upgrades = db.collection('data_upgrades');
     this.coalescedReads = new CoalescedReads(this.collection);
     this.coalescedWrites = new CoalescedWrites(this.collection);
@@ -109,7 +113,10 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
 
   /** Stores planned deliveries, unordered; answers the positions of those that existed already (same key). */
   addMany(clinicId: string, deliveries: Omit<DeliveryDocument, 'clinicId'>[]): Promise<Set<number>> {
-    return this.insertMany(clinicId, deliveries.map(withSearchText));
+    return this.insertMany(
+      clinicId,
+      deliveries.map((delivery) => withoutNulls(withSearchText(delivery))),
+    );
   }
 
   /**
@@ -122,8 +129,11 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
     entries: DeliveryHistoryEntry[],
     guard?: StatusGuard,
   ): Promise<boolean> {
+    // A field set back to null is removed instead: the delivery stays as lean as planning stored it.
+    const cleared = NULLABLE_DELIVERY_FIELDS.filter((field) => fields[field] === null);
     const update = {
-      $set: fields,
+      $set: withoutNulls(fields),
+      ...(cleared.length ? { $unset: Object.fromEntries(cleared.map((field) => [field, ''])) } : {}),
       $push: { history: entries.length === 1 ? entries[0] : { $each: entries } },
     };
     // A receipt's change is decided by the database (docs/engine.md): only from a status ranked below it, and
@@ -352,7 +362,8 @@ export class DeliveryRepository extends ClinicScopedRepository<DeliveryDocument>
   }
 
   /** Reads one by `_id` whatever its clinic: for the dispatcher, which works for every clinic. */
-  findAnyById(id: string): Promise<DeliveryDocument | null> {
-    return this.coalescedReads.find(id);
+  async findAnyById(id: string): Promise<DeliveryDocument | null> {
+    const delivery = await this.coalescedReads.find(id);
+    return delivery && withNulls(delivery);
   }
 }
