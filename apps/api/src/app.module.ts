@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { ClockModule } from './common/clock.repository';
+import { PatientPageModule } from './modules/patient-page/patient-page.module';
 import { DueWorkModule } from './common/due-work';
 import { ClinicEventsModule } from './common/clinic-events';
 import { requestLogParams } from './http/request-log';
@@ -81,6 +82,7 @@ export class AppModule {
         SendsModule,
         DemoModule,
         WebhooksModule,
+        PatientPageModule,
         EngineModule,
         OperatorCommandModule,
         // the operator's routes exist only when its key is set (docs/accounts.md)
@@ -89,7 +91,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: editorDir,
-                exclude: ['/api/{*path}', '/socket.io/{*path}'],
+                exclude: ['/api/{*path}', '/socket.io/{*path}', '/p/{*path}'],
               }),
             ]
           : []),

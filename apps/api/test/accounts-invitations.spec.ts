@@ -1,6 +1,6 @@
 import { Db } from 'mongodb';
 import { DispatcherService } from '../src/modules/dispatcher/dispatcher.service';
-import { startMailbox, type Mailbox } from './engine-dispatch-peers';
+import { smtpTo, startMailbox, type Mailbox } from './engine-dispatch-peers';
 import { type TestClinic, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -26,15 +26,7 @@ async function useSmtp(clinic: TestClinic) {
     .put('/api/settings', {
       testMode: false,
       providers: {
-        email: {
-          kind: 'smtp',
-          options: {
-            host: '127.0.0.1',
-            port: mailbox.port,
-            requireTLS: false, // the test's mail server offers no TLS
-            defaultFrom: 'Cabinet <rdv@cabinet.example>',
-          },
-        },
+        email: smtpTo(mailbox, 'Cabinet <rdv@cabinet.example>'),
       },
     })
     .expect(200);

@@ -1,5 +1,5 @@
 import { EngineService } from '../src/modules/engine/engine.service';
-import { startMailbox, startSmsc, type Mailbox, type Smsc } from './engine-dispatch-peers';
+import { smtpTo, startMailbox, startSmsc, type Mailbox, type Smsc } from './engine-dispatch-peers';
 import { until } from './engine-dispatch-fixtures';
 import { useTestContext, type TestClinic } from './test-app';
 import { TestClock } from './test-clock';
@@ -26,15 +26,7 @@ describe('alerts to the clinic admin (F10)', () => {
       options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
       credentials: { password: 'secret' },
     },
-    email: {
-      kind: 'smtp',
-      options: {
-        host: '127.0.0.1',
-        port: mailbox.port,
-        requireTLS: false, // the test's mail server offers no TLS
-        defaultFrom: 'Cabinet <rdv@cabinet.example>',
-      },
-    },
+    email: smtpTo(mailbox, 'Cabinet <rdv@cabinet.example>'),
   });
   /** A one-off SMS to a number (not a patient): a message that goes through the clinic's SMS provider. */
   const sms = (clinic: TestClinic, to = '06 12 34 56 78') =>

@@ -104,3 +104,8 @@ export async function startSmsc(): Promise<Smsc> {
   };
   return smsc;
 }
+
+/** The clinic's e-mail provider sending to this mailbox (without TLS: the test's mail server offers none). */
+export function smtpTo(mailbox: Pick<Mailbox, 'port'>, defaultFrom = 'Cabinet <rdv@cabinet.example>') {
+  return { kind: 'smtp', options: { host: '127.0.0.1', port: mailbox.port, requireTLS: false, defaultFrom } };
+}

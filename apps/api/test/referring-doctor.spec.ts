@@ -1,5 +1,5 @@
 import type { Flow } from '@clinicflow/rules';
-import { startMailbox, type Mailbox } from './engine-dispatch-peers';
+import { smtpTo, startMailbox, type Mailbox } from './engine-dispatch-peers';
 import { until } from './engine-dispatch-fixtures';
 import { bookingEvent, engineDriver } from './engine-fixtures';
 import { useTestContext } from './test-app';
@@ -61,15 +61,7 @@ describe('a message to the referring doctor', () => {
         voiceCallerNumber: null,
       },
       providers: {
-        email: {
-          kind: 'smtp',
-          options: {
-            host: '127.0.0.1',
-            port: mailbox.port,
-            requireTLS: false, // the test's mail server offers no TLS
-            defaultFrom: 'Cabinet <smtp@cabinet.example>',
-          },
-        },
+        email: smtpTo(mailbox, 'Cabinet <smtp@cabinet.example>'),
       },
     });
     await ctx

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
-import { deliveryDocument, storeDeliveries } from './report-fixtures';
+import { deliveryDocument, parseCsv, storeDeliveries } from './report-fixtures';
 import { TestClock } from './test-clock';
 import { useTestContext } from './test-app';
 
@@ -10,6 +10,8 @@ const HEADERS = [
   'to send (Europe/Paris)',
   'sent (Europe/Paris)',
   'delivered (Europe/Paris)',
+  'opened (Europe/Paris)',
+  'opens',
   'status',
   'channel',
   'recipient type',
@@ -27,36 +29,6 @@ const HEADERS = [
   'delivery',
 ];
 const CONFIRM = 'confirm=personal-data';
-
-/** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted || (c !== ',' && c !== '\r')) {
-      field += c;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else {
-      // \r\n outside quotes ends the row.
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    }
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 const binary = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -163,14 +135,16 @@ describe('deliveries export', () => {
   it('should write the headers and statuses in French when asked', async () => {
     const res = await ctx.as(a).get(`/api/deliveries/export?${CONFIRM}&lang=fr&status=failed`).expect(200);
     const [headers, first] = parseCsv(res.text.replace(/^\uFEFF/, ''));
-    expect(headers.slice(0, 5)).toEqual([
+    expect(headers.slice(0, 7)).toEqual([
       'créé le (Europe/Paris)',
       'à envoyer le (Europe/Paris)',
       'envoyé le (Europe/Paris)',
       'remis le (Europe/Paris)',
+      'ouvert le (Europe/Paris)',
+      'ouvertures',
       'statut',
     ]);
-    expect(first[4]).toBe('échec');
+    expect(first[6]).toBe('échec');
   });
 
   it('should export XLSX with the same rows and headers, times in the clinic’s wall-clock time', async () => {

@@ -78,3 +78,33 @@ export async function storeDeliveries(app: INestApplication, deliveries: Deliver
         .map((d) => ({ _id: d._id, clinicId: d.clinicId, dueAt: d.sendAt })),
     );
 }
+
+/** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\r')) {
+      field += c;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else {
+      // \r\n outside quotes ends the row.
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i++;
+    }
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}

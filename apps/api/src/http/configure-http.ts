@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -61,7 +61,8 @@ export function configureHttp(app: INestApplication) {
   express.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   // A patient's e-mail reply, posted raw by the clinic's mail provider: its signature is over these bytes.
   express.useBodyParser('raw', { limit: '1mb', type: 'message/rfc822' });
-  app.setGlobalPrefix(API_PREFIX);
+  // The links of the patient's messages are short and outside the API (docs/patient-links.md).
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'p/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 

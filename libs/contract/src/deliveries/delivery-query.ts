@@ -61,6 +61,11 @@ export const deliveryFilterFields = {
   deliveredFrom: bound.optional(),
   deliveredTo: bound.optional(),
   q: searchTextSchema.optional(),
+  opened: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((value) => value === 'true')
+    .meta({ description: 'E-mails opened (their tracking image fetched, C6) or, with false, not opened' })
+    .optional(),
 };
 
 type RangeBounds = Partial<Record<`${DeliveryRange}${'From' | 'To'}`, string>>;

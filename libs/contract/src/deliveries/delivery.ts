@@ -22,6 +22,12 @@ export const deliveryRowSchema = z.object({
   sendAt: instantSchema,
   sentAt: instantSchema.nullable(),
   deliveredAt: instantSchema.nullable(),
+  /** An e-mail's first opening (its tracking image fetched, C6); null before, and for other channels. */
+  openedAt: instantSchema.nullable(),
+  /** How many times its tracking image was fetched (0 before the first). */
+  opens: z.number().int().min(0),
+  /** How many of those came from a mail privacy proxy that loads images whether or not they are read. */
+  proxyOpens: z.number().int().min(0),
   expiresAt: instantSchema.nullable(),
   status: deliveryStatusSchema,
   channel: channelSchema,

@@ -33,6 +33,7 @@ const sections = {
   adminMobile: '+33612345678',
   adminAlerts: { creditsBelow: 50, providerFailuresInARow: 5 },
   retention: { months: 13 },
+  emailOpenTracking: true,
 };
 
 const problemPaths = (result: { error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -72,6 +73,7 @@ describe('settingsSectionsSchema', () => {
     },
     { path: 'retention.months', patch: { retention: { months: 0 } } },
     { path: 'retention.months', patch: { retention: { months: 2.5 } } },
+    { path: 'emailOpenTracking', patch: { emailOpenTracking: 'yes' } },
   ])('should refuse a bad $path', ({ path, patch }) => {
     expect(problemPaths(settingsSectionsSchema.safeParse({ ...sections, ...patch }))).toEqual([path]);
   });

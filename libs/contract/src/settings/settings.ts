@@ -124,6 +124,11 @@ export const settingsSectionsSchema = z.object({
   adminMobile: z.string().trim().min(1).max(40).nullable(),
   adminAlerts: adminAlertsSchema,
   retention: retentionSchema,
+  /**
+   * Whether e-mails carry an image that records their opening (C6, docs/patient-links.md). Absent on settings
+   * saved before it existed: on.
+   */
+  emailOpenTracking: z.boolean(),
 });
 export type SettingsSections = z.output<typeof settingsSectionsSchema>;
 export type SettingsSection = keyof SettingsSections;

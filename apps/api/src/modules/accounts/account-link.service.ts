@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError, AppErrorCode } from '../../common/app-error';
 import { ClockRepository } from '../../common/clock.repository';
 import type { Env } from '../../config/env';
+import { publicBaseUrl } from '../../config/public-base-url';
 import type { UserDocument } from '../users/user.repository';
 import { UserService, statusOf } from '../users/user.service';
 import {
@@ -47,8 +48,7 @@ export class AccountLinkService {
     private readonly users: UserService,
     private readonly clock: ClockRepository,
   ) {
-    const publicUrl = config.get('PUBLIC_URL', { infer: true });
-    this.base = (publicUrl ?? `http://localhost:${config.get('PORT', { infer: true })}`).replace(/\/+$/, '');
+    this.base = publicBaseUrl(config);
   }
 
   async issue(

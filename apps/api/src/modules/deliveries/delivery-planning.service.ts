@@ -186,6 +186,7 @@ export class DeliveryPlanningService {
       sentAt: null,
       deliveredAt: null,
       answeredAt: null,
+      openedAt: null,
       status,
       attempt: 0,
       leaseUntil: null,

@@ -50,6 +50,8 @@ export interface DeliveryCriteria {
   deliveredAt?: InstantRange;
   /** Clinic-local send days (yyyy-MM-dd), inclusive. */
   sendDays?: { from: string; to: string };
+  /** Opened (an e-mail's tracking image fetched) or not. */
+  opened?: boolean;
   /** Texts of which one must be in the recipient's name or address (stored folded: blind to case and accents). */
   search?: readonly string[];
 }
@@ -185,6 +187,8 @@ function filterOf(criteria: DeliveryCriteria): Filter<DeliveryDocument> {
       ...(range.upTo ? { $lte: range.upTo } : {}),
     };
   }
+  // A range on the date (not `$ne: null`) so that FerretDB reads it in SQL; a delivery never opened has none.
+  if (criteria.opened !== undefined) filter.openedAt = criteria.opened ? { $gte: new Date(0) } : null;
   if (criteria.sendDays) filter.sendDay = { $gte: criteria.sendDays.from, $lte: criteria.sendDays.to };
   if (criteria.search) filter.$or = criteria.search.map((text) => ({ searchText: foldedTextPattern(text) }));
   return filter;

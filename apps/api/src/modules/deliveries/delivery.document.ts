@@ -89,6 +89,12 @@ export interface DeliveryDocument extends ClinicDocument {
   sentAt: Date | null;
   deliveredAt: Date | null;
   answeredAt: Date | null;
+  /** When the e-mail was first opened: its tracking image fetched (C6, docs/patient-links.md). */
+  openedAt: Date | null;
+  /** How many times its tracking image was fetched (absent before the first). */
+  opens?: number;
+  /** How many of those fetches came from a mail privacy proxy that loads images unread (Apple Mail's). */
+  proxyOpens?: number;
   status: DeliveryStatus;
   /** The last attempt claimed (0 before the first); claims are `<_id>#<attempt>`. */
   attempt: number;
@@ -141,6 +147,7 @@ export const NULLABLE_DELIVERY_FIELDS = [
   'sentAt',
   'deliveredAt',
   'answeredAt',
+  'openedAt',
   'leaseUntil',
   'error',
   'reason',

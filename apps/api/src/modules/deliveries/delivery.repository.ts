@@ -361,6 +361,17 @@ export class DeliveryRepository extends StoredDeliveriesRepository implements On
     return changed;
   }
 
+  /** See `DeliveryService.recordOpen`: a count, then the first time (kept by the filter, whoever wins a race). */
+  async recordOpen(id: string, at: Date, byProxy: boolean): Promise<boolean> {
+    const counted = await this.collection.updateOne(
+      { _id: id, channel: 'email', status: { $in: ['sent', 'delivered', 'answered'] } },
+      { $inc: { opens: 1, ...(byProxy ? { proxyOpens: 1 } : {}) }, $set: { updatedAt: at } },
+    );
+    if (counted.matchedCount === 0) return false;
+    await this.collection.updateOne({ _id: id, openedAt: null }, { $set: { openedAt: at } });
+    return true;
+  }
+
   /** Reads one by `_id` whatever its clinic: for the dispatcher, which works for every clinic. */
   async findAnyById(id: string): Promise<DeliveryDocument | null> {
     const delivery = await this.coalescedReads.find(id);

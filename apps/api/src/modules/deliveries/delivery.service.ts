@@ -59,6 +59,14 @@ export class DeliveryService {
     return this.deliveries.latestQuestionTo(clinicId, address, channel, provider);
   }
 
+  /**
+   * Counts an opening of a sent e-mail (its tracking image fetched: C6) and keeps the first one's time; the
+   * status does not change. False when no e-mail that went out has this id.
+   */
+  recordOpen(id: string, at: Date, byProxy: boolean): Promise<boolean> {
+    return this.deliveries.recordOpen(id, at, byProxy);
+  }
+
   /** Messages of every clinic sent since `since` and still waiting for a receipt, oldest first. */
   awaitingReceipt(since: Date, limit: number): Promise<DeliveryDocument[]> {
     return this.deliveries.awaitingReceipt(since, limit);

@@ -14,6 +14,7 @@ import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
 import type { TemplateDocument } from '../templates/template.repository';
 import { TemplateService } from '../templates/template.service';
+import { PatientLinksService } from '../patient-links/patient-links.service';
 import { loadOnce } from '../../common/concurrently';
 
 /** A message ready for its provider, or why it cannot be written (a final failure: retrying will not help). */
@@ -27,7 +28,10 @@ export type Rendered =
  */
 @Injectable()
 export class DeliveryRendererService {
-  constructor(private readonly templates: TemplateService) {}
+  constructor(
+    private readonly templates: TemplateService,
+    private readonly links: PatientLinksService,
+  ) {}
 
   /**
    * Renders; `templates` caches saved templates for one dispatch batch; `to` is the recipient's address as the
@@ -70,6 +74,11 @@ export class DeliveryRendererService {
       context,
       patientLanguage: delivery.language,
       now,
+      // A patient's e-mail only (a practitioner's notice has no consent to withdraw); settings saved before open
+      // tracking existed keep it on (toSettingsView).
+      ...(delivery.channel === 'email' && delivery.recipient.type === 'patient'
+        ? { emailLinks: this.links.emailLinks(delivery._id, settings.emailOpenTracking ?? true) }
+        : {}),
     });
     if (!result.ok) {
       return {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { PatientLinksModule } from '../patient-links/patient-links.module';
 import { RunsModule } from '../runs/runs.module';
 import { SettingsModule } from '../settings/settings.module';
 import { TemplatesModule } from '../templates/templates.module';
@@ -19,7 +20,14 @@ import { SandboxPrivacyService } from './sandbox-privacy.service';
 
 /** The dispatcher: due deliveries → claims → last checks → provider → outcome; providers, receipts, credits. */
 @Module({
-  imports: [DeliveriesModule, DirectoryModule, RunsModule, SettingsModule, TemplatesModule],
+  imports: [
+    DeliveriesModule,
+    DirectoryModule,
+    PatientLinksModule,
+    RunsModule,
+    SettingsModule,
+    TemplatesModule,
+  ],
   providers: [
     SandboxMessageRepository,
     ProviderRegistry,

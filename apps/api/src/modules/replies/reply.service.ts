@@ -32,6 +32,7 @@ const DECLINED = {
   why: reasonOf('appointment-declined'),
 };
 const STOP_REASON = 'The patient replied STOP: consent withdrawn on this channel.';
+const UNSUBSCRIBE_REASON = 'The patient unsubscribed: consent withdrawn on this channel.';
 
 /**
  * What a patient's reply does (F4, T3, S6). The sender is found by number (E.164 with the clinic's country)
@@ -165,6 +166,18 @@ export class ReplyService {
     return asked ? [asked, ...byNumber.filter((p) => p._id !== asked._id)] : byNumber;
   }
 
+  /**
+   * T3: a one-click unsubscribe from an e-mail (RFC 8058, docs/patient-links.md): a STOP on e-mail for the
+   * patient it went to (and the other patients of that address), without a confirming message. Answers how many
+   * patients' consent was withdrawn.
+   */
+  async unsubscribe(delivery: DeliveryDocument, now: Date): Promise<number> {
+    const address = delivery.recipient.address;
+    const patients = address ? await this.sendersOf(delivery.clinicId, address, delivery) : [];
+    await this.withdraw(delivery.clinicId, 'email', patients, 'patient', now);
+    return patients.length;
+  }
+
   /** Whether the question's run still waits for this answer (a late reply does not reopen a closed step). */
   private async stillAwaited(question: DeliveryDocument): Promise<boolean> {
     if (!question.runId) return true;
@@ -230,17 +243,7 @@ export class ReplyService {
     now: Date,
   ) {
     const clinicId = reply.clinicId;
-    for (const patient of senders) {
-      await this.patients.withdrawConsent(clinicId, patient._id, channel, 'patient-reply', now);
-      const cancelled = await this.cancels.cancelPendingForPatient(
-        clinicId,
-        patient._id,
-        channel,
-        { reason: STOP_REASON, why: reasonOf('consent-withdrawn-cancel', { channel }) },
-        now,
-      );
-      this.logger.log(`STOP reply: consent withdrawn, ${cancelled} pending message(s) cancelled`);
-    }
+    await this.withdraw(clinicId, channel, senders, 'patient-reply', now);
     const patient = senders[0];
     // Not tied to the patient (patientId null): the send-time consent check would otherwise stop the very
     // message that confirms the withdrawal. The key makes it one message per STOP reply.
@@ -260,6 +263,28 @@ export class ReplyService {
       { timeZone: settings.timeZone, origin: 'notice', templateData: {}, by: 'engine' },
       now,
     );
+  }
+
+  /** Consent off on the channel for these patients, with where it came from, and their pending sends on it cancelled. */
+  private async withdraw(
+    clinicId: string,
+    channel: Channel,
+    patients: PatientDocument[],
+    source: 'patient-reply' | 'patient',
+    now: Date,
+  ) {
+    const reason = source === 'patient-reply' ? STOP_REASON : UNSUBSCRIBE_REASON;
+    for (const patient of patients) {
+      await this.patients.withdrawConsent(clinicId, patient._id, channel, source, now);
+      const cancelled = await this.cancels.cancelPendingForPatient(
+        clinicId,
+        patient._id,
+        channel,
+        { reason, why: reasonOf('consent-withdrawn-cancel', { channel }) },
+        now,
+      );
+      this.logger.log(`${source}: consent withdrawn, ${cancelled} pending message(s) cancelled`);
+    }
   }
 }
 

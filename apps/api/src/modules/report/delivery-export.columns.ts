@@ -13,6 +13,8 @@ export type ExportedDelivery = Pick<
   | 'sendAt'
   | 'sentAt'
   | 'deliveredAt'
+  | 'openedAt'
+  | 'opens'
   | 'status'
   | 'channel'
   | 'recipient'
@@ -152,6 +154,13 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     zoned: true,
     value: (d, c) => time(d.deliveredAt, c),
   },
+  // An e-mail's first opening and how many (C6; only the tracked e-mails have them).
+  { header: { en: 'opened', fr: 'ouvert le' }, width: 30, zoned: true, value: (d, c) => time(d.openedAt, c) },
+  {
+    header: { en: 'opens', fr: 'ouvertures' },
+    width: 11,
+    value: (d) => (d.channel === 'email' ? (d.opens ?? 0) : null),
+  },
   {
     header: { en: 'status', fr: 'statut' },
     width: 12,
@@ -206,6 +215,8 @@ export const EXPORT_PROJECTION: Record<keyof ExportedDelivery, 1> = {
   sendAt: 1,
   sentAt: 1,
   deliveredAt: 1,
+  openedAt: 1,
+  opens: 1,
   status: 1,
   channel: 1,
   recipient: 1,

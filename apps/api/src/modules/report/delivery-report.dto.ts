@@ -19,8 +19,8 @@ export {
 } from '@clinicflow/contract';
 
 export const deliveryExportCsvExample =
-  '\uFEFF"created","to send","sent","delivered","status","channel","recipient type","name","address","text","sender","segments","credits","error","flow","sent by","step","appointment","delivery"\r\n' +
-  '"2026-03-20 11:00:00","2026-03-24 09:30:00","2026-03-24 09:30:02","2026-03-24 09:30:05","delivered","SMS","patient","Léa Martin","+33612345678","Bonjour Léa, RDV demain à 09:30. Répondez C pour confirmer.","CabinetParc","1","1","","Reminders","engine","sms24","apt_6a5b4c3d2e1f0a9b8c7d6e5f","dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d"\r\n';
+  '\uFEFF"created","to send","sent","delivered","opened","opens","status","channel","recipient type","name","address","text","sender","segments","credits","error","flow","sent by","step","appointment","delivery"\r\n' +
+  '"2026-03-20 11:00:00","2026-03-24 09:30:00","2026-03-24 09:30:02","2026-03-24 09:30:05","","","delivered","SMS","patient","Léa Martin","+33612345678","Bonjour Léa, RDV demain à 09:30. Répondez C pour confirmer.","CabinetParc","1","1","","Reminders","engine","sms24","apt_6a5b4c3d2e1f0a9b8c7d6e5f","dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d"\r\n';
 
 export const deliveryExample = {
   id: 'dlv_3f2a9c0e8d7b6a5f4e3d2c1b0a9f8e7d',
@@ -28,6 +28,9 @@ export const deliveryExample = {
   sendAt: '2026-03-24T08:30:00.000Z',
   sentAt: '2026-03-24T08:30:02.000Z',
   deliveredAt: '2026-03-24T08:30:05.000Z',
+  openedAt: null,
+  opens: 0,
+  proxyOpens: 0,
   expiresAt: '2026-03-25T08:30:00.000Z',
   status: 'delivered',
   channel: 'sms',

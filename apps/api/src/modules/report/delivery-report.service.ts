@@ -149,6 +149,7 @@ export class DeliveryReportService {
       appointmentId: query.appointmentId,
       batchId: query.batchId,
       sentBy: query.sentBy,
+      opened: query.opened,
     };
     const ranges = RANGES.filter((r) => query[`${r}From`] || query[`${r}To`]);
     const settings = ranges.length || query.q ? await this.settings.find(clinicId) : null;

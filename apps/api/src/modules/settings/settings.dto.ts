@@ -96,6 +96,7 @@ export const settingsExample = {
   adminMobile: '+33612345678',
   adminAlerts: { creditsBelow: 50, providerFailuresInARow: 5 },
   retention: { months: 13 },
+  emailOpenTracking: true,
 };
 
 /** The settings as `GET /api/settings` (and a PUT) answer them: providers masked, credits, who saved last. */

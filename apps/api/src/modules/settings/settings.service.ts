@@ -73,6 +73,7 @@ export function defaultSettings(
     adminMobile: null,
     adminAlerts: DEFAULT_ADMIN_ALERTS,
     retention: DEFAULT_RETENTION,
+    emailOpenTracking: true,
   };
 }
 
@@ -107,6 +108,7 @@ export function toSettingsView(settings: SettingsDocument) {
     adminAlerts: rest.adminAlerts ?? DEFAULT_ADMIN_ALERTS,
     // Settings stored before retention existed keep messages for the default time.
     retention: rest.retention ?? DEFAULT_RETENTION,
+    emailOpenTracking: rest.emailOpenTracking ?? true,
     providers: maskedProviders,
   };
 }

@@ -1,0 +1,27 @@
+import { linkKeyOf, openLink, signLink } from './patient-link-token';
+
+const key = linkKeyOf('k'.repeat(64));
+const previous = linkKeyOf('p'.repeat(64));
+const id = `dlv_${'0123456789abcdef'.repeat(2)}`;
+
+describe('patient link tokens', () => {
+  it('should open a token of its kind signed with one of the keys, old keys included', () => {
+    expect(openLink([key], 'open', signLink(key, 'open', id))).toBe(id);
+    expect(openLink([key, previous], 'unsubscribe', signLink(previous, 'unsubscribe', id))).toBe(id);
+  });
+
+  it('should refuse another kind, another key, a changed delivery or signature, and anything malformed', () => {
+    const token = signLink(key, 'open', id);
+    expect(openLink([key], 'unsubscribe', token)).toBeNull();
+    expect(openLink([previous], 'open', token)).toBeNull();
+    expect(openLink([key], 'open', `f${token.slice(1)}`)).toBeNull();
+    expect(openLink([key], 'open', `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBeNull();
+    for (const bad of ['', 'x', `${token}.`, token.toUpperCase(), `${id}.${token.split('.')[1]}`])
+      expect(openLink([key], 'open', bad)).toBeNull();
+  });
+
+  it('should carry nothing but the delivery id and a signature', () => {
+    expect(signLink(key, 'open', id)).toMatch(/^[0-9a-f]{32}\.[A-Za-z0-9_-]{22}$/);
+    expect(() => signLink(key, 'open', 'pat_123')).toThrow(/dlv_/);
+  });
+});

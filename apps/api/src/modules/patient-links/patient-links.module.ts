@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { PatientLinksService } from './patient-links.service';
+
+/** The signed links of the patient's messages (docs/patient-links.md): made at send time, read by the page. */
+@Module({
+  providers: [PatientLinksService],
+  exports: [PatientLinksService],
+})
+export class PatientLinksModule {}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { PatientLinksModule } from '../patient-links/patient-links.module';
+import { RepliesModule } from '../replies/replies.module';
+import { SettingsModule } from '../settings/settings.module';
+import { PatientPageController } from './patient-page.controller';
+import { PatientPageService } from './patient-page.service';
+
+/** What the links of the patient's messages open (docs/patient-links.md), outside the API's `/api`. */
+@Module({
+  imports: [DeliveriesModule, PatientLinksModule, RepliesModule, SettingsModule],
+  controllers: [PatientPageController],
+  providers: [PatientPageService],
+})
+export class PatientPageModule {}
