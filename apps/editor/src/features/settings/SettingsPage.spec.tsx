@@ -44,6 +44,7 @@ const settings: ClinicSettings = {
   adminMobile: null,
   adminAlerts: { creditsBelow: null, providerFailuresInARow: 5 },
   retention: { months: 13 },
+  emailOpenTracking: true,
   createdAt: '2026-05-01T08:00:00.000Z',
   updatedAt: '2026-05-01T08:00:00.000Z',
   updatedBy: 'system',

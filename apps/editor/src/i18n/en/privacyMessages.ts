@@ -4,6 +4,9 @@ export const privacyMessages = {
   settingsRetention: 'Keep message texts for (months)',
   settingsRetentionHint:
     'Every night, the texts and addresses of older messages and replies are removed; their counts, statuses and dates stay in the report. At least 1 month.',
+  settingsEmailOpenTracking: 'Record when e-mails are opened',
+  settingsEmailOpenTrackingHint:
+    'E-mails carry a tiny image; when the patient’s mail program loads it, the report shows the message as opened. Some mail programs load images without the patient reading (shown as such), others never load them.',
   patientsTitle: 'Patients',
   patientsIntro:
     'Find a patient to export everything the clinic holds about them (a subject access request) or to erase them.',

@@ -6,6 +6,9 @@ export const privacyMessages = {
   settingsRetention: 'Conserver le texte des messages (mois)',
   settingsRetentionHint:
     'Chaque nuit, le texte et les adresses des messages et réponses plus anciens sont effacés ; leur nombre, leur statut et leurs dates restent dans le rapport. Au moins 1 mois.',
+  settingsEmailOpenTracking: 'Enregistrer l’ouverture des e-mails',
+  settingsEmailOpenTrackingHint:
+    'Les e-mails portent une image minuscule ; quand la messagerie du patient la charge, le rapport montre le message comme ouvert. Certaines messageries chargent les images sans que le patient lise (signalé comme tel), d’autres jamais.',
   patientsTitle: 'Patients',
   patientsIntro:
     'Retrouvez un patient pour exporter tout ce que le cabinet détient sur lui (demande d’accès) ou pour l’effacer.',

@@ -187,4 +187,21 @@ describe('DeliveryTable', () => {
     expect(await within(row).findByText('12/04/2026, 20:15')).toBeInTheDocument();
     expect(row).toHaveTextContent('Booked 3 h before the appointment; reminders need at least 12 h');
   });
+
+  it('should show when an e-mail was first opened, how often, and when only a privacy service loaded it', async () => {
+    fakeApi({ 'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }] });
+    localStorage.setItem('clinicflow.report.columns', JSON.stringify([]));
+    const email = { channel: 'email' as const, status: 'sent' as const, error: null };
+    renderTable([
+      deliveryRow({ ...email, id: 'read', openedAt: '2026-04-12T07:05:00.000Z', opens: 3, proxyOpens: 0 }),
+      deliveryRow({ ...email, id: 'proxy', openedAt: '2026-04-12T08:00:00.000Z', opens: 1, proxyOpens: 1 }),
+      deliveryRow({ ...email, id: 'unread' }),
+    ]);
+    const [read, proxy, unread] = screen.getAllByTestId('report-row');
+    expect(await within(read).findByText('12/04/2026, 09:05 · 3×')).toBeInTheDocument();
+    expect(within(proxy).getByTestId('row-opened')).toHaveTextContent(
+      '12/04/2026, 10:00 ?Loaded by a mail privacy service: perhaps not read',
+    );
+    expect(within(unread).queryByTestId('row-opened')).toBeNull();
+  });
 });

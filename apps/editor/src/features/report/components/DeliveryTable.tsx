@@ -45,6 +45,24 @@ const prefetchRows = 30;
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 const helper = createColumnHelper<typeof features, DeliveryRow>();
 
+/** An e-mail's first opening and how many; a hint when only a mail privacy service loaded it (maybe unread). */
+function OpenedCell({ row, clock, t }: { row: DeliveryRow; clock: ClinicClock | null; t: Messages }) {
+  if (!row.openedAt) return null;
+  const onlyProxy = row.proxyOpens > 0 && row.proxyOpens === row.opens;
+  return (
+    <Text size="xs" title={onlyProxy ? t.reportProxyOpens : undefined} data-testid="row-opened">
+      {formatWhen(row.openedAt, clock)}
+      {row.opens > 1 && ` · ${formatMessage(t.reportOpens, { count: row.opens })}`}
+      {onlyProxy && (
+        <>
+          {' ?'}
+          <VisuallyHidden>{t.reportProxyOpens}</VisuallyHidden>
+        </>
+      )}
+    </Text>
+  );
+}
+
 function columnsOf(
   t: Messages,
   flowNames: Map<string, string>,
@@ -111,6 +129,12 @@ function columnsOf(
     when('sendAt', t.colSendAt),
     when('sentAt', t.colSentAt),
     when('deliveredAt', t.colDeliveredAt),
+    helper.accessor((row) => row.openedAt ?? '', {
+      id: 'opened',
+      header: t.colOpened,
+      enableSorting: false,
+      cell: ({ row }) => <OpenedCell row={row.original} clock={clock} t={t} />,
+    }),
     helper.accessor((row) => row.subject ?? row.text ?? '', {
       id: 'text',
       header: t.colText,

@@ -206,6 +206,19 @@ export function ReportFilterBar(props: ReportFilterBarProps) {
             error={problemOf('sentBy')}
             onChange={(value) => onChange({ sentBy: value ?? '' })}
           />
+          <Select
+            size="xs"
+            label={t.reportOpened}
+            placeholder={t.reportAll}
+            clearable
+            data={[
+              { value: 'true', label: t.reportOpenedYes },
+              { value: 'false', label: t.reportOpenedNo },
+            ]}
+            value={filters.opened || null}
+            error={problemOf('opened')}
+            onChange={(value) => onChange({ opened: (value ?? '') as ReportFilters['opened'] })}
+          />
           <TextInput
             size="xs"
             label={t.reportSearch}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 const storageKey = 'clinicflow.report.columns';
 
 /** The columns shown unless the user chose otherwise. */
-export const defaultHiddenColumns = ['createdAt', 'deliveredAt', 'flow'];
+export const defaultHiddenColumns = ['createdAt', 'deliveredAt', 'opened', 'flow'];
 
 function readHidden(): string[] {
   try {

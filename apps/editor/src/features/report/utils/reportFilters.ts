@@ -36,6 +36,8 @@ export interface ReportFilters {
   appointmentId: string;
   /** Who sent the messages: a user's e-mail, or `engine`. */
   sentBy: string;
+  /** E-mails opened (`true`), not opened (`false`), or either (empty). */
+  opened: '' | 'true' | 'false';
   q: string;
   /** The table's order, sorted by the API over the whole filter. */
   sort: ReportSort;
@@ -53,6 +55,7 @@ export const emptyFilters: ReportFilters = {
   batchId: '',
   appointmentId: '',
   sentBy: '',
+  opened: '',
   q: '',
   sort: defaultSort,
 };
@@ -68,6 +71,8 @@ const single = [
   'sentBy',
   'q',
 ] as const;
+
+const openedValues = ['true', 'false'] as const;
 
 const listOf = (value: string | null) =>
   (value ?? '')
@@ -90,6 +95,8 @@ export function filtersFromSearch(search: URLSearchParams): ReportFilters {
     sort: isSort(search.get('sort')) ? (search.get('sort') as ReportSort) : defaultSort,
   };
   for (const key of single) filters[key] = search.get(key) ?? '';
+  const opened = search.get('opened');
+  filters.opened = openedValues.find((value) => value === opened) ?? '';
   return filters;
 }
 
@@ -101,6 +108,7 @@ export function searchFromFilters(filters: ReportFilters): URLSearchParams {
   if (filters.status.length) search.set('status', filters.status.join(','));
   if (filters.channel.length) search.set('channel', filters.channel.join(','));
   for (const key of single) if (filters[key]) search.set(key, filters[key]);
+  if (filters.opened) search.set('opened', filters.opened);
   if (filters.sort !== defaultSort) search.set('sort', filters.sort);
   return search;
 }
@@ -113,6 +121,7 @@ export const apiFilterKeys = [
   'batchId',
   'appointmentId',
   'sentBy',
+  'opened',
   'q',
 ] as const;
 

@@ -16,14 +16,21 @@ import { CreditsPanel } from './CreditsPanel';
 import { SectionFooter } from './SectionFooter';
 import { ServiceStatusPanel } from './ServiceStatusPanel';
 
-const KEYS = ['testMode', 'creditsScope', 'adminMobile', 'adminAlerts', 'retention'] as const;
+const KEYS = [
+  'testMode',
+  'creditsScope',
+  'adminMobile',
+  'adminAlerts',
+  'retention',
+  'emailOpenTracking',
+] as const;
 
 /** A number typed in a number field, or null when it was emptied. */
 const numberOrNull = (value: number | string) => (typeof value === 'number' ? value : null);
 
 /**
  * Test mode (C8), how credits are kept, the admin's alerts by e-mail and SMS (F10: the mobile they go to and
- * when they go), how long message texts are kept (docs/privacy.md), the credits (S7) and the service status (S8).
+ * when they go), how long message texts are kept (docs/privacy.md), e-mail open tracking (C6), the credits (S7) and the service status (S8).
  */
 export function OperationsSection({
   settings,
@@ -108,6 +115,14 @@ export function OperationsSection({
         }
         error={section.errorAt('retention.months')}
       />
+      <Switch
+        label={t.settingsEmailOpenTracking}
+        description={t.settingsEmailOpenTrackingHint}
+        maw={720}
+        checked={section.draft.emailOpenTracking}
+        onChange={(e) => section.update({ emailOpenTracking: e.currentTarget.checked })}
+        error={section.errorAt('emailOpenTracking')}
+      />
       <SectionFooter
         label={t.settingsSaveOperations}
         dirty={section.dirty}
@@ -116,7 +131,7 @@ export function OperationsSection({
         error={section.save.error}
         conflict={section.conflict}
         errors={section.errors}
-        shownPaths={['testMode', 'creditsScope', 'adminMobile', 'adminAlerts', 'retention']}
+        shownPaths={[...KEYS]}
         onSave={() => section.save.mutate()}
       />
       <Divider />
