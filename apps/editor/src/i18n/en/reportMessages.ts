@@ -197,6 +197,7 @@ export const reportMessages = {
   reportSentByEngineFlow: 'Engine: {flow}',
   drawerLabelled: '{label}: {value}',
   drawerSentBy: 'Sent by',
+  drawerOpened: 'Opened first {at}, {count} time(s) in all',
   drawerSenderDefault: 'the provider’s default',
   creditsRetryTitle: 'Messages that failed for want of credits',
   creditsRetryFailed: '{count} messages failed because the SMS credits ran out.',

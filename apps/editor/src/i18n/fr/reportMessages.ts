@@ -199,6 +199,7 @@ export const reportMessages = {
   reportSentByEngineFlow: 'Moteur : {flow}',
   drawerLabelled: '{label} : {value}',
   drawerSentBy: 'Envoyé par',
+  drawerOpened: 'Ouvert d’abord le {at}, {count} fois en tout',
   drawerSenderDefault: 'celui du fournisseur par défaut',
   creditsRetryTitle: 'Messages en échec faute de crédits',
   creditsRetryFailed: '{count} messages ont échoué parce que les crédits SMS étaient épuisés.',

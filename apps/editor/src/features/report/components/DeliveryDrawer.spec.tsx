@@ -132,6 +132,47 @@ describe('DeliveryDrawer', () => {
     );
   });
 
+  it('should say when an e-mail was first opened and how often, and when a privacy service may have opened it', async () => {
+    const email = { channel: 'email' as const, status: 'sent' as const, error: null };
+    fakeApi({
+      'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }],
+      'GET /deliveries/read': [
+        200,
+        deliveryDetail({
+          ...email,
+          id: 'read',
+          openedAt: '2026-03-24T09:00:00.000Z',
+          opens: 2,
+          proxyOpens: 0,
+        }),
+      ],
+      'GET /deliveries/proxy': [
+        200,
+        deliveryDetail({
+          ...email,
+          id: 'proxy',
+          openedAt: '2026-03-24T09:00:00.000Z',
+          opens: 1,
+          proxyOpens: 1,
+        }),
+      ],
+      'GET /deliveries/unread': [200, deliveryDetail({ ...email, id: 'unread' })],
+    });
+    const first = renderWithProviders(<DeliveryDrawer deliveryId="read" onClose={() => undefined} />);
+    expect(await screen.findByTestId('drawer-opened')).toHaveTextContent(
+      'Opened first 24/03/2026, 10:00, 2 time(s) in all',
+    );
+    first.unmount();
+    const second = renderWithProviders(<DeliveryDrawer deliveryId="proxy" onClose={() => undefined} />);
+    expect(await screen.findByTestId('drawer-opened')).toHaveTextContent(
+      '1 time(s) in all (Loaded by a mail privacy service: perhaps not read)',
+    );
+    second.unmount();
+    renderWithProviders(<DeliveryDrawer deliveryId="unread" onClose={() => undefined} />);
+    expect(await screen.findByTestId('drawer-status')).toBeInTheDocument();
+    expect(screen.queryByTestId('drawer-opened')).toBeNull();
+  });
+
   it('should say why the API refused a retry', async () => {
     fakeApi({
       'GET /deliveries/dlv-1': [200, deliveryDetail({ inDoubt: true, status: 'expired' })],

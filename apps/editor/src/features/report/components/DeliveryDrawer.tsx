@@ -200,6 +200,15 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
               value: sentByLabel(t, delivery, flowNames, userNames),
             })}
           </Text>
+          {delivery.openedAt && clock && (
+            <Text size="xs" data-testid="drawer-opened">
+              {formatMessage(t.drawerOpened, {
+                at: formatWhen(delivery.openedAt, clock),
+                count: delivery.opens,
+              })}
+              {delivery.proxyOpens === delivery.opens && ` (${t.reportProxyOpens})`}
+            </Text>
+          )}
           {delivery.providerMessageId && (
             <Text size="xs" c="dimmed">
               {formatMessage(t.drawerLabelled, {
