@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ClockRepository } from '../../common/clock.repository';
+import { errorSummary } from '../../common/logged-error';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryService } from '../deliveries/delivery.service';
 import { PatientLinksService } from '../patient-links/patient-links.service';
@@ -20,6 +21,8 @@ export interface LinkedEmail {
 /** What the patient's links do (docs/patient-links.md): count an e-mail's opening, unsubscribe from e-mails. */
 @Injectable()
 export class PatientPageService {
+  private readonly logger = new Logger(PatientPageService.name);
+
   constructor(
     private readonly links: PatientLinksService,
     private readonly deliveries: DeliveryService,
@@ -28,10 +31,18 @@ export class PatientPageService {
     private readonly clock: ClockRepository,
   ) {}
 
-  /** Counts an opening when the token is one of ours (anything else changes nothing); `from` is the client's IP. */
+  /**
+   * Counts an opening when the token is one of ours (anything else changes nothing); `from` is the client's IP.
+   * Never fails: the image is answered all the same, and an opening the database could not take is only logged.
+   */
   async recordOpen(token: string, from: string | undefined): Promise<void> {
     const id = this.links.deliveryOf('open', token);
-    if (id) await this.deliveries.recordOpen(id, this.clock.now(), isMailProxy(from));
+    if (!id) return;
+    try {
+      await this.deliveries.recordOpen(id, this.clock.now(), isMailProxy(from));
+    } catch (error) {
+      this.logger.warn(`An e-mail's opening was not recorded: ${errorSummary(error)}`);
+    }
   }
 
   /** The e-mail an unsubscribe link names, or null when the link is not ours or its message is gone. */

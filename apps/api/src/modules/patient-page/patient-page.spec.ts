@@ -1,4 +1,4 @@
-import { isMailProxy } from './patient-page.service';
+import { isMailProxy, PatientPageService } from './patient-page.service';
 import { pageLanguageOf, unsubscribeDone, unsubscribeQuestion } from './unsubscribe-page';
 
 describe("the patient's pages", () => {
@@ -31,5 +31,29 @@ describe("the patient's pages", () => {
     expect(page).toContain('<form method="post">');
     expect(page).not.toMatch(/<script|https?:\/\//);
     expect(unsubscribeDone('nb', 'Klinikken')).toContain('du får ikke lenger e-post fra Klinikken');
+  });
+
+  it('should answer an opening the database could not take without failing, and count it when it can', async () => {
+    const recorded: unknown[][] = [];
+    let down = true;
+    const page = new PatientPageService(
+      { deliveryOf: (kind: string, token: string) => (token === 'good' ? 'dlv_1' : null) } as never,
+      {
+        recordOpen: async (...args: unknown[]) => {
+          if (down)
+            throw Object.assign(new Error('connection to 127.0.0.1:27017 closed'), { code: 'ECONNRESET' });
+          recorded.push(args);
+          return true;
+        },
+      } as never,
+      {} as never,
+      {} as never,
+      { now: () => new Date('2026-03-02T09:00:00Z') } as never,
+    );
+    await expect(page.recordOpen('good', '17.1.2.3')).resolves.toBeUndefined();
+    down = false;
+    await page.recordOpen('bad', '10.0.0.1');
+    await page.recordOpen('good', '17.1.2.3');
+    expect(recorded).toEqual([['dlv_1', new Date('2026-03-02T09:00:00Z'), true]]);
   });
 });
