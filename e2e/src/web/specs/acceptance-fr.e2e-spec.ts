@@ -576,6 +576,8 @@ test.describe('acceptance walk in French (issue 15)', () => {
         'à envoyer le (Europe/Paris)',
         'envoyé le (Europe/Paris)',
         'remis le (Europe/Paris)',
+        'ouvert le (Europe/Paris)',
+        'ouvertures',
         'statut',
         'canal',
         'type de destinataire',
