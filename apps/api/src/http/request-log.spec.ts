@@ -17,6 +17,7 @@ async function logLinesOf(path: string, headers: Record<string, string> = {}) {
   const app = express();
   app.use(pinoHttp(options as Options, destination));
   app.get('/api/deliveries', (_req, res) => res.json({ items: [] }));
+  app.get('/p/u/:token', (_req, res) => res.json({}));
   await request(app).get(path).set(headers).expect(200);
   return lines;
 }
@@ -35,6 +36,21 @@ describe('the request log', () => {
     for (const secret of ['Dupont', 'P-1003', '0612345678', 'secret-token', 'ck_live_secret']) {
       expect(lines[0]).not.toContain(secret);
     }
+  });
+
+  it("never writes a patient link's token, which opens the link for whoever reads it", () => {
+    const token = '0123456789abcdef0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAA';
+    expect(loggedUrl(`/p/u/${token}`)).toEqual({ url: '/p/u/<token>' });
+    expect(loggedUrl(`/p/o/${token}?x=1`)).toEqual({ url: '/p/o/<token>', queryKeys: ['x'] });
+    expect(loggedUrl('/api/patients/p-1')).toEqual({ url: '/api/patients/p-1' });
+  });
+
+  it("logs a patient's link without its token, their address or their browser", async () => {
+    const token = '0123456789abcdef0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAA';
+    const [line] = await logLinesOf(`/p/u/${token}`, { 'user-agent': 'Mail/1.0 (iPhone of Lea)' });
+    const entry = JSON.parse(line) as { req: Record<string, unknown> };
+    expect(entry.req).toEqual({ id: expect.anything(), method: 'GET', url: '/p/u/<token>' });
+    for (const secret of [token, '127.0.0.1', 'iPhone']) expect(line).not.toContain(secret);
   });
 
   it('keeps a URL without a query string as it is', () => {

@@ -12,13 +12,20 @@ interface SerializedRequest {
   remotePort?: number;
 }
 
-/** A request URL without its query string, and the names (never the values) of the parameters it had. */
+/** The signed token of a patient's link (`/p/<kind>/<token>`, docs/patient-links.md): whoever has it may use it. */
+const PATIENT_LINK_TOKEN = /^(\/p\/[a-z]+\/)[^/]+/;
+
+/**
+ * A request URL without its query string, and the names (never the values) of the parameters it had; a patient
+ * link's token is replaced by `<token>`.
+ */
 export function loggedUrl(url: string | undefined): { url?: string; queryKeys?: string[] } {
   if (url === undefined) return {};
   const mark = url.indexOf('?');
-  if (mark < 0) return { url };
+  const path = (mark < 0 ? url : url.slice(0, mark)).replace(PATIENT_LINK_TOKEN, '$1<token>');
+  if (mark < 0) return { url: path };
   const keys = [...new URLSearchParams(url.slice(mark + 1)).keys()];
-  return { url: url.slice(0, mark), queryKeys: [...new Set(keys)] };
+  return { url: path, queryKeys: [...new Set(keys)] };
 }
 
 /**
@@ -37,14 +44,18 @@ export function requestLogParams(env: Pick<Env, 'LOG_LEVEL'>): Params {
         'req.headers.cookie',
       ],
       serializers: {
-        req: (req: SerializedRequest) => ({
-          id: req.id,
-          method: req.method,
-          ...loggedUrl(req.url),
-          headers: req.headers,
-          remoteAddress: req.remoteAddress,
-          remotePort: req.remotePort,
-        }),
+        // A patient's request (their link) is logged without their address or browser: personal data.
+        req: (req: SerializedRequest) =>
+          PATIENT_LINK_TOKEN.test(req.url ?? '')
+            ? { id: req.id, method: req.method, ...loggedUrl(req.url) }
+            : {
+                id: req.id,
+                method: req.method,
+                ...loggedUrl(req.url),
+                headers: req.headers,
+                remoteAddress: req.remoteAddress,
+                remotePort: req.remotePort,
+              },
       },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
