@@ -8,6 +8,7 @@ import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { ClockModule } from './common/clock.repository';
 import { PatientPageModule } from './modules/patient-page/patient-page.module';
+import { PATIENT_PREFIX } from './http/patient-paths';
 import { DueWorkModule } from './common/due-work';
 import { ClinicEventsModule } from './common/clinic-events';
 import { requestLogParams } from './http/request-log';
@@ -91,7 +92,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: editorDir,
-                exclude: ['/api/{*path}', '/socket.io/{*path}', '/p/{*path}'],
+                exclude: ['/api/{*path}', '/socket.io/{*path}', `/${PATIENT_PREFIX}/{*path}`],
               }),
             ]
           : []),

@@ -6,6 +6,7 @@ import { webhookEventSchema } from '@clinicflow/contract';
 import helmet from 'helmet';
 import type { Env } from '../config/env';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { PATIENT_PREFIX } from './patient-paths';
 import { openApiSchema } from './zod-validation';
 
 export const API_PREFIX = 'api';
@@ -62,7 +63,9 @@ export function configureHttp(app: INestApplication) {
   // A patient's e-mail reply, posted raw by the clinic's mail provider: its signature is over these bytes.
   express.useBodyParser('raw', { limit: '1mb', type: 'message/rfc822' });
   // The links of the patient's messages are short and outside the API (docs/patient-links.md).
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'p/{*path}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: `${PATIENT_PREFIX}/{*path}`, method: RequestMethod.ALL }],
+  });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 

@@ -1,5 +1,6 @@
 import type { Params } from 'nestjs-pino';
 import type { Env } from '../config/env';
+import { PATIENT_PREFIX } from './patient-paths';
 
 /** What the request log keeps of a request (pino's standard serialisation, before this module trims it). */
 interface SerializedRequest {
@@ -13,7 +14,7 @@ interface SerializedRequest {
 }
 
 /** The signed token of a patient's link (`/p/<kind>/<token>`, docs/patient-links.md): whoever has it may use it. */
-const PATIENT_LINK_TOKEN = /^(\/p\/[a-z]+\/)[^/]+/;
+const PATIENT_LINK_TOKEN = new RegExp(`^(/${PATIENT_PREFIX}/[a-z]+/)[^/]+`);
 
 /**
  * A request URL without its query string, and the names (never the values) of the parameters it had; a patient

@@ -3,10 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import type { EmailLinks } from '@clinicflow/channels';
 import type { Env } from '../../config/env';
 import { publicBaseUrl } from '../../config/public-base-url';
+import { PATIENT_LINK_SEGMENTS, PATIENT_PREFIX } from '../../http/patient-paths';
 import { linkKeyOf, openLink, signLink, type PatientLinkKind } from './patient-link-token';
-
-/** Where the patient's links live, outside the API's `/api` prefix (docs/patient-links.md). */
-export const PATIENT_LINK_PATHS: Record<PatientLinkKind, string> = { open: 'p/o', unsubscribe: 'p/u' };
 
 /**
  * The links a message carries for its patient: signed with a key derived from APP_SECRET (a link signed under a
@@ -40,6 +38,7 @@ export class PatientLinksService {
   }
 
   private urlOf(kind: PatientLinkKind, deliveryId: string): string {
-    return `${this.base}/${PATIENT_LINK_PATHS[kind]}/${signLink(this.key, kind, deliveryId)}`;
+    const token = signLink(this.key, kind, deliveryId);
+    return `${this.base}/${PATIENT_PREFIX}/${PATIENT_LINK_SEGMENTS[kind]}/${token}`;
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { PATIENT_LINK_SEGMENTS, PATIENT_PREFIX } from '../../http/patient-paths';
 import { Public } from '../../http/principal';
 import { PatientPageService } from './patient-page.service';
 import { invalidLink, pageLanguageOf, unsubscribeDone, unsubscribeQuestion } from './unsubscribe-page';
@@ -9,17 +10,17 @@ import { invalidLink, pageLanguageOf, unsubscribeDone, unsubscribeQuestion } fro
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /**
- * The patient's side of the links in their messages, outside `/api` (PATIENT_LINK_PATHS): no account, the
+ * The patient's side of the links in their messages, outside `/api` (http/patient-paths.ts): no account, the
  * signed token is the only key. Pages, not JSON: a patient's browser or mail program reads them.
  */
 @ApiExcludeController()
 @Public()
-@Controller('p')
+@Controller(PATIENT_PREFIX)
 export class PatientPageController {
   constructor(private readonly page: PatientPageService) {}
 
   /** The open-tracking image: the same answer whatever the token, so it tells nothing about it. */
-  @Get('o/:token')
+  @Get(`${PATIENT_LINK_SEGMENTS.open}/:token`)
   async open(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     await this.page.recordOpen(token, request.ip);
     response
@@ -29,7 +30,7 @@ export class PatientPageController {
   }
 
   /** The unsubscribe link opened in a browser: a question and its button (a GET never unsubscribes). */
-  @Get('u/:token')
+  @Get(`${PATIENT_LINK_SEGMENTS.unsubscribe}/:token`)
   async unsubscribePage(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     const email = await this.page.unsubscribeTarget(token);
     const language = pageLanguageOf(email?.delivery.language ?? null, request.get('accept-language'));
@@ -41,7 +42,7 @@ export class PatientPageController {
   }
 
   /** The button's POST, or a mail program's one-click POST (RFC 8058: `List-Unsubscribe=One-Click`). */
-  @Post('u/:token')
+  @Post(`${PATIENT_LINK_SEGMENTS.unsubscribe}/:token`)
   @HttpCode(200)
   async unsubscribe(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     const email = await this.page.unsubscribeTarget(token);
