@@ -37,6 +37,9 @@ export type Retention = z.infer<typeof retentionSchema>;
 
 /** The retention of a clinic that never chose: 13 months (a year of reports, and the month before). */
 export const DEFAULT_RETENTION: Retention = { months: 13 };
+
+/** Whether e-mails record their opening when a clinic never chose (settings saved before it existed): yes, as C6. */
+export const DEFAULT_EMAIL_OPEN_TRACKING = true;
 const providerOptions = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
 /** A channel's provider as a PUT sends it: credentials left out keep the stored ones. */
@@ -126,7 +129,7 @@ export const settingsSectionsSchema = z.object({
   retention: retentionSchema,
   /**
    * Whether e-mails carry an image that records their opening (C6, docs/patient-links.md). Absent on settings
-   * saved before it existed: on.
+   * saved before it existed: DEFAULT_EMAIL_OPEN_TRACKING.
    */
   emailOpenTracking: z.boolean(),
 });

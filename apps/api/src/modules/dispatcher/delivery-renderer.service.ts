@@ -9,6 +9,7 @@ import {
   type OutgoingMessage,
   type TemplateContent,
 } from '@clinicflow/channels';
+import { DEFAULT_EMAIL_OPEN_TRACKING } from '@clinicflow/contract';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
@@ -74,10 +75,14 @@ export class DeliveryRendererService {
       context,
       patientLanguage: delivery.language,
       now,
-      // A patient's e-mail only (a practitioner's notice has no consent to withdraw); settings saved before open
-      // tracking existed keep it on (toSettingsView).
+      // A patient's e-mail only (a practitioner's notice has no consent to withdraw).
       ...(delivery.channel === 'email' && delivery.recipient.type === 'patient'
-        ? { emailLinks: this.links.emailLinks(delivery._id, settings.emailOpenTracking ?? true) }
+        ? {
+            emailLinks: this.links.emailLinks(
+              delivery._id,
+              settings.emailOpenTracking ?? DEFAULT_EMAIL_OPEN_TRACKING,
+            ),
+          }
         : {}),
     });
     if (!result.ok) {

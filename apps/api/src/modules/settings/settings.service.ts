@@ -23,6 +23,7 @@ import {
   CHANNELS,
   COMPARABLE_SECTIONS,
   DEFAULT_ADMIN_ALERTS,
+  DEFAULT_EMAIL_OPEN_TRACKING,
   DEFAULT_RETENTION,
   ProviderInput,
   SettingsUpdate,
@@ -73,7 +74,7 @@ export function defaultSettings(
     adminMobile: null,
     adminAlerts: DEFAULT_ADMIN_ALERTS,
     retention: DEFAULT_RETENTION,
-    emailOpenTracking: true,
+    emailOpenTracking: DEFAULT_EMAIL_OPEN_TRACKING,
   };
 }
 
@@ -108,7 +109,7 @@ export function toSettingsView(settings: SettingsDocument) {
     adminAlerts: rest.adminAlerts ?? DEFAULT_ADMIN_ALERTS,
     // Settings stored before retention existed keep messages for the default time.
     retention: rest.retention ?? DEFAULT_RETENTION,
-    emailOpenTracking: rest.emailOpenTracking ?? true,
+    emailOpenTracking: rest.emailOpenTracking ?? DEFAULT_EMAIL_OPEN_TRACKING,
     providers: maskedProviders,
   };
 }
