@@ -110,7 +110,12 @@ export class DeliveryReportRepository extends StoredDeliveriesRepository {
         .toArray() as Promise<DeliveryDocument[]>,
       this.collection.countDocuments(scoped, SQL_PUSHDOWN),
     ]);
-    return { items: items.map((item) => withNulls(item)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map((item) => this.fromStored(item)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Deliveries per clinic-local send day × status × channel (the report's chart). */

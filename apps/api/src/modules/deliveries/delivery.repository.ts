@@ -11,7 +11,6 @@ import {
   type DeliveryDocument,
   type DeliveryHistoryEntry,
   type DeliveryStatus,
-  withNulls,
   withoutNulls,
 } from './delivery.document';
 import { CoalescedMatches, CoalescedReads, CoalescedWrites } from '../../database/coalesced';
@@ -375,6 +374,6 @@ export class DeliveryRepository extends StoredDeliveriesRepository implements On
   /** Reads one by `_id` whatever its clinic: for the dispatcher, which works for every clinic. */
   async findAnyById(id: string): Promise<DeliveryDocument | null> {
     const delivery = await this.coalescedReads.find(id);
-    return delivery && withNulls(delivery);
+    return delivery && this.fromStored(delivery);
   }
 }
