@@ -168,12 +168,14 @@ export class ReplyService {
 
   /**
    * T3: a one-click unsubscribe from an e-mail (RFC 8058, docs/patient-links.md): a STOP on e-mail for the
-   * patient it went to (and the other patients of that address), without a confirming message. Answers how many
-   * patients' consent was withdrawn.
+   * patient it went to, without a confirming message. Answers how many patients' consent was withdrawn (0 for
+   * an address typed by hand, which no patient holds).
    */
   async unsubscribe(delivery: DeliveryDocument, now: Date): Promise<number> {
-    const address = delivery.recipient.address;
-    const patients = address ? await this.sendersOf(delivery.clinicId, address, delivery) : [];
+    const patient = delivery.patientId
+      ? await this.patients.find(delivery.clinicId, delivery.patientId)
+      : null;
+    const patients = patient ? [patient] : [];
     await this.withdraw(delivery.clinicId, 'email', patients, 'patient', now);
     return patients.length;
   }
