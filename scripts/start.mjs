@@ -11,7 +11,9 @@ import { ensureDependencies, root } from './workspace/ensure-dependencies.mjs';
 import { runCommand } from './workspace/run-command.mjs';
 
 const HEALTH_TIMEOUT_MS = 120_000;
+// The API drains (its sends end or time out at 10 s) within this; then the database stops (5 s at most).
 const API_STOP_TIMEOUT_MS = 10_000;
+const PARENT_WATCH_MS = 500;
 
 function fail(message) {
   console.error(`\nclinicflow could not start: ${message}`);
@@ -61,7 +63,12 @@ async function waitForHealth(url, api) {
 function stopApi(api) {
   if (api.exitCode !== null || api.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => api.kill('SIGKILL'), API_STOP_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      console.error(
+        `The API did not stop within ${API_STOP_TIMEOUT_MS / 1000} s: killed (what it was sending is recovered at the next start).`,
+      );
+      api.kill('SIGKILL');
+    }, API_STOP_TIMEOUT_MS);
     api.once('exit', () => {
       clearTimeout(timer);
       resolve();
@@ -70,7 +77,34 @@ function stopApi(api) {
   });
 }
 
+// What is running, for the one way everything stops (Ctrl-C, SIGTERM, the launcher's own parent gone).
+const running = { api: null, database: null, runtimeFile: null, stopping: false };
+
+async function shutdown(code) {
+  if (running.stopping) return;
+  running.stopping = true;
+  if (running.api)
+    console.log('\nStopping clinicflow: the API finishes what it is sending, then the database stops.');
+  if (running.runtimeFile) rmSync(running.runtimeFile, { force: true });
+  if (running.api) await stopApi(running.api);
+  await running.database?.stop();
+  process.exit(code);
+}
+
+// npm passes SIGTERM to the shell it runs this script in, and the shell dies without passing it on: this
+// process then finds itself with another parent, and stops everything as for SIGTERM.
+function stopWhenParentGone() {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, PARENT_WATCH_MS).unref();
+}
+
 async function main() {
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+  process.on('SIGHUP', () => shutdown(0));
+  stopWhenParentGone();
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     fail(`PORT must be a port number, not "${process.env.PORT}".`);
@@ -82,6 +116,7 @@ async function main() {
   ) {
     fail('the build failed; see the output above.');
   }
+  if (running.stopping) return;
 
   const dataDir = path.resolve(root, process.env.CLINICFLOW_DATA_DIR ?? '.data');
   mkdirSync(dataDir, { recursive: true });
@@ -90,6 +125,8 @@ async function main() {
     dataDir: path.join(dataDir, 'db'),
     logFile: path.join(dataDir, 'database.log'),
   }).catch((error) => fail(error.message));
+  running.database = database;
+  if (running.stopping) return shutdown(0);
   // An external URI may hold a password: the API names it, masked, if it cannot reach it.
   console.log(
     database.kind === 'external'
@@ -98,16 +135,19 @@ async function main() {
   );
 
   // `npm run clinic` (scripts/clinic.mjs) finds the running system here: its port and, when embedded, its database.
-  const runtimeFile = path.join(dataDir, 'runtime.json');
+  running.runtimeFile = path.join(dataDir, 'runtime.json');
   writeFileSync(
-    runtimeFile,
+    running.runtimeFile,
     JSON.stringify({ port, databaseUri: database.kind === 'external' ? null : database.uri }),
     { mode: 0o600 },
   );
 
+  // Its own process group, so that Ctrl-C reaches it through this launcher only (it drains, then the database
+  // stops); the IPC channel tells it when this launcher is gone however it went (main.ts stops on 'disconnect').
   const api = spawn(process.execPath, [...apiNodeOptions(), path.join(root, 'apps/api/dist/main.js')], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    detached: true,
     env: {
       ...process.env,
       PORT: String(port),
@@ -117,20 +157,12 @@ async function main() {
       EDITOR_DIST_DIR: path.join(root, 'apps/editor/dist'),
     },
   });
-
-  let stopping = false;
-  const shutdown = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    rmSync(runtimeFile, { force: true });
-    await stopApi(api);
-    await database.stop();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => shutdown(0));
-  process.on('SIGTERM', () => shutdown(0));
+  running.api = api;
+  // The launcher does not wait on the channel; it only has to close when this process ends.
+  api.channel?.unref();
+  database.alsoWaitFor(api.pid);
   api.on('exit', (code) => {
-    if (!stopping) {
+    if (!running.stopping) {
       console.error(`The API stopped (exit ${code}); stopping the database.`);
       void shutdown(code || 1);
     }
@@ -139,6 +171,7 @@ async function main() {
   try {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
   } catch (error) {
+    if (running.stopping) return;
     console.error(`\nclinicflow could not start: ${error.message}`);
     await shutdown(1);
     return;

@@ -9,7 +9,7 @@ module.exports = {
   displayName: 'api:integration',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', 'engine-processes\\.spec\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', 'engine-processes\\.spec\\.ts$', 'start-stop\\.spec\\.ts$'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 30_000,

@@ -115,7 +115,12 @@ function serverCommand(kind, binary, dataDir, port) {
  */
 async function startDatabase({ dataDir, logFile, env = process.env, log = console.log }) {
   if (env.MONGODB_URI) {
-    return { uri: env.MONGODB_URI, kind: 'external', stop: async () => undefined };
+    return {
+      uri: env.MONGODB_URI,
+      kind: 'external',
+      alsoWaitFor: () => undefined,
+      stop: async () => undefined,
+    };
   }
   const mongod = findOnPath('mongod', env);
   const kind = mongod ? 'mongod' : 'ferretdb';
@@ -125,10 +130,13 @@ async function startDatabase({ dataDir, logFile, env = process.env, log = consol
   const port = await freePort();
   const [command, args] = serverCommand(kind, binary, dataDir, port);
   const out = openSync(logFile, 'a');
-  const child = spawn(command, args, { stdio: ['ignore', out, out] });
+  // Its own process group: Ctrl-C or a signal to the starter's group leaves it to the starter, which stops it
+  // last, after the API has drained against it.
+  const child = spawn(command, args, { stdio: ['ignore', out, out], detached: true });
   closeSync(out);
   running.add(child);
   child.once('exit', () => running.delete(child));
+  const guard = startGuard(child.pid);
   const uri = `mongodb://127.0.0.1:${port}/`;
   await waitUntilReady(uri, child, logFile, kind);
   return {
@@ -136,8 +144,28 @@ async function startDatabase({ dataDir, logFile, env = process.env, log = consol
     kind,
     pid: child.pid,
     logFile,
-    stop: () => stopChild(child),
+    /** Names a process (the API) the guard lets finish before it stops the server of a starter gone. */
+    alsoWaitFor: (pid) => guard.stdin.write(`wait ${pid}\n`),
+    stop: async () => {
+      guard.kill('SIGKILL');
+      await stopChild(child);
+    },
   };
+}
+
+/** The guard that stops the server if this process ends without stopping it (./stop-when-orphaned.cjs). */
+function startGuard(serverPid) {
+  const guard = spawn(process.execPath, [path.join(__dirname, 'stop-when-orphaned.cjs'), String(serverPid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
+  // Neither the guard nor its pipe keeps this process alive.
+  guard.unref();
+  guard.stdin.unref();
+  guard.stdin.on('error', () => undefined);
+  running.add(guard);
+  guard.once('exit', () => running.delete(guard));
+  return guard;
 }
 
 module.exports = { startDatabase, freePort };

@@ -4,6 +4,8 @@ export interface RunningDatabase {
   kind: 'external' | 'mongod' | 'ferretdb';
   pid?: number;
   logFile?: string;
+  /** Started servers: a process the guard lets finish before it stops a server whose starter is gone. */
+  alsoWaitFor?(pid: number): void;
   stop(): Promise<void>;
 }
 

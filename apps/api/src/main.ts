@@ -15,6 +15,7 @@ async function bootstrap() {
   app.useLogger(app.get(Logger));
   // SIGTERM/SIGINT close the app: the engine finishes its tick and providers unbind (SMPP) before exit.
   app.enableShutdownHooks();
+  stopWithLauncher();
   configureHttp(app);
   try {
     await app.listen(env.PORT, env.HOST);
@@ -29,6 +30,17 @@ async function bootstrap() {
     throw error;
   }
   app.get(Logger).log(`clinicflow API listening on port ${env.PORT}`);
+}
+
+/**
+ * Started by `npm start` (scripts/start.mjs) with an IPC channel: when the launcher is gone, however it went
+ * (SIGKILL included), the channel closes and the API stops as on SIGTERM (it drains first).
+ */
+function stopWithLauncher(): void {
+  if (!process.channel) return;
+  process.channel.unref();
+  if (process.connected) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  else process.kill(process.pid, 'SIGTERM');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -80,6 +80,8 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopped = true;
     this.stopListening?.();
     this.clearTimeout();
+    if (this.running || this.dispatcher.sending > 0)
+      this.logger.log(`Stopping: the tick in progress and ${this.dispatcher.sending} send(s) in flight end first`);
     await this.running?.catch(() => undefined);
     // A pass may have handed back while sends of its own went on: they end (or time out) before the close.
     await this.dispatcher.settle();
