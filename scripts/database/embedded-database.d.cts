@@ -15,3 +15,6 @@ export function startDatabase(options: {
   env?: NodeJS.ProcessEnv;
   log?: (message: string) => void;
 }): Promise<RunningDatabase>;
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+export function freePort(): Promise<number>;

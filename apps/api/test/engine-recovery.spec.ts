@@ -1,12 +1,13 @@
 import { bookingConfirmationFlow, remindersFlow } from '@clinicflow/rules';
 import { ConfigService } from '@nestjs/config';
-import { Db } from 'mongodb';
+import { Db, MongoNetworkError } from 'mongodb';
 import { externalDocumentId } from '../src/common/ids';
 import { PatientRepository } from '../src/modules/directory/directory.repository';
 import { pmsEventSchema } from '../src/modules/events/event.dto';
 import { EventRepository } from '../src/modules/events/event.repository';
 import { EventIntakeService } from '../src/modules/intake/event-intake.service';
 import { EventEngineService } from '../src/modules/runs/event-engine.service';
+import { RunOutcomeService } from '../src/modules/runs/run-outcome.service';
 import { RunTimerService } from '../src/modules/runs/run-timer.service';
 import { RunRepository } from '../src/modules/runs/run.repository';
 import { bookingEvent, engineDriver } from './engine-fixtures';
@@ -30,6 +31,7 @@ describe('engine: recovery after a process died half-way', () => {
   const timers = ctx.clinic();
   const starts = ctx.clinic();
   const visits = ctx.clinic();
+  const transient = ctx.clinic();
   let leaseMs: number;
 
   const collection = (name: string) => ctx.app.get(Db).collection<{ _id: string }>(name);
@@ -61,6 +63,8 @@ describe('engine: recovery after a process died half-way', () => {
     await engine.settings(starts, consent);
     await engine.publish(starts, bookingConfirmationFlow);
     await engine.settings(visits, consent);
+    await engine.settings(transient, consent);
+    await engine.publish(transient, bookingConfirmationFlow);
   });
 
   it('should fire a timer once, after the lease, when the process that took it died before saving', async () => {
@@ -132,6 +136,41 @@ describe('engine: recovery after a process died half-way', () => {
         .find({ runId: stuck._id } as object)
         .toArray(),
     ).toEqual([]);
+  });
+
+  it('should leave a move to its lease, not end the run, when the database was away a moment', async () => {
+    const outcomes = ctx.app.get(RunOutcomeService);
+    // The driver's own error for a connection dropped mid-write; the next attempt finds the database again.
+    jest
+      .spyOn(outcomes, 'store')
+      .mockRejectedValueOnce(new MongoNetworkError('connection 4 to 127.0.0.1:27017 closed'));
+    await engine.post(transient, bookingEvent('d-1', 'A-away', '2026-03-07T10:00')).expect(202);
+    const confirmations = () => engine.deliveries(transient, { appointmentId: apt(transient, 'A-away') });
+    const [run] = await engine.runs(transient, { appointmentId: apt(transient, 'A-away') });
+    expect(run).toMatchObject({ status: 'starting', seq: 0, endedReason: null });
+    expect(await confirmations()).toHaveLength(0);
+
+    // Not before its lease has passed (a live process may still be finishing it)…
+    await engine.at(clock.now().toISOString());
+    expect((await engine.runs(transient, { _id: run._id }))[0]).toMatchObject({ status: 'starting' });
+    // …then taken over: the booking confirmation goes, once, and the run ends as its flow says.
+    clock.advance(leaseMs + 1000);
+    await engine.at(clock.now().toISOString());
+    expect((await engine.runs(transient, { _id: run._id }))[0]).toMatchObject({
+      status: 'ended',
+      seq: 1,
+      endedWhy: null,
+    });
+    expect(await confirmations()).toHaveLength(1);
+  });
+
+  it('should end the run with its reason when the error would recur', async () => {
+    jest
+      .spyOn(ctx.app.get(RunOutcomeService), 'store')
+      .mockRejectedValueOnce(new TypeError("Cannot read properties of undefined (reading 'channel')"));
+    await engine.post(transient, bookingEvent('d-2', 'A-broken', '2026-03-07T11:00')).expect(202);
+    const [run] = await engine.runs(transient, { appointmentId: apt(transient, 'A-broken') });
+    expect(run).toMatchObject({ status: 'ended', seq: 1, endedWhy: { code: 'engine-error' } });
   });
 
   it('should count an attended visit once when the intake died after counting it', async () => {

@@ -14,7 +14,8 @@ import { RunTimerRepository, type RunTimerEntry } from './run-timer.repository';
 import { activeRunStatuses, runIdFor, type RunDocument, type RunStatus } from './run.document';
 import { RunRepository } from './run.repository';
 import { clinicDay } from '../../common/clinic-day';
-import { loggedError } from '../../common/logged-error';
+import { errorSummary, loggedError } from '../../common/logged-error';
+import { isTransientError } from '../../database/transient-error';
 
 /** What starts a run: the flow version, the stored event, the trigger key and what the run is about. */
 export interface RunStart {
@@ -313,6 +314,14 @@ export class RunAdvanceService {
         : [];
       return { run: await this.saveResult(run, result, now), raised };
     } catch (error) {
+      // The database away for a moment: the move stays claimed under its lease, and is taken over once the
+      // lease has passed (`entryDue`), by this process or another. Only an error that would recur ends the run.
+      if (isTransientError(error)) {
+        this.logger.warn(
+          `Run ${run._id}: move left to be taken over after its lease (${errorSummary(error)})`,
+        );
+        throw error;
+      }
       this.logger.error(`Run ${run._id} could not be evaluated: ${loggedError(error)}`);
       const why = reasonOf('engine-error');
       return { run: await this.fail(run, `engine error: ${(error as Error).message}`, why, now), raised: [] };
@@ -325,6 +334,8 @@ export class RunAdvanceService {
       const recorded = await this.internalEvents.recordConfirmation(clinicId, appointmentId, runId, now);
       return recorded ? [recorded] : [];
     } catch (error) {
+      // Not lost for a database away a moment: the move is taken over, and records it then.
+      if (isTransientError(error)) throw error;
       this.logger.error(`Confirmation by run ${runId} not recorded: ${loggedError(error)}`);
       return [];
     }
