@@ -215,15 +215,15 @@ describe('engine: runs', () => {
       resourceId: null,
       engine: { status: 'pending' },
     });
-    expect(await intake.sweepPending(clock.now())).toBe(0);
+    expect((await intake.sweepPending(clock.now())).processed).toBe(0);
     clock.advance(20_000);
-    expect(await intake.sweepPending(clock.now())).toBe(1);
+    expect((await intake.sweepPending(clock.now())).processed).toBe(1);
     expect(await ctx.app.get(AppointmentRepository).findById(main.clinicId, apt('A-crashed'))).toMatchObject({
       status: 'booked',
     });
     const deliveries = await engine.deliveries(main, { appointmentId: apt('A-crashed') });
     expect(deliveries.map((d) => [d.nodeId, d.status])).toEqual([['sms-booked', 'scheduled']]);
-    expect(await intake.sweepPending(clock.now())).toBe(0);
+    expect((await intake.sweepPending(clock.now())).processed).toBe(0);
   });
 
   it('should skip a second reminder to the same patient on the same day (one reminder per day)', async () => {

@@ -32,6 +32,19 @@ describe('serviceStatusSchema', () => {
       voice: { ...channel, enabled: false },
     },
     consent: { mode: 'opt-in', patients: 40, withoutConsent: { sms: 12, email: 40, voice: 40 } },
+    eventsSetAside: {
+      count: 1,
+      items: [
+        {
+          id: 'pms-evt-9',
+          type: 'appointment.booked',
+          receivedAt: '2026-03-24T06:00:00.000Z',
+          attempts: 10,
+          lastError: 'MongoServerError (code 121): message withheld from the log',
+          setAsideAt: '2026-03-24T08:10:00.000Z',
+        },
+      ],
+    },
   };
 
   it('should read the status of every channel', () => {

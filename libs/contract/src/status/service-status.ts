@@ -27,6 +27,21 @@ export const consentStatusSchema = z.object({
 });
 export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 
+/**
+ * An event the engine could not process within its attempts (about two hours), set aside until a manager
+ * processes it again (`POST /api/events/{id}/process-again`): its PMS id and type, when it came, its attempts
+ * and the last error's class and code (never its words, which may quote the event).
+ */
+export const setAsideEventSchema = z.object({
+  id: z.string().nullable(),
+  type: z.string().nullable(),
+  receivedAt: instantSchema,
+  attempts: z.number().int().min(0),
+  lastError: z.string().nullable(),
+  setAsideAt: instantSchema,
+});
+export type SetAsideEvent = z.infer<typeof setAsideEventSchema>;
+
 /** `GET /api/status` (S8): is the clinic's messaging working, per channel, and is the dispatcher keeping up. */
 export const serviceStatusSchema = z.object({
   at: instantSchema,
@@ -38,5 +53,7 @@ export const serviceStatusSchema = z.object({
   dispatcherLagSeconds: z.number().min(0),
   channels: perChannel(channelStatusSchema),
   consent: consentStatusSchema,
+  /** Events set aside: how many, and the oldest (at most 20). */
+  eventsSetAside: z.object({ count: z.number().int().min(0), items: z.array(setAsideEventSchema) }),
 });
 export type ServiceStatus = z.infer<typeof serviceStatusSchema>;

@@ -152,6 +152,27 @@ export class AdminAlertService {
     });
   }
 
+  /**
+   * An event from the PMS (or one the engine raised) failed its attempts and was set aside: one alert per
+   * clinic-local hour. The words name no event and no patient: the service status lists them.
+   */
+  async eventsSetAside(clinicId: string, now: Date): Promise<void> {
+    const settings = await this.clinic(clinicId);
+    if (!settings) return;
+    await this.tell(settings, now, {
+      key: `admin-alert:events-set-aside:${hourOf(now, settings)}`,
+      subject: { en: 'Events could not be processed', fr: 'Des événements n’ont pas pu être traités' },
+      body: {
+        en: `{{clinic.name}}: an event from your practice software failed for about two hours and was set aside: its reminders are not planned. The settings' service status lists the events set aside; process them again from there once the cause is fixed.`,
+        fr: `{{clinic.name}} : un événement de votre logiciel de cabinet a échoué pendant environ deux heures et a été mis de côté : ses rappels ne sont pas planifiés. L’état du service, dans les réglages, liste les événements mis de côté ; traitez-les à nouveau depuis là une fois la cause corrigée.`,
+      },
+      sms: {
+        en: `{{clinic.name}}: an event could not be processed and was set aside. See the service status.`,
+        fr: `{{clinic.name}} : un événement n'a pas pu être traité et a été mis de côté. Voir l'état du service.`,
+      },
+    });
+  }
+
   /** The clinic's settings, or null when it has none or they cannot be read now (an alert never stops a send). */
   private async clinic(clinicId: string): Promise<SettingsDocument | null> {
     try {

@@ -5,6 +5,7 @@ import { ClockRepository } from '../../common/clock.repository';
 import { DueWork } from '../../common/due-work';
 import type { Env } from '../../config/env';
 import { DeliveryQueueService } from '../deliveries/delivery-queue.service';
+import { AdminAlertService } from '../dispatcher/admin-alert.service';
 import { DeliveryStatusRefreshService } from '../dispatcher/delivery-status-refresh.service';
 import type { DispatchReport } from '../dispatcher/dispatch-report';
 import { DispatcherService } from '../dispatcher/dispatcher.service';
@@ -62,6 +63,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly refresher: DeliveryStatusRefreshService,
     private readonly dueWork: DueWork,
     private readonly webhooks: WebhookSenderService,
+    private readonly alerts: AdminAlertService,
   ) {
     this.enabled = config.get('ENGINE_ENABLED', { infer: true });
     this.tickMs = config.get('ENGINE_TICK_MS', { infer: true });
@@ -81,7 +83,9 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopListening?.();
     this.clearTimeout();
     if (this.running || this.dispatcher.sending > 0)
-      this.logger.log(`Stopping: the tick in progress and ${this.dispatcher.sending} send(s) in flight end first`);
+      this.logger.log(
+        `Stopping: the tick in progress and ${this.dispatcher.sending} send(s) in flight end first`,
+      );
     await this.running?.catch(() => undefined);
     // A pass may have handed back while sends of its own went on: they end (or time out) before the close.
     await this.dispatcher.settle();
@@ -115,7 +119,9 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async runTick(): Promise<TickReport> {
     const now = this.clock.now();
-    const eventsSwept = await this.intake.sweepPending(now);
+    const swept = await this.intake.sweepPending(now);
+    for (const clinicId of new Set(swept.setAside)) await this.alerts.eventsSetAside(clinicId, now);
+    const eventsSwept = swept.processed;
     const dailyFired = await this.daily.fireDue(now);
     const timersFired = await this.timers.fireDue(now);
     // A send that hangs (a provider that never answers, until its 10 s timeout) is left to finish in the pool:

@@ -84,9 +84,12 @@ export class EventService {
     return this.events.deleteMany(clinicId, ids);
   }
 
-  /** Outbox entries older than `at` (an intake that died, or a processing that failed), oldest first. */
-  leftovers(at: Date, limit: number): Promise<PendingEvent[]> {
-    return this.pending.olderThan(at, limit);
+  /**
+   * Outbox entries recorded before `at` (an intake that died, or a processing that failed) that may be tried
+   * `now` (not set aside, not backing off), oldest first.
+   */
+  leftovers(at: Date, now: Date, limit: number): Promise<PendingEvent[]> {
+    return this.pending.due(at, now, limit);
   }
 
   /** An outbox entry whose event is not there or already done: nothing is left to do for it. */
@@ -94,8 +97,33 @@ export class EventService {
     return this.pending.remove([id]);
   }
 
-  /** One more failed attempt at an outbox entry. */
-  pendingFailed(id: string): Promise<void> {
-    return this.pending.failed(id);
+  /** One more failed attempt at an outbox entry: tried again at `retryAt`, or set aside at `deadAt`. */
+  pendingFailed(id: string, next: { retryAt: Date } | { deadAt: Date }, lastError: string): Promise<void> {
+    return this.pending.failed(id, next, lastError);
+  }
+
+  /**
+   * Events the engine could not process within their attempts (dead letters), oldest first: at most `limit`,
+   * with their PMS id and type, and how many there are.
+   */
+  async setAside(clinicId: string, limit: number) {
+    const { count, items } = await this.pending.dead(clinicId, limit);
+    const events = await Promise.all(items.map((entry) => this.events.findById(clinicId, entry._id)));
+    return {
+      count,
+      items: items.map((entry, index) => ({
+        id: events[index]?.eventId ?? null,
+        type: events[index]?.type ?? null,
+        receivedAt: events[index]?.receivedAt ?? entry.at,
+        attempts: entry.failures,
+        lastError: entry.lastError ?? null,
+        setAsideAt: entry.deadAt!,
+      })),
+    };
+  }
+
+  /** Puts an event set aside back for the engine's next sweep; whether it was set aside. */
+  processAgain(clinicId: string, id: string): Promise<boolean> {
+    return this.pending.retry(clinicId, id);
   }
 }

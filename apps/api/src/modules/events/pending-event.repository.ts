@@ -7,8 +7,14 @@ export interface PendingEvent {
   _id: string;
   clinicId: string;
   at: Date;
-  /** Failed attempts of the sweep; an event that keeps failing is dropped (and logged) after a few. */
+  /** Failed attempts of the sweep. */
   failures: number;
+  /** After a failed attempt: not tried again before (the backoff). */
+  retryAt?: Date;
+  /** Its attempts spent: set aside (a dead letter), tried again only when staff ask. */
+  deadAt?: Date;
+  /** The last failure's error class and code (never its message: it may quote the event). */
+  lastError?: string;
 }
 
 /**
@@ -36,15 +42,47 @@ export class PendingEventRepository {
     await this.collection.deleteMany({ _id: { $in: eventIds } });
   }
 
-  olderThan(at: Date, limit: number): Promise<PendingEvent[]> {
+  /** Entries recorded before `at` that may be tried `now`: not set aside, not backing off; oldest first. */
+  due(at: Date, now: Date, limit: number): Promise<PendingEvent[]> {
     return this.collection
-      .find({ at: { $lt: at } })
+      .find({
+        at: { $lt: at },
+        deadAt: { $exists: false },
+        $or: [{ retryAt: { $exists: false } }, { retryAt: { $lte: now } }],
+      })
       .sort({ at: 1 })
       .limit(limit)
       .toArray();
   }
 
-  async failed(eventId: string): Promise<void> {
-    await this.collection.updateOne({ _id: eventId }, { $inc: { failures: 1 } });
+  /** One more failed attempt: tried again at `retryAt`, or set aside at `deadAt`. */
+  async failed(
+    eventId: string,
+    next: { retryAt: Date } | { deadAt: Date },
+    lastError: string,
+  ): Promise<void> {
+    await this.collection.updateOne(
+      { _id: eventId },
+      { $inc: { failures: 1 }, $set: { ...next, lastError } },
+    );
+  }
+
+  /** A clinic's entries set aside, oldest first (at most `limit`), and how many there are. */
+  async dead(clinicId: string, limit: number): Promise<{ count: number; items: PendingEvent[] }> {
+    const filter = { clinicId, deadAt: { $exists: true } };
+    const [count, items] = await Promise.all([
+      this.collection.countDocuments(filter),
+      this.collection.find(filter).sort({ at: 1 }).limit(limit).toArray(),
+    ]);
+    return { count, items };
+  }
+
+  /** Puts an entry set aside back to be tried at once, its attempts afresh; whether it was set aside. */
+  async retry(clinicId: string, eventId: string): Promise<boolean> {
+    const { matchedCount } = await this.collection.updateOne(
+      { _id: eventId, clinicId, deadAt: { $exists: true } },
+      { $set: { failures: 0 }, $unset: { deadAt: '', retryAt: '', lastError: '' } },
+    );
+    return matchedCount === 1;
   }
 }

@@ -15,7 +15,15 @@ import { EventService } from '../events/event.service';
 import { EventEngineService } from '../runs/event-engine.service';
 import { SettingsService } from '../settings/settings.service';
 import { NewPatient, PatientIntakeService } from './patient-intake.service';
-import { loggedError } from '../../common/logged-error';
+import { errorSummary, loggedError } from '../../common/logged-error';
+import { backoffMs } from '../../common/backoff';
+import type { PendingEvent } from '../events/pending-event.repository';
+
+/** What a sweep of the events' outbox did: events processed, and the clinics of those it set aside. */
+export interface SweepReport {
+  processed: number;
+  setAside: string[];
+}
 
 export interface IntakeAnswer {
   accepted: boolean;
@@ -43,7 +51,12 @@ const CLINIC_FACTS_TTL_MS = 5_000;
 const SWEEP_AFTER_MS = 15_000;
 /** A pending entry without its event (the intake died between the two inserts) is dropped after this. */
 const ORPHAN_AFTER_MS = 60_000;
-const MAX_FAILURES = 5;
+/**
+ * A pending event that fails is tried again after 30 s, 1 min, 2 min… (at most 30 min, ±20 %); after
+ * `EVENT_ATTEMPTS` failures (about two hours of them) it is set aside for staff (`processAgain`).
+ */
+const EVENT_BACKOFF = { firstMs: 30_000, maxMs: 30 * 60_000 };
+export const EVENT_ATTEMPTS = 10;
 const SWEEP_BATCH = 100;
 
 /** How many appointments of one bulk post are written at the same time (events of one appointment: in order). */
@@ -158,9 +171,13 @@ export class EventIntakeService {
     return { results };
   }
 
-  /** Processes events left pending for more than a few seconds (an intake that died); answers how many. */
-  async sweepPending(now: Date): Promise<number> {
-    const leftovers = await this.events.leftovers(new Date(now.getTime() - SWEEP_AFTER_MS), SWEEP_BATCH);
+  /**
+   * Processes events left pending for more than a few seconds (an intake that died, an attempt that failed and
+   * whose backoff has passed); answers how many it processed and the clinics of those it set aside.
+   */
+  async sweepPending(now: Date): Promise<SweepReport> {
+    const setAside: string[] = [];
+    const leftovers = await this.events.leftovers(new Date(now.getTime() - SWEEP_AFTER_MS), now, SWEEP_BATCH);
     let processed = 0;
     for (const entry of leftovers) {
       try {
@@ -181,11 +198,33 @@ export class EventIntakeService {
         processed++;
       } catch (error) {
         this.logger.error(`Pending event ${entry._id} failed: ${loggedError(error)}`);
-        if (entry.failures + 1 >= MAX_FAILURES) await this.events.dropPending(entry._id);
-        else await this.events.pendingFailed(entry._id);
+        if (await this.failed(entry, error, now)) setAside.push(entry.clinicId);
       }
     }
-    return processed;
+    return { processed, setAside };
+  }
+
+  /** A failed attempt at a pending event: tried again after its backoff, or set aside (answers true then). */
+  private async failed(entry: PendingEvent, error: unknown, now: Date): Promise<boolean> {
+    const attempt = entry.failures + 1;
+    if (attempt < EVENT_ATTEMPTS) {
+      const retryAt = new Date(now.getTime() + backoffMs(attempt, EVENT_BACKOFF));
+      await this.events.pendingFailed(entry._id, { retryAt }, errorSummary(error));
+      return false;
+    }
+    this.logger.error(`Pending event ${entry._id} set aside after ${attempt} attempts`);
+    await this.events.pendingFailed(entry._id, { deadAt: now }, errorSummary(error));
+    return true;
+  }
+
+  /**
+   * Puts an event the engine set aside back for its next sweep (staff's "process again"); 404 when the clinic
+   * has no such event set aside.
+   */
+  async processAgain(clinicId: string, eventId: string): Promise<void> {
+    const id = externalDocumentId('evt', clinicId, eventId);
+    if (!(await this.events.processAgain(clinicId, id)))
+      throw AppError.notFound('No event set aside has this id');
   }
 
   /**

@@ -5,7 +5,11 @@ import { ClockRepository } from '../../common/clock.repository';
 import { DeliveryQueueService } from '../deliveries/delivery-queue.service';
 import { DeliveryStatsRepository } from '../deliveries/delivery-stats.repository';
 import { PatientService } from '../directory/patient.service';
+import { EventService } from '../events/event.service';
 import { SettingsService } from '../settings/settings.service';
+
+/** Events set aside listed at most (the oldest; the count says how many there are). */
+const SET_ASIDE_LISTED = 20;
 
 /**
  * Service status (S8): is the clinic's messaging working, per channel, and is the dispatcher keeping up; in
@@ -18,6 +22,7 @@ export class ServiceStatusService {
     private readonly queue: DeliveryQueueService,
     private readonly settings: SettingsService,
     private readonly patients: PatientService,
+    private readonly events: EventService,
     private readonly clock: ClockRepository,
   ) {}
 
@@ -25,7 +30,7 @@ export class ServiceStatusService {
     const now = this.clock.now();
     const settings = await this.settings.get(clinicId);
     const today = DateTime.fromJSDate(now, { zone: settings.timeZone }).startOf('day').toJSDate();
-    const [waiting, sentToday, oldest, perChannel, consent] = await Promise.all([
+    const [waiting, sentToday, oldest, perChannel, consent, eventsSetAside] = await Promise.all([
       this.status.waitingByChannel(clinicId),
       this.status.sentSinceByChannel(clinicId, today),
       this.queue.oldestDue(clinicId, now),
@@ -37,6 +42,7 @@ export class ServiceStatusService {
         })),
       ),
       this.consent(clinicId, settings.consent.mode),
+      this.events.setAside(clinicId, SET_ASIDE_LISTED),
     ]);
     const channels = Object.fromEntries(
       perChannel.map(({ channel, lastSent, lastError }) => [
@@ -70,6 +76,7 @@ export class ServiceStatusService {
         : 0,
       channels,
       consent,
+      eventsSetAside,
     };
   }
 

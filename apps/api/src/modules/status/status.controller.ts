@@ -26,7 +26,7 @@ export class StatusController {
   @Get()
   @ApiOperation({
     summary:
-      'Service status (S8): per channel the last successful send, the last error with its reason, the number waiting and sent today (clinic-local day); the dispatcher lag (seconds since the oldest due message not yet sent); in opt-in mode, how many patients have no consent on each channel (`consent.withoutConsent`, null in the other modes).',
+      'Service status (S8): per channel the last successful send, the last error with its reason, the number waiting and sent today (clinic-local day); the dispatcher lag (seconds since the oldest due message not yet sent); in opt-in mode, how many patients have no consent on each channel (`consent.withoutConsent`, null in the other modes); the events the engine set aside after their attempts (`eventsSetAside`, the oldest 20; `POST /api/events/{id}/process-again` puts one back).',
   })
   @ApiOkResponse({
     schema: {
@@ -51,6 +51,19 @@ export class StatusController {
           },
         },
         consent: { mode: 'opt-in', patients: 1240, withoutConsent: { sms: 312, email: 540, voice: 1240 } },
+        eventsSetAside: {
+          count: 1,
+          items: [
+            {
+              id: 'pms-evt-123',
+              type: 'appointment.booked',
+              receivedAt: '2026-03-24T06:40:00.000Z',
+              attempts: 10,
+              lastError: 'MongoServerError (code 2): message withheld from the log',
+              setAsideAt: '2026-03-24T08:41:12.000Z',
+            },
+          ],
+        },
       },
     },
   })

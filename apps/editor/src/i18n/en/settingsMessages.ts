@@ -189,4 +189,13 @@ export const settingsMessages = {
   settingsStatusChannelOff: 'off',
   settingsStatusConsentTitle: 'Patients without consent ({patients} patients)',
   settingsStatusWithoutConsent: '{channel}: {count} without consent',
+  settingsSetAsideTitle: '{count} event(s) from the practice software set aside',
+  settingsSetAsideHelp:
+    'The engine could not process them for about two hours: their reminders are not planned. Once the cause is fixed, process them again.',
+  settingsSetAsideEvent: 'Event',
+  settingsSetAsideReceived: 'Received',
+  settingsSetAsideAttempts: 'Attempts',
+  settingsSetAsideError: 'Last error',
+  settingsSetAsideAgain: 'Process again',
+  settingsSetAsideMore: 'and {count} more',
 };

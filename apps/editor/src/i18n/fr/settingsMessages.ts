@@ -194,4 +194,13 @@ export const settingsMessages = {
   settingsStatusChannelOff: 'coupé',
   settingsStatusConsentTitle: 'Patients sans consentement ({patients} patients)',
   settingsStatusWithoutConsent: '{channel} : {count} sans consentement',
+  settingsSetAsideTitle: '{count} événement(s) du logiciel de cabinet mis de côté',
+  settingsSetAsideHelp:
+    'Le moteur n’a pas pu les traiter pendant environ deux heures : leurs rappels ne sont pas planifiés. Une fois la cause corrigée, traitez-les à nouveau.',
+  settingsSetAsideEvent: 'Événement',
+  settingsSetAsideReceived: 'Reçu le',
+  settingsSetAsideAttempts: 'Tentatives',
+  settingsSetAsideError: 'Dernière erreur',
+  settingsSetAsideAgain: 'Traiter à nouveau',
+  settingsSetAsideMore: 'et {count} de plus',
 } satisfies Record<keyof typeof english, string>;

@@ -57,6 +57,10 @@ export const settingsApi = {
   callbackSecret: () => apiFetch<CallbackSecret>('/settings/callback-secret'),
   regenerateCallbackSecret: () => apiFetch<CallbackSecret>('/settings/callback-secret', { method: 'POST' }),
   status: () => apiFetch<ServiceStatus>('/status'),
+  processEventAgain: (id: string) =>
+    apiFetch<{ id: string; status: 'pending' }>(`/events/${encodeURIComponent(id)}/process-again`, {
+      method: 'POST',
+    }),
   services: () => apiFetch<DirectoryPage>('/services?pageSize=100'),
   resources: () => apiFetch<DirectoryPage>('/resources?pageSize=100'),
   sendTest: (channel: Channel, to: string, body: string, subject?: string) =>

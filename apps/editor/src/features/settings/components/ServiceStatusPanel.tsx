@@ -5,13 +5,14 @@ import { useClinicClock, type ClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { CHANNELS } from '@clinicflow/contract';
 import { settingsApi, type Channel } from '../api/settingsApi';
+import { SetAsideEvents } from './SetAsideEvents';
 
 const when = (clock: ClinicClock | null, at: string | null, never: string) =>
   at ? (clock?.dateTime(at) ?? '') : never;
 
 /**
  * Service status (S8): per channel its provider, last send, last error, waiting and sent today; the queue's lag;
- * in an opt-in clinic, how many patients have no consent on each channel (T3).
+ * the events the engine set aside; in an opt-in clinic, how many patients have no consent on each channel (T3).
  */
 export function ServiceStatusPanel() {
   const t = useMessages();
@@ -91,6 +92,7 @@ export function ServiceStatusPanel() {
               })}
             </Table.Tbody>
           </Table>
+          {data.eventsSetAside && <SetAsideEvents {...data.eventsSetAside} />}
           {data.consent?.withoutConsent && (
             <div data-testid="consent-status">
               <Text fw={600} mt="sm">
