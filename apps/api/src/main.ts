@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { InvalidEnvError, loadEnv } from './config/env';
 import { DatabaseUnreachableError, waitForDatabase } from './database/wait-for-database';
 import { configureHttp } from './http/configure-http';
+import { Draining } from './modules/health/draining';
 
 async function bootstrap() {
   const env = loadEnv();
@@ -13,6 +14,8 @@ async function bootstrap() {
   );
   const app = await NestFactory.create(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Readiness says "stopping" from the signal on (registered before Nest's own listeners, which close the app).
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => app.get(Draining).begin());
   // SIGTERM/SIGINT close the app: the engine finishes its tick and providers unbind (SMPP) before exit.
   app.enableShutdownHooks();
   stopWithLauncher();

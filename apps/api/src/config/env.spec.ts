@@ -9,6 +9,31 @@ describe(loadEnv.name, () => {
       PORT: 3000,
       MONGODB_DB_NAME: 'clinicflow',
       DATABASE_CONNECT_TIMEOUT_SECONDS: 30,
+      CLINICFLOW_ROLE: 'all',
+      ENGINE_ENABLED: true,
+    });
+    expect(env.METRICS_TOKEN).toBeUndefined();
+  });
+
+  describe('the process role and the metrics token', () => {
+    const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/', APP_SECRET: SECRET };
+
+    it('should take web and worker, and refuse a worker without the engine or an unknown role', () => {
+      expect(loadEnv({ ...base, CLINICFLOW_ROLE: 'web' }).CLINICFLOW_ROLE).toBe('web');
+      expect(loadEnv({ ...base, CLINICFLOW_ROLE: 'worker' }).CLINICFLOW_ROLE).toBe('worker');
+      expect(() => loadEnv({ ...base, CLINICFLOW_ROLE: 'worker', ENGINE_ENABLED: 'false' })).toThrow(
+        /CLINICFLOW_ROLE: is worker while ENGINE_ENABLED is false/,
+      );
+      expect(() => loadEnv({ ...base, CLINICFLOW_ROLE: 'cron' })).toThrow(
+        /CLINICFLOW_ROLE: must be all, web or worker/,
+      );
+    });
+
+    it('should refuse a short metrics token', () => {
+      expect(loadEnv({ ...base, METRICS_TOKEN: 'm'.repeat(32) }).METRICS_TOKEN).toBe('m'.repeat(32));
+      expect(() => loadEnv({ ...base, METRICS_TOKEN: 'short' })).toThrow(
+        /METRICS_TOKEN: must be at least 32/,
+      );
     });
   });
 

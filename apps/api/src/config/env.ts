@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { PROCESS_ROLES } from './process-role';
 
 /** The APP_SECRET this repository once defaulted to: public, so never accepted (a token it signs is forged). */
 export const PUBLIC_DEVELOPMENT_SECRET = 'clinicflow-development-secret-not-for-production';
@@ -60,6 +61,20 @@ export const envSchema = z
       .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
       .default('true')
       .transform((value) => value === 'true' || value === '1'),
+    /**
+     * What this process does (docs/production.md): `all` (the default: HTTP, sockets and the engine), `web`
+     * (HTTP, sockets and the HL7 listener; the engine does not tick) or `worker` (the engine; HTTP answers only
+     * the health and metrics routes).
+     */
+    CLINICFLOW_ROLE: z.enum(PROCESS_ROLES, { error: 'must be all, web or worker' }).default('all'),
+    /**
+     * The token Prometheus presents (`Authorization: Bearer …`) to read `GET /metrics`; at least 32 characters.
+     * Unset: `/metrics` does not exist.
+     */
+    METRICS_TOKEN: z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32), or left unset')
+      .optional(),
     /** Milliseconds between two engine ticks (due timers, due deliveries, leftover events). */
     ENGINE_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
     /** How long a process owns a send it claimed; after that, another process recovers it (scenario 11). */
@@ -98,6 +113,10 @@ export const envSchema = z
       .string()
       .min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32), or left unset')
       .optional(),
+  })
+  .refine((env) => env.CLINICFLOW_ROLE !== 'worker' || env.ENGINE_ENABLED, {
+    path: ['CLINICFLOW_ROLE'],
+    message: 'is worker while ENGINE_ENABLED is false: a worker runs the engine (unset ENGINE_ENABLED)',
   })
   .refine((env) => Boolean(env.HL7_MLLP_TLS_CERT) === Boolean(env.HL7_MLLP_TLS_KEY), {
     path: ['HL7_MLLP_TLS_KEY'],

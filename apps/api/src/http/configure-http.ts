@@ -4,7 +4,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { webhookEventSchema } from '@clinicflow/contract';
 import helmet from 'helmet';
+import type { NextFunction, Request, Response } from 'express';
 import type { Env } from '../config/env';
+import { servesRequests, workerAnswers } from '../config/process-role';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { PATIENT_PREFIX } from './patient-paths';
 import { openApiSchema } from './zod-validation';
@@ -47,11 +49,23 @@ export function securityHeaders(publicUrl: string | undefined) {
   });
 }
 
+/** A worker answers its process manager and Prometheus only; anything else is for a web process. */
+function workerOnlyRoutes(request: Request, response: Response, next: NextFunction) {
+  if (workerAnswers(request.path)) return next();
+  response.status(404).json({
+    statusCode: 404,
+    message:
+      'This process is a worker (CLINICFLOW_ROLE=worker): it runs the engine and answers only /api/health, /api/health/ready and /metrics. Send requests to a web process.',
+    errors: [],
+  });
+}
+
 /** The HTTP set-up shared by main.ts and the integration tests, so tests exercise what production runs. */
 export function configureHttp(app: INestApplication) {
   const express = app as NestExpressApplication;
   const config = app.get<ConfigService<Env, true>>(ConfigService);
   express.use(securityHeaders(config.get('PUBLIC_URL', { infer: true })));
+  if (!servesRequests(config.get('CLINICFLOW_ROLE', { infer: true }))) express.use(workerOnlyRoutes);
   // The raw bytes are kept: a sandbox callback's signature is over them, not over the parsed JSON.
   // FHIR servers send `application/fhir+json` (the FHIR routes, docs/integrations.md): JSON all the same.
   express.useBodyParser('json', {

@@ -4,6 +4,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { ClockRepository } from '../../common/clock.repository';
 import { DueWork } from '../../common/due-work';
 import type { Env } from '../../config/env';
+import { runsEngine } from '../../config/process-role';
 import { DeliveryQueueService } from '../deliveries/delivery-queue.service';
 import { AdminAlertService } from '../dispatcher/admin-alert.service';
 import { DeliveryStatusRefreshService } from '../dispatcher/delivery-status-refresh.service';
@@ -33,7 +34,7 @@ const TIMEOUT_NAME = 'engine-tick';
 const REFRESH_EVERY_MS = 60_000;
 
 /**
- * The engine's heartbeat: events left behind by a crash, the daily triggers whose time has come, due run timers, due deliveries, and now and then a
+ * The engine's heartbeat (not in a web process, `CLINICFLOW_ROLE`): events left behind by a crash, the daily triggers whose time has come, due run timers, due deliveries, and now and then a
  * status refresh. With ENGINE_ENABLED it ticks every ENGINE_TICK_MS, sooner when something is due sooner
  * (the earliest queue entry or timer, or a `wake()`), at once again while work is left over. Ticks of one
  * process never overlap; several processes tick side by side (claims decide who does what).
@@ -65,7 +66,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly webhooks: WebhookSenderService,
     private readonly alerts: AdminAlertService,
   ) {
-    this.enabled = config.get('ENGINE_ENABLED', { infer: true });
+    this.enabled = runsEngine(config);
     this.tickMs = config.get('ENGINE_TICK_MS', { infer: true });
   }
 

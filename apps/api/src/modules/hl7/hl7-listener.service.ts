@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Env } from '../../config/env';
+import { servesRequests } from '../../config/process-role';
 import { errorSummary } from '../../common/logged-error';
 import { Hl7IntakeService } from './hl7-intake.service';
 
@@ -38,7 +39,8 @@ export class Hl7ListenerService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap() {
     const port = this.config.get('HL7_MLLP_PORT', { infer: true });
-    if (port === undefined) return;
+    // A PMS's connection is a request like any other: a worker process leaves it to the web processes.
+    if (port === undefined || !servesRequests(this.config.get('CLINICFLOW_ROLE', { infer: true }))) return;
     const host = this.config.get('HL7_MLLP_HOST', { infer: true });
     const cert = this.config.get('HL7_MLLP_TLS_CERT', { infer: true });
     const key = this.config.get('HL7_MLLP_TLS_KEY', { infer: true });

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { Env } from '../../config/env';
+import { servesRequests } from '../../config/process-role';
 import { AuthService } from '../auth/auth.service';
 import { LiveEventsService } from './live-events.service';
 import { liveOriginAllowed, type LiveOrigins } from './live-origins';
@@ -49,6 +50,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   private unsubscribe: (() => void) | undefined;
   private recheck: NodeJS.Timeout | undefined;
   private readonly origins: LiveOrigins;
+  private readonly serves: boolean;
 
   constructor(
     private readonly auth: AuthService,
@@ -59,10 +61,13 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
       publicUrl: config.get('PUBLIC_URL', { infer: true }),
       nodeEnv: config.get('NODE_ENV', { infer: true }),
     };
+    this.serves = servesRequests(config.get('CLINICFLOW_ROLE', { infer: true }));
   }
 
   afterInit(namespace: Namespace) {
     namespace.use((socket, next) => {
+      if (!this.serves)
+        return next(new Error('Not here: this process is a worker; live events come from a web process'));
       const { origin, host } = socket.handshake.headers;
       if (!liveOriginAllowed(origin, host, this.origins)) {
         return next(new Error('Forbidden: live events open only from the clinic’s own address'));

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DEFAULT_RETENTION } from '@clinicflow/contract';
+import { runsEngine } from '../../config/process-role';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { clinicDay } from '../../common/clinic-day';
@@ -62,7 +63,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly audit: AuditService,
   ) {
     // It runs beside the engine's tick: a process that does not tick (tests, a web-only process) does not.
-    this.enabled = config.get('ENGINE_ENABLED', { infer: true });
+    this.enabled = runsEngine(config);
   }
 
   onApplicationBootstrap() {
