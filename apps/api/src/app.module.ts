@@ -6,6 +6,7 @@ import path from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ClockModule } from './common/clock.repository';
 import { PatientPageModule } from './modules/patient-page/patient-page.module';
 import { PATIENT_PREFIX } from './http/patient-paths';
@@ -57,6 +58,7 @@ export class AppModule {
         DatabaseModule,
         ClockModule,
         DueWorkModule,
+        MetricsModule,
         ClinicEventsModule,
         LiveModule,
         HealthModule,
@@ -92,7 +94,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: editorDir,
-                exclude: ['/api/{*path}', '/socket.io/{*path}', `/${PATIENT_PREFIX}/{*path}`],
+                exclude: ['/api/{*path}', '/socket.io/{*path}', `/${PATIENT_PREFIX}/{*path}`, '/metrics'],
               }),
             ]
           : []),

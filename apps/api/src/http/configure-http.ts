@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { Env } from '../config/env';
 import { servesRequests, workerAnswers } from '../config/process-role';
+import { Metrics } from '../metrics/metrics';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { PATIENT_PREFIX } from './patient-paths';
 import { openApiSchema } from './zod-validation';
@@ -49,6 +50,25 @@ export function securityHeaders(publicUrl: string | undefined) {
   });
 }
 
+/**
+ * Times every answer into the HTTP histogram, labelled with the route's pattern (`/api/deliveries/:id`, never
+ * the path itself, which holds ids and tokens); a path no route matched counts as `unmatched`.
+ */
+function timedRequests(metrics: Metrics) {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const end = metrics.http.startTimer();
+    response.once('finish', () => {
+      const route = request.route as { path?: unknown } | undefined;
+      end({
+        method: request.method,
+        route: typeof route?.path === 'string' ? `${request.baseUrl}${route.path}` : 'unmatched',
+        status: `${Math.floor(response.statusCode / 100)}xx`,
+      });
+    });
+    next();
+  };
+}
+
 /** A worker answers its process manager and Prometheus only; anything else is for a web process. */
 function workerOnlyRoutes(request: Request, response: Response, next: NextFunction) {
   if (workerAnswers(request.path)) return next();
@@ -65,6 +85,7 @@ export function configureHttp(app: INestApplication) {
   const express = app as NestExpressApplication;
   const config = app.get<ConfigService<Env, true>>(ConfigService);
   express.use(securityHeaders(config.get('PUBLIC_URL', { infer: true })));
+  express.use(timedRequests(app.get(Metrics)));
   if (!servesRequests(config.get('CLINICFLOW_ROLE', { infer: true }))) express.use(workerOnlyRoutes);
   // The raw bytes are kept: a sandbox callback's signature is over them, not over the parsed JSON.
   // FHIR servers send `application/fhir+json` (the FHIR routes, docs/integrations.md): JSON all the same.
@@ -77,8 +98,12 @@ export function configureHttp(app: INestApplication) {
   // A patient's e-mail reply, posted raw by the clinic's mail provider: its signature is over these bytes.
   express.useBodyParser('raw', { limit: '1mb', type: 'message/rfc822' });
   // The links of the patient's messages are short and outside the API (docs/patient-links.md).
+  // Prometheus reads `/metrics` where it looks by default (src/metrics).
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [{ path: `${PATIENT_PREFIX}/{*path}`, method: RequestMethod.ALL }],
+    exclude: [
+      { path: `${PATIENT_PREFIX}/{*path}`, method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
   });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

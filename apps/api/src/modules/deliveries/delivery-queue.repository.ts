@@ -116,6 +116,16 @@ export class DeliveryQueueRepository implements OnModuleInit {
     return this.collection.find({}, SQL_PUSHDOWN).sort({ dueAt: 1 }).limit(1).next();
   }
 
+  /** How many entries of every clinic are due at `now`, counted up to `cap` (a metric: `cap` means "or more"). */
+  countDue(now: Date, cap: number): Promise<number> {
+    return this.collection.countDocuments({ dueAt: { $lte: now } }, { limit: cap });
+  }
+
+  /** About how many entries wait, due or not (the collection's own count: no scan). */
+  estimatedSize(): Promise<number> {
+    return this.collection.estimatedDocumentCount();
+  }
+
   /** How many of a clinic's entries sent again for `retryOf` are still waiting (or being sent). */
   countRetryOf(clinicId: string, retryOf: string): Promise<number> {
     return this.collection.countDocuments({ clinicId, retryOf });

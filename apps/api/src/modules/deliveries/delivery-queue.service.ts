@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ClockRepository } from '../../common/clock.repository';
+import { Metrics } from '../../metrics/metrics';
 import { DeliveryClaimRepository, type ClaimKind, type DeliveryClaim } from './delivery-claim.repository';
 import { DeliveryQueueRepository, type DeliveryQueueEntry, type DueScan } from './delivery-queue.repository';
 import type { DeliveryDocument } from './delivery.document';
+
+/** The due count of the metrics stops here: a scrape never counts a whole burst. */
+const DUE_COUNT_CAP = 10_000;
 
 /**
  * The dispatcher's side of the deliveries (docs/engine.md, "A delivery's life"): the queue of deliveries that
@@ -13,7 +18,28 @@ export class DeliveryQueueService {
   constructor(
     private readonly queue: DeliveryQueueRepository,
     private readonly claims: DeliveryClaimRepository,
-  ) {}
+    clock: ClockRepository,
+    metrics: Metrics,
+  ) {
+    // Read at each scrape, across clinics: the same figures in every process.
+    metrics.gauge('clinicflow_queue_entries', 'Deliveries waiting in the queue, due or not (estimate)', () =>
+      this.queue.estimatedSize(),
+    );
+    metrics.gauge(
+      'clinicflow_queue_due',
+      `Deliveries due now and not yet sent (counted up to ${DUE_COUNT_CAP})`,
+      () => this.queue.countDue(clock.now(), DUE_COUNT_CAP),
+    );
+    metrics.gauge(
+      'clinicflow_queue_oldest_due_seconds',
+      'Seconds since the oldest due delivery was due',
+      async () => {
+        const oldest = await this.queue.next();
+        const late = oldest ? clock.now().getTime() - new Date(oldest.dueAt).getTime() : 0;
+        return Math.max(0, late / 1000);
+      },
+    );
+  }
 
   /**
    * Renews the lease of attempt `attempt` of a delivery still being sent, until `leaseUntil`: its claim's

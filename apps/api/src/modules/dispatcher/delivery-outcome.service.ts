@@ -13,6 +13,10 @@ import { PROCESS_ID } from './process-id';
 import type { ClinicProvider } from './provider-registry.service';
 import { attemptOutcome } from './retry-policy';
 import { loggedError } from '../../common/logged-error';
+import { Metrics } from '../../metrics/metrics';
+
+/** The provider label of an outcome decided before any provider was asked. */
+const NO_PROVIDER = 'none';
 
 /** What the send adds to the delivery besides its status. */
 interface SendFacts {
@@ -35,6 +39,7 @@ export class DeliveryOutcomeService {
     private readonly status: DeliveryStatusService,
     private readonly runs: RunService,
     private readonly alerts: AdminAlertService,
+    private readonly metrics: Metrics,
   ) {}
 
   async answered(
@@ -56,12 +61,19 @@ export class DeliveryOutcomeService {
     };
     await this.alerts.providerAnswered(delivery, outcome, now);
     const next = attemptOutcome(outcome, delivery.attempt, now);
+    const provider = clinicProvider.provider.name;
+    if (facts.inDoubt && !delivery.inDoubt) this.metrics.inDoubt.inc({ channel: delivery.channel, provider });
+    this.count(delivery, provider, next.status);
     switch (next.status) {
       case 'sent':
-        await this.sent(delivery, clinicProvider.provider.name, next.providerMessageId, now, {
+        await this.sent(delivery, provider, next.providerMessageId, now, {
           ...written,
           credits: facts.credits,
         });
+        this.metrics.lag.observe(
+          { channel: delivery.channel },
+          Math.max(0, now.getTime() - new Date(delivery.sendAt).getTime()) / 1000,
+        );
         report.sent++;
         return;
       case 'retrying':
@@ -76,7 +88,7 @@ export class DeliveryOutcomeService {
         report.retrying++;
         return;
       case 'failed':
-        await this.fail(delivery, next.code, next.reason, report, written);
+        await this.record(delivery, next.code, next.reason, report, written);
     }
   }
 
@@ -88,16 +100,30 @@ export class DeliveryOutcomeService {
     report: DispatchReport,
   ): Promise<void> {
     const now = this.clock.now();
+    this.count(delivery, clinicProvider.provider.name, 'recovered');
     await this.sent(delivery, clinicProvider.provider.name, known.providerMessageId, now, {});
     report.sent++;
   }
 
+  /** Failed for good before reaching the provider (no clinic, no provider, no credits, no template). */
   async fail(
     delivery: DeliveryDocument,
     code: string,
     reason: string,
     report: DispatchReport,
     set: Partial<DeliveryDocument> = {},
+  ): Promise<void> {
+    this.count(delivery, NO_PROVIDER, 'failed');
+    await this.record(delivery, code, reason, report, set);
+  }
+
+  /** Records a failure for good (a dead letter): the admin is told, a question's run too. */
+  private async record(
+    delivery: DeliveryDocument,
+    code: string,
+    reason: string,
+    report: DispatchReport,
+    set: Partial<DeliveryDocument>,
   ): Promise<void> {
     const now = this.clock.now();
     await this.status.record(delivery, {
@@ -115,6 +141,7 @@ export class DeliveryOutcomeService {
   /** A last check said no: expired, skipped with the reason, or later (back to scheduled at that time). */
   async checked(delivery: DeliveryDocument, check: LastCheck, report: DispatchReport): Promise<void> {
     const now = this.clock.now();
+    this.count(delivery, NO_PROVIDER, check.outcome);
     if (check.outcome === 'later') {
       await this.status.record(delivery, {
         status: 'scheduled',
@@ -151,6 +178,7 @@ export class DeliveryOutcomeService {
     report: DispatchReport,
   ): Promise<void> {
     const now = this.clock.now();
+    this.count(delivery, NO_PROVIDER, 'later');
     const at = slot.at.toISOString();
     await this.status.record(delivery, {
       status: 'scheduled',
@@ -163,6 +191,10 @@ export class DeliveryOutcomeService {
       ...(slot.granted ? { rateSlotAt: slot.at } : {}),
     });
     report.later++;
+  }
+
+  private count(delivery: DeliveryDocument, provider: string, outcome: string): void {
+    this.metrics.sends.inc({ channel: delivery.channel, provider, outcome });
   }
 
   private async sent(

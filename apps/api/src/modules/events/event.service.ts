@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClockRepository } from '../../common/clock.repository';
+import { Metrics } from '../../metrics/metrics';
 import type { EventListQuery } from './event.dto';
 import { EventDocument, EventRepository, toEventView } from './event.repository';
 import { PendingEventRepository, type PendingEvent } from './pending-event.repository';
@@ -18,7 +19,12 @@ export class EventService {
     private readonly events: EventRepository,
     private readonly pending: PendingEventRepository,
     private readonly clock: ClockRepository,
-  ) {}
+    metrics: Metrics,
+  ) {
+    metrics.gauge('clinicflow_events_set_aside', 'Events the engine set aside after their attempts', () =>
+      this.pending.countSetAside(),
+    );
+  }
 
   /**
    * Marks the event pending, then stores it; a duplicate leaves no pending mark of its own behind once the event

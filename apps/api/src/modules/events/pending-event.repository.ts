@@ -77,6 +77,11 @@ export class PendingEventRepository {
     return { count, items };
   }
 
+  /** How many entries of every clinic are set aside. */
+  countSetAside(): Promise<number> {
+    return this.collection.countDocuments({ deadAt: { $exists: true } });
+  }
+
   /** Puts an entry set aside back to be tried at once, its attempts afresh; whether it was set aside. */
   async retry(clinicId: string, eventId: string): Promise<boolean> {
     const { matchedCount } = await this.collection.updateOne(

@@ -17,6 +17,7 @@ import { SettingsService } from '../settings/settings.service';
 import { NewPatient, PatientIntakeService } from './patient-intake.service';
 import { errorSummary, loggedError } from '../../common/logged-error';
 import { backoffMs } from '../../common/backoff';
+import { Metrics } from '../../metrics/metrics';
 import type { PendingEvent } from '../events/pending-event.repository';
 
 /** What a sweep of the events' outbox did: events processed, and the clinics of those it set aside. */
@@ -82,6 +83,7 @@ export class EventIntakeService {
     private readonly clock: ClockRepository,
     private readonly engine: EventEngineService,
     private readonly newPatients: PatientIntakeService,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -92,8 +94,10 @@ export class EventIntakeService {
     const patientIds = await this.patients.idsForExternal(clinicId, patientExternalIds([event]));
     const document = this.toDocument(clinicId, event, patientIds);
     if ((await this.events.record(clinicId, document)) === 'duplicate') {
+      this.metrics.events.inc({ answer: 'duplicate' });
       return { accepted: true, duplicate: true };
     }
+    this.metrics.events.inc({ answer: 'new' });
     const created = await this.apply(clinicId, event, await this.clinicOf(clinicId), null);
     await this.startRunsAndAnnounce(clinicId, document._id, created);
     return { accepted: true, duplicate: false };
@@ -152,6 +156,9 @@ export class EventIntakeService {
     for (const [position, { index }] of valid.entries()) {
       results[index] = { ...results[index], accepted: true, duplicate: duplicates.has(position) };
     }
+    this.metrics.events.inc({ answer: 'new' }, fresh.length);
+    this.metrics.events.inc({ answer: 'duplicate' }, duplicates.size);
+    this.metrics.events.inc({ answer: 'invalid' }, raw.length - valid.length);
     const clinic = await this.clinicOf(clinicId);
     const byAppointment = new Map<string, PmsEvent[]>();
     for (const { event } of fresh) {
