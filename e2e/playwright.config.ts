@@ -15,7 +15,8 @@ export default defineConfig({
   outputDir: './test-results',
   fullyParallel: false,
   workers: 1,
-  forbidOnly: !!process.env.CI,
+  // A stray `.only` would silently drop every other test: refused everywhere, not only where CI is set.
+  forbidOnly: true,
   retries: 0,
   timeout: 60_000,
   // the product answers through FerretDB on a small shared machine: a save can take several seconds under load

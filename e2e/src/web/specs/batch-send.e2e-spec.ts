@@ -52,7 +52,14 @@ async function sendBatch(page: Page) {
   const progress = page.getByTestId('batch-progress');
   const done = progress.getByRole('status');
   await expect(done).toHaveText(/^Done: \d+ of \d+ handed over\.$/, { timeout: 90_000 });
-  const sent = Number((await done.textContent())!.match(/of (\d+)/)![1]);
+  const [handedOver, sent] = (await done.textContent())!
+    .match(/(\d+) of (\d+)/)!
+    .slice(1)
+    .map(Number);
+  // Every message went: handed over to the provider, none failed or stopped (a batch that failed whole
+  // would still be "done").
+  expect(handedOver).toBe(sent);
+  await expect(progress.getByTestId('batch-not-sent')).toHaveCount(0);
   // one message per phone may merge a few rows the preview counted apart
   expect(sent).toBeLessThanOrEqual(count);
   expect(sent).toBeGreaterThan(0);

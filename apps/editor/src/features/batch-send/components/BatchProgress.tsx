@@ -6,14 +6,16 @@ import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { batchSendApi, type BatchSend } from '../api/batchSendApi';
 
-/** Messages still on their way; the others are done, well or not. */
-const pending = DELIVERY_OUTCOMES.pending;
 const pollMs = 1_000;
 
-/** Handed over to the provider (or finished otherwise), out of the batch's messages. */
+/** The batch's messages whose status counts as `outcome`. */
+function countOf(batch: BatchSend, outcome: keyof typeof DELIVERY_OUTCOMES) {
+  return DELIVERY_OUTCOMES[outcome].reduce((sum, status) => sum + (batch.progress.byStatus[status] ?? 0), 0);
+}
+
+/** Finished, well or not (handed over, failed, stopped), out of the batch's messages. */
 function doneOf(batch: BatchSend) {
-  const waiting = pending.reduce((sum, status) => sum + (batch.progress.byStatus[status] ?? 0), 0);
-  return batch.progress.total - waiting;
+  return batch.progress.total - countOf(batch, 'pending');
 }
 
 /** The batch's progress bar, polled until no message is waiting, and the way to its messages in the report. */
@@ -32,6 +34,9 @@ export function BatchProgress({ created }: { created: BatchSend }) {
   const done = doneOf(data);
   const total = Math.max(data.progress.total, 1);
   const finished = done >= data.progress.total;
+  // Done means handed over only for those the provider took: the others are said apart, never counted in.
+  const sent = countOf(data, 'sent');
+  const notSent = done - sent;
   return (
     <Stack gap="xs" data-testid="batch-progress">
       <Progress
@@ -44,8 +49,15 @@ export function BatchProgress({ created }: { created: BatchSend }) {
       />
       <Group justify="space-between">
         <Text size="sm" role="status">
-          {formatMessage(finished ? t.batchDone : t.batchSending, { done, total: data.progress.total })}
+          {finished
+            ? formatMessage(t.batchDone, { sent, total: data.progress.total })
+            : formatMessage(t.batchSending, { done, total: data.progress.total })}
         </Text>
+        {notSent > 0 && (
+          <Text size="sm" c="red" data-testid="batch-not-sent">
+            {formatMessage(t.batchNotSent, { count: notSent })}
+          </Text>
+        )}
         {data.leftOut.length > 0 && (
           <Text size="sm" c="dimmed">
             {formatMessage(t.batchLeftOut, { count: data.leftOut.length })}
