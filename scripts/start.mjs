@@ -9,11 +9,11 @@ import path from 'node:path';
 import { apiNodeOptions } from './workspace/api-node-options.mjs';
 import { ensureDependencies, root } from './workspace/ensure-dependencies.mjs';
 import { runCommand } from './workspace/run-command.mjs';
+import { stopWithParent } from './workspace/stop-with-parent.mjs';
 
 const HEALTH_TIMEOUT_MS = 120_000;
 // The API drains (its sends end or time out at 10 s) within this; then the database stops (5 s at most).
 const API_STOP_TIMEOUT_MS = 10_000;
-const PARENT_WATCH_MS = 500;
 
 function fail(message) {
   console.error(`\nclinicflow could not start: ${message}`);
@@ -91,20 +91,11 @@ async function shutdown(code) {
   process.exit(code);
 }
 
-// npm passes SIGTERM to the shell it runs this script in, and the shell dies without passing it on: this
-// process then finds itself with another parent, and stops everything as for SIGTERM.
-function stopWhenParentGone() {
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) void shutdown(0);
-  }, PARENT_WATCH_MS).unref();
-}
-
 async function main() {
   process.on('SIGINT', () => shutdown(0));
   process.on('SIGTERM', () => shutdown(0));
   process.on('SIGHUP', () => shutdown(0));
-  stopWhenParentGone();
+  stopWithParent(() => void shutdown(0));
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     fail(`PORT must be a port number, not "${process.env.PORT}".`);

@@ -22,7 +22,10 @@ export function servesRequests(role: ProcessRole): boolean {
   return role !== 'worker';
 }
 
-/** The routes a worker answers: liveness, readiness and metrics, for its process manager and Prometheus. */
-export function workerAnswers(path: string): boolean {
+/**
+ * The routes of process managers and Prometheus (liveness, readiness, metrics): all a worker answers, and
+ * left out of the request log (they come every few seconds).
+ */
+export function isProbeRoute(path: string): boolean {
   return path === '/metrics' || path === '/api/health' || path.startsWith('/api/health/');
 }

@@ -6,7 +6,7 @@ import { webhookEventSchema } from '@clinicflow/contract';
 import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { Env } from '../config/env';
-import { servesRequests, workerAnswers } from '../config/process-role';
+import { servesRequests, isProbeRoute } from '../config/process-role';
 import { Metrics } from '../metrics/metrics';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { PATIENT_PREFIX } from './patient-paths';
@@ -71,7 +71,7 @@ function timedRequests(metrics: Metrics) {
 
 /** A worker answers its process manager and Prometheus only; anything else is for a web process. */
 function workerOnlyRoutes(request: Request, response: Response, next: NextFunction) {
-  if (workerAnswers(request.path)) return next();
+  if (isProbeRoute(request.path)) return next();
   response.status(404).json({
     statusCode: 404,
     message:

@@ -18,11 +18,19 @@ async function logLinesOf(path: string, headers: Record<string, string> = {}) {
   app.use(pinoHttp(options as Options, destination));
   app.get('/api/deliveries', (_req, res) => res.json({ items: [] }));
   app.get('/p/u/:token', (_req, res) => res.json({}));
+  for (const probe of ['/api/health', '/api/health/ready', '/metrics'])
+    app.get(probe, (_req, res) => res.json({}));
   await request(app).get(path).set(headers).expect(200);
   return lines;
 }
 
 describe('the request log', () => {
+  it('leaves out the probes of process managers and Prometheus, which come every few seconds', async () => {
+    for (const probe of ['/api/health', '/api/health/ready', '/metrics'])
+      expect(await logLinesOf(probe)).toEqual([]);
+    expect(await logLinesOf('/api/deliveries')).toHaveLength(1);
+  });
+
   it('names the path and the parameters, never the values a search or a patient filter carried', async () => {
     const lines = await logLinesOf('/api/deliveries?q=Dupont&patientId=P-1003&q=0612345678', {
       authorization: 'Bearer secret-token',

@@ -1,5 +1,6 @@
 import type { Params } from 'nestjs-pino';
 import type { Env } from '../config/env';
+import { isProbeRoute } from '../config/process-role';
 import { PATIENT_PREFIX } from './patient-paths';
 
 /** What the request log keeps of a request (pino's standard serialisation, before this module trims it). */
@@ -58,7 +59,7 @@ export function requestLogParams(env: Pick<Env, 'LOG_LEVEL'>): Params {
                 remotePort: req.remotePort,
               },
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => isProbeRoute(loggedUrl(req.url).url ?? '') },
     },
   };
 }
