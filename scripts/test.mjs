@@ -39,7 +39,10 @@ const TIERS = {
   ],
   unit: [['unit tests', ...nx('-t', 'test:unit')]],
   // Two workers on two cores: the files are independent (a database of their own each).
-  integration: [['integration tests', ...jest('jest.integration.config.cjs', '--maxWorkers=2')]],
+  // With the API's line coverage measured, and a floor (jest.integration.config.cjs).
+  integration: [
+    ['integration tests', ...jest('jest.integration.config.cjs', '--maxWorkers=2', '--coverage')],
+  ],
   fuzz: [['fuzzing: schemathesis, not_a_server_error', 'node', ['scripts/fuzz.mjs']]],
   'process-kill': [['scenario 11: a process killed mid-burst', ...jest('jest.process-kill.config.cjs')]],
   e2e: [['end-to-end tests', 'npx', ['playwright', 'test'], { cwd: path.join(root, 'e2e') }]],
