@@ -47,8 +47,11 @@ export interface Smsc {
   close(): Promise<void>;
 }
 
-/** A real SMPP server playing the SMS centre (binds system id "clinic" with password "secret"). */
-export async function startSmsc(): Promise<Smsc> {
+/**
+ * A real SMPP server playing the SMS centre (binds system id "clinic" with password "secret"), on `port` when
+ * given (an SMS centre started again where it was).
+ */
+export async function startSmsc(port = 0): Promise<Smsc> {
   let counter = 0;
   const sessions: smpp.Session[] = [];
   const smsc = { port: 0, submits: [], receivedAt: [], script: [], receipts: false } as unknown as Smsc;
@@ -96,7 +99,7 @@ export async function startSmsc(): Promise<Smsc> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   smsc.port = (server.address() as AddressInfo).port;
   smsc.close = async () => {
     for (const session of sessions) session.destroy();

@@ -121,6 +121,12 @@ export class InvalidCallbackError extends Error {
   }
 }
 
+/**
+ * The code of a refusal whose request left but got no answer in time: the provider may or may not have taken the
+ * message, so the next attempt asks it first where it can be asked, and is marked in doubt where it cannot.
+ */
+export const NO_ANSWER = 'timeout';
+
 /** A refusal to retry later. */
 export function retryable(code: string, reason: string): SendRefused {
   return { accepted: false, kind: 'retryable', code, reason };

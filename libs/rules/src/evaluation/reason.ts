@@ -91,6 +91,7 @@ export const REASON_CODES = [
   'moved-at-send',
   'quiet-no-room-at-send',
   'provider-rate',
+  'provider-paused',
   'appointment-moved',
   'appointment-cancelled',
   'appointment-declined',

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { LookupResult, SendOutcome } from '@clinicflow/channels';
-import { reasonOf } from '@clinicflow/rules';
+import { reasonOf, type Reason } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
@@ -11,7 +11,7 @@ import type { Rendered } from './delivery-renderer.service';
 import type { LastCheck } from './last-checks';
 import { PROCESS_ID } from './process-id';
 import type { ClinicProvider } from './provider-registry.service';
-import { attemptOutcome } from './retry-policy';
+import { attemptOutcome, failuresBefore, retryDeadline } from './retry-policy';
 import { loggedError } from '../../common/logged-error';
 import { Metrics } from '../../metrics/metrics';
 
@@ -60,7 +60,8 @@ export class DeliveryOutcomeService {
       inDoubt: facts.inDoubt,
     };
     await this.alerts.providerAnswered(delivery, outcome, now);
-    const next = attemptOutcome(outcome, delivery.attempt, now);
+    const budget = { failures: failuresBefore(delivery) + 1, deadline: retryDeadline(delivery) };
+    const next = attemptOutcome(outcome, budget, now);
     const provider = clinicProvider.provider.name;
     if (facts.inDoubt && !delivery.inDoubt) this.metrics.inDoubt.inc({ channel: delivery.channel, provider });
     this.count(delivery, provider, next.status);
@@ -177,18 +178,53 @@ export class DeliveryOutcomeService {
     rate: number,
     report: DispatchReport,
   ): Promise<void> {
+    const at = slot.at.toISOString();
+    await this.postpone(delivery, slot.at, report, {
+      reason: `waiting for the provider's rate (${rate} a second): goes at ${at}`,
+      why: reasonOf('provider-rate', { rate, at }),
+      ...(slot.granted ? { rateSlotAt: slot.at } : {}),
+    });
+  }
+
+  /** Its provider is paused (`ProviderBreaker`): back to scheduled until the pause is over, no attempt used. */
+  async waitForProvider(
+    delivery: DeliveryDocument,
+    pause: { until: Date; failures: number },
+    report: DispatchReport,
+  ): Promise<void> {
+    const at = pause.until.toISOString();
+    // A retry the pause would push past its deadline has no time left: it fails now, as a refusal would.
+    const deadline = retryDeadline(delivery);
+    if (failuresBefore(delivery) > 0 && pause.until.getTime() > deadline.getTime()) {
+      this.count(delivery, NO_PROVIDER, 'failed');
+      const reason = `The provider failed ${pause.failures} times in a row (gave up: no time left to try again before ${deadline.toISOString()})`;
+      await this.record(delivery, delivery.error?.code ?? 'provider-failing', reason, report, {});
+      return;
+    }
+    await this.postpone(delivery, pause.until, report, {
+      reason: `the provider failed ${pause.failures} times in a row: paused, tried again at ${at}`,
+      why: reasonOf('provider-paused', { failures: pause.failures, at }),
+    });
+  }
+
+  /** Back to scheduled until `until`: a wait, not a failure (it uses none of the retry budget). */
+  private async postpone(
+    delivery: DeliveryDocument,
+    until: Date,
+    report: DispatchReport,
+    { reason, why, rateSlotAt }: { reason: string; why: Reason; rateSlotAt?: Date },
+  ): Promise<void> {
     const now = this.clock.now();
     this.count(delivery, NO_PROVIDER, 'later');
-    const at = slot.at.toISOString();
     await this.status.record(delivery, {
       status: 'scheduled',
       at: now,
       by: PROCESS_ID,
-      reason: `waiting for the provider's rate (${rate} a second): goes at ${at}`,
-      why: reasonOf('provider-rate', { rate, at }),
+      reason,
+      why,
       set: { leaseUntil: null },
-      dueAt: slot.at,
-      ...(slot.granted ? { rateSlotAt: slot.at } : {}),
+      dueAt: until,
+      ...(rateSlotAt ? { rateSlotAt } : {}),
     });
     report.later++;
   }

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { SendOutcome } from '@clinicflow/channels';
+import { NO_ANSWER, type SendOutcome } from '@clinicflow/channels';
+import { ProviderBreaker } from './provider-breaker';
+import { isProviderFailure } from './provider-failure';
 import { sendingRateOf } from '@clinicflow/contract';
 import type { Channel } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
@@ -74,6 +76,8 @@ export class DispatcherService {
    * remembered widens every scan by one entry.
    */
   private readonly heldElsewhere = new Map<string, number>();
+  /** Each clinic's provider of a channel, paused while it fails everything (this process's view). */
+  private readonly breaker = new ProviderBreaker();
   private readonly scanOffset: ScanOffset;
 
   constructor(
@@ -335,8 +339,9 @@ export class DispatcherService {
       return this.outcomes.fail(delivery, 'provider-settings', reason, report);
     }
     let inDoubt = delivery.inDoubt;
-    if (recovering) {
-      // The process that died may have handed it over already: ask before sending again.
+    // The process that died may have handed it over already, and a request that got no answer may have been
+    // taken: ask before sending again, or send it in doubt where the provider cannot be asked.
+    if (recovering || delivery.error?.code === NO_ANSWER) {
       if (clinicProvider.canLookupByKey && clinicProvider.provider.lookup) {
         const known = await clinicProvider.provider.lookup({ idempotencyKey: delivery._id });
         if (known) return this.outcomes.sentBefore(delivery, clinicProvider, known, report);
@@ -361,6 +366,10 @@ export class DispatcherService {
     const rendered = await this.renderer.render(delivery, settings, now, templates, to.address);
     if (!rendered.ok) return this.outcomes.fail(delivery, rendered.code, rendered.reason, report);
     const segments = rendered.composed.sms?.segments ?? null;
+    // A provider failing everything is left alone a while: its messages wait, they do not fail (issue 22).
+    const providerKey = `${delivery.clinicId}:${delivery.channel}`;
+    const gate = this.breaker.check(providerKey, now);
+    if (!gate.go) return this.outcomes.waitForProvider(delivery, gate, report);
     const rate = sendingRate(settings, delivery.channel, clinicProvider.kind);
     if (rate !== null && !(rateSlotAt && slotStillOpen(new Date(rateSlotAt), now))) {
       const [slot] = await this.rates.reserve(delivery.clinicId, delivery.channel, rate, 1, now);
@@ -402,6 +411,7 @@ export class DispatcherService {
         reason: `The provider did not answer properly (${(error as Error).message}).`,
       };
     }
+    this.breaker.answered(providerKey, isProviderFailure(outcome), this.clock.now());
     if (!outcome.accepted) await this.credits.refund(delivery.clinicId, debit);
     else await this.alerts.creditsTaken(settings, debit, now);
     await this.outcomes.answered(delivery, clinicProvider, outcome, rendered, report, {

@@ -5,6 +5,7 @@ import * as smpp from 'smpp';
 import { systemClock, type Clock } from '../clock';
 import {
   refuseIfExpired,
+  NO_ANSWER,
   retryable,
   type Channel,
   type ConnectionTest,
@@ -226,7 +227,7 @@ export class SmppProvider implements MessageProvider {
         () =>
           settle({
             failure: retryable(
-              'timeout',
+              NO_ANSWER,
               'The SMS centre did not answer in time; the message may or may not have been taken.',
             ),
           }),
@@ -305,7 +306,7 @@ export class SmppProvider implements MessageProvider {
     }
     const answer = this.session ? await this.request(this.session, new smpp.PDU('enquire_link')) : null;
     if (!answer || 'failure' in answer) {
-      const failure = answer?.failure.code === 'timeout' ? 'timed-out' : 'refused';
+      const failure = answer?.failure.code === NO_ANSWER ? 'timed-out' : 'refused';
       return { ok: false, failure, reason: answer?.failure.reason ?? 'The connection was lost.' };
     }
     return { ok: true };

@@ -3,6 +3,7 @@ import {
   InvalidCallbackError,
   final,
   refuseIfExpired,
+  NO_ANSWER,
   retryable,
   type Channel,
   type ConnectionTest,
@@ -165,7 +166,7 @@ export class TwilioProvider implements MessageProvider {
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') {
         return retryable(
-          'timeout',
+          NO_ANSWER,
           'The SMS provider did not answer in time; the message may or may not have been taken.',
         );
       }

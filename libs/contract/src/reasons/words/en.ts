@@ -83,6 +83,7 @@ export const reasonMessagesEn = {
   reasonMovedAtSend: '{quiet}: moved to {at}',
   reasonQuietNoRoomAtSend: '{quiet}, and the next allowed time is past its expiry',
   reasonProviderRate: 'Waiting for the provider’s rate ({rate} a second): goes at {at}',
+  reasonProviderPaused: 'The provider failed {failures} times in a row: paused, tried again at {at}',
   reasonAppointmentMoved: 'The appointment was moved',
   reasonAppointmentCancelled: 'The appointment was cancelled',
   reasonAppointmentDeclined: 'The patient declined the appointment',

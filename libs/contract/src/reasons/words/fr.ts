@@ -83,6 +83,7 @@ export const reasonMessagesFr = {
   reasonMovedAtSend: '{quiet} : décalé au {at}',
   reasonQuietNoRoomAtSend: '{quiet}, et le prochain moment permis dépasse son expiration',
   reasonProviderRate: 'En attente du débit du fournisseur ({rate} par seconde) : part à {at}',
+  reasonProviderPaused: 'Le fournisseur a échoué {failures} fois de suite : en pause, nouvel essai à {at}',
   reasonAppointmentMoved: 'Le rendez-vous a été déplacé',
   reasonAppointmentCancelled: 'Le rendez-vous a été annulé',
   reasonAppointmentDeclined: 'Le patient a refusé le rendez-vous',
