@@ -308,6 +308,35 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 500 } } } });
   });
 
+  it('asks about messages of providers that can be asked, however many e-mails wait without receipts', async () => {
+    await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receipts: false } } } });
+    // 150 e-mails sent an hour ago through an SMTP server, which keeps no states: the oldest "sent" messages.
+    const sentAt = new Date(clock.now().getTime() - 3_600_000);
+    const emails = await planMany(clinic.clinicId, 150, {
+      channel: 'email',
+      recipient: { type: 'patient', name: 'Léa', address: 'lea@example.fr' },
+    });
+    // (in commands of fewer than 100 updates: our FerretDB answers none of 100 or more, docs/database.md)
+    for (const part of [emails.slice(0, 75), emails.slice(75)]) {
+      const ids = part.map((e) => e._id);
+      await collection(ctx.app, 'deliveries').updateMany(
+        { _id: { $in: ids } },
+        { $set: { status: 'sent', provider: 'smtp', providerMessageId: 'smtp-id', sentAt } },
+      );
+      await collection(ctx.app, 'delivery_queue').deleteMany({ _id: { $in: ids } });
+    }
+    const sms = await plan(clinic.clinicId);
+    await engine().drain();
+    expect((await read(sms)).status).toBe('sent');
+    await collection(ctx.app, 'sandbox_messages').updateOne(
+      { _id: sms._id },
+      { $set: { status: 'delivered', statusAt: clock.now() } },
+    );
+    await ctx.app.get(DeliveryStatusRefreshService).refresh(clock.now());
+    await until(async () => (await read(sms)).status === 'delivered');
+    await configure(clinic, { providers: { sms: { kind: 'sandbox', options: { receiptDelayMs: 500 } } } });
+  });
+
   it('holds a message that comes due in quiet hours until the next allowed moment', async () => {
     const delivery = await plan(clinic.clinicId);
     clock.set('2026-03-02T20:30:00Z'); // 21:30 in Paris: the night pause has begun

@@ -38,6 +38,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Queue entries the consistency sweep gave back to deliveries that had lost theirs. */
+  readonly queueRepairs = new Counter({
+    name: 'clinicflow_queue_repairs_total',
+    help: 'Deliveries given back the queue entry they had lost (status and queue disagreed)',
+    registers: [this.registry],
+  });
+
   /** Events received from the PMS (HTTP, HL7, FHIR) by answer: new, duplicate, invalid. */
   readonly events = new Counter({
     name: 'clinicflow_events_received_total',

@@ -1,4 +1,4 @@
-import { createProvider } from './create-provider';
+import { createProvider, PROVIDERS_WITH_LOOKUP } from './create-provider';
 import { SandboxProvider } from './sandbox/sandbox-provider';
 import { SmppProvider } from './smpp/smpp-provider';
 import { SmtpProvider } from './smtp/smtp-provider';
@@ -33,6 +33,10 @@ describe(createProvider.name, () => {
     const sut = createProvider(settings);
     expect(sut).toBeInstanceOf(type);
     expect(sut.channels).toEqual(channels);
+    // PROVIDERS_WITH_LOOKUP names exactly those that can be asked about a message
+    expect(typeof sut.lookup === 'function').toBe(
+      (PROVIDERS_WITH_LOOKUP as readonly string[]).includes(settings.kind),
+    );
     await sut.close();
   });
 });

@@ -11,6 +11,16 @@ export type ProviderSettings =
   | ({ kind: 'smtp' } & SmtpOptions)
   | ({ kind: 'sandbox' } & SandboxOptions);
 
+/**
+ * The providers that can be asked what became of a message they took (`lookup`): the status refresh asks only
+ * about their messages (an SMTP server keeps no message states; its e-mails would fill every refresh).
+ */
+export const PROVIDERS_WITH_LOOKUP = [
+  'sandbox',
+  'smpp',
+  'twilio',
+] as const satisfies readonly ProviderSettings['kind'][];
+
 /** Builds the provider a clinic configured. */
 export function createProvider(settings: ProviderSettings): MessageProvider {
   switch (settings.kind) {

@@ -116,6 +116,22 @@ export class DeliveryQueueRepository implements OnModuleInit {
     return this.collection.find({}, SQL_PUSHDOWN).sort({ dueAt: 1 }).limit(1).next();
   }
 
+  /** Which of these deliveries have an entry. */
+  async existing(deliveryIds: string[]): Promise<Set<string>> {
+    if (deliveryIds.length === 0) return new Set();
+    const found = await this.collection
+      .find({ _id: { $in: deliveryIds } }, { projection: { _id: 1 } })
+      .toArray();
+    return new Set(found.map((entry) => entry._id));
+  }
+
+  /** Inserts entries that are missing; one that appeared meanwhile is left as it is (a duplicate). */
+  async insertMissing(entries: DeliveryQueueEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const duplicates = await insertManyReportingDuplicates(this.collection, entries);
+    return entries.length - duplicates.size;
+  }
+
   /** How many entries of every clinic are due at `now`, counted up to `cap` (a metric: `cap` means "or more"). */
   countDue(now: Date, cap: number): Promise<number> {
     return this.collection.countDocuments({ dueAt: { $lte: now } }, { limit: cap });

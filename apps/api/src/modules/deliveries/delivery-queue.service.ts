@@ -3,7 +3,12 @@ import { ClockRepository } from '../../common/clock.repository';
 import { Metrics } from '../../metrics/metrics';
 import { DeliveryClaimRepository, type ClaimKind, type DeliveryClaim } from './delivery-claim.repository';
 import { DeliveryQueueRepository, type DeliveryQueueEntry, type DueScan } from './delivery-queue.repository';
+import { DeliveryRepository } from './delivery.repository';
 import type { DeliveryDocument } from './delivery.document';
+
+/** A change this recent may still be writing its entry: the sweep leaves it alone. */
+const REPAIR_SETTLE_MS = 2 * 60_000;
+const REPAIR_BATCH = 500;
 
 /** The due count of the metrics stops here: a scrape never counts a whole burst. */
 const DUE_COUNT_CAP = 10_000;
@@ -18,8 +23,9 @@ export class DeliveryQueueService {
   constructor(
     private readonly queue: DeliveryQueueRepository,
     private readonly claims: DeliveryClaimRepository,
+    private readonly deliveries: DeliveryRepository,
     clock: ClockRepository,
-    metrics: Metrics,
+    private readonly metrics: Metrics,
   ) {
     // Read at each scrape, across clinics: the same figures in every process.
     metrics.gauge('clinicflow_queue_entries', 'Deliveries waiting in the queue, due or not (estimate)', () =>
@@ -47,6 +53,36 @@ export class DeliveryQueueService {
    */
   renewLease(deliveryId: string, attempt: number, leaseUntil: Date): Promise<void> {
     return this.claims.renew(deliveryId, attempt, leaseUntil);
+  }
+
+  /**
+   * The consistency sweep (issue 22): a delivery's status and its queue entry are written one after the other,
+   * so a process that died (or a database that went away) between the two can leave a delivery that needs an
+   * entry without one: `scheduled` and never sent. Finds those last changed in (`from`, `now` − 2 min] (`from`
+   * null: ever) and gives them back their entry: due at their send time when `scheduled`, at once when `retrying`
+   * or `sending` (the claim's rules then decide, a lease taken over as after a crash). Answers how many it
+   * repaired. The other disagreement, an entry whose delivery is done, the scan already drops.
+   */
+  async repair(from: Date | null, now: Date): Promise<number> {
+    const settled = new Date(now.getTime() - REPAIR_SETTLE_MS);
+    let repaired = 0;
+    let afterId: string | null = null;
+    for (;;) {
+      const queued = await this.deliveries.queuedChangedBetween(from, settled, afterId, REPAIR_BATCH);
+      const existing = await this.queue.existing(queued.map((d) => d._id));
+      const missing = queued.filter((d) => !existing.has(d._id));
+      repaired += await this.queue.insertMissing(
+        missing.map((d) => ({
+          _id: d._id,
+          clinicId: d.clinicId,
+          dueAt: d.status === 'scheduled' ? new Date(d.sendAt) : now,
+        })),
+      );
+      if (queued.length < REPAIR_BATCH) break;
+      afterId = queued[queued.length - 1]._id;
+    }
+    if (repaired > 0) this.metrics.queueRepairs.inc(repaired);
+    return repaired;
   }
 
   /** Entries due at `now` (DeliveryQueueRepository.due). */

@@ -39,6 +39,9 @@ const withSearchText = (
   searchText: deliverySearchText((delivery as DeliveryDocument).recipient),
 });
 
+/** What the queue's consistency sweep reads of a delivery. */
+const QUEUED_FIELDS = { _id: 1, clinicId: 1, status: 1, sendAt: 1, updatedAt: 1 } as const;
+
 /** The mark, in `data_upgrades`, of a database whose deliveries all have `searchText`. */
 const SEARCH_TEXT_UPGRADE = 'deliveries.searchText';
 /** The mark of a database whose deliveries all have `sentBy`. */
@@ -228,17 +231,44 @@ export class DeliveryRepository extends StoredDeliveriesRepository implements On
   }
 
   /**
-   * Messages still waiting for a receipt that were sent since `since`, of every clinic, the oldest first so
-   * that every one gets its turn (the status refresh asks the providers about them).
+   * Messages still waiting for a receipt, sent by one of `providers` since `since` (after `after` when given: a
+   * refresh goes on where the last one stopped), of every clinic, the oldest first (the status refresh asks the
+   * providers about them).
    */
-  awaitingReceipt(since: Date, limit: number): Promise<DeliveryDocument[]> {
-    // In SQL on our FerretDB (`status` a string, `sentAt` a date or null): without it, every minute decoded
-    // every delivery of every clinic in Go, a burst's worth more each time.
+  awaitingReceipt(
+    since: Date,
+    providers: readonly string[],
+    limit: number,
+    after: Date | null = null,
+  ): Promise<DeliveryDocument[]> {
+    // In SQL on our FerretDB (`status` and `provider` strings, `sentAt` a date or null): without it, every minute
+    // decoded every delivery of every clinic in Go, a burst's worth more each time.
+    const sentAt = after && after > since ? { $gt: after } : { $gte: since };
     return this.collection
-      .find({ status: 'sent', sentAt: { $gte: since } }, SQL_PUSHDOWN)
+      .find({ status: 'sent', provider: { $in: [...providers] }, sentAt }, SQL_PUSHDOWN)
       .sort({ sentAt: 1 })
       .limit(limit)
       .toArray() as Promise<DeliveryDocument[]>;
+  }
+
+  /**
+   * Deliveries of every clinic in a status that needs a queue entry (`scheduled`, `retrying`, `sending`) last
+   * changed in (`from`, `to`] (`from` null: any time before `to`), at most `limit` in `_id` order after
+   * `afterId` (a page; a planned batch shares one `updatedAt`): the queue's consistency sweep
+   * (`DeliveryQueueService.repair`).
+   */
+  queuedChangedBetween(from: Date | null, to: Date, afterId: string | null, limit: number) {
+    const updatedAt = from ? { $gt: from, $lte: to } : { $lte: to };
+    const filter = {
+      status: { $in: [...queuedStatuses] },
+      updatedAt,
+      ...(afterId ? { _id: { $gt: afterId } } : {}),
+    };
+    return this.collection
+      .find(filter, { ...SQL_PUSHDOWN, projection: QUEUED_FIELDS })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray() as Promise<Pick<DeliveryDocument, '_id' | 'clinicId' | 'status' | 'sendAt' | 'updatedAt'>[]>;
   }
 
   /**

@@ -67,8 +67,16 @@ export class DeliveryService {
     return this.deliveries.recordOpen(id, at, byProxy);
   }
 
-  /** Messages of every clinic sent since `since` and still waiting for a receipt, oldest first. */
-  awaitingReceipt(since: Date, limit: number): Promise<DeliveryDocument[]> {
-    return this.deliveries.awaitingReceipt(since, limit);
+  /**
+   * Messages of every clinic sent by one of `providers` since `since` (after `after` when given) and still
+   * waiting for a receipt, oldest first.
+   */
+  awaitingReceipt(
+    since: Date,
+    providers: readonly string[],
+    limit: number,
+    after: Date | null = null,
+  ): Promise<DeliveryDocument[]> {
+    return this.deliveries.awaitingReceipt(since, providers, limit, after);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { PROVIDERS_WITH_LOOKUP } from '@clinicflow/channels';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryService } from '../deliveries/delivery.service';
 import { SettingsService } from '../settings/settings.service';
@@ -31,6 +32,8 @@ export interface ProviderAnswer {
 @Injectable()
 export class DeliveryStatusRefreshService {
   private readonly logger = new Logger(DeliveryStatusRefreshService.name);
+  /** Where the last refresh stopped (the last message it asked about was sent then); null: from the start. */
+  private askedUpTo: Date | null = null;
 
   constructor(
     private readonly deliveries: DeliveryService,
@@ -39,12 +42,19 @@ export class DeliveryStatusRefreshService {
     private readonly receipts: DeliveryReceiptService,
   ) {}
 
-  /** Asks the providers about messages still `sent`; answers how many changed. */
+  /**
+   * Asks the providers about messages still `sent` (only those of providers that can be asked), oldest first,
+   * each refresh going on after the last message the previous one asked about, and from the start of the window
+   * again once it reached the end; answers how many changed.
+   */
   async refresh(now: Date): Promise<number> {
     const sent = await this.deliveries.awaitingReceipt(
       new Date(now.getTime() - REFRESH_WINDOW_MS),
+      PROVIDERS_WITH_LOOKUP,
       REFRESH_LIMIT,
+      this.askedUpTo,
     );
+    this.askedUpTo = sent.length < REFRESH_LIMIT ? null : sent[sent.length - 1].sentAt;
     // One read of each clinic's settings per refresh, not one per message.
     const settingsOf = new Map<string, Promise<SettingsDocument | null>>();
     const settings = (clinicId: string) => loadOnce(settingsOf, clinicId, () => this.settings.find(clinicId));

@@ -27,11 +27,19 @@ export interface TickReport {
   statusRefreshStarted: boolean;
   /** Webhook attempts this process made (docs/integrations.md). */
   webhooksSent: number;
+  /** Deliveries the consistency sweep gave their lost queue entry back (`DeliveryQueueService.repair`). */
+  queueRepaired: number;
 }
 
 const TIMEOUT_NAME = 'engine-tick';
 /** Status refresh at providers (S2) at most this often. */
 const REFRESH_EVERY_MS = 60_000;
+/**
+ * The queue's consistency sweep this often, over the deliveries changed in the last day (the first sweep of a
+ * process: all of them, for what a process stopped long ago left).
+ */
+const REPAIR_EVERY_MS = 5 * 60_000;
+const REPAIR_WINDOW_MS = 24 * 3_600_000;
 
 /**
  * The engine's heartbeat (not in a web process, `CLINICFLOW_ROLE`): events left behind by a crash, the daily triggers whose time has come, due run timers, due deliveries, and now and then a
@@ -49,6 +57,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   private wakeRequested = false;
   private wakeOnSendEnd = false;
   private lastRefreshAt = 0;
+  private lastRepairAt: number | null = null;
   private refreshing: Promise<unknown> | null = null;
   private stopListening: (() => void) | null = null;
 
@@ -139,7 +148,32 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
         .finally(() => (this.refreshing = null));
     }
     const webhooksSent = await this.webhooks.sendDue(now);
-    return { eventsSwept, dailyFired, timersFired, dispatch, statusRefreshStarted, webhooksSent };
+    const queueRepaired = await this.repairQueue(now);
+    return {
+      eventsSwept,
+      dailyFired,
+      timersFired,
+      dispatch,
+      statusRefreshStarted,
+      webhooksSent,
+      queueRepaired,
+    };
+  }
+
+  /** The queue's consistency sweep, when its time has come; answers how many deliveries it repaired. */
+  private async repairQueue(now: Date): Promise<number> {
+    if (this.lastRepairAt !== null && now.getTime() - this.lastRepairAt < REPAIR_EVERY_MS) return 0;
+    const from = this.lastRepairAt === null ? null : new Date(now.getTime() - REPAIR_WINDOW_MS);
+    this.lastRepairAt = now.getTime();
+    try {
+      const repaired = await this.queue.repair(from, now);
+      if (repaired > 0)
+        this.logger.warn(`Queue sweep: ${repaired} deliveries had lost their queue entry; given back`);
+      return repaired;
+    } catch (error) {
+      this.logger.warn(`Queue sweep failed: ${errorSummary(error)}`);
+      return 0;
+    }
   }
 
   private async loop(): Promise<void> {
@@ -208,7 +242,8 @@ export function didWork(report: TickReport): boolean {
     dispatch.expired +
     dispatch.later;
   return (
-    report.eventsSwept +
+    report.queueRepaired +
+      report.eventsSwept +
       report.dailyFired +
       report.timersFired +
       dispatched +
