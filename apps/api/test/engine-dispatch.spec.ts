@@ -1,3 +1,4 @@
+import { NO_ANSWER } from '@clinicflow/channels';
 import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
 import { DeliveryCancelService } from '../src/modules/deliveries/delivery-cancel.service';
@@ -176,6 +177,38 @@ describe('dispatcher: sandbox, timing, last checks', () => {
       status: 'sent',
       attempt: 2,
       providerMessageId: 'sbx-before-the-kill',
+    });
+    expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({ sendCalls: 1 });
+  });
+
+  it('asks the sandbox after a request that got no answer: it had the message, so nothing goes twice', async () => {
+    const delivery = await plan(clinic.clinicId);
+    const at = clock.now();
+    // Attempt 1's request reached the sandbox, its answer never came back (a timeout after it left).
+    await ctx.app.get(SandboxMessageRepository).set(delivery._id, {
+      providerMessageId: 'sbx-no-answer',
+      idempotencyKey: delivery._id,
+      message: { channel: 'sms', to: '+33612345678', text: 'Bonjour Léa, votre RDV est confirmé.' },
+      acceptedAt: at,
+      status: 'sent',
+      statusAt: at,
+    });
+    await collection(ctx.app, 'deliveries').updateOne(
+      { _id: delivery._id },
+      {
+        $set: {
+          status: 'retrying',
+          attempt: 1,
+          error: { code: NO_ANSWER, reason: 'no answer in time' },
+          updatedAt: new Date(at.getTime() - 60_000),
+        },
+      },
+    );
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({
+      status: 'sent',
+      inDoubt: false,
+      providerMessageId: 'sbx-no-answer',
     });
     expect(await sandboxMessage(ctx.app, delivery._id)).toMatchObject({ sendCalls: 1 });
   });
@@ -423,6 +456,51 @@ describe('dispatcher: a real SMS centre', () => {
     expect(await read(delivery)).toMatchObject({ status: 'sent', attempt: 3, provider: 'smpp', credits: 1 });
     expect(smsc.submits).toHaveLength(3);
     expect(await queue.findOne({ _id: delivery._id })).toBeNull();
+  });
+
+  it('takes over a send whose process stopped over SMPP: it cannot ask the centre, so it sends again, in doubt', async () => {
+    const delivery = await plan(clinic.clinicId);
+    // The process that claimed attempt 1 stopped while sending (its lease ends in 30 s).
+    await ctx.app.get(DeliveryClaimRepository).claim({
+      clinicId: clinic.clinicId,
+      deliveryId: delivery._id,
+      attempt: 1,
+      kind: 'send',
+      by: 'killed-process',
+      at: clock.now(),
+      leaseUntil: new Date(clock.now().getTime() + 30_000),
+    });
+    await engine().drain();
+    expect(smsc.submits).toHaveLength(0);
+    clock.advance(31_000);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({
+      status: 'sent',
+      attempt: 2,
+      inDoubt: true,
+      provider: 'smpp',
+    });
+    expect(smsc.submits).toHaveLength(1);
+  });
+
+  it('asks again or sends in doubt after a request that got no answer (a timeout after it left)', async () => {
+    const delivery = await plan(clinic.clinicId);
+    // Attempt 1's request left and no answer came in time: recorded as the providers record it.
+    await collection(ctx.app, 'deliveries').updateOne(
+      { _id: delivery._id },
+      {
+        $set: {
+          status: 'retrying',
+          attempt: 1,
+          error: { code: NO_ANSWER, reason: 'no answer in time' },
+          updatedAt: new Date(clock.now().getTime() - 60_000),
+        },
+      },
+    );
+    await engine().drain();
+    // SMPP cannot be asked by key: the retry goes marked in doubt (the centre may have it twice).
+    expect(await read(delivery)).toMatchObject({ status: 'sent', inDoubt: true, error: null });
+    expect(smsc.submits).toHaveLength(1);
   });
 
   it('fails a message the SMS centre refuses for good, with the reason', async () => {
