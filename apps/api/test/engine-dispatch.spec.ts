@@ -45,6 +45,35 @@ const smtpProvider = () => ({
   },
 });
 
+/** Attempt 1's request left and no answer came in time (`NO_ANSWER`), recorded as the providers record it. */
+async function gotNoAnswer(deliveryId: string) {
+  await collection(ctx.app, 'deliveries').updateOne(
+    { _id: deliveryId },
+    {
+      $set: {
+        status: 'retrying',
+        attempt: 1,
+        error: { code: NO_ANSWER, reason: 'no answer in time' },
+        // before its entry's time, so that the entry is not taken for a retry's stale one (docs/engine.md)
+        updatedAt: new Date(clock.now().getTime() - 60_000),
+      },
+    },
+  );
+}
+
+/** The sandbox took the message (a process handed it over, then stopped or got no answer). */
+async function handedToTheSandbox(deliveryId: string, providerMessageId: string) {
+  const at = clock.now();
+  await ctx.app.get(SandboxMessageRepository).set(deliveryId, {
+    providerMessageId,
+    idempotencyKey: deliveryId,
+    message: { channel: 'sms', to: '+33612345678', text: 'Bonjour Léa, votre RDV est confirmé.' },
+    acceptedAt: at,
+    status: 'sent',
+    statusAt: at,
+  });
+}
+
 async function configure(clinic: TestClinic, settings: object) {
   await ctx.as(clinic).put('/api/settings', settings).expect(200);
 }
@@ -160,14 +189,7 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     const at = clock.now();
     await claimedByAKilledProcess(delivery._id, new Date(at.getTime() + 30_000));
     // The killed process had handed the message to the sandbox, then died before recording the outcome.
-    await ctx.app.get(SandboxMessageRepository).set(delivery._id, {
-      providerMessageId: 'sbx-before-the-kill',
-      idempotencyKey: delivery._id,
-      message: { channel: 'sms', to: '+33612345678', text: 'Bonjour Léa, votre RDV est confirmé.' },
-      acceptedAt: at,
-      status: 'sent',
-      statusAt: at,
-    });
+    await handedToTheSandbox(delivery._id, 'sbx-before-the-kill');
     await engine().drain();
     expect((await read(delivery)).status).toBe('scheduled');
 
@@ -183,27 +205,9 @@ describe('dispatcher: sandbox, timing, last checks', () => {
 
   it('asks the sandbox after a request that got no answer: it had the message, so nothing goes twice', async () => {
     const delivery = await plan(clinic.clinicId);
-    const at = clock.now();
     // Attempt 1's request reached the sandbox, its answer never came back (a timeout after it left).
-    await ctx.app.get(SandboxMessageRepository).set(delivery._id, {
-      providerMessageId: 'sbx-no-answer',
-      idempotencyKey: delivery._id,
-      message: { channel: 'sms', to: '+33612345678', text: 'Bonjour Léa, votre RDV est confirmé.' },
-      acceptedAt: at,
-      status: 'sent',
-      statusAt: at,
-    });
-    await collection(ctx.app, 'deliveries').updateOne(
-      { _id: delivery._id },
-      {
-        $set: {
-          status: 'retrying',
-          attempt: 1,
-          error: { code: NO_ANSWER, reason: 'no answer in time' },
-          updatedAt: new Date(at.getTime() - 60_000),
-        },
-      },
-    );
+    await handedToTheSandbox(delivery._id, 'sbx-no-answer');
+    await gotNoAnswer(delivery._id);
     await engine().drain();
     expect(await read(delivery)).toMatchObject({
       status: 'sent',
@@ -486,17 +490,7 @@ describe('dispatcher: a real SMS centre', () => {
   it('asks again or sends in doubt after a request that got no answer (a timeout after it left)', async () => {
     const delivery = await plan(clinic.clinicId);
     // Attempt 1's request left and no answer came in time: recorded as the providers record it.
-    await collection(ctx.app, 'deliveries').updateOne(
-      { _id: delivery._id },
-      {
-        $set: {
-          status: 'retrying',
-          attempt: 1,
-          error: { code: NO_ANSWER, reason: 'no answer in time' },
-          updatedAt: new Date(clock.now().getTime() - 60_000),
-        },
-      },
-    );
+    await gotNoAnswer(delivery._id);
     await engine().drain();
     // SMPP cannot be asked by key: the retry goes marked in doubt (the centre may have it twice).
     expect(await read(delivery)).toMatchObject({ status: 'sent', inDoubt: true, error: null });

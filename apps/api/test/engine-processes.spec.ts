@@ -1,6 +1,7 @@
 // Scenario 11 (domain.md): two real API processes share a burst of due deliveries; one is killed with SIGKILL
-// mid-burst and started again. Counted at the sandbox and at a real SMPP server: nothing lost, no duplicate
-// at the sandbox (it can be asked what it accepted), duplicates at SMPP only among messages marked in doubt.
+// mid-burst and started again. Counted at the sandbox's raw send calls and at a real SMPP server that keeps
+// every submit: nothing lost, the kill interrupted sends (some taken over), every sandbox message sent once
+// (asked before sending again), duplicates at SMPP only among messages marked in doubt.
 import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
 import { deliveryIdFor } from '../src/modules/deliveries/delivery-planning.service';
@@ -138,14 +139,16 @@ describe('scenario 11: a process killed during a burst', () => {
       ]),
     );
     expect(sandbox.size).toBe(sandboxed.length);
-    for (const { id } of sandboxed) {
-      const message = sandbox.get(id);
-      expect(message).toBeDefined();
-      if (message!.sendCalls > 1) expect(byId.get(id)!.attempt).toBeGreaterThan(1);
-    }
-    expect([...sandbox.values()].filter((m) => m.sendCalls > 1).length).toBeLessThanOrEqual(
-      [...byId.values()].filter((d) => d.clinicId === sandboxClinic.clinicId && d.attempt > 1).length,
+    // Counted at the raw send calls, not at the store (which answers a known key with the message it holds): a
+    // taken-over send asks the sandbox first (lookup by key) and calls send only if the killed process had not
+    // handed it over, so every message was sent exactly once. A dispatcher that re-sent without asking fails here.
+    for (const { id } of sandboxed) expect(sandbox.get(id)?.sendCalls).toBe(1);
+
+    // The kill interrupted work: sends the killed process held were taken over after their lease.
+    const takenOver = [...byId.values()].filter((d) =>
+      d.history.some((h) => /taken over/.test(h.reason ?? '')),
     );
+    expect(takenOver.length).toBeGreaterThan(0);
 
     // The SMS centre: every delivery at least once; twice only when marked in doubt.
     const submits = new Map<string, number>();
@@ -161,10 +164,12 @@ describe('scenario 11: a process killed during a burst', () => {
         expect(byId.get(id)!.inDoubt).toBe(true);
       }
     }
+    const inDoubtSmpp = viaSmpp.filter(({ id }) => byId.get(id)!.inDoubt).length;
+    expect(inDoubtSmpp).toBeGreaterThanOrEqual(duplicates.length);
     console.log(
       `scenario 11: ${total} deliveries, ${[...byId.values()].filter((d) => d.attempt > 1).length} on a later attempt, ` +
-        `${[...byId.values()].filter((d) => d.history.some((h) => /taken over/.test(h.reason ?? ''))).length} taken over after the kill, ` +
-        `${[...sandbox.values()].filter((m) => m.sendCalls > 1).length} repeated sandbox calls (deduplicated), ` +
+        `${takenOver.length} taken over after the kill, ` +
+        `${[...sandbox.values()].filter((m) => m.sendCalls > 1).length} repeated sandbox send calls, ` +
         `${duplicates.length} SMPP duplicates (all in doubt), ${[...byId.values()].filter((d) => d.inDoubt).length} in doubt`,
     );
   });
