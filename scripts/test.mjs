@@ -3,7 +3,8 @@
 //   unit          pure logic of every project (libraries, editor components, the API's rules): no database
 //   integration   the API against the embedded database (one server, a database per test file)
 //   fuzz          schemathesis over the OpenAPI document against the started product: no server error (fuzz.mjs)
-//   process-kill  scenario 11: two built API processes, one killed during a burst of 10 000 messages
+//   process-kill  scenario 11: two built API processes, one killed during a burst of 10 000 messages; npm start
+//                 stopped by signals; the chaos run's short form (bench/chaos.mjs --short)
 //   e2e           the whole product in Debian's Chromium (Playwright)
 // `npm test` also runs lint, the format check, the type-check and the build first.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -44,7 +45,15 @@ const TIERS = {
     ['integration tests', ...jest('jest.integration.config.cjs', '--maxWorkers=2', '--coverage')],
   ],
   fuzz: [['fuzzing: schemathesis, not_a_server_error', 'node', ['scripts/fuzz.mjs']]],
-  'process-kill': [['scenario 11: a process killed mid-burst', ...jest('jest.process-kill.config.cjs')]],
+  'process-kill': [
+    ['scenario 11: a process killed mid-burst', ...jest('jest.process-kill.config.cjs')],
+    // The chaos run's short form (npm run chaos: the whole one): the database killed, a worker drained.
+    [
+      'chaos (short): the database killed mid-burst, a worker sent SIGTERM',
+      'node',
+      ['bench/chaos.mjs', '--short'],
+    ],
+  ],
   e2e: [['end-to-end tests', 'npx', ['playwright', 'test'], { cwd: path.join(root, 'e2e') }]],
 };
 const BUILD = ['build', ...nx('-t', 'build')];

@@ -111,9 +111,10 @@ function serverCommand(kind, binary, dataDir, port) {
 
 /**
  * Starts (or adopts) the database and resolves to `{ uri, kind, stop }` once it answers ping.
- * `dataDir` keeps the server's files; its log goes to `logFile`.
+ * `dataDir` keeps the server's files; its log goes to `logFile`; `port` (default: a free one) is where it listens
+ * (the chaos run starts it again where its clients expect it).
  */
-async function startDatabase({ dataDir, logFile, env = process.env, log = console.log }) {
+async function startDatabase({ dataDir, logFile, env = process.env, log = console.log, port: wanted }) {
   if (env.MONGODB_URI) {
     return {
       uri: env.MONGODB_URI,
@@ -127,7 +128,7 @@ async function startDatabase({ dataDir, logFile, env = process.env, log = consol
   const binary = mongod ?? (await ensureFerretDB({ env, log }));
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(path.dirname(logFile), { recursive: true });
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
   const [command, args] = serverCommand(kind, binary, dataDir, port);
   const out = openSync(logFile, 'a');
   // Its own process group: Ctrl-C or a signal to the starter's group leaves it to the starter, which stops it

@@ -14,6 +14,7 @@ export function startDatabase(options: {
   logFile: string;
   env?: NodeJS.ProcessEnv;
   log?: (message: string) => void;
+  port?: number;
 }): Promise<RunningDatabase>;
 
 /** Asks the OS for a free TCP port on the loopback interface. */
