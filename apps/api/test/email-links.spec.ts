@@ -88,7 +88,8 @@ describe('e-mail opens and one-click unsubscribe (C6, RFC 8058)', () => {
       opens: 2,
     });
 
-    const tampered = pathOf(pixel!).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    // a character of the signature changed (not only the last one's padding bits)
+    const tampered = pathOf(pixel!).replace(/\.(.)/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
     await ctx.http().get(tampered).expect(200);
     await ctx.http().get('/p/o/not-a-token').expect(200);
     expect((await deliveryOf(id)).opens).toBe(2);

@@ -20,6 +20,16 @@ describe('patient link tokens', () => {
       expect(openLink([key], 'open', bad)).toBeNull();
   });
 
+  it('should refuse every other spelling of the signature, though it decodes to the same bytes', () => {
+    // 16 bytes take 22 base64url characters; the last one's 4 low bits are padding, so 16 spellings decode alike.
+    const token = signLink(key, 'open', id);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.slice(-1));
+    const twins = [...alphabet].filter((c, i) => i >> 4 === last >> 4 && c !== token.slice(-1));
+    expect(twins).toHaveLength(15);
+    for (const twin of twins) expect(openLink([key], 'open', `${token.slice(0, -1)}${twin}`)).toBeNull();
+  });
+
   it('should carry nothing but the delivery id and a signature', () => {
     expect(signLink(key, 'open', id)).toMatch(/^[0-9a-f]{32}\.[A-Za-z0-9_-]{22}$/);
     expect(() => signLink(key, 'open', 'pat_123')).toThrow(/dlv_/);

@@ -29,5 +29,7 @@ export function openLink(keys: readonly Buffer[], kind: PatientLinkKind, token: 
   if (!parts) return null;
   const deliveryId = `dlv_${parts[1]}`;
   const given = Buffer.from(parts[2], 'base64url');
+  // One spelling per signature: the last character's low bits are padding, so another spelling decodes the same.
+  if (given.toString('base64url') !== parts[2]) return null;
   return keys.some((key) => timingSafeEqual(macOf(key, kind, deliveryId), given)) ? deliveryId : null;
 }
