@@ -11,7 +11,7 @@ import type { Rendered } from './delivery-renderer.service';
 import type { LastCheck } from './last-checks';
 import { PROCESS_ID } from './process-id';
 import type { ClinicProvider } from './provider-registry.service';
-import { attemptOutcome, failuresBefore, retryDeadline } from './retry-policy';
+import { attemptOutcome, failuresBefore, pausedRetryGivesUp, retryDeadline } from './retry-policy';
 import { loggedError } from '../../common/logged-error';
 import { Metrics } from '../../metrics/metrics';
 
@@ -194,11 +194,11 @@ export class DeliveryOutcomeService {
   ): Promise<void> {
     const at = pause.until.toISOString();
     // A retry the pause would push past its deadline has no time left: it fails now, as a refusal would.
-    const deadline = retryDeadline(delivery);
-    if (failuresBefore(delivery) > 0 && pause.until.getTime() > deadline.getTime()) {
+    const budget = { failures: failuresBefore(delivery), deadline: retryDeadline(delivery) };
+    const givenUp = pausedRetryGivesUp(budget, pause);
+    if (givenUp) {
       this.count(delivery, NO_PROVIDER, 'failed');
-      const reason = `The provider failed ${pause.failures} times in a row (gave up: no time left to try again before ${deadline.toISOString()})`;
-      await this.record(delivery, delivery.error?.code ?? 'provider-failing', reason, report, {});
+      await this.record(delivery, delivery.error?.code ?? 'provider-failing', givenUp, report, {});
       return;
     }
     await this.postpone(delivery, pause.until, report, {

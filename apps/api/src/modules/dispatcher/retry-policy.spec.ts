@@ -1,5 +1,11 @@
 import { final, retryable, type SendOutcome } from '@clinicflow/channels';
-import { attemptOutcome, failuresBefore, retryDeadline, retryDelayMs } from './retry-policy';
+import {
+  attemptOutcome,
+  failuresBefore,
+  pausedRetryGivesUp,
+  retryDeadline,
+  retryDelayMs,
+} from './retry-policy';
 
 const now = new Date('2026-03-10T09:00:00Z');
 const middle = () => 0.5;
@@ -75,6 +81,21 @@ describe(attemptOutcome.name, () => {
       code: 'throttled',
       reason: `Too many messages. (gave up after 3 tries: no time left to try again before ${inHours(0.01).toISOString()})`,
     });
+  });
+});
+
+describe(pausedRetryGivesUp.name, () => {
+  const pause = { until: inHours(2), failures: 5 };
+
+  it('should give up a retry the pause pushes past its deadline, saying so', () => {
+    expect(pausedRetryGivesUp({ failures: 1, deadline: inHours(1) }, pause)).toBe(
+      `The provider failed 5 times in a row (gave up: no time left to try again before ${inHours(1).toISOString()})`,
+    );
+  });
+
+  it('should let a retry wait that the pause leaves before its deadline, and a message never refused', () => {
+    expect(pausedRetryGivesUp({ failures: 1, deadline: inHours(3) }, pause)).toBeNull();
+    expect(pausedRetryGivesUp({ failures: 0, deadline: inHours(1) }, pause)).toBeNull();
   });
 });
 

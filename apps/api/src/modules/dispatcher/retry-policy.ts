@@ -58,8 +58,24 @@ export function attemptOutcome(
   if (dueAt.getTime() <= deadline.getTime()) {
     return { status: 'retrying', dueAt, code: outcome.code, reason: outcome.reason };
   }
-  const reason = `${outcome.reason} (gave up after ${failures} ${failures === 1 ? 'try' : 'tries'}: no time left to try again before ${deadline.toISOString()})`;
+  const reason = `${outcome.reason} (gave up after ${failures} ${failures === 1 ? 'try' : 'tries'}: ${noTimeLeft(deadline)})`;
   return { status: 'failed', code: outcome.code, reason };
+}
+
+/**
+ * A retry its paused provider (`ProviderBreaker`) holds until `until`: the reason it fails now when the pause
+ * would push it past its deadline (a message not yet refused waits, whatever the pause), else null.
+ */
+export function pausedRetryGivesUp(
+  { failures, deadline }: { failures: number; deadline: Date },
+  pause: { until: Date; failures: number },
+): string | null {
+  if (failures === 0 || pause.until.getTime() <= deadline.getTime()) return null;
+  return `The provider failed ${pause.failures} times in a row (gave up: ${noTimeLeft(deadline)})`;
+}
+
+function noTimeLeft(deadline: Date): string {
+  return `no time left to try again before ${deadline.toISOString()}`;
 }
 
 /** The retryable refusals a delivery met before this attempt (its history's `retrying` entries). */
