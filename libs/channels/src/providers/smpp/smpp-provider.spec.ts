@@ -15,6 +15,8 @@ interface Smsc {
   answersEnquireLink: boolean;
   sessions: smpp.Session[];
   binds: number;
+  /** The submits (1 for the first) answered "throttled" whatever the behaviour. */
+  throttledSubmits: number[];
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,6 +42,7 @@ async function startSmsc(port = 0, state?: Smsc): Promise<Smsc> {
     answersEnquireLink: true,
     sessions: [],
     binds: 0,
+    throttledSubmits: [],
   };
   let counter = 0;
   let inFlight = 0;
@@ -72,7 +75,7 @@ async function startSmsc(port = 0, state?: Smsc): Promise<Smsc> {
     session.on('submit_sm', async (pdu: smpp.PDU) => {
       smsc.submits.push(pdu);
       if (smsc.behaviour === 'silent') return;
-      if (smsc.behaviour === 'throttle')
+      if (smsc.behaviour === 'throttle' || smsc.throttledSubmits.includes(smsc.submits.length))
         return session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
       if (smsc.behaviour === 'invalid-destination')
         return session.send(pdu.response({ command_status: smpp.ESME_RINVDSTADR }));
@@ -183,6 +186,34 @@ describe(SmppProvider.name, () => {
     });
     expect(references.size).toBe(1);
     expect(smsc.submits.map((pdu) => (pdu.short_message as { message: string }).message).join('')).toBe(text);
+  });
+
+  it('retries a long message from its first refused part, under the same reference', async () => {
+    const sut = provider();
+    const text = 'Rappel : votre rendez-vous est demain à 09:30. '.repeat(7);
+    smsc.throttledSubmits = [2];
+    const refused = await sut.send({ channel: 'sms', to: '+33612345678', text }, 'long-1');
+    expect(refused).toMatchObject({ accepted: false, kind: 'retryable' });
+    const retried = await sut.send({ channel: 'sms', to: '+33612345678', text }, 'long-1');
+    const parts = smsc.submits.map((pdu) => (pdu.short_message as { udh: Buffer[] }).udh[0]);
+    // Part 1 accepted, part 2 refused; the retry submits parts 2 and 3 only.
+    expect(parts.map((udh) => udh[4])).toEqual([1, 2, 2, 3]);
+    expect(new Set(parts.map((udh) => udh[2])).size).toBe(1);
+    expect(retried).toEqual({ accepted: true, providerMessageId: `msg-${smsc.port}-1` });
+    const received = [0, 2, 3].map((i) => (smsc.submits[i].short_message as { message: string }).message);
+    expect(received.join('')).toBe(text);
+  });
+
+  it('sends every part again when the retried message is another text', async () => {
+    const sut = provider();
+    const text = 'Rappel : votre rendez-vous est demain à 09:30. '.repeat(7);
+    smsc.throttledSubmits = [2];
+    await sut.send({ channel: 'sms', to: '+33612345678', text }, 'long-2');
+    const outcome = await sut.send({ channel: 'sms', to: '+33612345678', text: `${text}!` }, 'long-2');
+    expect(outcome.accepted).toBe(true);
+    const parts = smsc.submits.map((pdu) => (pdu.short_message as { udh: Buffer[] }).udh[0]);
+    expect(parts.map((udh) => udh[4])).toEqual([1, 2, 1, 2, 3]);
+    expect(parts[2][2]).not.toBe(parts[0][2]);
   });
 
   it('turns a delivery receipt into "delivered" for the whole long message', async () => {

@@ -32,6 +32,7 @@ import {
 import { connectionFailureOf } from '../host-guard/connection-failure';
 import { cappedTimeout, resolveProviderHost, type ProviderHostPolicy } from '../host-guard/host-guard';
 import { LongMessageReceipts, LongReplies } from './long-messages';
+import { PartlySentMessages } from './partly-sent';
 import { SubmitWindow } from './submit-window';
 
 /** How to reach an SMS centre over SMPP 3.4 and how patient to be with it. */
@@ -85,6 +86,7 @@ export class SmppProvider implements MessageProvider {
   private readonly longMessages = new LongMessageReceipts();
   private readonly sources = new Map<string, string>();
   private readonly longReplies = new LongReplies();
+  private readonly partlySent = new PartlySentMessages();
 
   constructor(private readonly options: SmppOptions) {
     this.clock = options.clock ?? systemClock;
@@ -263,25 +265,43 @@ export class SmppProvider implements MessageProvider {
       return this.connectionFailure(error);
     }
     const sender = message.from ?? this.options.defaultFrom;
-    this.reference = (this.reference + 1) & 0xff;
-    const parts = submitSmFields(message, sender, this.reference);
+    // A retry of a long message some parts of which were accepted goes on from the first missing part, under the
+    // same reference (the handset joins the parts by it): the patient does not get the first parts twice.
+    const fingerprint = JSON.stringify([sender, message.to, message.text]);
+    const resumed = this.partlySent.resume(idempotencyKey, fingerprint);
+    if (!resumed) this.reference = (this.reference + 1) & 0xff;
+    const reference = resumed?.reference ?? this.reference;
+    const parts = submitSmFields(message, sender, reference);
+    const acceptedIds = [...(resumed?.acceptedIds ?? [])];
     const long = this.longMessages.start(parts.length);
+    for (const partId of acceptedIds) long.accepted(partId);
     // Receipts can arrive right behind a submit_sm_resp: register each part as its response is read.
     const accepted = (response: smpp.PDU) => {
       if (response.command_status === 0) long.accepted(String(response.message_id));
     };
-    let id = '';
-    for (const fields of parts) {
+    for (const fields of parts.slice(acceptedIds.length)) {
       await this.window.enter();
       const session = this.session;
       const answer: Response = session
         ? await this.request(session, new smpp.PDU('submit_sm', fields), accepted)
         : { failure: retryable('connection-lost', 'The connection to the SMS centre was lost.') };
       this.window.leave();
-      if ('failure' in answer) return answer.failure;
-      if (answer.pdu.command_status !== 0) return classifySmppStatus(answer.pdu.command_status);
-      id ||= String(answer.pdu.message_id);
+      const refused =
+        'failure' in answer
+          ? answer.failure
+          : answer.pdu.command_status !== 0
+            ? classifySmppStatus(answer.pdu.command_status)
+            : null;
+      if (refused) {
+        if (refused.kind === 'retryable')
+          this.partlySent.remember(idempotencyKey, { fingerprint, reference, acceptedIds });
+        else this.partlySent.forget(idempotencyKey);
+        return refused;
+      }
+      if ('pdu' in answer) acceptedIds.push(String(answer.pdu.message_id));
     }
+    this.partlySent.forget(idempotencyKey);
+    const id = acceptedIds[0];
     this.byKey.set(idempotencyKey, id);
     this.sources.set(id, sender);
     return { accepted: true, providerMessageId: id };
