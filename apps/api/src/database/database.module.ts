@@ -2,6 +2,10 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Db, MongoClient } from 'mongodb';
 import type { Env } from '../config/env';
+import { reconnectWhenStuck } from './stuck-monitor';
+
+/** How to stop each client's watch (`reconnectWhenStuck`), for the module's shutdown. */
+const stopWatching = new WeakMap<MongoClient, () => Promise<void>>();
 
 /**
  * The one connection of the API: the MongoDB driver's own client and its `Db`, which repositories receive.
@@ -20,6 +24,7 @@ import type { Env } from '../config/env';
         });
         // main.ts waited for the database already: a failure here is a real error.
         await client.connect();
+        stopWatching.set(client, reconnectWhenStuck(client));
         return client;
       },
     },
@@ -37,6 +42,7 @@ export class DatabaseModule implements OnApplicationShutdown {
 
   /** After every module's own shutdown (the engine finishes its tick first). */
   async onApplicationShutdown() {
+    await stopWatching.get(this.client)?.();
     await this.client.close();
   }
 }
