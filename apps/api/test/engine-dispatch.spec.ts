@@ -487,6 +487,37 @@ describe('dispatcher: a real SMS centre', () => {
     expect(smsc.submits).toHaveLength(1);
   });
 
+  it('keeps a taken-over SMPP send in doubt when it waits for a paused provider before it goes', async () => {
+    const delivery = await plan(clinic.clinicId);
+    // The process that claimed attempt 1 stopped while sending (its lease ends in 10 s).
+    await ctx.app.get(DeliveryClaimRepository).claim({
+      clinicId: clinic.clinicId,
+      deliveryId: delivery._id,
+      attempt: 1,
+      kind: 'send',
+      by: 'killed-process',
+      at: clock.now(),
+      leaseUntil: new Date(clock.now().getTime() + 10_000),
+    });
+    // Meanwhile the centre throttles five messages in a row: this process pauses the provider.
+    smsc.script = ['throttle', 'throttle', 'throttle', 'throttle', 'throttle'];
+    await Promise.all([1, 2, 3, 4, 5].map(() => plan(clinic.clinicId)));
+    await engine().drain();
+    expect(smsc.submits).toHaveLength(5);
+    // The lease is over: taken over, but the provider is paused, so it waits, as a plain scheduled message.
+    clock.advance(11_000);
+    await engine().drain();
+    expect(await read(delivery)).toMatchObject({ status: 'scheduled', inDoubt: true });
+    expect(smsc.submits).toHaveLength(5);
+    // Once the pause is over, one message probes the provider; the others wait for its answer, then go.
+    for (let round = 0; round < 2; round++) {
+      clock.advance(60_000);
+      await engine().drain();
+    }
+    // The attempt that sends it is a plain one; the centre may have it from the stopped process: in doubt.
+    expect(await read(delivery)).toMatchObject({ status: 'sent', inDoubt: true, provider: 'smpp' });
+  });
+
   it('asks again or sends in doubt after a request that got no answer (a timeout after it left)', async () => {
     const delivery = await plan(clinic.clinicId);
     // Attempt 1's request left and no answer came in time: recorded as the providers record it.

@@ -177,11 +177,13 @@ export class DeliveryOutcomeService {
     slot: { at: Date; granted: boolean },
     rate: number,
     report: DispatchReport,
+    inDoubt: boolean,
   ): Promise<void> {
     const at = slot.at.toISOString();
     await this.postpone(delivery, slot.at, report, {
       reason: `waiting for the provider's rate (${rate} a second): goes at ${at}`,
       why: reasonOf('provider-rate', { rate, at }),
+      inDoubt,
       ...(slot.granted ? { rateSlotAt: slot.at } : {}),
     });
   }
@@ -191,6 +193,7 @@ export class DeliveryOutcomeService {
     delivery: DeliveryDocument,
     pause: { until: Date; failures: number },
     report: DispatchReport,
+    inDoubt: boolean,
   ): Promise<void> {
     const at = pause.until.toISOString();
     // A retry the pause would push past its deadline has no time left: it fails now, as a refusal would.
@@ -204,15 +207,25 @@ export class DeliveryOutcomeService {
     await this.postpone(delivery, pause.until, report, {
       reason: `the provider failed ${pause.failures} times in a row: paused, tried again at ${at}`,
       why: reasonOf('provider-paused', { failures: pause.failures, at }),
+      inDoubt,
     });
   }
 
-  /** Back to scheduled until `until`: a wait, not a failure (it uses none of the retry budget). */
+  /**
+   * Back to scheduled until `until`: a wait, not a failure (it uses none of the retry budget). A message found in
+   * doubt before the wait (a taken-over send the provider cannot be asked about) stays so: the attempt that sends
+   * it later is a plain one, and the provider may have it already.
+   */
   private async postpone(
     delivery: DeliveryDocument,
     until: Date,
     report: DispatchReport,
-    { reason, why, rateSlotAt }: { reason: string; why: Reason; rateSlotAt?: Date },
+    {
+      reason,
+      why,
+      rateSlotAt,
+      inDoubt,
+    }: { reason: string; why: Reason; rateSlotAt?: Date; inDoubt: boolean },
   ): Promise<void> {
     const now = this.clock.now();
     this.count(delivery, NO_PROVIDER, 'later');
@@ -222,7 +235,7 @@ export class DeliveryOutcomeService {
       by: PROCESS_ID,
       reason,
       why,
-      set: { leaseUntil: null },
+      set: { leaseUntil: null, ...(inDoubt ? { inDoubt } : {}) },
       dueAt: until,
       ...(rateSlotAt ? { rateSlotAt } : {}),
     });

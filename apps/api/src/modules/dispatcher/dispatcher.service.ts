@@ -369,13 +369,13 @@ export class DispatcherService {
     // A provider failing everything is left alone a while: its messages wait, they do not fail (issue 22).
     const providerKey = `${delivery.clinicId}:${delivery.channel}`;
     const gate = this.breaker.check(providerKey, now);
-    if (!gate.go) return this.outcomes.waitForProvider(delivery, gate, report);
+    if (!gate.go) return this.outcomes.waitForProvider(delivery, gate, report, inDoubt);
     const rate = sendingRate(settings, delivery.channel, clinicProvider.kind);
     if (rate !== null && !(rateSlotAt && slotStillOpen(new Date(rateSlotAt), now))) {
       const [slot] = await this.rates.reserve(delivery.clinicId, delivery.channel, rate, 1, now);
       const wait = slot.at.getTime() - now.getTime();
       if (!slot.granted || wait > RATE_WAIT_IN_PLACE_MS) {
-        return this.outcomes.waitForRate(delivery, slot, rate, report);
+        return this.outcomes.waitForRate(delivery, slot, rate, report, inDoubt);
       }
       // A slot within the second: waited for here (its lease renewed meanwhile), not through the queue.
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
