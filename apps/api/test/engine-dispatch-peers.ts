@@ -44,6 +44,13 @@ export interface Smsc {
   script: SmscAnswer[];
   /** `true`: each accepted message is followed by its delivery receipt (a deliver_sm, stat:DELIVRD). */
   receipts: boolean;
+  /**
+   * Holds the answers to the submits from now on, so that every process sending through it has sends in flight
+   * (taken, unanswered); `heldSessions` counts the sessions (one per process) holding some; `release` answers them.
+   */
+  hold(): void;
+  heldSessions(): number;
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +62,14 @@ export async function startSmsc(port = 0): Promise<Smsc> {
   let counter = 0;
   const sessions: smpp.Session[] = [];
   const smsc = { port: 0, submits: [], receivedAt: [], script: [], receipts: false } as unknown as Smsc;
+  let holding = false;
+  const held = new Map<smpp.Session, (() => void)[]>();
+  smsc.hold = () => (holding = true);
+  smsc.heldSessions = () => [...held.values()].filter((answers) => answers.length > 0).length;
+  smsc.release = () => {
+    holding = false;
+    for (const answers of held.values()) for (const answer of answers.splice(0)) answer();
+  };
   const server = smpp.createServer({}, (session) => {
     sessions.push(session);
     session.on('error', () => undefined);
@@ -82,21 +97,27 @@ export async function startSmsc(port = 0): Promise<Smsc> {
       smsc.submits.push({ to: String(pdu.destination_addr), text });
       smsc.receivedAt.push(Date.now());
       const answer = smsc.script.shift() ?? 'accept';
-      if (answer === 'throttle') return session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
-      if (answer === 'invalid-destination')
-        return session.send(pdu.response({ command_status: smpp.ESME_RINVDSTADR }));
-      const id = `msg-${++counter}`;
-      session.send(pdu.response({ message_id: id }));
-      if (smsc.receipts) {
-        session.send(
-          new smpp.PDU('deliver_sm', {
-            source_addr: pdu.destination_addr,
-            destination_addr: pdu.source_addr,
-            esm_class: 0x04,
-            short_message: `id:${id} sub:001 dlvrd:001 submit date:2603020900 done date:2603020901 stat:DELIVRD err:000 text:`,
-          }),
-        );
-      }
+      const respond = () => {
+        if (answer === 'throttle')
+          return session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
+        if (answer === 'invalid-destination')
+          return session.send(pdu.response({ command_status: smpp.ESME_RINVDSTADR }));
+        const id = `msg-${++counter}`;
+        session.send(pdu.response({ message_id: id }));
+        if (smsc.receipts) {
+          session.send(
+            new smpp.PDU('deliver_sm', {
+              source_addr: pdu.destination_addr,
+              destination_addr: pdu.source_addr,
+              esm_class: 0x04,
+              short_message: `id:${id} sub:001 dlvrd:001 submit date:2603020900 done date:2603020901 stat:DELIVRD err:000 text:`,
+            }),
+          );
+        }
+      };
+      if (!holding) return respond();
+      // (A session closed meanwhile, its process killed: its answers go nowhere, `send` writes nothing.)
+      held.set(session, [...(held.get(session) ?? []), respond]);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
