@@ -1,13 +1,16 @@
 // `npm run chaos` (issue 22): faults during a burst, each printing what it counted. Two worker processes (the
 // built API, CLINICFLOW_ROLE=worker) send a burst through the sandbox against the embedded database:
 //   database   the database killed (SIGKILL) mid-burst, down a while, started again on the same data and port;
+//   kill       a worker killed (SIGKILL) every 20 s (8 s short) mid-burst, replaced each time: its sends are taken
+//              over after their lease, the sandbox asked first (no message goes twice);
 //   drain      a worker sent SIGTERM mid-burst: it finishes what it holds (nothing left in doubt).
 // Counted from the database and the sandbox's raw send calls: sent, lost, repeated sends, in doubt, taken over,
 // and the time from the database's return to the burst's end. `--short` (a smaller burst, a shorter outage).
 // The figures are printed, not asserted; the process exits 1 when a message is lost or sent twice outside doubt.
+// When a wait times out, what was left and the workers' last log lines are printed (CHAOS_KEEP=1 keeps them).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +30,11 @@ const DB_NAME = 'chaos';
 const SECRET = randomBytes(32).toString('hex');
 const METRICS_TOKEN = randomBytes(24).toString('hex');
 const MINUTE = 60_000;
+// How long a burst may take to be sent once the fault is over (the short one takes seconds).
+const SEND_TIMEOUT_MS = (short ? 3 : 20) * MINUTE;
+/** The kill fault: a worker killed this often, the burst sent this fast (so that it lasts several kills). */
+const KILL_EVERY_MS = (short ? 8 : 20) * 1_000;
+const KILL_RATE = 40;
 
 /**
  * The environment the database is started with: never MONGODB_URI (the set-up's in-process API leaves it in
@@ -37,8 +45,9 @@ const ownEnv = { PATH: process.env.PATH };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A worker: the built API as a process of its own. */
-async function startWorker(uri, name) {
+async function startWorker(uri, name, logFile) {
   const port = await freePort();
+  const log = openSync(logFile, 'a');
   const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
@@ -51,14 +60,16 @@ async function startWorker(uri, name) {
       MONGODB_DB_NAME: DB_NAME,
       APP_SECRET: SECRET,
       METRICS_TOKEN,
-      LOG_LEVEL: 'silent',
+      // What the workers met, in their log files: printed when a run fails.
+      LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
       ENGINE_TICK_MS: '100',
       DISPATCH_LEASE_SECONDS: '10',
       DISPATCH_CONCURRENCY: '16',
       SEED_DEMO: 'false',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', log, log],
   });
+  closeSync(log);
   const base = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) throw new Error(`${name} stopped while starting`);
@@ -73,7 +84,7 @@ async function startWorker(uri, name) {
     await sleep(250);
   }
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { name, child, base, exited };
+  return { name, child, base, exited, logFile };
 }
 
 /** A fresh reader for each question: it must survive the database going away. */
@@ -96,6 +107,51 @@ async function until(condition, timeoutMs, what) {
   while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting until ${what}`);
     await sleep(250);
+  }
+}
+
+/** What is left in the queue and in whose hands, for a run that timed out: the statuses and claims, no ids. */
+async function leftOver(uri, workers) {
+  const left = await ask(uri, async (db) => {
+    const now = Date.now();
+    const entries = await db.collection('delivery_queue').find({}).toArray();
+    const deliveries = await db
+      .collection('deliveries')
+      .find({ _id: { $in: entries.map((e) => e._id) } })
+      .toArray();
+    const byStatus = {};
+    for (const d of deliveries) byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
+    const due = entries.filter((e) => new Date(e.dueAt).getTime() <= now).length;
+    const leases = deliveries
+      .map((d) => (d.leaseUntil ? Math.round((new Date(d.leaseUntil).getTime() - now) / 1000) : null))
+      .filter((s) => s !== null);
+    return { entries: entries.length, due, byStatus, leaseSecondsLeft: leases.slice(0, 10) };
+  }).catch((error) => ({ unreadable: String(error) }));
+  const alive = workers.map(
+    (w) => `${w.name}: ${w.child.exitCode === null && !w.child.signalCode ? 'running' : 'stopped'}`,
+  );
+  const gauges = [];
+  for (const w of workers.filter((w) => w.child.exitCode === null && !w.child.signalCode)) {
+    const text = await fetch(`${w.base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+      .then((r) => r.text())
+      .catch((error) => `unanswered: ${error}`);
+    const lines = text.split('\n').filter((l) => /^clinicflow_(sends_total|queue_due|queue_entries)/.test(l));
+    gauges.push(`${w.name}: ${lines.join('; ') || text.slice(0, 200)}`);
+  }
+  const logs = workers.map((w) => {
+    const lines = readFileSync(w.logFile, 'utf8').trimEnd().split('\n');
+    return `last lines of ${w.name}'s log (${lines.length} lines):\n${lines.slice(-30).join('\n')}`;
+  });
+  return [`left in the queue: ${JSON.stringify(left)}`, alive.join(', '), ...gauges, ...logs].join('\n');
+}
+
+/** `until`, and when it times out: what was left, printed before the error. */
+async function untilSent(uri, workers, timeoutMs) {
+  try {
+    await until(async () => (await queueLength(uri)) === 0, timeoutMs, 'the burst is sent');
+  } catch (error) {
+    console.error(await leftOver(uri, workers));
+    throw error;
   }
 }
 
@@ -156,6 +212,29 @@ async function count(uri, ids) {
   });
 }
 
+/**
+ * The clinic's SMS through the sandbox without receipts, at `ratePerSecond` (null: none), no quiet hours, test
+ * mode (no credits needed): as the engine bench does.
+ */
+async function useTheSandbox(app, clinicId, ratePerSecond) {
+  const { SettingsRepository } = api('./modules/settings/settings.repository');
+  await app.get(SettingsRepository).replaceSections(clinicId, {
+    providers: {
+      sms: {
+        kind: 'sandbox',
+        options: { receipts: false },
+        sealedCredentials: null,
+        credentialKeys: [],
+        ratePerSecond,
+      },
+    },
+    quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
+    consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
+    testMode: true,
+    updatedAt: new Date(),
+  });
+}
+
 async function databaseFault(uri, database, clinicId, dataDir, port, workers) {
   const ids = await planBurst(uri, clinicId, 'db', BURST);
   await until(async () => ((await queueLength(uri)) ?? BURST) <= BURST * 0.7, 10 * MINUTE, 'a third is sent');
@@ -169,7 +248,7 @@ async function databaseFault(uri, database, clinicId, dataDir, port, workers) {
     env: ownEnv,
   });
   const backAt = Date.now();
-  await until(async () => (await queueLength(uri)) === 0, 20 * MINUTE, 'the burst is sent');
+  await untilSent(uri, workers, SEND_TIMEOUT_MS);
   const recoveredIn = (Date.now() - backAt) / 1000;
   const figures = await count(uri, ids);
   for (const worker of workers) if (worker.child.exitCode !== null) figures.workerDied = worker.name;
@@ -177,6 +256,47 @@ async function databaseFault(uri, database, clinicId, dataDir, port, workers) {
     database: restarted,
     figures: { ...figures, downSeconds: (backAt - killedAt) / 1000, recoveredIn },
   };
+}
+
+/**
+ * A worker killed with SIGKILL every `KILL_EVERY_MS` while the burst goes (each time the other one, replaced by
+ * a fresh process): the burst is slowed to `KILL_RATE` SMS a second (a provider's rate) so that it outlasts
+ * several kills.
+ */
+async function killFault(uri, clinicId, workers) {
+  const setup = await startBenchApi({ uri, dbName: DB_NAME });
+  try {
+    await useTheSandbox(setup.app, clinicId, KILL_RATE);
+  } finally {
+    await setup.close();
+  }
+  const ids = await planBurst(uri, clinicId, 'kill', BURST);
+  const startedAt = Date.now();
+  let lastKill = startedAt;
+  let kills = 0;
+  while (((await queueLength(uri)) ?? BURST) > 0) {
+    if (Date.now() - startedAt > SEND_TIMEOUT_MS) {
+      console.error(await leftOver(uri, workers));
+      throw new Error('timed out waiting until the burst is sent');
+    }
+    if (Date.now() - lastKill >= KILL_EVERY_MS) {
+      const index = kills % workers.length;
+      const victim = workers[index];
+      victim.child.kill('SIGKILL');
+      await victim.exited;
+      kills++;
+      workers[index] = await startWorker(uri, victim.name, victim.logFile);
+      lastKill = Date.now();
+    }
+    await sleep(250);
+  }
+  const setupAgain = await startBenchApi({ uri, dbName: DB_NAME });
+  try {
+    await useTheSandbox(setupAgain.app, clinicId, null);
+  } finally {
+    await setupAgain.close();
+  }
+  return { ...(await count(uri, ids)), kills, seconds: (Date.now() - startedAt) / 1000 };
 }
 
 async function drainFault(uri, clinicId, workers) {
@@ -187,7 +307,7 @@ async function drainFault(uri, clinicId, workers) {
   stopping.child.kill('SIGTERM');
   await stopping.exited;
   const stoppedIn = (Date.now() - signalledAt) / 1000;
-  await until(async () => (await queueLength(uri)) === 0, 20 * MINUTE, 'the burst is sent');
+  await untilSent(uri, workers, SEND_TIMEOUT_MS);
   return {
     ...(await count(uri, ids)),
     stoppedIn,
@@ -206,19 +326,12 @@ async function main() {
   try {
     const setup = await startBenchApi({ uri, dbName: DB_NAME });
     const clinicId = await createBenchClinic(setup.app);
-    // The sandbox without receipts, no quiet hours, test mode (no credits needed): as the engine bench does.
-    const { SettingsRepository } = api('./modules/settings/settings.repository');
-    await setup.app.get(SettingsRepository).replaceSections(clinicId, {
-      providers: {
-        sms: { kind: 'sandbox', options: { receipts: false }, sealedCredentials: null, credentialKeys: [] },
-      },
-      quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
-      consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
-      testMode: true,
-      updatedAt: new Date(),
-    });
+    await useTheSandbox(setup.app, clinicId, null);
     await setup.close();
-    workers.push(await startWorker(uri, 'worker 1'), await startWorker(uri, 'worker 2'));
+    workers.push(
+      await startWorker(uri, 'worker 1', path.join(dir, 'worker-1.log')),
+      await startWorker(uri, 'worker 2', path.join(dir, 'worker-2.log')),
+    );
     console.log(`chaos: ${BURST} SMS a fault, 2 workers, the embedded database${short ? ' (short)' : ''}\n`);
 
     const db = await databaseFault(uri, database, clinicId, dataDir, port, workers);
@@ -230,6 +343,13 @@ async function main() {
         `burst done ${f.recoveredIn.toFixed(1)} s after the database came back${f.workerDied ? `; ${f.workerDied} died` : ''}`,
     );
     failed ||= f.lost > 0 || f.repeatedOutsideDoubt > 0 || Boolean(f.workerDied);
+
+    const k = await killFault(uri, clinicId, workers);
+    console.log(
+      `a worker killed (SIGKILL) every ${KILL_EVERY_MS / 1000} s mid-burst, ${k.kills} kills in ${k.seconds.toFixed(0)} s: ` +
+        `sent ${k.sent}, lost ${k.lost}, repeated sends ${k.repeated}, in doubt ${k.inDoubt}, taken over ${k.takenOver}`,
+    );
+    failed ||= k.lost > 0 || k.repeated > 0 || k.kills === 0;
 
     const d = await drainFault(uri, clinicId, workers);
     console.log(
@@ -249,7 +369,9 @@ async function main() {
   } finally {
     for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
     await database.stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    // CHAOS_KEEP=1 keeps the database and the workers' logs for a look afterwards.
+    if (process.env.CHAOS_KEEP) console.log(`kept: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   console.log(
     failed ? '\nchaos: FAILED (see above)' : '\nchaos: nothing lost, nothing sent twice outside doubt',

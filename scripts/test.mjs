@@ -47,9 +47,9 @@ const TIERS = {
   fuzz: [['fuzzing: schemathesis, not_a_server_error', 'node', ['scripts/fuzz.mjs']]],
   'process-kill': [
     ['scenario 11: a process killed mid-burst', ...jest('jest.process-kill.config.cjs')],
-    // The chaos run's short form (npm run chaos: the whole one): the database killed, a worker drained.
+    // The chaos run's short form (npm run chaos: the whole one): the database killed, workers killed, one drained.
     [
-      'chaos (short): the database killed mid-burst, a worker sent SIGTERM',
+      'chaos (short): the database killed mid-burst, workers killed, a worker sent SIGTERM',
       'node',
       ['bench/chaos.mjs', '--short'],
     ],
