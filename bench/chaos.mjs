@@ -3,6 +3,8 @@
 //   database   the database killed (SIGKILL) mid-burst, down a while, started again on the same data and port;
 //   kill       a worker killed (SIGKILL) every 20 s (8 s short) mid-burst, replaced each time: its sends are taken
 //              over after their lease, the sandbox asked first (no message goes twice);
+//   SMS centre the SMPP server stopped 10 min (20 s short) mid-burst and started again: all sent once it is
+//              back, none after its expiry, none failed, submits counted at the centre (twice only in doubt);
 //   drain      a worker sent SIGTERM mid-burst: it finishes what it holds (nothing left in doubt).
 // Counted from the database and the sandbox's raw send calls: sent, lost, repeated sends, in doubt, taken over,
 // and the time from the database's return to the burst's end. `--short` (a smaller burst, a shorter outage).
@@ -32,6 +34,9 @@ const METRICS_TOKEN = randomBytes(24).toString('hex');
 const MINUTE = 60_000;
 // How long a burst may take to be sent once the fault is over (the short one takes seconds).
 const SEND_TIMEOUT_MS = (short ? 3 : 20) * MINUTE;
+/** The SMS centre fault: down this long mid-burst; the burst's messages expire this long after planning. */
+const SMSC_DOWN_MS = short ? 20_000 : 10 * MINUTE;
+const SMPP_EXPIRY_MS = short ? 10 * MINUTE : 60 * MINUTE;
 /** The kill fault: a worker killed this often, the burst sent this fast (so that it lasts several kills). */
 const KILL_EVERY_MS = (short ? 8 : 20) * 1_000;
 const KILL_RATE = 40;
@@ -156,7 +161,7 @@ async function untilSent(uri, workers, timeoutMs) {
 }
 
 /** Plans `count` SMS due now for the clinic, through the API's own planning, and answers their ids. */
-async function planBurst(uri, clinicId, prefix, count) {
+async function planBurst(uri, clinicId, prefix, count, expiresAt = null) {
   const started = await startBenchApi({ uri, dbName: DB_NAME });
   try {
     const { DeliveryPlanningService } = api('./modules/deliveries/delivery-planning.service');
@@ -171,6 +176,7 @@ async function planBurst(uri, clinicId, prefix, count) {
         sendAt: now,
         template: { byLanguage: { fr: { body: `Rappel ${prefix}-${from + i}` } } },
         language: 'fr',
+        expiresAt,
       }));
       const answer = await planning.plan(
         clinicId,
@@ -299,6 +305,121 @@ async function killFault(uri, clinicId, workers) {
   return { ...(await count(uri, ids)), kills, seconds: (Date.now() - startedAt) / 1000 };
 }
 
+/**
+ * The SMS centre: a real SMPP server (the smpp package) that counts every submit by its text and deduplicates
+ * nothing; `stop` closes it and its sessions, `start` listens again on the same port.
+ */
+async function startSmsc() {
+  const smpp = api('smpp');
+  const submits = new Map();
+  let server = null;
+  let sessions = [];
+  let counter = 0;
+  const port = await freePort();
+  const start = async () => {
+    server = smpp.createServer({}, (session) => {
+      sessions.push(session);
+      session.on('error', () => undefined);
+      session.on('bind_transceiver', (pdu) => session.send(pdu.response()));
+      session.on('enquire_link', (pdu) => session.send(pdu.response()));
+      session.on('query_sm', (pdu) =>
+        session.send(pdu.response({ command_status: smpp.errors.ESME_RQUERYFAIL })),
+      );
+      session.on('unbind', (pdu) => {
+        session.send(pdu.response());
+        session.close();
+      });
+      session.on('submit_sm', (pdu) => {
+        const message = pdu.short_message;
+        const text = typeof message === 'string' ? message : String(message?.message ?? message);
+        submits.set(text, (submits.get(text) ?? 0) + 1);
+        session.send(pdu.response({ message_id: `msg-${++counter}` }));
+      });
+    });
+    await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  };
+  const stop = async () => {
+    for (const session of sessions.splice(0)) session.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  await start();
+  return { port, submits, start, stop };
+}
+
+/**
+ * The clinic's SMS over SMPP to the SMS centre (test mode off, credits for the burst); the SMS centre stopped
+ * for `SMSC_DOWN_MS` mid-burst and started again on its port. Every message must go once it is back, none
+ * after its expiry, none marked failed while it could still go.
+ */
+async function smsCentreFault(uri, clinicId, workers) {
+  const smsc = await startSmsc();
+  const setup = await startBenchApi({ uri, dbName: DB_NAME });
+  try {
+    const { SettingsService } = api('./modules/settings/settings.service');
+    const settings = setup.app.get(SettingsService);
+    const manager = { clinicId, kind: 'user', role: 'manager', email: 'chaos@clinicflow.test' };
+    await settings.update(manager, {
+      testMode: false,
+      providers: {
+        sms: {
+          kind: 'smpp',
+          options: { host: '127.0.0.1', port: smsc.port, systemId: 'clinic', defaultFrom: 'Cabinet' },
+          credentials: { password: 'secret' },
+          ratePerSecond: 200,
+        },
+      },
+    });
+    await settings.topUp(manager, { credits: BURST * 2, requestId: 'chaos-sms-centre' });
+  } finally {
+    await setup.close();
+  }
+  const expiresAt = new Date(Date.now() + SMPP_EXPIRY_MS);
+  const ids = await planBurst(uri, clinicId, 'smpp', BURST, expiresAt);
+  try {
+    await until(
+      async () => ((await queueLength(uri)) ?? BURST) <= BURST * 0.7,
+      10 * MINUTE,
+      'a third is sent',
+    );
+    await smsc.stop();
+    await sleep(SMSC_DOWN_MS);
+    await smsc.start();
+    const backAt = Date.now();
+    await untilSent(uri, workers, SEND_TIMEOUT_MS);
+    const doneIn = (Date.now() - backAt) / 1000;
+    const figures = await ask(uri, async (db) => {
+      const deliveries = await db
+        .collection('deliveries')
+        .find({ _id: { $in: ids } })
+        .toArray();
+      const sent = deliveries.filter((d) => d.status === 'sent' || d.status === 'delivered');
+      const inDoubt = new Set(deliveries.filter((d) => d.inDoubt).map((d) => d._id));
+      const texts = new Map(deliveries.map((d) => [d._id, d.text]));
+      const repeated = ids.filter((id) => (smsc.submits.get(texts.get(id)) ?? 0) > 1);
+      return {
+        sent: sent.length,
+        lost: ids.length - sent.length,
+        failed: deliveries.filter((d) => d.status === 'failed' || d.status === 'expired').length,
+        afterExpiry: sent.filter((d) => new Date(d.sentAt).getTime() > expiresAt.getTime()).length,
+        neverSubmitted: ids.filter((id) => !smsc.submits.get(texts.get(id))).length,
+        repeated: repeated.length,
+        repeatedOutsideDoubt: repeated.filter((id) => !inDoubt.has(id)).length,
+        inDoubt: inDoubt.size,
+      };
+    });
+    return { ...figures, downSeconds: SMSC_DOWN_MS / 1000, doneIn };
+  } finally {
+    await smsc.stop().catch(() => undefined);
+    // Back to the sandbox in test mode for the faults after this one.
+    const again = await startBenchApi({ uri, dbName: DB_NAME });
+    try {
+      await useTheSandbox(again.app, clinicId, null);
+    } finally {
+      await again.close();
+    }
+  }
+}
+
 async function drainFault(uri, clinicId, workers) {
   const ids = await planBurst(uri, clinicId, 'drain', BURST);
   await until(async () => ((await queueLength(uri)) ?? BURST) <= BURST * 0.7, 10 * MINUTE, 'a third is sent');
@@ -316,6 +437,10 @@ async function drainFault(uri, clinicId, workers) {
 }
 
 async function main() {
+  // The in-process set-up and the workers share the secret (sealed provider credentials) and let the SMS
+  // centre on loopback in (the provider host guard).
+  process.env.APP_SECRET = SECRET;
+  process.env.CLINICFLOW_ALLOWED_PROVIDER_HOSTS = '127.0.0.1';
   const dir = mkdtempSync(path.join(tmpdir(), 'clinicflow-chaos-'));
   const dataDir = path.join(dir, 'db');
   const port = await freePort();
@@ -350,6 +475,16 @@ async function main() {
         `sent ${k.sent}, lost ${k.lost}, repeated sends ${k.repeated}, in doubt ${k.inDoubt}, taken over ${k.takenOver}`,
     );
     failed ||= k.lost > 0 || k.repeated > 0 || k.kills === 0;
+
+    const c = await smsCentreFault(uri, clinicId, workers);
+    console.log(
+      `SMS centre (SMPP) down ${c.downSeconds.toFixed(0)} s mid-burst: sent ${c.sent}, lost ${c.lost}, ` +
+        `failed or expired ${c.failed}, sent after expiry ${c.afterExpiry}, never at the centre ${c.neverSubmitted}, ` +
+        `submitted twice ${c.repeated} (${c.repeatedOutsideDoubt} outside doubt), in doubt ${c.inDoubt}, ` +
+        `burst done ${c.doneIn.toFixed(1)} s after the centre came back`,
+    );
+    failed ||=
+      c.lost > 0 || c.failed > 0 || c.afterExpiry > 0 || c.neverSubmitted > 0 || c.repeatedOutsideDoubt > 0;
 
     const d = await drainFault(uri, clinicId, workers);
     console.log(
