@@ -6,6 +6,7 @@ import {
   type DeliveryInput,
 } from '../src/modules/deliveries/delivery-planning.service';
 import type { DeliveryDocument } from '../src/modules/deliveries/delivery.document';
+import { DeliveryClaimRepository } from '../src/modules/deliveries/delivery-claim.repository';
 import { DeliveryRepository } from '../src/modules/deliveries/delivery.repository';
 import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
 import type { TestClinic, useTestContext } from './test-app';
@@ -111,4 +112,25 @@ export async function sendSmsThrough(
     })
     .expect(200);
   await ctx.as(clinic).post('/api/settings/credits/top-ups', { credits }).expect(200);
+}
+
+/**
+ * Attempt 1 of a delivery claimed by a process that was then killed, with the lease its claim carried (none: a
+ * claim of the earlier protocol, whose lease is `at` + the lease).
+ */
+export function claimedByAKilledProcess(
+  app: INestApplication,
+  clock: TestClock,
+  delivery: { _id: string; clinicId: string },
+  leaseUntil?: Date,
+) {
+  return app.get(DeliveryClaimRepository).claim({
+    clinicId: delivery.clinicId,
+    deliveryId: delivery._id,
+    attempt: 1,
+    kind: 'send',
+    by: 'killed-process',
+    at: clock.now(),
+    ...(leaseUntil ? { leaseUntil } : {}),
+  });
 }

@@ -2,7 +2,6 @@ import { NO_ANSWER } from '@clinicflow/channels';
 import { ConfigService } from '@nestjs/config';
 import type { INestApplication } from '@nestjs/common';
 import { DeliveryCancelService } from '../src/modules/deliveries/delivery-cancel.service';
-import { DeliveryClaimRepository } from '../src/modules/deliveries/delivery-claim.repository';
 import { PatientRepository } from '../src/modules/directory/directory.repository';
 import { DeliveryReceiptService } from '../src/modules/dispatcher/delivery-receipt.service';
 import { DeliveryRetryService } from '../src/modules/deliveries/delivery-retry.service';
@@ -12,7 +11,13 @@ import { SandboxMessageRepository } from '../src/modules/dispatcher/sandbox-mess
 import { EngineService } from '../src/modules/engine/engine.service';
 import { SettingsRepository } from '../src/modules/settings/settings.repository';
 import { startMailbox, startSmsc, type Mailbox, type Smsc } from './engine-dispatch-peers';
-import { collection, deliveryFactory, sandboxMessage, until } from './engine-dispatch-fixtures';
+import {
+  claimedByAKilledProcess,
+  collection,
+  deliveryFactory,
+  sandboxMessage,
+  until,
+} from './engine-dispatch-fixtures';
 import { createTestApp, useTestContext, type TestClinic } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -121,23 +126,11 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     ]);
   });
 
-  /** Attempt 1 of a delivery claimed by a process that was then killed (with the lease its claim carried). */
-  const claimedByAKilledProcess = (deliveryId: string, leaseUntil?: Date) =>
-    ctx.app.get(DeliveryClaimRepository).claim({
-      clinicId: clinic.clinicId,
-      deliveryId,
-      attempt: 1,
-      kind: 'send',
-      by: 'killed-process',
-      at: clock.now(),
-      ...(leaseUntil ? { leaseUntil } : {}),
-    });
-
   it('takes over a delivery whose claimant stopped before handing it over, once the lease is over, and sends it once', async () => {
     const delivery = await plan(clinic.clinicId);
     // A process won attempt 1 (a claim of the earlier protocol: no lease of its own), then was killed before
     // it sent anything.
-    await claimedByAKilledProcess(delivery._id);
+    await claimedByAKilledProcess(ctx.app, clock, delivery);
     await engine().drain();
     expect((await read(delivery)).status).toBe('scheduled');
 
@@ -187,7 +180,7 @@ describe('dispatcher: sandbox, timing, last checks', () => {
   it('takes over a delivery whose claimant stopped after handing it over: the provider says sent, nothing goes twice', async () => {
     const delivery = await plan(clinic.clinicId);
     const at = clock.now();
-    await claimedByAKilledProcess(delivery._id, new Date(at.getTime() + 30_000));
+    await claimedByAKilledProcess(ctx.app, clock, delivery, new Date(at.getTime() + 30_000));
     // The killed process had handed the message to the sandbox, then died before recording the outcome.
     await handedToTheSandbox(delivery._id, 'sbx-before-the-kill');
     await engine().drain();
@@ -222,7 +215,7 @@ describe('dispatcher: sandbox, timing, last checks', () => {
     // next scans start past a random number of due entries (up to three windows of 200), mostly past all 15.
     const leaseUntil = new Date(clock.now().getTime() + 30_000);
     const held = await planMany(clinic.clinicId, 12);
-    for (const delivery of held) await claimedByAKilledProcess(delivery._id, leaseUntil);
+    for (const delivery of held) await claimedByAKilledProcess(ctx.app, clock, delivery, leaseUntil);
     await engine().drain();
     const fresh = await planMany(clinic.clinicId, 3);
     await engine().drain();
@@ -465,15 +458,7 @@ describe('dispatcher: a real SMS centre', () => {
   it('takes over a send whose process stopped over SMPP: it cannot ask the centre, so it sends again, in doubt', async () => {
     const delivery = await plan(clinic.clinicId);
     // The process that claimed attempt 1 stopped while sending (its lease ends in 30 s).
-    await ctx.app.get(DeliveryClaimRepository).claim({
-      clinicId: clinic.clinicId,
-      deliveryId: delivery._id,
-      attempt: 1,
-      kind: 'send',
-      by: 'killed-process',
-      at: clock.now(),
-      leaseUntil: new Date(clock.now().getTime() + 30_000),
-    });
+    await claimedByAKilledProcess(ctx.app, clock, delivery, new Date(clock.now().getTime() + 30_000));
     await engine().drain();
     expect(smsc.submits).toHaveLength(0);
     clock.advance(31_000);
@@ -490,15 +475,7 @@ describe('dispatcher: a real SMS centre', () => {
   it('keeps a taken-over SMPP send in doubt when it waits for a paused provider before it goes', async () => {
     const delivery = await plan(clinic.clinicId);
     // The process that claimed attempt 1 stopped while sending (its lease ends in 10 s).
-    await ctx.app.get(DeliveryClaimRepository).claim({
-      clinicId: clinic.clinicId,
-      deliveryId: delivery._id,
-      attempt: 1,
-      kind: 'send',
-      by: 'killed-process',
-      at: clock.now(),
-      leaseUntil: new Date(clock.now().getTime() + 10_000),
-    });
+    await claimedByAKilledProcess(ctx.app, clock, delivery, new Date(clock.now().getTime() + 10_000));
     // Meanwhile the centre throttles five messages in a row: this process pauses the provider.
     smsc.script = ['throttle', 'throttle', 'throttle', 'throttle', 'throttle'];
     await Promise.all([1, 2, 3, 4, 5].map(() => plan(clinic.clinicId)));

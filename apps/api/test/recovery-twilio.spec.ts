@@ -1,8 +1,12 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DeliveryClaimRepository } from '../src/modules/deliveries/delivery-claim.repository';
 import { EngineService } from '../src/modules/engine/engine.service';
-import { collection, deliveryFactory, sendSmsThrough } from './engine-dispatch-fixtures';
+import {
+  claimedByAKilledProcess,
+  collection,
+  deliveryFactory,
+  sendSmsThrough,
+} from './engine-dispatch-fixtures';
 import { useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -103,15 +107,7 @@ describe('dispatcher: recovery over a Twilio-style provider (it cannot be asked 
   it('takes over a send whose process stopped after handing it over: sent again, in doubt', async () => {
     const delivery = await plan(clinic.clinicId, withText('Rappel repris'));
     // The process that claimed attempt 1 handed the message to the provider, then stopped.
-    await ctx.app.get(DeliveryClaimRepository).claim({
-      clinicId: clinic.clinicId,
-      deliveryId: delivery._id,
-      attempt: 1,
-      kind: 'send',
-      by: 'killed-process',
-      at: clock.now(),
-      leaseUntil: new Date(clock.now().getTime() + 30_000),
-    });
+    await claimedByAKilledProcess(ctx.app, clock, delivery, new Date(clock.now().getTime() + 30_000));
     expect((await peer.submit('Rappel repris')).status).toBe(201);
     await engine().drain();
     expect(peer.submitted('Rappel repris')).toBe(1);
