@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, createBenchClinic, startBenchApi } from './bench-api.mjs';
+import { startSmsc } from './sms-centre.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startDatabase, freePort } = createRequire(import.meta.url)(
@@ -306,53 +307,12 @@ async function killFault(uri, clinicId, workers) {
 }
 
 /**
- * The SMS centre: a real SMPP server (the smpp package) that counts every submit by its text and deduplicates
- * nothing; `stop` closes it and its sessions, `start` listens again on the same port.
- */
-async function startSmsc() {
-  const smpp = api('smpp');
-  const submits = new Map();
-  let server = null;
-  let sessions = [];
-  let counter = 0;
-  const port = await freePort();
-  const start = async () => {
-    server = smpp.createServer({}, (session) => {
-      sessions.push(session);
-      session.on('error', () => undefined);
-      session.on('bind_transceiver', (pdu) => session.send(pdu.response()));
-      session.on('enquire_link', (pdu) => session.send(pdu.response()));
-      session.on('query_sm', (pdu) =>
-        session.send(pdu.response({ command_status: smpp.errors.ESME_RQUERYFAIL })),
-      );
-      session.on('unbind', (pdu) => {
-        session.send(pdu.response());
-        session.close();
-      });
-      session.on('submit_sm', (pdu) => {
-        const message = pdu.short_message;
-        const text = typeof message === 'string' ? message : String(message?.message ?? message);
-        submits.set(text, (submits.get(text) ?? 0) + 1);
-        session.send(pdu.response({ message_id: `msg-${++counter}` }));
-      });
-    });
-    await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  };
-  const stop = async () => {
-    for (const session of sessions.splice(0)) session.destroy();
-    await new Promise((resolve) => server.close(resolve));
-  };
-  await start();
-  return { port, submits, start, stop };
-}
-
-/**
  * The clinic's SMS over SMPP to the SMS centre (test mode off, credits for the burst); the SMS centre stopped
  * for `SMSC_DOWN_MS` mid-burst and started again on its port. Every message must go once it is back, none
  * after its expiry, none marked failed while it could still go.
  */
 async function smsCentreFault(uri, clinicId, workers) {
-  const smsc = await startSmsc();
+  const smsc = await startSmsc(await freePort());
   const setup = await startBenchApi({ uri, dbName: DB_NAME });
   try {
     const { SettingsService } = api('./modules/settings/settings.service');
