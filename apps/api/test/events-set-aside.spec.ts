@@ -114,6 +114,15 @@ describe('events the engine cannot process: backoff, set aside, process again', 
     expect((await status()).eventsSetAside).toEqual({ count: 0, items: [] });
     // A second ask finds nothing set aside any more.
     await ctx.as(clinic).post('/api/events/stuck/process-again', {}).expect(404);
+    // The manager's act is in the audit trail (once: the refused asks did nothing).
+    const trail = await ctx.as(clinic).get('/api/audit?action=event.processed-again').expect(200);
+    expect(trail.body.items).toEqual([
+      expect.objectContaining({
+        action: 'event.processed-again',
+        target: { type: 'event', id: 'stuck', label: null },
+        actor: expect.objectContaining({ kind: 'user' }),
+      }),
+    ]);
 
     clock.advance(20_000);
     await tick();

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'api-key.revoked',
   'settings.changed',
   'credits.topped-up',
+  'event.processed-again',
   'flow.published',
   'flow.enabled',
   'flow.disabled',

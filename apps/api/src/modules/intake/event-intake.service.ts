@@ -18,6 +18,8 @@ import { NewPatient, PatientIntakeService } from './patient-intake.service';
 import { errorSummary, loggedError } from '../../common/logged-error';
 import { backoffMs } from '../../common/backoff';
 import { Metrics } from '../../metrics/metrics';
+import type { Principal } from '../../http/principal';
+import { AuditService } from '../audit/audit.service';
 import type { PendingEvent } from '../events/pending-event.repository';
 
 /** What a sweep of the events' outbox did: events processed, and the clinics of those it set aside. */
@@ -84,6 +86,7 @@ export class EventIntakeService {
     private readonly engine: EventEngineService,
     private readonly newPatients: PatientIntakeService,
     private readonly metrics: Metrics,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -228,10 +231,15 @@ export class EventIntakeService {
    * Puts an event the engine set aside back for its next sweep (staff's "process again"); 404 when the clinic
    * has no such event set aside.
    */
-  async processAgain(clinicId: string, eventId: string): Promise<void> {
+  async processAgain(principal: Principal, eventId: string): Promise<void> {
+    const { clinicId } = principal;
     const id = externalDocumentId('evt', clinicId, eventId);
     if (!(await this.events.processAgain(clinicId, id)))
       throw AppError.notFound('No event set aside has this id');
+    await this.audit.record(principal, {
+      action: 'event.processed-again',
+      target: { type: 'event', id: eventId },
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClinicId, ManagersOnly } from '../../http/principal';
+import { CurrentPrincipal, ManagersOnly, type Principal } from '../../http/principal';
 import { EventIntakeService } from './event-intake.service';
 
 /**
@@ -25,8 +25,8 @@ export class EventsSetAsideController {
     schema: { example: { id: 'pms-evt-123', status: 'pending' } },
   })
   @ApiNotFoundResponse({ description: 'The clinic has no event of this id set aside.' })
-  async processAgain(@ClinicId() clinicId: string, @Param('id') id: string) {
-    await this.intake.processAgain(clinicId, id);
+  async processAgain(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    await this.intake.processAgain(principal, id);
     return { id, status: 'pending' as const };
   }
 }

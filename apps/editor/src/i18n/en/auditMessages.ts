@@ -19,6 +19,7 @@ export const auditMessages = {
   auditApiKeyRevoked: 'API key revoked',
   auditSettingsChanged: 'Settings changed',
   auditCreditsToppedUp: 'Credits topped up',
+  auditEventProcessedAgain: 'Set-aside event processed again',
   auditFlowPublished: 'Flow published',
   auditFlowEnabled: 'Flow enabled',
   auditFlowDisabled: 'Flow disabled',

@@ -19,6 +19,7 @@ export const auditMessages = {
   auditApiKeyRevoked: 'Clé d’API révoquée',
   auditSettingsChanged: 'Réglages modifiés',
   auditCreditsToppedUp: 'Crédits rechargés',
+  auditEventProcessedAgain: 'Événement mis de côté relancé',
   auditFlowPublished: 'Scénario publié',
   auditFlowEnabled: 'Scénario activé',
   auditFlowDisabled: 'Scénario désactivé',
