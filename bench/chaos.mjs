@@ -42,10 +42,7 @@ const SMPP_EXPIRY_MS = short ? 10 * MINUTE : 60 * MINUTE;
 const KILL_EVERY_MS = (short ? 8 : 20) * 1_000;
 const KILL_RATE = 40;
 
-/**
- * The environment the database is started with: never MONGODB_URI (the set-up's in-process API leaves it in
- * process.env, and startDatabase would then start nothing).
- */
+/** The environment the database is started with: never MONGODB_URI (with one, startDatabase starts nothing). */
 const ownEnv = { PATH: process.env.PATH };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,7 +55,6 @@ async function startWorker(uri, name, logFile) {
     env: {
       ...process.env,
       CLINICFLOW_ROLE: 'worker',
-      // (the set-up's in-process API left ENGINE_ENABLED=false in process.env: Nest's ConfigModule copies it there)
       ENGINE_ENABLED: 'true',
       PORT: String(port),
       HOST: '127.0.0.1',

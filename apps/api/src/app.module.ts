@@ -53,7 +53,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => env }),
+        // The environment as validated, and only it: `validate` would copy every value into process.env (Nest's
+        // ConfigModule does), where an app started later in the same process (a test's second app, the bench's
+        // set-up) would read it in place of its own defaults.
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validatePredefined: false,
+          skipProcessEnv: true,
+          load: [() => env],
+        }),
         LoggerModule.forRoot(requestLogParams(env)),
         DatabaseModule,
         ClockModule,

@@ -12,7 +12,7 @@ const engineTicks = (app: INestApplication) => app.get(SchedulerRegistry).doesEx
 
 describe('process roles (CLINICFLOW_ROLE)', () => {
   const apps: INestApplication[] = [];
-  // Nest's ConfigModule copies the variables into process.env: each application names its role.
+  // Each application names its role and whether its engine runs.
   const start = async (overrides: Record<string, string>) => {
     const app = await createTestApp({ CLINICFLOW_ROLE: 'all', ENGINE_ENABLED: 'false', ...overrides });
     apps.push(app);
