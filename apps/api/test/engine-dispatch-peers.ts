@@ -51,6 +51,8 @@ export interface Smsc {
   hold(): void;
   heldSessions(): number;
   release(): void;
+  /** Cuts every connection (the held answers are lost with them); it goes on listening. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,10 @@ export async function startSmsc(port = 0): Promise<Smsc> {
   const held = new Map<smpp.Session, (() => void)[]>();
   smsc.hold = () => (holding = true);
   smsc.heldSessions = () => [...held.values()].filter((answers) => answers.length > 0).length;
+  smsc.dropConnections = () => {
+    for (const session of sessions.splice(0)) session.destroy();
+    held.clear();
+  };
   smsc.release = () => {
     holding = false;
     for (const answers of held.values()) for (const answer of answers.splice(0)) answer();

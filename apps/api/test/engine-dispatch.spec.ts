@@ -505,6 +505,23 @@ describe('dispatcher: a real SMS centre', () => {
     expect(smsc.submits).toHaveLength(1);
   });
 
+  it('marks in doubt a message whose connection was lost after it left: the centre may have it', async () => {
+    const delivery = await plan(clinic.clinicId);
+    smsc.hold();
+    const sending = engine().drain();
+    await until(() => smsc.submits.length === 1);
+    smsc.dropConnections();
+    smsc.release();
+    await sending;
+    expect(await read(delivery)).toMatchObject({ status: 'retrying', error: { code: NO_ANSWER } });
+    const entry = await collection<{ dueAt: Date }>(ctx.app, 'delivery_queue').findOne({ _id: delivery._id });
+    clock.advance(new Date(entry!.dueAt).getTime() - clock.now().getTime());
+    await engine().drain();
+    // The centre had it from the first attempt: the second goes marked in doubt.
+    expect(await read(delivery)).toMatchObject({ status: 'sent', inDoubt: true });
+    expect(smsc.submits).toHaveLength(2);
+  });
+
   it('fails a message the SMS centre refuses for good, with the reason', async () => {
     smsc.script = ['invalid-destination'];
     const delivery = await plan(clinic.clinicId);

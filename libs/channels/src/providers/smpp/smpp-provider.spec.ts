@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import * as smpp from 'smpp';
-import type { ProviderEvent } from '../provider';
+import { NO_ANSWER, type ProviderEvent } from '../provider';
 import { SmppProvider } from './smpp-provider';
 
 interface Smsc {
@@ -397,13 +397,13 @@ describe(SmppProvider.name, () => {
     expect(smsc.submits.map((pdu) => (pdu.short_message as { message: string }).message)).toEqual(['after']);
   });
 
-  it('answers a lost connection with retryable for the submits in flight', async () => {
+  it('answers a lost connection as no answer for the submits in flight: the centre may have them', async () => {
     smsc.behaviour = 'silent';
     const sut = provider({ responseTimeoutMs: 2000 });
     const sending = sut.send({ channel: 'sms', to: '+33612345678', text: 'x' }, 'k');
     await until(() => smsc.submits.length === 1);
     smsc.sessions[0].destroy();
-    expect(await sending).toMatchObject({ accepted: false, kind: 'retryable', code: 'connection-lost' });
+    expect(await sending).toMatchObject({ accepted: false, kind: 'retryable', code: NO_ANSWER });
   });
 
   it('looks a message up with query_sm', async () => {
