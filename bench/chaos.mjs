@@ -215,6 +215,16 @@ async function count(uri, ids) {
   });
 }
 
+/** Runs `work` with the built API started in this process on the chaos database, then stops it. */
+async function withSetUp(uri, work) {
+  const setup = await startBenchApi({ uri, dbName: DB_NAME });
+  try {
+    return await work(setup.app);
+  } finally {
+    await setup.close();
+  }
+}
+
 /**
  * The clinic's SMS through the sandbox without receipts, at `ratePerSecond` (null: none), no quiet hours, test
  * mode (no credits needed): as the engine bench does.
@@ -267,12 +277,7 @@ async function databaseFault(uri, database, clinicId, dataDir, port, workers) {
  * several kills.
  */
 async function killFault(uri, clinicId, workers) {
-  const setup = await startBenchApi({ uri, dbName: DB_NAME });
-  try {
-    await useTheSandbox(setup.app, clinicId, KILL_RATE);
-  } finally {
-    await setup.close();
-  }
+  await withSetUp(uri, (app) => useTheSandbox(app, clinicId, KILL_RATE));
   const ids = await planBurst(uri, clinicId, 'kill', BURST);
   const startedAt = Date.now();
   let lastKill = startedAt;
@@ -293,12 +298,7 @@ async function killFault(uri, clinicId, workers) {
     }
     await sleep(250);
   }
-  const setupAgain = await startBenchApi({ uri, dbName: DB_NAME });
-  try {
-    await useTheSandbox(setupAgain.app, clinicId, null);
-  } finally {
-    await setupAgain.close();
-  }
+  await withSetUp(uri, (app) => useTheSandbox(app, clinicId, null));
   return { ...(await count(uri, ids)), kills, seconds: (Date.now() - startedAt) / 1000 };
 }
 
@@ -309,10 +309,9 @@ async function killFault(uri, clinicId, workers) {
  */
 async function smsCentreFault(uri, clinicId, workers) {
   const smsc = await startSmsc(await freePort());
-  const setup = await startBenchApi({ uri, dbName: DB_NAME });
-  try {
+  await withSetUp(uri, async (app) => {
     const { SettingsService } = api('./modules/settings/settings.service');
-    const settings = setup.app.get(SettingsService);
+    const settings = app.get(SettingsService);
     const manager = { clinicId, kind: 'user', role: 'manager', email: 'chaos@clinicflow.test' };
     await settings.update(manager, {
       testMode: false,
@@ -326,9 +325,7 @@ async function smsCentreFault(uri, clinicId, workers) {
       },
     });
     await settings.topUp(manager, { credits: BURST * 2, requestId: 'chaos-sms-centre' });
-  } finally {
-    await setup.close();
-  }
+  });
   const expiresAt = new Date(Date.now() + SMPP_EXPIRY_MS);
   const ids = await planBurst(uri, clinicId, 'smpp', BURST, expiresAt);
   try {
@@ -367,12 +364,7 @@ async function smsCentreFault(uri, clinicId, workers) {
   } finally {
     await smsc.stop().catch(() => undefined);
     // Back to the sandbox in test mode for the faults after this one.
-    const again = await startBenchApi({ uri, dbName: DB_NAME });
-    try {
-      await useTheSandbox(again.app, clinicId, null);
-    } finally {
-      await again.close();
-    }
+    await withSetUp(uri, (app) => useTheSandbox(app, clinicId, null));
   }
 }
 
