@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { startDatabase } from '../../../scripts/database/embedded-database.cjs';
-import { createTestApp } from './test-app';
+import { bookingEvent } from './engine-fixtures';
+import { createTestApp, createTestContext, type TestClinic, type TestContext } from './test-app';
 
 describe('GET /api/health', () => {
   it('should answer ok with the database up', async () => {
@@ -17,6 +18,8 @@ describe('GET /api/health', () => {
   describe('when the database dies', () => {
     let dir: string;
     let app: INestApplication;
+    let ctx: TestContext;
+    let clinic: TestClinic;
     let database: Awaited<ReturnType<typeof startDatabase>>;
 
     beforeAll(async () => {
@@ -26,7 +29,9 @@ describe('GET /api/health', () => {
         logFile: path.join(dir, 'db.log'),
         env: { PATH: process.env.PATH },
       });
-      app = await createTestApp({ MONGODB_URI: database.uri });
+      ctx = await createTestContext({ MONGODB_URI: database.uri });
+      app = ctx.app;
+      clinic = await ctx.newClinic();
     });
 
     afterAll(async () => {
@@ -46,6 +51,21 @@ describe('GET /api/health', () => {
       }
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+    });
+
+    it("should answer the PMS's event 503 with Retry-After (try again), not 500", async () => {
+      // The key is checked against the database too: the whole request meets the database away.
+      const res = await request(app.getHttpServer())
+        .post('/api/events')
+        .set('x-api-key', clinic.apiKey)
+        .send(bookingEvent('E-AWAY', 'A-AWAY', '2027-03-07T10:00'));
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body).toEqual({
+        statusCode: 503,
+        message: 'The database did not answer; try again shortly',
+        errors: [],
+      });
     });
   });
 });

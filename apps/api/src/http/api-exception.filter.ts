@@ -5,6 +5,10 @@ import type { Response } from 'express';
 import { AppError, AppErrorCode } from '../common/app-error';
 import type { ApiErrorBody } from './api-error';
 import { loggedError } from '../common/logged-error';
+import { isTransientError } from '../database/transient-error';
+
+/** How long a client is told to wait before trying again after the database did not answer. */
+export const DATABASE_AWAY_RETRY_SECONDS = 5;
 
 interface BodyParserError {
   type: string;
@@ -101,6 +105,15 @@ export function toErrorBody(error: unknown): ApiErrorBody | HealthReport {
     }
     return { statusCode: error.status, message: error.message, errors: [] };
   }
+  // The database away for a moment is the service unavailable, not a fault of the request: a PMS retries a
+  // 503 with Retry-After (the same event id), where a 500 reads as a bug.
+  if (isTransientError(error)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      message: 'The database did not answer; try again shortly',
+      errors: [],
+    };
+  }
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error', errors: [] };
 }
 
@@ -111,13 +124,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost) {
     const body = toErrorBody(error);
     const statusCode = 'statusCode' in body ? body.statusCode : HttpStatus.SERVICE_UNAVAILABLE;
-    if (statusCode >= 500 && 'statusCode' in body) {
+    if (statusCode === HttpStatus.SERVICE_UNAVAILABLE && 'statusCode' in body) {
+      // The database away is an outage to watch, not a bug to trace: one line, the error's kind only.
+      this.logger.warn(`Answered 503: the database did not answer (${(error as Error).name})`);
+    } else if (statusCode >= 500 && 'statusCode' in body) {
       this.logger.error(loggedError(error));
     }
     const response = host.switchToHttp().getResponse<Response>();
     // A refusal for too many attempts says when to try again (a throttler's 429 has set it already).
     if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    } else if (statusCode === HttpStatus.SERVICE_UNAVAILABLE && 'statusCode' in body) {
+      response.setHeader('Retry-After', String(DATABASE_AWAY_RETRY_SECONDS));
     }
     response.status(statusCode).json(body);
   }

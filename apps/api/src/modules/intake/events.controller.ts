@@ -24,6 +24,16 @@ import {
 import { EventService } from '../events/event.service';
 import { EventIntakeService } from './event-intake.service';
 
+/** The answer while the database is away (http/api-exception.filter.ts): the PMS posts the same events again. */
+const databaseAway = {
+  status: 503,
+  description:
+    'The database did not answer: post the same events again (same ids) after the `Retry-After` seconds.',
+  schema: {
+    example: { statusCode: 503, message: 'The database did not answer; try again shortly', errors: [] },
+  },
+};
+
 @ApiTags('events')
 @ApiSecurity('api-key')
 @ApiBearerAuth()
@@ -41,6 +51,7 @@ export class EventsController {
   })
   @ApiResponse({ status: 202, schema: { example: { accepted: true, duplicate: false } } })
   @ApiResponse({ status: 200, schema: { example: { accepted: true, duplicate: true } } })
+  @ApiResponse(databaseAway)
   async receive(
     @ClinicId() clinicId: string,
     @ZodBody(pmsEventSchema, eventExample) body: PmsEvent,
@@ -55,6 +66,7 @@ export class EventsController {
     summary: 'Receive up to 1 000 events; each gets its own answer (accepted, duplicate, errors).',
   })
   @ApiBody({ schema: { ...openApiSchema(bulkEventsSchema), example: { events: [eventExample] } } })
+  @ApiResponse(databaseAway)
   @ApiOkResponse({
     schema: {
       example: {
