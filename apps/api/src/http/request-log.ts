@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Env } from '../config/env';
 import { isProbeRoute } from '../config/process-role';
@@ -37,6 +38,8 @@ export function loggedUrl(url: string | undefined): { url?: string; queryKeys?: 
  */
 export function requestLogParams(env: Pick<Env, 'LOG_LEVEL'>): Params {
   return {
+    // Every route, in path-to-regexp 8's words: nestjs-pino's default `*` makes Nest warn at each start.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: env.LOG_LEVEL,
       redact: [
