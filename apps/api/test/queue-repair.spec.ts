@@ -62,3 +62,20 @@ describe('the queue consistency sweep', () => {
     expect(await sweep.repair(new Date(clock.now().getTime() - 24 * 3_600_000), clock.now())).toBe(1);
   });
 });
+
+describe('the queue consistency sweep with a settle time of its own', () => {
+  const clock = new TestClock('2026-03-10T09:00:00Z');
+  const ctx = useTestContext({ QUEUE_REPAIR_SETTLE_SECONDS: '5' }, { clock });
+  const clinic = ctx.clinic();
+  const { plan } = deliveryFactory(() => ctx.app, clock);
+
+  it('repairs a delivery changed longer ago than QUEUE_REPAIR_SETTLE_SECONDS, not sooner', async () => {
+    const lost = await plan(clinic.clinicId);
+    await collection(ctx.app, 'delivery_queue').deleteOne({ _id: lost._id });
+    const sweep = () => ctx.app.get(DeliveryQueueService).repair(null, clock.now());
+    clock.advance(4_000);
+    expect(await sweep()).toBe(0);
+    clock.advance(2_000);
+    expect(await sweep()).toBe(1);
+  });
+});

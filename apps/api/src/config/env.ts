@@ -80,6 +80,13 @@ export const envSchema = z
     /** How long a process owns a send it claimed; after that, another process recovers it (scenario 11). */
     DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /**
+     * The queue's consistency sweep (docs/engine.md, "Crash table"): how often the engine looks for deliveries
+     * that wait without a queue entry, and how old a change must be before it looks (younger: its writer may be
+     * between its two writes; an entry the sweep gives meanwhile is harmless, the writer's own moves it).
+     */
+    QUEUE_REPAIR_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    QUEUE_REPAIR_SETTLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+    /**
      * Deliveries taken per dispatcher batch, and sends in flight at once per process. A scan's sends go through
      * their steps together, each step one gathered command: the more a scan takes, the fewer commands a message.
      */

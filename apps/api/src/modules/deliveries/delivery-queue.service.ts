@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '../../config/env';
 import { ClockRepository } from '../../common/clock.repository';
 import { Metrics } from '../../metrics/metrics';
 import { DeliveryClaimRepository, type ClaimKind, type DeliveryClaim } from './delivery-claim.repository';
@@ -6,8 +8,6 @@ import { DeliveryQueueRepository, type DeliveryQueueEntry, type DueScan } from '
 import { DeliveryRepository } from './delivery.repository';
 import type { DeliveryDocument } from './delivery.document';
 
-/** A change this recent may still be writing its entry: the sweep leaves it alone. */
-const REPAIR_SETTLE_MS = 2 * 60_000;
 const REPAIR_BATCH = 500;
 
 /** The due count of the metrics stops here: a scrape never counts a whole burst. */
@@ -20,13 +20,18 @@ const DUE_COUNT_CAP = 10_000;
  */
 @Injectable()
 export class DeliveryQueueService {
+  /** A change this recent may still be writing its entry: the sweep leaves it alone. */
+  private readonly repairSettleMs: number;
+
   constructor(
+    config: ConfigService<Env, true>,
     private readonly queue: DeliveryQueueRepository,
     private readonly claims: DeliveryClaimRepository,
     private readonly deliveries: DeliveryRepository,
     clock: ClockRepository,
     private readonly metrics: Metrics,
   ) {
+    this.repairSettleMs = config.get('QUEUE_REPAIR_SETTLE_SECONDS', { infer: true }) * 1000;
     // Read at each scrape, across clinics: the same figures in every process.
     metrics.gauge('clinicflow_queue_entries', 'Deliveries waiting in the queue, due or not (estimate)', () =>
       this.queue.estimatedSize(),
@@ -58,13 +63,13 @@ export class DeliveryQueueService {
   /**
    * The consistency sweep (issue 22): a delivery's status and its queue entry are written one after the other,
    * so a process that died (or a database that went away) between the two can leave a delivery that needs an
-   * entry without one: `scheduled` and never sent. Finds those last changed in (`from`, `now` − 2 min] (`from`
-   * null: ever) and gives them back their entry: due at their send time when `scheduled`, at once when `retrying`
+   * entry without one: `scheduled` and never sent. Finds those last changed in (`from`, `now` − the settle time,
+   * `QUEUE_REPAIR_SETTLE_SECONDS`] (`from` null: ever) and gives them back their entry: due at their send time when `scheduled`, at once when `retrying`
    * or `sending` (the claim's rules then decide, a lease taken over as after a crash). Answers how many it
    * repaired. The other disagreement, an entry whose delivery is done, the scan already drops.
    */
   async repair(from: Date | null, now: Date): Promise<number> {
-    const settled = new Date(now.getTime() - REPAIR_SETTLE_MS);
+    const settled = new Date(now.getTime() - this.repairSettleMs);
     let repaired = 0;
     let afterId: string | null = null;
     for (;;) {

@@ -35,10 +35,9 @@ const TIMEOUT_NAME = 'engine-tick';
 /** Status refresh at providers (S2) at most this often. */
 const REFRESH_EVERY_MS = 60_000;
 /**
- * The queue's consistency sweep this often, over the deliveries changed in the last day (the first sweep of a
- * process: all of them, for what a process stopped long ago left).
+ * The queue's consistency sweep (every `QUEUE_REPAIR_EVERY_SECONDS`) looks over the deliveries changed in the last
+ * day (the first sweep of a process: all of them, for what a process stopped long ago left).
  */
-const REPAIR_EVERY_MS = 5 * 60_000;
 const REPAIR_WINDOW_MS = 24 * 3_600_000;
 
 /**
@@ -52,6 +51,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(EngineService.name);
   private readonly enabled: boolean;
   private readonly tickMs: number;
+  private readonly repairEveryMs: number;
   private running: Promise<TickReport> | null = null;
   private stopped = false;
   private wakeRequested = false;
@@ -77,6 +77,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.enabled = runsEngine(config);
     this.tickMs = config.get('ENGINE_TICK_MS', { infer: true });
+    this.repairEveryMs = config.get('QUEUE_REPAIR_EVERY_SECONDS', { infer: true }) * 1000;
   }
 
   onApplicationBootstrap() {
@@ -162,7 +163,7 @@ export class EngineService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The queue's consistency sweep, when its time has come; answers how many deliveries it repaired. */
   private async repairQueue(now: Date): Promise<number> {
-    if (this.lastRepairAt !== null && now.getTime() - this.lastRepairAt < REPAIR_EVERY_MS) return 0;
+    if (this.lastRepairAt !== null && now.getTime() - this.lastRepairAt < this.repairEveryMs) return 0;
     const from = this.lastRepairAt === null ? null : new Date(now.getTime() - REPAIR_WINDOW_MS);
     this.lastRepairAt = now.getTime();
     try {
