@@ -6,27 +6,32 @@
 //   SMS centre the SMPP server stopped 10 min (20 s short) mid-burst and started again: all sent once it is
 //              back, none after its expiry, none failed, submits counted at the centre (twice only in doubt);
 //   drain      a worker sent SIGTERM mid-burst: it finishes what it holds (nothing left in doubt).
+// During the database fault a web process (CLINICFLOW_ROLE=web) takes bookings from a PMS that tries each again
+// until accepted; each must get its run and its booking confirmation, and no run may end by an engine error.
 // Counted from the database and the sandbox's raw send calls: sent, lost, repeated sends, in doubt, taken over,
 // and the time from the database's return to the burst's end. `--short` (a smaller burst, a shorter outage).
 // The figures are printed, not asserted; the process exits 1 when a message is lost or sent twice outside doubt.
 // When a wait times out, what was left and the workers' last log lines are printed (CHAOS_KEEP=1 keeps them).
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, createBenchClinic, startBenchApi } from './bench-api.mjs';
+import { countBookings, postBookings, setUpPms } from './chaos-pms.mjs';
+import { chaosCluster, notSentBy, settled, sleep, until, within } from './chaos-processes.mjs';
 import { startSmsc } from './sms-centre.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startDatabase, freePort } = createRequire(import.meta.url)(
   path.join(root, 'scripts/database/embedded-database.cjs'),
 );
-const { MongoClient } = api('mongodb');
 
 const short = process.argv.includes('--short');
+/** `--fault database|kill|sms-centre|drain` runs that one fault only (to look into one). */
+const onlyFault = process.argv[process.argv.indexOf('--fault') + 1] ?? null;
+const runs = (name) => !process.argv.includes('--fault') || onlyFault === name;
 const BURST = short ? 1_000 : 5_000;
 const DOWN_SECONDS = short ? 10 : 60;
 const DB_NAME = 'chaos';
@@ -41,125 +46,25 @@ const SMPP_EXPIRY_MS = short ? 10 * MINUTE : 60 * MINUTE;
 /** The kill fault: a worker killed this often, the burst sent this fast (so that it lasts several kills). */
 const KILL_EVERY_MS = (short ? 8 : 20) * 1_000;
 const KILL_RATE = 40;
+/** The database fault: bookings the PMS posts to the web process from just before the kill, this fast. */
+const BOOKINGS = short ? 200 : 800;
+/** The bookings come in batches, one a second, so that the engine is working through one when the database goes. */
+const BOOKINGS_PER_POST = 10;
+/**
+ * After its outage, the database is killed and started again at once this many times while bookings flow: a
+ * move that met the database gone finds it back within the driver's server selection (5 s), the case in which an
+ * engine that ended runs on any error would end them.
+ */
+const HICCUPS = 3;
+/** How long a fault's figures wait for the consistency sweep (every 5 s, after 10 s, in the workers here). */
+const SWEEP_WAIT_MS = 60_000;
 
 /** The environment the database is started with: never MONGODB_URI (with one, startDatabase starts nothing). */
 const ownEnv = { PATH: process.env.PATH };
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A worker: the built API as a process of its own. */
-async function startWorker(uri, name, logFile) {
-  const port = await freePort();
-  const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
-    env: {
-      ...process.env,
-      CLINICFLOW_ROLE: 'worker',
-      ENGINE_ENABLED: 'true',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: uri,
-      MONGODB_DB_NAME: DB_NAME,
-      APP_SECRET: SECRET,
-      METRICS_TOKEN,
-      // What the workers met, in their log files: printed when a run fails.
-      LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
-      ENGINE_TICK_MS: '100',
-      DISPATCH_LEASE_SECONDS: '10',
-      DISPATCH_CONCURRENCY: '16',
-      SEED_DEMO: 'false',
-    },
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
-  const base = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null) throw new Error(`${name} stopped while starting`);
-    if (
-      await fetch(`${base}/api/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (tries > 240) throw new Error(`${name} did not start`);
-    await sleep(250);
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { name, child, base, exited, logFile };
-}
-
-/** A fresh reader for each question: it must survive the database going away. */
-async function ask(uri, question) {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1_000, connectTimeoutMS: 1_000 });
-  try {
-    await client.connect();
-    return await question(client.db(DB_NAME));
-  } finally {
-    await client.close().catch(() => undefined);
-  }
-}
-
-async function queueLength(uri) {
-  return ask(uri, (db) => db.collection('delivery_queue').countDocuments()).catch(() => null);
-}
-
-async function until(condition, timeoutMs, what) {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting until ${what}`);
-    await sleep(250);
-  }
-}
-
-/** What is left in the queue and in whose hands, for a run that timed out: the statuses and claims, no ids. */
-async function leftOver(uri, workers) {
-  const left = await ask(uri, async (db) => {
-    const now = Date.now();
-    const entries = await db.collection('delivery_queue').find({}).toArray();
-    const deliveries = await db
-      .collection('deliveries')
-      .find({ _id: { $in: entries.map((e) => e._id) } })
-      .toArray();
-    const byStatus = {};
-    for (const d of deliveries) byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
-    const due = entries.filter((e) => new Date(e.dueAt).getTime() <= now).length;
-    const leases = deliveries
-      .map((d) => (d.leaseUntil ? Math.round((new Date(d.leaseUntil).getTime() - now) / 1000) : null))
-      .filter((s) => s !== null);
-    return { entries: entries.length, due, byStatus, leaseSecondsLeft: leases.slice(0, 10) };
-  }).catch((error) => ({ unreadable: String(error) }));
-  const alive = workers.map(
-    (w) => `${w.name}: ${w.child.exitCode === null && !w.child.signalCode ? 'running' : 'stopped'}`,
-  );
-  const gauges = [];
-  for (const w of workers.filter((w) => w.child.exitCode === null && !w.child.signalCode)) {
-    const text = await fetch(`${w.base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
-      .then((r) => r.text())
-      .catch((error) => `unanswered: ${error}`);
-    const lines = text.split('\n').filter((l) => /^clinicflow_(sends_total|queue_due|queue_entries)/.test(l));
-    gauges.push(`${w.name}: ${lines.join('; ') || text.slice(0, 200)}`);
-  }
-  const logs = workers.map((w) => {
-    const lines = readFileSync(w.logFile, 'utf8').trimEnd().split('\n');
-    return `last lines of ${w.name}'s log (${lines.length} lines):\n${lines.slice(-30).join('\n')}`;
-  });
-  return [`left in the queue: ${JSON.stringify(left)}`, alive.join(', '), ...gauges, ...logs].join('\n');
-}
-
-/** `until`, and when it times out: what was left, printed before the error. */
-async function untilSent(uri, workers, timeoutMs) {
-  try {
-    await until(async () => (await queueLength(uri)) === 0, timeoutMs, 'the burst is sent');
-  } catch (error) {
-    console.error(await leftOver(uri, workers));
-    throw error;
-  }
-}
-
 /** Plans `count` SMS due now for the clinic, through the API's own planning, and answers their ids. */
-async function planBurst(uri, clinicId, prefix, count, expiresAt = null) {
-  const started = await startBenchApi({ uri, dbName: DB_NAME });
+async function planBurst(cluster, clinicId, prefix, count, expiresAt = null) {
+  const started = await startBenchApi({ uri: cluster.uri, dbName: DB_NAME });
   try {
     const { DeliveryPlanningService } = api('./modules/deliveries/delivery-planning.service');
     const planning = started.app.get(DeliveryPlanningService);
@@ -190,8 +95,8 @@ async function planBurst(uri, clinicId, prefix, count, expiresAt = null) {
 }
 
 /** What became of the burst: sent, lost, repeated at the sandbox, in doubt, taken over. */
-async function count(uri, ids) {
-  return ask(uri, async (db) => {
+async function count(cluster, ids) {
+  return cluster.ask(async (db) => {
     const deliveries = await db
       .collection('deliveries')
       .find({ _id: { $in: ids } })
@@ -206,6 +111,7 @@ async function count(uri, ids) {
     return {
       sent: sent.length,
       lost: ids.length - sent.length,
+      notSent: notSentBy(deliveries),
       repeated: repeated.length,
       repeatedOutsideDoubt: repeated.filter((m) => !inDoubt.has(m._id)).length,
       inDoubt: inDoubt.size,
@@ -215,9 +121,12 @@ async function count(uri, ids) {
   });
 }
 
+/** Whether a third of the burst in the queue has gone (a wait of `until`). */
+const aThirdSent = (cluster) => async () => ((await cluster.queueLength()) ?? BURST) <= BURST * 0.7;
+
 /** Runs `work` with the built API started in this process on the chaos database, then stops it. */
-async function withSetUp(uri, work) {
-  const setup = await startBenchApi({ uri, dbName: DB_NAME });
+async function withSetUp(cluster, work) {
+  const setup = await startBenchApi({ uri: cluster.uri, dbName: DB_NAME });
   try {
     return await work(setup.app);
   } finally {
@@ -248,26 +157,75 @@ async function useTheSandbox(app, clinicId, ratePerSecond) {
   });
 }
 
-async function databaseFault(uri, database, clinicId, dataDir, port, workers) {
-  const ids = await planBurst(uri, clinicId, 'db', BURST);
-  await until(async () => ((await queueLength(uri)) ?? BURST) <= BURST * 0.7, 10 * MINUTE, 'a third is sent');
+/**
+ * The database killed mid-burst while the PMS posts bookings to the web process, and started again on the same
+ * data and port after `DOWN_SECONDS`: the burst sent, every booking run and confirmed, no run ended by an engine
+ * error.
+ */
+async function databaseFault({ cluster, clinicId, workers, web, pms }, database, dataDir, port) {
+  const ids = await planBurst(cluster, clinicId, 'db', BURST);
+  await until(aThirdSent(cluster), 10 * MINUTE, 'a third is sent');
+  let nextPost = () => undefined;
+  const bookings = postBookings({
+    onPost: () => nextPost(),
+    base: web.base,
+    apiKey: pms.apiKey,
+    prefix: 'db',
+    count: BOOKINGS,
+    perPost: BOOKINGS_PER_POST,
+  });
+  // Some bookings are on their way through the engine when the database goes.
+  await sleep(2_000);
   process.kill(database.pid, 'SIGKILL');
   const killedAt = Date.now();
   await sleep(DOWN_SECONDS * 1_000);
-  const restarted = await startDatabase({
-    dataDir,
-    logFile: path.join(dataDir, '..', 'db.log'),
-    port,
-    env: ownEnv,
-  });
+  const startAgain = () =>
+    startDatabase({ dataDir, logFile: path.join(dataDir, '..', 'db.log'), port, env: ownEnv });
+  let restarted = await startAgain();
   const backAt = Date.now();
-  await untilSent(uri, workers, SEND_TIMEOUT_MS);
+  for (let i = 0; i < HICCUPS; i++) {
+    // While the web process works through a batch (it starts their runs as it takes them), a little later
+    // into it each time.
+    await within(new Promise((resolve) => (nextPost = resolve)), MINUTE, 'the PMS posts again');
+    await sleep(40 * (i + 1));
+    process.kill(restarted.pid, 'SIGKILL');
+    restarted = await startAgain();
+  }
+  const processes = [...workers, web];
+  await cluster.untilSent(processes, SEND_TIMEOUT_MS);
+  const posted = await within(bookings.done, SEND_TIMEOUT_MS, 'the PMS posted its bookings');
+  const booked = () => cluster.ask((db) => countBookings(db, pms.flowId, BOOKINGS));
+  // Every booking taken by the engine and every run past its start, their confirmations out of the queue.
+  await cluster.untilOrTell(
+    async () => {
+      const b = await booked().catch(() => null);
+      return b?.pendingEvents === 0 && b.starting === 0 && (await cluster.queueLength()) === 0;
+    },
+    processes,
+    SEND_TIMEOUT_MS,
+    'every booking is run',
+  );
+  // A delivery that lost its queue entry to a fault waits for the consistency sweep (seconds here).
+  await settled(
+    async () =>
+      (await count(cluster, ids)).lost === 0 &&
+      (await booked()).confirmationsMissing === 0 &&
+      (await cluster.queueLength()) === 0,
+    SWEEP_WAIT_MS,
+  );
   const recoveredIn = (Date.now() - backAt) / 1000;
-  const figures = await count(uri, ids);
-  for (const worker of workers) if (worker.child.exitCode !== null) figures.workerDied = worker.name;
+  const figures = await count(cluster, ids);
+  for (const p of processes) if (!cluster.running(p)) figures.died = p.name;
   return {
     database: restarted,
     figures: { ...figures, downSeconds: (backAt - killedAt) / 1000, recoveredIn },
+    posted,
+    booked: await booked(),
+    // Whether the kills met runs mid-move (each left to be taken over), as the processes logged it.
+    movesMet: cluster.logged(processes, /move left to be taken over/).length,
+    givenBack: cluster
+      .logged(processes, /Queue sweep: (\d+) deliveries had lost their queue entry/)
+      .reduce((sum, m) => sum + Number(m[1]), 0),
   };
 }
 
@@ -276,15 +234,15 @@ async function databaseFault(uri, database, clinicId, dataDir, port, workers) {
  * a fresh process): the burst is slowed to `KILL_RATE` SMS a second (a provider's rate) so that it outlasts
  * several kills.
  */
-async function killFault(uri, clinicId, workers) {
-  await withSetUp(uri, (app) => useTheSandbox(app, clinicId, KILL_RATE));
-  const ids = await planBurst(uri, clinicId, 'kill', BURST);
+async function killFault({ cluster, clinicId, workers }) {
+  await withSetUp(cluster, (app) => useTheSandbox(app, clinicId, KILL_RATE));
+  const ids = await planBurst(cluster, clinicId, 'kill', BURST);
   const startedAt = Date.now();
   let lastKill = startedAt;
   let kills = 0;
-  while (((await queueLength(uri)) ?? BURST) > 0) {
+  while (((await cluster.queueLength()) ?? BURST) > 0) {
     if (Date.now() - startedAt > SEND_TIMEOUT_MS) {
-      console.error(await leftOver(uri, workers));
+      console.error(await cluster.leftOver(workers));
       throw new Error('timed out waiting until the burst is sent');
     }
     if (Date.now() - lastKill >= KILL_EVERY_MS) {
@@ -293,13 +251,13 @@ async function killFault(uri, clinicId, workers) {
       victim.child.kill('SIGKILL');
       await victim.exited;
       kills++;
-      workers[index] = await startWorker(uri, victim.name, victim.logFile);
+      workers[index] = await cluster.start('worker', victim.name, victim.logFile);
       lastKill = Date.now();
     }
     await sleep(250);
   }
-  await withSetUp(uri, (app) => useTheSandbox(app, clinicId, null));
-  return { ...(await count(uri, ids)), kills, seconds: (Date.now() - startedAt) / 1000 };
+  await withSetUp(cluster, (app) => useTheSandbox(app, clinicId, null));
+  return { ...(await count(cluster, ids)), kills, seconds: (Date.now() - startedAt) / 1000 };
 }
 
 /**
@@ -307,9 +265,9 @@ async function killFault(uri, clinicId, workers) {
  * for `SMSC_DOWN_MS` mid-burst and started again on its port. Every message must go once it is back, none
  * after its expiry, none marked failed while it could still go.
  */
-async function smsCentreFault(uri, clinicId, workers) {
+async function smsCentreFault({ cluster, clinicId, workers }) {
   const smsc = await startSmsc(await freePort());
-  await withSetUp(uri, async (app) => {
+  await withSetUp(cluster, async (app) => {
     const { SettingsService } = api('./modules/settings/settings.service');
     const settings = app.get(SettingsService);
     const manager = { clinicId, kind: 'user', role: 'manager', email: 'chaos@clinicflow.test' };
@@ -327,20 +285,16 @@ async function smsCentreFault(uri, clinicId, workers) {
     await settings.topUp(manager, { credits: BURST * 2, requestId: 'chaos-sms-centre' });
   });
   const expiresAt = new Date(Date.now() + SMPP_EXPIRY_MS);
-  const ids = await planBurst(uri, clinicId, 'smpp', BURST, expiresAt);
+  const ids = await planBurst(cluster, clinicId, 'smpp', BURST, expiresAt);
   try {
-    await until(
-      async () => ((await queueLength(uri)) ?? BURST) <= BURST * 0.7,
-      10 * MINUTE,
-      'a third is sent',
-    );
+    await until(aThirdSent(cluster), 10 * MINUTE, 'a third is sent');
     await smsc.stop();
     await sleep(SMSC_DOWN_MS);
     await smsc.start();
     const backAt = Date.now();
-    await untilSent(uri, workers, SEND_TIMEOUT_MS);
+    await cluster.untilSent(workers, SEND_TIMEOUT_MS);
     const doneIn = (Date.now() - backAt) / 1000;
-    const figures = await ask(uri, async (db) => {
+    const figures = await cluster.ask(async (db) => {
       const deliveries = await db
         .collection('deliveries')
         .find({ _id: { $in: ids } })
@@ -364,24 +318,67 @@ async function smsCentreFault(uri, clinicId, workers) {
   } finally {
     await smsc.stop().catch(() => undefined);
     // Back to the sandbox in test mode for the faults after this one.
-    await withSetUp(uri, (app) => useTheSandbox(app, clinicId, null));
+    await withSetUp(cluster, (app) => useTheSandbox(app, clinicId, null));
   }
 }
 
-async function drainFault(uri, clinicId, workers) {
-  const ids = await planBurst(uri, clinicId, 'drain', BURST);
-  await until(async () => ((await queueLength(uri)) ?? BURST) <= BURST * 0.7, 10 * MINUTE, 'a third is sent');
+async function drainFault({ cluster, clinicId, workers }) {
+  const ids = await planBurst(cluster, clinicId, 'drain', BURST);
+  await until(aThirdSent(cluster), 10 * MINUTE, 'a third is sent');
   const [stopping] = workers;
   const signalledAt = Date.now();
   stopping.child.kill('SIGTERM');
   await stopping.exited;
   const stoppedIn = (Date.now() - signalledAt) / 1000;
-  await untilSent(uri, workers, SEND_TIMEOUT_MS);
+  await cluster.untilSent(workers, SEND_TIMEOUT_MS);
   return {
-    ...(await count(uri, ids)),
+    ...(await count(cluster, ids)),
     stoppedIn,
     exitCode: stopping.child.exitCode ?? stopping.child.signalCode,
   };
+}
+
+/** "lost N", with what became of them when some were. */
+const lost = (f) => `lost ${f.lost}${f.lost ? ` ${JSON.stringify(f.notSent)}` : ''}`;
+
+/** The database fault's line: the burst, then the bookings posted to the web process meanwhile. */
+function printDatabaseFault({ figures: f, posted, booked: b, movesMet, givenBack }) {
+  console.log(
+    `database killed ${f.downSeconds.toFixed(0)} s mid-burst, then ${HICCUPS} times started again at once: sent ${f.sent}, ${lost(f)}, repeated sends ${f.repeated} ` +
+      `(${f.repeatedOutsideDoubt} outside doubt), in doubt ${f.inDoubt}, taken over ${f.takenOver}, ` +
+      `all sent ${f.recoveredIn.toFixed(1)} s after the database first came back, queue entries given back ` +
+      `by the sweep ${givenBack}${f.died ? `; ${f.died} died` : ''}`,
+  );
+  const other = Object.entries(posted.other).map(([status, n]) => `${n} × ${status}`);
+  console.log(
+    `  bookings through the web process meanwhile: ${posted.accepted} accepted (batches refused 503 ${posted.refused503}, ` +
+      `unanswered ${posted.unanswered}, refused ${posted.rejected}${other.length ? `, other ${other.join(', ')}` : ''}), runs ${b.runs} ` +
+      `for ${b.appointments} appointments, moves that met the database gone ${movesMet}, ended by an engine ` +
+      `error ${b.engineErrors}, confirmations sent ` +
+      `${b.confirmationsSent}, missing ${b.confirmationsMissing}${b.confirmationsMissing ? ` ${JSON.stringify(b.notSent)}` : ''}, two for one run ${b.sentTwice}, sent twice ` +
+      `outside doubt ${b.repeatedOutsideDoubt}`,
+  );
+  return (
+    f.lost > 0 ||
+    f.repeatedOutsideDoubt > 0 ||
+    Boolean(f.died) ||
+    posted.accepted !== BOOKINGS ||
+    posted.rejected > 0 ||
+    other.length > 0 ||
+    b.runs !== BOOKINGS ||
+    b.appointments !== BOOKINGS ||
+    b.engineErrors > 0 ||
+    b.confirmationsMissing > 0 ||
+    b.sentTwice > 0 ||
+    b.repeatedOutsideDoubt > 0
+  );
+}
+
+/** The `clinicflow_` lines of a process's metrics matching `pattern` (process metrics left out). */
+async function printMetrics(cluster, p, pattern) {
+  const text = await cluster.metrics(p);
+  console.log(`\nmetrics of ${p.name} (clinicflow_ lines, process metrics left out):`);
+  for (const line of text.split('\n')) if (pattern.test(line)) console.log(`  ${line}`);
 }
 
 async function main() {
@@ -393,72 +390,81 @@ async function main() {
   const dataDir = path.join(dir, 'db');
   const port = await freePort();
   let database = await startDatabase({ dataDir, logFile: path.join(dir, 'db.log'), port, env: ownEnv });
-  const uri = database.uri;
+  const cluster = chaosCluster({
+    uri: database.uri,
+    dbName: DB_NAME,
+    secret: SECRET,
+    metricsToken: METRICS_TOKEN,
+  });
   const workers = [];
+  let web = null;
   let failed = false;
   try {
-    const setup = await startBenchApi({ uri, dbName: DB_NAME });
-    const clinicId = await createBenchClinic(setup.app);
-    await useTheSandbox(setup.app, clinicId, null);
-    await setup.close();
+    const { clinicId, pms } = await withSetUp(cluster, async (app) => {
+      const clinicId = await createBenchClinic(app);
+      await useTheSandbox(app, clinicId, null);
+      return { clinicId, pms: await setUpPms(app, clinicId) };
+    });
     workers.push(
-      await startWorker(uri, 'worker 1', path.join(dir, 'worker-1.log')),
-      await startWorker(uri, 'worker 2', path.join(dir, 'worker-2.log')),
+      await cluster.start('worker', 'worker 1', path.join(dir, 'worker-1.log')),
+      await cluster.start('worker', 'worker 2', path.join(dir, 'worker-2.log')),
     );
-    console.log(`chaos: ${BURST} SMS a fault, 2 workers, the embedded database${short ? ' (short)' : ''}\n`);
-
-    const db = await databaseFault(uri, database, clinicId, dataDir, port, workers);
-    database = db.database;
-    const f = db.figures;
+    web = await cluster.start('web', 'web', path.join(dir, 'web.log'));
+    const fault = { cluster, clinicId, workers, web, pms };
     console.log(
-      `database killed ${f.downSeconds.toFixed(0)} s mid-burst: sent ${f.sent}, lost ${f.lost}, repeated sends ${f.repeated} ` +
-        `(${f.repeatedOutsideDoubt} outside doubt), in doubt ${f.inDoubt}, taken over ${f.takenOver}, ` +
-        `burst done ${f.recoveredIn.toFixed(1)} s after the database came back${f.workerDied ? `; ${f.workerDied} died` : ''}`,
+      `chaos: ${BURST} SMS a fault, 2 workers and a web process, the embedded database${short ? ' (short)' : ''}\n`,
     );
-    failed ||= f.lost > 0 || f.repeatedOutsideDoubt > 0 || Boolean(f.workerDied);
 
-    const k = await killFault(uri, clinicId, workers);
-    console.log(
-      `a worker killed (SIGKILL) every ${KILL_EVERY_MS / 1000} s mid-burst, ${k.kills} kills in ${k.seconds.toFixed(0)} s: ` +
-        `sent ${k.sent}, lost ${k.lost}, repeated sends ${k.repeated}, in doubt ${k.inDoubt}, taken over ${k.takenOver}`,
-    );
-    // The kills must have interrupted sends: some were taken over after their lease.
-    failed ||= k.lost > 0 || k.repeated > 0 || k.kills === 0 || k.takenOver === 0;
-
-    const c = await smsCentreFault(uri, clinicId, workers);
-    console.log(
-      `SMS centre (SMPP) down ${c.downSeconds.toFixed(0)} s mid-burst: sent ${c.sent}, lost ${c.lost}, ` +
-        `failed or expired ${c.failed}, sent after expiry ${c.afterExpiry}, never at the centre ${c.neverSubmitted}, ` +
-        `submitted twice ${c.repeated} (${c.repeatedOutsideDoubt} outside doubt), in doubt ${c.inDoubt}, ` +
-        `burst done ${c.doneIn.toFixed(1)} s after the centre came back`,
-    );
-    failed ||=
-      c.lost > 0 || c.failed > 0 || c.afterExpiry > 0 || c.neverSubmitted > 0 || c.repeatedOutsideDoubt > 0;
-
-    const d = await drainFault(uri, clinicId, workers);
-    console.log(
-      `worker sent SIGTERM mid-burst: stopped in ${d.stoppedIn.toFixed(1)} s (exit ${d.exitCode}), sent ${d.sent}, ` +
-        `lost ${d.lost}, repeated sends ${d.repeated}, in doubt ${d.inDoubt}, taken over ${d.takenOver}`,
-    );
-    failed ||= d.lost > 0 || d.inDoubt > 0 || d.repeated > 0;
-
-    const metrics = await fetch(`${workers[1].base}/metrics`, {
-      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-    }).then((r) => r.text());
-    console.log('\nmetrics of worker 2 (clinicflow_ lines, process metrics left out):');
-    for (const line of metrics.split('\n')) {
-      if (/^clinicflow_(sends|queue|events|send_lag_seconds_(count|sum))/.test(line))
-        console.log(`  ${line}`);
+    if (runs('database')) {
+      const db = await databaseFault(fault, database, dataDir, port);
+      database = db.database;
+      failed ||= printDatabaseFault(db);
     }
+
+    if (runs('kill')) {
+      const k = await killFault(fault);
+      console.log(
+        `a worker killed (SIGKILL) every ${KILL_EVERY_MS / 1000} s mid-burst, ${k.kills} kills in ${k.seconds.toFixed(0)} s: ` +
+          `sent ${k.sent}, ${lost(k)}, repeated sends ${k.repeated}, in doubt ${k.inDoubt}, taken over ${k.takenOver}`,
+      );
+      // The kills must have interrupted sends: some were taken over after their lease.
+      failed ||= k.lost > 0 || k.repeated > 0 || k.kills === 0 || k.takenOver === 0;
+    }
+
+    if (runs('sms-centre')) {
+      const c = await smsCentreFault(fault);
+      console.log(
+        `SMS centre (SMPP) down ${c.downSeconds.toFixed(0)} s mid-burst: sent ${c.sent}, lost ${c.lost}, ` +
+          `failed or expired ${c.failed}, sent after expiry ${c.afterExpiry}, never at the centre ${c.neverSubmitted}, ` +
+          `submitted twice ${c.repeated} (${c.repeatedOutsideDoubt} outside doubt), in doubt ${c.inDoubt}, ` +
+          `burst done ${c.doneIn.toFixed(1)} s after the centre came back`,
+      );
+      failed ||=
+        c.lost > 0 || c.failed > 0 || c.afterExpiry > 0 || c.neverSubmitted > 0 || c.repeatedOutsideDoubt > 0;
+    }
+
+    if (runs('drain')) {
+      const d = await drainFault(fault);
+      console.log(
+        `worker sent SIGTERM mid-burst: stopped in ${d.stoppedIn.toFixed(1)} s (exit ${d.exitCode}), sent ${d.sent}, ` +
+          `${lost(d)}, repeated sends ${d.repeated}, in doubt ${d.inDoubt}, taken over ${d.takenOver}`,
+      );
+      failed ||= d.lost > 0 || d.inDoubt > 0 || d.repeated > 0;
+    }
+
+    await printMetrics(cluster, workers[1], /^clinicflow_(sends|queue|events|send_lag_seconds_(count|sum))/);
+    await printMetrics(cluster, web, /^clinicflow_(events|http_request_duration_seconds_count)/);
   } finally {
-    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    for (const p of [...workers, web].filter(Boolean)) if (cluster.running(p)) p.child.kill('SIGKILL');
     await database.stop().catch(() => undefined);
-    // CHAOS_KEEP=1 keeps the database and the workers' logs for a look afterwards.
+    // CHAOS_KEEP=1 keeps the database and the processes' logs for a look afterwards.
     if (process.env.CHAOS_KEEP) console.log(`kept: ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
   console.log(
-    failed ? '\nchaos: FAILED (see above)' : '\nchaos: nothing lost, nothing sent twice outside doubt',
+    failed
+      ? '\nchaos: FAILED (see above)'
+      : '\nchaos: nothing lost, nothing sent twice outside doubt, no run ended by an engine error',
   );
   process.exit(failed ? 1 : 0);
 }
