@@ -58,6 +58,8 @@ describe('appointments: next visits', () => {
   it.each([
     ['no patient', '', 'query.patientIds'],
     ['more than 50 patients', Array.from({ length: 51 }, (_, i) => `p${i}`).join(','), 'query.patientIds'],
+    ['an id that is not one of ours', encodeURIComponent('pat_1,€uro'), 'query.patientIds'],
+    ['an id over 64 characters', 'p'.repeat(65), 'query.patientIds'],
   ])('should refuse %s with a 400 naming the field', async (_title, ids, path) => {
     const res = await ctx.as(clinic).get(`/api/appointments/next-visits?patientIds=${ids}`).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);

@@ -32,13 +32,21 @@ export const appointmentExample = {
 /** At most this many patients per `GET /api/appointments/next-visits` (a search page shows twenty). */
 export const MAX_NEXT_VISIT_PATIENTS = 50;
 
-/** `GET /api/appointments/next-visits?patientIds=a,b`: the patients whose next visit is wanted, comma-separated. */
+/** The longest patient id the API gives (`pat_…` of an external id, or a UUID, both far shorter). */
+const MAX_PATIENT_ID_LENGTH = 64;
+
+/**
+ * `GET /api/appointments/next-visits?patientIds=a,b`: the patients whose next visit is wanted, comma-separated.
+ * Ids are letters, digits, `_` and `-`, so that the longest list allowed stays a URL every server takes (a
+ * list of 50 ids of non-ASCII characters would be over Node's 16 kB of headers: a 431, the connection reset).
+ */
 export const nextVisitsQuerySchema = z.object({
   patientIds: z
     .string()
     .trim()
     .min(1, 'must name at least one patient')
-    .max(MAX_NEXT_VISIT_PATIENTS * 201)
+    .max(MAX_NEXT_VISIT_PATIENTS * (MAX_PATIENT_ID_LENGTH + 1))
+    .regex(/^[A-Za-z0-9_,\s-]*$/, 'must be patient ids (letters, digits, _ and -) separated by commas')
     .transform((value) => [
       ...new Set(
         value
@@ -51,6 +59,9 @@ export const nextVisitsQuerySchema = z.object({
       (ids) => ids.length <= MAX_NEXT_VISIT_PATIENTS,
       `must name at most ${MAX_NEXT_VISIT_PATIENTS} patients`,
     )
-    .refine((ids) => ids.every((id) => id.length <= 200), 'names a patient id longer than 200 characters'),
+    .refine(
+      (ids) => ids.every((id) => id.length <= MAX_PATIENT_ID_LENGTH),
+      `names a patient id longer than ${MAX_PATIENT_ID_LENGTH} characters`,
+    ),
 });
 export type NextVisitsQuery = z.output<typeof nextVisitsQuerySchema>;
