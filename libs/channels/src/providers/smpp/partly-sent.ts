@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** What an SMS centre accepted of a long message before one of its parts was refused or went unanswered. */
 export interface PartlySent {
   /** The message as it was split (sender, number, text): a retry of other text starts again from part 1. */
@@ -8,7 +10,7 @@ export interface PartlySent {
   acceptedIds: string[];
 }
 
-/** At most this many partly sent messages are kept (the oldest forgotten first): each is a few hundred bytes. */
+/** At most this many partly sent messages are kept (the least recently used forgotten first): a few hundred bytes each. */
 const KEPT = 10_000;
 
 /**
@@ -18,9 +20,11 @@ const KEPT = 10_000;
  * when the earlier attempt's outcome was unknown).
  */
 export class PartlySentMessages {
-  private readonly byKey = new Map<string, PartlySent>();
+  private readonly byKey: LRUCache<string, PartlySent>;
 
-  constructor(private readonly kept = KEPT) {}
+  constructor(kept = KEPT) {
+    this.byKey = new LRUCache({ max: kept });
+  }
 
   /** What was accepted of the message sent under `key`, when it is the same message (same fingerprint). */
   resume(key: string, fingerprint: string): PartlySent | null {
@@ -33,7 +37,6 @@ export class PartlySentMessages {
     this.byKey.delete(key);
     if (partly.acceptedIds.length === 0) return;
     this.byKey.set(key, partly);
-    if (this.byKey.size > this.kept) this.byKey.delete(this.byKey.keys().next().value as string);
   }
 
   /** The message went whole (or is given up): nothing to resume. */

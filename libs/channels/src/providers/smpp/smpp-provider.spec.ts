@@ -343,6 +343,21 @@ describe(SmppProvider.name, () => {
     expect(smsc.submits).toHaveLength(1);
   });
 
+  it('remembers only its most recent messages, so that a long-running worker does not grow', async () => {
+    const sut = provider({ remembered: 2 });
+    const sms = { channel: 'sms' as const, to: '+33612345678', text: 'x' };
+    const first = await sut.send(sms, 'k1');
+    await sut.send(sms, 'k2');
+    await sut.send(sms, 'k3');
+    // k1 is forgotten: a send under its key goes to the SMS centre again, a lookup by its key finds nothing.
+    expect(await sut.lookup({ idempotencyKey: 'k1' })).toBeNull();
+    const again = await sut.send(sms, 'k1');
+    expect(smsc.submits).toHaveLength(4);
+    expect(again).not.toEqual(first);
+    expect(await sut.send(sms, 'k3')).toMatchObject({ accepted: true });
+    expect(smsc.submits).toHaveLength(4);
+  });
+
   it('keeps at most a window of submits waiting for their answer', async () => {
     smsc.behaviour = 'slow';
     const sut = provider({ window: 2 });

@@ -1,6 +1,7 @@
 // The smpp package has no types: this brings its declaration along wherever this file is compiled (e.g. by the API).
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./smpp.d.ts" />
+import { LRUCache } from 'lru-cache';
 import * as smpp from 'smpp';
 import { systemClock, type Clock } from '../clock';
 import {
@@ -54,8 +55,17 @@ export interface SmppOptions {
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
   /** Most submits waiting for their response at once, default 10. */
   window?: number;
+  /** Messages whose id this process remembers (by key, for a send again and a lookup), default 100 000. */
+  remembered?: number;
   clock?: Clock;
 }
+
+/**
+ * What this process remembers of the messages it sent: the most recent, for two days. Bounded, so that a worker
+ * running for months does not grow with every message (a send again or a recovery comes within hours).
+ */
+const REMEMBERED_MESSAGES = 100_000;
+const REMEMBERED_MS = 48 * 3_600_000;
 
 type Response = { pdu: smpp.PDU } | { failure: SendRefused };
 
@@ -82,15 +92,18 @@ export class SmppProvider implements MessageProvider {
   private readonly window: SubmitWindow;
   private readonly pending = new Set<(response: Response) => void>();
   private readonly events = new ProviderEvents();
-  private readonly byKey = new Map<string, string>();
+  private readonly byKey: LRUCache<string, string>;
   private readonly longMessages = new LongMessageReceipts();
-  private readonly sources = new Map<string, string>();
+  private readonly sources: LRUCache<string, string>;
   private readonly longReplies = new LongReplies();
   private readonly partlySent = new PartlySentMessages();
 
   constructor(private readonly options: SmppOptions) {
     this.clock = options.clock ?? systemClock;
     this.window = new SubmitWindow(options.window ?? 10);
+    const remembered = { max: options.remembered ?? REMEMBERED_MESSAGES, ttl: REMEMBERED_MS };
+    this.byKey = new LRUCache(remembered);
+    this.sources = new LRUCache(remembered);
   }
 
   /** True while a bound session is open. */
