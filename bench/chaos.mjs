@@ -157,6 +157,20 @@ async function useTheSandbox(app, clinicId, ratePerSecond) {
   });
 }
 
+/** Kills the database outright (SIGKILL) and waits until it is gone: its port is free for its restart. */
+async function killDatabase(pid) {
+  process.kill(pid, 'SIGKILL');
+  const gone = async () => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  await until(gone, 10_000, 'the killed database is gone');
+}
+
 /**
  * The database killed mid-burst while the PMS posts bookings to the web process, and started again on the same
  * data and port after `DOWN_SECONDS`: the burst sent, every booking run and confirmed, no run ended by an engine
@@ -176,7 +190,7 @@ async function databaseFault({ cluster, clinicId, workers, web, pms }, database,
   });
   // Some bookings are on their way through the engine when the database goes.
   await sleep(2_000);
-  process.kill(database.pid, 'SIGKILL');
+  await killDatabase(database.pid);
   const killedAt = Date.now();
   await sleep(DOWN_SECONDS * 1_000);
   const startAgain = () =>
@@ -188,7 +202,7 @@ async function databaseFault({ cluster, clinicId, workers, web, pms }, database,
     // into it each time.
     await within(new Promise((resolve) => (nextPost = resolve)), MINUTE, 'the PMS posts again');
     await sleep(40 * (i + 1));
-    process.kill(restarted.pid, 'SIGKILL');
+    await killDatabase(restarted.pid);
     restarted = await startAgain();
   }
   const processes = [...workers, web];
