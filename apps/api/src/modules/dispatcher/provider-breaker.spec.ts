@@ -45,22 +45,4 @@ describe(ProviderBreaker.name, () => {
     expect(breaker.check('c1:sms', at(50)).go).toBe(false);
     expect(breaker.check('c1:sms', at(64))).toEqual({ go: true });
   });
-
-  it('should, by default, leave a provider that keeps failing at most a minute between probes', () => {
-    const breaker = new ProviderBreaker();
-    for (const s of [0, 1, 2, 3, 4]) breaker.answered('c1:sms', true, at(s));
-    expect(breaker.check('c1:sms', at(5))).toEqual({ go: false, until: at(34), failures: 5 });
-    // Probes that fail, ten minutes long: the pause grows to a minute and stays there.
-    let now = 34;
-    const pauses: number[] = [];
-    for (let probe = 0; probe < 6; probe++) {
-      expect(breaker.check('c1:sms', at(now)).go).toBe(true);
-      breaker.answered('c1:sms', true, at(now));
-      const answer = breaker.check('c1:sms', at(now));
-      if (answer.go) throw new Error('the failed probe should pause the provider again');
-      pauses.push((answer.until.getTime() - at(now).getTime()) / 1000);
-      now += pauses[pauses.length - 1];
-    }
-    expect(pauses).toEqual([60, 60, 60, 60, 60, 60]);
-  });
 });

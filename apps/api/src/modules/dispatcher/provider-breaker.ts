@@ -7,14 +7,10 @@ export interface BreakerPolicy {
   maxPauseMs: number;
 }
 
-/**
- * A probe is one message: cheap for the provider. A pause of at most a minute keeps a provider that came back
- * waiting at most a minute (with 5 minutes, the chaos suite's SMS centre, back after 10 minutes, waited 150 s).
- */
 export const PROVIDER_BREAKER: BreakerPolicy = {
   failuresToOpen: 5,
   firstPauseMs: 30_000,
-  maxPauseMs: 60_000,
+  maxPauseMs: 5 * 60_000,
 };
 
 interface State {
