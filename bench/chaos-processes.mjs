@@ -81,9 +81,11 @@ export function chaosCluster({ uri, dbName, secret, metricsToken }) {
         LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
         ENGINE_TICK_MS: '100',
         DISPATCH_LEASE_SECONDS: '10',
-        // A delivery that lost its queue entry to a fault is given it back within seconds, not minutes.
-        QUEUE_REPAIR_EVERY_SECONDS: '5',
-        QUEUE_REPAIR_SETTLE_SECONDS: '10',
+        // A delivery that lost its queue entry to a fault is given it back within a minute, not minutes; not
+        // sooner than a send's lease and its timeout (a send in flight has no entry), nor so often that the
+        // sweep's scans slow the sends down.
+        QUEUE_REPAIR_EVERY_SECONDS: '15',
+        QUEUE_REPAIR_SETTLE_SECONDS: '30',
         DISPATCH_CONCURRENCY: '16',
         SEED_DEMO: 'false',
         EDITOR_DIST_DIR: '/nonexistent',
@@ -187,5 +189,5 @@ export function chaosCluster({ uri, dbName, secret, metricsToken }) {
   const untilSent = (processes, timeoutMs) =>
     untilOrTell(async () => (await queueLength()) === 0, processes, timeoutMs, 'the burst is sent');
 
-  return { uri, start, running, ask, queueLength, logged, metrics, leftOver, untilOrTell, untilSent };
+  return { uri, dbName, start, running, ask, queueLength, logged, metrics, leftOver, untilOrTell, untilSent };
 }

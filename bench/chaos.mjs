@@ -18,9 +18,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { api, createBenchClinic, startBenchApi } from './bench-api.mjs';
+import { api, createBenchClinic } from './bench-api.mjs';
+import { count, planBurst, useTheSandbox, withSetUp } from './chaos-burst.mjs';
 import { countBookings, postBookings, setUpPms } from './chaos-pms.mjs';
-import { chaosCluster, notSentBy, settled, sleep, until, within } from './chaos-processes.mjs';
+import { chaosCluster, settled, sleep, until, within } from './chaos-processes.mjs';
 import { startSmsc } from './sms-centre.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,106 +57,14 @@ const BOOKINGS_PER_POST = 10;
  * engine that ended runs on any error would end them.
  */
 const HICCUPS = 3;
-/** How long a fault's figures wait for the consistency sweep (every 5 s, after 10 s, in the workers here). */
-const SWEEP_WAIT_MS = 60_000;
+/** How long a fault's figures wait for the consistency sweep (every 15 s, after 30 s, in the workers here). */
+const SWEEP_WAIT_MS = 90_000;
 
 /** The environment the database is started with: never MONGODB_URI (with one, startDatabase starts nothing). */
 const ownEnv = { PATH: process.env.PATH };
 
-/** Plans `count` SMS due now for the clinic, through the API's own planning, and answers their ids. */
-async function planBurst(cluster, clinicId, prefix, count, expiresAt = null) {
-  const started = await startBenchApi({ uri: cluster.uri, dbName: DB_NAME });
-  try {
-    const { DeliveryPlanningService } = api('./modules/deliveries/delivery-planning.service');
-    const planning = started.app.get(DeliveryPlanningService);
-    const now = new Date();
-    const ids = [];
-    for (let from = 0; from < count; from += 1_000) {
-      const inputs = Array.from({ length: Math.min(1_000, count - from) }, (_, i) => ({
-        key: `${prefix}-${from + i}`,
-        channel: 'sms',
-        recipient: { type: 'patient', name: 'Léa Martin', address: '+33612345678' },
-        sendAt: now,
-        template: { byLanguage: { fr: { body: `Rappel ${prefix}-${from + i}` } } },
-        language: 'fr',
-        expiresAt,
-      }));
-      const answer = await planning.plan(
-        clinicId,
-        inputs,
-        { timeZone: 'Europe/Paris', origin: 'batch', templateData: {} },
-        now,
-      );
-      ids.push(...answer.planned.map((d) => d._id));
-    }
-    return ids;
-  } finally {
-    await started.close();
-  }
-}
-
-/** What became of the burst: sent, lost, repeated at the sandbox, in doubt, taken over. */
-async function count(cluster, ids) {
-  return cluster.ask(async (db) => {
-    const deliveries = await db
-      .collection('deliveries')
-      .find({ _id: { $in: ids } })
-      .toArray();
-    const sandbox = await db
-      .collection('sandbox_messages')
-      .find({ _id: { $in: ids } })
-      .toArray();
-    const sent = deliveries.filter((d) => d.status === 'sent' || d.status === 'delivered');
-    const inDoubt = new Set(deliveries.filter((d) => d.inDoubt).map((d) => d._id));
-    const repeated = sandbox.filter((m) => (m.sendCalls ?? 1) > 1);
-    return {
-      sent: sent.length,
-      lost: ids.length - sent.length,
-      notSent: notSentBy(deliveries),
-      repeated: repeated.length,
-      repeatedOutsideDoubt: repeated.filter((m) => !inDoubt.has(m._id)).length,
-      inDoubt: inDoubt.size,
-      takenOver: deliveries.filter((d) => (d.history ?? []).some((h) => /taken over/.test(h.reason ?? '')))
-        .length,
-    };
-  });
-}
-
 /** Whether a third of the burst in the queue has gone (a wait of `until`). */
 const aThirdSent = (cluster) => async () => ((await cluster.queueLength()) ?? BURST) <= BURST * 0.7;
-
-/** Runs `work` with the built API started in this process on the chaos database, then stops it. */
-async function withSetUp(cluster, work) {
-  const setup = await startBenchApi({ uri: cluster.uri, dbName: DB_NAME });
-  try {
-    return await work(setup.app);
-  } finally {
-    await setup.close();
-  }
-}
-
-/**
- * The clinic's SMS through the sandbox without receipts, at `ratePerSecond` (null: none), no quiet hours, test
- * mode (no credits needed): as the engine bench does.
- */
-async function useTheSandbox(app, clinicId, ratePerSecond) {
-  const { SettingsRepository } = api('./modules/settings/settings.repository');
-  await app.get(SettingsRepository).replaceSections(clinicId, {
-    providers: {
-      sms: {
-        kind: 'sandbox',
-        options: { receipts: false },
-        sealedCredentials: null,
-        credentialKeys: [],
-        ratePerSecond,
-      },
-    },
-    quietHours: { windows: [], noSendWeekdays: [], holidays: [] },
-    consent: { mode: 'all-with-valid-contact', purposes: ['reminders'] },
-    testMode: true,
-    updatedAt: new Date(),
-  });
-}
 
 /** Kills the database outright (SIGKILL) and waits until it is gone: its port is free for its restart. */
 async function killDatabase(pid) {
