@@ -2,6 +2,7 @@
 // (a process or the database stopped between the two writes) gets its entry back and is sent; one changed a
 // moment ago is left alone (its own process may still be writing the entry).
 import { EngineService } from '../src/modules/engine/engine.service';
+import { DeliveryQueueRepository } from '../src/modules/deliveries/delivery-queue.repository';
 import { DeliveryQueueService } from '../src/modules/deliveries/delivery-queue.service';
 import { collection, deliveryFactory, sandboxMessage } from './engine-dispatch-fixtures';
 import { useTestContext } from './test-app';
@@ -77,5 +78,28 @@ describe('the queue consistency sweep with a settle time of its own', () => {
     expect(await sweep()).toBe(0);
     clock.advance(2_000);
     expect(await sweep()).toBe(1);
+  });
+
+  it('gives no entry to a delivery sent between its two reads (its entry was removed because it needs none)', async () => {
+    const sent = await plan(clinic.clinicId);
+    const queue = ctx.app.get(DeliveryQueueRepository);
+    clock.advance(10_000);
+    // The race, made to happen: the sweep has read the delivery as waiting; it is sent (and its entry removed)
+    // before the sweep reads the entries.
+    const existing = queue.existing.bind(queue);
+    const spy = jest.spyOn(queue, 'existing').mockImplementationOnce(async (ids) => {
+      await collection(ctx.app, 'deliveries').updateOne(
+        { _id: sent._id },
+        { $set: { status: 'sent', updatedAt: clock.now() } },
+      );
+      await collection(ctx.app, 'delivery_queue').deleteOne({ _id: sent._id });
+      return existing(ids);
+    });
+    try {
+      expect(await ctx.app.get(DeliveryQueueService).repair(null, clock.now())).toBe(0);
+      expect(await collection(ctx.app, 'delivery_queue').findOne({ _id: sent._id })).toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -75,7 +75,13 @@ export class DeliveryQueueService {
     for (;;) {
       const queued = await this.deliveries.queuedChangedBetween(from, settled, afterId, REPAIR_BATCH);
       const existing = await this.queue.existing(queued.map((d) => d._id));
-      const missing = queued.filter((d) => !existing.has(d._id));
+      const entryless = queued.filter((d) => !existing.has(d._id));
+      // Sent (its entry removed) or moved (its entry moved) between the two reads: it needs nothing from here.
+      const still = await this.deliveries.stillQueuedUnchanged(
+        entryless.map((d) => d._id),
+        settled,
+      );
+      const missing = entryless.filter((d) => still.has(d._id));
       repaired += await this.queue.insertMissing(
         missing.map((d) => ({
           _id: d._id,

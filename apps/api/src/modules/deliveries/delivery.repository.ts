@@ -272,6 +272,21 @@ export class DeliveryRepository extends StoredDeliveriesRepository implements On
   }
 
   /**
+   * Of these deliveries, the ids of those still in a status that needs a queue entry and not changed after `to`:
+   * the sweep's second look, since a delivery sent or moved after its first read needs no entry from it.
+   */
+  async stillQueuedUnchanged(ids: readonly string[], to: Date): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const found = await this.collection
+      .find(
+        { _id: { $in: [...ids] }, status: { $in: [...queuedStatuses] }, updatedAt: { $lte: to } },
+        { projection: { _id: 1 } },
+      )
+      .toArray();
+    return new Set(found.map((delivery) => delivery._id));
+  }
+
+  /**
    * Gives `searchText` to the deliveries that have none; answers how many it changed. Once done, the database is
    * marked so that later starts skip the scan (on FerretDB it reads every delivery); every delivery stored since
    * gets `searchText` on insert.
