@@ -70,6 +70,11 @@ export interface MessageContext {
   dayList?: DayListContext;
   /** The user of the clinic who sends it: one-off and batch sends only (a flow's message has none). */
   user?: { name: string };
+  /**
+   * The patient's short links to the appointment's page (docs/patient-links.md), made for each message at send
+   * time: only a patient's message about an appointment has them.
+   */
+  links?: { confirm: string; cancel: string; reschedule: string };
 }
 
 /** A context given in parts: anything left out is taken from the sample. */
@@ -136,6 +141,11 @@ export function sampleMessageContext(): MessageContext {
       ],
     },
     user: { name: 'Claire, accueil' },
+    links: {
+      confirm: 'https://rdv.cabinet-du-parc.example/p/Hk2mX9aT7bLp1zQc',
+      cancel: 'https://rdv.cabinet-du-parc.example/p/Wq8nR3vY6cJd0sTe',
+      reschedule: 'https://rdv.cabinet-du-parc.example/p/Bv5tL1kP4hGz7xNa',
+    },
   };
 }
 

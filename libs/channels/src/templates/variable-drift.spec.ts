@@ -20,7 +20,7 @@ import {
   type TriggerEvent,
 } from '@clinicflow/rules';
 import { composeMessage } from '../messages/compose-message';
-import { runMessageContext } from './message-context';
+import { runMessageContext, sampleMessageContext } from './message-context';
 import { TEMPLATE_VARIABLES } from './variable-catalogue';
 
 const now = new Date('2026-12-02T10:00:00Z');
@@ -142,7 +142,9 @@ function dailyListContext(context: EvaluationContext): EvaluationContext {
 
 /** A message written at send time from this data, or why it cannot be written. */
 function write(data: Record<string, unknown>, body: string): { text: string } | { error: string } {
-  const context = runMessageContext(data, { language: 'fr' });
+  // the renderer adds the patient's links to a message about an appointment (made per delivery at send time)
+  const links = data.appointment ? { links: sampleMessageContext().links } : {};
+  const context = runMessageContext({ ...data, ...links }, { language: 'fr' });
   const result = composeMessage({
     channel: 'sms',
     template: { body, variants: { fr: { body } } },

@@ -18,7 +18,8 @@ export type ContextFieldGroup =
   | 'location'
   | 'delay'
   | 'user'
-  | 'dayList';
+  | 'dayList'
+  | 'links';
 
 /**
  * One field of the data a run sees: what conditions may read and messages may show (C3). The one catalogue

@@ -175,6 +175,22 @@ describe(evaluate.name, () => {
       expect(sut.run.status).toBe('ended');
     });
 
+    it.each([
+      ['confirmed', [{ appointmentId: 'appointment-sample', confirmation: 'confirmed' }]],
+      ['declined', [{ appointmentId: 'appointment-sample', confirmation: 'declined' }]],
+    ] as const)("should take a tap on the patient's page as %s, whatever its text", (meaning, updates) => {
+      const asked = toSms24();
+      const signal = { kind: 'reply', text: 'Cancel (page)', meaning } as const;
+      const sut = wake(asked.run, '2026-05-11T09:00:00Z', signal);
+      expect(sut.steps[0]).toMatchObject({
+        kind: 'reply',
+        exit: meaning,
+        reason: `patient answered on their page (${meaning})`,
+        why: { code: 'page-answered', params: { meaning } },
+      });
+      expect([sut.appointmentUpdates, sut.consentChanges]).toEqual([updates, []]);
+    });
+
     it('should leave by the failed exit when the question could not be delivered', () => {
       const asked = toSms24();
       const signal = { kind: 'delivery-failed', reason: 'invalid number' } as const;

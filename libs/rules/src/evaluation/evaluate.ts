@@ -370,15 +370,20 @@ class Evaluation {
     this.walk(this.index.next(node.id, 'failed'));
   }
 
-  /** A reply came in: confirm, decline, STOP (consent withdrawn, no-reply exit) or not understood (keep waiting). */
-  reply(text: string): void {
+  /**
+   * A reply came in: confirm, decline, STOP (consent withdrawn, no-reply exit) or not understood (keep waiting);
+   * `given` when the patient tapped a button of their page (the text then only names it).
+   */
+  reply(text: string, given?: 'confirmed' | 'declined'): void {
     const awaiting = this.run.status === 'awaiting-reply' ? this.run.awaiting : null;
     const node = awaiting ? this.index.nodes.get(awaiting.nodeId) : undefined;
-    const meaning = readReply(
-      text,
-      node?.type === 'ask' ? askKeywords(node.data, this.input.context.clinic) : undefined,
-      awaiting?.channel,
-    );
+    const meaning =
+      given ??
+      readReply(
+        text,
+        node?.type === 'ask' ? askKeywords(node.data, this.input.context.clinic) : undefined,
+        awaiting?.channel,
+      );
     const replyNode = { id: node?.id ?? this.run.nodeId ?? 'reply', type: 'reply' as const };
     if (meaning === 'stop') {
       const channel = awaiting?.channel ?? 'sms';
@@ -417,10 +422,14 @@ class Evaluation {
       exit,
       meaning === 'stop'
         ? `patient replied "${text.trim()}": ${awaiting.channel} consent withdrawn`
-        : `patient replied "${text.trim()}" (${meaning})`,
+        : given
+          ? `patient answered on their page (${meaning})`
+          : `patient replied "${text.trim()}" (${meaning})`,
       meaning === 'stop'
         ? reasonOf('reply-stop-withdrawn', { text: text.trim(), channel: awaiting.channel })
-        : reasonOf('reply-read', { text: text.trim(), meaning }),
+        : given
+          ? reasonOf('page-answered', { meaning })
+          : reasonOf('reply-read', { text: text.trim(), meaning }),
     );
     this.walk(this.index.next(node.id, exit));
   }
@@ -458,7 +467,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const evaluation = new Evaluation(input, index, now, input.run);
   if (input.run.status === 'ended') return evaluation.result;
   if (signal.kind === 'reply') {
-    evaluation.reply(signal.text);
+    evaluation.reply(signal.text, signal.meaning);
   } else if (signal.kind === 'delivery-failed') {
     evaluation.questionFailed(signal.reason);
   } else if (input.run.timerAt && instantMillis(input.run.timerAt, zone) <= now) {

@@ -29,11 +29,14 @@ export interface RunState {
   endedWhy?: Reason | null;
 }
 
-/** What woke the run: its start, a due timer (a wait or a reply timeout), a reply, or a question that failed to go out. */
+/**
+ * What woke the run: its start, a due timer (a wait or a reply timeout), a reply, or a question that failed to go
+ * out. A reply's `meaning` is given when the patient answered on their page (a link's button, not words to read).
+ */
 export type RunSignal =
   | { kind: 'start' }
   | { kind: 'timer' }
-  | { kind: 'reply'; text: string }
+  | { kind: 'reply'; text: string; meaning?: 'confirmed' | 'declined' }
   | { kind: 'delivery-failed'; reason: string };
 
 /** The evaluator's input: the flow version, the run (null to start one), the context, `now` and the signal. */

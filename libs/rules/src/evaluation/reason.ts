@@ -79,6 +79,7 @@ export const REASON_CODES = [
   'reply-stop-withdrawn',
   'reply-not-understood',
   'reply-read',
+  'page-answered',
   'no-reply-timeout',
   // how a run ends
   'flow-done',

@@ -73,6 +73,7 @@ export const reasonMessagesEn = {
   reasonReplyStopWithdrawn: 'The patient replied “{text}”: {channel} consent withdrawn',
   reasonReplyNotUnderstood: 'Reply “{text}” not understood; still waiting',
   reasonReplyRead: 'The patient replied “{text}” ({meaning})',
+  reasonPageAnswered: 'The patient answered on their page ({meaning})',
   reasonNoReplyTimeout: 'No reply in time',
   reasonFlowDone: 'The flow has no further step',
   reasonFlowLoops: 'The flow loops',

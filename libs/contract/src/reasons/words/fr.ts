@@ -73,6 +73,7 @@ export const reasonMessagesFr = {
   reasonReplyStopWithdrawn: 'Le patient a répondu « {text} » : consentement {channel} retiré',
   reasonReplyNotUnderstood: 'Réponse « {text} » non comprise ; toujours en attente',
   reasonReplyRead: 'Le patient a répondu « {text} » ({meaning})',
+  reasonPageAnswered: 'Le patient a répondu sur sa page ({meaning})',
   reasonNoReplyTimeout: 'Pas de réponse à temps',
   reasonFlowDone: 'Le scénario n’a plus d’étape',
   reasonFlowLoops: 'Le scénario tourne en boucle',
