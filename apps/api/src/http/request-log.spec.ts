@@ -50,6 +50,7 @@ describe('the request log', () => {
     const token = '0123456789abcdef0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAA';
     expect(loggedUrl(`/p/u/${token}`)).toEqual({ url: '/p/u/<token>' });
     expect(loggedUrl(`/p/o/${token}?x=1`)).toEqual({ url: '/p/o/<token>', queryKeys: ['x'] });
+    expect(loggedUrl('/p/Hk2mX9aT7bLp1zQc')).toEqual({ url: '/p/<token>' });
     expect(loggedUrl('/api/patients/p-1')).toEqual({ url: '/api/patients/p-1' });
   });
 

@@ -15,8 +15,11 @@ interface SerializedRequest {
   remotePort?: number;
 }
 
-/** The signed token of a patient's link (`/p/<kind>/<token>`, docs/patient-links.md): whoever has it may use it. */
-const PATIENT_LINK_TOKEN = new RegExp(`^(/${PATIENT_PREFIX}/[a-z]+/)[^/]+`);
+/**
+ * The token of a patient's link (`/p/<kind>/<token>`, or a short link's `/p/<token>`, docs/patient-links.md):
+ * whoever has it may use it.
+ */
+const PATIENT_LINK_TOKEN = new RegExp(`^(/${PATIENT_PREFIX}/(?:[a-z]/)?)[^/?]+`);
 
 /**
  * A request URL without its query string, and the names (never the values) of the parameters it had; a patient

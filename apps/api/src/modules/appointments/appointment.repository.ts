@@ -17,6 +17,8 @@ export interface AppointmentDocument extends ClinicDocument {
   status: AppointmentStatus;
   /** What the patient answered to a confirmation request (absent until a run asks or records it). */
   confirmation?: 'pending' | 'confirmed' | 'declined';
+  /** Who cancelled it, when the patient did on their page (docs/patient-links.md); the PMS is told. */
+  cancelledBy?: 'patient';
   source: string | null;
   notes: string | null;
   /** The recall interval the PMS gave this appointment (F7), before its service's. */

@@ -113,6 +113,18 @@ export class AppointmentService {
     return { ...appointment, ...fields };
   }
 
+  /** The patient cancelled it on their page: cancelled and declined, until the PMS says otherwise. */
+  async recordPatientCancel(appointment: AppointmentDocument, now: Date): Promise<AppointmentDocument> {
+    const fields: Partial<AppointmentDocument> = {
+      status: 'cancelled',
+      confirmation: 'declined',
+      cancelledBy: 'patient',
+      updatedAt: now,
+    };
+    await this.appointments.change(appointment, fields);
+    return { ...appointment, ...fields };
+  }
+
   async list(clinicId: string, query: AppointmentListQuery) {
     const criteria: AppointmentCriteria = {
       fromDay: query.day,

@@ -64,7 +64,8 @@ export class DeliveryRendererService {
       variants[delivery.language] ?? variants[settings.defaultLanguage] ?? Object.values(variants)[0];
     if (!base) return { ok: false, code: 'template', reason: 'Its template has no text.' };
     const template: ChannelTemplate = { ...base, variants: variants as ChannelTemplate['variants'] };
-    const data = delivery.templateData ?? {};
+    const pageLinks = this.links.pageLinksOf(delivery, now);
+    const data = { ...delivery.templateData, ...(pageLinks ? { links: pageLinks.urls } : {}) };
     const context = runMessageContext(data, {
       details: clinicContextOf(settings),
       language: resolveLanguage(settings.defaultLanguage) ?? 'en',
@@ -93,6 +94,8 @@ export class DeliveryRendererService {
       };
     }
     const composed = result.message;
+    // Stored before the message leaves, so that a link the patient taps at once opens.
+    if (pageLinks) await this.links.keepUsed(pageLinks, [composed.text, composed.html]);
     const message: OutgoingMessage = { channel: delivery.channel, to, text: composed.text };
     if (delivery.expectsReply) message.expectsReply = true;
     const from = senderOf(delivery, settings, saved);

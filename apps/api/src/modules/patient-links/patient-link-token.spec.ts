@@ -1,4 +1,4 @@
-import { linkKeyOf, openLink, signLink } from './patient-link-token';
+import { linkKeyOf, openLink, PAGE_TOKEN, pageTokenOf, signLink } from './patient-link-token';
 
 const key = linkKeyOf('k'.repeat(64));
 const previous = linkKeyOf('p'.repeat(64));
@@ -33,5 +33,18 @@ describe('patient link tokens', () => {
   it('should carry nothing but the delivery id and a signature', () => {
     expect(signLink(key, 'open', id)).toMatch(/^[0-9a-f]{32}\.[A-Za-z0-9_-]{22}$/);
     expect(() => signLink(key, 'open', 'pat_123')).toThrow(/dlv_/);
+  });
+
+  it("should give a message's short link 16 letters and digits, the same each time, unguessable without the key", () => {
+    const token = pageTokenOf(key, 'confirm', id);
+    expect(token).toMatch(PAGE_TOKEN);
+    expect(pageTokenOf(key, 'confirm', id)).toBe(token);
+    const others = [
+      pageTokenOf(key, 'cancel', id),
+      pageTokenOf(key, 'confirm', `dlv_${'f'.repeat(32)}`),
+      pageTokenOf(previous, 'confirm', id),
+    ];
+    expect(new Set([token, ...others]).size).toBe(4);
+    expect(() => pageTokenOf(key, 'confirm', 'apt_1')).toThrow(/dlv_/);
   });
 });

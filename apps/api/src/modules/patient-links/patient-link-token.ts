@@ -33,3 +33,23 @@ export function openLink(keys: readonly Buffer[], kind: PatientLinkKind, token: 
   if (given.toString('base64url') !== parts[2]) return null;
   return keys.some((key) => timingSafeEqual(macOf(key, kind, deliveryId), given)) ? deliveryId : null;
 }
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** A short link's token: 16 letters and digits, about 95 bits (no `-` or `_`, which phones cut off a link's end). */
+export const PAGE_TOKEN = /^[0-9A-Za-z]{16}$/;
+
+/**
+ * The token of a message's short link: 16 base-62 digits of HMAC-SHA256 over the kind and the delivery id, so
+ * the same message written again gets the same link, and nobody without the key can make one.
+ */
+export function pageTokenOf(key: Buffer, kind: string, deliveryId: string): string {
+  if (!DELIVERY_ID.test(deliveryId)) throw new Error('A link names a delivery by its id (dlv_…)');
+  const mac = createHmac('sha256', key).update(`page\u0000${kind}\u0000${deliveryId}`).digest();
+  let value = BigInt(`0x${mac.subarray(0, 16).toString('hex')}`);
+  let token = '';
+  for (let i = 0; i < 16; i += 1) {
+    token += BASE62[Number(value % 62n)];
+    value /= 62n;
+  }
+  return token;
+}

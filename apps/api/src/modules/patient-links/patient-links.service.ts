@@ -4,7 +4,30 @@ import type { EmailLinks } from '@clinicflow/channels';
 import type { Env } from '../../config/env';
 import { publicBaseUrl } from '../../config/public-base-url';
 import { PATIENT_LINK_SEGMENTS, PATIENT_PREFIX } from '../../http/patient-paths';
-import { linkKeyOf, openLink, signLink, type PatientLinkKind } from './patient-link-token';
+import type { DeliveryDocument } from '../deliveries/delivery.document';
+import {
+  PatientLinkRepository,
+  type PageLinkKind,
+  type PatientLinkDocument,
+} from './patient-link.repository';
+import {
+  linkKeyOf,
+  openLink,
+  PAGE_TOKEN,
+  pageTokenOf,
+  signLink,
+  type PatientLinkKind,
+} from './patient-link-token';
+
+/** How long a page link opens after its appointment ends (or after its message was written, if later). */
+export const PAGE_LINK_DAYS = 14;
+const PAGE_LINK_KINDS: readonly PageLinkKind[] = ['confirm', 'cancel', 'reschedule'];
+
+/** A message's page links as its template sees them (`links.confirm`…), and what to store of those it used. */
+export interface PageLinks {
+  urls: Record<PageLinkKind, string>;
+  documents: PatientLinkDocument[];
+}
 
 /**
  * The links a message carries for its patient: signed with a key derived from APP_SECRET (a link signed under a
@@ -17,7 +40,10 @@ export class PatientLinksService {
   private readonly keys: Buffer[];
   private readonly base: string;
 
-  constructor(config: ConfigService<Env, true>) {
+  constructor(
+    config: ConfigService<Env, true>,
+    private readonly pageLinks: PatientLinkRepository,
+  ) {
     this.key = linkKeyOf(config.get('APP_SECRET', { infer: true }));
     const previous = config.get('APP_SECRET_PREVIOUS', { infer: true }) ?? [];
     this.keys = [this.key, ...previous.map(linkKeyOf)];
@@ -35,6 +61,44 @@ export class PatientLinksService {
   /** The delivery a link of this kind names, or null when the token is not one of ours. */
   deliveryOf(kind: PatientLinkKind, token: string): string | null {
     return openLink(this.keys, kind, token);
+  }
+
+  /**
+   * The short links to a patient's message's appointment page (`links.*`): null unless the message goes to a
+   * patient about an appointment. Nothing is stored until `keepUsed` sees which ones the message shows.
+   */
+  pageLinksOf(delivery: DeliveryDocument, now: Date): PageLinks | null {
+    if (delivery.recipient.type !== 'patient' || !delivery.appointmentId) return null;
+    const end = Date.parse(
+      String((delivery.templateData?.appointment as { end?: unknown } | undefined)?.end),
+    );
+    const from = Number.isFinite(end) ? Math.max(end, now.getTime()) : now.getTime();
+    const expiresAt = new Date(from + PAGE_LINK_DAYS * 86_400_000);
+    const documents = PAGE_LINK_KINDS.map((kind) => ({
+      _id: pageTokenOf(this.key, kind, delivery._id),
+      clinicId: delivery.clinicId,
+      deliveryId: delivery._id,
+      kind,
+      createdAt: now,
+      expiresAt,
+    }));
+    const urls = Object.fromEntries(
+      documents.map((link) => [link.kind, `${this.base}/${PATIENT_PREFIX}/${link._id}`]),
+    ) as Record<PageLinkKind, string>;
+    return { urls, documents };
+  }
+
+  /** Stores the links a written message shows (its text or HTML), so that they open. */
+  async keepUsed(links: PageLinks, written: readonly (string | undefined)[]): Promise<void> {
+    const used = links.documents.filter((link) =>
+      written.some((text) => text?.includes(`/${PATIENT_PREFIX}/${link._id}`)),
+    );
+    if (used.length > 0) await this.pageLinks.keep(used);
+  }
+
+  /** The stored link of a short token, or null for anything else (an unknown or malformed token). */
+  async pageLinkOf(token: string): Promise<PatientLinkDocument | null> {
+    return PAGE_TOKEN.test(token) ? this.pageLinks.findAnyByToken(token) : null;
   }
 
   private urlOf(kind: PatientLinkKind, deliveryId: string): string {

@@ -1,10 +1,13 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PATIENT_LINK_SEGMENTS, PATIENT_PREFIX } from '../../http/patient-paths';
 import { Public } from '../../http/principal';
+import { appointmentPage, closedLinkPage, type AppointmentPageOutcome } from './appointment-page';
+import { AppointmentPageService, type FoundPage, type PageAction } from './appointment-page.service';
 import { PatientPageService } from './patient-page.service';
-import { invalidLink, pageLanguageOf, unsubscribeDone, unsubscribeQuestion } from './unsubscribe-page';
+import { pageLanguageOf } from './page-layout';
+import { invalidLink, unsubscribeDone, unsubscribeQuestion } from './unsubscribe-page';
 
 /** A transparent 1×1 GIF. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -17,7 +20,10 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 @Public()
 @Controller(PATIENT_PREFIX)
 export class PatientPageController {
-  constructor(private readonly page: PatientPageService) {}
+  constructor(
+    private readonly page: PatientPageService,
+    private readonly appointmentPages: AppointmentPageService,
+  ) {}
 
   /** The open-tracking image: the same answer whatever the token, so it tells nothing about it. */
   @Get(`${PATIENT_LINK_SEGMENTS.open}/:token`)
@@ -51,7 +57,69 @@ export class PatientPageController {
     await this.page.unsubscribe(email);
     pageAnswer(response, 200, unsubscribeDone(language, email.clinicName));
   }
+
+  /** A short link of a message (`/p/<token>`): the appointment's page (a GET changes nothing). */
+  @Get(':token')
+  async appointment(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    const found = await this.appointmentPages.find(token);
+    this.answerPage(response, request, found);
+  }
+
+  /** A button of the page: confirm, cancel (with an optional reason) or ask for another time. */
+  @Post(':token')
+  @HttpCode(200)
+  async act(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const found = await this.appointmentPages.find(token);
+    if (found.status !== 'open') return this.answerPage(response, request, found);
+    const action = ACTIONS.find((known) => known === body?.action);
+    const given = body?.[action === 'reschedule' ? 'wish' : 'reason'] ?? '';
+    const text = typeof given === 'string' ? given.trim() : null;
+    const outcome =
+      !action || text === null || text.length > TEXT_LIMIT
+        ? 'bad-request'
+        : await this.appointmentPages.act(found.page, action, text);
+    // The page as it is now, after the tap.
+    const after = outcome === 'bad-request' ? found : await this.appointmentPages.find(token);
+    this.answerPage(response, request, after, outcome);
+  }
+
+  private answerPage(
+    response: Response,
+    request: Request,
+    found: FoundPage,
+    outcome?: AppointmentPageOutcome,
+  ) {
+    const browser = request.get('accept-language');
+    if (found.status === 'invalid')
+      return pageAnswer(response, 404, closedLinkPage(pageLanguageOf(null, browser), 'invalid'));
+    if (found.status === 'expired')
+      return pageAnswer(response, 410, closedLinkPage(pageLanguageOf(found.language, browser), 'expired'));
+    const language = pageLanguageOf(found.page.delivery.language, browser);
+    const view = this.appointmentPages.viewOf(found.page, language);
+    pageAnswer(response, outcome ? OUTCOME_STATUS[outcome] : 200, appointmentPage(view, outcome));
+  }
 }
+
+/** What the page's forms may post. */
+const ACTIONS: readonly PageAction[] = ['confirm', 'cancel', 'reschedule'];
+/** The longest reason or wish kept (the textarea's `maxlength`). */
+const TEXT_LIMIT = 500;
+/** How each outcome is answered: refused taps are 409, so a script can tell; the page says why either way. */
+const OUTCOME_STATUS: Record<AppointmentPageOutcome, number> = {
+  confirmed: 200,
+  'already-confirmed': 200,
+  cancelled: 200,
+  requested: 200,
+  'already-cancelled': 409,
+  over: 409,
+  gone: 409,
+  'bad-request': 400,
+};
 
 function pageAnswer(response: Response, status: number, html: string) {
   response.status(status).type('html').set('Cache-Control', 'no-store, private').send(html);

@@ -1,5 +1,7 @@
 import { isMailProxy, PatientPageService } from './patient-page.service';
-import { pageLanguageOf, unsubscribeDone, unsubscribeQuestion } from './unsubscribe-page';
+import { appointmentPage, type AppointmentPageView } from './appointment-page';
+import { pageLanguageOf } from './page-layout';
+import { unsubscribeDone, unsubscribeQuestion } from './unsubscribe-page';
 
 describe("the patient's pages", () => {
   it.each([
@@ -55,5 +57,55 @@ describe("the patient's pages", () => {
     await page.recordOpen('bad', '10.0.0.1');
     await page.recordOpen('good', '17.1.2.3');
     expect(recorded).toEqual([['dlv_1', new Date('2026-03-02T09:00:00Z'), true]]);
+  });
+
+  describe('the appointment page', () => {
+    const view: AppointmentPageView = {
+      language: 'en',
+      kind: 'confirm',
+      clinic: { name: 'Dr <b>Smith</b> & Co', phone: '+441234567890' },
+      state: 'open',
+      appointment: {
+        when: 'Thursday 3 December 2026 at 09:30',
+        service: 'Check-up',
+        practitioner: 'Dr Who',
+        place: null,
+        preparation: ['Bring your card.'],
+        moved: false,
+      },
+    };
+    const buttons = (html: string) => [...html.matchAll(/name="action" value="(\w+)"/g)].map((m) => m[1]);
+
+    it("should offer the three answers, the link's own first, as forms without script", () => {
+      const html = appointmentPage(view);
+      expect(buttons(html)).toEqual(['confirm', 'cancel', 'reschedule']);
+      expect(buttons(appointmentPage({ ...view, kind: 'reschedule' }))).toEqual([
+        'reschedule',
+        'confirm',
+        'cancel',
+      ]);
+      expect(html).toContain('Dr &lt;b&gt;Smith&lt;/b&gt; &amp; Co');
+      expect(html).not.toMatch(/<script|src=/);
+      // a place it does not know is left out, not written "null"
+      expect(html).not.toContain('Where');
+    });
+
+    it('should offer only what is left to do', () => {
+      expect(buttons(appointmentPage({ ...view, state: 'confirmed' }))).toEqual(['cancel', 'reschedule']);
+      for (const state of ['cancelled', 'cancelled-by-patient', 'over', 'gone'] as const)
+        expect(buttons(appointmentPage({ ...view, state }))).toEqual([]);
+      expect(appointmentPage({ ...view, state: 'gone' })).not.toContain('Check-up');
+      expect(appointmentPage({ ...view, state: 'cancelled-by-patient' })).toContain(
+        'This appointment is already cancelled.',
+      );
+    });
+
+    it('should say that the appointment moved, and what a tap did', () => {
+      const moved = { ...view, appointment: { ...view.appointment!, moved: true } };
+      expect(appointmentPage(moved)).toContain(
+        'This appointment has been moved: it is now on Thursday 3 December 2026 at 09:30.',
+      );
+      expect(appointmentPage(view, 'requested')).toContain('the clinic will get back to you');
+    });
   });
 });

@@ -1,6 +1,4 @@
-/** The languages of the patient's pages (docs/patient-links.md). */
-export const PAGE_LANGUAGES = ['fr', 'en', 'es', 'nb', 'it', 'de'] as const;
-export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
+import { escapeHtml, page, type PageLanguage } from './page-layout';
 
 interface UnsubscribeWords {
   title: string;
@@ -61,51 +59,6 @@ const WORDS: Record<PageLanguage, UnsubscribeWords> = {
     invalid: 'Dieser Link ist nicht gültig.',
   },
 };
-
-/** The page's language: the message's if it has one of ours, else the first of the browser's we have, else English. */
-export function pageLanguageOf(
-  messageLanguage: string | null,
-  acceptLanguage: string | undefined,
-): PageLanguage {
-  const ours = (tag: string | null | undefined) => {
-    const base = tag?.trim().toLowerCase().split(/[-_;]/)[0];
-    const known = base === 'no' || base === 'nn' ? 'nb' : base;
-    return PAGE_LANGUAGES.find((language) => language === known);
-  };
-  return ours(messageLanguage) ?? (acceptLanguage ?? '').split(',').map(ours).find(Boolean) ?? 'en';
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
-/** A small page of ours: no script, no request elsewhere, readable on a phone. */
-function page(language: PageLanguage, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#1a1b1e;line-height:1.5}
-h1{font-size:1.4rem}
-button{font:inherit;padding:.7rem 1.2rem;border:0;border-radius:.4rem;background:#1971c2;color:#fff;cursor:pointer}
-button:focus-visible{outline:3px solid #1a1b1e;outline-offset:2px}
-</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
-${body}
-</main>
-</body>
-</html>
-`;
-}
 
 /** The question and its button: a POST, as RFC 8058's one-click (a link scanner's GET changes nothing). */
 export function unsubscribeQuestion(language: PageLanguage, clinic: string): string {

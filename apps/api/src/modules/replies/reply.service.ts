@@ -112,21 +112,7 @@ export class ReplyService {
       updatedAt: now,
     };
     if (!(await this.replies.keep(reply))) return null;
-    this.clinicEvents.announce({
-      clinicId,
-      type: 'reply.received',
-      key: `reply:${reply._id}`,
-      at: reply.receivedAt,
-      data: {
-        replyId: reply._id,
-        channel,
-        text: reply.text,
-        meaning,
-        patientId: reply.patientId,
-        appointmentId: reply.appointmentId,
-        deliveryId: reply.deliveryId,
-      },
-    });
+    this.announce(reply);
     if (meaning === 'stop') await this.stop(settings, channel, reply, senders, now);
     else if (meaning !== 'unknown' && open) await this.answer(question, message.text, meaning, now);
     return reply;
@@ -180,6 +166,70 @@ export class ReplyService {
     return patients.length;
   }
 
+  /**
+   * What a patient wrote on their page (docs/patient-links.md): a request for another time, or why they
+   * cancelled. It waits in the inbox, unread, for the front desk, and the clinic's systems hear of it.
+   */
+  async keepFromPage(
+    delivery: DeliveryDocument,
+    page: { key: string; text: string; outcome: string },
+    now: Date,
+  ): Promise<void> {
+    const patient = delivery.patientId
+      ? await this.patients.find(delivery.clinicId, delivery.patientId)
+      : null;
+    const reply: ReplyDocument = {
+      _id: replyIdFor(delivery.clinicId, 'page', {
+        providerMessageId: `${delivery._id}:${page.key}`,
+        from: '',
+        at: now,
+        text: page.text,
+      }),
+      clinicId: delivery.clinicId,
+      channel: delivery.channel,
+      from: delivery.recipient.address ?? '',
+      to: 'page',
+      text: page.text,
+      receivedAt: now,
+      provider: 'page',
+      providerMessageId: null,
+      patientId: patient?._id ?? null,
+      patientName: patient ? [patient.firstName, patient.lastName].filter(Boolean).join(' ') : null,
+      deliveryId: delivery._id,
+      questionText: delivery.text ?? null,
+      appointmentId: delivery.appointmentId,
+      runId: delivery.runId,
+      meaning: 'unknown',
+      outcome: page.outcome,
+      read: false,
+      readAt: null,
+      readBy: null,
+      followUp: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (await this.replies.keep(reply)) this.announce(reply);
+  }
+
+  /** The clinic's systems hear of a reply just stored (webhooks, docs/integrations.md). */
+  private announce(reply: ReplyDocument): void {
+    this.clinicEvents.announce({
+      clinicId: reply.clinicId,
+      type: 'reply.received',
+      key: `reply:${reply._id}`,
+      at: reply.receivedAt,
+      data: {
+        replyId: reply._id,
+        channel: reply.channel,
+        text: reply.text,
+        meaning: reply.meaning,
+        patientId: reply.patientId,
+        appointmentId: reply.appointmentId,
+        deliveryId: reply.deliveryId,
+      },
+    });
+  }
+
   /** Whether the question's run still waits for this answer (a late reply does not reopen a closed step). */
   private async stillAwaited(question: DeliveryDocument): Promise<boolean> {
     if (!question.runId) return true;
@@ -209,25 +259,57 @@ export class ReplyService {
    * says so in the report.
    */
   private async answer(question: DeliveryDocument, text: string, meaning: ReplyMeaning, now: Date) {
-    let reason = 'The patient confirmed the appointment';
+    await this.markAnswered(question, meaning, now, { waiting: true, where: '' });
+    if (question.runId) await this.runs.signal(question.clinicId, question.runId, { kind: 'reply', text });
+  }
+
+  /**
+   * A tap on the patient's page (docs/patient-links.md), answered as a reply would be: a question still waiting
+   * goes on through its run, which is told the meaning (no words to read); any other message the patient read
+   * is marked answered, and a cancel ends every run of the appointment. Answers whether a run was told.
+   */
+  async answerOnPage(
+    delivery: DeliveryDocument,
+    meaning: 'confirmed' | 'declined',
+    now: Date,
+  ): Promise<boolean> {
+    const waiting = delivery.expectsReply && (await this.stillAwaited(delivery));
+    await this.markAnswered(delivery, meaning, now, { waiting, where: ' on their page' });
+    if (!waiting || !delivery.runId) return false;
+    const text = meaning === 'confirmed' ? 'Confirm (page)' : 'Cancel (page)';
+    await this.runs.signal(delivery.clinicId, delivery.runId, { kind: 'reply', text, meaning });
+    return true;
+  }
+
+  /** What an answer does before its run hears it: a decline stops the appointment; the message is answered. */
+  private async markAnswered(
+    delivery: DeliveryDocument,
+    meaning: ReplyMeaning,
+    now: Date,
+    how: { waiting: boolean; where: string },
+  ) {
+    let reason = `The patient confirmed the appointment${how.where}`;
     if (meaning === 'declined') {
-      const cancelled = question.appointmentId ? await this.decline(question, now) : 0;
-      reason = `The patient declined the appointment; ${cancelled} other pending message(s) cancelled`;
+      // the run of a question still waiting goes on by its `declined` exit; any other run of it ends
+      const asked = how.waiting ? delivery : { ...delivery, runId: null };
+      const cancelled = delivery.appointmentId ? await this.decline(asked, now) : 0;
+      reason = `The patient declined the appointment${how.where}; ${cancelled} other pending message(s) cancelled`;
     }
-    await this.status.record(question, {
+    if (!how.waiting && delivery.status !== 'sent' && delivery.status !== 'delivered') return;
+    await this.status.record(delivery, {
       status: 'answered',
       at: now,
       by: 'patient',
       reason,
       set: { answeredAt: now, reason },
     });
-    if (question.runId) {
-      await this.runs.signal(question.clinicId, question.runId, { kind: 'reply', text });
-    }
   }
 
   /** Ends the declined appointment's other runs, cancels its pending messages, marks it; answers how many were cancelled. */
-  private async decline(question: DeliveryDocument, now: Date): Promise<number> {
+  private async decline(
+    question: Pick<DeliveryDocument, 'clinicId' | 'appointmentId' | 'runId'>,
+    now: Date,
+  ): Promise<number> {
     const { clinicId, appointmentId } = question;
     await this.runs.endOthersOfAppointment(clinicId, appointmentId!, question.runId, DECLINED, now);
     const cancelled = await this.cancels.cancelForAppointment(clinicId, appointmentId!, DECLINED, now);
