@@ -18,7 +18,7 @@ let made = 0;
 export async function bookNewPatient(
   request: APIRequestContext,
   api: ApiCall,
-  person: { firstName: string; lastName: string },
+  person: { firstName: string; lastName: string; language?: string },
   hoursAhead = 72,
 ): Promise<Booked> {
   const key = await api<{ key: string }>('POST', '/api/api-keys', {
@@ -31,7 +31,7 @@ export async function bookNewPatient(
     firstName: person.firstName,
     lastName: person.lastName,
     mobile: '06 98 76 54 32',
-    language: 'fr',
+    language: person.language ?? 'fr',
     birthDate: '1984-07-14',
     consent: { sms: { granted: true, purposes: [], source: 'pms' } },
   });
