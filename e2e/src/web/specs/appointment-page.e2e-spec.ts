@@ -127,6 +127,14 @@ test.describe("the patient's appointment page", () => {
           fullPage: true,
         });
 
+        // "Add to my calendar": the file a phone opens in its calendar
+        const file = await page
+          .getByRole('link', { name: 'Agenda du téléphone (.ics)' })
+          .getAttribute('href');
+        const ics = await request.get(file!);
+        expect(ics.headers()['content-type']).toContain('text/calendar');
+        expect(await ics.text()).toContain(`UID:${lea.appointmentId}@clinicflow`);
+
         // the keyboard reaches the button; one tap confirms
         await page.getByRole('button', { name: 'Je confirme ma venue' }).focus();
         await page.keyboard.press('Enter');

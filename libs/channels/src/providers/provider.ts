@@ -1,3 +1,4 @@
+import type { CalendarFile } from '../calendar/appointment-calendar';
 import type { Channel } from '@clinicflow/rules';
 
 /** The channels a message can go out on (C1): the rules library's one list. */
@@ -24,6 +25,8 @@ export interface OutgoingMessage {
   expiresAt?: Date;
   /** A question (F4): a call then gathers the key the patient presses (Twilio-style voice). */
   expectsReply?: boolean;
+  /** E-mail only: the appointment as an iCalendar file (`appointmentCalendar`), sent as an invitation. */
+  calendar?: CalendarFile;
 }
 
 /** The provider took the message; its id lets receipts and lookups find it again. */

@@ -74,7 +74,7 @@ export interface MessageContext {
    * The patient's short links to the appointment's page (docs/patient-links.md), made for each message at send
    * time: only a patient's message about an appointment has them.
    */
-  links?: { confirm: string; cancel: string; reschedule: string };
+  links?: { confirm: string; cancel: string; reschedule: string; calendar: string };
 }
 
 /** A context given in parts: anything left out is taken from the sample. */
@@ -145,6 +145,7 @@ export function sampleMessageContext(): MessageContext {
       confirm: 'https://rdv.cabinet-du-parc.example/p/Hk2mX9aT7bLp1zQc',
       cancel: 'https://rdv.cabinet-du-parc.example/p/Wq8nR3vY6cJd0sTe',
       reschedule: 'https://rdv.cabinet-du-parc.example/p/Bv5tL1kP4hGz7xNa',
+      calendar: 'https://rdv.cabinet-du-parc.example/p/Tz9sK2dW5mQ8rVb3',
     },
   };
 }

@@ -102,6 +102,8 @@ export const appointmentContextSchema = z.looseObject({
   confirmation: z.enum(['pending', 'confirmed', 'declined']).optional(),
   source: z.enum(['online', 'staff']).optional(),
   bookedAt: isoInstant.optional(),
+  /** When the last event the PMS sent about it happened: a calendar keeps the file of the latest. */
+  changedAt: isoInstant.optional(),
   serviceId: z.string().optional(),
   resourceId: z.string().optional(),
   locationId: z.string().optional(),

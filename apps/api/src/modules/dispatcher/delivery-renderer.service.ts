@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  appointmentCalendar,
   composeMessage,
   questionSmsSender,
   resolveLanguage,
@@ -16,6 +17,7 @@ import type { SettingsDocument } from '../settings/settings.repository';
 import type { TemplateDocument } from '../templates/template.repository';
 import { TemplateService } from '../templates/template.service';
 import { PatientLinksService } from '../patient-links/patient-links.service';
+import { calendarAppointmentOf, plannedMoment } from '../patient-links/appointment-calendar';
 import { loadOnce } from '../../common/concurrently';
 
 /** A message ready for its provider, or why it cannot be written (a final failure: retrying will not help). */
@@ -105,8 +107,21 @@ export class DeliveryRendererService {
     if (composed.headers) message.headers = composed.headers;
     if (composed.speechLanguage) message.speechLanguage = composed.speechLanguage;
     if (delivery.expiresAt) message.expiresAt = new Date(delivery.expiresAt);
+    const calendar = emailCalendarOf(delivery, settings);
+    if (calendar) message.calendar = calendar;
     return { ok: true, message, composed };
   }
+}
+
+/**
+ * A patient's e-mail about an appointment carries it for their calendar (docs/patient-links.md): as the message
+ * was planned (a move or cancel plans new messages), a cancelled one as a CANCEL of the same event.
+ */
+function emailCalendarOf(delivery: DeliveryDocument, settings: SettingsDocument) {
+  if (delivery.channel !== 'email' || delivery.recipient.type !== 'patient' || !delivery.appointmentId)
+    return null;
+  const moment = plannedMoment(delivery);
+  return moment && appointmentCalendar(calendarAppointmentOf(delivery, settings, moment, delivery.createdAt));
 }
 
 /** The sender: the step's override, else the template's, else the clinic's (C2); the provider's default otherwise. */

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 
-/** What a patient's link may open: the appointment's page, with this button first (docs/patient-links.md). */
-export type PageLinkKind = 'confirm' | 'cancel' | 'reschedule';
+/**
+ * What a patient's link opens (docs/patient-links.md): the appointment's page with this button first, or
+ * (`calendar`) the appointment's calendar file.
+ */
+export type PageLinkKind = 'confirm' | 'cancel' | 'reschedule' | 'calendar';
 
 /**
  * One short link of a message (`/p/<_id>`): the token is the id, derived from the delivery and the kind

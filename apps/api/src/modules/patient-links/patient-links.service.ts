@@ -21,7 +21,7 @@ import {
 
 /** How long a page link opens after its appointment ends (or after its message was written, if later). */
 export const PAGE_LINK_DAYS = 14;
-const PAGE_LINK_KINDS: readonly PageLinkKind[] = ['confirm', 'cancel', 'reschedule'];
+const PAGE_LINK_KINDS: readonly PageLinkKind[] = ['confirm', 'cancel', 'reschedule', 'calendar'];
 
 /** A message's page links as its template sees them (`links.confirm`…), and what to store of those it used. */
 export interface PageLinks {

@@ -27,6 +27,9 @@ export interface AppointmentPageWords {
   invalid: string;
   badRequest: string;
   call: (clinic: string) => string;
+  addToCalendar: string;
+  calendarFile: string;
+  googleCalendar: string;
 }
 
 export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> = {
@@ -56,6 +59,9 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     invalid: 'Ce lien n’est pas valide.',
     badRequest: 'Cette demande n’a pas pu être lue. Réessayez depuis le lien de votre message.',
     call: (clinic) => `Une question ? Appelez ${clinic}`,
+    addToCalendar: 'Ajouter à mon agenda',
+    calendarFile: 'Agenda du téléphone (.ics)',
+    googleCalendar: 'Google Agenda',
   },
   en: {
     title: 'Your appointment',
@@ -83,6 +89,9 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     invalid: 'This link is not valid.',
     badRequest: 'This request could not be read. Please try again from the link in your message.',
     call: (clinic) => `Questions? Call ${clinic}`,
+    addToCalendar: 'Add to my calendar',
+    calendarFile: 'Phone calendar (.ics)',
+    googleCalendar: 'Google Calendar',
   },
   es: {
     title: 'Su cita',
@@ -110,6 +119,9 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     invalid: 'Este enlace no es válido.',
     badRequest: 'No se ha podido leer esta solicitud. Vuelva a intentarlo desde el enlace de su mensaje.',
     call: (clinic) => `¿Alguna pregunta? Llame a ${clinic}`,
+    addToCalendar: 'Añadir a mi calendario',
+    calendarFile: 'Calendario del teléfono (.ics)',
+    googleCalendar: 'Google Calendar',
   },
   nb: {
     title: 'Timen din',
@@ -137,6 +149,9 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     invalid: 'Denne lenken er ikke gyldig.',
     badRequest: 'Forespørselen kunne ikke leses. Prøv igjen fra lenken i meldingen.',
     call: (clinic) => `Spørsmål? Ring ${clinic}`,
+    addToCalendar: 'Legg til i kalenderen min',
+    calendarFile: 'Telefonens kalender (.ics)',
+    googleCalendar: 'Google Kalender',
   },
   it: {
     title: 'Il tuo appuntamento',
@@ -164,6 +179,9 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     invalid: 'Questo link non è valido.',
     badRequest: 'Impossibile leggere questa richiesta. Riprova dal link del tuo messaggio.',
     call: (clinic) => `Domande? Chiama ${clinic}`,
+    addToCalendar: 'Aggiungi al mio calendario',
+    calendarFile: 'Calendario del telefono (.ics)',
+    googleCalendar: 'Google Calendar',
   },
   de: {
     title: 'Ihr Termin',
@@ -192,5 +210,8 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     badRequest:
       'Diese Anfrage konnte nicht gelesen werden. Bitte versuchen Sie es erneut über den Link in Ihrer Nachricht.',
     call: (clinic) => `Fragen? Rufen Sie ${clinic} an`,
+    addToCalendar: 'Zu meinem Kalender hinzufügen',
+    calendarFile: 'Telefonkalender (.ics)',
+    googleCalendar: 'Google Kalender',
   },
 };

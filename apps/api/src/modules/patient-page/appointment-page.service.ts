@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { appointmentCalendar, type CalendarFile } from '@clinicflow/channels';
 import { ClinicEvents } from '../../common/clinic-events';
 import { ClockRepository } from '../../common/clock.repository';
 import type { AppointmentDocument } from '../appointments/appointment.repository';
 import { AppointmentService } from '../appointments/appointment.service';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryService } from '../deliveries/delivery.service';
+import { calendarAppointmentOf, type CalendarMoment } from '../patient-links/appointment-calendar';
 import type { PatientLinkDocument } from '../patient-links/patient-link.repository';
 import { PatientLinksService } from '../patient-links/patient-links.service';
 import { ReplyService } from '../replies/reply.service';
@@ -16,6 +18,7 @@ import {
   type AppointmentPageState,
   type AppointmentPageView,
 } from './appointment-page';
+import { PATIENT_PREFIX } from '../../http/patient-paths';
 import type { PageLanguage } from './page-layout';
 
 /** What the patient may tap on their page. */
@@ -96,6 +99,45 @@ export class AppointmentPageService {
             moved: Number.isFinite(planned) && planned !== appointment.start.getTime(),
           }
         : null,
+      calendar: this.calendarLinksOf(page),
+    };
+  }
+
+  /** The appointment as it is now, as an iCalendar file (a cancelled one as a CANCEL); null when it is gone. */
+  calendarOf(page: OpenPage): CalendarFile | null {
+    const { appointment, delivery, settings } = page;
+    if (!appointment?.start) return null;
+    const moment = momentOf(appointment);
+    return appointmentCalendar(calendarAppointmentOf(delivery, settings, moment, this.clock.now()));
+  }
+
+  /** "Add to my calendar": our file, and the same event as Google's and Outlook's forms take it. */
+  private calendarLinksOf(page: OpenPage): AppointmentPageView['calendar'] {
+    const { appointment, delivery, settings } = page;
+    if (!appointment?.start) return null;
+    const event = calendarAppointmentOf(delivery, settings, momentOf(appointment), this.clock.now());
+    const utc = (at: Date) => at.toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const google = new URLSearchParams({
+      action: 'TEMPLATE',
+      text: event.summary,
+      dates: `${utc(event.start)}/${utc(event.end)}`,
+      ctz: event.timeZone,
+      ...(event.location ? { location: event.location } : {}),
+      ...(event.description ? { details: event.description } : {}),
+    });
+    const outlook = new URLSearchParams({
+      path: '/calendar/action/compose',
+      rru: 'addevent',
+      subject: event.summary,
+      startdt: event.start.toISOString(),
+      enddt: event.end.toISOString(),
+      ...(event.location ? { location: event.location } : {}),
+      ...(event.description ? { body: event.description } : {}),
+    });
+    return {
+      file: `/${PATIENT_PREFIX}/${page.link._id}/calendar`,
+      google: `https://calendar.google.com/calendar/render?${google}`,
+      outlook: `https://outlook.live.com/calendar/0/action/compose?${outlook}`,
     };
   }
 
@@ -202,4 +244,14 @@ export class AppointmentPageService {
       return 'over';
     return appointment.confirmation === 'confirmed' ? 'confirmed' : 'open';
   }
+}
+
+/** The appointment as it stands, for its calendar file (one with a start: the callers check). */
+function momentOf(appointment: AppointmentDocument & { start: Date | null }): CalendarMoment {
+  return {
+    start: appointment.start!,
+    end: appointment.end,
+    cancelled: appointment.status === 'cancelled',
+    at: appointment.lastEventAt,
+  };
 }

@@ -33,6 +33,8 @@ export interface AppointmentPageView {
     /** Set when the appointment moved after the message was written: it is now at `when`. */
     moved: boolean;
   } | null;
+  /** Where the appointment goes into a calendar: our .ics (a path), and Google's and Outlook's forms. */
+  calendar: { file: string; google: string; outlook: string } | null;
 }
 
 /** A date and time in the patient's language and the clinic's zone ("jeudi 3 décembre 2026 à 09:30"). */
@@ -72,6 +74,8 @@ textarea{display:block;width:100%;box-sizing:border-box;font:inherit;min-height:
 .danger{background:#c92a2a}
 .notice{padding:.7rem .9rem;border-radius:.4rem;background:#e7f5ff;border-left:4px solid #1971c2}
 a{color:#1864ab}
+h2{font-size:1.1rem;margin:1.5rem 0 .3rem}
+ul{padding-left:1.2rem;margin:0 0 1rem}li{margin:.4rem 0}
 `;
 
 const line = (label: string, value: string | null) =>
@@ -93,7 +97,10 @@ export function appointmentPage(view: AppointmentPageView, outcome?: Appointment
       )}${line(words.place, appointment.place)}${line(words.preparation, appointment.preparation.join(' ') || null)}</dl>`,
     );
   }
-  if (view.state === 'open' || view.state === 'confirmed') parts.push(...actions(view, words));
+  if (view.state === 'open' || view.state === 'confirmed') {
+    parts.push(...actions(view, words));
+    if (view.calendar) parts.push(calendarLinks(view.calendar, words));
+  }
   parts.push(`<p>${escapeHtml(words.call(view.clinic.name))}${phone(view.clinic.phone)}</p>`);
   return page(view.language, words.title, parts.join('\n'), STYLE);
 }
@@ -117,7 +124,20 @@ function actions(view: AppointmentPageView, words: AppointmentPageWords): string
   const open = (kind: PageLinkKind) => (view.kind === kind ? ' open' : '');
   const cancel = `<details${open('cancel')}><summary>${escapeHtml(words.cancel)}</summary><form method="post"><input type="hidden" name="action" value="cancel"><label for="reason">${escapeHtml(words.reason)}</label><textarea id="reason" name="reason" maxlength="500"></textarea><button class="danger" type="submit">${escapeHtml(words.cancel)}</button></form></details>`;
   const reschedule = `<details${open('reschedule')}><summary>${escapeHtml(words.reschedule)}</summary><form method="post"><input type="hidden" name="action" value="reschedule"><label for="wish">${escapeHtml(words.wish)}</label><textarea id="wish" name="wish" maxlength="500"></textarea><button type="submit">${escapeHtml(words.send)}</button></form></details>`;
-  const forms = { confirm, cancel, reschedule };
-  const order: PageLinkKind[] = [view.kind, ...(['confirm', 'cancel', 'reschedule'] as const)];
-  return [...new Set(order)].map((kind) => forms[kind]).filter(Boolean);
+  const forms: Partial<Record<PageLinkKind, string>> = { confirm, cancel, reschedule };
+  const order: PageLinkKind[] = [view.kind, 'confirm', 'cancel', 'reschedule'];
+  return [...new Set(order)].map((kind) => forms[kind] ?? '').filter(Boolean);
+}
+
+/** "Add to my calendar": the file (phones open it in their calendar), Google's and Outlook's own forms. */
+function calendarLinks(
+  calendar: NonNullable<AppointmentPageView['calendar']>,
+  words: AppointmentPageWords,
+): string {
+  const link = (href: string, text: string) =>
+    `<li><a href="${escapeHtml(href)}">${escapeHtml(text)}</a></li>`;
+  return `<h2>${escapeHtml(words.addToCalendar)}</h2><ul>${link(calendar.file, words.calendarFile)}${link(
+    calendar.google,
+    words.googleCalendar,
+  )}${link(calendar.outlook, 'Outlook')}</ul>`;
 }

@@ -22,7 +22,10 @@ export const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-/** A small page of ours: no script, no request elsewhere, readable on a phone; `style` adds its own rules. */
+/**
+ * A small page of ours: no script, no request elsewhere, readable on a phone; `style` adds its own rules. No
+ * referrer: the page's address holds its link's token, which a site it links to must not learn.
+ */
 export function page(language: PageLanguage, title: string, body: string, style = ''): string {
   return `<!doctype html>
 <html lang="${language}">
@@ -30,6 +33,7 @@ export function page(language: PageLanguage, title: string, body: string, style 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#1a1b1e;line-height:1.5}

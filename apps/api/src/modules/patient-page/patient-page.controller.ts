@@ -58,11 +58,22 @@ export class PatientPageController {
     pageAnswer(response, 200, unsubscribeDone(language, email.clinicName));
   }
 
-  /** A short link of a message (`/p/<token>`): the appointment's page (a GET changes nothing). */
+  /**
+   * A short link of a message (`/p/<token>`): the appointment's page (a GET changes nothing), or for a
+   * `links.calendar` link the appointment's calendar file.
+   */
   @Get(':token')
   async appointment(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     const found = await this.appointmentPages.find(token);
+    if (found.status === 'open' && found.page.link.kind === 'calendar')
+      return this.answerCalendar(response, request, found);
     this.answerPage(response, request, found);
+  }
+
+  /** The page's "Add to my calendar" file: the appointment as it is now (a cancelled one removes the event). */
+  @Get(':token/calendar')
+  async calendar(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    this.answerCalendar(response, request, await this.appointmentPages.find(token));
   }
 
   /** A button of the page: confirm, cancel (with an optional reason) or ask for another time. */
@@ -86,6 +97,19 @@ export class PatientPageController {
     // The page as it is now, after the tap.
     const after = outcome === 'bad-request' ? found : await this.appointmentPages.find(token);
     this.answerPage(response, request, after, outcome);
+  }
+
+  private answerCalendar(response: Response, request: Request, found: FoundPage) {
+    const file = found.status === 'open' ? this.appointmentPages.calendarOf(found.page) : null;
+    if (!file) return this.answerPage(response, request, found);
+    response
+      .status(200)
+      .set({
+        'Content-Type': `text/calendar; charset=utf-8; method=${file.method.toUpperCase()}`,
+        'Content-Disposition': 'attachment; filename="appointment.ics"',
+        'Cache-Control': 'no-store, private',
+      })
+      .send(file.content);
   }
 
   private answerPage(

@@ -73,6 +73,11 @@ describe("the patient's pages", () => {
         preparation: ['Bring your card.'],
         moved: false,
       },
+      calendar: {
+        file: '/p/Hk2mX9aT7bLp1zQc/calendar',
+        google: 'https://calendar.google.com/calendar/render?action=TEMPLATE&text=Check-up',
+        outlook: 'https://outlook.live.com/calendar/0/action/compose?subject=Check-up',
+      },
     };
     const buttons = (html: string) => [...html.matchAll(/name="action" value="(\w+)"/g)].map((m) => m[1]);
 
@@ -88,6 +93,17 @@ describe("the patient's pages", () => {
       expect(html).not.toMatch(/<script|src=/);
       // a place it does not know is left out, not written "null"
       expect(html).not.toContain('Where');
+    });
+
+    it('should offer to add the appointment to a calendar while it is to come', () => {
+      const html = appointmentPage(view);
+      expect(html).toContain('<a href="/p/Hk2mX9aT7bLp1zQc/calendar">Phone calendar (.ics)</a>');
+      expect(html).toContain(
+        'href="https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Check-up"',
+      );
+      // the page's address holds the token: a calendar site followed from it must not learn it
+      expect(html).toContain('<meta name="referrer" content="no-referrer">');
+      expect(appointmentPage({ ...view, state: 'over' })).not.toContain('calendar');
     });
 
     it('should offer only what is left to do', () => {

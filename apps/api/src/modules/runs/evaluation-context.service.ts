@@ -211,6 +211,7 @@ function appointmentContext(
     source: appointment.source === 'online' ? 'online' : 'staff',
     // The lead time of a booking (F6) counts from the event that set this start.
     bookedAt: (booking ? subject.event.at : appointment.createdAt).toISOString(),
+    changedAt: appointment.lastEventAt.toISOString(),
     serviceId: appointment.serviceId ?? undefined,
     resourceId: appointment.resourceId ?? undefined,
     locationId: appointment.locationId ?? undefined,

@@ -161,6 +161,16 @@ export class SmtpProvider implements MessageProvider {
         text: message.text,
         html: message.html,
         headers: message.headers,
+        // the appointment for the patient's calendar: a text/calendar part and an invite.ics attachment
+        ...(message.calendar
+          ? {
+              icalEvent: {
+                method: message.calendar.method.toUpperCase(),
+                content: message.calendar.content,
+                filename: 'invite.ics',
+              },
+            }
+          : {}),
         ...(this.options.replyTo ? { replyTo: this.options.replyTo } : {}),
         messageId,
       });
