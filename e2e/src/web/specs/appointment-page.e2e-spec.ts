@@ -33,7 +33,7 @@ const linksFlow = (name: string) => ({
         template: {
           byLanguage: {
             fr: {
-              body: 'RDV le {{date appointment.start "d MMMM"}}. Confirmer : {{links.confirm}} Annuler : {{links.cancel}} Autre horaire : {{links.reschedule}}',
+              body: 'RDV le {{date appointment.start "d MMMM"}}. Confirmer : {{links.confirm}} Annuler : {{links.cancel}} Autre horaire : {{links.reschedule}} Préférences : {{links.preferences}}',
             },
             nb: {
               body: 'Time {{date appointment.start "d. MMMM"}}. Bekreft: {{links.confirm}} Avbestill: {{links.cancel}} Annet tidspunkt: {{links.reschedule}}',
@@ -115,7 +115,7 @@ test.describe("the patient's appointment page", () => {
       await withSettings(api, sendAtAnyHour, async () => {
         // Léa, in French: her SMS's confirm link, opened on her phone
         const lea = await bookNewPatient(request, api, { firstName: 'Léa', lastName: 'Lien' });
-        const [confirm, cancel] = await linksSentFor(api, lea.appointmentId);
+        const [confirm, cancel, , preferences] = await linksSentFor(api, lea.appointmentId);
         expect(confirm.length).toBeLessThanOrEqual(25);
         const opened = await page.goto(confirm);
         // small: the whole page, gzipped, far under 30 kB
@@ -179,6 +179,23 @@ test.describe("the patient's appointment page", () => {
         await expect
           .poll(() => pms.received.filter((event) => event.type === 'appointment.declined').length)
           .toBe(1);
+
+        // her preferences: labelled checkboxes a keyboard reaches; saving records her e-mail consent
+        await page.goto(preferences);
+        await expect(page.getByRole('heading', { name: 'Mes préférences' })).toBeVisible();
+        await expectAccessible(page);
+        await page.getByRole('checkbox', { name: 'Questionnaires de satisfaction' }).uncheck();
+        await page.getByRole('button', { name: 'Enregistrer' }).click();
+        await expect(page.getByRole('status')).toHaveText('C’est enregistré.');
+        const consent = await api<{
+          consent: { sms: { granted: boolean; purposes: string[]; source: string } };
+        }>('GET', `/api/patients/${lea.patientId}`);
+        expect(consent.consent.sms).toMatchObject({
+          granted: true,
+          purposes: ['reminders', 'recall'],
+          source: 'patient',
+        });
+        await page.screenshot({ path: path.join(artifacts, 'preferences-fr-390x844.png'), fullPage: true });
 
         // a changed character: a clear page, nothing changed
         const tampered = confirm.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));

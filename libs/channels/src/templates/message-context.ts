@@ -71,10 +71,10 @@ export interface MessageContext {
   /** The user of the clinic who sends it: one-off and batch sends only (a flow's message has none). */
   user?: { name: string };
   /**
-   * The patient's short links to the appointment's page (docs/patient-links.md), made for each message at send
-   * time: only a patient's message about an appointment has them.
+   * The patient's short links (docs/patient-links.md), made for each message at send time: only a patient's
+   * message has them, and only one about an appointment has those of the appointment's page.
    */
-  links?: { confirm: string; cancel: string; reschedule: string; calendar: string };
+  links?: { confirm?: string; cancel?: string; reschedule?: string; calendar?: string; preferences?: string };
 }
 
 /** A context given in parts: anything left out is taken from the sample. */
@@ -146,6 +146,7 @@ export function sampleMessageContext(): MessageContext {
       cancel: 'https://rdv.cabinet-du-parc.example/p/Wq8nR3vY6cJd0sTe',
       reschedule: 'https://rdv.cabinet-du-parc.example/p/Bv5tL1kP4hGz7xNa',
       calendar: 'https://rdv.cabinet-du-parc.example/p/Tz9sK2dW5mQ8rVb3',
+      preferences: 'https://rdv.cabinet-du-parc.example/p/Jm4cX7nE2uR9wKa6',
     },
   };
 }

@@ -142,8 +142,13 @@ function dailyListContext(context: EvaluationContext): EvaluationContext {
 
 /** A message written at send time from this data, or why it cannot be written. */
 function write(data: Record<string, unknown>, body: string): { text: string } | { error: string } {
-  // the renderer adds the patient's links to a message about an appointment (made per delivery at send time)
-  const links = data.appointment ? { links: sampleMessageContext().links } : {};
+  // the renderer adds the patient's links (made per delivery at send time): the preferences to a patient's
+  // message, those of the appointment's page to one about an appointment
+  const { preferences, ...page } = sampleMessageContext().links!;
+  const patient = (data.patient as { id?: string } | undefined)?.id !== undefined;
+  const links = {
+    links: { ...(patient ? { preferences } : {}), ...(data.appointment ? page : {}) },
+  };
   const context = runMessageContext({ ...data, ...links }, { language: 'fr' });
   const result = composeMessage({
     channel: 'sms',

@@ -45,7 +45,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 
 /** Who acted: a user, a PMS's API key, the platform operator, someone not signed in, or the system itself. */
-export const AUDIT_ACTOR_KINDS = ['user', 'api-key', 'operator', 'anonymous', 'system'] as const;
+/** Who acted; `patient`: a patient by their own link (their preferences page), without an account. */
+export const AUDIT_ACTOR_KINDS = ['user', 'api-key', 'operator', 'anonymous', 'system', 'patient'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 /** A detail's value: ids, counts, names of filters and sections; never free text typed about a patient. */

@@ -83,9 +83,9 @@ export function fieldsForEvents(events: readonly TriggerEvent[]): ContextField[]
   );
 }
 
-/** A daily trigger's runs are about a practitioner's day, not a patient: they have no patient fields. */
+/** A daily trigger's runs are about a practitioner's day, not a patient: they have no patient fields or links. */
 function aboutAPatient(field: ContextField, events: readonly TriggerEvent[]): boolean {
-  return field.group !== 'patient' || !dailyOnly(events);
+  return (field.group !== 'patient' && field.group !== 'links') || !dailyOnly(events);
 }
 
 /** Whether a flow starts on the daily trigger alone. */

@@ -3,10 +3,10 @@ import { Db } from 'mongodb';
 import { ClinicDocument, ClinicScopedRepository } from '../../tenancy/clinic-scoped.repository';
 
 /**
- * What a patient's link opens (docs/patient-links.md): the appointment's page with this button first, or
- * (`calendar`) the appointment's calendar file.
+ * What a patient's link opens (docs/patient-links.md): the appointment's page with this button first,
+ * (`calendar`) the appointment's calendar file, or the patient's preferences.
  */
-export type PageLinkKind = 'confirm' | 'cancel' | 'reschedule' | 'calendar';
+export type PageLinkKind = 'confirm' | 'cancel' | 'reschedule' | 'calendar' | 'preferences';
 
 /**
  * One short link of a message (`/p/<_id>`): the token is the id, derived from the delivery and the kind

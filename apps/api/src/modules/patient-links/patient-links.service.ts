@@ -21,11 +21,15 @@ import {
 
 /** How long a page link opens after its appointment ends (or after its message was written, if later). */
 export const PAGE_LINK_DAYS = 14;
-const PAGE_LINK_KINDS: readonly PageLinkKind[] = ['confirm', 'cancel', 'reschedule', 'calendar'];
+/** How long a preferences link opens after its message was written. */
+export const PREFERENCES_LINK_DAYS = 90;
+const DAY = 86_400_000;
+/** The links of a message about an appointment; any message to a patient has `preferences`. */
+const APPOINTMENT_LINK_KINDS: readonly PageLinkKind[] = ['confirm', 'cancel', 'reschedule', 'calendar'];
 
 /** A message's page links as its template sees them (`links.confirm`…), and what to store of those it used. */
 export interface PageLinks {
-  urls: Record<PageLinkKind, string>;
+  urls: Partial<Record<PageLinkKind, string>>;
   documents: PatientLinkDocument[];
 }
 
@@ -64,27 +68,30 @@ export class PatientLinksService {
   }
 
   /**
-   * The short links to a patient's message's appointment page (`links.*`): null unless the message goes to a
-   * patient about an appointment. Nothing is stored until `keepUsed` sees which ones the message shows.
+   * The short links of a patient's message (`links.*`): the preferences of the patient it goes to, and the
+   * appointment's page when it is about one; null for anyone else's. Nothing is stored until `keepUsed` sees
+   * which ones the message shows.
    */
   pageLinksOf(delivery: DeliveryDocument, now: Date): PageLinks | null {
-    if (delivery.recipient.type !== 'patient' || !delivery.appointmentId) return null;
+    if (delivery.recipient.type !== 'patient' || !delivery.patientId) return null;
+    const kinds: PageLinkKind[] = ['preferences', ...(delivery.appointmentId ? APPOINTMENT_LINK_KINDS : [])];
     const end = Date.parse(
       String((delivery.templateData?.appointment as { end?: unknown } | undefined)?.end),
     );
     const from = Number.isFinite(end) ? Math.max(end, now.getTime()) : now.getTime();
-    const expiresAt = new Date(from + PAGE_LINK_DAYS * 86_400_000);
-    const documents = PAGE_LINK_KINDS.map((kind) => ({
+    const expiresAt = new Date(from + PAGE_LINK_DAYS * DAY);
+    const preferencesExpire = new Date(now.getTime() + PREFERENCES_LINK_DAYS * DAY);
+    const documents = kinds.map((kind) => ({
       _id: pageTokenOf(this.key, kind, delivery._id),
       clinicId: delivery.clinicId,
       deliveryId: delivery._id,
       kind,
       createdAt: now,
-      expiresAt,
+      expiresAt: kind === 'preferences' ? preferencesExpire : expiresAt,
     }));
     const urls = Object.fromEntries(
       documents.map((link) => [link.kind, `${this.base}/${PATIENT_PREFIX}/${link._id}`]),
-    ) as Record<PageLinkKind, string>;
+    ) as PageLinks['urls'];
     return { urls, documents };
   }
 

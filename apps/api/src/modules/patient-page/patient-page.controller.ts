@@ -2,10 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PATIENT_LINK_SEGMENTS, PATIENT_PREFIX } from '../../http/patient-paths';
-import { Public } from '../../http/principal';
+import { Public, requestOrigin } from '../../http/principal';
 import { appointmentPage, closedLinkPage, type AppointmentPageOutcome } from './appointment-page';
-import { AppointmentPageService, type FoundPage, type PageAction } from './appointment-page.service';
+import {
+  AppointmentPageService,
+  type FoundPage,
+  type OpenPage,
+  type PageAction,
+} from './appointment-page.service';
 import { PatientPageService } from './patient-page.service';
+import { preferencesPage } from './preferences-page';
+import { PreferencesService } from './preferences.service';
 import { pageLanguageOf } from './page-layout';
 import { invalidLink, unsubscribeDone, unsubscribeQuestion } from './unsubscribe-page';
 
@@ -23,6 +30,7 @@ export class PatientPageController {
   constructor(
     private readonly page: PatientPageService,
     private readonly appointmentPages: AppointmentPageService,
+    private readonly preferences: PreferencesService,
   ) {}
 
   /** The open-tracking image: the same answer whatever the token, so it tells nothing about it. */
@@ -67,6 +75,8 @@ export class PatientPageController {
     const found = await this.appointmentPages.find(token);
     if (found.status === 'open' && found.page.link.kind === 'calendar')
       return this.answerCalendar(response, request, found);
+    if (found.status === 'open' && found.page.link.kind === 'preferences')
+      return this.answerPreferences(response, request, found.page);
     this.answerPage(response, request, found);
   }
 
@@ -87,6 +97,15 @@ export class PatientPageController {
   ) {
     const found = await this.appointmentPages.find(token);
     if (found.status !== 'open') return this.answerPage(response, request, found);
+    if (found.page.link.kind === 'preferences') {
+      const form = {
+        channels: listOf(body?.channel),
+        purposes: listOf(body?.purpose),
+        language: String(body?.language ?? ''),
+      };
+      const saved = await this.preferences.save(found.page, form, requestOrigin(request));
+      return this.answerPreferences(response, request, found.page, saved ? 'saved' : 'bad-request');
+    }
     const action = ACTIONS.find((known) => known === body?.action);
     const given = body?.[action === 'reschedule' ? 'wish' : 'reason'] ?? '';
     const text = typeof given === 'string' ? given.trim() : null;
@@ -97,6 +116,25 @@ export class PatientPageController {
     // The page as it is now, after the tap.
     const after = outcome === 'bad-request' ? found : await this.appointmentPages.find(token);
     this.answerPage(response, request, after, outcome);
+  }
+
+  private async answerPreferences(
+    response: Response,
+    request: Request,
+    page: OpenPage,
+    outcome?: 'saved' | 'bad-request',
+  ) {
+    const language = pageLanguageOf(page.delivery.language, request.get('accept-language'));
+    const view = await this.preferences.viewOf(page, language);
+    if (!view)
+      return pageAnswer(response, 409, appointmentPage(this.appointmentPages.viewOf(page, language), 'gone'));
+    if (outcome === 'bad-request')
+      return pageAnswer(
+        response,
+        400,
+        appointmentPage(this.appointmentPages.viewOf(page, language), 'bad-request'),
+      );
+    pageAnswer(response, 200, preferencesPage(view, outcome === 'saved'));
   }
 
   private answerCalendar(response: Response, request: Request, found: FoundPage) {
@@ -147,4 +185,10 @@ const OUTCOME_STATUS: Record<AppointmentPageOutcome, number> = {
 
 function pageAnswer(response: Response, status: number, html: string) {
   response.status(status).type('html').set('Cache-Control', 'no-store, private').send(html);
+}
+
+/** A form field that may be sent once, many times (checkboxes) or not at all. */
+function listOf(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
 }

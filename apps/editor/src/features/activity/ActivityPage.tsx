@@ -21,6 +21,8 @@ function actorText(t: Messages, entry: AuditEntry): string {
       return t.activityAnonymous;
     case 'system':
       return t.activitySystem;
+    case 'patient':
+      return t.activityPatient;
     default:
       return entry.actor.label ?? entry.actor.id ?? '';
   }

@@ -109,6 +109,7 @@ export const accountMessages = {
   activityNext: 'Next',
   activityOperator: 'platform operator',
   activityAnonymous: 'someone not signed in',
+  activityPatient: 'the patient, by their link',
   activitySystem: 'clinicflow',
   apiKeysCreatedBy: 'Created by',
   apiKeysLastUsed: 'Last used',

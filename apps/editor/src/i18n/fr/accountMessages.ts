@@ -113,6 +113,7 @@ export const accountMessages = {
   activityNext: 'Suivant',
   activityOperator: 'opérateur de la plateforme',
   activityAnonymous: 'une personne non connectée',
+  activityPatient: 'le patient, par son lien',
   activitySystem: 'clinicflow',
   apiKeysCreatedBy: 'Créée par',
   apiKeysLastUsed: 'Dernière utilisation',
