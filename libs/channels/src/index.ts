@@ -1,6 +1,11 @@
 /** Public surface of @clinicflow/channels: message composition, SMS facts, phone numbers and providers. */
 export * from './languages/language';
 export * from './templates/message-context';
+export {
+  ownAppointmentDay,
+  type PatientDayContext,
+  type PatientDayAppointment,
+} from './templates/day-list-view';
 export * from './templates/variable-catalogue';
 export * from './templates/template-problem';
 export { inspectTemplate, ALLOWED_HELPERS, type VariableUse } from './templates/check-template';

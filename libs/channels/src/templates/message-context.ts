@@ -1,5 +1,5 @@
 import type { Language } from '../languages/language';
-import type { DayListContext } from './day-list-view';
+import type { DayListContext, PatientDayContext } from './day-list-view';
 
 /** The clinic as templates see it; `timeZone`, `language`, `country` and `currency` drive formatting. */
 export interface ClinicContext {
@@ -68,6 +68,11 @@ export interface MessageContext {
   delay?: DelayContext;
   /** Daily trigger only (F10): the practitioner's appointments of the next day. */
   dayList?: DayListContext;
+  /**
+   * The patient's appointments the message names: its own, and those of the reminders merged into it (one
+   * message per patient per day).
+   */
+  appointments?: PatientDayContext;
   /** The user of the clinic who sends it: one-off and batch sends only (a flow's message has none). */
   user?: { name: string };
   /**
@@ -141,6 +146,22 @@ export function sampleMessageContext(): MessageContext {
       ],
     },
     user: { name: 'Claire, accueil' },
+    appointments: {
+      list: [
+        {
+          start: '2026-12-03T08:30:00.000Z',
+          serviceName: 'Détartrage',
+          resourceName: 'Dr Hugo Bernard',
+          locationName: 'Cabinet du Parc',
+        },
+        {
+          start: '2026-12-03T10:00:00.000Z',
+          serviceName: 'Contrôle',
+          resourceName: 'Dr Anne Leroy',
+          locationName: 'Cabinet du Parc',
+        },
+      ],
+    },
     links: {
       confirm: 'https://rdv.cabinet-du-parc.example/p/Hk2mX9aT7bLp1zQc',
       cancel: 'https://rdv.cabinet-du-parc.example/p/Wq8nR3vY6cJd0sTe',

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { LANGUAGE_CONVENTIONS, type Language } from '../languages/language';
 import { inspectTemplate } from './check-template';
-import { dayListView } from './day-list-view';
+import { dayListView, patientDayView } from './day-list-view';
 import type { MessageContext } from './message-context';
 import {
   TemplateHelperError,
@@ -107,7 +107,10 @@ export function templateView(context: MessageContext, settings: FormattingSettin
   }
   if (end !== undefined && end !== null && end !== '') derived.endTime = formatTime(end, settings);
   const dayList = context.dayList ? { dayList: dayListView(context.dayList, settings) } : {};
-  return { ...context, appointment: { ...context.appointment, ...derived }, ...dayList };
+  const appointments = context.appointments
+    ? { appointments: patientDayView(context.appointments, settings) }
+    : {};
+  return { ...context, appointment: { ...context.appointment, ...derived }, ...dayList, ...appointments };
 }
 
 function valueAt(view: Record<string, unknown>, path: string): unknown {

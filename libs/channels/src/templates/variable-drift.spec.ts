@@ -20,6 +20,7 @@ import {
   type TriggerEvent,
 } from '@clinicflow/rules';
 import { composeMessage } from '../messages/compose-message';
+import { ownAppointmentDay } from './day-list-view';
 import { runMessageContext, sampleMessageContext } from './message-context';
 import { TEMPLATE_VARIABLES } from './variable-catalogue';
 
@@ -149,7 +150,10 @@ function write(data: Record<string, unknown>, body: string): { text: string } | 
   const links = {
     links: { ...(patient ? { preferences } : {}), ...(data.appointment ? page : {}) },
   };
-  const context = runMessageContext({ ...data, ...links }, { language: 'fr' });
+  // and the appointments it names (its own; merged reminders' too)
+  const day = ownAppointmentDay(data);
+  const appointments = day ? { appointments: day } : {};
+  const context = runMessageContext({ ...data, ...links, ...appointments }, { language: 'fr' });
   const result = composeMessage({
     channel: 'sms',
     template: { body, variants: { fr: { body } } },

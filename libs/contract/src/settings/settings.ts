@@ -96,6 +96,11 @@ export const settingsSectionsSchema = z.object({
       .min(0)
       .max(24 * 30),
     onePerPersonPerDay: z.boolean(),
+    /**
+     * One message per patient per day (issue 20): a reminder for another appointment the same day joins the
+     * patient's reminder still to go that day, whose text lists them (`appointments.text`). Absent: off.
+     */
+    mergeSameDayReminders: z.boolean().optional(),
   }),
   unreliable: z.object({
     noShowRate: z.number().min(0).max(1),

@@ -19,6 +19,7 @@ export type ContextFieldGroup =
   | 'delay'
   | 'user'
   | 'dayList'
+  | 'appointments'
   | 'links';
 
 /**

@@ -48,7 +48,15 @@ export const clinicContextSchema = z.looseObject({
   consentPurposes: purposeList.optional(),
   quietHours: quietHoursSettingsSchema.optional(),
   limits: z
-    .object({ minimumLeadTimeHours: z.number().min(0).optional(), oneReminderPerDay: z.boolean().optional() })
+    .object({
+      minimumLeadTimeHours: z.number().min(0).optional(),
+      oneReminderPerDay: z.boolean().optional(),
+      /**
+       * One message per patient per day: a reminder names the patient's other appointments of its day, and
+       * their own reminders, once named, are not sent.
+       */
+      mergeSameDayReminders: z.boolean().optional(),
+    })
     .optional(),
   unreliable: z
     .object({
@@ -146,6 +154,13 @@ export const recentDeliverySchema = z.object({
   channel: channelSchema,
   purpose: z.string().optional(),
   idempotencyKey: z.string().optional(),
+  /** The appointment it is about, if any. */
+  appointmentId: z.string().optional(),
+  /**
+   * The appointments its text named: its own, and the patient's others of that day when the clinic sends one
+   * message per patient per day (written when it was sent).
+   */
+  appointmentIds: z.array(z.string()).optional(),
 });
 export type RecentDelivery = z.infer<typeof recentDeliverySchema>;
 

@@ -9,6 +9,8 @@ export interface Gate {
   code: SkipReasonCode;
   reason: string;
   why: Reason;
+  /** A reminder merged into another one (`merged-same-day`): that one's delivery id, which names it. */
+  mergedInto?: string;
 }
 
 const names: Record<Channel, string> = { sms: 'SMS', email: 'e-mail', voice: 'voice' };

@@ -101,8 +101,22 @@ class Evaluation {
     });
   }
 
-  skip(nodeId: string, kind: RunStep['kind'], code: SkipReasonCode, reason: string, why: Reason): void {
-    this.result.skipped.push({ nodeId, at: this.nowIso, code, reason, why });
+  skip(
+    nodeId: string,
+    kind: RunStep['kind'],
+    code: SkipReasonCode,
+    reason: string,
+    why: Reason,
+    mergedInto?: string,
+  ): void {
+    this.result.skipped.push({
+      nodeId,
+      at: this.nowIso,
+      code,
+      reason,
+      why,
+      ...(mergedInto ? { mergedInto } : {}),
+    });
     this.step({ id: nodeId, type: kind }, 'skipped', null, reason, why);
   }
 
@@ -268,7 +282,7 @@ class Evaluation {
       expectsReply: isAsk,
     });
     if ('skip' in plan) {
-      this.skip(node.id, node.type, plan.skip.code, plan.skip.reason, plan.skip.why);
+      this.skip(node.id, node.type, plan.skip.code, plan.skip.reason, plan.skip.why, plan.skip.mergedInto);
       return this.index.next(node.id, isAsk ? 'failed' : 'next');
     }
     const delivery = plan.delivery;

@@ -92,6 +92,8 @@ export interface SkippedStep {
   code: SkipReasonCode;
   reason: string;
   why: Reason;
+  /** A reminder merged into another one of the same day: that one's delivery id. */
+  mergedInto?: string;
 }
 
 /** One step the run went through, in order, for the run history and the simulation timeline. */

@@ -138,4 +138,61 @@ describe(planDelivery.name, () => {
       note: 'moved later out of quiet hours (23:30 is in the night pause 21:00–08:00)',
     });
   });
+
+  describe('one message per patient per day', () => {
+    const merging = {
+      clinic: {
+        timeZone: 'Europe/Paris',
+        limits: { minimumLeadTimeHours: 0, oneReminderPerDay: true, mergeSameDayReminders: true },
+      },
+    };
+    // the sample's appointment is `appointment-sample`; an earlier SMS named it with the patient's other one
+    const namedIt = {
+      at: '2026-05-08T07:00:00Z',
+      channel: 'sms',
+      purpose: 'reminder',
+      idempotencyKey: 'dlv_first',
+      appointmentId: 'appointment-other',
+      appointmentIds: ['appointment-other', 'appointment-sample'],
+    };
+
+    it('should not send a reminder another one of the day already named, and say which', () => {
+      const result = planDelivery(
+        smsData({ purpose: 'reminder' }),
+        planning({ ...merging, recentDeliveries: [namedIt] }),
+      );
+      expect(result).toEqual({
+        skip: expect.objectContaining({ code: 'merged-same-day', mergedInto: 'dlv_first' }),
+      });
+    });
+
+    it('should still send a question, one that was not named, or one on another channel', () => {
+      const delivery = (result: ReturnType<typeof planDelivery>) => 'delivery' in result;
+      const off = {
+        clinic: { ...merging.clinic, limits: { ...merging.clinic.limits, oneReminderPerDay: false } },
+      };
+      const notNamed = { ...namedIt, appointmentIds: ['appointment-other'] };
+      expect(
+        delivery(
+          planDelivery(smsData({ purpose: 'reminder' }), planning({ ...off, recentDeliveries: [notNamed] })),
+        ),
+      ).toBe(true);
+      expect(
+        delivery(
+          planDelivery(
+            smsData({ purpose: 'reminder' }),
+            planning({ ...off, recentDeliveries: [{ ...namedIt, channel: 'email' }] }),
+          ),
+        ),
+      ).toBe(true);
+      expect(
+        delivery(
+          planDelivery(
+            smsData({ purpose: 'reminder' }),
+            planning({ ...off, recentDeliveries: [namedIt] }, { expectsReply: true }),
+          ),
+        ),
+      ).toBe(true);
+    });
+  });
 });

@@ -179,6 +179,18 @@ export function planDeliveryAt(
       },
     };
   }
+  const host = isReminder && toPatient && !planning.expectsReply ? namedBy(context, data.channel) : null;
+  if (host) {
+    const day = momentAt(sendAt, zone).toISODate();
+    return {
+      skip: {
+        code: SkipReasonCode.MergedSameDay,
+        reason: `the patient's reminder of ${day} already named this appointment (one message for the day's appointments)`,
+        why: reasonOf('merged-same-day', { day }),
+        mergedInto: host,
+      },
+    };
+  }
   if (isReminder && toPatient && context.clinic.limits?.oneReminderPerDay !== false) {
     const day = localDayNumber(sendAt, zone);
     const sameDay = (at: number) => localDayNumber(at, zone) === day;
@@ -214,4 +226,23 @@ export function planDeliveryAt(
       noteWhy: placement.kind === 'moved' ? placement.why : null,
     },
   };
+}
+
+/**
+ * One message per patient per day (`mergeSameDayReminders`): the patient's reminder on this channel, sent or
+ * going, that already named this appointment among the day's (its text lists them); its delivery id, or null.
+ * A question is never merged: a reply answers the one appointment it asked about.
+ */
+function namedBy(context: EvaluationContext, channel: Channel): string | null {
+  const id = context.appointment?.id;
+  if (context.clinic.limits?.mergeSameDayReminders !== true || !id) return null;
+  const host = (context.recentDeliveries ?? []).find(
+    (d) =>
+      d.purpose === 'reminder' &&
+      d.channel === channel &&
+      d.idempotencyKey !== undefined &&
+      d.appointmentId !== id &&
+      (d.appointmentIds ?? []).includes(id),
+  );
+  return host?.idempotencyKey ?? null;
 }

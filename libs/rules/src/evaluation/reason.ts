@@ -28,6 +28,7 @@ export const REASON_CODES = [
   'quiet-moved-earlier-deadline',
   'expired',
   'one-reminder-per-day',
+  'merged-same-day',
   // waits
   'moment-passed',
   'moment-passed-continue',

@@ -9,6 +9,7 @@ export enum SkipReasonCode {
   NoAddress = 'no-address',
   LeadTime = 'lead-time',
   OneReminderPerDay = 'one-reminder-per-day',
+  MergedSameDay = 'merged-same-day',
   QuietHours = 'quiet-hours',
   Expired = 'expired',
   MomentPassed = 'moment-passed',

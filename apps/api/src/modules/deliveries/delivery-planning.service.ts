@@ -38,6 +38,8 @@ export interface DeliveryInput {
   reason?: string | null;
   /** The reason as a code the editor words (a skip's, or a move out of quiet hours). */
   why?: Reason | null;
+  /** A reminder another of the same day named (one message per patient per day): that delivery's id. */
+  mergedInto?: string;
 }
 
 /** What every delivery of one `plan` call shares: where it comes from and what it is about. */
@@ -202,6 +204,7 @@ export class DeliveryPlanningService {
       inDoubt: false,
       history: [{ status, at: now, attempt: 0, reason, ...(why ? { why } : {}), by: facts.by ?? null }],
       updatedAt: now,
+      ...(input.mergedInto ? { mergedInto: input.mergedInto } : {}),
     };
   }
 }

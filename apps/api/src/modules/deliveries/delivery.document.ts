@@ -113,6 +113,13 @@ export interface DeliveryDocument extends ClinicDocument {
   providerMessageId: string | null;
   /** Sent again after a crash to a provider that could not say whether it had accepted it (scenario 11). */
   inDoubt: boolean;
+  /**
+   * A reminder not sent because another of the same day named its appointment (one message per patient per
+   * day): that delivery's id.
+   */
+  mergedInto?: string;
+  /** The appointments a sent reminder's text named when the clinic sends one message per patient per day. */
+  namedAppointments?: string[];
   history: DeliveryHistoryEntry[];
   updatedAt: Date;
   /** When its texts and addresses were removed (retention or the patient's erasure; docs/privacy.md). */

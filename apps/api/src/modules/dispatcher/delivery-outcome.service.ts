@@ -58,6 +58,7 @@ export class DeliveryOutcomeService {
       from: rendered.message.from ?? null,
       segments: facts.segments,
       inDoubt: facts.inDoubt,
+      ...(rendered.namedAppointments ? { namedAppointments: rendered.namedAppointments } : {}),
     };
     await this.alerts.providerAnswered(delivery, outcome, now);
     const budget = { failures: failuresBefore(delivery) + 1, deadline: retryDeadline(delivery) };

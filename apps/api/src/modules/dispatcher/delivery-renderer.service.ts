@@ -16,13 +16,20 @@ import { clinicContextOf } from '../settings/clinic-context';
 import type { SettingsDocument } from '../settings/settings.repository';
 import type { TemplateDocument } from '../templates/template.repository';
 import { TemplateService } from '../templates/template.service';
+import { SameDayAppointmentsService } from './same-day-appointments.service';
 import { PatientLinksService } from '../patient-links/patient-links.service';
 import { calendarAppointmentOf, plannedMoment } from '../patient-links/appointment-calendar';
 import { loadOnce } from '../../common/concurrently';
 
 /** A message ready for its provider, or why it cannot be written (a final failure: retrying will not help). */
 export type Rendered =
-  | { ok: true; message: OutgoingMessage; composed: ComposedMessage }
+  | {
+      ok: true;
+      message: OutgoingMessage;
+      composed: ComposedMessage;
+      /** The appointments a reminder named beyond its own (one message per patient per day). */
+      namedAppointments?: string[];
+    }
   | { ok: false; code: 'template'; reason: string };
 
 /**
@@ -34,6 +41,7 @@ export class DeliveryRendererService {
   constructor(
     private readonly templates: TemplateService,
     private readonly links: PatientLinksService,
+    private readonly sameDay: SameDayAppointmentsService,
   ) {}
 
   /**
@@ -67,7 +75,12 @@ export class DeliveryRendererService {
     if (!base) return { ok: false, code: 'template', reason: 'Its template has no text.' };
     const template: ChannelTemplate = { ...base, variants: variants as ChannelTemplate['variants'] };
     const pageLinks = this.links.pageLinksOf(delivery, now);
-    const data = { ...delivery.templateData, ...(pageLinks ? { links: pageLinks.urls } : {}) };
+    const named = await this.sameDay.of(delivery, settings);
+    const data = {
+      ...delivery.templateData,
+      ...(pageLinks ? { links: pageLinks.urls } : {}),
+      ...(named ? { appointments: named.day } : {}),
+    };
     const context = runMessageContext(data, {
       details: clinicContextOf(settings),
       language: resolveLanguage(settings.defaultLanguage) ?? 'en',
@@ -109,7 +122,7 @@ export class DeliveryRendererService {
     if (delivery.expiresAt) message.expiresAt = new Date(delivery.expiresAt);
     const calendar = emailCalendarOf(delivery, settings);
     if (calendar) message.calendar = calendar;
-    return { ok: true, message, composed };
+    return { ok: true, message, composed, ...(named?.ids ? { namedAppointments: named.ids } : {}) };
   }
 }
 

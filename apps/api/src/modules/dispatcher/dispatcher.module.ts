@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsModule } from '../appointments/appointments.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { PatientLinksModule } from '../patient-links/patient-links.module';
@@ -15,12 +16,14 @@ import { DispatcherService } from './dispatcher.service';
 import { ProviderRateSlotRepository } from './provider-rate-slot.repository';
 import { ProviderRateService } from './provider-rate.service';
 import { ProviderRegistry } from './provider-registry.service';
+import { SameDayAppointmentsService } from './same-day-appointments.service';
 import { SandboxMessageRepository } from './sandbox-message.repository';
 import { SandboxPrivacyService } from './sandbox-privacy.service';
 
 /** The dispatcher: due deliveries → claims → last checks → provider → outcome; providers, receipts, credits. */
 @Module({
   imports: [
+    AppointmentsModule,
     DeliveriesModule,
     DirectoryModule,
     PatientLinksModule,
@@ -32,6 +35,7 @@ import { SandboxPrivacyService } from './sandbox-privacy.service';
     SandboxMessageRepository,
     ProviderRegistry,
     DeliveryRendererService,
+    SameDayAppointmentsService,
     CreditsNoticeService,
     AdminAlertService,
     DeliveryOutcomeService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { renderPreview, type PartialMessageContext } from '@clinicflow/channels';
+import { ownAppointmentDay, renderPreview, type PartialMessageContext } from '@clinicflow/channels';
 import { applyChannelToggles, simulate, type RenderText } from '@clinicflow/rules';
 import { SettingsService } from '../settings/settings.service';
 import { clinicContextOf } from '../settings/clinic-context';
@@ -14,8 +14,11 @@ export const renderWithChannels: RenderText = ({ channel, template, language, da
   const text = template.byLanguage?.[language] ?? Object.values(template.byLanguage ?? {})[0];
   if (!text) return { text: template.templateId ? `[template ${template.templateId}]` : null };
   const clinic = data.clinic as { defaultLanguage?: string } | undefined;
+  // the message's own appointment (a simulation merges no reminders), not the preview's sample list
+  const day = ownAppointmentDay(data);
   const context = {
     ...data,
+    ...(day ? { appointments: day } : {}),
     clinic: { ...(data.clinic as object), language: clinic?.defaultLanguage },
   } as PartialMessageContext;
   const preview = renderPreview({ channel, template: text, language, context });

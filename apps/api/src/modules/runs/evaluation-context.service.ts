@@ -138,6 +138,8 @@ export class EvaluationContextService {
       channel: d.channel,
       purpose: 'reminder',
       idempotencyKey: d._id,
+      ...(d.appointmentId ? { appointmentId: d.appointmentId } : {}),
+      ...(d.namedAppointments ? { appointmentIds: d.namedAppointments } : {}),
     }));
   }
 }

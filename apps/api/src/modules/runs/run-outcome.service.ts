@@ -170,7 +170,7 @@ function skippedDelivery(
   runId: string,
   node: MessageNode,
   context: EvaluationContext,
-  { reason, why }: { reason: string; why: Reason },
+  { reason, why, mergedInto }: { reason: string; why: Reason; mergedInto?: string },
   at: Date,
 ): DeliveryInput {
   const { channel, recipient } = node.data;
@@ -196,5 +196,6 @@ function skippedDelivery(
     status: 'skipped',
     reason,
     why,
+    ...(mergedInto ? { mergedInto } : {}),
   };
 }

@@ -27,6 +27,7 @@ export function clinicContextOf(settings: SettingsDocument): ClinicContext {
     limits: {
       minimumLeadTimeHours: settings.limits.minimumLeadTimeHours,
       oneReminderPerDay: settings.limits.onePerPersonPerDay,
+      mergeSameDayReminders: settings.limits.mergeSameDayReminders ?? false,
     },
     unreliable: {
       noShowRateThreshold: settings.unreliable.noShowRate,

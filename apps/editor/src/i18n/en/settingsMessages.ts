@@ -64,6 +64,9 @@ export const settingsMessages = {
   settingsLeadTime: 'No reminder less than (hours) before',
   settingsLeadTimeHint: 'A reminder due closer to the appointment is skipped',
   settingsOnePerDay: 'At most one message per patient per day',
+  settingsMergeSameDay: 'Merge a patient’s reminders of the same day into one',
+  settingsMergeSameDayHint:
+    'A reminder then lists the patient’s other appointments of its day (write {{appointments.text}} in its text), and their own reminders are not sent. A Question step is never merged.',
   settingsSaveChannels: 'Save channels and consent',
   settingsQuietIntro:
     'When reminders may be sent. Outside these hours, on days without sending and on holidays, messages wait for the next allowed moment.',

@@ -69,6 +69,9 @@ export const settingsMessages = {
   settingsLeadTime: 'Pas de rappel moins de (heures) avant',
   settingsLeadTimeHint: 'Un rappel prévu plus près du rendez-vous est ignoré',
   settingsOnePerDay: 'Au plus un message par patient et par jour',
+  settingsMergeSameDay: 'Regrouper les rappels d’un patient pour un même jour',
+  settingsMergeSameDayHint:
+    'Un rappel liste alors les autres rendez-vous du patient ce jour-là (écrivez {{appointments.text}} dans son texte), et leurs propres rappels ne partent pas. Une étape Question n’est jamais regroupée.',
   settingsSaveChannels: 'Enregistrer canaux et consentement',
   settingsQuietIntro:
     'Quand les rappels peuvent partir. En dehors de ces heures, les jours sans envoi et les jours fériés, les messages attendent le prochain moment permis.',

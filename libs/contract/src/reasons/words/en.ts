@@ -26,6 +26,7 @@ export const reasonMessagesEn = {
     'Moved earlier, out of quiet hours: the next allowed time is not before {deadline}',
   reasonExpired: 'It would go out at or after its expiry ({expiresAt})',
   reasonOneReminderPerDay: 'The patient already has a reminder on {day} (one reminder a day)',
+  reasonMergedSameDay: 'Merged into the patient’s reminder of {day}: one message for the day’s appointments',
   reasonMomentPassed: 'The moment to wait for had already passed',
   reasonMomentPassedContinue: 'The moment had passed; went on at once',
   reasonWaitNoAppointment: 'Cannot wait: there is no appointment',

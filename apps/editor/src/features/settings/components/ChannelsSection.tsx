@@ -171,6 +171,15 @@ export function ChannelsSection({
             update({ limits: { ...draft.limits, onePerPersonPerDay: e.currentTarget.checked } })
           }
         />
+        <Switch
+          mt="xl"
+          label={t.settingsMergeSameDay}
+          description={t.settingsMergeSameDayHint}
+          checked={draft.limits.mergeSameDayReminders ?? false}
+          onChange={(e) =>
+            update({ limits: { ...draft.limits, mergeSameDayReminders: e.currentTarget.checked } })
+          }
+        />
       </Group>
       <SectionFooter
         label={t.settingsSaveChannels}
