@@ -130,7 +130,15 @@ function messageProblems(
       );
     for (const part of ['subject', 'body'] as const) {
       for (const variable of templateVariables(text[part] ?? '')) {
-        if (!knownPath(variable.path, known.shown)) {
+        if (variable.path.startsWith('links.') && data.recipient.type !== 'patient') {
+          // the patient's own links: a practitioner or another address must not get them
+          add(
+            `template.byLanguage.${language}.${part}`,
+            `${name} uses {{${variable.path}}}, the patient's own link: only a message to the patient may show it`,
+            'variable-patient-only',
+            { variable: variable.path, language },
+          );
+        } else if (!knownPath(variable.path, known.shown)) {
           const problem = templateVariableProblem(name, variable.path, known, scope);
           add(`template.byLanguage.${language}.${part}`, problem.message, problem.code, {
             variable: variable.path,

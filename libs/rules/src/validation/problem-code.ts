@@ -33,6 +33,7 @@ export type RulesProblemCode =
   | 'variable-unknown'
   | 'custom-recipient-missing'
   | 'question-to-patient-only'
+  | 'variable-patient-only'
   | 'question-cannot-be-answered'
   | 'reschedule-not-followed'
   | 'daily-time-missing'

@@ -240,6 +240,17 @@ const cases: Array<{ title: string; mutate: Mutation; nodeId: string | null; mes
     message: 'E-mail step "Reminder e-mail": give the number or address of the custom recipient',
   },
   {
+    title: "the patient's link in a message to the practitioner",
+    mutate: (f) => {
+      const email = node(f, 'email48');
+      email.data.recipient = { type: 'resource' };
+      email.data.template.byLanguage.fr.body = 'Annuler : {{links.cancel}}';
+      return f;
+    },
+    nodeId: 'email48',
+    message: "uses {{links.cancel}}, the patient's own link: only a message to the patient may show it",
+  },
+  {
     title: 'question to someone else',
     mutate: (f) => ((node(f, 'sms24').data.recipient = { type: 'resource' }), f),
     nodeId: 'sms24',

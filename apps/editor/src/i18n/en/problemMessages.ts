@@ -40,4 +40,6 @@ export const problemMessages = {
   problemVariableUnknown: '{step} uses {variable}, which flows that start when {events} do not have',
   problemCustomRecipientMissing: '{step}: give the number or address of the recipient',
   problemQuestionToPatientOnly: '{step}: only the patient can be asked a question',
+  problemVariablePatientOnly:
+    '{step} uses {variable}, the patient’s own link: only a message to the patient may show it',
 };

@@ -44,4 +44,6 @@ export const problemMessages = {
   problemVariableUnknown: '{step} utilise {variable}, que les scénarios lancés quand {events} n’ont pas',
   problemCustomRecipientMissing: '{step} : indiquez le numéro ou l’adresse du destinataire',
   problemQuestionToPatientOnly: '{step} : seul le patient peut recevoir une question',
+  problemVariablePatientOnly:
+    '{step} utilise {variable}, le lien personnel du patient : seul un message au patient peut le montrer',
 } satisfies Record<keyof typeof english, string>;

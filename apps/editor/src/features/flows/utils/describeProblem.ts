@@ -52,6 +52,7 @@ const problemKeys: Record<
   'variable-unknown': 'problemVariableUnknown',
   'custom-recipient-missing': 'problemCustomRecipientMissing',
   'question-to-patient-only': 'problemQuestionToPatientOnly',
+  'variable-patient-only': 'problemVariablePatientOnly',
   'reschedule-not-followed': 'problemRescheduleNotFollowed',
   'daily-time-missing': 'problemDailyTimeMissing',
   'daily-with-other-events': 'problemDailyWithOtherEvents',
