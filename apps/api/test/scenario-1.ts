@@ -34,6 +34,29 @@ export async function messagesUntilConfirmed(
   clinic: TestClinic,
   appointmentId: string,
 ): Promise<DeliveryDocument[]> {
+  const deliveries = await messagesUntilQuestion(engine, clinic, appointmentId);
+  const answer = await postSandboxCallback(ctx, clinic, 'inbound', {
+    from: '06 12 34 56 78',
+    to: REPLY_NUMBER,
+    text: 'C',
+    providerMessageId: 'in-77',
+  });
+  expect(answer.status).toBe(200);
+  expect(answer.body).toMatchObject({ accepted: true, meaning: 'confirmed' });
+  const seen = await ctx.as(clinic).get(`/api/appointments/${appointmentId}`).expect(200);
+  expect(seen.body).toMatchObject({ status: 'confirmed', confirmation: 'confirmed' });
+  return deliveries;
+}
+
+/**
+ * Scenario 1 up to its question: the confirmation SMS at once, the e-mail 48 h before, the SMS 24 h before
+ * asking to confirm (Saturday 7 March 2026 at 10:00 in Paris, booked on Monday 2 March). Answers the three.
+ */
+export async function messagesUntilQuestion(
+  engine: Engine,
+  clinic: TestClinic,
+  appointmentId: string,
+): Promise<DeliveryDocument[]> {
   await engine.at('2026-03-02T08:00:00Z');
   await engine.at('2026-03-05T09:00:00Z');
   await engine.at('2026-03-06T09:00:00Z');
@@ -50,17 +73,6 @@ export async function messagesUntilConfirmed(
   sentAtLocal(question, '2026-03-06 10:00');
   expect(confirmation.recipient.address).toBe('+33612345678');
   expect(question).toMatchObject({ expectsReply: true, from: REPLY_NUMBER });
-
-  const answer = await postSandboxCallback(ctx, clinic, 'inbound', {
-    from: '06 12 34 56 78',
-    to: REPLY_NUMBER,
-    text: 'C',
-    providerMessageId: 'in-77',
-  });
-  expect(answer.status).toBe(200);
-  expect(answer.body).toMatchObject({ accepted: true, meaning: 'confirmed' });
-  const seen = await ctx.as(clinic).get(`/api/appointments/${appointmentId}`).expect(200);
-  expect(seen.body).toMatchObject({ status: 'confirmed', confirmation: 'confirmed' });
   return deliveries;
 }
 
