@@ -46,10 +46,11 @@ export interface Smsc {
   receipts: boolean;
   /**
    * Holds the answers to the submits from now on, so that every process sending through it has sends in flight
-   * (taken, unanswered); `heldSessions` counts the sessions (one per process) holding some; `release` answers them.
+   * (taken, unanswered); `heldPorts` gives the TCP ports of the sessions holding some (a process may have opened
+   * a second session after a timeout: `tcpPortsOf` tells whose they are); `release` answers them.
    */
   hold(): void;
-  heldSessions(): number;
+  heldPorts(): number[];
   release(): void;
   /** Cuts every connection (the held answers are lost with them); it goes on listening. */
   dropConnections(): void;
@@ -67,7 +68,10 @@ export async function startSmsc(port = 0): Promise<Smsc> {
   let holding = false;
   const held = new Map<smpp.Session, (() => void)[]>();
   smsc.hold = () => (holding = true);
-  smsc.heldSessions = () => [...held.values()].filter((answers) => answers.length > 0).length;
+  smsc.heldPorts = () =>
+    [...held.entries()]
+      .filter(([, answers]) => answers.length > 0)
+      .map(([session]) => (session as unknown as { socket: { remotePort?: number } }).socket.remotePort ?? 0);
   smsc.dropConnections = () => {
     for (const session of sessions.splice(0)) session.destroy();
     held.clear();

@@ -1,7 +1,7 @@
 // Real API processes for scenario 11: `node apps/api/dist/main.js` (built by `npm test` before the tests).
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -80,4 +80,29 @@ export async function stopApiProcess(api: ApiProcess, signal: NodeJS.Signals): P
   const timer = setTimeout(() => api.child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * The local TCP ports of a process's sockets (Linux: its descriptors' socket inodes looked up in
+ * /proc/net/tcp and tcp6), so a test can tell which process a peer's connection belongs to.
+ */
+export function tcpPortsOf(pid: number): Set<number> {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode) inodes.add(inode);
+    } catch {
+      // a descriptor closed while listing
+    }
+  }
+  const ports = new Set<number>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && inodes.has(fields[9])) ports.add(parseInt(fields[1].split(':')[1], 16));
+    }
+  }
+  return ports;
 }

@@ -9,7 +9,13 @@ import type { DeliveryDocument } from '../src/modules/deliveries/delivery.docume
 import type { SandboxMessageDocument } from '../src/modules/dispatcher/sandbox-message.repository';
 import { startSmsc, type Smsc } from './engine-dispatch-peers';
 import { collection, smscProvider } from './engine-dispatch-fixtures';
-import { requireBuiltApi, startApiProcess, stopApiProcess, type ApiProcess } from './engine-processes-api';
+import {
+  requireBuiltApi,
+  startApiProcess,
+  stopApiProcess,
+  tcpPortsOf,
+  type ApiProcess,
+} from './engine-processes-api';
 import { DeliveryPlanningService } from '../src/modules/deliveries/delivery-planning.service';
 import { useTestContext } from './test-app';
 
@@ -122,7 +128,16 @@ describe('scenario 11: a process killed during a burst', () => {
     // The kill must interrupt work: the SMS centre holds its answers until both processes have SMPP sends in
     // flight (taken, unanswered), the process is killed with them, and the centre answers again.
     smsc.hold();
-    await waitUntil(async () => smsc.heldSessions() >= 2, 2 * MINUTE, 'both processes have sends in flight');
+    // Held by each process's own connection (counting sessions is not enough: a process may have a second one).
+    const holds = (process: ApiProcess) => {
+      const ports = tcpPortsOf(process.child.pid!);
+      return smsc.heldPorts().some((port) => ports.has(port));
+    };
+    await waitUntil(
+      async () => holds(first) && holds(second),
+      2 * MINUTE,
+      'both processes have sends in flight',
+    );
     await stopApiProcess(first, 'SIGKILL');
     smsc.release();
     const restarted = await startApiProcess(env);
