@@ -74,7 +74,11 @@ export class DeliveryRendererService {
       variants[delivery.language] ?? variants[settings.defaultLanguage] ?? Object.values(variants)[0];
     if (!base) return { ok: false, code: 'template', reason: 'Its template has no text.' };
     const template: ChannelTemplate = { ...base, variants: variants as ChannelTemplate['variants'] };
-    const pageLinks = this.links.pageLinksOf(delivery, now);
+    // Made only for a text that shows one: the others need no signatures.
+    const showsLinks = Object.values(variants).some(
+      (text) => text?.body.includes('links.') || text?.subject?.includes('links.'),
+    );
+    const pageLinks = showsLinks ? this.links.pageLinksOf(delivery, now) : null;
     const named = await this.sameDay.of(delivery, settings);
     const data = {
       ...delivery.templateData,
