@@ -26,7 +26,8 @@ export const reasonMessagesFr = {
     'Avancé, hors des heures de fermeture : le prochain moment permis n’est pas avant {deadline}',
   reasonExpired: 'Il partirait à ou après son expiration ({expiresAt})',
   reasonOneReminderPerDay: 'Le patient a déjà un rappel le {day} (un rappel par jour)',
-  reasonMergedSameDay: 'Regroupé avec le rappel du patient du {day} : un seul message pour les rendez-vous du jour',
+  reasonMergedSameDay:
+    'Regroupé avec le rappel du patient du {day} : un seul message pour les rendez-vous du jour',
   reasonMomentPassed: 'Le moment à attendre était déjà passé',
   reasonMomentPassedContinue: 'Le moment était passé ; suite immédiate',
   reasonWaitNoAppointment: 'Attente impossible : aucun rendez-vous',
