@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import type { ClinicSettings } from '../api/settingsApi';
@@ -31,5 +32,25 @@ describe(ChannelsSection.name, () => {
     expect(
       screen.getByText(/recalls “Recalls”, thank-you messages “Satisfaction surveys”/),
     ).toBeInTheDocument();
+  });
+
+  it('saves one message per patient per day, off for settings saved before it', async () => {
+    const api = fakeApi({
+      'GET /services?pageSize=100': [200, { items: [] }],
+      'GET /resources?pageSize=100': [200, { items: [] }],
+      'PUT /settings': (body) => [200, { ...settings, ...(body as object) }],
+    });
+    renderWithProviders(<ChannelsSection settings={settings} onDirtyChange={() => undefined} />);
+    // its name is its label and its hint (Mantine's Switch labels both)
+    const merge = await screen.findByRole('switch', {
+      name: /^Merge a patient’s reminders of the same day into one/,
+    });
+    expect(merge).not.toBeChecked();
+    await userEvent.click(merge);
+    await userEvent.click(screen.getByRole('button', { name: 'Save channels and consent' }));
+    await screen.findByText(/saved/i);
+    expect(api.calls('PUT', '/settings').map((call) => (call.body as ClinicSettings).limits)).toEqual([
+      { minimumLeadTimeHours: 12, onePerPersonPerDay: true, mergeSameDayReminders: true },
+    ]);
   });
 });
