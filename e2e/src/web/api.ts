@@ -4,7 +4,7 @@ import { demoManager } from './login';
 
 /** A call to the API with a signed-in user's token, failing the test on any non-2xx answer. */
 export type ApiCall = <T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   data?: unknown,
 ) => Promise<T>;
@@ -17,7 +17,11 @@ export async function signedInApi(
   const login = await request.post('/api/auth/login', { data: who });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { Authorization: `Bearer ${accessToken}` };
-  return async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, data?: unknown): Promise<T> => {
+  return async <T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    data?: unknown,
+  ): Promise<T> => {
     const response = await request.fetch(url, { method, headers, data });
     expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
     return (await response.json()) as T;

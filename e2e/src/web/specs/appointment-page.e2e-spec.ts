@@ -166,6 +166,14 @@ test.describe("the patient's appointment page", () => {
         await expect(page.getByRole('status')).toHaveText(
           'Votre rendez-vous est annulé. Le cabinet est prévenu.',
         );
+        // her reason waits in the front desk's inbox; read here, so the next specs find the inbox as it was
+        const inbox = await api<{ items: { id: string; text: string; appointmentId: string | null }[] }>(
+          'GET',
+          '/api/inbox',
+        );
+        const reason = inbox.items.find((item) => item.appointmentId === lea.appointmentId);
+        expect(reason?.text).toBe('Empêchement');
+        await api('PATCH', `/api/inbox/${reason!.id}`, { read: true, followUp: false });
         await page.goto(cancel);
         await expect(page.getByRole('status')).toHaveText('Ce rendez-vous est déjà annulé.');
         await expect(page.getByRole('button', { name: 'Annuler mon rendez-vous' })).toHaveCount(0);
