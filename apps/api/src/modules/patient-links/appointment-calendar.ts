@@ -22,6 +22,30 @@ const textOf = (data: Record<string, unknown> | undefined, field: string): strin
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 };
 
+/** What a message's data says of its appointment, as the page and the calendar show it (absent parts null). */
+export interface AppointmentFacts {
+  service: string | null;
+  practitioner: string | null;
+  /** The site's name and address. */
+  place: string | null;
+  /** What to bring or know: the service's prerequisites, the site's notes. */
+  preparation: string[];
+}
+
+/** The appointment's facts from a message's template data (as it was planned). */
+export function appointmentFactsOf(delivery: DeliveryDocument): AppointmentFacts {
+  const data = delivery.templateData as Record<string, Record<string, unknown> | undefined>;
+  const place = [textOf(data.location, 'name'), textOf(data.location, 'address')].filter(Boolean).join(', ');
+  return {
+    service: textOf(data.service, 'name'),
+    practitioner: textOf(data.resource, 'name'),
+    place: place || null,
+    preparation: [textOf(data.service, 'prerequisites'), textOf(data.location, 'notes')].filter(
+      (note): note is string => note !== null,
+    ),
+  };
+}
+
 /**
  * What the patient's calendar shows of the appointment a message is about (docs/patient-links.md): one UID
  * per appointment, the service and practitioner as its title, the site as its place, in the clinic's zone.
@@ -33,9 +57,8 @@ export function calendarAppointmentOf(
   stamp: Date,
 ): CalendarAppointment {
   const data = delivery.templateData as Record<string, Record<string, unknown> | undefined>;
-  const title = [textOf(data.service, 'name'), textOf(data.resource, 'name')].filter(Boolean).join(', ');
-  const place = [textOf(data.location, 'name'), textOf(data.location, 'address')].filter(Boolean).join(', ');
-  const notes = [textOf(data.service, 'prerequisites'), textOf(data.location, 'notes')].filter(Boolean);
+  const { service, practitioner, place, preparation: notes } = appointmentFactsOf(delivery);
+  const title = [service, practitioner].filter(Boolean).join(', ');
   const from = settings.senders.emailFromAddress;
   return {
     uid: `${delivery.appointmentId}@clinicflow`,

@@ -6,7 +6,12 @@ import type { AppointmentDocument } from '../appointments/appointment.repository
 import { AppointmentService } from '../appointments/appointment.service';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryService } from '../deliveries/delivery.service';
-import { calendarAppointmentOf, type CalendarMoment } from '../patient-links/appointment-calendar';
+import {
+  appointmentFactsOf,
+  calendarAppointmentOf,
+  plannedMoment,
+  type CalendarMoment,
+} from '../patient-links/appointment-calendar';
 import type { PatientLinkDocument } from '../patient-links/patient-link.repository';
 import { PatientLinksService } from '../patient-links/patient-links.service';
 import { ReplyService } from '../replies/reply.service';
@@ -75,13 +80,7 @@ export class AppointmentPageService {
   /** The page's view in `language`. */
   viewOf(page: OpenPage, language: PageLanguage): AppointmentPageView {
     const { appointment, settings, delivery } = page;
-    const data = delivery.templateData as Record<string, Record<string, unknown> | undefined>;
-    const text = (group: string, field: string) => {
-      const value = data[group]?.[field];
-      return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-    };
-    const planned = Date.parse(String(data.appointment?.start));
-    const place = [text('location', 'name'), text('location', 'address')].filter(Boolean).join(', ');
+    const planned = plannedMoment(delivery)?.start.getTime();
     return {
       language,
       kind: page.link.kind,
@@ -90,13 +89,8 @@ export class AppointmentPageService {
       appointment: appointment?.start
         ? {
             when: appointmentWhen(appointment.start, language, settings.timeZone),
-            service: text('service', 'name'),
-            practitioner: text('resource', 'name'),
-            place: place || null,
-            preparation: [text('service', 'prerequisites'), text('location', 'notes')].filter(
-              (note): note is string => note !== null,
-            ),
-            moved: Number.isFinite(planned) && planned !== appointment.start.getTime(),
+            ...appointmentFactsOf(delivery),
+            moved: planned !== undefined && planned !== appointment.start.getTime(),
           }
         : null,
       calendar: this.calendarLinksOf(page),
