@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, createBenchClinic } from './bench-api.mjs';
@@ -171,6 +171,9 @@ async function killFault({ cluster, clinicId, workers }) {
     if (Date.now() - lastKill >= KILL_EVERY_MS) {
       const index = kills % workers.length;
       const victim = workers[index];
+      // Killed while it holds a send, so that the kill tests a take-over (at 40 a second a worker is idle a
+      // good part of the time, and a kill between sends interrupts nothing).
+      await whileHoldingASend(cluster, victim, 3_000);
       victim.child.kill('SIGKILL');
       await victim.exited;
       kills++;
@@ -181,6 +184,31 @@ async function killFault({ cluster, clinicId, workers }) {
   }
   await withSetUp(cluster, (app) => useTheSandbox(app, clinicId, null));
   return { ...(await count(cluster, ids)), kills, seconds: (Date.now() - startedAt) / 1000 };
+}
+
+/** Waits (at most `ms`) until `worker` holds a live claim on a delivery not yet moved on from it. */
+async function whileHoldingASend(cluster, worker, ms) {
+  const by = new RegExp(`^${hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${worker.child.pid}:`);
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const holding = await cluster
+      .ask(async (db) => {
+        const claims = await db
+          .collection('delivery_claims')
+          .find({ by, kind: 'send', leaseUntil: { $gt: new Date() } })
+          .toArray();
+        if (claims.length === 0) return false;
+        const deliveries = await db
+          .collection('deliveries')
+          .find({ _id: { $in: claims.map((c) => c.deliveryId) } }, { projection: { attempt: 1 } })
+          .toArray();
+        const attempts = new Map(deliveries.map((d) => [d._id, d.attempt]));
+        return claims.some((c) => (attempts.get(c.deliveryId) ?? Infinity) < c.attempt);
+      })
+      .catch(() => false);
+    if (holding) return;
+    await sleep(20);
+  }
 }
 
 /**
