@@ -14,6 +14,7 @@ export * from './templates/render-template';
 export * from './templates/choose-template-variant';
 export * from './email/email-message';
 export * from './calendar/appointment-calendar';
+export * from './whatsapp/whatsapp-window';
 export * from './email/inbound-email';
 export * from './voice/voice-script';
 export * from './preview/render-preview';

@@ -25,7 +25,7 @@ describe('@clinicflow/contract', () => {
   );
 
   it('should export the shared lists and schemas', () => {
-    expect(contract.CHANNELS).toEqual(['sms', 'email', 'voice']);
+    expect(contract.CHANNELS).toEqual(['sms', 'email', 'voice', 'whatsapp']);
     expect(contract.DELIVERY_STATUSES).toContain('scheduled');
     for (const name of [
       'deliveryRowSchema',

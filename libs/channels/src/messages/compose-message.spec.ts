@@ -60,6 +60,36 @@ describe('composeMessage', () => {
     });
   });
 
+  it('composes a WhatsApp text, and its approved template with the variables written in the same language', () => {
+    const template: MessageTemplate = {
+      body: 'Bonjour {{patient.firstName}}, RDV {{appointment.longDate}} à {{appointment.startTime}}.',
+      whatsapp: {
+        contentSid: 'HX0123456789abcdef0123456789abcdef',
+        variables: ['{{patient.firstName}}', '{{appointment.longDate}} à {{appointment.startTime}}'],
+      },
+    };
+    const sut = composeMessage({ channel: 'whatsapp', template, context, patientLanguage: 'fr', now });
+    expect(sut).toEqual({
+      ok: true,
+      message: {
+        language: 'fr',
+        text: 'Bonjour Léa, RDV jeudi 3 décembre à 09:30.',
+        whatsappTemplate: {
+          contentSid: 'HX0123456789abcdef0123456789abcdef',
+          variables: { '1': 'Léa', '2': 'jeudi 3 décembre à 09:30' },
+        },
+      },
+    });
+    const broken = {
+      ...template,
+      whatsapp: { contentSid: template.whatsapp!.contentSid, variables: ['{{#if}}'] },
+    };
+    expect(composeMessage({ channel: 'whatsapp', template: broken, context, now })).toMatchObject({
+      ok: false,
+      errors: [{ path: 'template.whatsapp.variables.0' }],
+    });
+  });
+
   it('composes a voice script', () => {
     const sut = composeMessage({
       channel: 'voice',

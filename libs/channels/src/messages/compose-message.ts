@@ -1,5 +1,5 @@
 import { composeEmail, type EmailLinks } from '../email/email-message';
-import type { Channel } from '../providers/provider';
+import type { Channel, WhatsappTemplateMessage } from '../providers/provider';
 import { measureSms, type SmsSize } from '../sms/sms-segments';
 import { chooseTemplateVariant, type MessageTemplate } from '../templates/choose-template-variant';
 import type { MessageContext } from '../templates/message-context';
@@ -30,6 +30,8 @@ export interface ComposedMessage {
   ssml?: string;
   speechLanguage?: string;
   sms?: SmsSize;
+  /** WhatsApp: the approved template with its variables written, when the template names one. */
+  whatsappTemplate?: WhatsappTemplateMessage;
 }
 
 /** One problem, at its template path ("template.body", "template.subject", "template.html"). */
@@ -73,5 +75,18 @@ export function composeMessage(
   }
   const result = renderTemplate(content.body, request.context, settings);
   if (!result.ok) return { ok: false, errors: result.problems.map(at('template.body')) };
+  if (request.channel === 'whatsapp') {
+    if (!content.whatsapp) return { ok: true, message: { language, text: result.text } };
+    const variables: Record<string, string> = {};
+    const errors: ComposeError[] = [];
+    (content.whatsapp.variables ?? []).forEach((variable, index) => {
+      const written = renderTemplate(variable, request.context, settings);
+      if (written.ok) variables[String(index + 1)] = written.text;
+      else errors.push(...written.problems.map(at(`template.whatsapp.variables.${index}`)));
+    });
+    if (errors.length > 0) return { ok: false, errors };
+    const whatsappTemplate = { contentSid: content.whatsapp.contentSid, variables };
+    return { ok: true, message: { language, text: result.text, whatsappTemplate } };
+  }
   return { ok: true, message: { language, text: result.text, sms: measureSms(result.text) } };
 }

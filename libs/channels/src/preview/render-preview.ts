@@ -25,11 +25,11 @@ export interface MessagePreview {
   subject: string | null;
   /** E-mail only: the HTML part. */
   html?: string | null;
-  /** The encoding of the text as an SMS; for e-mail and voice, what it would be (informative). */
+  /** The encoding of the text as an SMS; for e-mail, voice and WhatsApp, what it would be (informative). */
   encoding: SmsEncoding;
   characters: number;
   segments: number;
-  /** What the message costs: one credit per SMS segment; e-mail and voice cost none. */
+  /** What the message costs: one credit per SMS segment; e-mail, voice and WhatsApp cost none. */
   credits: number;
   errors: { path: string; message: string }[];
 }
@@ -91,5 +91,7 @@ export function renderPreview(request: PreviewRequest): MessagePreview {
       : failed(errorsOf('template.body', result.problems));
   }
   const result = renderTemplate(body, context, settings);
-  return result.ok ? sized(result.text, null, 'sms') : failed(errorsOf('template.body', result.problems));
+  return result.ok
+    ? sized(result.text, null, request.channel)
+    : failed(errorsOf('template.body', result.problems));
 }

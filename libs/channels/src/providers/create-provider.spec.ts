@@ -6,7 +6,7 @@ import { TwilioProvider } from './twilio/twilio-provider';
 
 describe(createProvider.name, () => {
   it.each([
-    { settings: { kind: 'sandbox' }, type: SandboxProvider, channels: ['sms', 'email', 'voice'] },
+    { settings: { kind: 'sandbox' }, type: SandboxProvider, channels: ['sms', 'email', 'voice', 'whatsapp'] },
     {
       settings: {
         kind: 'smpp',
@@ -22,7 +22,7 @@ describe(createProvider.name, () => {
     {
       settings: { kind: 'twilio', accountSid: 'AC1', authToken: 't' },
       type: TwilioProvider,
-      channels: ['sms', 'voice'],
+      channels: ['sms', 'voice', 'whatsapp'],
     },
     {
       settings: { kind: 'smtp', host: '127.0.0.1', port: 25, defaultFrom: 'a@b.c' },

@@ -4,8 +4,14 @@ import type { Channel } from '@clinicflow/rules';
 /** The channels a message can go out on (C1): the rules library's one list. */
 export type { Channel };
 
-/** The common statuses a provider's receipt or callback maps to (S1). */
-export type DeliveryStatus = 'sent' | 'delivered' | 'undelivered' | 'failed' | 'expired';
+/** The common statuses a provider's receipt or callback maps to (S1); `read`: a WhatsApp read receipt. */
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'undelivered' | 'failed' | 'expired';
+
+/** A WhatsApp template approved by Meta, by its content id, with its numbered variables filled ("1" → text). */
+export interface WhatsappTemplateMessage {
+  contentSid: string;
+  variables: Record<string, string>;
+}
 
 /** One message for one recipient on one channel, as a provider needs it. */
 export interface OutgoingMessage {
@@ -27,6 +33,11 @@ export interface OutgoingMessage {
   expectsReply?: boolean;
   /** E-mail only: the appointment as an iCalendar file (`appointmentCalendar`), sent as an invitation. */
   calendar?: CalendarFile;
+  /**
+   * WhatsApp only: sent instead of `text`, as the patient wrote nothing in the last 24 hours (a business may then
+   * only start a conversation with an approved template). `text` stays what the report shows.
+   */
+  whatsappTemplate?: WhatsappTemplateMessage;
 }
 
 /** The provider took the message; its id lets receipts and lookups find it again. */
@@ -65,6 +76,8 @@ export interface InboundMessage {
   providerMessageId?: string;
   /** The provider ids of the messages it answers (an e-mail's In-Reply-To/References, a call's id), newest first. */
   inReplyTo?: string[];
+  /** The channel it came on, when the provider carries several on one callback (Twilio: SMS and WhatsApp). */
+  channel?: Channel;
 }
 
 /** An HTTP callback (Twilio-style) or a protocol notification (SMPP deliver_sm) as received. */

@@ -55,6 +55,9 @@ export function replyRouteCheck(routes: ReplyRoutes): ReplyRouteCheck {
         return routes.voiceKeypress ? null : { gap: 'voice-keypress' };
       case 'email':
         return routes.emailInbound ? null : { gap: 'email-inbound' };
+      case 'whatsapp':
+        // A WhatsApp message always comes from the clinic's WhatsApp number, which patients answer.
+        return null;
     }
   };
 }

@@ -1,10 +1,14 @@
 import { resolveLanguage, type Language } from '../languages/language';
 
-/** The texts of one template in one language: body (SMS, voice, e-mail text), and for e-mail subject and HTML. */
+/**
+ * The texts of one template in one language: body (SMS, WhatsApp, voice, e-mail text), for e-mail subject and
+ * HTML, and for WhatsApp the approved template sent outside the 24-hour window (its variables are texts too).
+ */
 export interface TemplateContent {
   body: string;
   subject?: string;
   html?: string;
+  whatsapp?: { contentSid: string; variables?: string[] };
 }
 
 /** A template: its default content (in the clinic's language) and optional variants per language. */
@@ -23,6 +27,6 @@ export function chooseTemplateVariant(
     const variant = language && template.variants?.[language];
     if (language && variant) return { language, content: variant };
   }
-  const { body, subject, html } = template;
-  return { language: clinicLanguage, content: { body, subject, html } };
+  const { body, subject, html, whatsapp } = template;
+  return { language: clinicLanguage, content: { body, subject, html, whatsapp } };
 }

@@ -5,7 +5,7 @@ import { CHANNELS, channelFlagsSchema, channelSwitchesSchema, perChannel } from 
 describe('CHANNELS', () => {
   it("should be the flow language's channel list", () => {
     expect(CHANNELS).toEqual(channelSchema.options);
-    expect(CHANNELS).toEqual(['sms', 'email', 'voice']);
+    expect(CHANNELS).toEqual(['sms', 'email', 'voice', 'whatsapp']);
   });
 });
 
@@ -20,6 +20,16 @@ describe(perChannel.name, () => {
     [{ sms: true, email: false, voice: 'yes' }, false],
   ])('should read the flags %p: %p', (flags, valid) => {
     expect(channelFlagsSchema.safeParse(flags).success).toBe(valid);
+  });
+
+  it('should read flags without WhatsApp (saved before it) as WhatsApp off, and never switch a toggle off', () => {
+    expect(channelFlagsSchema.parse({ sms: true, email: true, voice: true })).toEqual({
+      sms: true,
+      email: true,
+      voice: true,
+      whatsapp: false,
+    });
+    expect(channelSwitchesSchema.parse({ sms: false })).toEqual({ sms: false });
   });
 
   it.each([

@@ -11,10 +11,13 @@ export function perChannel<S extends z.ZodType>(schema: S) {
   return z.object(Object.fromEntries(CHANNELS.map((channel) => [channel, schema])) as Record<Channel, S>);
 }
 
-/** On or off for every channel (the clinic's channels). */
-export const channelFlagsSchema = perChannel(z.boolean());
+/**
+ * On or off for every channel (the clinic's channels). WhatsApp may be left out (settings written before it
+ * existed, and their clients): it is then off.
+ */
+export const channelFlagsSchema = perChannel(z.boolean()).extend({ whatsapp: z.boolean().default(false) });
 export type ChannelFlags = z.infer<typeof channelFlagsSchema>;
 
 /** On or off for some channels: a service's or a practitioner's toggles (a channel left out is on). */
-export const channelSwitchesSchema = channelFlagsSchema.partial();
+export const channelSwitchesSchema = perChannel(z.boolean()).partial();
 export type ChannelSwitches = z.infer<typeof channelSwitchesSchema>;

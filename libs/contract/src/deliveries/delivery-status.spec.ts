@@ -16,6 +16,7 @@ describe('DELIVERY_STATUSES', () => {
       'sending',
       'sent',
       'delivered',
+      'read',
       'answered',
       'failed',
       'retrying',
@@ -67,7 +68,8 @@ describe(statusesBelow.name, () => {
     ['sent', []],
     ['failed', ['sent']],
     ['delivered', ['sent', 'failed']],
-    ['answered', ['sent', 'failed', 'delivered']],
+    ['read', ['sent', 'failed', 'delivered']],
+    ['answered', ['sent', 'failed', 'delivered', 'read']],
   ] as const)('should let %s follow only %p', (next, below) => {
     expect(statusesBelow(next)).toEqual(below);
   });

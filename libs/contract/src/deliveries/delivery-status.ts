@@ -6,6 +6,7 @@ export const deliveryStatusSchema = z.enum([
   'sending',
   'sent',
   'delivered',
+  'read',
   'answered',
   'failed',
   'retrying',
@@ -24,7 +25,7 @@ export const QUEUED_STATUSES: readonly DeliveryStatus[] = ['scheduled', 'retryin
 /** What became of a message, as the screens count it: still to go out, went out, failed, or stopped. */
 export const DELIVERY_OUTCOMES = {
   pending: QUEUED_STATUSES,
-  sent: ['sent', 'delivered', 'answered'],
+  sent: ['sent', 'delivered', 'read', 'answered'],
   failed: ['failed', 'expired'],
   stopped: ['cancelled', 'skipped'],
 } as const satisfies Record<string, readonly DeliveryStatus[]>;
@@ -37,14 +38,15 @@ export function deliveryOutcomeOf(status: DeliveryStatus): DeliveryOutcome {
 }
 
 /**
- * The order a sent message's status only moves forward in (docs/engine.md): a receipt or a reply never
+ * The order a sent message's status only moves forward in (docs/engine.md); `read` is a WhatsApp read receipt: a receipt or a reply never
  * moves it back, so a late "delivered" leaves "answered", and "failed" then "delivered" ends delivered.
  */
 export const SENT_STATUS_RANK = {
   sent: 1,
   failed: 2,
   delivered: 3,
-  answered: 4,
+  read: 4,
+  answered: 5,
 } as const satisfies Partial<Record<DeliveryStatus, number>>;
 export type SentStatus = keyof typeof SENT_STATUS_RANK;
 

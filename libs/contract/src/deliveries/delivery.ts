@@ -24,6 +24,8 @@ export const deliveryRowSchema = z.object({
   deliveredAt: instantSchema.nullable(),
   /** An e-mail's first opening (its tracking image fetched, C6); null before, and for other channels. */
   openedAt: instantSchema.nullable(),
+  /** When the patient read it (a WhatsApp read receipt, status `read`); null before, and for other channels. */
+  readAt: instantSchema.nullable(),
   /** How many times its tracking image was fetched (0 before the first). */
   opens: z.number().int().min(0),
   /** How many of those came from a mail privacy proxy that loads images whether or not they are read. */

@@ -14,7 +14,7 @@ const sections = {
   country: 'FR',
   defaultLanguage: 'fr',
   communicationsEnabled: true,
-  channels: { sms: true, email: true, voice: false },
+  channels: { sms: true, email: true, voice: false, whatsapp: false },
   channelToggles: { services: { 'svc-hygiene': { sms: false } }, resources: {} },
   consent: { mode: 'opt-in', purposes: ['reminders', 'recall'] },
   quietHours: { windows: [{ start: '21:00', end: '08:00' }], noSendWeekdays: [7], holidays: ['2026-12-25'] },

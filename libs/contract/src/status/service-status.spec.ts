@@ -30,8 +30,13 @@ describe('serviceStatusSchema', () => {
       },
       email: channel,
       voice: { ...channel, enabled: false },
+      whatsapp: { ...channel, enabled: false },
     },
-    consent: { mode: 'opt-in', patients: 40, withoutConsent: { sms: 12, email: 40, voice: 40 } },
+    consent: {
+      mode: 'opt-in',
+      patients: 40,
+      withoutConsent: { sms: 12, email: 40, voice: 40, whatsapp: 40 },
+    },
     eventsSetAside: {
       count: 1,
       items: [

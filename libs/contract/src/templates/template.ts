@@ -1,3 +1,4 @@
+import { whatsappTemplateSchema } from '@clinicflow/rules';
 import { z } from 'zod';
 import { channelSchema } from '../channels/channel';
 import { instantSchema } from '../dates/dates';
@@ -13,6 +14,8 @@ export const templateVariantSchema = z.object({
   subject: z.string().max(500).optional(),
   body: z.string().min(1).max(5000),
   html: z.string().max(100_000).optional(),
+  /** WhatsApp only: the approved template sent instead of `body` outside the 24-hour window (docs/whatsapp.md). */
+  whatsapp: whatsappTemplateSchema.optional(),
 });
 export type TemplateVariant = z.output<typeof templateVariantSchema>;
 
@@ -36,6 +39,14 @@ export const templateSchema = z
       .optional(),
   })
   .superRefine((template, ctx) => {
+    for (const [language, variant] of Object.entries(template.variants ?? {})) {
+      if (variant?.whatsapp && template.channel !== 'whatsapp')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variants', language, 'whatsapp'],
+          message: 'only a WhatsApp template has an approved WhatsApp template',
+        });
+    }
     if (template.channel !== 'email') return;
     for (const [language, variant] of Object.entries(template.variants ?? {})) {
       if (!variant?.subject)

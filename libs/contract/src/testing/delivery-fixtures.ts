@@ -6,6 +6,7 @@ export const row = {
   sentAt: '2026-03-24T08:30:02.000Z',
   deliveredAt: null,
   openedAt: null,
+  readAt: null,
   opens: 0,
   proxyOpens: 0,
   expiresAt: null,

@@ -2,11 +2,8 @@ import { z } from 'zod';
 import { channelSchema, triggerEventSchema, weekdaySchema } from '../flow/flow-parts.schema';
 
 const isoInstant = z.string().min(10);
-const channelToggles = z.object({
-  sms: z.boolean().optional(),
-  email: z.boolean().optional(),
-  voice: z.boolean().optional(),
-});
+/** On or off per channel; a channel left out is on (the API fills in the clinic's channels it has not set). */
+const channelToggles = z.partialRecord(channelSchema, z.boolean());
 
 /** What a patient's consent may cover (T3): a reminder needs `reminders`, a recall `recall`, a survey `surveys`. */
 export const consentPurposeSchema = z.enum(['reminders', 'recall', 'surveys']);
@@ -83,9 +80,7 @@ export const patientContextSchema = z.looseObject({
   birthDate: z.string().optional(),
   consent: channelToggles.optional(),
   /** Per channel, what the patient's consent covers; empty or absent: every purpose. */
-  consentPurposes: z
-    .object({ sms: purposeList.optional(), email: purposeList.optional(), voice: purposeList.optional() })
-    .optional(),
+  consentPurposes: z.partialRecord(channelSchema, purposeList).optional(),
   preferredChannels: z.array(channelSchema).optional(),
   attendance: z
     .object({

@@ -13,7 +13,7 @@ export interface Gate {
   mergedInto?: string;
 }
 
-const names: Record<Channel, string> = { sms: 'SMS', email: 'e-mail', voice: 'voice' };
+const names: Record<Channel, string> = { sms: 'SMS', email: 'e-mail', voice: 'voice', whatsapp: 'WhatsApp' };
 
 /** The clinic's word for a channel. */
 export function channelName(channel: Channel): string {

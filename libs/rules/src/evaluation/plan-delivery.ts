@@ -33,7 +33,17 @@ export interface DeliveryPlanning<Moment = DateTime> {
   expectsReply: boolean;
 }
 
-const addressFields: Record<Channel, 'mobile' | 'email'> = { sms: 'mobile', voice: 'mobile', email: 'email' };
+const addressFields: Record<Channel, 'mobile' | 'email'> = {
+  sms: 'mobile',
+  voice: 'mobile',
+  email: 'email',
+  whatsapp: 'mobile',
+};
+
+/** The field of a person's contact a channel reaches them at: the mobile number, or the e-mail address. */
+export function addressFieldOf(channel: Channel): 'mobile' | 'email' {
+  return addressFields[channel];
+}
 
 /** The address and name of a recipient on a channel, or why there is none. */
 function resolveRecipient(

@@ -9,7 +9,7 @@ export function flowNodeSchemaOf<Type extends string, Data extends z.ZodType>(ty
 }
 
 /** The channels a message can go out on (C1). */
-export const channelSchema = z.enum(['sms', 'email', 'voice']);
+export const channelSchema = z.enum(['sms', 'email', 'voice', 'whatsapp']);
 export type Channel = z.infer<typeof channelSchema>;
 
 /** The events about one appointment (resource alerts run once per affected appointment). */
@@ -58,8 +58,25 @@ export const localTimeSchema = z
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const weekdaySchema = z.number().int().min(1).max(7);
 
-/** One language's version of a message. */
-export const templateTextSchema = z.object({ subject: z.string().optional(), body: z.string() });
+/**
+ * A WhatsApp template approved by Meta, referred to by its provider's content id (Twilio's `HX…` Content SID): a
+ * business may start a conversation only with one, outside the 24 hours after the patient's last message. Its
+ * numbered variables ({{1}}, {{2}}…) are filled, in order, from `variables`, each a text of our template language.
+ */
+export const whatsappTemplateSchema = z.object({
+  contentSid: z
+    .string()
+    .regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID such as HX followed by 32 hex digits'),
+  variables: z.array(z.string().max(1000)).max(20),
+});
+export type WhatsappTemplate = z.infer<typeof whatsappTemplateSchema>;
+
+/** One language's version of a message (`whatsapp`: the approved template sent outside the 24-hour window). */
+export const templateTextSchema = z.object({
+  subject: z.string().optional(),
+  body: z.string(),
+  whatsapp: whatsappTemplateSchema.optional(),
+});
 export type TemplateText = z.infer<typeof templateTextSchema>;
 
 /** A message: a reference to a saved template, or inline text per language (keys are language codes). */

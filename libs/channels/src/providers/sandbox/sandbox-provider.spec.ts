@@ -40,6 +40,35 @@ describe(SandboxProvider.name, () => {
     expect(await sut.lookup({ providerMessageId: id })).toMatchObject({ status: 'delivered' });
   });
 
+  it.each([
+    { readAfterMs: 5000, statuses: ['sent', 'delivered', 'read'] },
+    { readAfterMs: null, statuses: ['sent', 'delivered'] },
+  ])(
+    'reports a WhatsApp message read $readAfterMs ms after delivery (null: never)',
+    async ({ readAfterMs, statuses }) => {
+      const { sut, clock, events } = setup({ readAfterMs });
+      await sut.send({ channel: 'whatsapp', to: '+33612345678', text: 'Bonjour Léa' }, 'w1');
+      await sut.send(sms, 's1');
+      for (let i = 0; i < 10; i++) {
+        clock.advance(1000);
+        await flush();
+      }
+      const whatsappId = events[0].type === 'status' ? events[0].report.providerMessageId : '';
+      const whatsapp = events.filter((e) => e.type === 'status' && e.report.providerMessageId === whatsappId);
+      expect(whatsapp.map((e) => (e.type === 'status' ? e.report.status : null))).toEqual(statuses);
+      // An SMS is never read.
+      expect(events.filter((e) => e.type === 'status' && e.report.status === 'read')).toHaveLength(
+        statuses.includes('read') ? 1 : 0,
+      );
+      if (readAfterMs) {
+        expect(events.at(-1)).toMatchObject({
+          report: { status: 'read', at: new Date('2026-12-02T09:00:06Z') },
+        });
+        expect(await sut.lookup({ idempotencyKey: 'w1' })).toMatchObject({ status: 'read' });
+      }
+    },
+  );
+
   it('tries a receipt again when its store is busy, without an unhandled rejection', async () => {
     const records = new Map<string, SandboxRecord>();
     let refusals = 1;

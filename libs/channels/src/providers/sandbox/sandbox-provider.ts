@@ -55,6 +55,11 @@ export interface SandboxOptions {
   receiptDelayMs?: number | null;
   /** The receipt's outcome per message (default: delivered). */
   outcome?: (message: OutgoingMessage) => SandboxOutcome;
+  /**
+   * WhatsApp: milliseconds from a delivered receipt to a `read` one, as if the patient opened it; null or absent:
+   * never read (the default: a sandbox cannot know whether someone would read it).
+   */
+  readAfterMs?: number | null;
   /** A refusal to answer at send time instead of accepting (e.g. credits exhausted in a demo). */
   refuse?: (message: OutgoingMessage) => SendRefused | null;
 }
@@ -75,7 +80,7 @@ export class SandboxProvider implements MessageProvider {
 
   constructor(private readonly options: SandboxOptions = {}) {
     this.name = options.name ?? 'sandbox';
-    this.channels = options.channels ?? ['sms', 'email', 'voice'];
+    this.channels = options.channels ?? ['sms', 'email', 'voice', 'whatsapp'];
     this.store = options.store ?? new Map<string, SandboxRecord>();
     this.clock = options.clock ?? systemClock;
   }
@@ -143,6 +148,28 @@ export class SandboxProvider implements MessageProvider {
     };
     if (outcome.reason) report.reason = outcome.reason;
     this.events.emit({ type: 'status', report });
+    const readAfter = this.options.readAfterMs;
+    if (
+      outcome.status === 'delivered' &&
+      record.message.channel === 'whatsapp' &&
+      typeof readAfter === 'number'
+    ) {
+      const timer = this.clock.setTimeout(() => {
+        this.timers.delete(timer);
+        this.read(updated).catch(() => undefined);
+      }, readAfter);
+      this.timers.add(timer);
+    }
+  }
+
+  /** The patient opened a WhatsApp message: its `read` receipt. */
+  private async read(record: SandboxRecord): Promise<void> {
+    const at = this.clock.now();
+    await this.store.set(record.idempotencyKey, { ...record, status: 'read', statusAt: at });
+    this.events.emit({
+      type: 'status',
+      report: { providerMessageId: record.providerMessageId, status: 'read', at },
+    });
   }
 
   /** Makes a patient reply, as if the text came back from the phone network. */
@@ -160,7 +187,7 @@ export class SandboxProvider implements MessageProvider {
   /** Reads a receipt posted in the sandbox's own shape: `{ providerMessageId, status, at, reason? }`. */
   parseStatus(callback: ProviderCallback): DeliveryReport | null {
     const body = callback.body as Partial<Record<keyof DeliveryReport, string>> | null;
-    const statuses: DeliveryStatus[] = ['sent', 'delivered', 'undelivered', 'failed', 'expired'];
+    const statuses: DeliveryStatus[] = ['sent', 'delivered', 'read', 'undelivered', 'failed', 'expired'];
     if (!body || typeof body.providerMessageId !== 'string') return null;
     if (!statuses.includes(body.status as DeliveryStatus))
       throw new InvalidCallbackError(`Unknown status "${body.status}".`);

@@ -23,6 +23,15 @@ export const TWILIO_ERRORS: Readonly<Record<number, { kind: 'retryable' | 'final
   30007: { kind: 'final', reason: 'The carrier filtered the message as spam (rejected content).' },
   30008: { kind: 'retryable', reason: 'The carrier reported an unknown error.' },
   30036: { kind: 'final', reason: 'The message expired before it could be delivered.' },
+  63003: { kind: 'final', reason: 'The number has no WhatsApp account.' },
+  63007: { kind: 'final', reason: 'The clinic’s WhatsApp sender is not set up at the provider.' },
+  63016: {
+    kind: 'final',
+    reason:
+      'WhatsApp refused a free text: the patient wrote nothing in the last 24 hours, so only an approved template can go.',
+  },
+  63018: { kind: 'retryable', reason: 'WhatsApp’s sending rate was exceeded; trying again later.' },
+  63024: { kind: 'final', reason: 'The number cannot receive WhatsApp messages.' },
 };
 
 /** Classifies a Twilio-style error answer: known codes by table, else 429/5xx retryable and 4xx final. */

@@ -318,6 +318,83 @@ describe(TwilioProvider.name, () => {
     ).toBeNull();
   });
 
+  describe('WhatsApp', () => {
+    const whatsapp = () => provider({ defaultFrom: '+14155238886' });
+
+    it('posts a free text between whatsapp: numbers on the Messages API', async () => {
+      const outcome = await whatsapp().send(
+        { channel: 'whatsapp', to: '+33612345678', text: 'Bonjour Léa, à jeudi 09:30.' },
+        'w1',
+      );
+      expect(outcome).toEqual({ accepted: true, providerMessageId: expect.stringMatching(/^SM/) });
+      expect(requests.at(-1)).toMatchObject({
+        path: `/2010-04-01/Accounts/${SID}/Messages.json`,
+        form: {
+          To: 'whatsapp:+33612345678',
+          From: 'whatsapp:+14155238886',
+          Body: 'Bonjour Léa, à jeudi 09:30.',
+        },
+      });
+    });
+
+    it('posts an approved template by its Content SID with its variables, and no free text', async () => {
+      await whatsapp().send(
+        {
+          channel: 'whatsapp',
+          to: '+33612345678',
+          text: 'Bonjour Léa, à jeudi 09:30.',
+          whatsappTemplate: {
+            contentSid: 'HX0123456789abcdef0123456789abcdef',
+            variables: { '1': 'Léa', '2': 'jeudi 09:30' },
+          },
+        },
+        'w2',
+      );
+      const { form } = requests.at(-1)!;
+      expect(form).toMatchObject({
+        To: 'whatsapp:+33612345678',
+        ContentSid: 'HX0123456789abcdef0123456789abcdef',
+      });
+      expect(JSON.parse(form.ContentVariables)).toEqual({ '1': 'Léa', '2': 'jeudi 09:30' });
+      expect(form.Body).toBeUndefined();
+    });
+
+    it('reads a read receipt as read, above delivered', () => {
+      const body = { MessageSid: 'SM5', MessageStatus: 'read', To: 'whatsapp:+33612345678', AccountSid: SID };
+      expect(whatsapp().parseStatus(signed(body))).toEqual({
+        providerMessageId: 'SM5',
+        status: 'read',
+        at: clock.now(),
+      });
+    });
+
+    it('reads a WhatsApp reply as one, its numbers without the prefix', () => {
+      const body = {
+        MessageSid: 'SM8',
+        From: 'whatsapp:+33612345678',
+        To: 'whatsapp:+14155238886',
+        Body: 'Oui',
+      };
+      expect(whatsapp().parseInbound(signed(body))).toEqual({
+        from: '+33612345678',
+        to: '+14155238886',
+        text: 'Oui',
+        at: clock.now(),
+        providerMessageId: 'SM8',
+        channel: 'whatsapp',
+      });
+    });
+
+    it('words WhatsApp’s refusal of a free text outside the 24-hour window as final', async () => {
+      const { classifyTwilioError } = await import('./twilio-errors');
+      expect(classifyTwilioError(400, 63016, undefined)).toMatchObject({
+        kind: 'final',
+        code: '63016',
+        reason: expect.stringContaining('approved template'),
+      });
+    });
+  });
+
   it('reads the key a patient pressed on a call the clinic placed, as an answer to that call', () => {
     const body = {
       CallSid: 'CA7',

@@ -27,13 +27,13 @@ import {
 import { TWILIO_ERRORS, classifyTwilioError } from './twilio-errors';
 import { verifyTwilioSignature, type TwilioParams } from './twilio-signature';
 
-/** How to reach a Twilio-style REST API for SMS and voice. */
+/** How to reach a Twilio-style REST API for SMS, WhatsApp and voice. */
 export interface TwilioOptions {
   accountSid: string;
   authToken: string;
   /** Default https://api.twilio.com; a test server or a compatible provider otherwise. */
   baseUrl?: string;
-  /** SMS sender (number or alphanumeric id) when a message has none. */
+  /** SMS sender (number or alphanumeric id), or the WhatsApp number, when a message has none. */
   defaultFrom?: string;
   /** Caller number for voice calls when a message has none. */
   callerId?: string;
@@ -52,7 +52,7 @@ export interface TwilioOptions {
 const MESSAGE_STATUSES: Record<string, DeliveryStatus> = {
   sent: 'sent',
   delivered: 'delivered',
-  read: 'delivered',
+  read: 'read',
   undelivered: 'undelivered',
   failed: 'failed',
   completed: 'delivered',
@@ -86,10 +86,29 @@ function one(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** SMS (Messages API) and voice (Calls API with TwiML <Say>) over a Twilio-style REST API. */
+/** WhatsApp addresses are phone numbers with this prefix on Twilio's Messages API. */
+const WHATSAPP = 'whatsapp:';
+
+/** How the front desk calls a channel's provider in a refusal's reason. */
+function channelWord(channel: Channel): string {
+  return channel === 'whatsapp' ? 'WhatsApp' : channel === 'voice' ? 'voice' : 'SMS';
+}
+
+/** A number without its `whatsapp:` prefix, and whether it had one. */
+function unprefixed(address: string | undefined): { address: string; whatsapp: boolean } {
+  const value = address ?? '';
+  return value.startsWith(WHATSAPP)
+    ? { address: value.slice(WHATSAPP.length), whatsapp: true }
+    : { address: value, whatsapp: false };
+}
+
+/**
+ * SMS and WhatsApp (Messages API; WhatsApp numbers carry `whatsapp:`, an approved template goes by its Content
+ * SID with its variables) and voice (Calls API with TwiML <Say>) over a Twilio-style REST API.
+ */
 export class TwilioProvider implements MessageProvider {
   readonly name = 'twilio';
-  readonly channels: readonly Channel[] = ['sms', 'voice'];
+  readonly channels: readonly Channel[] = ['sms', 'voice', 'whatsapp'];
   private readonly clock: Clock;
   private readonly baseUrl: string;
 
@@ -147,9 +166,14 @@ export class TwilioProvider implements MessageProvider {
       if (this.options.statusCallbackUrl) form.StatusCallbackEvent = 'completed';
     } else {
       path = '/Messages.json';
-      form.Body = message.text;
+      const whatsapp = message.channel === 'whatsapp' ? WHATSAPP : '';
+      form.To = `${whatsapp}${message.to}`;
+      if (message.whatsappTemplate) {
+        form.ContentSid = message.whatsappTemplate.contentSid;
+        form.ContentVariables = JSON.stringify(message.whatsappTemplate.variables);
+      } else form.Body = message.text;
       const from = message.from ?? this.options.defaultFrom;
-      if (from) form.From = from;
+      if (from) form.From = `${whatsapp}${from}`;
       else if (this.options.messagingServiceSid) form.MessagingServiceSid = this.options.messagingServiceSid;
       if (message.expiresAt) {
         const seconds = Math.ceil((message.expiresAt.getTime() - now.getTime()) / 1000);
@@ -167,16 +191,19 @@ export class TwilioProvider implements MessageProvider {
       if (name === 'TimeoutError' || name === 'AbortError') {
         return retryable(
           NO_ANSWER,
-          'The SMS provider did not answer in time; the message may or may not have been taken.',
+          `The ${channelWord(message.channel)} provider did not answer in time; the message may or may not have been taken.`,
         );
       }
       if (error instanceof ProviderHostNotAllowedError)
         return retryable(
           'not-allowed',
-          'The SMS provider’s address is a local or private one, which is not allowed.',
+          `The ${channelWord(message.channel)} provider’s address is a local or private one, which is not allowed.`,
         );
       const cause = (error as { code?: string }).code ?? (error as Error).message;
-      return retryable('connection', `The SMS provider could not be reached (${cause}).`);
+      return retryable(
+        'connection',
+        `The ${channelWord(message.channel)} provider could not be reached (${cause}).`,
+      );
     }
   }
 
@@ -234,15 +261,16 @@ export class TwilioProvider implements MessageProvider {
         inReplyTo: [callSid],
       };
     }
-    const from = one(params.From);
+    const from = unprefixed(one(params.From));
     const text = one(params.Body);
-    if (!from || text === undefined || one(params.MessageStatus)) return null;
+    if (!from.address || text === undefined || one(params.MessageStatus)) return null;
     return {
-      from,
-      to: one(params.To) ?? '',
+      from: from.address,
+      to: unprefixed(one(params.To)).address,
       text,
       at: this.clock.now(),
       providerMessageId: one(params.MessageSid),
+      ...(from.whatsapp ? { channel: 'whatsapp' as const } : {}),
     };
   }
 
