@@ -1,3 +1,4 @@
+import { DELIVERY_OUTCOMES } from '@clinicflow/contract';
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@clinicflow/rules';
 import { Db, type Filter } from 'mongodb';
@@ -73,7 +74,7 @@ export class DeliveryStatsRepository extends StoredDeliveriesRepository {
     const filter: Filter<DeliveryDocument> = {
       appointmentId: { $in: ids },
       channel,
-      status: { $in: ['sent', 'delivered', 'answered'] },
+      status: { $in: [...DELIVERY_OUTCOMES.sent] },
     };
     const found = await this.collection
       .find(this.scope(clinicId, filter))

@@ -154,8 +154,9 @@ export class DeliveryStatusService {
       const highest = above.filter((_, i) => claimed[i]).at(-1);
       if (!highest) return;
       const set: Partial<DeliveryDocument> = { status: highest, updatedAt: at };
-      if (highest === 'delivered')
+      if (highest === 'delivered' || highest === 'read')
         Object.assign(set, { error: null, deliveredAt: current.deliveredAt ?? at });
+      if (highest === 'read') Object.assign(set, { readAt: current.readAt ?? at });
       if (highest === 'answered') Object.assign(set, { answeredAt: current.answeredAt ?? at });
       const entry = { status: highest, at, attempt, reason: null, by: null };
       await this.deliveries.recordStatus(current, set, [entry]);

@@ -9,6 +9,7 @@ export function toDeliveryRow(d: DeliveryDocument) {
     sentAt: d.sentAt,
     deliveredAt: d.deliveredAt,
     openedAt: d.openedAt,
+    readAt: d.readAt ?? null,
     opens: d.opens ?? 0,
     proxyOpens: d.proxyOpens ?? 0,
     expiresAt: d.expiresAt,

@@ -95,6 +95,8 @@ export interface DeliveryDocument extends ClinicDocument {
   opens?: number;
   /** How many of those fetches came from a mail privacy proxy that loads images unread (Apple Mail's). */
   proxyOpens?: number;
+  /** When the patient read it: a WhatsApp read receipt (status `read`); absent before. */
+  readAt?: Date | null;
   status: DeliveryStatus;
   /** The last attempt claimed (0 before the first); claims are `<_id>#<attempt>`. */
   attempt: number;

@@ -1,3 +1,4 @@
+import { DELIVERY_OUTCOMES } from '@clinicflow/contract';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Channel } from '@clinicflow/rules';
 import { Db, type Collection } from 'mongodb';
@@ -204,7 +205,7 @@ export class DeliveryRepository extends StoredDeliveriesRepository implements On
         channel,
         provider,
         expectsReply: true,
-        status: { $in: ['sent', 'delivered', 'answered'] },
+        status: { $in: [...DELIVERY_OUTCOMES.sent] },
       },
       { sentAt: -1 },
     );
@@ -408,7 +409,7 @@ export class DeliveryRepository extends StoredDeliveriesRepository implements On
   /** See `DeliveryService.recordOpen`: a count, then the first time (kept by the filter, whoever wins a race). */
   async recordOpen(id: string, at: Date, byProxy: boolean): Promise<boolean> {
     const counted = await this.collection.updateOne(
-      { _id: id, channel: 'email', status: { $in: ['sent', 'delivered', 'answered'] } },
+      { _id: id, channel: 'email', status: { $in: [...DELIVERY_OUTCOMES.sent] } },
       { $inc: { opens: 1, ...(byProxy ? { proxyOpens: 1 } : {}) }, $set: { updatedAt: at } },
     );
     if (counted.matchedCount === 0) return false;

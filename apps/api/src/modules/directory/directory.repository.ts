@@ -42,6 +42,11 @@ export interface PatientDocument extends DirectoryDocument {
   consent: Partial<Record<Channel, ConsentRecord>>;
   consentHistory: (ConsentRecord & { channel: Channel })[];
   attendance: { attended: number; noShows: number; lastVisitAt: Date | null };
+  /**
+   * When the patient last wrote to the clinic on WhatsApp: for 24 hours after it, a message to them may be any
+   * text, else only an approved template (docs/whatsapp.md). Absent until they write.
+   */
+  whatsappMessageAt?: Date;
 }
 
 /**
@@ -120,6 +125,11 @@ export class PatientRepository extends DirectoryRepository<PatientDocument> {
       $set: { [`consent.${channel}`]: record, updatedAt: at },
       $push: { consentHistory: { channel, ...record } },
     });
+  }
+
+  /** Keeps the latest time the patient wrote on WhatsApp (`$max`: an older message arriving late changes nothing). */
+  async noteWhatsappMessage(clinicId: string, id: string, at: Date): Promise<void> {
+    await this.collection.updateOne(this.scope(clinicId, { _id: id }), { $max: { whatsappMessageAt: at } });
   }
 
   /**

@@ -276,6 +276,11 @@ export class PatientService {
       this.announceConsent(clinicId, id, { [channel]: withdrawn });
   }
 
+  /** The patient wrote to the clinic on WhatsApp at `at`: it opens the 24 hours in which any text may answer. */
+  async noteWhatsappMessage(clinicId: string, id: string, at: Date): Promise<void> {
+    await this.patients.noteWhatsappMessage(clinicId, id, at);
+  }
+
   /** Sets a patient's attendance as counted before clinicflow (a PMS's history, the demo clinic). */
   async importAttendance(clinicId: string, id: string, attendance: PatientDocument['attendance']) {
     const patient = await this.entries.get(clinicId, id);

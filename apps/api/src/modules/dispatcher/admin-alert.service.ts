@@ -28,6 +28,7 @@ const channelWords: Record<Channel, Record<Language, string>> = {
   sms: { en: 'SMS', fr: 'SMS' },
   email: { en: 'e-mail', fr: 'e-mail' },
   voice: { en: 'voice', fr: 'voix' },
+  whatsapp: { en: 'WhatsApp', fr: 'WhatsApp' },
 };
 
 /**

@@ -12,8 +12,10 @@ import { errorSummary } from '../../common/logged-error';
  * Statuses worth writing a receipt for; the write itself is decided by the database (`recordReceipt`: only
  * from a status ranked below the receipt's, so "failed" then "delivered" ends delivered, never back from
  * "answered"). A delivery being sent again ("sending") is another attempt's: its old receipts change nothing.
+ * A read receipt (WhatsApp) also comes after the delivered one.
  */
 const awaitingReceipt: readonly DeliveryStatus[] = ['sent', 'failed'];
+const awaitingRead: readonly DeliveryStatus[] = [...awaitingReceipt, 'delivered'];
 /** A pushed receipt can overtake the recording of its send: look for the link a few times. */
 const LINK_RETRIES = [200, 500, 1500];
 
@@ -62,17 +64,24 @@ export class DeliveryReceiptService implements OnModuleInit {
     const target = await this.deliveries.findReceiptTarget(clinicId, providerName, report.providerMessageId);
     if (!target) return 'unknown';
     const delivery = target.delivery;
-    if (!awaitingReceipt.includes(delivery.status) || report.status === 'sent') return null;
+    const awaiting = report.status === 'read' ? awaitingRead : awaitingReceipt;
+    if (!awaiting.includes(delivery.status) || report.status === 'sent') return null;
     const now = this.clock.now();
     const sentBy = { providerMessageId: report.providerMessageId, attempt: target.attempt };
-    if (report.status === 'delivered') {
+    if (report.status === 'delivered' || report.status === 'read') {
+      const at = report.at ?? now;
       return this.status.recordReceipt(
         delivery,
         {
-          status: 'delivered',
+          status: report.status,
           at: now,
           by: providerName,
-          set: { deliveredAt: report.at ?? now, error: null },
+          set: {
+            // A read message was delivered, whether or not its delivered receipt came first.
+            deliveredAt: delivery.deliveredAt ?? at,
+            ...(report.status === 'read' ? { readAt: at } : {}),
+            error: null,
+          },
         },
         sentBy,
       );
@@ -97,7 +106,7 @@ export class DeliveryReceiptService implements OnModuleInit {
   }
 }
 
-const receiptReasons: Record<Exclude<DeliveryReport['status'], 'sent' | 'delivered'>, string> = {
+const receiptReasons: Record<Exclude<DeliveryReport['status'], 'sent' | 'delivered' | 'read'>, string> = {
   undelivered: 'The message could not be delivered to the phone or mailbox.',
   failed: 'The provider could not deliver the message.',
   expired: 'The message expired before it could be delivered.',

@@ -9,6 +9,7 @@ import {
   type MessageTemplate as ChannelTemplate,
   type OutgoingMessage,
   type TemplateContent,
+  whatsappForm,
 } from '@clinicflow/channels';
 import { DEFAULT_EMAIL_OPEN_TRACKING } from '@clinicflow/contract';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
@@ -30,7 +31,10 @@ export type Rendered =
       /** The appointments a reminder named beyond its own (one message per patient per day). */
       namedAppointments?: string[];
     }
-  | { ok: false; code: 'template'; reason: string };
+  | { ok: false; code: 'template' | typeof WHATSAPP_TEMPLATE_NEEDED; reason: string };
+
+/** The failure of a WhatsApp message with no approved template, outside the patient's 24-hour window. */
+export const WHATSAPP_TEMPLATE_NEEDED = 'whatsapp-template-needed';
 
 /**
  * Writes a delivery's message at send time with the channels library: its saved template (by id) or its
@@ -46,7 +50,8 @@ export class DeliveryRendererService {
 
   /**
    * Renders; `templates` caches saved templates for one dispatch batch; `to` is the recipient's address as the
-   * provider must get it (a number in E.164), the delivery's own otherwise.
+   * provider must get it (a number in E.164), the delivery's own otherwise; `whatsappMessageAt`, when the
+   * recipient last wrote on WhatsApp (a free text may answer within 24 hours, docs/whatsapp.md).
    */
   async render(
     delivery: DeliveryDocument,
@@ -54,6 +59,7 @@ export class DeliveryRendererService {
     now: Date,
     templates: Map<string, Promise<TemplateDocument | null>> = new Map(),
     to: string = delivery.recipient.address ?? '',
+    whatsappMessageAt: Date | null = null,
   ): Promise<Rendered> {
     let saved: TemplateDocument | null = null;
     const templateId = delivery.template.templateId;
@@ -67,7 +73,11 @@ export class DeliveryRendererService {
       : Object.fromEntries(
           Object.entries(delivery.template.byLanguage ?? {}).map(([language, text]) => [
             language,
-            { body: text.body, ...(text.subject !== undefined ? { subject: text.subject } : {}) },
+            {
+              body: text.body,
+              ...(text.subject !== undefined ? { subject: text.subject } : {}),
+              ...(text.whatsapp ? { whatsapp: text.whatsapp } : {}),
+            },
           ]),
         );
     const base =
@@ -113,6 +123,19 @@ export class DeliveryRendererService {
       };
     }
     const composed = result.message;
+    const whatsapp =
+      delivery.channel === 'whatsapp'
+        ? whatsappForm(composed.whatsappTemplate, whatsappMessageAt, now)
+        : null;
+    if (whatsapp?.send === 'nothing') {
+      return {
+        ok: false,
+        code: WHATSAPP_TEMPLATE_NEEDED,
+        reason:
+          'WhatsApp takes only an approved template when the patient has not written in the last 24 hours, and ' +
+          'this message has none (set its WhatsApp template in the message’s template).',
+      };
+    }
     // Stored before the message leaves, so that a link the patient taps at once opens.
     if (pageLinks) await this.links.keepUsed(pageLinks, [composed.text, composed.html]);
     const message: OutgoingMessage = { channel: delivery.channel, to, text: composed.text };
@@ -126,6 +149,7 @@ export class DeliveryRendererService {
     if (delivery.expiresAt) message.expiresAt = new Date(delivery.expiresAt);
     const calendar = emailCalendarOf(delivery, settings);
     if (calendar) message.calendar = calendar;
+    if (whatsapp?.send === 'template') message.whatsappTemplate = whatsapp.template;
     return { ok: true, message, composed, ...(named?.ids ? { namedAppointments: named.ids } : {}) };
   }
 }
@@ -158,6 +182,9 @@ function senderOf(
       return step.smsName ?? template.smsSenderName ?? clinic.smsSenderName ?? undefined;
     case 'voice':
       return step.callerNumber ?? clinic.voiceCallerNumber ?? undefined;
+    case 'whatsapp':
+      // The clinic's WhatsApp number is its provider's (`defaultFrom`): a name cannot send on WhatsApp.
+      return undefined;
     case 'email': {
       const address = step.emailFromAddress ?? template.emailFromAddress ?? clinic.emailFromAddress;
       if (!address) return undefined;

@@ -363,7 +363,14 @@ export class DispatcherService {
       } as const;
       return this.outcomes.checked(delivery, invalid, report);
     }
-    const rendered = await this.renderer.render(delivery, settings, now, templates, to.address);
+    const rendered = await this.renderer.render(
+      delivery,
+      settings,
+      now,
+      templates,
+      to.address,
+      patient?.whatsappMessageAt ?? null,
+    );
     if (!rendered.ok) return this.outcomes.fail(delivery, rendered.code, rendered.reason, report);
     const segments = rendered.composed.sms?.segments ?? null;
     // A provider failing everything is left alone a while: its messages wait, they do not fail (issue 22).

@@ -16,13 +16,13 @@ const WHOSE: Record<RecipientType, string> = {
 /**
  * The address of a delivery as the provider must get it (T4): every number, whoever it belongs to (patient,
  * practitioner, referring doctor, clinic admin, a custom recipient), in E.164 with the clinic's country; an SMS
- * only to a mobile. A number that cannot be read is refused with the reason, for the report.
+ * or a WhatsApp message only to a mobile. A number that cannot be read is refused with the reason, for the report.
  */
 export function recipientAddress(delivery: DeliveryDocument, country: string): RecipientAddress {
   const address = delivery.recipient.address ?? '';
   if (delivery.channel === 'email') return { ok: true, address: address.trim() };
   const number =
-    delivery.channel === 'sms'
+    delivery.channel === 'sms' || delivery.channel === 'whatsapp'
       ? normaliseMobileNumber(address, country)
       : normalisePhoneNumber(address, country);
   if (number.valid) return { ok: true, address: number.e164 };

@@ -1,9 +1,10 @@
+import { DELIVERY_OUTCOMES } from '@clinicflow/contract';
 import type { RunStep } from '@clinicflow/rules';
 import type { ActivityOutcome, FlowActivity, NodeActivity } from './flow-activity.dto';
 import type { DeliveryActivity } from '../deliveries/delivery-stats.repository';
 import type { RunActivity } from '../runs/run.repository';
 
-const sentStatuses = new Set(['sent', 'delivered', 'answered']);
+const sentStatuses = new Set<string>(DELIVERY_OUTCOMES.sent);
 const waitingStatuses = new Set(['waiting', 'awaiting-reply']);
 const messageKinds = new Set<RunStep['kind']>(['send', 'ask', 'reply']);
 const latestSize = 20;

@@ -39,7 +39,7 @@ const WORDS: Record<PageLanguage, PreferencesWords> = {
     title: 'Mes préférences',
     intro: (clinic) => `Choisissez comment ${clinic} vous contacte.`,
     channels: 'Par quels moyens',
-    channel: { sms: 'SMS', email: 'E-mail', voice: 'Appel vocal' },
+    channel: { sms: 'SMS', email: 'E-mail', voice: 'Appel vocal', whatsapp: 'WhatsApp' },
     purposes: 'Pour quels messages',
     purpose: {
       reminders: 'Rappels de rendez-vous',
@@ -54,7 +54,7 @@ const WORDS: Record<PageLanguage, PreferencesWords> = {
     title: 'My preferences',
     intro: (clinic) => `Choose how ${clinic} contacts you.`,
     channels: 'How',
-    channel: { sms: 'SMS', email: 'E-mail', voice: 'Voice call' },
+    channel: { sms: 'SMS', email: 'E-mail', voice: 'Voice call', whatsapp: 'WhatsApp' },
     purposes: 'For which messages',
     purpose: {
       reminders: 'Appointment reminders',
@@ -69,7 +69,7 @@ const WORDS: Record<PageLanguage, PreferencesWords> = {
     title: 'Mis preferencias',
     intro: (clinic) => `Elija cómo le contacta ${clinic}.`,
     channels: 'Por qué medios',
-    channel: { sms: 'SMS', email: 'Correo electrónico', voice: 'Llamada de voz' },
+    channel: { sms: 'SMS', email: 'Correo electrónico', voice: 'Llamada de voz', whatsapp: 'WhatsApp' },
     purposes: 'Para qué mensajes',
     purpose: {
       reminders: 'Recordatorios de citas',
@@ -84,7 +84,7 @@ const WORDS: Record<PageLanguage, PreferencesWords> = {
     title: 'Mine innstillinger',
     intro: (clinic) => `Velg hvordan ${clinic} kontakter deg.`,
     channels: 'Hvordan',
-    channel: { sms: 'SMS', email: 'E-post', voice: 'Taleanrop' },
+    channel: { sms: 'SMS', email: 'E-post', voice: 'Taleanrop', whatsapp: 'WhatsApp' },
     purposes: 'Hvilke meldinger',
     purpose: {
       reminders: 'Timepåminnelser',
@@ -99,7 +99,7 @@ const WORDS: Record<PageLanguage, PreferencesWords> = {
     title: 'Le mie preferenze',
     intro: (clinic) => `Scegli come ${clinic} ti contatta.`,
     channels: 'Come',
-    channel: { sms: 'SMS', email: 'E-mail', voice: 'Chiamata vocale' },
+    channel: { sms: 'SMS', email: 'E-mail', voice: 'Chiamata vocale', whatsapp: 'WhatsApp' },
     purposes: 'Per quali messaggi',
     purpose: {
       reminders: 'Promemoria degli appuntamenti',
@@ -114,7 +114,7 @@ const WORDS: Record<PageLanguage, PreferencesWords> = {
     title: 'Meine Einstellungen',
     intro: (clinic) => `Wählen Sie, wie ${clinic} Sie kontaktiert.`,
     channels: 'Wie',
-    channel: { sms: 'SMS', email: 'E-Mail', voice: 'Sprachanruf' },
+    channel: { sms: 'SMS', email: 'E-Mail', voice: 'Sprachanruf', whatsapp: 'WhatsApp' },
     purposes: 'Für welche Nachrichten',
     purpose: {
       reminders: 'Terminerinnerungen',

@@ -17,8 +17,17 @@ import { SettingsService } from '../settings/settings.service';
 import { ReplyService } from './reply.service';
 import { errorSummary } from '../../common/logged-error';
 
-/** The channels a provider kind is looked for in, in this order (SMS first: a Twilio number does both). */
-const CHANNELS: Channel[] = ['sms', 'voice', 'email'];
+/**
+ * The channels a provider kind is looked for in, in this order (SMS first: a Twilio number does both); a Twilio
+ * callback about a WhatsApp message (its numbers prefixed `whatsapp:`) looks in WhatsApp first.
+ */
+const CHANNELS: Channel[] = ['sms', 'voice', 'email', 'whatsapp'];
+const WHATSAPP_FIRST: Channel[] = ['whatsapp', 'sms', 'voice', 'email'];
+
+function aboutWhatsapp(callback: ProviderCallback): boolean {
+  const body = (callback.body ?? {}) as Record<string, unknown>;
+  return [body.From, body.To].some((value) => typeof value === 'string' && value.startsWith('whatsapp:'));
+}
 
 /**
  * Provider callbacks (item 5 of the engine issue): delivery receipts and inbound messages posted over HTTP
@@ -64,7 +73,7 @@ export class ProviderCallbackService implements OnModuleInit {
     const { provider, channel } = await this.providerFor(clinicId, providerKind, callback);
     const message = await provider.parseInbound(callback);
     if (!message) return { accepted: false, replyId: null, meaning: null };
-    const reply = await this.replies.receive(clinicId, channel, provider.name, message);
+    const reply = await this.replies.receive(clinicId, message.channel ?? channel, provider.name, message);
     return {
       accepted: true,
       replyId: reply?._id ?? null,
@@ -96,7 +105,7 @@ export class ProviderCallbackService implements OnModuleInit {
     only?: Channel,
   ): Promise<{ provider: MessageProvider; channel: Channel }> {
     const settings = await this.settings.find(clinicId);
-    const channels = only ? [only] : CHANNELS;
+    const channels = only ? [only] : aboutWhatsapp(callback) ? WHATSAPP_FIRST : CHANNELS;
     const channel = settings ? channels.find((c) => kindOf(settings, c) === kind) : undefined;
     if (!settings || !channel) throw AppError.notFound(`No ${kind} provider is configured for this clinic`);
     if (kind === 'sandbox') this.assertSigned(settings, callback);

@@ -112,6 +112,9 @@ export class ReplyService {
       updatedAt: now,
     };
     if (!(await this.replies.keep(reply))) return null;
+    if (channel === 'whatsapp')
+      for (const sender of senders)
+        await this.patients.noteWhatsappMessage(clinicId, sender._id, reply.receivedAt);
     this.announce(reply);
     if (meaning === 'stop') await this.stop(settings, channel, reply, senders, now);
     else if (meaning !== 'unknown' && open) await this.answer(question, message.text, meaning, now);
@@ -295,7 +298,7 @@ export class ReplyService {
       const cancelled = delivery.appointmentId ? await this.decline(asked, now) : 0;
       reason = `The patient declined the appointment${how.where}; ${cancelled} other pending message(s) cancelled`;
     }
-    if (!how.waiting && delivery.status !== 'sent' && delivery.status !== 'delivered') return;
+    if (!how.waiting && !['sent', 'delivered', 'read'].includes(delivery.status)) return;
     await this.status.record(delivery, {
       status: 'answered',
       at: now,

@@ -65,6 +65,7 @@ const STATUS_WORDS: Record<DeliveryStatus, Record<ExportLanguage, string>> = {
   sending: { en: 'sending', fr: 'en cours d’envoi' },
   sent: { en: 'sent', fr: 'envoyé' },
   delivered: { en: 'delivered', fr: 'remis' },
+  read: { en: 'read', fr: 'lu' },
   answered: { en: 'answered', fr: 'répondu' },
   failed: { en: 'failed', fr: 'échec' },
   retrying: { en: 'retrying', fr: 'nouvel essai' },
@@ -77,6 +78,7 @@ const CHANNEL_WORDS: Record<string, Record<ExportLanguage, string>> = {
   sms: { en: 'SMS', fr: 'SMS' },
   email: { en: 'e-mail', fr: 'e-mail' },
   voice: { en: 'voice call', fr: 'appel vocal' },
+  whatsapp: { en: 'WhatsApp', fr: 'WhatsApp' },
 };
 
 const RECIPIENT_WORDS: Record<RecipientType, Record<ExportLanguage, string>> = {

@@ -29,6 +29,7 @@ export const deliveryExample = {
   sentAt: '2026-03-24T08:30:02.000Z',
   deliveredAt: '2026-03-24T08:30:05.000Z',
   openedAt: null,
+  readAt: null,
   opens: 0,
   proxyOpens: 0,
   expiresAt: '2026-03-25T08:30:00.000Z',

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  addressFieldOf,
   reasonOf,
   templateData,
   type EvaluationContext,
@@ -163,8 +164,6 @@ function aboutAppointment(appointment: AppointmentDocument | null, run: RunDocum
   };
 }
 
-const ADDRESS_FIELD = { sms: 'mobile', voice: 'mobile', email: 'email' } as const;
-
 /** A message step the evaluator skipped, as a `skipped` delivery: the report shows it with the reason. */
 function skippedDelivery(
   runId: string,
@@ -177,7 +176,7 @@ function skippedDelivery(
   const patient = context.patient;
   const toPatient = recipient.type === 'patient';
   const address = toPatient
-    ? ((patient[ADDRESS_FIELD[channel]] as string | undefined) ?? null)
+    ? ((patient[addressFieldOf(channel)] as string | undefined) ?? null)
     : (recipient.address ?? null);
   const name = toPatient ? [patient.firstName, patient.lastName].filter(Boolean).join(' ') || null : null;
   const recipientKey = recipient.type === 'custom' ? `custom:${recipient.address}` : recipient.type;

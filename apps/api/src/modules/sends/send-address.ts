@@ -23,7 +23,9 @@ export function addressFor(channel: Channel, input: string, country: string): Ad
       : { ok: false, reason: `"${input}" is not an e-mail address.` };
   }
   const number =
-    channel === 'sms' ? normaliseMobileNumber(input, country) : normalisePhoneNumber(input, country);
+    channel === 'sms' || channel === 'whatsapp'
+      ? normaliseMobileNumber(input, country)
+      : normalisePhoneNumber(input, country);
   return number.valid ? { ok: true, address: number.e164 } : { ok: false, reason: number.reason };
 }
 

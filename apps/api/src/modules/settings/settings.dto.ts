@@ -74,7 +74,7 @@ export const settingsExample = {
   country: 'FR',
   defaultLanguage: 'fr',
   communicationsEnabled: true,
-  channels: { sms: true, email: true, voice: false },
+  channels: { sms: true, email: true, voice: false, whatsapp: true },
   channelToggles: {
     services: { 'svc-hygiene': { sms: false } },
     resources: { 'res-martin': { voice: false } },
@@ -113,6 +113,12 @@ export const settingsViewExample = {
     },
     email: { kind: 'sandbox', options: {}, credentials: {}, ratePerSecond: null },
     voice: { kind: 'sandbox', options: {}, credentials: {}, ratePerSecond: null },
+    whatsapp: {
+      kind: 'twilio',
+      options: { accountSid: 'AC0123456789', defaultFrom: '+14155238886' },
+      credentials: { authToken: '********' },
+      ratePerSecond: null,
+    },
   },
   credits: {
     balance: 500,

@@ -77,6 +77,12 @@ function revisionId(clinicId: string, revision: number): string {
 /** Whose credits an SMS takes: the clinic's balance, or a practitioner's when credits are kept per practitioner. */
 export type CreditsBalance = { resourceId: string | null };
 
+/** Settings stored before WhatsApp existed have it off (their `channels` has no `whatsapp`). */
+function asRead(settings: SettingsDocument | null): SettingsDocument | null {
+  if (!settings || settings.channels.whatsapp !== undefined) return settings;
+  return { ...settings, channels: { ...settings.channels, whatsapp: false } };
+}
+
 /** The clinics' settings (`clinic_settings`), one document per clinic, `_id` = the clinic's id. */
 @Injectable()
 export class SettingsRepository extends ClinicScopedRepository<SettingsDocument> {
@@ -84,8 +90,8 @@ export class SettingsRepository extends ClinicScopedRepository<SettingsDocument>
     super(db, 'clinic_settings');
   }
 
-  findForClinic(clinicId: string): Promise<SettingsDocument | null> {
-    return this.findById(clinicId, clinicId);
+  async findForClinic(clinicId: string): Promise<SettingsDocument | null> {
+    return asRead(await this.findById(clinicId, clinicId));
   }
 
   /** True when no clinic exists at all (the demo seed runs then). */
@@ -112,7 +118,7 @@ export class SettingsRepository extends ClinicScopedRepository<SettingsDocument>
 
   /** Replaces whole sections (and the revision that says so); answers the settings as they are now. */
   async replaceSections(clinicId: string, sections: Partial<SettingsDocument>): Promise<SettingsDocument> {
-    return (await this.updateById(clinicId, clinicId, { $set: sections }))!;
+    return asRead(await this.updateById(clinicId, clinicId, { $set: sections }))!;
   }
 
   /** Every clinic's sealed provider credentials, channel by channel (to seal them again under a new secret). */

@@ -49,8 +49,13 @@ export class StatusController {
             waiting: 0,
             sentToday: 0,
           },
+          whatsapp: { ...channelExample, lastError: null, waiting: 0, sentToday: 9 },
         },
-        consent: { mode: 'opt-in', patients: 1240, withoutConsent: { sms: 312, email: 540, voice: 1240 } },
+        consent: {
+          mode: 'opt-in',
+          patients: 1240,
+          withoutConsent: { sms: 312, email: 540, voice: 1240, whatsapp: 880 },
+        },
         eventsSetAside: {
           count: 1,
           items: [

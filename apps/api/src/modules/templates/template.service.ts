@@ -15,17 +15,19 @@ function toTemplateView(template: TemplateDocument) {
 /** Problems of every text of a template (syntax, unknown variable, unknown helper), each naming its field. */
 export function templateProblems(template: TemplateInput) {
   const problems: { path: string; message: string }[] = [];
+  const inspect = (source: string, path: string) => {
+    for (const problem of inspectTemplate(source).problems) {
+      problems.push({ path, message: `${problem.message} (line ${problem.line}, column ${problem.column})` });
+    }
+  };
   for (const [language, variant] of Object.entries(template.variants)) {
     for (const field of ['subject', 'body', 'html'] as const) {
       const source = variant?.[field];
-      if (source === undefined) continue;
-      for (const problem of inspectTemplate(source).problems) {
-        problems.push({
-          path: `body.variants.${language}.${field}`,
-          message: `${problem.message} (line ${problem.line}, column ${problem.column})`,
-        });
-      }
+      if (source !== undefined) inspect(source, `body.variants.${language}.${field}`);
     }
+    variant?.whatsapp?.variables.forEach((source, index) =>
+      inspect(source, `body.variants.${language}.whatsapp.variables.${index}`),
+    );
   }
   return problems;
 }
