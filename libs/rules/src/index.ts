@@ -10,6 +10,7 @@ export * from './flow/condition-node.schema';
 export * from './flow/wait-node.schema';
 export * from './flow/send-node.schema';
 export * from './flow/ask-node.schema';
+export * from './flow/reach-node.schema';
 export * from './flow/update-node.schema';
 export * from './flow/webhook-node.schema';
 export * from './flow/end-node.schema';

@@ -6,7 +6,13 @@ import { placeInAllowedHours } from '../quiet-hours/place-in-allowed-hours';
 import { cachedCalendar } from './cached-calendar';
 import { instantMillis, momentAt, shiftMillis, utcIsoOf } from '../time/clinic-time';
 import { checkCondition } from './check-condition';
-import type { EvaluationInput, EvaluationResult, RunState, RunStep } from './evaluation.types';
+import type {
+  EvaluationInput,
+  EvaluationResult,
+  PlannedDelivery,
+  RunState,
+  RunStep,
+} from './evaluation.types';
 import { indexFlow, type FlowIndex } from './flow-index';
 import { planDeliveryAt } from './plan-delivery';
 import { reasonOf, type Reason } from './reason';
@@ -172,6 +178,8 @@ class Evaluation {
       case 'send':
       case 'ask':
         return this.visitSend(node);
+      case 'reach':
+        return this.visitRung(node, 0);
       case 'update':
         this.result.appointmentUpdates.push({
           appointmentId: ctx.appointment?.id ?? null,
@@ -328,6 +336,119 @@ class Evaluation {
     return '';
   }
 
+  /**
+   * "Reach the patient" from rung `from`: plans the first rung that can go (a channel switched off, without
+   * consent or address is skipped, with its reason) and waits its time for the message to reach its goal; when
+   * none can go, leaves by `not-reached`.
+   */
+  private visitRung(node: FlowNodeOf<'reach'>, from: number): string | null {
+    const ctx = this.input.context;
+    for (let index = from; index < node.data.rungs.length; index++) {
+      const rung = node.data.rungs[index];
+      const plan = planDeliveryAt(
+        {
+          channel: rung.channel,
+          recipient: { type: 'patient' },
+          template: rung.template,
+          purpose: node.data.purpose,
+        },
+        {
+          runId: this.run.runId,
+          nodeId: node.id,
+          context: ctx,
+          now: this.now,
+          calendar: cachedCalendar(ctx.clinic),
+          policy: this.run.quietHours ?? this.input.flow.settings?.quietHours ?? 'shift-later',
+          suppressed: this.run.suppressed?.reason ?? null,
+          suppressedWhy: this.run.suppressed?.why ?? null,
+          defaultLanguage: this.input.flow.settings?.defaultLanguage ?? ctx.clinic.defaultLanguage ?? 'en',
+          plannedReminders: this.plannedReminders,
+          // A rung is never merged into another reminder: the ladder needs its own message's receipts.
+          expectsReply: true,
+          laterRung: from > 0,
+        },
+      );
+      if ('skip' in plan) {
+        this.skip(node.id, node.type, plan.skip.code, `${rung.channel}: ${plan.skip.reason}`, plan.skip.why);
+        continue;
+      }
+      const delivery: PlannedDelivery = {
+        ...plan.delivery,
+        idempotencyKey: `${this.run.runId}:${node.id}:rung${index + 1}:patient`,
+        expectsReply: false,
+        ladderRung: index + 1,
+      };
+      this.result.deliveries.push(delivery);
+      const sendAt = instantMillis(delivery.sendAt, this.zone);
+      if (delivery.purpose === 'reminder') this.plannedReminders.push(sendAt);
+      this.result.steps.push({
+        at: delivery.sendAt,
+        nodeId: node.id,
+        kind: node.type,
+        outcome: 'planned',
+        exit: null,
+        reason: delivery.note,
+        why: delivery.noteWhy ?? null,
+        delivery,
+      });
+      const until = utcIsoOf(shiftMillis(sendAt, 'after', rung.within.amount, rung.within.unit, this.zone));
+      Object.assign(this.run, {
+        status: 'waiting',
+        nodeId: node.id,
+        timerAt: until,
+        at: this.nowIso,
+        ladder: { nodeId: node.id, rung: index + 1, deliveryKey: delivery.idempotencyKey, until: rung.until },
+      });
+      this.result.timers.push({ runId: this.run.runId, nodeId: node.id, at: until, purpose: 'rung-timeout' });
+      return '';
+    }
+    this.run.ladder = null;
+    this.step(
+      node,
+      'passed',
+      'not-reached',
+      'no channel reached the patient',
+      reasonOf('ladder-not-reached'),
+    );
+    return this.index.next(node.id, 'not-reached');
+  }
+
+  /** The rung waited for is over: reached (its goal in time), or given up (failed, or its time is out). */
+  private leaveRung(outcome: 'reached' | 'failed' | 'timed-out'): void {
+    const ladder = this.run.ladder!;
+    const node = this.index.nodes.get(ladder.nodeId);
+    if (node?.type !== 'reach') return;
+    const rung = node.data.rungs[ladder.rung - 1];
+    Object.assign(this.run, { status: 'ended', timerAt: null, ladder: null, at: this.nowIso });
+    const params = { channel: rung.channel, goal: rung.until };
+    if (outcome === 'reached') {
+      this.step(
+        node,
+        'passed',
+        'reached',
+        `reached by ${rung.channel} (${rung.until})`,
+        reasonOf('rung-reached', params),
+      );
+      return this.walk(this.index.next(node.id, 'reached'));
+    }
+    const [reason, why] =
+      outcome === 'failed'
+        ? [`the ${rung.channel} message failed`, reasonOf('rung-failed', params)]
+        : [`not ${rung.until} by ${rung.channel} in time`, reasonOf('rung-not-reached', params)];
+    this.step(node, 'passed', null, reason, why);
+    const next = this.visitRung(node, ladder.rung);
+    if (next !== '') this.walk(next);
+  }
+
+  /** A rung's message moved on: the ladder is left when it reached its goal, or moves on when it failed. */
+  deliveryStatus(deliveryKey: string, status: 'delivered' | 'read' | 'answered' | 'failed'): void {
+    const ladder = this.run.status === 'waiting' ? this.run.ladder : null;
+    if (!ladder || ladder.deliveryKey !== deliveryKey) return;
+    if (status === 'failed') return this.leaveRung('failed');
+    const reached = ladder.until === 'delivered' || status === 'read' || status === 'answered';
+    if (reached) this.leaveRung('reached');
+  }
+
   /** A timer is due: a wait ends (conditions passed before it are checked again) or a question times out. */
   resume(): void {
     const node = this.run.nodeId ? this.index.nodes.get(this.run.nodeId) : undefined;
@@ -335,6 +456,7 @@ class Evaluation {
       throw new RulesError(RulesErrorCode.UnknownNode, [
         { nodeId: this.run.nodeId, path: 'run.nodeId', message: 'The run waits at an unknown step' },
       ]);
+    if (node.type === 'reach' && this.run.ladder) return this.leaveRung('timed-out');
     Object.assign(this.run, { status: 'ended', timerAt: null, at: this.nowIso });
     if (node.type === 'ask') {
       this.run.awaiting = null;
@@ -484,6 +606,8 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     evaluation.reply(signal.text, signal.meaning);
   } else if (signal.kind === 'delivery-failed') {
     evaluation.questionFailed(signal.reason);
+  } else if (signal.kind === 'delivery-status') {
+    evaluation.deliveryStatus(signal.deliveryKey, signal.status);
   } else if (input.run.timerAt && instantMillis(input.run.timerAt, zone) <= now) {
     evaluation.resume();
   }

@@ -8,6 +8,7 @@ import type {
 } from '../flow/flow-parts.schema';
 import type { Flow } from '../flow/flow.schema';
 import type { NodeType } from '../flow/flow-node.schema';
+import type { RungGoal } from '../flow/reach-node.schema';
 import type { MessagePurpose } from '../flow/send-node.schema';
 import type { Reason } from './reason';
 import type { SkipReasonCode } from './skip-reason-code';
@@ -20,6 +21,11 @@ export interface RunState {
   at: string;
   timerAt: string | null;
   awaiting: { nodeId: string; deliveryKey: string; channel: Channel; until: string } | null;
+  /**
+   * The rung of a "Reach the patient" step being waited for (its message's key, and the status that reaches the
+   * patient); absent or null otherwise (runs stored before the ladder have none).
+   */
+  ladder?: { nodeId: string; rung: number; deliveryKey: string; until: RungGoal } | null;
   /** A wait that was skipped: the messages after it are skipped too, with this reason (and its cause as a code). */
   suppressed: { nodeId: string; reason: string; why?: Reason | null } | null;
   guards: Array<{ nodeId: string; yes: boolean }>;
@@ -37,7 +43,9 @@ export type RunSignal =
   | { kind: 'start' }
   | { kind: 'timer' }
   | { kind: 'reply'; text: string; meaning?: 'confirmed' | 'declined' }
-  | { kind: 'delivery-failed'; reason: string };
+  | { kind: 'delivery-failed'; reason: string }
+  /** A rung's message moved on (docs/engine.md, "Reach the patient"): its status now, as its receipt said. */
+  | { kind: 'delivery-status'; deliveryKey: string; status: 'delivered' | 'read' | 'answered' | 'failed' };
 
 /** The evaluator's input: the flow version, the run (null to start one), the context, `now` and the signal. */
 export interface EvaluationInput {
@@ -66,6 +74,8 @@ export interface PlannedDelivery {
   note: string | null;
   /** The note as a code (a message moved out of quiet hours), worded by the editor in the user's language. */
   noteWhy?: Reason | null;
+  /** A rung of a "Reach the patient" step (1 = the first): its receipts are told to the run. */
+  ladderRung?: number;
 }
 
 /** A timer to set: call the evaluator again with `{ kind: 'timer' }` at `at`. */
@@ -73,7 +83,7 @@ export interface RunTimer {
   runId: string;
   nodeId: string;
   at: string;
-  purpose: 'wait' | 'reply-timeout';
+  purpose: 'wait' | 'reply-timeout' | 'rung-timeout';
 }
 
 /** A reply the run is waiting for, until `until`. */

@@ -31,6 +31,11 @@ export interface DeliveryPlanning<Moment = DateTime> {
   defaultLanguage: string;
   plannedReminders: readonly Moment[];
   expectsReply: boolean;
+  /**
+   * A later rung of a "Reach the patient" step: the same message on another channel after an earlier one, not a
+   * second reminder (the one-reminder-a-day limit does not count it).
+   */
+  laterRung?: boolean;
 }
 
 const addressFields: Record<Channel, 'mobile' | 'email'> = {
@@ -201,7 +206,7 @@ export function planDeliveryAt(
       },
     };
   }
-  if (isReminder && toPatient && context.clinic.limits?.oneReminderPerDay !== false) {
+  if (isReminder && toPatient && !planning.laterRung && context.clinic.limits?.oneReminderPerDay !== false) {
     const day = localDayNumber(sendAt, zone);
     const sameDay = (at: number) => localDayNumber(at, zone) === day;
     const earlier = (context.recentDeliveries ?? []).some(

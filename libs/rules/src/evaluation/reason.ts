@@ -82,6 +82,11 @@ export const REASON_CODES = [
   'reply-read',
   'page-answered',
   'no-reply-timeout',
+  // reaching the patient, rung by rung (B11)
+  'rung-reached',
+  'rung-not-reached',
+  'rung-failed',
+  'ladder-not-reached',
   // how a run ends
   'flow-done',
   'flow-loops',

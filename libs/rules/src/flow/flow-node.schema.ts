@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { askNodeSchema } from './ask-node.schema';
 import { conditionNodeSchema } from './condition-node.schema';
 import { endNodeSchema } from './end-node.schema';
+import { reachNodeSchema } from './reach-node.schema';
 import { sendNodeSchema } from './send-node.schema';
 import { triggerNodeSchema } from './trigger-node.schema';
 import { updateNodeSchema } from './update-node.schema';
@@ -15,6 +16,7 @@ export const flowNodeSchema = z.discriminatedUnion('type', [
   waitNodeSchema,
   sendNodeSchema,
   askNodeSchema,
+  reachNodeSchema,
   updateNodeSchema,
   webhookNodeSchema,
   endNodeSchema,
@@ -30,6 +32,7 @@ export const nodeTypes: readonly NodeType[] = [
   'wait',
   'send',
   'ask',
+  'reach',
   'update',
   'webhook',
   'end',

@@ -8,13 +8,14 @@ export const nodeExits: Readonly<Record<NodeType, readonly string[]>> = {
   wait: ['next'],
   send: ['next'],
   ask: ['confirmed', 'declined', 'no-reply', 'failed'],
+  reach: ['reached', 'not-reached'],
   update: ['next'],
   webhook: ['next'],
   end: [],
 };
 
 /** Node types whose every exit must be connected (to a step or to an explicit end). */
-export const branchingNodeTypes: readonly NodeType[] = ['condition', 'ask'];
+export const branchingNodeTypes: readonly NodeType[] = ['condition', 'ask', 'reach'];
 
 /** The exit an edge leaves from; a missing handle means `next`. */
 export function edgeExit(edge: Pick<FlowEdge, 'sourceHandle'>): string {

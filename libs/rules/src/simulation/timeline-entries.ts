@@ -99,7 +99,13 @@ export function timelineEntries(
         delivery: null,
       });
     } else {
-      const kind = step.kind === 'send' || step.kind === 'ask' ? 'send' : step.kind;
+      // a ladder's rung reached or given up reads as a decision, like a condition's
+      const kind =
+        step.kind === 'send' || step.kind === 'ask'
+          ? 'send'
+          : step.kind === 'reach'
+            ? 'condition'
+            : step.kind;
       out.push({
         entry: { ...base, kind, status: 'planned', channel: null, recipient: null },
         delivery: null,

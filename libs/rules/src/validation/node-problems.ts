@@ -255,6 +255,24 @@ export function nodeProblems(flow: Flow, scope: NodeCheckScope): RulesProblem[] 
       case 'ask':
         problems.push(...messageProblems(node, path, scope, known));
         break;
+      case 'reach':
+        // Each rung is a message to the patient, checked as a send step of its own, its problems at its place.
+        node.data.rungs.forEach((rung, index) => {
+          const asSend: FlowNodeOf<'send'> = {
+            ...node,
+            type: 'send',
+            data: {
+              ...node.data,
+              channel: rung.channel,
+              recipient: { type: 'patient' },
+              template: rung.template,
+            },
+          };
+          const rungPath = `${path}.data.rungs.${index}`;
+          for (const problem of messageProblems(asSend, path, scope, known))
+            problems.push({ ...problem, path: problem.path.replace(`${path}.data`, rungPath) });
+        });
+        break;
     }
   });
   return problems;

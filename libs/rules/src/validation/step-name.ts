@@ -5,11 +5,17 @@ const typeWords: Record<string, string> = {
   condition: 'Condition',
   wait: 'Wait',
   ask: 'Question',
+  reach: 'Reach the patient',
   update: 'Update',
   webhook: 'Webhook',
   end: 'End',
 };
-const channelWords: Record<string, string> = { sms: 'SMS', email: 'E-mail', voice: 'Voice' };
+const channelWords: Record<string, string> = {
+  sms: 'SMS',
+  email: 'E-mail',
+  voice: 'Voice',
+  whatsapp: 'WhatsApp',
+};
 
 /** How a practice manager calls a step: "SMS step "Reminder 24 h"", "Wait "2 days before"". */
 export function stepName(node: { id?: unknown; type?: unknown; data?: unknown }): string {

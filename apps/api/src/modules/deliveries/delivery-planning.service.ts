@@ -40,6 +40,8 @@ export interface DeliveryInput {
   why?: Reason | null;
   /** A reminder another of the same day named (one message per patient per day): that delivery's id. */
   mergedInto?: string;
+  /** A rung of a "Reach the patient" step (1 = the first): its receipts are told to its run. */
+  ladderRung?: number;
 }
 
 /** What every delivery of one `plan` call shares: where it comes from and what it is about. */
@@ -89,6 +91,7 @@ export function fromPlannedDelivery(planned: PlannedDelivery): DeliveryInput {
     expectsReply: planned.expectsReply,
     reason: planned.note,
     why: planned.noteWhy ?? null,
+    ...(planned.ladderRung ? { ladderRung: planned.ladderRung } : {}),
   };
 }
 
@@ -160,6 +163,7 @@ export class DeliveryPlanningService {
     return {
       _id: deliveryIdFor(clinicId, input.key),
       clinicId,
+      ...(input.ladderRung ? { ladder: { rung: input.ladderRung, key: input.key } } : {}),
       origin: facts.origin,
       runId: facts.runId ?? null,
       flowId: facts.flowId ?? null,

@@ -95,6 +95,11 @@ export interface DeliveryDocument extends ClinicDocument {
   opens?: number;
   /** How many of those fetches came from a mail privacy proxy that loads images unread (Apple Mail's). */
   proxyOpens?: number;
+  /**
+   * A rung of a run's "Reach the patient" step: which (1 = the first) and its idempotency key, by which the run
+   * knows it (docs/engine.md). Its receipts and its failure are told to the run. Absent on other messages.
+   */
+  ladder?: { rung: number; key: string };
   /** When the patient read it: a WhatsApp read receipt (status `read`); absent before. */
   readAt?: Date | null;
   status: DeliveryStatus;

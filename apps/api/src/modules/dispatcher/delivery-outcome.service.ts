@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { LookupResult, SendOutcome } from '@clinicflow/channels';
-import { reasonOf, type Reason } from '@clinicflow/rules';
+import { reasonOf, type Reason, type RunSignal } from '@clinicflow/rules';
 import { ClockRepository } from '../../common/clock.repository';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 import { DeliveryStatusService } from '../deliveries/delivery-status.service';
@@ -262,11 +262,17 @@ export class DeliveryOutcomeService {
     );
   }
 
-  /** A question that will not reach the patient ends its `ask` step on its "delivery failed" exit. */
+  /**
+   * A question that will not reach the patient ends its `ask` step on its "delivery failed" exit; a rung of a
+   * "Reach the patient" step that will not makes its ladder try the next channel.
+   */
   private async tellRun(delivery: DeliveryDocument, reason: string): Promise<void> {
-    if (!delivery.expectsReply || !delivery.runId) return;
+    if (!delivery.runId || (!delivery.expectsReply && !delivery.ladder)) return;
+    const signal: RunSignal = delivery.ladder
+      ? { kind: 'delivery-status', deliveryKey: delivery.ladder.key, status: 'failed' }
+      : { kind: 'delivery-failed', reason };
     try {
-      await this.runs.signal(delivery.clinicId, delivery.runId, { kind: 'delivery-failed', reason });
+      await this.runs.signal(delivery.clinicId, delivery.runId, signal);
     } catch (error) {
       this.logger.error(`Run ${delivery.runId} was not told of a failed question: ${loggedError(error)}`);
     }

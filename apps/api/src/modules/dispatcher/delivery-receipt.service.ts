@@ -70,7 +70,7 @@ export class DeliveryReceiptService implements OnModuleInit {
     const sentBy = { providerMessageId: report.providerMessageId, attempt: target.attempt };
     if (report.status === 'delivered' || report.status === 'read') {
       const at = report.at ?? now;
-      return this.status.recordReceipt(
+      const recorded = await this.status.recordReceipt(
         delivery,
         {
           status: report.status,
@@ -85,6 +85,8 @@ export class DeliveryReceiptService implements OnModuleInit {
         },
         sentBy,
       );
+      if (recorded) await this.tellLadder(delivery, report.status);
+      return recorded;
     }
     const reason = report.reason ?? receiptReasons[report.status];
     const failed = await this.status.recordReceipt(
@@ -102,7 +104,21 @@ export class DeliveryReceiptService implements OnModuleInit {
     if (failed && delivery.expectsReply && delivery.runId) {
       await this.runs.signal(clinicId, delivery.runId, { kind: 'delivery-failed', reason });
     }
+    if (failed) await this.tellLadder(delivery, 'failed');
     return failed;
+  }
+
+  /** A rung of a "Reach the patient" step moved on: its run decides whether that reached the patient. */
+  private async tellLadder(
+    delivery: DeliveryDocument,
+    status: 'delivered' | 'read' | 'failed',
+  ): Promise<void> {
+    if (!delivery.ladder || !delivery.runId) return;
+    await this.runs.signal(delivery.clinicId, delivery.runId, {
+      kind: 'delivery-status',
+      deliveryKey: delivery.ladder.key,
+      status,
+    });
   }
 }
 

@@ -5,7 +5,11 @@ import { insertOnce } from '../../database/duplicate-key';
 
 /** What moves a run from `seq`: an evaluation with a signal, or a cancel (a moved or cancelled appointment). */
 export type RunMove =
-  | { by: 'start' | 'timer' | 'reply' | 'delivery-failed' | 'retry'; signal: RunSignal; reason: null }
+  | {
+      by: 'start' | 'timer' | 'reply' | 'delivery-failed' | 'delivery-status' | 'retry';
+      signal: RunSignal;
+      reason: null;
+    }
   | { by: 'cancel'; signal: null; reason: string; why?: Reason | null };
 
 /**

@@ -107,6 +107,9 @@ export function wordReason(
     ...(params.confirmation !== undefined && {
       confirmation: pick(reasonKey(`confirmation-${params.confirmation}`), String(params.confirmation)),
     }),
+    ...(params.goal !== undefined && {
+      goal: pick(reasonKey(`goal-${params.goal}`), String(params.goal)),
+    }),
     ...(params.meaning !== undefined && {
       meaning: pick(reasonKey(`meaning-${params.meaning}`), String(params.meaning)),
     }),
