@@ -3,7 +3,12 @@ import type { Messages } from './messages';
 
 /** The channel in words. */
 export function channelLabel(t: Messages, channel: string): string {
-  const labels: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
+  const labels: Record<Channel, string> = {
+    sms: t.channelSms,
+    email: t.channelEmail,
+    voice: t.channelVoice,
+    whatsapp: t.channelWhatsapp,
+  };
   return labels[channel as Channel] ?? channel;
 }
 

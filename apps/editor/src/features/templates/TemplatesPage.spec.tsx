@@ -122,4 +122,113 @@ describe('TemplatesPage', () => {
     expect(created).toMatchObject({ channel: 'sms', variants: { fr: { body: 'Hello' } } });
     expect(created.sender).toBeUndefined();
   });
+
+  describe('a WhatsApp template', () => {
+    const contentSid = `HX${'0123456789abcdef'.repeat(2)}`;
+
+    /** The template editor on a new WhatsApp template with its French text written. */
+    async function newWhatsappTemplate(routes: Parameters<typeof fakeApi>[0]) {
+      const user = userEvent.setup();
+      const api = fakeApi({
+        'GET /templates?pageSize=100': [200, { items: [], total: 0 }],
+        'POST /messages/preview': (body) => previewOf(body as { template: { body: string } }),
+        ...routes,
+      });
+      renderWithProviders(<TemplatesPage />);
+      await user.click(screen.getByRole('button', { name: 'New template' }));
+      await user.click(screen.getByRole('radio', { name: 'WhatsApp' }));
+      await user.type(screen.getByRole('textbox', { name: 'Text' }), 'Bonjour');
+      return { user, api };
+    }
+
+    it('sends the approved template of a language with the values of its variables', async () => {
+      const { user, api } = await newWhatsappTemplate({
+        'POST /templates': (body) => [201, { ...saved, ...(body as object), id: 't2' }],
+      });
+      const approved = screen.getByRole('group', { name: 'Approved WhatsApp template' });
+      expect(approved).toHaveTextContent(
+        'Sent instead of the text when the patient has not written to you on WhatsApp in the last 24 hours.',
+      );
+      await user.type(screen.getByRole('textbox', { name: 'Content SID' }), ` ${contentSid} `);
+      await user.click(screen.getByRole('button', { name: 'Add a value' }));
+      await user.click(screen.getByRole('button', { name: 'Add a value' }));
+      await user.click(screen.getByRole('button', { name: 'Add a value' }));
+      await user.type(screen.getByRole('textbox', { name: 'Value of {{1}}' }), '{{{{patient.firstName}}');
+      await user.type(screen.getByRole('textbox', { name: 'Value of {{2}}' }), 'demain');
+      await user.click(screen.getByRole('button', { name: 'Remove the value of {{3}}' }));
+      expect(screen.queryByRole('textbox', { name: 'Value of {{3}}' })).not.toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Save template' }));
+
+      expect(await screen.findByText('Saved')).toBeInTheDocument();
+      const created = api.calls('POST', '/templates').at(-1)!.body as Record<string, unknown>;
+      expect(created).toMatchObject({
+        channel: 'whatsapp',
+        variants: {
+          fr: { body: 'Bonjour', whatsapp: { contentSid, variables: ['{{patient.firstName}}', 'demain'] } },
+        },
+      });
+    });
+
+    it('sends no approved template when its Content SID is empty, nor once the template is an SMS', async () => {
+      const { user, api } = await newWhatsappTemplate({
+        'POST /templates': (body) => [201, { ...saved, ...(body as object), id: 't2' }],
+        'PUT /templates/t2': (body) => [
+          200,
+          { ...saved, ...(body as object), id: 't2', updatedAt: '2026-03-21T10:00:00Z' },
+        ],
+      });
+      // values typed but no Content SID: nothing to send instead of the text
+      await user.click(screen.getByRole('button', { name: 'Add a value' }));
+      await user.type(screen.getByRole('textbox', { name: 'Value of {{1}}' }), 'demain');
+      await user.click(screen.getByRole('button', { name: 'Save template' }));
+      expect(await screen.findByText('Saved')).toBeInTheDocument();
+      const created = api.calls('POST', '/templates').at(-1)!.body as {
+        variants: Record<string, object>;
+      };
+      expect(created.variants).toEqual({ fr: { body: 'Bonjour' } });
+
+      // a Content SID typed, then the template made an SMS: the API would refuse the approved template
+      await user.type(screen.getByRole('textbox', { name: 'Content SID' }), contentSid);
+      await user.click(screen.getByRole('radio', { name: 'SMS' }));
+      expect(screen.queryByRole('group', { name: 'Approved WhatsApp template' })).not.toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Save template' }));
+      await waitFor(() => expect(api.calls('PUT', '/templates/t2')).toHaveLength(1));
+      const replaced = api.calls('PUT', '/templates/t2')[0].body as { channel: string; variants: object };
+      expect(replaced).toMatchObject({ channel: 'sms', variants: { fr: { body: 'Bonjour' } } });
+      expect(replaced.variants).toEqual({ fr: { body: 'Bonjour' } });
+    });
+
+    it('shows the API’s refusal of a Content SID or a value on that field', async () => {
+      const { user } = await newWhatsappTemplate({
+        'POST /templates': [
+          400,
+          {
+            statusCode: 400,
+            message: 'Validation failed',
+            errors: [
+              {
+                path: 'body.variants.fr.whatsapp.contentSid',
+                message: 'must be a Content SID such as HX followed by 32 hex digits',
+              },
+              { path: 'body.variants.fr.whatsapp.variables.0', message: 'unknown variable nope' },
+            ],
+          },
+        ],
+      });
+      await user.type(screen.getByRole('textbox', { name: 'Content SID' }), 'HX123');
+      await user.click(screen.getByRole('button', { name: 'Add a value' }));
+      await user.type(screen.getByRole('textbox', { name: 'Value of {{1}}' }), '{{{{nope}}');
+      await user.click(screen.getByRole('button', { name: 'Save template' }));
+
+      await waitFor(() =>
+        expect(screen.getByRole('textbox', { name: 'Content SID' })).toHaveAccessibleDescription(
+          expect.stringContaining('must be a Content SID such as HX followed by 32 hex digits'),
+        ),
+      );
+      expect(screen.getByRole('textbox', { name: 'Content SID' })).toBeInvalid();
+      expect(screen.getByRole('textbox', { name: 'Value of {{1}}' })).toHaveAccessibleDescription(
+        'unknown variable nope',
+      );
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { Badge, Button, Grid, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { channelLabel } from '../../i18n/channelWords';
 import { useMessages } from '../../i18n/useMessages';
 import { templatesApi, type Template } from './api/templatesApi';
 import { newTemplate, TemplateEditor } from './components/TemplateEditor';
@@ -37,7 +38,7 @@ export default function TemplatesPage() {
                 key={template.id}
                 label={template.name}
                 active={selected !== 'new' && selected?.id === template.id}
-                rightSection={<Badge size="xs">{template.channel}</Badge>}
+                rightSection={<Badge size="xs">{channelLabel(t, template.channel)}</Badge>}
                 onClick={() => select(template)}
               />
             ))}

@@ -26,6 +26,7 @@ export const liveMessages = {
   flowLiveStatusSending: 'sending',
   flowLiveStatusSent: 'sent',
   flowLiveStatusDelivered: 'delivered',
+  flowLiveStatusRead: 'read',
   flowLiveStatusAnswered: 'answered',
   flowLiveStatusFailed: 'failed',
   flowLiveStatusRetrying: 'failed, retrying',

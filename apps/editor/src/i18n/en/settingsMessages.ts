@@ -107,6 +107,7 @@ export const settingsMessages = {
   settingsTestWaiting: 'The test message is waiting to be sent (queue or quiet hours)…',
   settingsTestSent: 'The test message was sent.',
   settingsTestDelivered: 'The test message was delivered.',
+  settingsTestRead: 'The test message was delivered and read.',
   settingsTestNotSent: 'The test message was not sent: {reason}',
   settingsTestModeNothingLeaves:
     'Test mode is on: it went to the sandbox, nothing reached a phone or mailbox.',
@@ -124,6 +125,8 @@ export const settingsMessages = {
   providerUser: 'User name',
   providerAccountSid: 'Account id',
   providerCallerId: 'Caller id',
+  providerWhatsappNumber: 'WhatsApp number',
+  providerWhatsappNumberHint: 'The clinic’s WhatsApp number, in international format (+14155238886).',
   providerMessagingServiceSid: 'Messaging service id',
   providerBaseUrl: 'API address',
   providerPassword: 'Password',

@@ -28,6 +28,15 @@ export const templateMessages = {
   templateSenderRule:
     'Leave empty to use the clinic’s sender. At most 11 letters, digits or spaces, or a phone number; patients can reply only to a phone number.',
   templateSenderInvalid: 'At most 11 letters, digits or spaces, or a phone number',
+  templateWhatsapp: 'Approved WhatsApp template',
+  templateWhatsappHint:
+    'Sent instead of the text when the patient has not written to you on WhatsApp in the last 24 hours.',
+  templateContentSid: 'Content SID',
+  templateContentSidHint: 'As Twilio shows it: HX followed by 32 letters and digits. Leave empty for none.',
+  templateWhatsappVariable: 'Value of {{{number}}}',
+  templateWhatsappVariablesHint: 'In order; each may use variables such as {{patient.firstName}}.',
+  templateWhatsappAddVariable: 'Add a value',
+  templateWhatsappRemoveVariable: 'Remove the value of {{{number}}}',
   templateSave: 'Save template',
   templateSaved: 'Saved',
   smsCharacters: '{count} characters',

@@ -28,6 +28,7 @@ export const liveMessages = {
   flowLiveStatusSending: 'en cours d’envoi',
   flowLiveStatusSent: 'envoyé',
   flowLiveStatusDelivered: 'remis',
+  flowLiveStatusRead: 'lu',
   flowLiveStatusAnswered: 'répondu',
   flowLiveStatusFailed: 'en échec',
   flowLiveStatusRetrying: 'en échec, nouvel essai',

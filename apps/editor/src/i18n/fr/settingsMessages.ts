@@ -112,6 +112,7 @@ export const settingsMessages = {
   settingsTestWaiting: 'Le message de test attend son envoi (file ou heures de silence)…',
   settingsTestSent: 'Le message de test est parti.',
   settingsTestDelivered: 'Le message de test a été remis.',
+  settingsTestRead: 'Le message de test a été remis et lu.',
   settingsTestNotSent: 'Le message de test n’est pas parti : {reason}',
   settingsTestModeNothingLeaves:
     'Le mode test est activé : il va au bac à sable, rien n’atteint un téléphone ou une boîte mail.',
@@ -129,6 +130,8 @@ export const settingsMessages = {
   providerUser: 'Nom d’utilisateur',
   providerAccountSid: 'Identifiant du compte',
   providerCallerId: 'Numéro appelant',
+  providerWhatsappNumber: 'Numéro WhatsApp',
+  providerWhatsappNumberHint: 'Le numéro WhatsApp du cabinet, au format international (+14155238886).',
   providerMessagingServiceSid: 'Identifiant du service de messagerie',
   providerBaseUrl: 'Adresse de l’API',
   providerPassword: 'Mot de passe',

@@ -31,6 +31,17 @@ export const templateMessages = {
   templateSenderRule:
     'Laissez vide pour l’expéditeur de l’établissement. 11 lettres, chiffres ou espaces au plus, ou un numéro ; le patient ne peut répondre qu’à un numéro.',
   templateSenderInvalid: '11 lettres, chiffres ou espaces au plus, ou un numéro de téléphone',
+  templateWhatsapp: 'Modèle WhatsApp approuvé',
+  templateWhatsappHint:
+    'Envoyé à la place du texte quand le patient ne vous a pas écrit sur WhatsApp depuis 24 heures.',
+  templateContentSid: 'Content SID',
+  templateContentSidHint:
+    'Tel que Twilio l’affiche : HX suivi de 32 lettres et chiffres. Laissez vide s’il n’y en a pas.',
+  templateWhatsappVariable: 'Valeur de {{{number}}}',
+  templateWhatsappVariablesHint:
+    'Dans l’ordre ; chacune peut contenir des variables comme {{patient.firstName}}.',
+  templateWhatsappAddVariable: 'Ajouter une valeur',
+  templateWhatsappRemoveVariable: 'Retirer la valeur de {{{number}}}',
   templateSave: 'Enregistrer le modèle',
   templateSaved: 'Enregistré',
   smsCharacters: '{count} caractères',

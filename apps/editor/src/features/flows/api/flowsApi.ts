@@ -75,7 +75,7 @@ export function diffIsEmpty(diff: FlowDiff): boolean {
   );
 }
 
-/** The flow list's three figures: messages that went out (sent, delivered or answered), failed, skipped. */
+/** The flow list's three figures: messages that went out (sent, delivered, read or answered), failed, skipped. */
 export function outcomeCounts(totals: Pick<DeliveryTally, 'byStatus'>) {
   const count = (statuses: readonly DeliveryStatus[]) =>
     statuses.reduce((sum, status) => sum + (totals.byStatus[status] ?? 0), 0);

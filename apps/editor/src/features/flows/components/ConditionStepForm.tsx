@@ -2,6 +2,7 @@ import { conditionNodeSchema, type ConditionCheck, type FlowNodeOf } from '@clin
 import { Checkbox, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, type Control } from 'react-hook-form';
+import { channelOptions } from '../../../i18n/channelWords';
 import type { Messages } from '../../../i18n/messages';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
@@ -113,7 +114,7 @@ export function ConditionStepForm({
         <NativeSelect
           key={kind}
           label={t.fieldChannel}
-          data={optionsOf(t, stepWords.channel)}
+          data={channelOptions(t)}
           {...register('check.channel' as never)}
         />
       )}

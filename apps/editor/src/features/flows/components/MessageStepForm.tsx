@@ -8,6 +8,7 @@ import {
 } from '@clinicflow/rules';
 import { Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { Controller } from 'react-hook-form';
+import { channelOptions } from '../../../i18n/channelWords';
 import type { Messages } from '../../../i18n/messages';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
@@ -64,11 +65,7 @@ export function MessageStepForm({
     <Stack gap="sm">
       <TextInput label={t.fieldLabel} {...register('label', { setValueAs: blank })} />
       <Group grow>
-        <NativeSelect
-          label={t.fieldChannel}
-          data={optionsOf(t, stepWords.channel)}
-          {...register('channel')}
-        />
+        <NativeSelect label={t.fieldChannel} data={channelOptions(t)} {...register('channel')} />
         <NativeSelect
           label={t.fieldPurpose}
           data={[{ value: '', label: '—' }, ...optionsOf(t, purposeWords)]}

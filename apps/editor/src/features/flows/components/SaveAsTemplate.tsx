@@ -17,14 +17,22 @@ const templatePurpose: Record<MessagePurpose, TemplateInput['purpose']> = {
   staff: 'alerts',
 };
 
-/** The template a message step's texts make: its languages written, its channel, purpose and SMS sender. */
+/**
+ * The template a message step's texts make: its languages written (with a WhatsApp step's approved templates), its
+ * channel, purpose and SMS sender.
+ */
 export function templateOfStep(name: string, data: SendData): TemplateInput {
   const variants = Object.fromEntries(
     Object.entries(data.template.byLanguage ?? {})
       .filter(([, text]) => text.body.trim())
-      .map(([language, text]) => [
+      .map(([language, { subject, body, whatsapp }]) => [
         language,
-        text.subject ? { subject: text.subject, body: text.body } : { body: text.body },
+        {
+          ...(subject ? { subject } : {}),
+          body,
+          // the API refuses an approved WhatsApp template on another channel
+          ...(whatsapp && data.channel === 'whatsapp' ? { whatsapp } : {}),
+        },
       ]),
   );
   return {

@@ -2,6 +2,7 @@ import type { TimelineEntry } from '@clinicflow/rules';
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ClinicClock } from '../../../clock';
+import { channelLabel } from '../../../i18n/channelWords';
 import type { Messages } from '../../../i18n/messages';
 import { useMessages } from '../../../i18n/useMessages';
 import { useReasonWords } from '../../../i18n/useReasonWords';
@@ -104,7 +105,7 @@ export function SimulationTimeline({
                 {entry.channel && entry.recipient && entry.kind === 'send' && (
                   <Text size="xs" c="dimmed">
                     {formatMessage(t.simulationTo, {
-                      channel: t[stepWords.channel[entry.channel]],
+                      channel: channelLabel(t, entry.channel),
                       recipient: t[stepWords.toRecipient[entry.recipient]],
                     })}
                   </Text>

@@ -1,6 +1,7 @@
-import type { FlowNode, NodeType } from '@clinicflow/rules';
+import type { Channel, FlowNode, NodeType } from '@clinicflow/rules';
 import {
   IconBolt,
+  IconBrandWhatsapp,
   IconCalendarCheck,
   IconClock,
   IconFlag,
@@ -23,9 +24,14 @@ const typeIcons: Record<NodeType, Icon> = {
   webhook: IconWebhook,
   end: IconFlag,
 };
-const channelIcons: Record<string, Icon> = { sms: IconMessage, email: IconMail, voice: IconPhone };
+const channelIcons: Record<Channel, Icon> = {
+  sms: IconMessage,
+  email: IconMail,
+  voice: IconPhone,
+  whatsapp: IconBrandWhatsapp,
+};
 
-/** The icon of a step: its type's, or for a message its channel's (SMS, e-mail, voice). */
+/** The icon of a step: its type's, or for a message its channel's (SMS, e-mail, voice, WhatsApp). */
 export function StepIcon({ type, step, size = 18 }: { type: NodeType; step?: FlowNode; size?: number }) {
   const Glyph = step?.type === 'send' ? (channelIcons[step.data.channel] ?? IconMessage) : typeIcons[type];
   return <Glyph size={size} stroke={1.75} aria-hidden="true" />;

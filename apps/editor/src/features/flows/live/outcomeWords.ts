@@ -6,6 +6,7 @@ const words: Record<string, keyof Messages> = {
   sending: 'flowLiveStatusSending',
   sent: 'flowLiveStatusSent',
   delivered: 'flowLiveStatusDelivered',
+  read: 'flowLiveStatusRead',
   answered: 'flowLiveStatusAnswered',
   failed: 'flowLiveStatusFailed',
   retrying: 'flowLiveStatusRetrying',

@@ -3,6 +3,7 @@ import type { SendData } from '@clinicflow/rules';
 import { messageData, messageFormValues, messageLanguages } from './messageFormValues';
 
 const base: SendData = { channel: 'sms', recipient: { type: 'patient' }, template: {} };
+const whatsapp = { contentSid: `HX${'0'.repeat(32)}`, variables: ['{{patient.firstName}}'] };
 
 describe(messageFormValues.name, () => {
   it('gives the form a text box per language templates allow', () => {
@@ -29,6 +30,15 @@ describe(messageData.name, () => {
         template: { byLanguage: { fr: { subject: '', body: 'Bonjour' }, en: { subject: '', body: '' } } },
       },
       { ...base, template: { byLanguage: { fr: { body: 'Bonjour' } } } },
+    ],
+    [
+      'keeps a text’s approved WhatsApp template',
+      {
+        ...base,
+        channel: 'whatsapp',
+        template: { byLanguage: { fr: { subject: '', body: 'Bonjour', whatsapp } } },
+      },
+      { ...base, channel: 'whatsapp', template: { byLanguage: { fr: { body: 'Bonjour', whatsapp } } } },
     ],
     [
       'keeps a saved template and drops an empty sender',

@@ -15,12 +15,15 @@ export function messageFormValues<Data extends SendData>(data: Data): Data {
   return { ...data, template: { ...data.template, byLanguage } };
 }
 
-/** The message data to save: languages with no text, empty subjects and an empty sender are left out. */
+/**
+ * The message data to save: languages with no text, empty subjects and an empty sender are left out; the rest of
+ * a text (a WhatsApp template the step has) is kept as it was.
+ */
 export function messageData<Data extends SendData>(values: Data): Data {
   const byLanguage = Object.fromEntries(
     Object.entries(values.template.byLanguage ?? {})
       .filter(([, text]) => text.body.trim() !== '' || (text.subject ?? '').trim() !== '')
-      .map(([language, text]) => [language, text.subject ? text : { body: text.body }]),
+      .map(([language, { subject, ...text }]) => [language, subject ? { subject, ...text } : text]),
   );
   const template = {
     ...(values.template.templateId ? { templateId: values.template.templateId } : {}),

@@ -1,5 +1,4 @@
 import type {
-  Channel,
   ConditionCheck,
   Duration,
   NodeType,
@@ -34,7 +33,6 @@ export const stepWords = {
     'no-reply': 'exitNoReply',
     failed: 'exitFailed',
   } as Record<string, Key>,
-  channel: { sms: 'channelSms', email: 'channelEmail', voice: 'channelVoice' } satisfies Record<Channel, Key>,
   recipient: {
     patient: 'recipientPatient',
     resource: 'recipientResource',

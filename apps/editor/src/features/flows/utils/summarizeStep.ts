@@ -1,4 +1,5 @@
 import type { ConditionCheck, FlowNode, SendData } from '@clinicflow/rules';
+import { channelLabel } from '../../../i18n/channelWords';
 import type { Messages } from '../../../i18n/messages';
 import { formatMessage } from './formatMessage';
 import { durationWords, stepWords } from './stepWords';
@@ -16,7 +17,7 @@ function conditionSummary(t: Messages, check: ConditionCheck, names: StepNames):
   switch (check.kind) {
     case 'has-consent':
     case 'channel-enabled':
-      return formatMessage(template, { channel: t[stepWords.channel[check.channel]] });
+      return formatMessage(template, { channel: channelLabel(t, check.channel) });
     case 'appointment-status':
       return formatMessage(template, {
         statuses: list(
@@ -101,13 +102,13 @@ export function summarizeStep(node: FlowNode, t: Messages, names: StepNames = no
     }
     case 'send':
       return formatMessage(t.summarySend, {
-        channel: t[stepWords.channel[node.data.channel]],
+        channel: channelLabel(t, node.data.channel),
         recipient: t[stepWords.toRecipient[node.data.recipient.type]],
         title: messageTitle(t, node.data, names),
       });
     case 'ask':
       return formatMessage(t.summaryAsk, {
-        channel: t[stepWords.channel[node.data.channel]],
+        channel: channelLabel(t, node.data.channel),
         recipient: t[stepWords.toRecipient[node.data.recipient.type]],
         title: messageTitle(t, node.data, names),
         duration: durationWords(t, node.data.timeout),

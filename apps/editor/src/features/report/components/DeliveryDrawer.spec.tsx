@@ -173,6 +173,47 @@ describe('DeliveryDrawer', () => {
     expect(screen.queryByTestId('drawer-opened')).toBeNull();
   });
 
+  it('should label a WhatsApp message the patient read and say when they read it', async () => {
+    const delivered = {
+      status: 'delivered' as const,
+      at: '2026-03-24T08:30:05.000Z',
+      attempt: 1,
+      by: 'sandbox',
+    };
+    fakeApi({
+      'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }],
+      'GET /deliveries/read': [
+        200,
+        deliveryDetail({
+          id: 'read',
+          channel: 'whatsapp',
+          status: 'read',
+          error: null,
+          sentAt: '2026-03-24T08:30:01.000Z',
+          deliveredAt: '2026-03-24T08:30:05.000Z',
+          readAt: '2026-03-24T09:00:00.000Z',
+          history: [
+            { ...delivered, reason: null },
+            { status: 'read', at: '2026-03-24T09:00:00.000Z', attempt: 1, by: 'sandbox', reason: null },
+          ],
+        }),
+      ],
+      'GET /deliveries/unread': [
+        200,
+        deliveryDetail({ id: 'unread', channel: 'whatsapp', status: 'delivered', error: null }),
+      ],
+    });
+    const first = renderWithProviders(<DeliveryDrawer deliveryId="read" onClose={() => undefined} />);
+    expect(await screen.findByTestId('drawer-read')).toHaveTextContent('Read 24/03/2026, 10:00');
+    expect(screen.getByTestId('drawer-status')).toHaveTextContent(/^read$/);
+    expect(screen.getByTestId('delivery-drawer')).toHaveTextContent('WhatsApp');
+    expect(screen.getByTestId('drawer-timeline')).toHaveTextContent('read24/03/2026, 10:00');
+    first.unmount();
+    renderWithProviders(<DeliveryDrawer deliveryId="unread" onClose={() => undefined} />);
+    expect(await screen.findByTestId('drawer-status')).toHaveTextContent('delivered');
+    expect(screen.queryByTestId('drawer-read')).toBeNull();
+  });
+
   it('should say why the API refused a retry', async () => {
     fakeApi({
       'GET /deliveries/dlv-1': [200, deliveryDetail({ inDoubt: true, status: 'expired' })],

@@ -45,9 +45,13 @@ import { MessageAsSeen } from './MessageAsSeen';
 function senderOf(delivery: DeliveryDetail, providerDefault: string): string | null {
   const step = delivery.sender ?? {};
   const email = step.emailFromAddress && [step.emailFromName, `<${step.emailFromAddress}>`].filter(Boolean);
-  const own = { sms: step.smsName, voice: step.callerNumber, email: email ? email.join(' ') : undefined }[
-    delivery.channel
-  ];
+  // WhatsApp has no sender of its own per message: it goes from the clinic's WhatsApp number
+  const own = {
+    sms: step.smsName,
+    voice: step.callerNumber,
+    email: email ? email.join(' ') : undefined,
+    whatsapp: undefined,
+  }[delivery.channel];
   return delivery.from ?? own ?? (delivery.sentAt ? providerDefault : null);
 }
 
@@ -207,6 +211,11 @@ export function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | n
                 count: delivery.opens,
               })}
               {delivery.proxyOpens === delivery.opens && ` (${t.reportProxyOpens})`}
+            </Text>
+          )}
+          {delivery.readAt && clock && (
+            <Text size="xs" data-testid="drawer-read">
+              {formatMessage(t.drawerRead, { at: formatWhen(delivery.readAt, clock) })}
             </Text>
           )}
           {delivery.providerMessageId && (

@@ -9,6 +9,7 @@ export function deliveryRow(overrides: Partial<DeliveryRow> = {}): DeliveryRow {
     sentAt: null,
     deliveredAt: null,
     openedAt: null,
+    readAt: null,
     opens: 0,
     proxyOpens: 0,
     expiresAt: null,

@@ -10,6 +10,7 @@ export const statusColors: Record<DeliveryStatus, string> = {
   sending: 'cyan.5',
   sent: 'blue.5',
   delivered: 'green.6',
+  read: 'green.8',
   answered: 'teal.7',
   failed: 'red.6',
   retrying: 'orange.5',

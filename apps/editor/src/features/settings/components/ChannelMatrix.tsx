@@ -1,5 +1,6 @@
 import { Switch, Table, Text } from '@mantine/core';
 import { formatMessage } from '../../flows/utils/formatMessage';
+import { channelLabel } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { CHANNELS } from '@clinicflow/contract';
 import type { Channel, ChannelSwitches, DirectoryEntry } from '../api/settingsApi';
@@ -25,7 +26,6 @@ export function ChannelMatrix({
   onChange: (toggles: Record<string, ChannelSwitches>) => void;
 }) {
   const t = useMessages();
-  const names: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
   if (entries.length === 0) {
     return (
       <Text c="dimmed" size="sm">
@@ -41,7 +41,7 @@ export function ChannelMatrix({
           <Table.Th scope="col">{rowHeader}</Table.Th>
           {CHANNELS.map((channel) => (
             <Table.Th scope="col" key={channel} c={clinicChannels[channel] ? undefined : 'dimmed'}>
-              {names[channel]}
+              {channelLabel(t, channel)}
             </Table.Th>
           ))}
         </Table.Tr>
@@ -56,7 +56,7 @@ export function ChannelMatrix({
               <Table.Td key={channel} style={{ opacity: clinicChannels[channel] ? 1 : 0.5 }}>
                 <Switch
                   aria-label={formatMessage(t.settingsChannelFor, {
-                    channel: names[channel],
+                    channel: channelLabel(t, channel),
                     name: entry.name,
                   })}
                   checked={toggles[entry.id]?.[channel] !== false}

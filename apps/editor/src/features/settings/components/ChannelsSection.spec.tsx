@@ -8,7 +8,7 @@ import { ChannelsSection } from './ChannelsSection';
 /** The sections ChannelsSection edits; the rest of the settings plays no part here. */
 const settings = {
   communicationsEnabled: true,
-  channels: { sms: true, email: true, voice: false },
+  channels: { sms: true, email: true, voice: false, whatsapp: false },
   channelToggles: { services: {}, resources: {} },
   consent: { mode: 'opt-in', purposes: ['reminders', 'recall', 'surveys'] },
   limits: { minimumLeadTimeHours: 12, onePerPersonPerDay: true },
@@ -32,6 +32,23 @@ describe(ChannelsSection.name, () => {
     expect(
       screen.getByText(/recalls “Recalls”, thank-you messages “Satisfaction surveys”/),
     ).toBeInTheDocument();
+  });
+
+  it('switches WhatsApp on for the whole clinic and saves it with the other channels', async () => {
+    const api = fakeApi({
+      'GET /services?pageSize=100': [200, { items: [] }],
+      'GET /resources?pageSize=100': [200, { items: [] }],
+      'PUT /settings': (body) => [200, { ...settings, ...(body as object) }],
+    });
+    renderWithProviders(<ChannelsSection settings={settings} onDirtyChange={() => undefined} />);
+    const whatsapp = await screen.findByRole('switch', { name: 'WhatsApp' });
+    expect(whatsapp).not.toBeChecked();
+    await userEvent.click(whatsapp);
+    await userEvent.click(screen.getByRole('button', { name: 'Save channels and consent' }));
+    await screen.findByText(/saved/i);
+    expect(api.calls('PUT', '/settings').map((call) => (call.body as ClinicSettings).channels)).toEqual([
+      { sms: true, email: true, voice: false, whatsapp: true },
+    ]);
   });
 
   it('saves one message per patient per day, off for settings saved before it', async () => {

@@ -1,14 +1,9 @@
 import { CHANNELS, CONSENT_MODES, CONSENT_PURPOSES } from '@clinicflow/contract';
 import { Checkbox, Group, NumberInput, Radio, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { channelLabel } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
-import {
-  settingsApi,
-  type Channel,
-  type ClinicSettings,
-  type ConsentMode,
-  type ConsentPurpose,
-} from '../api/settingsApi';
+import { settingsApi, type ClinicSettings, type ConsentMode, type ConsentPurpose } from '../api/settingsApi';
 import { useSettingsSection } from '../hooks/useSettingsSection';
 import { ChannelMatrix } from './ChannelMatrix';
 import { SectionFooter } from './SectionFooter';
@@ -35,7 +30,6 @@ export function ChannelsSection({
   const { draft, update, errorAt } = section;
   const services = useQuery({ queryKey: ['services', 'settings'], queryFn: settingsApi.services });
   const resources = useQuery({ queryKey: ['resources', 'settings'], queryFn: settingsApi.resources });
-  const names: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
   const modes: Record<ConsentMode, { label: string; meaning: string }> = {
     'all-with-valid-contact': { label: t.settingsConsentAll, meaning: t.settingsConsentAllHint },
     'opt-in': { label: t.settingsConsentOptIn, meaning: t.settingsConsentOptInHint },
@@ -62,7 +56,7 @@ export function ChannelsSection({
           {CHANNELS.map((channel) => (
             <Switch
               key={channel}
-              label={names[channel]}
+              label={channelLabel(t, channel)}
               checked={draft.channels[channel]}
               onChange={(e) =>
                 update({ channels: { ...draft.channels, [channel]: e.currentTarget.checked } })

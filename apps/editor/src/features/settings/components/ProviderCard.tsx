@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { channelLabel } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { DEFAULT_SENDING_RATES, SENDING_RATE_LIMITS, type ProviderTestResult } from '@clinicflow/contract';
@@ -45,7 +46,7 @@ export function ProviderCard({
   errorAt: (path: string) => string | undefined;
 }) {
   const t = useMessages();
-  const names: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
+  const name = channelLabel(t, channel);
   const kinds: Record<ProviderKind, string> = {
     sandbox: t.providerSandbox,
     twilio: t.providerTwilio,
@@ -72,6 +73,8 @@ export function ProviderCard({
     requireTLS: t.providerRequireTls,
   };
   const hints: Record<string, string> = { requireTLS: t.providerRequireTlsHint };
+  // on WhatsApp the default sender is the clinic's WhatsApp number: no sender name, no other number
+  const whatsappNumber = (key: string) => channel === 'whatsapp' && key === 'defaultFrom';
   const fields = PROVIDER_FIELDS[form.kind];
   const test = useMutation({ mutationFn: () => settingsApi.testConnection(channel) });
   // The result in the user's language: the API gives a code, never the remote's own words.
@@ -87,9 +90,9 @@ export function ProviderCard({
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
-        <Title order={4}>{names[channel]}</Title>
+        <Title order={4}>{name}</Title>
         <Select
-          label={`${t.providerKind} (${names[channel]})`}
+          label={`${t.providerKind} (${name})`}
           data={KINDS_BY_CHANNEL[channel].map((kind) => ({ value: kind, label: kinds[kind] }))}
           value={form.kind}
           allowDeselect={false}
@@ -103,7 +106,8 @@ export function ProviderCard({
         {fields.options.map((key) => (
           <TextInput
             key={key}
-            label={labels[key]}
+            label={whatsappNumber(key) ? t.providerWhatsappNumber : labels[key]}
+            description={whatsappNumber(key) ? t.providerWhatsappNumberHint : undefined}
             value={form.options[key] ?? ''}
             onChange={(e) =>
               onChange({ ...form, options: { ...form.options, [key]: e.currentTarget.value } })
@@ -178,7 +182,7 @@ export function ProviderCard({
             disabled={unsaved}
             title={unsaved ? t.providerSaveFirst : undefined}
           >
-            {`${t.providerTestConnection} (${names[channel]})`}
+            {`${t.providerTestConnection} (${name})`}
           </Button>
           {unsaved && (
             <Badge variant="light" color="gray">

@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
@@ -29,6 +29,7 @@ const settings = {
       credentials: {},
     },
     voice: sandbox,
+    whatsapp: sandbox,
   },
   updatedAt: '2026-05-01T08:00:00.000Z',
   updatedBy: 'system',
@@ -55,6 +56,40 @@ describe(SendersSection.name, () => {
       senders: { smsSenderName: 'CabLilas', smsReplyNumber: '+33700000000' },
     });
     expect(await screen.findByText('"+33700000000" is not a valid phone number.')).toBeInTheDocument();
+  });
+
+  it('sets WhatsApp up through Twilio, asking for the clinic’s WhatsApp number, and saves it', async () => {
+    // jsdom lays nothing out: the select's list scrolls to its option as a browser would, here doing nothing
+    Element.prototype.scrollIntoView = jest.fn();
+    const user = userEvent.setup();
+    const api = fakeApi({ 'PUT /settings': [200, settings] });
+    renderWithProviders(<SendersSection settings={settings} onDirtyChange={() => undefined} />);
+    expect(screen.getByRole('heading', { name: 'WhatsApp' })).toBeInTheDocument();
+
+    const kind = screen.getByRole('combobox', { name: 'Provider (WhatsApp)' });
+    await user.click(kind);
+    const list = document.getElementById(kind.getAttribute('aria-controls')!)!;
+    const kinds = within(list).getAllByRole('option', { hidden: true });
+    expect(kinds.map((option) => option.textContent)).toEqual(['Sandbox (nothing leaves)', 'Twilio']);
+    await user.click(within(list).getByRole('option', { name: 'Twilio', hidden: true }));
+    const number = await screen.findByRole('textbox', { name: 'WhatsApp number' });
+    expect(number).toHaveAccessibleDescription(
+      'The clinic’s WhatsApp number, in international format (+14155238886).',
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Account id' }), 'AC123');
+    await user.type(number, '+14155238886');
+    await user.type(screen.getByLabelText('Secret token'), 'tw-secret');
+    await user.click(screen.getByRole('button', { name: /Save/ }));
+
+    await waitFor(() => expect(api.calls('PUT', '/settings')).toHaveLength(1));
+    const sent = api.calls('PUT', '/settings')[0].body as { providers: Record<string, unknown> };
+    expect(Object.keys(sent.providers)).toEqual(['whatsapp']);
+    expect(sent.providers.whatsapp).toEqual({
+      kind: 'twilio',
+      options: { accountSid: 'AC123', defaultFrom: '+14155238886' },
+      credentials: { authToken: 'tw-secret' },
+      ratePerSecond: null,
+    });
   });
 
   it('requires TLS of an SMTP server unless the manager unticks it, and saves that choice', async () => {
@@ -91,8 +126,8 @@ describe(SendersSection.name, () => {
     };
     const api = fakeApi({ 'PUT /settings': [400, refused] });
     renderWithProviders(<SendersSection settings={settings} onDirtyChange={() => undefined} />);
-    // the sandbox has no limit; an SMTP server 10 a second
-    expect(screen.getAllByPlaceholderText('No limit (default)')).toHaveLength(2);
+    // a sandbox (SMS, voice, WhatsApp) has no limit; an SMTP server 10 a second
+    expect(screen.getAllByPlaceholderText('No limit (default)')).toHaveLength(3);
     const smtpRate = screen.getByPlaceholderText('10 (default)');
     expect(smtpRate).toHaveAccessibleName(/Messages per second/);
 

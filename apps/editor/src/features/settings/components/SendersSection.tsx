@@ -95,7 +95,7 @@ export function SendersSection({
         />
       </SimpleGrid>
       <Title order={4}>{t.settingsProvidersTitle}</Title>
-      <SimpleGrid cols={{ base: 1, lg: 3 }}>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {CHANNELS.map((channel) => (
           <ProviderCard
             key={channel}

@@ -24,7 +24,12 @@ const status = (
   sentToday: 0,
   oldestDueAt: null,
   dispatcherLagSeconds: 0,
-  channels: { sms: channel, email: channel, voice: { ...channel, enabled: false } },
+  channels: {
+    sms: channel,
+    email: channel,
+    voice: { ...channel, enabled: false },
+    whatsapp: { ...channel, enabled: false },
+  },
   consent,
   eventsSetAside,
 });
@@ -34,7 +39,11 @@ describe(ServiceStatusPanel.name, () => {
     fakeApi({
       'GET /status': [
         200,
-        status({ mode: 'opt-in', patients: 40, withoutConsent: { sms: 12, email: 0, voice: 40 } }),
+        status({
+          mode: 'opt-in',
+          patients: 40,
+          withoutConsent: { sms: 12, email: 0, voice: 40, whatsapp: 7 },
+        }),
       ],
     });
     renderWithProviders(<ServiceStatusPanel />);
@@ -43,6 +52,7 @@ describe(ServiceStatusPanel.name, () => {
     expect(consent).toHaveTextContent('SMS: 12 without consent');
     expect(consent).toHaveTextContent('E-mail: 0 without consent');
     expect(consent).toHaveTextContent('Voice call: 40 without consent');
+    expect(consent).toHaveTextContent('WhatsApp: 7 without consent');
   });
 
   it('lists the events set aside and processes one again on request', async () => {

@@ -2,9 +2,10 @@ import { Badge, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { useClinicClock, type ClinicClock } from '../../../clock';
+import { channelLabel } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { CHANNELS } from '@clinicflow/contract';
-import { settingsApi, type Channel } from '../api/settingsApi';
+import { settingsApi } from '../api/settingsApi';
 import { SetAsideEvents } from './SetAsideEvents';
 
 const when = (clock: ClinicClock | null, at: string | null, never: string) =>
@@ -22,7 +23,6 @@ export function ServiceStatusPanel() {
     queryFn: settingsApi.status,
     refetchInterval: 15_000,
   });
-  const names: Record<Channel, string> = { sms: t.channelSms, email: t.channelEmail, voice: t.channelVoice };
   const data = status.data;
   return (
     <div>
@@ -71,7 +71,7 @@ export function ServiceStatusPanel() {
                 return (
                   <Table.Tr key={channel}>
                     <Table.Th scope="row">
-                      {names[channel]}{' '}
+                      {channelLabel(t, channel)}{' '}
                       {!row.enabled && (
                         <Badge size="xs" color="gray">
                           {t.settingsStatusChannelOff}
@@ -106,7 +106,7 @@ export function ServiceStatusPanel() {
                     color={data.consent.withoutConsent![channel] > 0 ? 'orange' : 'green'}
                   >
                     {formatMessage(t.settingsStatusWithoutConsent, {
-                      channel: names[channel],
+                      channel: channelLabel(t, channel),
                       count: data.consent.withoutConsent![channel],
                     })}
                   </Badge>

@@ -90,6 +90,8 @@ function describe(delivery: TestDelivery, t: ReturnType<typeof useMessages>) {
     case 'delivered':
     case 'answered':
       return t.settingsTestDelivered;
+    case 'read':
+      return t.settingsTestRead;
     default:
       return formatMessage(t.settingsTestNotSent, { reason: reason || delivery.status });
   }

@@ -8,6 +8,8 @@ export const KINDS_BY_CHANNEL: Record<Channel, ProviderKind[]> = {
   sms: ['sandbox', 'twilio', 'http', 'smpp'],
   email: ['sandbox', 'smtp'],
   voice: ['sandbox', 'twilio', 'http'],
+  // Twilio's `defaultFrom` is then the clinic's WhatsApp number (ProviderCard labels it so)
+  whatsapp: ['sandbox', 'twilio'],
 };
 
 /**

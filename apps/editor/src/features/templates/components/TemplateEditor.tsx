@@ -15,10 +15,17 @@ import { useRef, useState } from 'react';
 import { ApiError } from '../../../api/apiClient';
 import { channelOptions } from '../../../i18n/channelWords';
 import { useMessages } from '../../../i18n/useMessages';
-import { templatesApi, type Template, type TemplateChannel, type TemplateInput } from '../api/templatesApi';
+import {
+  templatesApi,
+  type Template,
+  type TemplateChannel,
+  type TemplateInput,
+  type TemplateVariant,
+} from '../api/templatesApi';
 import { useMessagePreview } from '../hooks/useMessagePreview';
 import { MessagePreview } from './MessagePreview';
 import { VariablePicker } from './VariablePicker';
+import { WhatsappTemplateFields } from './WhatsappTemplateFields';
 
 /** A new template: an SMS with an empty French text. */
 export const newTemplate = (name: string): TemplateInput => ({
@@ -28,18 +35,32 @@ export const newTemplate = (name: string): TemplateInput => ({
   variants: { fr: { body: '' } },
 });
 
-/** The template without languages left empty and without an empty sender override. */
+/**
+ * The template without languages left empty, without an empty sender override, and without a WhatsApp template
+ * whose Content SID is empty or whose template is no longer a WhatsApp one (the API refuses it on other channels).
+ */
 function cleaned(template: TemplateInput): TemplateInput {
   const variants = Object.fromEntries(
-    Object.entries(template.variants).filter(([, variant]) => variant?.body.trim()),
+    Object.entries(template.variants).flatMap(([language, variant]) =>
+      variant?.body.trim() ? [[language, savedVariant(template.channel, variant)]] : [],
+    ),
   );
   const sender = Object.fromEntries(Object.entries(template.sender ?? {}).filter(([, value]) => value));
   return { ...template, variants, sender: Object.keys(sender).length > 0 ? sender : undefined };
 }
 
+/** A language's text as saved: its WhatsApp template kept only with a Content SID, on a WhatsApp template. */
+function savedVariant(channel: TemplateChannel, variant: TemplateVariant): TemplateVariant {
+  const { whatsapp, ...rest } = variant;
+  const contentSid = whatsapp?.contentSid.trim();
+  if (channel !== 'whatsapp' || !whatsapp || !contentSid) return rest;
+  return { ...rest, whatsapp: { contentSid, variables: whatsapp.variables } };
+}
+
 /**
  * A template's editor: channel, a tab per language, the variable picker, the live preview for the sample
- * patient with the SMS counter (C4), and the SMS sender override with its rule (C2).
+ * patient with the SMS counter (C4), the SMS sender override with its rule (C2), and for WhatsApp the approved
+ * template of each language.
  */
 export function TemplateEditor({
   initial,
@@ -82,6 +103,8 @@ export function TemplateEditor({
   const senderCheck = senderName ? checkSenderId(senderName) : null;
   const answer = preview.data;
   const refusal = save.error instanceof ApiError ? save.error.errors : [];
+  /** The API's refusal of a field of the template (`variants.fr.whatsapp.contentSid`): its paths start with `body.`. */
+  const errorAt = (path: string) => refusal.find((error) => error.path === `body.${path}`)?.message;
 
   return (
     <Stack>
@@ -141,6 +164,13 @@ export function TemplateEditor({
         preview={answer}
         onReplaceBody={(body) => setVariant({ body })}
       />
+      {template.channel === 'whatsapp' && (
+        <WhatsappTemplateFields
+          value={variant.whatsapp}
+          onChange={(whatsapp) => setVariant({ whatsapp })}
+          errorAt={(field) => errorAt(`variants.${language}.whatsapp.${field}`)}
+        />
+      )}
       {template.channel === 'sms' && (
         <TextInput
           label={t.templateSender}

@@ -10,7 +10,9 @@ export const previewDelayMs = 250;
  * code that sends), following the text as it is typed; the last answer stays shown while the next one comes.
  */
 export function useMessagePreview(channel: TemplateChannel, language: string, variant: TemplateVariant) {
-  const [input] = useDebouncedValue({ channel, language, template: variant }, previewDelayMs);
+  // only what the preview renders: typing a WhatsApp Content SID asks for no new preview
+  const { body, subject, html } = variant;
+  const [input] = useDebouncedValue({ channel, language, template: { body, subject, html } }, previewDelayMs);
   return useQuery({
     queryKey: ['message-preview', input],
     queryFn: () => templatesApi.preview(input),
