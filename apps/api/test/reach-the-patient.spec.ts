@@ -107,6 +107,25 @@ describe('Reach the patient: a channel ladder (issue 20, part 6)', () => {
     });
   });
 
+  it('should stop at WhatsApp when the patient read it in time, sending nothing more', async () => {
+    const sandbox = { kind: 'sandbox', options: { receiptDelayMs: 0, readAfterMs: 0 } };
+    await engine.settings(clinic, { providers: { whatsapp: sandbox } });
+    await book('A-LADDER-READ', '2026-03-02T12:00:00Z');
+    const [whatsapp] = await messages('A-LADDER-READ');
+    await until(async () => (await engine.runs(clinic, { _id: whatsapp.runId! }))[0].status === 'ended');
+    const [run] = await engine.runs(clinic, { _id: whatsapp.runId! });
+    expect(run.steps.find((s) => s.exit === 'reached')?.why).toEqual({
+      code: 'rung-reached',
+      params: { channel: 'whatsapp', goal: 'read' },
+    });
+    expect((await messages('A-LADDER-READ'))[0]).toMatchObject({ status: 'read', readAt: expect.any(Date) });
+    await engine.at('2026-03-02T15:00:00Z');
+    expect((await messages('A-LADDER-READ')).map((d) => d.channel)).toEqual(['whatsapp']);
+    await engine.settings(clinic, {
+      providers: { whatsapp: { kind: 'sandbox', options: { receiptDelayMs: 0 } } },
+    });
+  });
+
   it('should start at SMS for a patient without WhatsApp consent, saying why WhatsApp was left out', async () => {
     await engine.settings(clinic, { consent: { mode: 'opt-in', purposes: ['reminders'] } });
     const at = '2026-03-03T08:00:00Z';

@@ -99,6 +99,8 @@ export class ProviderRegistry implements OnModuleDestroy {
         // across rebuilds (provider ids are linked to deliveries by `_id`).
         messageIdPrefix: `sandbox-${randomBytes(4).toString('hex')}`,
         receiptDelayMs: options.receipts === false ? null : delay,
+        // WhatsApp: read this long after delivery when the clinic says so (a demo); never read otherwise.
+        readAfterMs: typeof options.readAfterMs === 'number' ? options.readAfterMs : null,
       });
     } else {
       // A question's call gathers the key pressed and has it posted back here (F4): only with a public address.
