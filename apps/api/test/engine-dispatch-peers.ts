@@ -46,11 +46,12 @@ export interface Smsc {
   receipts: boolean;
   /**
    * Holds the answers to the submits from now on, so that every process sending through it has sends in flight
-   * (taken, unanswered); `heldPorts` gives the TCP ports of the sessions holding some (a process may have opened
-   * a second session after a timeout: `tcpPortsOf` tells whose they are); `release` answers them.
+   * (taken, unanswered); `heldPorts` gives the TCP ports of the sessions holding some held for less than
+   * `youngerThanMs` (an older one may have timed out at the sender, which then holds nothing: a process may also
+   * have opened a second session after a timeout, `tcpPortsOf` tells whose they are); `release` answers them.
    */
   hold(): void;
-  heldPorts(): number[];
+  heldPorts(youngerThanMs?: number): number[];
   release(): void;
   /** Cuts every connection (the held answers are lost with them); it goes on listening. */
   dropConnections(): void;
@@ -66,11 +67,11 @@ export async function startSmsc(port = 0): Promise<Smsc> {
   const sessions: smpp.Session[] = [];
   const smsc = { port: 0, submits: [], receivedAt: [], script: [], receipts: false } as unknown as Smsc;
   let holding = false;
-  const held = new Map<smpp.Session, (() => void)[]>();
+  const held = new Map<smpp.Session, { respond: () => void; at: number }[]>();
   smsc.hold = () => (holding = true);
-  smsc.heldPorts = () =>
+  smsc.heldPorts = (youngerThanMs = Infinity) =>
     [...held.entries()]
-      .filter(([, answers]) => answers.length > 0)
+      .filter(([, answers]) => answers.some((answer) => Date.now() - answer.at < youngerThanMs))
       .map(([session]) => (session as unknown as { socket: { remotePort?: number } }).socket.remotePort ?? 0);
   smsc.dropConnections = () => {
     for (const session of sessions.splice(0)) session.destroy();
@@ -78,7 +79,7 @@ export async function startSmsc(port = 0): Promise<Smsc> {
   };
   smsc.release = () => {
     holding = false;
-    for (const answers of held.values()) for (const answer of answers.splice(0)) answer();
+    for (const answers of held.values()) for (const answer of answers.splice(0)) answer.respond();
   };
   const server = smpp.createServer({}, (session) => {
     sessions.push(session);
@@ -127,7 +128,7 @@ export async function startSmsc(port = 0): Promise<Smsc> {
       };
       if (!holding) return respond();
       // (A session closed meanwhile, its process killed: its answers go nowhere, `send` writes nothing.)
-      held.set(session, [...(held.get(session) ?? []), respond]);
+      held.set(session, [...(held.get(session) ?? []), { respond, at: Date.now() }]);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
