@@ -12,6 +12,7 @@ const HEADERS = [
   'delivered (Europe/Paris)',
   'opened (Europe/Paris)',
   'opens',
+  'read (Europe/Paris)',
   'status',
   'channel',
   'recipient type',
@@ -135,16 +136,17 @@ describe('deliveries export', () => {
   it('should write the headers and statuses in French when asked', async () => {
     const res = await ctx.as(a).get(`/api/deliveries/export?${CONFIRM}&lang=fr&status=failed`).expect(200);
     const [headers, first] = parseCsv(res.text.replace(/^\uFEFF/, ''));
-    expect(headers.slice(0, 7)).toEqual([
+    expect(headers.slice(0, 8)).toEqual([
       'créé le (Europe/Paris)',
       'à envoyer le (Europe/Paris)',
       'envoyé le (Europe/Paris)',
       'remis le (Europe/Paris)',
       'ouvert le (Europe/Paris)',
       'ouvertures',
+      'lu le (Europe/Paris)',
       'statut',
     ]);
-    expect(first[6]).toBe('échec');
+    expect(first[7]).toBe('échec');
   });
 
   it('should export XLSX with the same rows and headers, times in the clinic’s wall-clock time', async () => {

@@ -4,6 +4,7 @@ import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { externalDocumentId } from '../src/common/ids';
 import { bookingEvent, engineDriver } from './engine-fixtures';
+import { parseCsv } from './report-fixtures';
 import { TestClinic, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -162,6 +163,14 @@ describe('WhatsApp (issue 20, part 5)', () => {
     });
     const page = await ctx.as(clinic).get('/api/deliveries?status=read&channel=whatsapp').expect(200);
     expect(page.body.items.map((d: { id: string }) => d.id)).toEqual([question._id]);
+    const file = await ctx
+      .as(clinic)
+      .get('/api/deliveries/export?confirm=personal-data&status=read')
+      .expect(200);
+    const [headers, row] = parseCsv(file.text.replace(/^\uFEFF/, ''));
+    expect(row[headers.indexOf('read (Europe/Paris)')]).toMatch(/^2026-03-06 10:05/);
+    expect(row[headers.indexOf('status')]).toBe('read');
+    expect(row[headers.indexOf('channel')]).toBe('WhatsApp');
   });
 
   it('should answer the question from a WhatsApp reply, and then write free text within 24 hours', async () => {

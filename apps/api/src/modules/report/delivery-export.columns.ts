@@ -15,6 +15,7 @@ export type ExportedDelivery = Pick<
   | 'deliveredAt'
   | 'openedAt'
   | 'opens'
+  | 'readAt'
   | 'status'
   | 'channel'
   | 'recipient'
@@ -163,6 +164,8 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     width: 11,
     value: (d) => (d.channel === 'email' ? (d.opens ?? 0) : null),
   },
+  // When the patient read it: a WhatsApp read receipt (docs/whatsapp.md).
+  { header: { en: 'read', fr: 'lu le' }, width: 30, zoned: true, value: (d, c) => time(d.readAt ?? null, c) },
   {
     header: { en: 'status', fr: 'statut' },
     width: 12,
@@ -219,6 +222,7 @@ export const EXPORT_PROJECTION: Record<keyof ExportedDelivery, 1> = {
   deliveredAt: 1,
   openedAt: 1,
   opens: 1,
+  readAt: 1,
   status: 1,
   channel: 1,
   recipient: 1,
