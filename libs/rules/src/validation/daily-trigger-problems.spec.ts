@@ -63,3 +63,27 @@ describe('the daily trigger', () => {
     expect(codes(flow).map(([c]) => c)).toEqual(['variable-unknown']);
   });
 });
+
+describe('the daily trigger and "Reach the patient"', () => {
+  it('should refuse a ladder, which goes to the patient, in a daily list', () => {
+    const reach = {
+      id: 'reach',
+      type: 'reach',
+      position: { x: 0, y: 100 },
+      data: {
+        rungs: [
+          {
+            channel: 'sms',
+            template: { byLanguage: { fr: { body: 'Bonjour' } } },
+            until: 'delivered',
+            within: { amount: 1, unit: 'hours' },
+          },
+        ],
+      },
+    } as FlowNode;
+    const flow = dailyFlow([reach], ['schedule.daily'], '18:00');
+    flow.edges.push({ id: 'nr', source: 'reach', target: 'end', sourceHandle: 'not-reached' });
+    flow.edges.find((e) => e.source === 'reach' && e.id !== 'nr')!.sourceHandle = 'reached';
+    expect(codes(flow)).toContainEqual(['daily-no-patient', 'nodes.1.data.rungs']);
+  });
+});

@@ -34,10 +34,13 @@ export function dailyTriggerProblems(flow: Flow): RulesProblem[] {
     return problems;
   }
   flow.nodes.forEach((node, i) => {
-    if ((node.type === 'send' || node.type === 'ask') && node.data.recipient.type === 'patient') {
+    const toPatient =
+      node.type === 'reach' ||
+      ((node.type === 'send' || node.type === 'ask') && node.data.recipient.type === 'patient');
+    if (toPatient) {
       problems.push({
         nodeId: node.id,
-        path: `nodes.${i}.data.recipient`,
+        path: `nodes.${i}.data.${node.type === 'reach' ? 'rungs' : 'recipient'}`,
         message: `${nameOf(node)} goes to the patient, but a daily list is about a practitioner's day: send it to the practitioner`,
         code: 'daily-no-patient',
         params: { step: node.id },
