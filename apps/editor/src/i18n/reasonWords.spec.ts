@@ -88,6 +88,18 @@ describe(reasonWords.name, () => {
       'Le rendez-vous est réservé, pas confirmé ou honoré',
     ],
     [
+      'rung-not-reached',
+      { channel: 'whatsapp', goal: 'read' },
+      'Not read by WhatsApp in time: next channel',
+      'Pas lu par WhatsApp à temps : canal suivant',
+    ],
+    [
+      'rung-reached',
+      { channel: 'sms', goal: 'delivered' },
+      'Reached the patient by SMS (delivered)',
+      'Patient joint par SMS (remis)',
+    ],
+    [
       'not-triggered',
       { event: 'appointment.cancelled' },
       'This flow does not start when an appointment is cancelled',

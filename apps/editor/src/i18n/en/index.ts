@@ -9,6 +9,7 @@ import { liveMessages } from './liveMessages';
 import { outreachMessages } from './outreachMessages';
 import { privacyMessages } from './privacyMessages';
 import { problemMessages } from './problemMessages';
+import { reachMessages } from './reachMessages';
 import { reportMessages } from './reportMessages';
 import { reasonMessages } from './reasonMessages';
 import { replyMessages } from './replyMessages';
@@ -37,6 +38,7 @@ export const en = {
   ...outreachMessages,
   ...staffMessages,
   ...replyMessages,
+  ...reachMessages,
   ...reasonMessages,
   ...clockMessages,
   ...simulationMessages,

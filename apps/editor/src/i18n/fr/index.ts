@@ -10,6 +10,7 @@ import { liveMessages } from './liveMessages';
 import { outreachMessages } from './outreachMessages';
 import { privacyMessages } from './privacyMessages';
 import { problemMessages } from './problemMessages';
+import { reachMessages } from './reachMessages';
 import { reportMessages } from './reportMessages';
 import { reasonMessages } from './reasonMessages';
 import { replyMessages } from './replyMessages';
@@ -38,6 +39,7 @@ export const fr = {
   ...outreachMessages,
   ...staffMessages,
   ...replyMessages,
+  ...reachMessages,
   ...reasonMessages,
   ...clockMessages,
   ...simulationMessages,

@@ -2,7 +2,7 @@ import { remindersFlow, type Flow } from '@clinicflow/rules';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/render-with-providers';
-import { branchFlow } from '../testing/flowFixtures';
+import { branchFlow, link, step } from '../testing/flowFixtures';
 import { FlowEditor } from './FlowEditor';
 
 const copy = (flow: Flow) => JSON.parse(JSON.stringify(flow)) as Flow;
@@ -40,6 +40,26 @@ describe('FlowEditor', () => {
       within(send).getByText(/” has no text yet: write it or pick a saved template$/),
     ).toBeInTheDocument();
     expect(within(send).queryByText(/"s"/)).not.toBeInTheDocument();
+  });
+
+  it('draws “Reach the patient” with its ladder, its two exits and the problems of each attempt', () => {
+    const flow: Flow = {
+      name: 'Ladder',
+      nodes: [step('trigger', 't'), step('reach', 'r'), step('end', 'e1'), step('end', 'e2')],
+      edges: [link('t', 'r'), link('r', 'e1', 'reached'), link('r', 'e2', 'not-reached')],
+    };
+    renderWithProviders(<FlowEditor initialFlow={flow} onChange={() => undefined} />);
+    const reach = screen.getByTestId('step-r');
+    expect(within(reach).getByText('Reach the patient')).toBeInTheDocument();
+    expect(
+      within(reach).getByText('WhatsApp (read within 2 h) → SMS (delivered within 30 min)'),
+    ).toBeInTheDocument();
+    expect(within(reach).getByText('reached')).toBeInTheDocument();
+    expect(within(reach).getByText('not reached')).toBeInTheDocument();
+    expect(within(reach).getByText('2 to fix')).toBeInTheDocument();
+    expect(
+      within(reach).getByText(/”, attempt 1 has no text yet: write it or pick a saved template$/),
+    ).toBeInTheDocument();
   });
 
   it('shows on its card a question whose answer cannot come back, with the fix, as the clinic is set up', () => {

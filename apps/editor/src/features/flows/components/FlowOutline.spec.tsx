@@ -38,6 +38,23 @@ describe(FlowOutline.name, () => {
     );
   });
 
+  it('adds “Reach the patient” from the palette, both its exits leading somewhere', async () => {
+    const user = userEvent.setup();
+    const { saved } = renderFlowEditor(lineFlow());
+    await user.click(screen.getByRole('button', { name: 'Add a step after When an appointment is booked' }));
+    const item = await screen.findByRole('menuitem', { name: /Reach the patient/ });
+    expect(item).toHaveTextContent('Try channels one after another until the patient is reached');
+    await user.click(item);
+    expect(
+      within(outline()).getByText('WhatsApp (read within 2 h) → SMS (delivered within 30 min)'),
+    ).toBeInTheDocument();
+    expect(within(outline()).getByText('If “reached”')).toBeInTheDocument();
+    expect(within(outline()).getByText('If “not reached”')).toBeInTheDocument();
+    expect(saved.flow?.edges.map((edge) => `${edge.source}-${edge.sourceHandle ?? 'next'}`)).toEqual(
+      expect.arrayContaining(['reach-1-reached', 'reach-1-not-reached']),
+    );
+  });
+
   it('deletes the focused step with the Delete key, and undo brings it back', async () => {
     const user = userEvent.setup();
     const { saved } = renderFlowEditor(lineFlow());

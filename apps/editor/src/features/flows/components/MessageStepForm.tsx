@@ -9,7 +9,6 @@ import {
 import { Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { Controller } from 'react-hook-form';
 import { channelOptions } from '../../../i18n/channelWords';
-import type { Messages } from '../../../i18n/messages';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
 import { messageData, messageFormValues, messageLanguages } from '../utils/messageFormValues';
@@ -25,15 +24,6 @@ import { SavedTemplateSelect } from './SavedTemplateSelect';
 
 const blank = (value: string) => (value === '' ? undefined : value);
 const askDataSchema = askNodeSchema.shape.data;
-const purposeWords: Record<string, keyof Messages> = {
-  reminder: 'purposeReminder',
-  confirmation: 'purposeConfirmation',
-  notice: 'purposeNotice',
-  'thank-you': 'purposeThankYou',
-  recall: 'purposeRecall',
-  alert: 'purposeAlert',
-  staff: 'purposeStaff',
-};
 const convert = { toForm: (data: unknown) => messageFormValues(data as SendData), toData: messageData };
 
 /**
@@ -68,7 +58,7 @@ export function MessageStepForm({
         <NativeSelect label={t.fieldChannel} data={channelOptions(t)} {...register('channel')} />
         <NativeSelect
           label={t.fieldPurpose}
-          data={[{ value: '', label: '—' }, ...optionsOf(t, purposeWords)]}
+          data={[{ value: '', label: '—' }, ...optionsOf(t, stepWords.purpose)]}
           {...register('purpose', { setValueAs: blank })}
         />
       </Group>
@@ -90,7 +80,13 @@ export function MessageStepForm({
         {...register('template.templateId', { setValueAs: blank })}
       />
       <MessageTexts
-        form={form}
+        fields={{
+          channel,
+          texts,
+          register: (code, part) => register(`template.byLanguage.${code}.${part}`),
+          setBody: (code, text) =>
+            setValue(`template.byLanguage.${code}.body`, text, { shouldDirty: true, shouldValidate: true }),
+        }}
         // open on the first language already written (French for a new step)
         initialLanguage={messageLanguages.find((code) => step.data.template.byLanguage?.[code]?.body) ?? 'fr'}
         problems={problems}

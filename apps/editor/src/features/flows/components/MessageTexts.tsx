@@ -1,7 +1,7 @@
-import type { RulesProblem, SendData } from '@clinicflow/rules';
+import type { Channel, MessageTemplate, RulesProblem } from '@clinicflow/rules';
 import { Stack, Tabs, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { languageLabel } from '../../../i18n/languageWords';
 import { useMessages } from '../../../i18n/useMessages';
 import { useMessagePreview } from '../../templates/hooks/useMessagePreview';
@@ -14,32 +14,39 @@ type Language = (typeof messageLanguages)[number];
 const variableCodes = new Set(['variable-unknown', 'variable-not-shown']);
 
 /**
- * A message step's texts, a tab per language, as the templates page writes them: the variable picker inserts
+ * One message's fields in its form: a message step's own, or those of an attempt of "Reach the patient" (the
+ * same text boxes at `rungs.N.template`).
+ */
+export interface MessageTextFields {
+  channel: Channel;
+  texts: MessageTemplate['byLanguage'];
+  register: (language: Language, part: 'subject' | 'body') => UseFormRegisterReturn;
+  setBody: (language: Language, text: string) => void;
+}
+
+/**
+ * A message's texts, a tab per language, as the templates page writes them: the variable picker inserts
  * at the cursor, the validator's unknown variables are flagged under the text, and the preview for the sample
  * patient shows the SMS parts and the characters that force Unicode, with their one-click fix.
  */
 export function MessageTexts({
-  form,
+  fields,
   initialLanguage,
   problems,
 }: {
-  form: UseFormReturn<SendData>;
+  fields: MessageTextFields;
   initialLanguage: string;
-  /** The validator's problems of this step. */
+  /** The validator's problems of this message. */
   problems: readonly RulesProblem[];
 }) {
   const t = useMessages();
-  const { register, watch, setValue } = form;
+  const { channel, texts, register, setBody } = fields;
   const [language, setLanguage] = useState(initialLanguage as Language);
   const bodies = useRef<Partial<Record<Language, HTMLTextAreaElement | null>>>({});
-  const channel = watch('channel');
-  const texts = watch('template.byLanguage');
   const body = texts?.[language]?.body ?? '';
   const subject = texts?.[language]?.subject;
   const preview = useMessagePreview(channel, language, { body, ...(subject ? { subject } : {}) });
   const written = (code: string) => Boolean(texts?.[code]?.body?.trim());
-  const setBody = (code: Language, text: string) =>
-    setValue(`template.byLanguage.${code}.body`, text, { shouldDirty: true, shouldValidate: true });
   const insert = (placeholder: string) => {
     const area = bodies.current[language];
     const at = area?.selectionStart ?? body.length;
@@ -73,7 +80,7 @@ export function MessageTexts({
         </Tabs.List>
         {messageLanguages.map((code) => {
           const languageName = languageLabel(t, code);
-          const { ref, ...field } = register(`template.byLanguage.${code}.body`);
+          const { ref, ...field } = register(code, 'body');
           const unknown = unknownVariables(code);
           return (
             <Tabs.Panel key={code} value={code} pt="xs">
@@ -81,7 +88,7 @@ export function MessageTexts({
                 {channel === 'email' && (
                   <TextInput
                     label={formatMessage(t.fieldSubject, { language: languageName })}
-                    {...register(`template.byLanguage.${code}.subject`)}
+                    {...register(code, 'subject')}
                   />
                 )}
                 <Textarea

@@ -8,6 +8,7 @@ import { summarizeStep } from '../utils/summarizeStep';
 import { ConditionStepForm } from './ConditionStepForm';
 import { EndStepForm } from './EndStepForm';
 import { MessageStepForm } from './MessageStepForm';
+import { ReachStepForm } from './ReachStepForm';
 import { StepIcon } from './StepIcon';
 import { TriggerStepForm } from './TriggerStepForm';
 import { UpdateStepForm } from './UpdateStepForm';
@@ -34,6 +35,8 @@ function StepForm({
     case 'send':
     case 'ask':
       return <MessageStepForm step={step} onChange={onChange} problems={problems} />;
+    case 'reach':
+      return <ReachStepForm step={step} onChange={onChange} problems={problems} />;
     case 'update':
       return <UpdateStepForm step={step} onChange={onChange} />;
     case 'webhook':

@@ -34,6 +34,20 @@ export function createStep(type: NodeType, id: string, position: { x: number; y:
           timeout: { amount: 24, unit: 'hours' },
         },
       };
+    case 'reach':
+      // the ladder of the palette's hint: WhatsApp, if not read within 2 hours an SMS
+      return {
+        id,
+        type,
+        position,
+        data: {
+          purpose: 'reminder',
+          rungs: [
+            { channel: 'whatsapp', template: {}, until: 'read', within: { amount: 2, unit: 'hours' } },
+            { channel: 'sms', template: {}, until: 'delivered', within: { amount: 30, unit: 'minutes' } },
+          ],
+        },
+      };
     case 'update':
       return { id, type, position, data: { confirmation: 'confirmed' } };
     case 'webhook':

@@ -1,5 +1,6 @@
 import { practitionerDayListFlow, remindersFlow, validateFlow, type Flow } from '@clinicflow/rules';
 import { messages } from '../../../test/messages';
+import { link, step } from '../testing/flowFixtures';
 import { describeProblem, stepNamer } from './describeProblem';
 
 const withoutText = (): Flow => {
@@ -73,6 +74,27 @@ describe(describeProblem.name, () => {
       expect.stringMatching(/tape alors 1 pour confirmer ou 2 pour annuler$/),
     ]);
     expect(said('email-inbound')).toEqual([expect.stringMatching(/configurez la réception des e-mails/)]);
+  });
+
+  it('should say which attempt of "Reach the patient" a problem of its message is about', () => {
+    const reach = step('reach', 'r');
+    if (reach.type !== 'reach') throw new Error('a reach step');
+    reach.data.rungs[0].template = { byLanguage: { fr: { body: 'Bonjour' } } };
+    const flow: Flow = {
+      name: 'Ladder',
+      nodes: [step('trigger', 't'), reach, step('end', 'e1'), step('end', 'e2')],
+      edges: [link('t', 'r'), link('r', 'e1', 'reached'), link('r', 'e2', 'not-reached')],
+    };
+    const problems = validateFlow(flow, { defaultLanguage: 'fr' }).problems.filter(
+      (p) => p.code === 'template-missing',
+    );
+    expect(problems.map((p) => p.path)).toEqual(['nodes.1.data.rungs.1.template']);
+    expect(describeProblem(problems[0], messages.en, stepNamer(flow, messages.en))).toBe(
+      '“WhatsApp (read within 2 h) → SMS (delivered within 30 min)”, attempt 2 has no text yet: write it or pick a saved template',
+    );
+    expect(describeProblem(problems[0], messages.fr, stepNamer(flow, messages.fr))).toBe(
+      '“WhatsApp (lu sous 2 h) → SMS (remis sous 30 min)”, tentative 2 n’a pas encore de texte : écrivez-le ou choisissez un modèle',
+    );
   });
 
   it('should keep the validator’s words for a problem without a code', () => {

@@ -79,7 +79,7 @@ const replyRouteKeys: Record<string, ProblemKey> = {
  * rather than by their ids. Problems without a known code keep the validator's English words.
  */
 export function describeProblem(
-  problem: Pick<RulesProblem, 'message' | 'code' | 'params'>,
+  problem: Pick<RulesProblem, 'message' | 'code' | 'params'> & { path?: string },
   t: Messages,
   nameStep: (nodeId: string) => string | undefined,
 ): string {
@@ -97,6 +97,9 @@ export function describeProblem(
   if (!key) return problem.message;
   const params = problem.params ?? {};
   const stepName = params.step ? nameStep(params.step) : undefined;
+  // a problem of one attempt of "Reach the patient" (its message) says which attempt
+  const rung = /\.data\.rungs\.(\d+)(\.|$)/.exec(problem.path ?? '');
+  const quoted = `“${stepName ?? params.step ?? ''}”`;
   const events = (params.events ?? '')
     .split(',')
     .filter(Boolean)
@@ -106,7 +109,7 @@ export function describeProblem(
     });
   return formatMessage(t[key], {
     ...params,
-    step: `“${stepName ?? params.step ?? ''}”`,
+    step: rung ? formatMessage(t.reachAttemptOfStep, { step: quoted, n: Number(rung[1]) + 1 }) : quoted,
     exit: params.exit ? exitWords(t, params.exit) : '',
     events: events.join(' / '),
     language: params.language ? languageInSentence(t, params.language) : '',

@@ -1,37 +1,50 @@
 import type { Language } from '@clinicflow/channels/browser';
-import type { SendData } from '@clinicflow/rules';
+import type { MessageTemplate, SendData } from '@clinicflow/rules';
 
 /** The languages a message can be written in, in the form's order: every language templates allow. */
 export const messageLanguages = ['fr', 'en', 'es', 'nb', 'it', 'de'] as const satisfies readonly Language[];
 
-/** The form's values of a message: an entry per language, so every text box has a field. */
-export function messageFormValues<Data extends SendData>(data: Data): Data {
-  const byLanguage = { ...data.template.byLanguage };
+/** A message's template as the form holds it: an entry per language, so every text box has a field. */
+export function templateFormValues(template: MessageTemplate): MessageTemplate {
+  const byLanguage = { ...template.byLanguage };
   // a language saved with its subject only (an e-mail whose text is not written yet) gets its text box too
   for (const language of messageLanguages) {
     const text = byLanguage[language];
     byLanguage[language] = text ? { ...text, body: text.body ?? '' } : { subject: '', body: '' };
   }
-  return { ...data, template: { ...data.template, byLanguage } };
+  return { ...template, byLanguage };
 }
 
 /**
- * The message data to save: languages with no text, empty subjects and an empty sender are left out; the rest of
- * a text (a WhatsApp template the step has) is kept as it was.
+ * A message's template to save: languages with no text and empty subjects are left out; the rest of a text (a
+ * WhatsApp template the step has) is kept as it was.
  */
-export function messageData<Data extends SendData>(values: Data): Data {
+export function templateData(template: MessageTemplate): MessageTemplate {
   const byLanguage = Object.fromEntries(
-    Object.entries(values.template.byLanguage ?? {})
+    Object.entries(template.byLanguage ?? {})
       .filter(([, text]) => text.body.trim() !== '' || (text.subject ?? '').trim() !== '')
       .map(([language, { subject, ...text }]) => [language, subject ? { subject, ...text } : text]),
   );
-  const template = {
-    ...(values.template.templateId ? { templateId: values.template.templateId } : {}),
+  return {
+    ...(template.templateId ? { templateId: template.templateId } : {}),
     ...(Object.keys(byLanguage).length > 0 ? { byLanguage } : {}),
   };
+}
+
+/** The form's values of a message step: an entry per language, so every text box has a field. */
+export function messageFormValues<Data extends SendData>(data: Data): Data {
+  return { ...data, template: templateFormValues(data.template) };
+}
+
+/** The message step's data to save: its template as `templateData` keeps it, and no empty sender. */
+export function messageData<Data extends SendData>(values: Data): Data {
   const sender = Object.fromEntries(
     Object.entries(values.sender ?? {}).filter(([, value]) => value !== undefined),
   );
   const { sender: _sender, ...rest } = values;
-  return { ...rest, template, ...(Object.keys(sender).length > 0 ? { sender } : {}) } as Data;
+  return {
+    ...rest,
+    template: templateData(values.template),
+    ...(Object.keys(sender).length > 0 ? { sender } : {}),
+  } as Data;
 }

@@ -1,8 +1,10 @@
 import type {
   ConditionCheck,
   Duration,
+  MessagePurpose,
   NodeType,
   RecipientType,
+  RungGoal,
   TimeUnit,
   TriggerEvent,
   WaitAnchor,
@@ -20,6 +22,7 @@ export const stepWords = {
     wait: 'stepWait',
     send: 'stepSend',
     ask: 'stepAsk',
+    reach: 'stepReach',
     update: 'stepUpdate',
     webhook: 'stepWebhook',
     end: 'stepEnd',
@@ -32,7 +35,23 @@ export const stepWords = {
     declined: 'exitDeclined',
     'no-reply': 'exitNoReply',
     failed: 'exitFailed',
+    reached: 'exitReached',
+    'not-reached': 'exitNotReached',
   } as Record<string, Key>,
+  purpose: {
+    reminder: 'purposeReminder',
+    confirmation: 'purposeConfirmation',
+    notice: 'purposeNotice',
+    'thank-you': 'purposeThankYou',
+    recall: 'purposeRecall',
+    alert: 'purposeAlert',
+    staff: 'purposeStaff',
+  } satisfies Record<MessagePurpose, Key>,
+  // what reaches the patient on an attempt of "Reach the patient": the engine's reasons say it with the same words
+  goal: {
+    delivered: 'reasonGoalDelivered',
+    read: 'reasonGoalRead',
+  } satisfies Record<RungGoal, Key>,
   recipient: {
     patient: 'recipientPatient',
     resource: 'recipientResource',

@@ -99,6 +99,23 @@ describe(summarizeStep.name, () => {
       'Notify pms.example.org',
       'Prévenir pms.example.org',
     ],
+    [
+      'a ladder to reach the patient',
+      {
+        id: 'r',
+        type: 'reach',
+        position: at,
+        data: {
+          rungs: [
+            { channel: 'whatsapp', template: {}, until: 'read', within: { amount: 2, unit: 'hours' } },
+            { channel: 'sms', template: {}, until: 'delivered', within: { amount: 30, unit: 'minutes' } },
+            { channel: 'email', template: {}, until: 'delivered', within: { amount: 1, unit: 'days' } },
+          ],
+        },
+      },
+      'WhatsApp (read within 2 h) → SMS (delivered within 30 min) → E-mail (delivered within 1 day)',
+      'WhatsApp (lu sous 2 h) → SMS (remis sous 30 min) → E-mail (remis sous 1 jour)',
+    ],
     ['an end', { id: 'e', type: 'end', position: at }, 'End of the flow', 'Fin du scénario'],
   ])('describes %s', (_title, node, en, fr) => {
     expect(summarizeStep(node, messages.en)).toBe(en);

@@ -113,6 +113,16 @@ export function summarizeStep(node: FlowNode, t: Messages, names: StepNames = no
         title: messageTitle(t, node.data, names),
         duration: durationWords(t, node.data.timeout),
       });
+    case 'reach':
+      return node.data.rungs
+        .map((rung) =>
+          formatMessage(t.summaryReachAttempt, {
+            channel: channelLabel(t, rung.channel),
+            goal: t[stepWords.goal[rung.until]],
+            duration: durationWords(t, rung.within),
+          }),
+        )
+        .join(' → ');
     case 'update':
       return t[stepWords.confirmation[node.data.confirmation]];
     case 'webhook': {

@@ -1,0 +1,37 @@
+import { CHANNELS } from '@clinicflow/contract';
+import type { LadderRung, ReachData } from '@clinicflow/rules';
+import { templateData, templateFormValues } from './messageFormValues';
+
+/** The most attempts a "Reach the patient" step holds (libs/rules reach-node.schema): one per channel. */
+export const maxRungs = 4;
+
+/** The form's values of a "Reach the patient" step: each attempt's message with a text box per language. */
+export function reachFormValues(data: ReachData): ReachData {
+  return {
+    ...data,
+    rungs: data.rungs.map((rung) => ({ ...rung, template: templateFormValues(rung.template) })),
+  };
+}
+
+/** The step's data to save: each attempt's message without its empty languages. */
+export function reachData(values: ReachData): ReachData {
+  return {
+    ...values,
+    rungs: values.rungs.map((rung) => ({ ...rung, template: templateData(rung.template) })),
+  };
+}
+
+/**
+ * The attempt added after the others, as the form holds it: the first channel the ladder does not try yet,
+ * waiting an hour for its message to be delivered; null once every channel is in the ladder.
+ */
+export function newRung(rungs: readonly Pick<LadderRung, 'channel'>[]): LadderRung | null {
+  const channel = CHANNELS.find((candidate) => !rungs.some((rung) => rung.channel === candidate));
+  if (!channel || rungs.length >= maxRungs) return null;
+  return {
+    channel,
+    template: templateFormValues({}),
+    until: 'delivered',
+    within: { amount: 1, unit: 'hours' },
+  };
+}
