@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A step type of the palette, by the test id of its chip (`palette-<type>`). */
-export type PaletteStep = 'condition' | 'wait' | 'send' | 'ask' | 'update' | 'webhook';
+export type PaletteStep = 'condition' | 'wait' | 'send' | 'ask' | 'reach' | 'update' | 'webhook';
 
 /** The flow editor as a practice manager uses it: the palette, the canvas, the inspector, save and publish. */
 export class FlowEditorPage {

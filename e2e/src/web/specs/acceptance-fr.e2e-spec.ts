@@ -578,6 +578,7 @@ test.describe('acceptance walk in French (issue 15)', () => {
         'remis le (Europe/Paris)',
         'ouvert le (Europe/Paris)',
         'ouvertures',
+        'lu le (Europe/Paris)',
         'statut',
         'canal',
         'type de destinataire',
