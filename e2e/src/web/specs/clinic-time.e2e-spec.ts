@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { sendAtAnyHour, signedInApi, withSettings } from '../api';
+import { seriousViolations } from '../axe';
 import { artifacts, logIn } from '../login';
 import { parseCsv, ReportPage } from '../pages/report-page';
 import { bookNewPatient } from '../pms';
@@ -52,15 +52,6 @@ function paris(instant: string) {
     fr: `${date} ${time}`,
     csv: `${parts.year}-${parts.month}-${parts.day} ${time}:${parts.second}`,
   };
-}
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
 }
 
 test.describe('one clock', () => {

@@ -1,19 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'node:path';
+import { seriousViolations } from '../axe';
 import { artifacts, logIn } from '../login';
 import { FlowEditorPage } from '../pages/flow-editor-page';
-
-/** The serious and critical WCAG 2.1 A/AA violations axe finds in a part of the page. */
-async function seriousViolations(page: Page, include: string) {
-  const result = await new AxeBuilder({ page })
-    .include(include)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
-}
 
 // 95 characters for the sample patient, one "ô": 2 SMS in Unicode (70 a part), 1 in GSM-7 (160)
 const booking =

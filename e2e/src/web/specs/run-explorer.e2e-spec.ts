@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { sendAtAnyHour, signedInApi, withSettings } from '../api';
+import { seriousViolations } from '../axe';
 import { artifacts, logIn } from '../login';
 import { RunsPage } from '../pages/runs-page';
 import { bookNewPatient } from '../pms';
@@ -12,15 +12,6 @@ import { bookNewPatient } from '../pms';
  * its card is (never by its id). (Retrying a run an engine error ended is covered by the API's and the component's
  * specs: the product offers no way to make the engine fail on purpose.)
  */
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
-}
-
 test.describe('run explorer', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 

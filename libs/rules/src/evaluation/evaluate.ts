@@ -273,12 +273,15 @@ class Evaluation {
     this.skip(node.id, 'wait', code, reason, why);
   }
 
-  private visitSend(node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>): string | null {
+  /** How a message of this run is planned now: its clock, calendar, quiet hours and what came before it. */
+  private planning(
+    nodeId: string,
+    step: { expectsReply: boolean; laterRung?: boolean },
+  ): Parameters<typeof planDeliveryAt>[1] {
     const ctx = this.input.context;
-    const isAsk = node.type === 'ask';
-    const plan = planDeliveryAt(node.data, {
+    return {
       runId: this.run.runId,
-      nodeId: node.id,
+      nodeId,
       context: ctx,
       now: this.now,
       calendar: cachedCalendar(ctx.clinic),
@@ -287,8 +290,14 @@ class Evaluation {
       suppressedWhy: this.run.suppressed?.why ?? null,
       defaultLanguage: this.input.flow.settings?.defaultLanguage ?? ctx.clinic.defaultLanguage ?? 'en',
       plannedReminders: this.plannedReminders,
-      expectsReply: isAsk,
-    });
+      ...step,
+    };
+  }
+
+  private visitSend(node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>): string | null {
+    const ctx = this.input.context;
+    const isAsk = node.type === 'ask';
+    const plan = planDeliveryAt(node.data, this.planning(node.id, { expectsReply: isAsk }));
     if ('skip' in plan) {
       this.skip(node.id, node.type, plan.skip.code, plan.skip.reason, plan.skip.why, plan.skip.mergedInto);
       return this.index.next(node.id, isAsk ? 'failed' : 'next');
@@ -342,7 +351,6 @@ class Evaluation {
    * none can go, leaves by `not-reached`.
    */
   private visitRung(node: FlowNodeOf<'reach'>, from: number): string | null {
-    const ctx = this.input.context;
     for (let index = from; index < node.data.rungs.length; index++) {
       const rung = node.data.rungs[index];
       const plan = planDeliveryAt(
@@ -352,21 +360,9 @@ class Evaluation {
           template: rung.template,
           purpose: node.data.purpose,
         },
-        {
-          runId: this.run.runId,
-          nodeId: node.id,
-          context: ctx,
-          now: this.now,
-          calendar: cachedCalendar(ctx.clinic),
-          policy: this.run.quietHours ?? this.input.flow.settings?.quietHours ?? 'shift-later',
-          suppressed: this.run.suppressed?.reason ?? null,
-          suppressedWhy: this.run.suppressed?.why ?? null,
-          defaultLanguage: this.input.flow.settings?.defaultLanguage ?? ctx.clinic.defaultLanguage ?? 'en',
-          plannedReminders: this.plannedReminders,
-          // A rung is never merged into another reminder: the ladder needs its own message's receipts.
-          expectsReply: true,
-          laterRung: from > 0,
-        },
+        // A rung is never merged into another reminder (the ladder needs its own message's receipts), and a
+        // later one is the same message on another channel, not a second reminder of the day.
+        this.planning(node.id, { expectsReply: true, laterRung: from > 0 }),
       );
       if ('skip' in plan) {
         this.skip(node.id, node.type, plan.skip.code, `${rung.channel}: ${plan.skip.reason}`, plan.skip.why);
