@@ -1,4 +1,4 @@
-import type { Flow, FlowNode } from '@clinicflow/rules';
+import { remindersFlow, type Channel, type Flow, type FlowNode, type TemplateText } from '@clinicflow/rules';
 
 /** Small flows the scenarios of domain.md need beyond the starter flows. */
 const position = (row: number) => ({ x: 0, y: row * 140 });
@@ -58,4 +58,16 @@ export function bookingChain(name: string, steps: FlowNode[]): Flow {
   const end = { id: 'end', type: 'end', position: position(steps.length + 1), data: {} } as FlowNode;
   const nodes = [trigger, ...steps, end];
   return { name, nodes, edges: nodes.slice(1).map((node, i) => link(nodes[i].id, node.id)) };
+}
+
+/** The reminders starter asking its question on another channel, with these texts per language. */
+export function remindersAskingOn(channel: Channel, byLanguage: Record<string, TemplateText>): Flow {
+  return {
+    ...remindersFlow,
+    nodes: remindersFlow.nodes.map((node) =>
+      node.type === 'ask'
+        ? ({ ...node, data: { ...node.data, channel, template: { byLanguage } } } as FlowNode)
+        : node,
+    ),
+  };
 }

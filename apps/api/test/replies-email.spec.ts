@@ -1,11 +1,11 @@
 import { signInboundEmail } from '@clinicflow/channels';
-import { remindersFlow, type Flow, type FlowNode } from '@clinicflow/rules';
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { externalDocumentId } from '../src/common/ids';
 import { startMailbox, type Mailbox } from './engine-dispatch-peers';
 import { bookingEvent, engineDriver } from './engine-fixtures';
+import { remindersAskingOn } from './engine-scenario-flows';
 import { TestClinic, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
 
@@ -13,28 +13,12 @@ const apt = (clinic: TestClinic, externalId: string) =>
   externalDocumentId('apt', clinic.clinicId, externalId);
 
 /** The reminders starter asking its question by e-mail. */
-const emailQuestion: Flow = {
-  ...remindersFlow,
-  nodes: remindersFlow.nodes.map((node) =>
-    node.type === 'ask'
-      ? ({
-          ...node,
-          data: {
-            ...node.data,
-            channel: 'email',
-            template: {
-              byLanguage: {
-                fr: {
-                  subject: 'Merci de confirmer votre RDV',
-                  body: 'RDV demain à {{time appointment.start}}. Répondez C pour confirmer, N pour annuler.',
-                },
-              },
-            },
-          },
-        } as FlowNode)
-      : node,
-  ),
-};
+const emailQuestion = remindersAskingOn('email', {
+  fr: {
+    subject: 'Merci de confirmer votre RDV',
+    body: 'RDV demain à {{time appointment.start}}. Répondez C pour confirmer, N pour annuler.',
+  },
+});
 
 /**
  * The clinic's inbound mail provider, played by a real SMTP server: it takes the patient's mail and posts it

@@ -1,11 +1,10 @@
 import { computeTwilioSignature } from '@clinicflow/channels';
-import { remindersFlow, type Flow, type FlowNode } from '@clinicflow/rules';
-import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { externalDocumentId } from '../src/common/ids';
 import { bookingEvent, engineDriver } from './engine-fixtures';
+import { remindersAskingOn } from './engine-scenario-flows';
 import { TestClinic, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
+import { startTwilioLike } from './twilio-like';
 
 const PUBLIC_URL = 'https://clinic.example.com';
 const SID = 'AC0123456789abcdef0123456789abcdef';
@@ -15,48 +14,9 @@ const apt = (clinic: TestClinic, externalId: string) =>
   externalDocumentId('apt', clinic.clinicId, externalId);
 
 /** The reminders starter asking its question on a call. */
-const voiceQuestion: Flow = {
-  ...remindersFlow,
-  nodes: remindersFlow.nodes.map((node) =>
-    node.type === 'ask'
-      ? ({
-          ...node,
-          data: {
-            ...node.data,
-            channel: 'voice',
-            template: {
-              byLanguage: {
-                fr: { body: 'Votre RDV est demain. Tapez 1 pour confirmer, 2 pour annuler.' },
-              },
-            },
-          },
-        } as FlowNode)
-      : node,
-  ),
-};
-
-/**
- * A local server speaking Twilio's Calls endpoint: it keeps each call placed and answers its SID; the status
- * refresh's look-ups (GET) hear that the call is still going on.
- */
-async function startTwilioLike() {
-  const calls: Record<string, string>[] = [];
-  const server: Server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      response.writeHead(request.method === 'POST' ? 201 : 200, { 'Content-Type': 'application/json' });
-      if (request.method !== 'POST' || !request.url?.endsWith('/Calls.json')) {
-        return response.end(JSON.stringify({ status: 'in-progress' }));
-      }
-      const sid = `CA${String(calls.push(Object.fromEntries(new URLSearchParams(body)))).padStart(32, '0')}`;
-      response.end(JSON.stringify({ sid, status: 'queued' }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { baseUrl, calls, close: () => new Promise((resolve) => server.close(resolve)) };
-}
+const voiceQuestion = remindersAskingOn('voice', {
+  fr: { body: 'Votre RDV est demain. Tapez 1 pour confirmer, 2 pour annuler.' },
+});
 
 describe('a question on a call, answered with a key (F4)', () => {
   const clock = new TestClock('2026-03-02T08:00:00Z');

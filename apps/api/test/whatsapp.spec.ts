@@ -1,12 +1,11 @@
 import { computeTwilioSignature } from '@clinicflow/channels';
-import { remindersFlow, type Flow, type FlowNode } from '@clinicflow/rules';
-import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { externalDocumentId } from '../src/common/ids';
 import { bookingEvent, engineDriver } from './engine-fixtures';
+import { remindersAskingOn } from './engine-scenario-flows';
 import { parseCsv } from './report-fixtures';
 import { TestClinic, useTestContext } from './test-app';
 import { TestClock } from './test-clock';
+import { startTwilioLike } from './twilio-like';
 
 const PUBLIC_URL = 'https://clinic.example.com';
 const SID = 'AC0123456789abcdef0123456789abcdef';
@@ -18,50 +17,15 @@ const apt = (clinic: TestClinic, externalId: string) =>
   externalDocumentId('apt', clinic.clinicId, externalId);
 
 /** The reminders starter asking its question on WhatsApp, with the approved template it needs outside 24 hours. */
-const whatsappQuestion: Flow = {
-  ...remindersFlow,
-  nodes: remindersFlow.nodes.map((node) =>
-    node.type === 'ask'
-      ? ({
-          ...node,
-          data: {
-            ...node.data,
-            channel: 'whatsapp',
-            template: {
-              byLanguage: {
-                fr: {
-                  body: 'Bonjour {{patient.firstName}}, RDV demain à {{time appointment.start}}. Répondez OUI ou NON.',
-                  whatsapp: {
-                    contentSid: CONTENT_SID,
-                    variables: ['{{patient.firstName}}', '{{time appointment.start}}'],
-                  },
-                },
-              },
-            },
-          },
-        } as FlowNode)
-      : node,
-  ),
-};
-
-/** A local server speaking Twilio's Messages endpoint: it keeps each message posted and answers its SID. */
-async function startTwilioLike() {
-  const messages: Record<string, string>[] = [];
-  const server: Server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      response.writeHead(request.method === 'POST' ? 201 : 200, { 'Content-Type': 'application/json' });
-      if (request.method !== 'POST' || !request.url?.endsWith('/Messages.json'))
-        return response.end(JSON.stringify({ status: 'delivered' }));
-      const sid = `SM${String(messages.push(Object.fromEntries(new URLSearchParams(body)))).padStart(32, '0')}`;
-      response.end(JSON.stringify({ sid, status: 'queued' }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { baseUrl, messages, close: () => new Promise((resolve) => server.close(resolve)) };
-}
+const whatsappQuestion = remindersAskingOn('whatsapp', {
+  fr: {
+    body: 'Bonjour {{patient.firstName}}, RDV demain à {{time appointment.start}}. Répondez OUI ou NON.',
+    whatsapp: {
+      contentSid: CONTENT_SID,
+      variables: ['{{patient.firstName}}', '{{time appointment.start}}'],
+    },
+  },
+});
 
 describe('WhatsApp (issue 20, part 5)', () => {
   const clock = new TestClock('2026-03-02T08:00:00Z');
