@@ -294,15 +294,8 @@ class Evaluation {
     };
   }
 
-  private visitSend(node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>): string | null {
-    const ctx = this.input.context;
-    const isAsk = node.type === 'ask';
-    const plan = planDeliveryAt(node.data, this.planning(node.id, { expectsReply: isAsk }));
-    if ('skip' in plan) {
-      this.skip(node.id, node.type, plan.skip.code, plan.skip.reason, plan.skip.why, plan.skip.mergedInto);
-      return this.index.next(node.id, isAsk ? 'failed' : 'next');
-    }
-    const delivery = plan.delivery;
+  /** Keeps a message a step planned, as a delivery and as the step's record; answers when it goes (ms). */
+  private planned(node: FlowNode, delivery: PlannedDelivery): number {
     this.result.deliveries.push(delivery);
     const sendAt = instantMillis(delivery.sendAt, this.zone);
     if (delivery.purpose === 'reminder') this.plannedReminders.push(sendAt);
@@ -316,6 +309,19 @@ class Evaluation {
       why: delivery.noteWhy ?? null,
       delivery,
     });
+    return sendAt;
+  }
+
+  private visitSend(node: FlowNodeOf<'send'> | FlowNodeOf<'ask'>): string | null {
+    const ctx = this.input.context;
+    const isAsk = node.type === 'ask';
+    const plan = planDeliveryAt(node.data, this.planning(node.id, { expectsReply: isAsk }));
+    if ('skip' in plan) {
+      this.skip(node.id, node.type, plan.skip.code, plan.skip.reason, plan.skip.why, plan.skip.mergedInto);
+      return this.index.next(node.id, isAsk ? 'failed' : 'next');
+    }
+    const delivery = plan.delivery;
+    const sendAt = this.planned(node, delivery);
     if (node.type === 'send') return this.index.next(node.id);
     const timeout = node.data.timeout;
     let until = shiftMillis(sendAt, 'after', timeout.amount, timeout.unit, this.zone);
@@ -374,19 +380,7 @@ class Evaluation {
         expectsReply: false,
         ladderRung: index + 1,
       };
-      this.result.deliveries.push(delivery);
-      const sendAt = instantMillis(delivery.sendAt, this.zone);
-      if (delivery.purpose === 'reminder') this.plannedReminders.push(sendAt);
-      this.result.steps.push({
-        at: delivery.sendAt,
-        nodeId: node.id,
-        kind: node.type,
-        outcome: 'planned',
-        exit: null,
-        reason: delivery.note,
-        why: delivery.noteWhy ?? null,
-        delivery,
-      });
+      const sendAt = this.planned(node, delivery);
       const until = utcIsoOf(shiftMillis(sendAt, 'after', rung.within.amount, rung.within.unit, this.zone));
       Object.assign(this.run, {
         status: 'waiting',
