@@ -26,6 +26,7 @@ const WHATSAPP_FIRST: Channel[] = ['whatsapp', 'sms', 'voice', 'email'];
 
 function aboutWhatsapp(callback: ProviderCallback): boolean {
   const body = (callback.body ?? {}) as Record<string, unknown>;
+  if (body.ChannelPrefix === 'whatsapp') return true;
   return [body.From, body.To].some((value) => typeof value === 'string' && value.startsWith('whatsapp:'));
 }
 
