@@ -273,7 +273,7 @@ describe('the PMS and its patients', () => {
       expect(status.consent).toEqual({
         mode: 'opt-in',
         patients: 4,
-        withoutConsent: { sms: 2, email: 3, voice: 4 },
+        withoutConsent: { sms: 2, email: 3, voice: 4, whatsapp: 4 },
       });
     });
 
