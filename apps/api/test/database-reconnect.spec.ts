@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MongoClient } from 'mongodb';
+import { MongoBulkWriteError, MongoClient } from 'mongodb';
+import { isTransientError } from '../src/database/transient-error';
+import { toErrorBody } from '../src/http/api-exception.filter';
 import { startDatabase } from '../../../scripts/database/embedded-database.cjs';
 import { reconnectWhenStuck } from '../src/database/stuck-monitor';
 
@@ -89,6 +91,40 @@ describe('reconnectWhenStuck', () => {
       expect(await insertsBefore(client, Date.now() + 30_000)).toBe(true);
     } finally {
       await stopWatching();
+      await client.close();
+    }
+  });
+});
+
+describe('a bulk write meeting the database gone', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'clinicflow-gone-'));
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers 503, not 500, for an insert of many that met the database gone after connecting', async () => {
+    const gone = await startDatabase({
+      dataDir: path.join(dir, 'data'),
+      logFile: path.join(dir, 'db.log'),
+      env: { PATH: process.env.PATH },
+      log: () => undefined,
+    });
+    const client = new MongoClient(gone.uri, { serverSelectionTimeoutMS: 500 });
+    try {
+      const outbox = client.db('gone').collection<{ _id: string }>('pending_events');
+      await outbox.insertOne({ _id: 'first' });
+      await gone.stop();
+      const thrown = await outbox
+        .insertMany([{ _id: 'a' }, { _id: 'b' }], { ordered: false })
+        .catch((error: unknown) => error);
+      // The driver wraps the failed server selection in a bulk error with no code, label or cause.
+      expect(thrown).toBeInstanceOf(MongoBulkWriteError);
+      expect(isTransientError(thrown)).toBe(true);
+      expect(toErrorBody(thrown)).toMatchObject({ statusCode: 503 });
+    } finally {
       await client.close();
     }
   });

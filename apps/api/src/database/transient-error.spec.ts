@@ -1,5 +1,12 @@
 import { createServer } from 'node:net';
-import { MongoClient, MongoNetworkError, MongoServerError } from 'mongodb';
+import {
+  BulkWriteResult,
+  MongoBulkWriteError,
+  MongoClient,
+  MongoNetworkError,
+  MongoServerError,
+  MongoServerSelectionError,
+} from 'mongodb';
 import { isTransientError } from './transient-error';
 
 /** A port nothing listens on: taken from the OS, then closed. */
@@ -39,6 +46,21 @@ describe(isTransientError.name, () => {
     expect(isTransientError(retryable)).toBe(true);
     expect(isTransientError(new MongoNetworkError('connection closed'))).toBe(true);
     expect(isTransientError(new Error('saving the run failed', { cause: reset }))).toBe(true);
+  });
+
+  it('should call transient a bulk write that met no server, as the driver wraps it', () => {
+    // What `insertMany` throws when the database went away after the client had connected (the driver's
+    // bulk/common.js: "a driver related error not a bulk op error"); the integration test
+    // database-reconnect.spec.ts meets it against a real database.
+    const unreached = new MongoServerSelectionError('Server selection timed out after 5000 ms', {} as never);
+    const bulk = new MongoBulkWriteError(unreached as never, {} as BulkWriteResult);
+    expect(bulk).toBeInstanceOf(MongoServerError);
+    expect(isTransientError(bulk)).toBe(true);
+    const duplicate = new MongoBulkWriteError(
+      { message: 'E11000 duplicate key', code: 11000, writeErrors: [] },
+      {} as BulkWriteResult,
+    );
+    expect(isTransientError(duplicate)).toBe(false);
   });
 
   it('should not call transient what would happen again', () => {

@@ -57,5 +57,10 @@ export function isTransientError(error: unknown, depth = 0): boolean {
   if (error instanceof MongoServerError && TRANSIENT_SERVER_CODES.has(Number(error.code))) return true;
   const errno = (error as NodeJS.ErrnoException).code;
   if (typeof errno === 'string' && TRANSIENT_ERRNO.has(errno)) return true;
+  // A bulk write (insertMany, bulkWrite) that met no server wraps the driver's error in a MongoBulkWriteError
+  // without code, label or cause: the wrapped error is its `errorResponse`.
+  if (error instanceof MongoServerError && error.errorResponse instanceof Error) {
+    return isTransientError(error.errorResponse, depth + 1);
+  }
   return isTransientError(error.cause, depth + 1);
 }
