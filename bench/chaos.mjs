@@ -149,6 +149,11 @@ async function databaseFault({ cluster, clinicId, workers, web, pms }, database,
     givenBack: cluster
       .logged(processes, /Queue sweep: (\d+) deliveries had lost their queue entry/)
       .reduce((sum, m) => sum + Number(m[1]), 0),
+    // What the web process answered 500 for (its log withholds request values): printed with a 500.
+    serverErrors: cluster
+      .logged([web], /"context":"ApiExceptionFilter","msg":"((?:[^"\\]|\\.)*)"/)
+      .filter((m) => m.input.includes('"level":50'))
+      .map((m) => JSON.parse(`"${m[1]}"`)),
   };
 }
 
@@ -293,7 +298,7 @@ async function drainFault({ cluster, clinicId, workers }) {
 const lost = (f) => `lost ${f.lost}${f.lost ? ` ${JSON.stringify(f.notSent)}` : ''}`;
 
 /** The database fault's line: the burst, then the bookings posted to the web process meanwhile. */
-function printDatabaseFault({ figures: f, posted, booked: b, movesMet, givenBack }) {
+function printDatabaseFault({ figures: f, posted, booked: b, movesMet, givenBack, serverErrors }) {
   console.log(
     `database killed ${f.downSeconds.toFixed(0)} s mid-burst, then ${HICCUPS} times started again at once: sent ${f.sent}, ${lost(f)}, repeated sends ${f.repeated} ` +
       `(${f.repeatedOutsideDoubt} outside doubt), in doubt ${f.inDoubt}, taken over ${f.takenOver}, ` +
@@ -309,6 +314,7 @@ function printDatabaseFault({ figures: f, posted, booked: b, movesMet, givenBack
       `${b.confirmationsSent}, missing ${b.confirmationsMissing}${b.confirmationsMissing ? ` ${JSON.stringify(b.notSent)}` : ''}, two for one run ${b.sentTwice}, sent twice ` +
       `outside doubt ${b.repeatedOutsideDoubt}`,
   );
+  if (other.length) console.log(`  the web process's server errors:\n${serverErrors.join('\n')}`);
   return (
     f.lost > 0 ||
     f.repeatedOutsideDoubt > 0 ||
