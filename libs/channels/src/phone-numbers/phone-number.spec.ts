@@ -1,4 +1,9 @@
-import { cleanPhoneNumber, normaliseMobileNumber, normalisePhoneNumber } from './phone-number';
+import {
+  cleanPhoneNumber,
+  normaliseMobileNumber,
+  normaliseNumberFor,
+  normalisePhoneNumber,
+} from './phone-number';
 import { oneMessagePerPhone } from './one-message-per-phone';
 
 describe('normaliseMobileNumber', () => {
@@ -37,6 +42,18 @@ describe('normaliseMobileNumber', () => {
 
   it('keeps a landline valid for voice calls', () => {
     expect(normalisePhoneNumber('01 42 68 53 00', 'FR')).toMatchObject({ valid: true, type: 'FIXED_LINE' });
+  });
+
+  it.each([
+    { channel: 'voice', valid: true },
+    { channel: 'sms', valid: false },
+    { channel: 'whatsapp', valid: false },
+  ] as const)('takes a landline for $channel: $valid', ({ channel, valid }) => {
+    expect(normaliseNumberFor(channel, '01 42 68 53 00', 'FR')).toMatchObject({ valid });
+    expect(normaliseNumberFor(channel, '06 12 34 56 78', 'FR')).toMatchObject({
+      valid: true,
+      e164: '+33612345678',
+    });
   });
 
   it('never leaves a leading 00, a space or a dash', () => {

@@ -1,3 +1,4 @@
+import type { Channel } from '@clinicflow/rules';
 import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
 
 /** Why a phone number cannot receive an SMS. */
@@ -43,4 +44,15 @@ export function normaliseMobileNumber(input: string, defaultCountry: string): No
     };
   }
   return result;
+}
+
+/** Normalises a number for a channel: a written message (SMS, WhatsApp) needs a mobile, a call any phone. */
+export function normaliseNumberFor(
+  channel: Exclude<Channel, 'email'>,
+  input: string,
+  defaultCountry: string,
+): NormalisedPhoneNumber {
+  return channel === 'voice'
+    ? normalisePhoneNumber(input, defaultCountry)
+    : normaliseMobileNumber(input, defaultCountry);
 }

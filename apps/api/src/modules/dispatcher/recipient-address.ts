@@ -1,4 +1,4 @@
-import { normaliseMobileNumber, normalisePhoneNumber } from '@clinicflow/channels';
+import { normaliseNumberFor } from '@clinicflow/channels';
 import { reasonOf, type Reason, type RecipientType } from '@clinicflow/rules';
 import type { DeliveryDocument } from '../deliveries/delivery.document';
 
@@ -21,10 +21,7 @@ const WHOSE: Record<RecipientType, string> = {
 export function recipientAddress(delivery: DeliveryDocument, country: string): RecipientAddress {
   const address = delivery.recipient.address ?? '';
   if (delivery.channel === 'email') return { ok: true, address: address.trim() };
-  const number =
-    delivery.channel === 'sms' || delivery.channel === 'whatsapp'
-      ? normaliseMobileNumber(address, country)
-      : normalisePhoneNumber(address, country);
+  const number = normaliseNumberFor(delivery.channel, address, country);
   if (number.valid) return { ok: true, address: number.e164 };
   return {
     ok: false,

@@ -1,4 +1,4 @@
-import { inspectTemplate, normaliseMobileNumber, normalisePhoneNumber } from '@clinicflow/channels';
+import { inspectTemplate, normaliseNumberFor } from '@clinicflow/channels';
 import {
   templateData,
   templateFieldsForSend,
@@ -22,10 +22,7 @@ export function addressFor(channel: Channel, input: string, country: string): Ad
       ? { ok: true, address: email.data.toLowerCase() }
       : { ok: false, reason: `"${input}" is not an e-mail address.` };
   }
-  const number =
-    channel === 'sms' || channel === 'whatsapp'
-      ? normaliseMobileNumber(input, country)
-      : normalisePhoneNumber(input, country);
+  const number = normaliseNumberFor(channel, input, country);
   return number.valid ? { ok: true, address: number.e164 } : { ok: false, reason: number.reason };
 }
 
