@@ -22,10 +22,17 @@ export const DELIVERY_STATUSES: readonly DeliveryStatus[] = deliveryStatusSchema
 /** Statuses in which a delivery still has a `delivery_queue` entry: the dispatcher will look at it again. */
 export const QUEUED_STATUSES: readonly DeliveryStatus[] = ['scheduled', 'retrying', 'sending'];
 
+/** Statuses of a message that reached the patient (or their phone) and was not answered yet. */
+export const UNANSWERED_SENT_STATUSES = [
+  'sent',
+  'delivered',
+  'read',
+] as const satisfies readonly DeliveryStatus[];
+
 /** What became of a message, as the screens count it: still to go out, went out, failed, or stopped. */
 export const DELIVERY_OUTCOMES = {
   pending: QUEUED_STATUSES,
-  sent: ['sent', 'delivered', 'read', 'answered'],
+  sent: [...UNANSWERED_SENT_STATUSES, 'answered'],
   failed: ['failed', 'expired'],
   stopped: ['cancelled', 'skipped'],
 } as const satisfies Record<string, readonly DeliveryStatus[]>;

@@ -22,7 +22,7 @@ import { errorSummary } from '../../common/logged-error';
  * callback about a WhatsApp message (its numbers prefixed `whatsapp:`) looks in WhatsApp first.
  */
 const CHANNELS: Channel[] = ['sms', 'voice', 'email', 'whatsapp'];
-const WHATSAPP_FIRST: Channel[] = ['whatsapp', 'sms', 'voice', 'email'];
+const WHATSAPP_FIRST: Channel[] = ['whatsapp', ...CHANNELS.filter((c) => c !== 'whatsapp')];
 
 function aboutWhatsapp(callback: ProviderCallback): boolean {
   const body = (callback.body ?? {}) as Record<string, unknown>;

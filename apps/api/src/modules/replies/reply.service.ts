@@ -7,6 +7,7 @@ import {
   type ReplyKeywords,
   type ReplyMeaning,
 } from '@clinicflow/rules';
+import { UNANSWERED_SENT_STATUSES, type DeliveryStatus } from '@clinicflow/contract';
 import { ClockRepository } from '../../common/clock.repository';
 import { AppointmentService } from '../appointments/appointment.service';
 import { DeliveryCancelService } from '../deliveries/delivery-cancel.service';
@@ -298,7 +299,8 @@ export class ReplyService {
       const cancelled = delivery.appointmentId ? await this.decline(asked, now) : 0;
       reason = `The patient declined the appointment${how.where}; ${cancelled} other pending message(s) cancelled`;
     }
-    if (!how.waiting && !['sent', 'delivered', 'read'].includes(delivery.status)) return;
+    if (!how.waiting && !(UNANSWERED_SENT_STATUSES as readonly DeliveryStatus[]).includes(delivery.status))
+      return;
     await this.status.record(delivery, {
       status: 'answered',
       at: now,
