@@ -267,4 +267,24 @@ describe("the patient's appointment page (short links)", () => {
     const expired = await ctx.http().get(cancel).expect(410);
     expect(expired.text).toContain('Ce lien a expiré.');
   });
+
+  it('slows down one link tapped too often, saying so in a page, and no other link', async () => {
+    await engine.post(clinic, bookingEvent('link-9', 'A-BUSY', '2026-04-10T10:00')).expect(202);
+    await engine.at('2026-03-27T10:40:00Z');
+    const appointmentId = externalDocumentId('apt', clinic.clinicId, 'A-BUSY');
+    const booked = (await engine.deliveries(clinic, { appointmentId })).find(
+      (d) => d.nodeId === 'sms-booked',
+    )!;
+    const [cancel, reschedule] = linksOf(booked.text);
+    for (let i = 0; i < 20; i++) await tap(cancel, { action: 'nope' }).expect(400);
+    const slowed = await tap(cancel, { action: 'cancel' }).set('accept-language', 'nb-NO').expect(429);
+    expect(slowed.headers['content-type']).toContain('text/html');
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+    expect(slowed.text).toContain('<html lang="nb">');
+    expect(slowed.text).toContain('For mange forsøk med denne lenken.');
+    expect(await appointmentOf('A-BUSY')).toMatchObject({ status: 'booked' });
+    // the page still opens, and the patient's other link (the same address) still works
+    await ctx.http().get(cancel).expect(200);
+    await tap(reschedule, { action: 'reschedule', wish: 'Plutôt le matin' }).expect(200);
+  });
 });

@@ -21,7 +21,7 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 }
 
 /** Terminus's 503 body, which api.md keeps as it is: `{ status: 'error', info, error, details }`. */
-interface HealthReport {
+export interface HealthReport {
   status: string;
   details: unknown;
 }
@@ -137,6 +137,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else if (statusCode === HttpStatus.SERVICE_UNAVAILABLE && 'statusCode' in body) {
       response.setHeader('Retry-After', String(DATABASE_AWAY_RETRY_SECONDS));
     }
-    response.status(statusCode).json(body);
+    this.answer(host, statusCode, body);
+  }
+
+  /** Writes the answer, its headers set: the JSON body of api.md (the patient's pages answer a page instead). */
+  protected answer(host: ArgumentsHost, statusCode: number, body: ApiErrorBody | HealthReport): void {
+    host.switchToHttp().getResponse<Response>().status(statusCode).json(body);
   }
 }

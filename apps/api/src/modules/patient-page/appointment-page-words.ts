@@ -26,6 +26,8 @@ export interface AppointmentPageWords {
   expired: string;
   invalid: string;
   badRequest: string;
+  unavailable: string;
+  tooMany: string;
   call: (clinic: string) => string;
   addToCalendar: string;
   calendarFile: string;
@@ -58,6 +60,8 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     expired: 'Ce lien a expiré. Appelez le cabinet.',
     invalid: 'Ce lien n’est pas valide.',
     badRequest: 'Cette demande n’a pas pu être lue. Réessayez depuis le lien de votre message.',
+    unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+    tooMany: 'Trop de tentatives avec ce lien. Réessayez dans quelques minutes ou appelez le cabinet.',
     call: (clinic) => `Une question ? Appelez ${clinic}`,
     addToCalendar: 'Ajouter à mon agenda',
     calendarFile: 'Agenda du téléphone (.ics)',
@@ -88,6 +92,8 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     expired: 'This link has expired. Please call the clinic.',
     invalid: 'This link is not valid.',
     badRequest: 'This request could not be read. Please try again from the link in your message.',
+    unavailable: 'The service is unavailable for a moment. Please try again shortly.',
+    tooMany: 'Too many attempts with this link. Please try again in a few minutes or call the clinic.',
     call: (clinic) => `Questions? Call ${clinic}`,
     addToCalendar: 'Add to my calendar',
     calendarFile: 'Phone calendar (.ics)',
@@ -118,6 +124,8 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     expired: 'Este enlace ha caducado. Llame a la clínica.',
     invalid: 'Este enlace no es válido.',
     badRequest: 'No se ha podido leer esta solicitud. Vuelva a intentarlo desde el enlace de su mensaje.',
+    unavailable: 'El servicio no está disponible en este momento. Vuelva a intentarlo en unos instantes.',
+    tooMany: 'Demasiados intentos con este enlace. Vuelva a intentarlo en unos minutos o llame a la clínica.',
     call: (clinic) => `¿Alguna pregunta? Llame a ${clinic}`,
     addToCalendar: 'Añadir a mi calendario',
     calendarFile: 'Calendario del teléfono (.ics)',
@@ -148,6 +156,8 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     expired: 'Denne lenken er utløpt. Ring klinikken.',
     invalid: 'Denne lenken er ikke gyldig.',
     badRequest: 'Forespørselen kunne ikke leses. Prøv igjen fra lenken i meldingen.',
+    unavailable: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.',
+    tooMany: 'For mange forsøk med denne lenken. Prøv igjen om noen minutter, eller ring klinikken.',
     call: (clinic) => `Spørsmål? Ring ${clinic}`,
     addToCalendar: 'Legg til i kalenderen min',
     calendarFile: 'Telefonens kalender (.ics)',
@@ -178,6 +188,8 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     expired: 'Questo link è scaduto. Chiama lo studio.',
     invalid: 'Questo link non è valido.',
     badRequest: 'Impossibile leggere questa richiesta. Riprova dal link del tuo messaggio.',
+    unavailable: 'Il servizio non è disponibile al momento. Riprova tra poco.',
+    tooMany: 'Troppi tentativi con questo link. Riprova tra qualche minuto o chiama lo studio.',
     call: (clinic) => `Domande? Chiama ${clinic}`,
     addToCalendar: 'Aggiungi al mio calendario',
     calendarFile: 'Calendario del telefono (.ics)',
@@ -209,6 +221,9 @@ export const APPOINTMENT_PAGE_WORDS: Record<PageLanguage, AppointmentPageWords> 
     invalid: 'Dieser Link ist nicht gültig.',
     badRequest:
       'Diese Anfrage konnte nicht gelesen werden. Bitte versuchen Sie es erneut über den Link in Ihrer Nachricht.',
+    unavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    tooMany:
+      'Zu viele Versuche mit diesem Link. Bitte versuchen Sie es in einigen Minuten erneut oder rufen Sie die Praxis an.',
     call: (clinic) => `Fragen? Rufen Sie ${clinic} an`,
     addToCalendar: 'Zu meinem Kalender hinzufügen',
     calendarFile: 'Telefonkalender (.ics)',

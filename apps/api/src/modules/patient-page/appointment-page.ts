@@ -105,8 +105,11 @@ export function appointmentPage(view: AppointmentPageView, outcome?: Appointment
   return page(view.language, words.title, parts.join('\n'), STYLE);
 }
 
-/** A page for a link that opens nothing: not ours, or expired. */
-export function closedLinkPage(language: PageLanguage, why: 'invalid' | 'expired'): string {
+/** A page for a link that opens nothing: not ours, expired, or refused for now (too many taps, the service away). */
+export function closedLinkPage(
+  language: PageLanguage,
+  why: 'invalid' | 'expired' | 'badRequest' | 'tooMany' | 'unavailable',
+): string {
   const words = APPOINTMENT_PAGE_WORDS[language];
   return page(language, words.title, `<p class="notice" role="alert">${escapeHtml(words[why])}</p>`, STYLE);
 }

@@ -1,3 +1,5 @@
+import type { Response } from 'express';
+
 /** The languages of the patient's pages (docs/patient-links.md). */
 export const PAGE_LANGUAGES = ['fr', 'en', 'es', 'nb', 'it', 'de'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
@@ -50,4 +52,9 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** Answers a page of ours: never kept by a cache (it shows a patient's appointment). */
+export function pageAnswer(response: Response, status: number, html: string): void {
+  response.status(status).type('html').set('Cache-Control', 'no-store, private').send(html);
 }

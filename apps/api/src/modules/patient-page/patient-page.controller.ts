@@ -1,8 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { Throttle } from '@nestjs/throttler';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PATIENT_LINK_SEGMENTS, PATIENT_PREFIX } from '../../http/patient-paths';
 import { Public, requestOrigin } from '../../http/principal';
+import { AccountThrottlerGuard } from '../auth/account-throttler.guard';
 import { appointmentPage, closedLinkPage, type AppointmentPageOutcome } from './appointment-page';
 import {
   AppointmentPageService,
@@ -10,11 +23,26 @@ import {
   type OpenPage,
   type PageAction,
 } from './appointment-page.service';
+import { PatientPageErrorFilter } from './patient-page-error.filter';
 import { PatientPageService } from './patient-page.service';
 import { preferencesPage } from './preferences-page';
 import { PreferencesService } from './preferences.service';
-import { pageLanguageOf } from './page-layout';
+import { pageAnswer, pageLanguageOf } from './page-layout';
 import { invalidLink, unsubscribeDone, unsubscribeQuestion } from './unsubscribe-page';
+
+/**
+ * The taps one link may make (its POSTs: a button, a preferences form, an unsubscribe), counted per link, not
+ * per address: patients behind one address (a carrier's, a proxy's) never share a limit. Each tap may write
+ * (consent, its history, the audit); a link used by a script is slowed down, the patient's own taps never are.
+ */
+const PER_LINK: Parameters<typeof Throttle>[0] = {
+  default: {
+    limit: 20,
+    ttl: 10 * 60_000,
+    getTracker: (request: Record<string, unknown>) =>
+      String((request.params as Record<string, string>).token),
+  },
+};
 
 /** A transparent 1×1 GIF. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -25,6 +53,7 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PatientPageErrorFilter)
 @Controller(PATIENT_PREFIX)
 export class PatientPageController {
   constructor(
@@ -57,6 +86,8 @@ export class PatientPageController {
 
   /** The button's POST, or a mail program's one-click POST (RFC 8058: `List-Unsubscribe=One-Click`). */
   @Post(`${PATIENT_LINK_SEGMENTS.unsubscribe}/:token`)
+  @UseGuards(AccountThrottlerGuard)
+  @Throttle(PER_LINK)
   @HttpCode(200)
   async unsubscribe(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     const email = await this.page.unsubscribeTarget(token);
@@ -88,6 +119,8 @@ export class PatientPageController {
 
   /** A button of the page: confirm, cancel (with an optional reason) or ask for another time. */
   @Post(':token')
+  @UseGuards(AccountThrottlerGuard)
+  @Throttle(PER_LINK)
   @HttpCode(200)
   async act(
     @Param('token') token: string,
@@ -182,10 +215,6 @@ const OUTCOME_STATUS: Record<AppointmentPageOutcome, number> = {
   gone: 409,
   'bad-request': 400,
 };
-
-function pageAnswer(response: Response, status: number, html: string) {
-  response.status(status).type('html').set('Cache-Control', 'no-store, private').send(html);
-}
 
 /** A form field that may be sent once, many times (checkboxes) or not at all. */
 function listOf(value: unknown): string[] {
