@@ -1,4 +1,15 @@
-import { AppShell, Badge, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Navigate, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -8,7 +19,6 @@ import { useUnreadCount } from '../features/inbox/hooks/useUnreadCount';
 import { DatabaseStatus } from '../features/health/components/DatabaseStatus';
 import { useMessages } from '../i18n/useMessages';
 import { LanguageSwitch } from './LanguageSwitch';
-import { formatMessage } from '../features/flows/utils/formatMessage';
 
 /**
  * The frame of every signed-in screen: the header with the database badge, the user and logout, and the
@@ -92,18 +102,21 @@ export function AppLayout() {
 function InboxNavLink({ label }: { label: string }) {
   const t = useMessages();
   const unread = useUnreadCount();
-  const count = unread ? formatMessage(t.inboxUnread, { count: unread }) : undefined;
+  // The link's name is what it shows, then what the number means ("Inbox 3 unread"): no aria-label, whose words
+  // would differ from the visible ones (WCAG 2.5.3, label in name).
   return (
     <NavLink
       component={RouterLink}
       to="/inbox"
       label={label}
-      aria-label={count ? `${label}, ${count}` : label}
       rightSection={
         unread ? (
-          <Badge size="sm" color="red" circle={unread < 10} data-testid="inbox-unread">
-            {unread}
-          </Badge>
+          <>
+            <Badge size="sm" color="red" circle={unread < 10} data-testid="inbox-unread">
+              {unread}
+            </Badge>
+            <VisuallyHidden>{t.inboxUnreadWord}</VisuallyHidden>
+          </>
         ) : null
       }
     />

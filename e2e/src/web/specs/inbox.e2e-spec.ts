@@ -31,7 +31,9 @@ test.describe('replies inbox', () => {
     await expect(badge).toHaveText(/^\d+$/);
     const unread = Number(await badge.textContent());
     expect(unread).toBeGreaterThanOrEqual(1);
-    await nav.getByRole('link', { name: /^Inbox/ }).click();
+    // its name is what it shows, then what the number means (WCAG 2.5.3)
+    const link = nav.getByRole('link', { name: new RegExp(`^Inbox\\s*${unread}\\s*unread$`) });
+    await link.click();
     const item = page.getByTestId('inbox-item').filter({ hasText: text });
     await expect(item).toHaveAttribute('data-read', 'false');
     await expect(item).toContainText(`${patient.firstName} ${patient.lastName}`);

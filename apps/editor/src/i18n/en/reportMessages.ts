@@ -142,6 +142,7 @@ export const reportMessages = {
   inboxTitle: 'Inbox',
   inboxIntro: 'What patients answered that the system could not act on by itself.',
   inboxUnread: '{count} unread',
+  inboxUnreadWord: 'unread',
   inboxFilterRead: 'Read',
   inboxFilterAll: 'All',
   inboxFilterUnread: 'Unread',

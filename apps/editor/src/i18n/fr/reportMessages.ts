@@ -144,6 +144,7 @@ export const reportMessages = {
   inboxTitle: 'Réponses',
   inboxIntro: 'Ce que les patients ont répondu et que le système n’a pas pu traiter seul.',
   inboxUnread: '{count} non lues',
+  inboxUnreadWord: 'non lues',
   inboxFilterRead: 'Lecture',
   inboxFilterAll: 'Toutes',
   inboxFilterUnread: 'Non lues',
