@@ -61,6 +61,12 @@ describe("the patient's appointment page (short links)", () => {
     ).body;
   /** The short links of a message, as paths, in the order the text gives them. */
   const linksOf = (text: string | null) => [...(text ?? '').matchAll(SHORT_LINK)].map((m) => m[1]);
+  /** The short links of an appointment's booking confirmation, in the order its text shows them. */
+  const bookingLinksOf = async (externalId: string) => {
+    const appointmentId = externalDocumentId('apt', clinic.clinicId, externalId);
+    const deliveries = await engine.deliveries(clinic, { appointmentId });
+    return linksOf(deliveries.find((d) => d.nodeId === 'sms-booked')!.text);
+  };
   const tap = (path: string, form: Record<string, string>) => ctx.http().post(path).type('form').send(form);
   const pmsHeard = (type: string) => pms.received.filter((event) => event.type === type);
 
@@ -160,11 +166,8 @@ describe("the patient's appointment page (short links)", () => {
   it("cancels by the booking message's link, once: the reason reaches the inbox, a second tap says so", async () => {
     await engine.post(clinic, bookingEvent('link-2', 'A-CANC', '2026-03-12T10:00')).expect(202);
     await engine.at('2026-03-06T09:20:00Z');
+    const [cancel, reschedule] = await bookingLinksOf('A-CANC');
     const appointmentId = externalDocumentId('apt', clinic.clinicId, 'A-CANC');
-    const booked = (await engine.deliveries(clinic, { appointmentId })).find(
-      (d) => d.nodeId === 'sms-booked',
-    )!;
-    const [cancel, reschedule] = linksOf(booked.text);
     expect(cancel).not.toBe(reschedule);
     const page = await ctx.http().get(cancel).expect(200);
     // the cancel link opens its form first, open
@@ -208,11 +211,8 @@ describe("the patient's appointment page (short links)", () => {
   it('says when the appointment moved, and passes a request for another time to the front desk', async () => {
     await engine.post(clinic, bookingEvent('link-3', 'A-MOVE', '2026-03-12T10:00')).expect(202);
     await engine.at('2026-03-06T09:30:00Z');
+    const [, reschedule] = await bookingLinksOf('A-MOVE');
     const appointmentId = externalDocumentId('apt', clinic.clinicId, 'A-MOVE');
-    const booked = (await engine.deliveries(clinic, { appointmentId })).find(
-      (d) => d.nodeId === 'sms-booked',
-    )!;
-    const [, reschedule] = linksOf(booked.text);
     await engine
       .post(
         clinic,
@@ -240,11 +240,7 @@ describe("the patient's appointment page (short links)", () => {
   });
 
   it('refuses a tampered link, a tap after the start and an expired link, changing nothing', async () => {
-    const appointmentId = externalDocumentId('apt', clinic.clinicId, 'A-MOVE');
-    const booked = (await engine.deliveries(clinic, { appointmentId })).find(
-      (d) => d.nodeId === 'sms-booked',
-    )!;
-    const [cancel] = linksOf(booked.text);
+    const [cancel] = await bookingLinksOf('A-MOVE');
     const tampered = cancel.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     const unknown = await ctx.http().get(tampered).set('accept-language', 'nb-NO').expect(404);
     expect(unknown.text).toContain('Denne lenken er ikke gyldig.');
@@ -271,11 +267,7 @@ describe("the patient's appointment page (short links)", () => {
   it('slows down one link tapped too often, saying so in a page, and no other link', async () => {
     await engine.post(clinic, bookingEvent('link-9', 'A-BUSY', '2026-04-10T10:00')).expect(202);
     await engine.at('2026-03-27T10:40:00Z');
-    const appointmentId = externalDocumentId('apt', clinic.clinicId, 'A-BUSY');
-    const booked = (await engine.deliveries(clinic, { appointmentId })).find(
-      (d) => d.nodeId === 'sms-booked',
-    )!;
-    const [cancel, reschedule] = linksOf(booked.text);
+    const [cancel, reschedule] = await bookingLinksOf('A-BUSY');
     for (let i = 0; i < 20; i++) await tap(cancel, { action: 'nope' }).expect(400);
     const slowed = await tap(cancel, { action: 'cancel' }).set('accept-language', 'nb-NO').expect(429);
     expect(slowed.headers['content-type']).toContain('text/html');
