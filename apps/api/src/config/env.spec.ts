@@ -37,6 +37,19 @@ describe(loadEnv.name, () => {
     });
   });
 
+  it('should take the trusted proxies as hops, addresses or ranges, and refuse anything else naming it', () => {
+    const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/', APP_SECRET: SECRET };
+    expect(loadEnv(base).TRUST_PROXY).toBeUndefined();
+    for (const value of ['1', 'loopback', '10.0.0.0/8, 192.0.2.7', 'uniquelocal,::1', 'fd00::/8']) {
+      expect(loadEnv({ ...base, TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
+    }
+    for (const value of ['0', '11', 'yes', '10.0.0.0/40', 'loopback,nowhere', ' , ']) {
+      expect(() => loadEnv({ ...base, TRUST_PROXY: value })).toThrow(
+        /TRUST_PROXY: must be a number of proxies \(1 to 10\), or addresses and ranges/,
+      );
+    }
+  });
+
   it('should list every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { PROCESS_ROLES } from './process-role';
+import { trustedProxies } from './trusted-proxies';
 
 /** The APP_SECRET this repository once defaulted to: public, so never accepted (a token it signs is forged). */
 export const PUBLIC_DEVELOPMENT_SECRET = 'clinicflow-development-secret-not-for-production';
@@ -96,6 +97,19 @@ export const envSchema = z
     NODE_ENV: z.string().optional(),
     /** The public base URL of the API (e.g. https://clinic.example.com), for provider callback URLs and signatures. */
     PUBLIC_URL: z.string().url('must be a URL such as https://clinic.example.com').optional(),
+    /**
+     * The proxies in front of the web processes (a load balancer, a TLS front) trusted to say the client's address
+     * in `X-Forwarded-For`: a number of proxies, or their addresses and ranges (`loopback`, `10.0.0.0/8`…),
+     * comma-separated. Unset: none, the address is the connection's. The address is what the login throttle
+     * counts and what consent evidence and the audit trail record.
+     */
+    TRUST_PROXY: z
+      .string()
+      .refine((value) => trustedProxies(value) !== null, {
+        message:
+          'must be a number of proxies (1 to 10), or addresses and ranges such as 10.0.0.0/8 or loopback, comma-separated',
+      })
+      .optional(),
     /**
      * Provider hosts (`host` or `host:port`, comma-separated) the server may reach although they are local or
      * private addresses (a test peer, an SMS gateway on the clinic's network); any other provider host must

@@ -6,6 +6,7 @@ import { webhookEventSchema } from '@clinicflow/contract';
 import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { Env } from '../config/env';
+import { trustedProxies } from '../config/trusted-proxies';
 import { servesRequests, isProbeRoute } from '../config/process-role';
 import { Metrics } from '../metrics/metrics';
 import { ApiExceptionFilter } from './api-exception.filter';
@@ -84,6 +85,8 @@ function workerOnlyRoutes(request: Request, response: Response, next: NextFuncti
 export function configureHttp(app: INestApplication) {
   const express = app as NestExpressApplication;
   const config = app.get<ConfigService<Env, true>>(ConfigService);
+  const proxies = config.get('TRUST_PROXY', { infer: true });
+  if (proxies) express.set('trust proxy', trustedProxies(proxies));
   express.use(securityHeaders(config.get('PUBLIC_URL', { infer: true })));
   express.use(timedRequests(app.get(Metrics)));
   if (!servesRequests(config.get('CLINICFLOW_ROLE', { infer: true }))) express.use(workerOnlyRoutes);
