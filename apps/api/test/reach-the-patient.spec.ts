@@ -130,12 +130,30 @@ describe('Reach the patient: a channel ladder (issue 20, part 6)', () => {
     await engine.settings(clinic, { consent: { mode: 'opt-in', purposes: ['reminders'] } });
     const at = '2026-03-03T08:00:00Z';
     await book('A-LADDER-2', at, { sms: { granted: true, at } });
-    const sent = await messages('A-LADDER-2');
+    const all = await messages('A-LADDER-2');
+    const sent = all.filter((d) => d.status !== 'skipped');
     expect(sent.map((d) => [d.channel, d.ladder?.rung])).toEqual([['sms', 2]]);
     const [run] = await engine.runs(clinic, { _id: sent[0].runId! });
     expect(run.steps.find((s) => s.outcome === 'skipped')).toMatchObject({
       nodeId: 'reach',
       why: { code: 'consent-opt-in', params: { channel: 'whatsapp' } },
     });
+    // The rung left out is a row of the report, as a skipped send step is: channel, rung and why.
+    const skipped = all.filter((d) => d.status === 'skipped');
+    expect(skipped).toEqual([
+      expect.objectContaining({
+        channel: 'whatsapp',
+        ladder: expect.objectContaining({ rung: 1 }),
+        why: { code: 'consent-opt-in', params: { channel: 'whatsapp' } },
+      }),
+    ]);
+    const report = await ctx.as(clinic).get('/api/deliveries?status=skipped&channel=whatsapp').expect(200);
+    expect(report.body.items).toEqual([
+      expect.objectContaining({
+        id: skipped[0]._id,
+        status: 'skipped',
+        reason: expect.stringContaining('whatsapp'),
+      }),
+    ]);
   });
 });

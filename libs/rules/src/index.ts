@@ -51,7 +51,7 @@ export {
 export { consentGate } from './evaluation/channel-gates';
 export { channelAllowed, hasConsent, channelName, type Gate } from './evaluation/channel-gates';
 export { CONSENT_PURPOSE_OF } from './evaluation/channel-gates';
-export { addressFieldOf } from './evaluation/plan-delivery';
+export { addressFieldOf, messageKeyOf, rungKeyOf } from './evaluation/plan-delivery';
 export { checkCondition, patientReliability, type ConditionAnswer } from './evaluation/check-condition';
 export {
   readReply,

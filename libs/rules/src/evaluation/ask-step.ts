@@ -11,7 +11,9 @@ export function visitSend(ev: Evaluation, node: FlowNodeOf<'send'> | FlowNodeOf<
   const isAsk = node.type === 'ask';
   const plan = planDeliveryAt(node.data, ev.planning(node.id, { expectsReply: isAsk }));
   if ('skip' in plan) {
-    ev.skip(node.id, node.type, plan.skip.code, plan.skip.reason, plan.skip.why, plan.skip.mergedInto);
+    ev.skip(node.id, node.type, plan.skip.code, plan.skip.reason, plan.skip.why, {
+      mergedInto: plan.skip.mergedInto,
+    });
     return ev.index.next(node.id, isAsk ? 'failed' : 'next');
   }
   const delivery = plan.delivery;

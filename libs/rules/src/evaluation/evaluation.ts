@@ -12,6 +12,7 @@ import type {
   PlannedDelivery,
   RunState,
   RunStep,
+  SkippedStep,
 } from './evaluation.types';
 import type { FlowIndex } from './flow-index';
 import type { planDeliveryAt } from './plan-delivery';
@@ -91,7 +92,7 @@ export class Evaluation {
     code: SkipReasonCode,
     reason: string,
     why: Reason,
-    mergedInto?: string,
+    which: Pick<SkippedStep, 'mergedInto' | 'rung'> = {},
   ): void {
     this.result.skipped.push({
       nodeId,
@@ -99,7 +100,8 @@ export class Evaluation {
       code,
       reason,
       why,
-      ...(mergedInto ? { mergedInto } : {}),
+      ...(which.mergedInto ? { mergedInto: which.mergedInto } : {}),
+      ...(which.rung ? { rung: which.rung } : {}),
     });
     this.step({ id: nodeId, type: kind }, 'skipped', null, reason, why);
   }

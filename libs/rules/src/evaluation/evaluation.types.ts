@@ -104,6 +104,8 @@ export interface SkippedStep {
   why: Reason;
   /** A reminder merged into another one of the same day: that one's delivery id. */
   mergedInto?: string;
+  /** A rung of a "reach the patient" step that could not go: its number (1 for the first). */
+  rung?: number;
 }
 
 /** One step the run went through, in order, for the run history and the simulation timeline. */

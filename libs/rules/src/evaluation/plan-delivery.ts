@@ -45,6 +45,24 @@ const addressFields: Record<Channel, 'mobile' | 'email'> = {
   whatsapp: 'mobile',
 };
 
+/**
+ * The key of a step's message to one recipient (its delivery's idempotency key): the message is planned or
+ * skipped under it, once. A custom recipient is keyed by its address.
+ */
+export function messageKeyOf(
+  runId: string,
+  nodeId: string,
+  recipient: { type: string; address?: string | null },
+) {
+  const who = recipient.type === 'custom' ? `custom:${recipient.address}` : recipient.type;
+  return `${runId}:${nodeId}:${who}`;
+}
+
+/** The key of a rung's message of a "reach the patient" step (`rung` 1 for the first). */
+export function rungKeyOf(runId: string, nodeId: string, rung: number) {
+  return `${runId}:${nodeId}:rung${rung}:patient`;
+}
+
 /** The field of a person's contact a channel reaches them at: the mobile number, or the e-mail address. */
 export function addressFieldOf(channel: Channel): 'mobile' | 'email' {
   return addressFields[channel];
@@ -222,10 +240,12 @@ export function planDeliveryAt(
       };
     }
   }
-  const recipientKey = data.recipient.type === 'custom' ? `custom:${recipient.address}` : data.recipient.type;
   return {
     delivery: {
-      idempotencyKey: `${planning.runId}:${nodeId}:${recipientKey}`,
+      idempotencyKey: messageKeyOf(planning.runId, nodeId, {
+        type: data.recipient.type,
+        address: recipient.address,
+      }),
       runId: planning.runId,
       nodeId,
       channel: data.channel,

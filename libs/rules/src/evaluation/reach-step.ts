@@ -2,7 +2,7 @@ import type { FlowNodeOf } from '../flow/flow-node.schema';
 import { shiftMillis, utcIsoOf } from '../time/clinic-time';
 import type { PlannedDelivery } from './evaluation.types';
 import type { Evaluation } from './evaluation';
-import { planDeliveryAt } from './plan-delivery';
+import { planDeliveryAt, rungKeyOf } from './plan-delivery';
 import { reasonOf } from './reason';
 
 /**
@@ -25,12 +25,14 @@ export function visitRung(ev: Evaluation, node: FlowNodeOf<'reach'>, from: numbe
       ev.planning(node.id, { expectsReply: true, laterRung: from > 0 }),
     );
     if ('skip' in plan) {
-      ev.skip(node.id, node.type, plan.skip.code, `${rung.channel}: ${plan.skip.reason}`, plan.skip.why);
+      ev.skip(node.id, node.type, plan.skip.code, `${rung.channel}: ${plan.skip.reason}`, plan.skip.why, {
+        rung: index + 1,
+      });
       continue;
     }
     const delivery: PlannedDelivery = {
       ...plan.delivery,
-      idempotencyKey: `${ev.run.runId}:${node.id}:rung${index + 1}:patient`,
+      idempotencyKey: rungKeyOf(ev.run.runId, node.id, index + 1),
       expectsReply: false,
       ladderRung: index + 1,
     };

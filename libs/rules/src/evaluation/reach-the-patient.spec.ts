@@ -145,6 +145,7 @@ describe('Reach the patient (channel ladder)', () => {
     expect(sut.skipped).toEqual([
       expect.objectContaining({
         nodeId: 'reach',
+        rung: 1,
         code: SkipReasonCode.NoConsent,
         why: { code: 'consent-opt-in', params: { channel: 'whatsapp' } },
       }),
@@ -163,7 +164,7 @@ describe('Reach the patient (channel ladder)', () => {
     const context = whatsappOn({ mobile: undefined, email: undefined });
     const sut = evaluate({ flow, run: null, context, now });
     expect(sut.deliveries).toEqual([]);
-    expect(sut.skipped).toHaveLength(3);
+    expect(sut.skipped.map((skip) => skip.rung)).toEqual([1, 2, 3]);
     expect(sut.run.status).toBe('ended');
     expect(sut.steps.map((s) => s.exit)).toContain('not-reached');
   });

@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   addressFieldOf,
+  messageKeyOf,
   reasonOf,
+  rungKeyOf,
+  type Channel,
+  type FlowNode,
+  type SkippedStep,
   templateData,
   type EvaluationContext,
   type EvaluationResult,
@@ -55,9 +60,8 @@ export class RunOutcomeService {
     const { context, settings, appointment } = built;
     const skippedMessages = result.skipped.flatMap((skip) => {
       const node = flow.nodes.find((n) => n.id === skip.nodeId);
-      return node && (node.type === 'send' || node.type === 'ask')
-        ? [skippedDelivery(run._id, node, context, skip, new Date(skip.at))]
-        : [];
+      const message = node ? skippedMessageOf(run._id, node, skip) : null;
+      return message ? [skippedDelivery(message, context, skip, new Date(skip.at))] : [];
     });
     await this.planning.plan(
       run.clinicId,
@@ -164,37 +168,79 @@ function aboutAppointment(appointment: AppointmentDocument | null, run: RunDocum
   };
 }
 
-/** A message step the evaluator skipped, as a `skipped` delivery: the report shows it with the reason. */
+/** What a skipped message would have been: a send or ask step's, or one rung's of a "reach the patient" step. */
+interface SkippedMessage {
+  nodeId: string;
+  /** The key a planned delivery of it would have: a message is either planned or skipped. */
+  key: string;
+  channel: Channel;
+  recipient: MessageNode['data']['recipient'];
+  template: MessageNode['data']['template'];
+  sender: MessageNode['data']['sender'] | null;
+  purpose: MessageNode['data']['purpose'] | null;
+  expectsReply: boolean;
+  ladderRung?: number;
+}
+
+/** The message a skipped step stood for; null for a step that sends nothing (a wait, a condition). */
+function skippedMessageOf(runId: string, node: FlowNode, skip: SkippedStep): SkippedMessage | null {
+  if (node.type === 'send' || node.type === 'ask') {
+    const { recipient } = node.data;
+    return {
+      nodeId: node.id,
+      key: messageKeyOf(runId, node.id, recipient),
+      channel: node.data.channel,
+      recipient,
+      template: node.data.template,
+      sender: node.data.sender ?? null,
+      purpose: node.data.purpose ?? null,
+      expectsReply: node.type === 'ask',
+    };
+  }
+  const rung = node.type === 'reach' && skip.rung ? node.data.rungs[skip.rung - 1] : undefined;
+  if (node.type !== 'reach' || !rung) return null;
+  return {
+    nodeId: node.id,
+    key: rungKeyOf(runId, node.id, skip.rung!),
+    channel: rung.channel,
+    recipient: { type: 'patient' },
+    template: rung.template,
+    sender: null,
+    purpose: node.data.purpose ?? null,
+    expectsReply: false,
+    ladderRung: skip.rung,
+  };
+}
+
+/** A message the evaluator skipped, as a `skipped` delivery: the report shows it with the reason. */
 function skippedDelivery(
-  runId: string,
-  node: MessageNode,
+  message: SkippedMessage,
   context: EvaluationContext,
   { reason, why, mergedInto }: { reason: string; why: Reason; mergedInto?: string },
   at: Date,
 ): DeliveryInput {
-  const { channel, recipient } = node.data;
+  const { channel, recipient } = message;
   const patient = context.patient;
   const toPatient = recipient.type === 'patient';
   const address = toPatient
     ? ((patient[addressFieldOf(channel)] as string | undefined) ?? null)
     : (recipient.address ?? null);
   const name = toPatient ? [patient.firstName, patient.lastName].filter(Boolean).join(' ') || null : null;
-  const recipientKey = recipient.type === 'custom' ? `custom:${recipient.address}` : recipient.type;
   return {
-    // The same key a planned delivery of this step would have: a step is either planned or skipped.
-    key: `${runId}:${node.id}:${recipientKey}`,
-    nodeId: node.id,
+    key: message.key,
+    nodeId: message.nodeId,
     channel,
     recipient: { type: recipient.type, name, address },
     sendAt: at,
-    template: node.data.template,
+    template: message.template,
     language: patient.language ?? context.clinic.defaultLanguage ?? 'en',
-    sender: node.data.sender ?? null,
-    purpose: node.data.purpose ?? null,
-    expectsReply: node.type === 'ask',
+    sender: message.sender,
+    purpose: message.purpose,
+    expectsReply: message.expectsReply,
     status: 'skipped',
     reason,
     why,
     ...(mergedInto ? { mergedInto } : {}),
+    ...(message.ladderRung ? { ladderRung: message.ladderRung } : {}),
   };
 }
