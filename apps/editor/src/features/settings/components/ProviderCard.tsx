@@ -18,7 +18,13 @@ import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../../flows/utils/formatMessage';
 import { DEFAULT_SENDING_RATES, SENDING_RATE_LIMITS, type ProviderTestResult } from '@clinicflow/contract';
 import { settingsApi, type Channel, type ProviderKind } from '../api/settingsApi';
-import { flagOn, KINDS_BY_CHANNEL, PROVIDER_FIELDS, type ProviderForm } from '../utils/providerFields';
+import {
+  flagOn,
+  KINDS_BY_CHANNEL,
+  optionsShown,
+  PROVIDER_FIELDS,
+  type ProviderForm,
+} from '../utils/providerFields';
 import { TestMessage } from './TestMessage';
 
 /**
@@ -103,7 +109,7 @@ export function ProviderCard({
           error={errorAt(`${path}.kind`)}
           maw={320}
         />
-        {fields.options.map((key) => (
+        {optionsShown(form.kind, channel).map((key) => (
           <TextInput
             key={key}
             label={whatsappNumber(key) ? t.providerWhatsappNumber : labels[key]}

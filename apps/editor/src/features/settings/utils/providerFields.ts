@@ -36,6 +36,11 @@ export const PROVIDER_FIELDS: Record<
   http: { options: ['baseUrl', 'accountSid', 'defaultFrom', 'callerId'], secrets: ['authToken'] },
 };
 
+/** The options a channel's card shows for a kind: the caller id is a call's, so only the voice card asks for it. */
+export function optionsShown(kind: ProviderKind, channel: Channel): string[] {
+  return PROVIDER_FIELDS[kind].options.filter((key) => key !== 'callerId' || channel === 'voice');
+}
+
 /** A provider in the form: options as text, the secrets typed now (empty: keep the stored one). */
 export interface ProviderForm {
   kind: ProviderKind;
