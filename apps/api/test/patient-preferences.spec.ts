@@ -10,7 +10,8 @@ const PUBLIC_URL = 'https://rdv.clinic.example';
 
 describe("the patient's preferences page", () => {
   const clock = new TestClock('2026-03-02T08:00:00Z');
-  const ctx = useTestContext({ PUBLIC_URL }, { clock });
+  // behind a proxy on this machine that says the patient's address (TRUST_PROXY, docs/production.md)
+  const ctx = useTestContext({ PUBLIC_URL, TRUST_PROXY: 'loopback' }, { clock });
   const engine = engineDriver(ctx, clock);
   const clinic = ctx.clinic();
   let patientId: string;
@@ -82,7 +83,20 @@ describe("the patient's preferences page", () => {
       purposes: ['reminders', 'recall'],
       source: 'patient',
       at: '2026-03-02T09:00:00.000Z',
+      // the evidence: from which address the patient decided, in the record and its history
+      address: '203.0.113.7',
     });
+    expect(now.consent.sms.address).toBe('203.0.113.7');
+    expect(now.consentHistory).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          channel: 'sms',
+          granted: false,
+          source: 'patient',
+          address: '203.0.113.7',
+        }),
+      ]),
+    );
     const [entry] = (await ctx.as(clinic).get('/api/audit?action=patient.consent-changed').expect(200)).body
       .items;
     expect(entry).toMatchObject({
@@ -90,7 +104,7 @@ describe("the patient's preferences page", () => {
       target: { type: 'patient', id: patientId },
       details: { via: 'preferences-page', channels: ['sms', 'email'], languageChanged: true },
     });
-    expect(entry.address).toEqual(expect.any(String));
+    expect(entry.address).toBe('203.0.113.7');
 
     // the send-time checks read it: no SMS any more
     const after = await sms('Rappel');

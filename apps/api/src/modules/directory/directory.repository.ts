@@ -25,6 +25,8 @@ export interface ConsentRecord {
   purposes: string[];
   source: string;
   at: Date;
+  /** The address the decision was sent from, when the patient made it on their preferences page (evidence). */
+  address?: string;
 }
 
 export interface PatientDocument extends DirectoryDocument {

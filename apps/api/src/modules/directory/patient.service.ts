@@ -213,9 +213,16 @@ export class PatientService {
    * Records a consent decision (T3) with its evidence; one made before the decision in force is kept in the
    * history only. Answers the patient as it is now.
    */
-  async changeConsent(clinicId: string, id: string, change: ConsentChange, defaultSource = 'staff') {
+  async changeConsent(
+    clinicId: string,
+    id: string,
+    change: ConsentChange,
+    defaultSource = 'staff',
+    address: string | null = null,
+  ) {
     const patient = await this.entries.get(clinicId, id);
-    await this.write(patient, {}, { [change.channel]: this.consentRecord(change, defaultSource) });
+    const record = this.consentRecord(change, defaultSource);
+    await this.write(patient, {}, { [change.channel]: address ? { ...record, address } : record });
     return patientView((await this.patients.findById(clinicId, id))!);
   }
 

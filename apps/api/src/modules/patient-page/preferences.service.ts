@@ -26,8 +26,8 @@ interface Preferences {
 /**
  * The patient's preferences page (docs/patient-links.md): which channels the clinic may use, for which purposes,
  * in which language. Each change is a consent decision with source `patient` (the directory keeps it with its
- * time and history; the send-time checks read it), and the audit trail keeps who (the patient, by their link),
- * when and from which address.
+ * time, the address it was sent from and its history; the send-time checks read it), and the audit trail keeps
+ * who (the patient, by their link), when and from which address.
  */
 @Injectable()
 export class PreferencesService {
@@ -86,6 +86,7 @@ export class PreferencesService {
         patient._id,
         { channel, granted, purposes: granted ? purposes : [], source: 'patient', at: now.toISOString() },
         'patient',
+        origin.address,
       );
     }
     const newLanguage = patient.language?.slice(0, 2) !== language;
