@@ -24,6 +24,9 @@ export const ladderRungSchema = z.object({
 });
 export type LadderRung = z.infer<typeof ladderRungSchema>;
 
+/** The most rungs a "Reach the patient" step holds: one per channel. */
+export const MAX_RUNGS = 4;
+
 /**
  * "Reach the patient" (B11): tries each rung in order (e.g. WhatsApp, if not read within 2 hours SMS, if not
  * delivered within 30 minutes a call, else e-mail), skipping a channel without consent or address. Exits:
@@ -33,7 +36,7 @@ export const reachDataSchema = z
   .object({
     ...nodeDataBase,
     purpose: messagePurposeSchema.optional(),
-    rungs: z.array(ladderRungSchema).min(1).max(4),
+    rungs: z.array(ladderRungSchema).min(1).max(MAX_RUNGS),
   })
   .superRefine((data, ctx) => {
     const seen = new Set<string>();

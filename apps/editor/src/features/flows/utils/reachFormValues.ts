@@ -1,9 +1,6 @@
 import { CHANNELS } from '@clinicflow/contract';
-import type { LadderRung, ReachData } from '@clinicflow/rules';
+import { MAX_RUNGS, type LadderRung, type ReachData } from '@clinicflow/rules';
 import { templateData, templateFormValues } from './messageFormValues';
-
-/** The most attempts a "Reach the patient" step holds (libs/rules reach-node.schema): one per channel. */
-export const maxRungs = 4;
 
 /** The form's values of a "Reach the patient" step: each attempt's message with a text box per language. */
 export function reachFormValues(data: ReachData): ReachData {
@@ -27,7 +24,7 @@ export function reachData(values: ReachData): ReachData {
  */
 export function newRung(rungs: readonly Pick<LadderRung, 'channel'>[]): LadderRung | null {
   const channel = CHANNELS.find((candidate) => !rungs.some((rung) => rung.channel === candidate));
-  if (!channel || rungs.length >= maxRungs) return null;
+  if (!channel || rungs.length >= MAX_RUNGS) return null;
   return {
     channel,
     template: templateFormValues({}),
