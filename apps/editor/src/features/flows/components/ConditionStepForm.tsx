@@ -11,8 +11,8 @@ import { optionsOf } from '../utils/optionsOf';
 import { stepWords } from '../utils/stepWords';
 import { DirectoryPicker } from './DirectoryPicker';
 import { NumberField } from './NumberField';
+import { blank } from '../utils/blank';
 
-const blank = (value: string) => (value === '' ? undefined : value);
 const conditionDataSchema = conditionNodeSchema.shape.data;
 type ConditionData = FlowNodeOf<'condition'>['data'];
 // The fields of every kind of check, so the form can bind any of them.

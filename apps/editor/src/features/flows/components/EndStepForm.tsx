@@ -2,8 +2,8 @@ import { endNodeSchema, type FlowNodeOf } from '@clinicflow/rules';
 import { Stack, TextInput } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
+import { blank } from '../utils/blank';
 
-const blank = (value: string) => (value === '' ? undefined : value);
 const endDataSchema = endNodeSchema.shape.data.unwrap();
 type EndData = NonNullable<FlowNodeOf<'end'>['data']>;
 const noData: EndData = {};

@@ -21,8 +21,8 @@ import { NumberField } from './NumberField';
 import { ReplyKeywords } from './ReplyKeywords';
 import { SaveAsTemplate } from './SaveAsTemplate';
 import { SavedTemplateSelect } from './SavedTemplateSelect';
+import { blank } from '../utils/blank';
 
-const blank = (value: string) => (value === '' ? undefined : value);
 const askDataSchema = askNodeSchema.shape.data;
 const convert = { toForm: (data: unknown) => messageFormValues(data as SendData), toData: messageData };
 

@@ -8,8 +8,8 @@ import { optionsOf } from '../utils/optionsOf';
 import { newRung, reachData, reachFormValues } from '../utils/reachFormValues';
 import { stepWords } from '../utils/stepWords';
 import { RungFields } from './RungFields';
+import { blank } from '../utils/blank';
 
-const blank = (value: string) => (value === '' ? undefined : value);
 const convert = { toForm: (data: unknown) => reachFormValues(data as ReachData), toData: reachData };
 
 /**

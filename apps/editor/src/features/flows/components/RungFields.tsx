@@ -10,8 +10,8 @@ import { stepWords } from '../utils/stepWords';
 import { MessageTexts } from './MessageTexts';
 import { NumberField } from './NumberField';
 import { SavedTemplateSelect } from './SavedTemplateSelect';
+import { blank } from '../utils/blank';
 
-const blank = (value: string) => (value === '' ? undefined : value);
 const goals: readonly RungGoal[] = ['delivered', 'read'];
 // an attempt waits minutes to days; a longer unit a flow was saved with stays offered
 const waitUnits: readonly TimeUnit[] = ['minutes', 'hours', 'days'];

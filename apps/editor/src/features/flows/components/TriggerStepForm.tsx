@@ -5,8 +5,7 @@ import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
 import { optionsOf } from '../utils/optionsOf';
 import { stepWords } from '../utils/stepWords';
-
-const blank = (value: string) => (value === '' ? undefined : value);
+import { blank } from '../utils/blank';
 
 /** The trigger's settings: which events start the flow (or every day at a time, F10), and for which bookings. */
 export function TriggerStepForm({

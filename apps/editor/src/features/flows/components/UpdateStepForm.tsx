@@ -4,8 +4,8 @@ import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
 import { optionsOf } from '../utils/optionsOf';
 import { stepWords } from '../utils/stepWords';
+import { blank } from '../utils/blank';
 
-const blank = (value: string) => (value === '' ? undefined : value);
 type UpdateData = FlowNodeOf<'update'>['data'];
 
 /** An update's settings: the confirmation status it gives the appointment. */

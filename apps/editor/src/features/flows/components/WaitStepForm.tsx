@@ -6,8 +6,7 @@ import { useStepForm } from '../hooks/useStepForm';
 import { optionsOf } from '../utils/optionsOf';
 import { stepWords } from '../utils/stepWords';
 import { NumberField } from './NumberField';
-
-const blank = (value: string) => (value === '' ? undefined : value);
+import { blank } from '../utils/blank';
 
 /**
  * A wait's settings: how long, before or after what, at what time of day; for a recall (F7), the interval of

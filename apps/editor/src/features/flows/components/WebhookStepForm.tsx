@@ -2,8 +2,8 @@ import { webhookNodeSchema, type FlowNodeOf } from '@clinicflow/rules';
 import { Stack, TextInput } from '@mantine/core';
 import { useMessages } from '../../../i18n/useMessages';
 import { useStepForm } from '../hooks/useStepForm';
+import { blank } from '../utils/blank';
 
-const blank = (value: string) => (value === '' ? undefined : value);
 type WebhookData = FlowNodeOf<'webhook'>['data'];
 
 /** A webhook's settings: the address it posts the run's context to. */
