@@ -13,6 +13,8 @@ const ladderFlow = (): Flow => ({
 });
 const savedLadder = (saved: { flow: Flow | null }) =>
   saved.flow?.nodes.find((node) => node.id === 'r')?.data as ReachData | undefined;
+/** The channels of the saved ladder's attempts, in order. */
+const savedChannels = (saved: { flow: Flow | null }) => savedLadder(saved)?.rungs.map((rung) => rung.channel);
 const attempt = (n: number) => screen.getByRole('group', { name: `Attempt ${n}` });
 const optionsOf = (select: HTMLElement) =>
   within(select)
@@ -71,7 +73,7 @@ describe(ReachStepForm.name, () => {
     await user.type(within(third).getByLabelText('Subject (French)'), 'RDV');
     await user.type(within(third).getByLabelText('Text (French)'), 'Bonjour');
 
-    expect(savedLadder(saved)?.rungs.map((rung) => rung.channel)).toEqual(['whatsapp', 'sms', 'email']);
+    expect(savedChannels(saved)).toEqual(['whatsapp', 'sms', 'email']);
     expect(savedLadder(saved)?.rungs[2]).toEqual({
       channel: 'email',
       template: { byLanguage: { fr: { subject: 'RDV', body: 'Bonjour' } } },
@@ -93,27 +95,12 @@ describe(ReachStepForm.name, () => {
     await user.click(add);
     await user.click(add);
     expect(add).toBeDisabled();
-    expect(savedLadder(saved)?.rungs.map((rung) => rung.channel)).toEqual([
-      'whatsapp',
-      'sms',
-      'email',
-      'voice',
-    ]);
+    expect(savedChannels(saved)).toEqual(['whatsapp', 'sms', 'email', 'voice']);
 
     await user.click(within(attempt(2)).getByRole('button', { name: 'Move attempt 2 up' }));
-    expect(savedLadder(saved)?.rungs.map((rung) => rung.channel)).toEqual([
-      'sms',
-      'whatsapp',
-      'email',
-      'voice',
-    ]);
+    expect(savedChannels(saved)).toEqual(['sms', 'whatsapp', 'email', 'voice']);
     await user.click(within(attempt(3)).getByRole('button', { name: 'Move attempt 3 down' }));
-    expect(savedLadder(saved)?.rungs.map((rung) => rung.channel)).toEqual([
-      'sms',
-      'whatsapp',
-      'voice',
-      'email',
-    ]);
+    expect(savedChannels(saved)).toEqual(['sms', 'whatsapp', 'voice', 'email']);
     expect(
       [1, 2, 3, 4].map((n) => (within(attempt(n)).getByLabelText('Channel') as HTMLSelectElement).value),
     ).toEqual(['sms', 'whatsapp', 'voice', 'email']);
