@@ -21,7 +21,7 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 }
 
 /** Terminus's 503 body, which api.md keeps as it is: `{ status: 'error', info, error, details }`. */
-export interface HealthReport {
+interface HealthReport {
   status: string;
   details: unknown;
 }
