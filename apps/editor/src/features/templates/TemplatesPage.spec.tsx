@@ -43,9 +43,7 @@ describe('TemplatesPage', () => {
       'POST /messages/preview': (body) => previewOf(body as { template: { body: string } }),
     });
     renderWithProviders(<TemplatesPage />);
-    await user.click(
-      await screen.findByRole('link', { name: /Rappel 24 h/ }).catch(() => screen.findByText('Rappel 24 h')),
-    );
+    await user.click(await screen.findByRole('button', { name: /Rappel 24 h/ }));
     expect(await screen.findByTestId('template-preview')).toHaveTextContent('Bonjour Léa');
     const counter = screen.getByTestId('sms-counter');
     expect(counter).toHaveTextContent('11 characters');

@@ -36,6 +36,9 @@ export default function TemplatesPage() {
             {list.data?.items.map((template) => (
               <NavLink
                 key={template.id}
+                // a button, not Mantine's default <a> without href, which the keyboard cannot reach
+                component="button"
+                type="button"
                 label={template.name}
                 active={selected !== 'new' && selected?.id === template.id}
                 rightSection={<Badge size="xs">{channelLabel(t, template.channel)}</Badge>}
