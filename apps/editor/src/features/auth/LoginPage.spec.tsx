@@ -115,7 +115,7 @@ describe('login and role-aware navigation', () => {
     await user.type(screen.getByLabelText(/E-mail/), 'accueil@demo.clinicflow.test');
     await user.type(screen.getByLabelText(/Password/), 'right');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await waitFor(() => expect(router.location.pathname).toBe('/report'), { timeout: 5_000 });
+    await waitFor(() => expect(router.location.pathname).toBe('/report'));
     expect(screen.queryByText(/Only the clinic’s managers/)).not.toBeInTheDocument();
   });
 

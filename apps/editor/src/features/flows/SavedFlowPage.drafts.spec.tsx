@@ -9,7 +9,6 @@ import SavedFlowPage from './SavedFlowPage';
 import { flowView } from './testing/flowViews';
 
 const status = () => screen.getByTestId('save-status');
-const slow = { timeout: 4000 };
 type Saved = { revision: number; flow: Flow; editorSession?: string };
 
 /** The flow's page and another page (Settings) to leave for and come back from, as in the browser. */
@@ -57,14 +56,14 @@ describe('SavedFlowPage: never losing work', () => {
     expect(name).toHaveValue('Untitled flow');
     await user.clear(name);
     await user.type(name, 'Rappels');
-    await waitFor(() => expect(stored.revision).toBe(2), slow);
-    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/), slow);
+    await waitFor(() => expect(stored.revision).toBe(2));
+    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/));
 
     await user.click(screen.getByRole('link', { name: 'Settings' }));
     await user.click(await screen.findByRole('link', { name: 'Back to the flow' }));
     expect(await screen.findByRole('textbox', { name: 'Flow name' })).toHaveValue('Rappels');
     await user.type(screen.getByRole('textbox', { name: 'Flow name' }), ' 48 h');
-    await waitFor(() => expect(stored.draft.name).toBe('Rappels 48 h'), slow);
+    await waitFor(() => expect(stored.draft.name).toBe('Rappels 48 h'));
     expect(api.calls('PUT', '/flows/f1').map((r) => (r.body as Saved).revision)).toEqual([1, 2]);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
@@ -95,9 +94,9 @@ describe('SavedFlowPage: never losing work', () => {
     );
 
     await user.type(name, '!');
-    await waitFor(() => expect(api.calls('PUT', '/flows/f1')).toHaveLength(2), slow);
+    await waitFor(() => expect(api.calls('PUT', '/flows/f1')).toHaveLength(2));
     expect((api.calls('PUT', '/flows/f1')[1].body as Saved).revision).toBe(4);
-    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/), slow);
+    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -130,8 +129,8 @@ describe('SavedFlowPage: never losing work', () => {
     });
     renderApp();
     await user.type(await screen.findByRole('textbox', { name: 'Flow name' }), ' mine');
-    await waitFor(() => expect(api.calls('PUT', '/flows/f1')).toHaveLength(2), slow);
-    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/), slow);
+    await waitFor(() => expect(api.calls('PUT', '/flows/f1')).toHaveLength(2));
+    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/));
     const puts = api.calls('PUT', '/flows/f1').map((r) => r.body as Saved);
     expect(puts.map((p) => p.revision)).toEqual([3, 4]);
     expect(puts[0].editorSession).toBeTruthy();
@@ -173,7 +172,7 @@ describe('SavedFlowPage: never losing work', () => {
     });
     renderApp();
     await user.type(await screen.findByRole('textbox', { name: 'Flow name' }), ' mine');
-    const alert = await screen.findByRole('alert', {}, slow);
+    const alert = await screen.findByRole('alert');
     // 17:05 UTC is 18:05 in Paris, whatever this computer's zone
     expect(alert).toHaveTextContent(
       /accueil@x saved a newer version of this draft on 21\/03\/2026,? 18:05 \(Europe\/Paris\)/,

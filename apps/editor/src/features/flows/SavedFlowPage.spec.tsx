@@ -16,7 +16,6 @@ const renderPage = () =>
     { route: '/flows/f1' },
   );
 const status = () => screen.getByTestId('save-status');
-const slow = { timeout: 4000 };
 type Saved = { revision: number; flow: Flow };
 
 describe('SavedFlowPage', () => {
@@ -35,14 +34,14 @@ describe('SavedFlowPage', () => {
     await user.type(name, ' 2');
     expect(status()).toHaveTextContent('unsaved changes');
     expect(readDraftBackup('f1')?.flow.name).toBe(`${remindersFlow.name} 2`);
-    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/), slow);
+    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/));
     // typing two letters saved once, from revision 3
     expect(api.calls('PUT', '/flows/f1').map((r) => (r.body as Saved).revision)).toEqual([3]);
     expect((api.calls('PUT', '/flows/f1')[0].body as Saved).flow.name).toBe(`${remindersFlow.name} 2`);
     expect(readDraftBackup('f1')).toBeNull();
 
     await user.type(name, '!');
-    await waitFor(() => expect(api.calls('PUT', '/flows/f1')).toHaveLength(2), slow);
+    await waitFor(() => expect(api.calls('PUT', '/flows/f1')).toHaveLength(2));
     expect((api.calls('PUT', '/flows/f1')[1].body as Saved).revision).toBe(4);
   });
 
@@ -64,7 +63,7 @@ describe('SavedFlowPage', () => {
     });
     renderPage();
     await user.type(await screen.findByRole('textbox', { name: 'Flow name' }), ' mine');
-    const alert = await screen.findByRole('alert', {}, slow);
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Someone else changed this draft');
     expect(alert).toHaveTextContent('changed by accueil@x');
     expect(status()).toHaveTextContent('not saved: changed elsewhere');
@@ -88,12 +87,12 @@ describe('SavedFlowPage', () => {
     });
     renderPage();
     await user.type(await screen.findByRole('textbox', { name: 'Flow name' }), ' mine');
-    const alert = await screen.findByRole('alert', {}, slow);
+    const alert = await screen.findByRole('alert');
     await user.click(within(alert).getByRole('button', { name: /Keep my version/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Replace their draft with yours?' });
     expect(api.calls('PUT', '/flows/f1')).toHaveLength(1); // nothing replaced before it is confirmed
     await user.click(await within(dialog).findByRole('button', { name: 'Replace their draft' }));
-    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/), slow);
+    await waitFor(() => expect(status()).toHaveTextContent(/^saved$/));
     const puts = api.calls('PUT', '/flows/f1');
     expect(puts.map((r) => (r.body as Saved).revision)).toEqual([3, 5]);
     expect((puts[1].body as Saved).flow.name).toBe(`${remindersFlow.name} mine`);
@@ -108,7 +107,7 @@ describe('SavedFlowPage', () => {
     });
     renderPage();
     expect(await screen.findByDisplayValue('Unsaved name')).toBeInTheDocument();
-    await waitFor(() => expect(api.calls('PUT', '/flows/f1')).toHaveLength(1), slow);
+    await waitFor(() => expect(api.calls('PUT', '/flows/f1')).toHaveLength(1));
     expect((api.calls('PUT', '/flows/f1')[0].body as Saved).flow.name).toBe('Unsaved name');
   });
 

@@ -1,13 +1,10 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/render-with-providers';
 import ReportPage from './ReportPage';
 import { deliveryPage, deliveryRow, emptySummary } from './testing/deliveryFixtures';
-
-// a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
-configure({ asyncUtilTimeout: 5_000 });
 
 function CurrentSearch() {
   return <output data-testid="search">{useLocation().search}</output>;

@@ -1,11 +1,8 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { storeToken } from '../../api/session';
 import { fakeApi } from '../../test/fakeApi';
 import { renderRoutes } from '../../test/renderRoutes';
-
-// a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
-configure({ asyncUtilTimeout: 5_000 });
 
 const signedIn = {
   'GET /health': [200, { status: 'ok', info: { database: { status: 'up' } } }] as [number, unknown],

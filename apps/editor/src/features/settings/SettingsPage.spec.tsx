@@ -340,11 +340,8 @@ describe('SettingsPage', () => {
     );
     await user.type(screen.getAllByRole('textbox', { name: 'Test number' })[0], '+33612345678');
     await user.click(screen.getByRole('button', { name: 'Send a test message (SMS)' }));
-    await waitFor(
-      () => expect(screen.getByTestId('test-message-sms')).toHaveTextContent('The test message was sent.'),
-      {
-        timeout: 8000,
-      },
+    await waitFor(() =>
+      expect(screen.getByTestId('test-message-sms')).toHaveTextContent('The test message was sent.'),
     );
     expect(screen.getByTestId('test-message-sms')).toHaveTextContent('Test mode is on');
     expect(fake.calls('POST', '/sends')[0].body).toEqual({

@@ -1,14 +1,11 @@
 import type { Flow } from '@clinicflow/rules';
-import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import type { LitPath } from '../hooks/litPathContext';
 import { SimulationPanel } from './SimulationPanel';
-
-// a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
-configure({ asyncUtilTimeout: 5_000 });
 
 const flow: Flow = {
   name: 'Rappels',

@@ -1,12 +1,9 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import type { DirectoryPatient } from '../api/patientsApi';
 import { PatientPrivacyActions } from './PatientPrivacyActions';
-
-// a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
-configure({ asyncUtilTimeout: 5_000 });
 
 const patient = {
   id: 'pat_1',

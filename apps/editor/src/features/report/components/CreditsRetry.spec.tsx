@@ -1,11 +1,8 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { CreditsRetry } from './CreditsRetry';
-
-// a busy shared machine answers the fake API and re-renders slowly: wait up to 8 s, not 1 s
-configure({ asyncUtilTimeout: 8_000 });
 
 describe('CreditsRetry', () => {
   it('should send every message that failed for credits again in one click, then count down what is left', async () => {

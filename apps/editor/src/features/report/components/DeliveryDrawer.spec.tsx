@@ -1,4 +1,4 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { provideMessages } from '../../../i18n/useMessages';
 import { fakeApi } from '../../../test/fakeApi';
@@ -6,9 +6,6 @@ import { messages } from '../../../test/messages';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { deliveryDetail } from '../testing/deliveryFixtures';
 import { DeliveryDrawer } from './DeliveryDrawer';
-
-// a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
-configure({ asyncUtilTimeout: 5_000 });
 
 /** The flow version the run followed: its steps with the names on their cards. */
 const versionFlow = {

@@ -1,12 +1,9 @@
-import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import type { ClinicSettings } from '../api/settingsApi';
 import { OperationsSection } from './OperationsSection';
-
-// a busy shared machine answers the fake API and re-renders slowly: wait up to 5 s, not 1 s
-configure({ asyncUtilTimeout: 5_000 });
 
 /** The sections OperationsSection edits, and what its panels read; the rest plays no part here. */
 const settings = {
