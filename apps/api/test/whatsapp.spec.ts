@@ -22,7 +22,8 @@ const whatsappQuestion = remindersAskingOn('whatsapp', {
     body: 'Bonjour {{patient.firstName}}, RDV demain à {{time appointment.start}}. Répondez OUI ou NON.',
     whatsapp: {
       contentSid: CONTENT_SID,
-      variables: ['{{patient.firstName}}', '{{time appointment.start}}'],
+      // the template's button or text carries the confirmation link, which the free text does not show
+      variables: ['{{patient.firstName}}', '{{time appointment.start}}', '{{links.confirm}}'],
     },
   },
 });
@@ -108,7 +109,11 @@ describe('WhatsApp (issue 20, part 5)', () => {
       From: `whatsapp:${CLINIC_NUMBER}`,
       ContentSid: CONTENT_SID,
     });
-    expect(JSON.parse(sent.ContentVariables)).toEqual({ '1': 'Léa', '2': '10:00' });
+    expect(JSON.parse(sent.ContentVariables)).toEqual({
+      '1': 'Léa',
+      '2': '10:00',
+      '3': expect.stringMatching(/^https:\/\/clinic\.example\.com\/p\/[A-Za-z0-9_-]+$/),
+    });
     expect(sent.Body).toBeUndefined();
 
     clock.set('2026-03-06T09:00:30Z');

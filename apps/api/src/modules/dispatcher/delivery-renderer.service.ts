@@ -84,9 +84,12 @@ export class DeliveryRendererService {
       variants[delivery.language] ?? variants[settings.defaultLanguage] ?? Object.values(variants)[0];
     if (!base) return { ok: false, code: 'template', reason: 'Its template has no text.' };
     const template: ChannelTemplate = { ...base, variants: variants as ChannelTemplate['variants'] };
-    // Made only for a text that shows one: the others need no signatures.
-    const showsLinks = Object.values(variants).some(
-      (text) => text?.body.includes('links.') || text?.subject?.includes('links.'),
+    // Made only for a text that shows one (an approved WhatsApp template's values too): the others need no
+    // signatures.
+    const showsLinks = Object.values(variants).some((text) =>
+      [text?.body, text?.subject, ...(text?.whatsapp?.variables ?? [])].some((part) =>
+        part?.includes('links.'),
+      ),
     );
     const pageLinks = showsLinks ? this.links.pageLinksOf(delivery, now) : null;
     const named = await this.sameDay.of(delivery, settings);
