@@ -50,6 +50,7 @@ export function MessageStepForm({
   const texts = watch('template.byLanguage');
   const keywords = watch('keywords' as never) as Keywords | undefined;
   const errors = formState.errors;
+  const change = { shouldDirty: true, shouldValidate: true } as const;
   const writtenIn = messageLanguages.filter((code) => texts?.[code]?.body?.trim());
   return (
     <Stack gap="sm">
@@ -84,8 +85,8 @@ export function MessageStepForm({
           channel,
           texts,
           register: (code, part) => register(`template.byLanguage.${code}.${part}`),
-          setBody: (code, text) =>
-            setValue(`template.byLanguage.${code}.body`, text, { shouldDirty: true, shouldValidate: true }),
+          setBody: (code, text) => setValue(`template.byLanguage.${code}.body`, text, change),
+          setWhatsapp: (code, template) => setValue(`template.byLanguage.${code}.whatsapp`, template, change),
         }}
         // open on the first language already written (French for a new step)
         initialLanguage={messageLanguages.find((code) => step.data.template.byLanguage?.[code]?.body) ?? 'fr'}

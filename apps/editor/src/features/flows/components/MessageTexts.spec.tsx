@@ -83,6 +83,49 @@ describe('the message step as the template editor', () => {
     });
   });
 
+  it('writes a WhatsApp message’s approved template per language, refuses a wrong Content SID and removes it emptied', async () => {
+    const user = userEvent.setup();
+    fakeApi({ 'POST /messages/preview': preview });
+    const { saved } = renderFlowEditor(flowWith(step('send', 's')));
+    const form = await openStep(user, /^SMS to patient/);
+    expect(within(form).queryAllByTestId('whatsapp-template')).toHaveLength(0);
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Channel' }), 'whatsapp');
+    await user.type(within(form).getByLabelText('Text (French)'), 'Bonjour');
+    // every language's tab has its template; the French one is shown
+    const approved = await within(within(form).getByRole('tabpanel')).findByTestId('whatsapp-template');
+    const sid = within(approved).getByRole('textbox', { name: /^Content SID/ });
+    await user.type(sid, 'HX12');
+    expect(await within(approved).findByText(/must be a Content SID/)).toBeInTheDocument();
+    expect(stored(saved, 's')?.data).toMatchObject({ channel: 'whatsapp' });
+    expect(stored(saved, 's')?.data).not.toHaveProperty('template.byLanguage.fr.whatsapp');
+
+    const full = 'HX0123456789abcdef0123456789abcdef';
+    await user.clear(sid);
+    await user.type(sid, full);
+    await user.click(within(approved).getByRole('button', { name: 'Add a value' }));
+    await user.type(within(approved).getByRole('textbox', { name: 'Value of {{1}}' }), 'Léa');
+    await waitFor(() =>
+      expect(stored(saved, 's')?.data).toMatchObject({
+        template: {
+          byLanguage: { fr: { body: 'Bonjour', whatsapp: { contentSid: full, variables: ['Léa'] } } },
+        },
+      }),
+    );
+
+    await user.click(within(approved).getByRole('button', { name: /Remove the value of \{\{1\}\}/ }));
+    await user.clear(sid);
+    await waitFor(() =>
+      expect(stored(saved, 's')?.data).not.toHaveProperty('template.byLanguage.fr.whatsapp'),
+    );
+    expect(within(approved).queryByText(/must be a Content SID/)).not.toBeInTheDocument();
+    // on another channel the step keeps no WhatsApp template
+    await user.type(sid, full);
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Channel' }), 'sms');
+    await waitFor(() => expect(stored(saved, 's')?.data).toMatchObject({ channel: 'sms' }));
+    expect(stored(saved, 's')?.data).not.toHaveProperty('template.byLanguage.fr.whatsapp');
+    expect(within(form).queryAllByTestId('whatsapp-template')).toHaveLength(0);
+  });
+
   it('saves the texts as a reusable template of the clinic', async () => {
     const user = userEvent.setup();
     const api = fakeApi({

@@ -1,4 +1,10 @@
-import type { Channel, MessageTemplate, RulesProblem } from '@clinicflow/rules';
+import {
+  whatsappTemplateSchema,
+  type Channel,
+  type MessageTemplate,
+  type RulesProblem,
+  type WhatsappTemplate,
+} from '@clinicflow/rules';
 import { Stack, Tabs, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
@@ -7,6 +13,7 @@ import { useMessages } from '../../../i18n/useMessages';
 import { useMessagePreview } from '../../templates/hooks/useMessagePreview';
 import { MessagePreview } from '../../templates/components/MessagePreview';
 import { VariablePicker } from '../../templates/components/VariablePicker';
+import { WhatsappTemplateFields } from '../../templates/components/WhatsappTemplateFields';
 import { formatMessage } from '../utils/formatMessage';
 import { messageLanguages } from '../utils/messageFormValues';
 
@@ -22,12 +29,26 @@ export interface MessageTextFields {
   texts: MessageTemplate['byLanguage'];
   register: (language: Language, part: 'subject' | 'body') => UseFormRegisterReturn;
   setBody: (language: Language, text: string) => void;
+  /** Sets a language's approved WhatsApp template, or removes it (`undefined`). */
+  setWhatsapp: (language: Language, template: WhatsappTemplate | undefined) => void;
+}
+
+/** Both fields of the approved template emptied: the language has none (an empty Content SID is refused). */
+const noneLeft = (template: WhatsappTemplate) =>
+  template.contentSid === '' && template.variables.length === 0 ? undefined : template;
+
+/** The schema's refusal of a field of an approved template (`contentSid`, `variables.0`), as the API says it. */
+function whatsappRefusal(template: WhatsappTemplate | undefined) {
+  const parsed = template ? whatsappTemplateSchema.safeParse(template) : undefined;
+  const issues = parsed?.success === false ? parsed.error.issues : [];
+  return (field: string) => issues.find((issue) => issue.path.join('.') === field)?.message;
 }
 
 /**
  * A message's texts, a tab per language, as the templates page writes them: the variable picker inserts
- * at the cursor, the validator's unknown variables are flagged under the text, and the preview for the sample
- * patient shows the SMS parts and the characters that force Unicode, with their one-click fix.
+ * at the cursor, the validator's unknown variables are flagged under the text, the preview for the sample
+ * patient shows the SMS parts and the characters that force Unicode, with their one-click fix, and on WhatsApp
+ * each language has its approved template, sent outside the 24 hours after the patient's last message.
  */
 export function MessageTexts({
   fields,
@@ -40,7 +61,7 @@ export function MessageTexts({
   problems: readonly RulesProblem[];
 }) {
   const t = useMessages();
-  const { channel, texts, register, setBody } = fields;
+  const { channel, texts, register, setBody, setWhatsapp } = fields;
   const [language, setLanguage] = useState(initialLanguage as Language);
   const bodies = useRef<Partial<Record<Language, HTMLTextAreaElement | null>>>({});
   const body = texts?.[language]?.body ?? '';
@@ -102,6 +123,13 @@ export function MessageTexts({
                   }}
                   {...field}
                 />
+                {channel === 'whatsapp' && (
+                  <WhatsappTemplateFields
+                    value={texts?.[code]?.whatsapp}
+                    onChange={(template) => setWhatsapp(code, noneLeft(template))}
+                    errorAt={whatsappRefusal(texts?.[code]?.whatsapp)}
+                  />
+                )}
               </Stack>
             </Tabs.Panel>
           );

@@ -105,6 +105,8 @@ export function RungFields({
             register: (code, part) => register(`rungs.${index}.template.byLanguage.${code}.${part}`),
             setBody: (code, text) =>
               setValue(`rungs.${index}.template.byLanguage.${code}.body`, text, change),
+            setWhatsapp: (code, template) =>
+              setValue(`rungs.${index}.template.byLanguage.${code}.whatsapp`, template, change),
           }}
           // open on the first language already written (French for a new attempt), as a message step does
           initialLanguage={messageLanguages.find((code) => texts?.[code]?.body) ?? 'fr'}

@@ -1,5 +1,6 @@
 import type { Language } from '@clinicflow/channels/browser';
-import type { MessageTemplate, SendData } from '@clinicflow/rules';
+import type { Channel, MessageTemplate, SendData } from '@clinicflow/rules';
+import { whatsappToSave } from '../../templates/utils/whatsappToSave';
 
 /** The languages a message can be written in, in the form's order: every language templates allow. */
 export const messageLanguages = ['fr', 'en', 'es', 'nb', 'it', 'de'] as const satisfies readonly Language[];
@@ -16,14 +17,20 @@ export function templateFormValues(template: MessageTemplate): MessageTemplate {
 }
 
 /**
- * A message's template to save: languages with no text and empty subjects are left out; the rest of a text (a
- * WhatsApp template the step has) is kept as it was.
+ * A message's template to save: languages with no text and empty subjects are left out, and a language's
+ * WhatsApp template is kept as `whatsappToSave` keeps it (on WhatsApp, with a Content SID).
  */
-export function templateData(template: MessageTemplate): MessageTemplate {
+export function templateData(template: MessageTemplate, channel: Channel): MessageTemplate {
   const byLanguage = Object.fromEntries(
     Object.entries(template.byLanguage ?? {})
       .filter(([, text]) => text.body.trim() !== '' || (text.subject ?? '').trim() !== '')
-      .map(([language, { subject, ...text }]) => [language, subject ? { subject, ...text } : text]),
+      .map(([language, { subject, whatsapp, body }]) => {
+        const approved = whatsappToSave(channel, whatsapp);
+        return [
+          language,
+          { ...(subject ? { subject } : {}), body, ...(approved ? { whatsapp: approved } : {}) },
+        ];
+      }),
   );
   return {
     ...(template.templateId ? { templateId: template.templateId } : {}),
@@ -44,7 +51,7 @@ export function messageData<Data extends SendData>(values: Data): Data {
   const { sender: _sender, ...rest } = values;
   return {
     ...rest,
-    template: templateData(values.template),
+    template: templateData(values.template, values.channel),
     ...(Object.keys(sender).length > 0 ? { sender } : {}),
   } as Data;
 }

@@ -14,7 +14,7 @@ export function reachFormValues(data: ReachData): ReachData {
 export function reachData(values: ReachData): ReachData {
   return {
     ...values,
-    rungs: values.rungs.map((rung) => ({ ...rung, template: templateData(rung.template) })),
+    rungs: values.rungs.map((rung) => ({ ...rung, template: templateData(rung.template, rung.channel) })),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   type TemplateVariant,
 } from '../api/templatesApi';
 import { useMessagePreview } from '../hooks/useMessagePreview';
+import { whatsappToSave } from '../utils/whatsappToSave';
 import { MessagePreview } from './MessagePreview';
 import { VariablePicker } from './VariablePicker';
 import { WhatsappTemplateFields } from './WhatsappTemplateFields';
@@ -49,12 +50,11 @@ function cleaned(template: TemplateInput): TemplateInput {
   return { ...template, variants, sender: Object.keys(sender).length > 0 ? sender : undefined };
 }
 
-/** A language's text as saved: its WhatsApp template kept only with a Content SID, on a WhatsApp template. */
+/** A language's text as saved: its WhatsApp template as `whatsappToSave` keeps it. */
 function savedVariant(channel: TemplateChannel, variant: TemplateVariant): TemplateVariant {
   const { whatsapp, ...rest } = variant;
-  const contentSid = whatsapp?.contentSid.trim();
-  if (channel !== 'whatsapp' || !whatsapp || !contentSid) return rest;
-  return { ...rest, whatsapp: { contentSid, variables: whatsapp.variables } };
+  const saved = whatsappToSave(channel, whatsapp);
+  return saved ? { ...rest, whatsapp: saved } : rest;
 }
 
 /**
