@@ -172,7 +172,7 @@ describe('SettingsPage', () => {
       },
       previous: { quietHours: settings.quietHours },
     });
-  }, 60_000);
+  });
 
   it('sets the sending hours with the keyboard: Enter on the first hour, arrows, Enter on the last', async () => {
     const user = userEvent.setup();

@@ -11,8 +11,6 @@ const flowWith = (...steps: FlowNode[]): Flow => {
 };
 const stored = (saved: { flow: Flow | null }, id: string) => saved.flow?.nodes.find((node) => node.id === id);
 
-jest.setTimeout(30_000);
-
 describe(MessageStepForm.name, () => {
   const openSms = async (user: ReturnType<typeof userEvent.setup>) => {
     await user.click(within(screen.getByRole('list', { name: 'Flow outline' })).getByText(/^SMS to patient/));

@@ -23,8 +23,6 @@ function preview(body: unknown): [number, unknown] {
 const booking =
   'Bonjour {{patient.firstName}}, votre RDV est confirmé. Le cabinet est à côté de la gare. A bientôt !';
 
-jest.setTimeout(30_000);
-
 describe('the message step as the template editor', () => {
   const openStep = async (user: ReturnType<typeof userEvent.setup>, summary: RegExp) => {
     await user.click(within(screen.getByRole('list', { name: 'Flow outline' })).getByText(summary));
@@ -101,7 +99,8 @@ describe('the message step as the template editor', () => {
 
     const full = 'HX0123456789abcdef0123456789abcdef';
     await user.clear(sid);
-    await user.type(sid, full);
+    await user.click(sid);
+    await user.paste(full);
     await user.click(within(approved).getByRole('button', { name: 'Add a value' }));
     await user.type(within(approved).getByRole('textbox', { name: 'Value of {{1}}' }), 'Léa');
     await waitFor(() =>
@@ -119,7 +118,8 @@ describe('the message step as the template editor', () => {
     );
     expect(within(approved).queryByText(/must be a Content SID/)).not.toBeInTheDocument();
     // on another channel the step keeps no WhatsApp template
-    await user.type(sid, full);
+    await user.click(sid);
+    await user.paste(full);
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Channel' }), 'sms');
     await waitFor(() => expect(stored(saved, 's')?.data).toMatchObject({ channel: 'sms' }));
     expect(stored(saved, 's')?.data).not.toHaveProperty('template.byLanguage.fr.whatsapp');

@@ -21,8 +21,6 @@ const optionsOf = (select: HTMLElement) =>
     .getAllByRole('option')
     .map((option) => `${option.textContent}${(option as HTMLOptionElement).disabled ? ' (disabled)' : ''}`);
 
-jest.setTimeout(30_000);
-
 describe(ReachStepForm.name, () => {
   const openLadder = async (user: ReturnType<typeof userEvent.setup>) => {
     await user.click(

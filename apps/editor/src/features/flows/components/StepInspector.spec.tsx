@@ -19,8 +19,6 @@ const open = async (user: ReturnType<typeof userEvent.setup>, summary: string) =
 };
 const stored = (saved: { flow: Flow | null }, id: string) => saved.flow?.nodes.find((node) => node.id === id);
 
-jest.setTimeout(30_000);
-
 describe(StepInspector.name, () => {
   it('asks to select a step when none is', () => {
     renderFlowEditor(flowWith(step('wait', 'w')));

@@ -18,8 +18,6 @@ const open = async (user: ReturnType<typeof userEvent.setup>, summary: string) =
 };
 const stored = (saved: { flow: Flow | null }, id: string) => saved.flow?.nodes.find((node) => node.id === id);
 
-jest.setTimeout(30_000);
-
 describe(WaitStepForm.name, () => {
   it('offers the recall interval of the appointment or its service, and leaves it out once unticked', async () => {
     const user = userEvent.setup();
