@@ -126,6 +126,40 @@ describe('Reach the patient: a channel ladder (issue 20, part 6)', () => {
     });
   });
 
+  it('should simulate the ladder with a scripted read receipt: WhatsApp only, then reached', async () => {
+    const simulation = (receipts?: object[]) =>
+      ctx
+        .as(clinic)
+        .post('/api/flows/simulate', {
+          flow: ladderFlow,
+          event: { type: 'appointment.booked', at: '2026-03-03T08:00:00Z' },
+          ...(receipts ? { receipts } : {}),
+        })
+        .expect(200);
+    const sent = (body: { timeline: { kind: string; channel: string | null }[] }) =>
+      body.timeline.filter((entry) => entry.kind === 'send').map((entry) => entry.channel);
+    expect(sent((await simulation()).body)).toEqual(['whatsapp', 'sms']);
+    const read = await simulation([{ at: '2026-03-03T09:00:00Z', channel: 'whatsapp', status: 'read' }]);
+    expect(read.body.valid).toBe(true);
+    expect(sent(read.body)).toEqual(['whatsapp']);
+    expect(read.body.timeline).toContainEqual(
+      expect.objectContaining({
+        at: '2026-03-03T09:00:00Z',
+        exit: 'reached',
+        why: expect.objectContaining({ code: 'rung-reached' }),
+      }),
+    );
+    const refused = await ctx
+      .as(clinic)
+      .post('/api/flows/simulate', {
+        flow: ladderFlow,
+        event: { type: 'appointment.booked', at: '2026-03-03T08:00:00Z' },
+        receipts: [{ at: '2026-03-03T09:00:00Z', channel: 'pigeon', status: 'read' }],
+      })
+      .expect(400);
+    expect(refused.body.errors[0].path).toBe('body.receipts.0.channel');
+  });
+
   it('should start at SMS for a patient without WhatsApp consent, saying why WhatsApp was left out', async () => {
     await engine.settings(clinic, { consent: { mode: 'opt-in', purposes: ['reminders'] } });
     const at = '2026-03-03T08:00:00Z';

@@ -75,8 +75,11 @@ export { simulate, type SimulationOptions } from './simulation/simulate';
 export {
   simulationRequestSchema,
   simulatedChangeSchema,
+  simulatedReceiptSchema,
+  RECEIPT_STATUSES,
   type SimulationRequest,
   type SimulatedChange,
+  type SimulatedReceipt,
 } from './simulation/simulation-request.schema';
 export type { TimelineEntry, SimulationResult } from './simulation/timeline-entry';
 export { renderPlainText, type RenderText, type RenderTextInput } from './simulation/render-text';

@@ -1,3 +1,4 @@
+import { simulatedReceiptSchema } from '@clinicflow/rules';
 import { z } from 'zod';
 import { refuseUnstorableKeys } from './stored-keys';
 
@@ -80,6 +81,8 @@ const simulationFields = {
     .max(100)
     .optional(),
   changes: z.array(z.record(z.string(), z.unknown())).max(100).optional(),
+  // what became of a ladder's message ("Reach the patient"): delivered, read or failed at a time
+  receipts: z.array(simulatedReceiptSchema).max(100).optional(),
   until: instant.optional(),
 };
 

@@ -200,9 +200,9 @@ describe('a ladder as the flow language reads it', () => {
 });
 
 describe('a ladder in the simulator', () => {
-  it('should show each rung at its time, the next one when the one before did not reach the patient', async () => {
+  const simulateLadder = async (receipts?: unknown[]) => {
     const { simulate } = await import('../simulation/simulate');
-    const sut = simulate({
+    return simulate({
       flow,
       event: { type: 'appointment.booked', at: '2026-05-07T09:00:00+02:00' },
       context: {
@@ -213,7 +213,14 @@ describe('a ladder in the simulator', () => {
           consent: { sms: true, email: true, voice: true, whatsapp: true },
         },
       },
+      ...(receipts ? { receipts } : {}),
     });
+  };
+  const sentOn = (sut: Awaited<ReturnType<typeof simulateLadder>>) =>
+    sut.timeline.filter((entry) => entry.kind === 'send').map((entry) => [entry.channel, entry.at]);
+
+  it('should show each rung at its time, the next one when the one before did not reach the patient', async () => {
+    const sut = await simulateLadder();
     expect(sut.errors).toEqual([]);
     const sent = sut.timeline.filter((entry) => entry.kind === 'send');
     expect(sent.map((entry) => [entry.channel, entry.at])).toEqual([
@@ -223,5 +230,55 @@ describe('a ladder in the simulator', () => {
     ]);
     expect(sut.timeline.filter((entry) => entry.why?.code === 'rung-not-reached')).toHaveLength(3);
     expect(sut.timeline.at(-2)?.why?.code).toBe('ladder-not-reached');
+  });
+
+  it('should stop at WhatsApp when a scripted receipt says it was read in time', async () => {
+    const sut = await simulateLadder([
+      // delivered is not the rung's goal: the ladder waits on
+      { at: '2026-05-07T09:01:00+02:00', channel: 'whatsapp', status: 'delivered' },
+      { at: '2026-05-07T10:05:00+02:00', channel: 'whatsapp', status: 'read' },
+    ]);
+    expect(sut.errors).toEqual([]);
+    expect(sentOn(sut)).toEqual([['whatsapp', '2026-05-07T07:00:00Z']]);
+    const reached = sut.timeline.find((entry) => entry.why?.code === 'rung-reached');
+    expect(reached).toMatchObject({ at: '2026-05-07T08:05:00Z', exit: 'reached' });
+    expect(reached?.why?.params).toEqual({ channel: 'whatsapp', goal: 'read' });
+    expect(sut.timeline.some((entry) => entry.why?.code === 'receipt-unused')).toBe(false);
+  });
+
+  it('should go to the next channel at the failed receipt, and show a receipt nothing waits for', async () => {
+    const sut = await simulateLadder([
+      { at: '2026-05-07T09:10:00+02:00', channel: 'whatsapp', status: 'failed' },
+      // the SMS, sent at 09:10, is delivered at 09:11: reached
+      { at: '2026-05-07T09:11:00+02:00', channel: 'sms', status: 'delivered' },
+      // the e-mail was never sent: nothing waits for it
+      { at: '2026-05-07T09:12:00+02:00', channel: 'email', status: 'delivered' },
+    ]);
+    expect(sentOn(sut)).toEqual([
+      ['whatsapp', '2026-05-07T07:00:00Z'],
+      ['sms', '2026-05-07T07:10:00Z'],
+    ]);
+    expect(sut.timeline.find((entry) => entry.why?.code === 'rung-failed')).toMatchObject({
+      at: '2026-05-07T07:10:00Z',
+    });
+    expect(sut.timeline.find((entry) => entry.why?.code === 'rung-reached')?.why?.params).toEqual({
+      channel: 'sms',
+      goal: 'delivered',
+    });
+    expect(sut.timeline.find((entry) => entry.nodeId === 'receipt')).toMatchObject({
+      at: '2026-05-07T07:12:00Z',
+      kind: 'skip',
+      status: 'skipped',
+      channel: 'email',
+      why: { code: 'receipt-unused', params: { channel: 'email', goal: 'delivered' } },
+    });
+  });
+
+  it('should refuse a receipt of an unknown status, naming the field', async () => {
+    const sut = await simulateLadder([
+      { at: '2026-05-07T09:10:00+02:00', channel: 'whatsapp', status: 'opened' },
+    ]);
+    expect(sut.valid).toBe(false);
+    expect(sut.errors[0]).toMatchObject({ path: 'receipts.0.status' });
   });
 });

@@ -87,6 +87,7 @@ export const REASON_CODES = [
   'rung-not-reached',
   'rung-failed',
   'ladder-not-reached',
+  'receipt-unused',
   // how a run ends
   'flow-done',
   'flow-loops',

@@ -14,6 +14,7 @@ import { renderPlainText, type RenderText } from './render-text';
 import {
   simulationRequestSchema,
   type SimulatedChange,
+  type SimulatedReceipt,
   type SimulationRequest,
 } from './simulation-request.schema';
 import { timelineEntries } from './timeline-entries';
@@ -188,6 +189,29 @@ class Simulation {
     });
   }
 
+  /** A receipt moves the ladder waiting for its channel's message sent by then; otherwise it is shown unused. */
+  receipt({ at, channel, status }: SimulatedReceipt): void {
+    const now = Date.parse(at);
+    for (const run of this.runs) {
+      const ladder = run.state.status === 'waiting' ? run.state.ladder : null;
+      const message = ladder && this.deliveries.find((d) => d.idempotencyKey === ladder.deliveryKey);
+      if (message?.channel === channel && Date.parse(message.sendAt) <= now)
+        return this.wake(run, at, { kind: 'delivery-status', deliveryKey: message.idempotencyKey, status });
+    }
+    this.push({
+      at,
+      nodeId: 'receipt',
+      kind: 'skip',
+      channel,
+      recipient: 'patient',
+      status: 'skipped',
+      text: null,
+      reason: `the ${channel} message ${status} moved nothing: no attempt of "Reach the patient" was waiting for it`,
+      why: reasonOf('receipt-unused', { channel, goal: status }),
+      flowId: null,
+    });
+  }
+
   change(change: SimulatedChange): void {
     this.context = merge(this.context, change.context);
     if (change.type === 'appointment.rescheduled' || change.type === 'appointment.cancelled') {
@@ -298,8 +322,8 @@ class Simulation {
 }
 
 /**
- * Simulates flows for a sample appointment: from the event through every wait, applying scripted replies and changes,
- * until every run ends or `until`. Returns the api.md timeline; never throws, never hangs (bounded steps).
+ * Simulates flows for a sample appointment: from the event through every wait, applying scripted replies, changes
+ * and ladder receipts, until every run ends or `until`. Returns the api.md timeline; never throws, never hangs (bounded steps).
  */
 export function simulate(request: unknown, options: SimulationOptions = {}): SimulationResult {
   try {
@@ -322,6 +346,11 @@ export function simulate(request: unknown, options: SimulationOptions = {}): Sim
         at: Date.parse(change.at),
         order: 0,
         run: () => sim.change({ ...change, at: toUtcIso(parseInstant(change.at, zone)) }),
+      })),
+      ...(req.receipts ?? []).map((receipt) => ({
+        at: Date.parse(receipt.at),
+        order: 1,
+        run: () => sim.receipt({ ...receipt, at: toUtcIso(parseInstant(receipt.at, zone)) }),
       })),
     ].sort((a, b) => a.at - b.at || a.order - b.order);
     sim.start(req.event.type, toUtcIso(eventAt), req.event.minutes);

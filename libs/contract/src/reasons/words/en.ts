@@ -80,6 +80,8 @@ export const reasonMessagesEn = {
   reasonRungNotReached: 'Not {goal} by {channel} in time: next channel',
   reasonRungFailed: 'The {channel} message failed: next channel',
   reasonLadderNotReached: 'No channel reached the patient',
+  reasonReceiptUnused:
+    'The {channel} message {goal} moved nothing: no attempt of “Reach the patient” was waiting for it',
   reasonFlowDone: 'The flow has no further step',
   reasonFlowLoops: 'The flow loops',
   reasonCancelledMoved: 'Cancelled: the appointment was moved to {start}',
@@ -118,6 +120,7 @@ export const reasonMessagesEn = {
   reasonConfirmationConfirmed: 'confirmed',
   reasonGoalDelivered: 'delivered',
   reasonGoalRead: 'read',
+  reasonGoalFailed: 'failed',
   reasonConfirmationDeclined: 'declined',
   reasonConfirmationPending: 'awaiting confirmation',
   reasonMeaningConfirmed: 'confirms',

@@ -80,6 +80,8 @@ export const reasonMessagesFr = {
   reasonRungNotReached: 'Pas {goal} par {channel} à temps : canal suivant',
   reasonRungFailed: 'Le message {channel} a échoué : canal suivant',
   reasonLadderNotReached: 'Aucun canal n’a joint le patient',
+  reasonReceiptUnused:
+    'Message {channel} {goal} sans effet : aucune tentative de « Joindre le patient » ne l’attendait',
   reasonNoReplyTimeout: 'Pas de réponse à temps',
   reasonFlowDone: 'Le scénario n’a plus d’étape',
   reasonFlowLoops: 'Le scénario tourne en boucle',
@@ -118,6 +120,7 @@ export const reasonMessagesFr = {
   reasonConfirmationConfirmed: 'confirmé',
   reasonGoalDelivered: 'remis',
   reasonGoalRead: 'lu',
+  reasonGoalFailed: 'en échec',
   reasonConfirmationDeclined: 'refusé',
   reasonConfirmationPending: 'en attente de confirmation',
   reasonMeaningConfirmed: 'confirme',
