@@ -35,4 +35,17 @@ export const simulationMessages = {
   simulationKindSkip: 'skipped',
   simulationKindEnd: 'ends',
   simulationTo: '{channel} {recipient}',
+  simulationReceipts: 'Receipts',
+  simulationReceiptsHint:
+    'When a message of “Reach the patient” is delivered, read or fails. Without one, the simulation takes it that no message is delivered or read.',
+  simulationReceiptStatus: 'Status',
+  simulationReceiptDay: 'Receipt day',
+  simulationReceiptAt: 'Receipt time',
+  simulationAddReceipt: 'Add a receipt',
+  simulationRemoveReceipt: 'Remove this receipt',
+  simulationReceiptDeliveredSentence: 'The {channel} message is delivered on {day} at {time}',
+  simulationReceiptReadSentence: 'The {channel} message is read on {day} at {time}',
+  simulationReceiptFailedSentence: 'The {channel} message fails on {day} at {time}',
+  simulationKindReceipt: 'receipt',
+  simulationReceiptOf: 'receipt ({channel})',
 };

@@ -37,4 +37,17 @@ export const simulationMessages = {
   simulationKindSkip: 'non fait',
   simulationKindEnd: 'fin',
   simulationTo: '{channel} {recipient}',
+  simulationReceipts: 'Accusés de réception',
+  simulationReceiptsHint:
+    'Quand un message de « Joindre le patient » est remis, lu ou en échec. Sans accusé, la simulation considère qu’aucun message n’est remis ni lu.',
+  simulationReceiptStatus: 'Statut',
+  simulationReceiptDay: 'Jour de l’accusé',
+  simulationReceiptAt: 'Heure de l’accusé',
+  simulationAddReceipt: 'Ajouter un accusé de réception',
+  simulationRemoveReceipt: 'Retirer cet accusé de réception',
+  simulationReceiptDeliveredSentence: 'Le message {channel} est remis le {day} à {time}',
+  simulationReceiptReadSentence: 'Le message {channel} est lu le {day} à {time}',
+  simulationReceiptFailedSentence: 'Le message {channel} échoue le {day} à {time}',
+  simulationKindReceipt: 'accusé de réception',
+  simulationReceiptOf: 'accusé de réception ({channel})',
 } satisfies Record<keyof typeof en, string>;

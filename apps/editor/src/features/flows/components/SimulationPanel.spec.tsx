@@ -1,106 +1,9 @@
 import type { Flow } from '@clinicflow/rules';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { fakeApi } from '../../../test/fakeApi';
-import { renderWithProviders } from '../../../test/render-with-providers';
 import type { LitPath } from '../hooks/litPathContext';
-import { SimulationPanel } from './SimulationPanel';
-
-const flow: Flow = {
-  name: 'Rappels',
-  nodes: [
-    { id: 'booked', type: 'trigger', position: { x: 0, y: 0 }, data: { events: ['appointment.booked'] } },
-    {
-      id: 'sms24',
-      type: 'send',
-      position: { x: 0, y: 100 },
-      data: { label: 'Rappel la veille', channel: 'sms', recipient: { type: 'patient' }, template: {} },
-    },
-    {
-      id: 'email24',
-      type: 'send',
-      position: { x: 0, y: 200 },
-      data: { channel: 'email', recipient: { type: 'patient' }, template: {} },
-    },
-  ],
-  edges: [
-    { id: 'e1', source: 'booked', target: 'sms24', sourceHandle: null },
-    { id: 'e2', source: 'sms24', target: 'email24', sourceHandle: null },
-  ],
-} as Flow;
-
-const timeline = [
-  {
-    at: '2026-05-02T07:00:00Z',
-    local: '2026-05-02T09:00:00+02:00',
-    nodeId: 'booked',
-    kind: 'trigger',
-    channel: null,
-    recipient: null,
-    status: 'planned',
-    text: null,
-    reason: null,
-  },
-  {
-    at: '2026-05-11T08:00:00Z',
-    local: '2026-05-11T10:00:00+02:00',
-    nodeId: 'sms24',
-    kind: 'send',
-    channel: 'sms',
-    recipient: 'patient',
-    status: 'planned',
-    text: 'Bonjour Léa, RDV demain à 10:00.',
-    reason: null,
-  },
-  {
-    at: '2026-05-11T08:00:00Z',
-    local: '2026-05-11T10:00:00+02:00',
-    nodeId: 'email24',
-    kind: 'skip',
-    channel: 'email',
-    recipient: 'patient',
-    status: 'skipped',
-    text: null,
-    reason: 'E-mail is switched off for service Détartrage',
-    why: { code: 'channel-off-service', params: { channel: 'email', service: 'Détartrage' } },
-  },
-];
-
-const clinic = {
-  'GET /settings': [200, { timeZone: 'Europe/Paris', country: 'FR' }] as [number, unknown],
-  'GET /services?pageSize=100': [200, { items: [{ id: 'svc-ctrl', name: 'Contrôle' }] }] as [number, unknown],
-  'GET /resources?pageSize=100': [
-    200,
-    { items: [{ id: 'res-bernard', name: 'Dr Hugo Bernard', phone: '+33142685301' }] },
-  ] as [number, unknown],
-};
-
-function renderPanel(options: { onPickStep?: jest.Mock; onPath?: jest.Mock } = {}) {
-  const props = {
-    flowId: 'f1',
-    defaultEvent: 'appointment.booked',
-    beforeRun: jest.fn(async () => undefined),
-    stepName: (id: string) => (id === 'sms24' ? 'Rappel la veille' : `step ${id}`),
-    onPickStep: options.onPickStep ?? jest.fn(),
-    onPath: options.onPath ?? jest.fn(),
-    onClose: () => undefined,
-  };
-  // the page gives the draft as it is edited: a harness stands in for it
-  let setFlow: (next: Flow) => void = () => undefined;
-  function Harness() {
-    const [draft, set] = useState(flow);
-    setFlow = set;
-    return <SimulationPanel {...props} flow={draft} />;
-  }
-  renderWithProviders(<Harness />);
-  return { ...props, rerender: (next: Flow) => act(() => setFlow(next)) };
-}
-
-/** A field by its label (a required field's label ends with Mantine's asterisk). */
-const field = (label: string) =>
-  screen.getByLabelText(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-const setValue = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
+import { clinic, field, flow, reachFlow, renderPanel, setValue, timeline } from '../testing/simulationPanel';
 
 /** Waits for the form (it starts once the clinic's zone is known), then fills the made-up appointment. */
 async function fillMadeUpAppointment(user: ReturnType<typeof userEvent.setup>) {
@@ -207,6 +110,116 @@ describe('SimulationPanel', () => {
     expect(screen.queryByTestId('simulation-stale')).not.toBeInTheDocument();
     rerender({ ...flow, nodes: flow.nodes.slice(0, 2), edges: flow.edges.slice(0, 1) } as Flow);
     expect(await screen.findByTestId('simulation-stale')).toBeInTheDocument();
+  });
+
+  it('sends a scripted receipt of a "Reach the patient" message as a clinic-time instant, and marks the results out of date when it changes', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      ...clinic,
+      'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }],
+    });
+    renderPanel({ flow: reachFlow });
+    await screen.findByLabelText(/^Appointment day/);
+    expect(screen.queryByTestId('scripted-receipt')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add a receipt' }));
+    const receipt = screen.getByTestId('scripted-receipt');
+    expect(within(receipt).getByLabelText('Channel')).toHaveValue('whatsapp');
+    expect(within(receipt).getByLabelText('Status')).toHaveValue('read');
+    setValue('Receipt day', '2026-05-12');
+    setValue('Receipt time', '10:05');
+    expect(screen.getByTestId('scripted-receipt-sentence')).toHaveTextContent(
+      'The WhatsApp message is read on Tuesday, 12 May 2026 at 10:05',
+    );
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    await waitFor(() => expect(api.calls('POST', '/flows/f1/simulate')).toHaveLength(1));
+    // 10:05 in Paris in May is 08:05 UTC
+    expect(api.calls('POST', '/flows/f1/simulate')[0].body).toMatchObject({
+      receipts: [{ at: '2026-05-12T08:05:00Z', channel: 'whatsapp', status: 'read' }],
+    });
+    await screen.findAllByTestId('timeline-row');
+    expect(screen.queryByTestId('simulation-stale')).not.toBeInTheDocument();
+    setValue('Receipt time', '12:30');
+    expect(await screen.findByTestId('simulation-stale')).toBeInTheDocument();
+  });
+
+  it('turns a receipt’s "read" into "delivered" when it moves off WhatsApp, the one channel that reports reads', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      ...clinic,
+      'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }],
+    });
+    renderPanel({ flow: reachFlow });
+    await screen.findByLabelText(/^Appointment day/);
+    await user.click(screen.getByRole('button', { name: 'Add a receipt' }));
+    setValue('Receipt day', '2026-05-12');
+    setValue('Receipt time', '10:05');
+    const status = () => within(screen.getByTestId('scripted-receipt')).getByLabelText('Status');
+    await user.selectOptions(within(screen.getByTestId('scripted-receipt')).getByLabelText('Channel'), 'sms');
+    expect(status()).toHaveValue('delivered');
+    expect(within(status()).queryByRole('option', { name: 'read' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('scripted-receipt-sentence')).toHaveTextContent(
+      'The SMS message is delivered on Tuesday, 12 May 2026 at 10:05',
+    );
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    await waitFor(() => expect(api.calls('POST', '/flows/f1/simulate')).toHaveLength(1));
+    expect(api.calls('POST', '/flows/f1/simulate')[0].body).toMatchObject({
+      receipts: [{ at: '2026-05-12T08:05:00Z', channel: 'sms', status: 'delivered' }],
+    });
+  });
+
+  it('asks for no receipts in a flow without a "Reach the patient" step, nor sends those it hid', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      ...clinic,
+      'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline }],
+    });
+    const { rerender } = renderPanel({ flow: reachFlow });
+    await screen.findByLabelText(/^Appointment day/);
+    await user.click(screen.getByRole('button', { name: 'Add a receipt' }));
+    expect(screen.getByText('Receipts')).toBeInTheDocument();
+    // the reach step deleted from the draft
+    rerender(flow);
+    expect(screen.queryByText('Receipts')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add a receipt' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('scripted-receipt')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    await waitFor(() => expect(api.calls('POST', '/flows/f1/simulate')).toHaveLength(1));
+    expect(api.calls('POST', '/flows/f1/simulate')[0].body).not.toHaveProperty('receipts');
+  });
+
+  it('names a receipt nothing waited for in the timeline, with no step to pick', async () => {
+    const user = userEvent.setup();
+    const unused = {
+      at: '2026-05-12T08:05:00Z',
+      local: '2026-05-12T10:05:00+02:00',
+      nodeId: 'receipt',
+      kind: 'skip',
+      channel: 'email',
+      recipient: 'patient',
+      status: 'skipped',
+      text: null,
+      reason:
+        'the email message delivered moved nothing: no attempt of "Reach the patient" was waiting for it',
+      why: { code: 'receipt-unused', params: { channel: 'email', goal: 'delivered' } },
+    };
+    fakeApi({
+      ...clinic,
+      'POST /flows/f1/simulate': [200, { valid: true, errors: [], timeline: [timeline[0], unused] }],
+    });
+    const onPickStep = jest.fn();
+    renderPanel({ flow: reachFlow, onPickStep });
+    await screen.findByLabelText(/^Appointment day/);
+    await user.click(screen.getByRole('button', { name: 'Run the simulation' }));
+    const rows = await screen.findAllByTestId('timeline-row');
+    expect(rows[1]).toHaveTextContent('receipt (E-mail)');
+    expect(rows[1]).not.toHaveTextContent('step receipt');
+    expect(within(rows[1]).getByText('skipped')).toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent(/moved nothing/);
+    await user.click(rows[1]);
+    expect(rows[1]).toHaveAttribute('aria-selected', 'true');
+    expect(onPickStep).not.toHaveBeenCalled();
+    await user.click(rows[0]);
+    expect(onPickStep).toHaveBeenCalledWith('booked');
   });
 
   it('finds a patient with their birth date and next visit, and simulates their appointment around its time', async () => {

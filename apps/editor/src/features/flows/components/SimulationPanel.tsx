@@ -49,9 +49,10 @@ function useSampleDirectory(): { directory: SampleDirectory; ready: boolean } {
 
 /**
  * Simulation of the saved draft (`POST /api/flows/:id/simulate`) for people: a patient of the clinic or a
- * made-up appointment, what happens and when in clinic time, the patient's replies, how far to look; the
- * timeline in time order with the texts and every skip's reason in the user's words, the path it takes lit on
- * the canvas (`onPath`), and results marked out of date as soon as an input or the flow changes.
+ * made-up appointment, what happens and when in clinic time, the patient's replies, the receipts of a "Reach
+ * the patient" step's messages, how far to look; the timeline in time order with the texts and every skip's
+ * reason in the user's words, the path it takes lit on the canvas (`onPath`), and results marked out of date
+ * as soon as an input or the flow changes.
  */
 export function SimulationPanel({
   flowId,
@@ -86,6 +87,7 @@ export function SimulationPanel({
     [zone, ready, defaultEvent, directory],
   );
   const form = edited ?? initial;
+  const hasReach = flow.nodes.some((node) => node.type === 'reach');
   const setForm = (update: (form: SimulationForm) => SimulationForm) => {
     setShownError(null);
     if (form) setEdited(update(form));
@@ -93,12 +95,14 @@ export function SimulationPanel({
   const attempt = useMemo((): { request: SimulationRequest | null; error: SimulationInputError | null } => {
     if (!form || !zone) return { request: null, error: null };
     try {
-      return { request: simulationRequestOf(form, directory, zone), error: null };
+      // receipts the user no longer sees (the last "Reach the patient" step deleted) must not change the run
+      const asked = hasReach ? form : { ...form, receipts: [] };
+      return { request: simulationRequestOf(asked, directory, zone), error: null };
     } catch (error) {
       if (error instanceof SimulationInputError) return { request: null, error };
       throw error;
     }
-  }, [form, directory, zone]);
+  }, [form, directory, zone, hasReach]);
   const currentKey = `${JSON.stringify(attempt.request)}|${flowKeyOf(flow)}`;
   const run = useMutation({
     mutationFn: async ({ request }: { request: SimulationRequest; key: string }) => {
@@ -142,6 +146,7 @@ export function SimulationPanel({
           directory={directory}
           clock={clock}
           error={shownError}
+          receipts={hasReach}
         />
       )}
       <Button onClick={start} loading={run.isPending} disabled={!form || pickFirst}>

@@ -23,12 +23,14 @@ import {
 import { ClinicMoment } from './ClinicMoment';
 import { SampleForm } from './SampleForm';
 import { SamplePatientSearch } from './SamplePatientSearch';
+import { ScriptedReceipts } from './ScriptedReceipts';
 import { ScriptedReplies } from './ScriptedReplies';
 
 /**
  * What the simulation runs on, in a practice manager's words: what happens and when (clinic time), whose
- * appointment (one of the clinic's patients, or made up), the patient's replies, and how far to look. The
- * sample as JSON stays behind "advanced".
+ * appointment (one of the clinic's patients, or made up), the patient's replies, the receipts of a ladder's
+ * messages (only when the flow has a "Reach the patient" step), and how far to look. The sample as JSON stays
+ * behind "advanced".
  */
 export function SimulationSetup({
   form,
@@ -36,12 +38,15 @@ export function SimulationSetup({
   directory,
   clock,
   error,
+  receipts,
 }: {
   form: SimulationForm;
   setForm: (update: (form: SimulationForm) => SimulationForm) => void;
   directory: SampleDirectory;
   clock: ClinicClock;
   error: SimulationInputError | null;
+  /** Whether the flow has a "Reach the patient" step, the only one receipts move. */
+  receipts: boolean;
 }) {
   const t = useMessages();
   const zone = clock.timeZone;
@@ -157,6 +162,19 @@ export function SimulationSetup({
         defaultDay={form.eventDay}
       />
       {error?.field === 'reply' && (
+        <Alert color="red" role="alert" p="xs">
+          {t.simulationBadTime}
+        </Alert>
+      )}
+      {receipts && (
+        <ScriptedReceipts
+          receipts={form.receipts}
+          onChange={(changed) => patch({ receipts: changed })}
+          clock={clock}
+          defaultDay={form.eventDay}
+        />
+      )}
+      {receipts && error?.field === 'receipt' && (
         <Alert color="red" role="alert" p="xs">
           {t.simulationBadTime}
         </Alert>

@@ -19,6 +19,12 @@ const kindColours: Record<string, string> = {
   end: 'dark',
 };
 
+// timeline lines that are not steps of the flow: named by their own word, and nothing to pick on the canvas
+const notSteps = new Map<string, keyof Messages>([
+  ['reply', 'simulationKindReply'],
+  ['receipt', 'simulationKindReceipt'],
+]);
+
 const kindWords: Record<TimelineEntry['kind'], keyof Messages> = {
   trigger: 'simulationKindTrigger',
   condition: 'simulationKindCondition',
@@ -52,7 +58,13 @@ export function SimulationTimeline({
   const [picked, setPicked] = useState<number | null>(null);
   const pick = (index: number, nodeId: string) => {
     setPicked(index);
-    onPickStep(nodeId);
+    if (!notSteps.has(nodeId)) onPickStep(nodeId);
+  };
+  const nameOf = (entry: TimelineEntry) => {
+    if (entry.nodeId === 'receipt' && entry.channel)
+      return formatMessage(t.simulationReceiptOf, { channel: channelLabel(t, entry.channel) });
+    const own = notSteps.get(entry.nodeId);
+    return own ? t[own] : stepName(entry.nodeId);
   };
   return (
     <Table
@@ -99,7 +111,7 @@ export function SimulationTimeline({
                     {t[kindWords[skipped ? 'skip' : entry.kind]]}
                   </Badge>
                   <Text size="xs" fw={500}>
-                    {entry.nodeId === 'reply' ? t.simulationKindReply : stepName(entry.nodeId)}
+                    {nameOf(entry)}
                   </Text>
                 </Group>
                 {entry.channel && entry.recipient && entry.kind === 'send' && (

@@ -2,8 +2,10 @@ import {
   addDays,
   defaultSimulationForm,
   momentsAround,
+  receiptOnChannel,
   simulationRequestOf,
   SimulationInputError,
+  type ScriptedReceipt,
   type SimulationForm,
 } from './simulationForm';
 
@@ -59,14 +61,59 @@ describe(simulationRequestOf.name, () => {
     ]);
   });
 
+  it('should send the receipts written in full as instants, with their channel and status', () => {
+    const receipts: ScriptedReceipt[] = [
+      { channel: 'whatsapp', status: 'read', day: '2026-03-29', time: '10:05' },
+      { channel: 'sms', status: 'failed', day: '2026-03-28', time: '18:30' },
+      { channel: 'email', status: 'delivered', day: '', time: '10:00' },
+    ];
+    // Sunday 29 March is the first day of summer time in Paris (UTC+2), Saturday the last of winter (UTC+1)
+    expect(simulationRequestOf(form({ receipts }), directory, zone).receipts).toEqual([
+      { at: '2026-03-29T08:05:00Z', channel: 'whatsapp', status: 'read' },
+      { at: '2026-03-28T17:30:00Z', channel: 'sms', status: 'failed' },
+    ]);
+  });
+
+  it('should leave receipts out of the request when there are none', () => {
+    const incomplete: ScriptedReceipt[] = [
+      { channel: 'sms', status: 'delivered', day: '2026-03-28', time: '' },
+    ];
+    expect(simulationRequestOf(form(), directory, zone)).not.toHaveProperty('receipts');
+    expect(simulationRequestOf(form({ receipts: incomplete }), directory, zone)).not.toHaveProperty(
+      'receipts',
+    );
+  });
+
   it.each([
     [{ eventDay: '' }, 'event'],
     [{ untilDay: 'soon' }, 'until'],
+    [
+      {
+        receipts: [{ channel: 'sms', status: 'delivered', day: 'soon', time: '10:00' }] as ScriptedReceipt[],
+      },
+      'receipt',
+    ],
     [{ advanced: true, json: '{ nope' }, 'json'],
   ] as const)('should name the field that cannot be read (%j)', (patch, field) => {
     expect(() => simulationRequestOf(form(patch), directory, zone)).toThrow(
       expect.objectContaining({ field }) as SimulationInputError,
     );
+  });
+});
+
+describe(receiptOnChannel.name, () => {
+  const receipt = { channel: 'whatsapp', status: 'read', day: '2026-05-12', time: '10:05' } as const;
+
+  it('should turn a read into delivered on a channel that does not report reads', () => {
+    expect(receiptOnChannel(receipt, 'sms')).toEqual({ ...receipt, channel: 'sms', status: 'delivered' });
+  });
+
+  it.each(['delivered', 'failed'] as const)('should keep %s on any channel', (status) => {
+    expect(receiptOnChannel({ ...receipt, status }, 'voice')).toEqual({
+      ...receipt,
+      channel: 'voice',
+      status,
+    });
   });
 });
 

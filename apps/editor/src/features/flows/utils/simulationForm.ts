@@ -1,4 +1,5 @@
-import { sampleContext } from '@clinicflow/rules';
+import type { Channel } from '@clinicflow/contract';
+import { sampleContext, type SimulatedReceipt } from '@clinicflow/rules';
 import { clinicLocalToInstant, instantToClinicLocal } from '../../send/utils/clinicDateTime';
 import {
   sampleFromDirectory,
@@ -30,6 +31,31 @@ export interface ScriptedReply {
   time: string;
 }
 
+/** What a receipt says of a ladder's message: delivered, read (WhatsApp only) or failed. */
+export type ReceiptStatus = SimulatedReceipt['status'];
+
+/**
+ * A receipt of the message a "Reach the patient" step sent on a channel: "the WhatsApp message is read on Tue
+ * 12/05 at 10:05" (clinic-local).
+ */
+export interface ScriptedReceipt {
+  channel: Channel;
+  status: ReceiptStatus;
+  day: string;
+  time: string;
+}
+
+/** The statuses a channel's receipts can say: only WhatsApp reports that a message was read. */
+export function receiptStatusesOf(channel: Channel): ReceiptStatus[] {
+  return channel === 'whatsapp' ? ['delivered', 'read', 'failed'] : ['delivered', 'failed'];
+}
+
+/** A receipt moved to another channel; a "read" becomes "delivered" where the channel cannot report reads. */
+export function receiptOnChannel(receipt: ScriptedReceipt, channel: Channel): ScriptedReceipt {
+  const status = receiptStatusesOf(channel).includes(receipt.status) ? receipt.status : 'delivered';
+  return { ...receipt, channel, status };
+}
+
 /** Everything the simulation panel asks, as the user sees it (dates and times in the clinic's zone). */
 export interface SimulationForm {
   eventType: string;
@@ -42,6 +68,8 @@ export interface SimulationForm {
   eventDay: string;
   eventTime: string;
   replies: ScriptedReply[];
+  /** Receipts of the messages of "Reach the patient" steps (none: nobody reads or receives anything). */
+  receipts: ScriptedReceipt[];
   /** The last clinic-local day simulated (to its end). */
   untilDay: string;
 }
@@ -55,7 +83,7 @@ export interface SampleDirectory {
 /** A field of the form whose value cannot be read, and why (the panel shows it on that field). */
 export class SimulationInputError extends Error {
   constructor(
-    readonly field: 'json' | 'event' | 'appointment' | 'reply' | 'until',
+    readonly field: 'json' | 'event' | 'appointment' | 'reply' | 'receipt' | 'until',
     message: string,
   ) {
     super(message);
@@ -108,6 +136,7 @@ export function defaultSimulationForm(
     eventDay: today,
     eventTime: '09:00',
     replies: [],
+    receipts: [],
     untilDay: addDays(day, 2),
   };
 }
@@ -183,12 +212,21 @@ export function sampleOf(
 
 /** The request of `POST /api/flows/:id/simulate` the form describes; times go out as instants. */
 export function simulationRequestOf(form: SimulationForm, directory: SampleDirectory, timeZone: string) {
+  const receipts: SimulatedReceipt[] = form.receipts
+    .filter((receipt) => receipt.day && receipt.time)
+    .map(({ channel, status, day, time }) => ({
+      at: instantOf(day, time, timeZone, 'receipt'),
+      channel,
+      status,
+    }));
   return {
     context: sampleOf(form, directory, timeZone),
     event: { type: form.eventType, at: instantOf(form.eventDay, form.eventTime, timeZone, 'event') },
     replies: form.replies
       .filter((reply) => reply.text.trim() && reply.day && reply.time)
       .map((reply) => ({ at: instantOf(reply.day, reply.time, timeZone, 'reply'), text: reply.text.trim() })),
+    // none scripted: left out, as the request was before receipts
+    ...(receipts.length > 0 ? { receipts } : {}),
     until: instantOf(form.untilDay, '23:59', timeZone, 'until'),
   };
 }
