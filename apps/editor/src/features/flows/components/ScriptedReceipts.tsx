@@ -1,11 +1,12 @@
 import type { Channel } from '@clinicflow/contract';
-import { ActionIcon, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { ClinicClock } from '../../../clock';
 import { channelLabel, channelOptions } from '../../../i18n/channelWords';
 import type { Messages } from '../../../i18n/messages';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../utils/formatMessage';
+import { ScriptedMoment } from './ScriptedMoment';
 import {
   receiptOnChannel,
   receiptStatusesOf,
@@ -82,30 +83,17 @@ export function ScriptedReceipts({
               onChange={(e) => set(i, { ...receipt, status: e.currentTarget.value as ReceiptStatus })}
               style={{ flex: 1 }}
             />
-            <TextInput
-              size="xs"
-              type="date"
-              label={t.simulationReceiptDay}
-              value={receipt.day}
-              onChange={(e) => set(i, { ...receipt, day: e.currentTarget.value })}
-              style={{ flex: 1.4 }}
+            <ScriptedMoment
+              day={receipt.day}
+              time={receipt.time}
+              labels={{
+                day: t.simulationReceiptDay,
+                time: t.simulationReceiptAt,
+                remove: t.simulationRemoveReceipt,
+              }}
+              onChange={(moment) => set(i, { ...receipt, ...moment })}
+              onRemove={() => onChange(receipts.filter((_, j) => j !== i))}
             />
-            <TextInput
-              size="xs"
-              type="time"
-              label={t.simulationReceiptAt}
-              value={receipt.time}
-              onChange={(e) => set(i, { ...receipt, time: e.currentTarget.value })}
-              style={{ flex: 1 }}
-            />
-            <ActionIcon
-              variant="subtle"
-              aria-label={t.simulationRemoveReceipt}
-              onClick={() => onChange(receipts.filter((_, j) => j !== i))}
-              mb={4}
-            >
-              <IconTrash size={14} />
-            </ActionIcon>
           </Group>
           <Text size="xs" c="dimmed" data-testid="scripted-receipt-sentence">
             {sentence(receipt)}

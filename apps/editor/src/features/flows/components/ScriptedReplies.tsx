@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { ClinicClock } from '../../../clock';
 import { useMessages } from '../../../i18n/useMessages';
 import { formatMessage } from '../utils/formatMessage';
+import { ScriptedMoment } from './ScriptedMoment';
 import type { ScriptedReply } from '../utils/simulationForm';
 
 /**
@@ -46,30 +47,17 @@ export function ScriptedReplies({
               onChange={(e) => set(i, { text: e.currentTarget.value })}
               style={{ flex: 1 }}
             />
-            <TextInput
-              size="xs"
-              type="date"
-              label={t.simulationReplyDay}
-              value={reply.day}
-              onChange={(e) => set(i, { day: e.currentTarget.value })}
-              style={{ flex: 1.4 }}
+            <ScriptedMoment
+              day={reply.day}
+              time={reply.time}
+              labels={{
+                day: t.simulationReplyDay,
+                time: t.simulationReplyAt,
+                remove: t.simulationRemoveReply,
+              }}
+              onChange={(moment) => set(i, moment)}
+              onRemove={() => onChange(replies.filter((_, j) => j !== i))}
             />
-            <TextInput
-              size="xs"
-              type="time"
-              label={t.simulationReplyAt}
-              value={reply.time}
-              onChange={(e) => set(i, { time: e.currentTarget.value })}
-              style={{ flex: 1 }}
-            />
-            <ActionIcon
-              variant="subtle"
-              aria-label={t.simulationRemoveReply}
-              onClick={() => onChange(replies.filter((_, j) => j !== i))}
-              mb={4}
-            >
-              <IconTrash size={14} />
-            </ActionIcon>
           </Group>
           <Text size="xs" c="dimmed" data-testid="scripted-reply-sentence">
             {sentence(reply)}
