@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   channelSchema,
+  type Channel,
   durationSchema,
   flowNodeSchemaOf,
   messageTemplateSchema,
@@ -14,6 +15,9 @@ import { messagePurposeSchema } from './send-node.schema';
  */
 export const rungGoalSchema = z.enum(['delivered', 'read']);
 export type RungGoal = z.infer<typeof rungGoalSchema>;
+
+/** Whether a channel's receipts say when a message was read: only WhatsApp's do. */
+export const reportsRead = (channel: Channel): boolean => channel === 'whatsapp';
 
 /** One rung of the ladder: a message on one channel, and how long to wait for it to reach the patient. */
 export const ladderRungSchema = z.object({
@@ -48,7 +52,7 @@ export const reachDataSchema = z
           message: 'each channel once in a ladder',
         });
       seen.add(rung.channel);
-      if (rung.until === 'read' && rung.channel !== 'whatsapp')
+      if (rung.until === 'read' && !reportsRead(rung.channel))
         ctx.addIssue({
           code: 'custom',
           path: ['rungs', index, 'until'],

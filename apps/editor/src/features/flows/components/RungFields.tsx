@@ -1,4 +1,10 @@
-import type { ReachData, RulesProblem, RungGoal, TimeUnit } from '@clinicflow/rules';
+import {
+  reportsRead,
+  type ReachData,
+  type RulesProblem,
+  type RungGoal,
+  type TimeUnit,
+} from '@clinicflow/rules';
 import { ActionIcon, Fieldset, Group, NativeSelect, Stack } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import type { UseFormReturn } from 'react-hook-form';
@@ -59,7 +65,7 @@ export function RungFields({
   });
   // "read" on another channel (a flow saved elsewhere) stays shown, with the error that says why it is refused
   const goalChoices = goals
-    .filter((goal) => goal === 'delivered' || channel === 'whatsapp' || until === 'read')
+    .filter((goal) => goal === 'delivered' || reportsRead(channel) || until === 'read')
     .map((goal) => ({ value: goal, label: t[stepWords.goal[goal]] }));
   const units = (waitUnits.includes(unit) ? waitUnits : [...waitUnits, unit]).map((value) => ({
     value,

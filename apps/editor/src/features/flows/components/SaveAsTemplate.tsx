@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useMessages } from '../../../i18n/useMessages';
 import { templatesApi, type TemplateInput } from '../../templates/api/templatesApi';
 import { formatMessage } from '../utils/formatMessage';
+import { textToSave } from '../utils/messageFormValues';
 
 /** A step's purpose as the templates file it (their purposes are the consent purposes and a few more). */
 const templatePurpose: Record<MessagePurpose, TemplateInput['purpose']> = {
@@ -25,15 +26,7 @@ export function templateOfStep(name: string, data: SendData): TemplateInput {
   const variants = Object.fromEntries(
     Object.entries(data.template.byLanguage ?? {})
       .filter(([, text]) => text.body.trim())
-      .map(([language, { subject, body, whatsapp }]) => [
-        language,
-        {
-          ...(subject ? { subject } : {}),
-          body,
-          // the API refuses an approved WhatsApp template on another channel
-          ...(whatsapp && data.channel === 'whatsapp' ? { whatsapp } : {}),
-        },
-      ]),
+      .map(([language, text]) => [language, textToSave(data.channel, text)]),
   );
   return {
     name,

@@ -1,5 +1,5 @@
 import type { Language } from '@clinicflow/channels/browser';
-import type { Channel, MessageTemplate, SendData } from '@clinicflow/rules';
+import type { Channel, MessageTemplate, SendData, TemplateText } from '@clinicflow/rules';
 import { whatsappToSave } from '../../templates/utils/whatsappToSave';
 
 /** The languages a message can be written in, in the form's order: every language templates allow. */
@@ -16,6 +16,12 @@ export function templateFormValues(template: MessageTemplate): MessageTemplate {
   return { ...template, byLanguage };
 }
 
+/** One language's text as saved: no empty subject, its WhatsApp template as `whatsappToSave` keeps it. */
+export function textToSave(channel: Channel, { subject, body, whatsapp }: TemplateText): TemplateText {
+  const approved = whatsappToSave(channel, whatsapp);
+  return { ...(subject ? { subject } : {}), body, ...(approved ? { whatsapp: approved } : {}) };
+}
+
 /**
  * A message's template to save: languages with no text and empty subjects are left out, and a language's
  * WhatsApp template is kept as `whatsappToSave` keeps it (on WhatsApp, with a Content SID).
@@ -24,13 +30,7 @@ export function templateData(template: MessageTemplate, channel: Channel): Messa
   const byLanguage = Object.fromEntries(
     Object.entries(template.byLanguage ?? {})
       .filter(([, text]) => text.body.trim() !== '' || (text.subject ?? '').trim() !== '')
-      .map(([language, { subject, whatsapp, body }]) => {
-        const approved = whatsappToSave(channel, whatsapp);
-        return [
-          language,
-          { ...(subject ? { subject } : {}), body, ...(approved ? { whatsapp: approved } : {}) },
-        ];
-      }),
+      .map(([language, text]) => [language, textToSave(channel, text)]),
   );
   return {
     ...(template.templateId ? { templateId: template.templateId } : {}),

@@ -1,5 +1,5 @@
 import type { Channel } from '@clinicflow/contract';
-import { sampleContext, type SimulatedReceipt } from '@clinicflow/rules';
+import { reportsRead, sampleContext, type SimulatedReceipt } from '@clinicflow/rules';
 import { clinicLocalToInstant, instantToClinicLocal } from '../../send/utils/clinicDateTime';
 import {
   sampleFromDirectory,
@@ -47,7 +47,7 @@ export interface ScriptedReceipt {
 
 /** The statuses a channel's receipts can say: only WhatsApp reports that a message was read. */
 export function receiptStatusesOf(channel: Channel): ReceiptStatus[] {
-  return channel === 'whatsapp' ? ['delivered', 'read', 'failed'] : ['delivered', 'failed'];
+  return reportsRead(channel) ? ['delivered', 'read', 'failed'] : ['delivered', 'failed'];
 }
 
 /** A receipt moved to another channel; a "read" becomes "delivered" where the channel cannot report reads. */
