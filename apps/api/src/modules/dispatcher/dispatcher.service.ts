@@ -411,10 +411,13 @@ export class DispatcherService {
     try {
       outcome = await clinicProvider.provider.send(rendered.message, delivery._id);
     } catch (error) {
+      // A call that threw may have handed the message over (the sandbox's store kept it and lost the database's
+      // answer; a request left before its connection broke): no answer, so the next attempt asks the provider
+      // first or is marked in doubt. Chaos found the sandbox called twice, not in doubt, as a plain refusal.
       outcome = {
         accepted: false,
         kind: 'retryable',
-        code: 'provider-error',
+        code: NO_ANSWER,
         reason: `The provider did not answer properly (${(error as Error).message}).`,
       };
     }
